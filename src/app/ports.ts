@@ -1,0 +1,166 @@
+/**
+ * What the use cases need from the outside world. `db/` implements the store,
+ * `main/` wires real clocks and hashers; tests may pass their own.
+ */
+import type { Agreement, AgreementTerms } from '../domain/agreement.js';
+import type { AuditEvent } from '../domain/audit.js';
+import type { Role } from '../domain/roles.js';
+import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
+import type { ApiToken, User } from '../domain/user.js';
+
+declare const txBrand: unique symbol;
+/** An open database transaction with its tenant scope set; opaque to the app. */
+export type Tx = { readonly [txBrand]: true };
+
+/** Row-level security scope of a transaction. */
+export interface Scope {
+  role: Role | 'system';
+  tenantId: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface TenantRecord {
+  name: string;
+  registrationNumber: string;
+  vatNumber: string | null;
+  address: PostalAddress | null;
+  email: string | null;
+  peppolScheme: string;
+  peppolId: string;
+  status: TenantStatus;
+}
+
+export interface UserRecord {
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string | null;
+  active: boolean;
+  locale: 'lv' | 'en';
+  passwordHash: string | null;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  tenantId: string | null;
+  csrfToken: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface TokenRecord extends ApiToken {
+  tokenHash: string;
+}
+
+export interface AuditFilter {
+  tenantId?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** events with seq below this (newest first paging) */
+  beforeSeq?: string | undefined;
+  limit: number;
+}
+
+export interface JobRecord {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface Store {
+  /** Runs fn in one transaction with the scope set for row-level security. */
+  run<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+
+  tenants: {
+    list(tx: Tx, tenantId: string | null): Promise<Tenant[]>;
+    get(tx: Tx, tenantId: string): Promise<Tenant | null>;
+    findByRegistrationNumber(tx: Tx, registrationNumber: string): Promise<Tenant | null>;
+    insert(tx: Tx, record: TenantRecord): Promise<Tenant>;
+    update(tx: Tx, tenantId: string, record: TenantRecord): Promise<Tenant>;
+  };
+  agreements: {
+    listCurrent(tx: Tx, tenantId: string): Promise<Agreement[]>;
+    versions(tx: Tx, tenantId: string, agreementId: string): Promise<Agreement[]>;
+    current(tx: Tx, tenantId: string, agreementId: string): Promise<Agreement | null>;
+    numberTaken(tx: Tx, number: string, exceptAgreementId?: string): Promise<boolean>;
+    create(tx: Tx, tenantId: string, terms: AgreementTerms, createdBy: string): Promise<Agreement>;
+    addVersion(tx: Tx, tenantId: string, agreementId: string, version: number, terms: AgreementTerms, changeNote: string | null, createdBy: string): Promise<Agreement>;
+  };
+  calendars: {
+    exists(tx: Tx, calendarId: string): Promise<boolean>;
+    list(tx: Tx): Promise<{ id: string; name: string; timeZone: string }[]>;
+  };
+  users: {
+    list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }): Promise<User[]>;
+    get(tx: Tx, tenantId: string | null, userId: string): Promise<User | null>;
+    /** Login looks a person up before their tenant is known; system scope only. */
+    findForLogin(tx: Tx, email: string): Promise<(User & { passwordHash: string | null }) | null>;
+    emailTaken(tx: Tx, email: string): Promise<boolean>;
+    insert(tx: Tx, record: UserRecord): Promise<User>;
+    update(tx: Tx, tenantId: string | null, userId: string, changes: Partial<UserRecord>): Promise<User>;
+    markLogin(tx: Tx, userId: string, at: Date): Promise<void>;
+  };
+  sessions: {
+    insert(tx: Tx, record: Omit<SessionRecord, 'lastSeenAt'> & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
+    find(tx: Tx, tokenHash: string): Promise<SessionRecord | null>;
+    touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
+    delete(tx: Tx, tokenHash: string): Promise<void>;
+    deleteForUser(tx: Tx, tenantId: string | null, userId: string): Promise<number>;
+    deleteExpired(tx: Tx, now: Date): Promise<number>;
+  };
+  tokens: {
+    insert(tx: Tx, record: Omit<TokenRecord, 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt'>): Promise<ApiToken>;
+    findByHash(tx: Tx, tokenHash: string): Promise<TokenRecord | null>;
+    list(tx: Tx, tenantId: string | null): Promise<ApiToken[]>;
+    get(tx: Tx, tenantId: string | null, tokenId: string): Promise<ApiToken | null>;
+    revoke(tx: Tx, tenantId: string | null, tokenId: string, at: Date): Promise<ApiToken>;
+    markUsed(tx: Tx, tokenId: string, at: Date): Promise<void>;
+  };
+  loginAttempts: {
+    record(tx: Tx, email: string, clientAddress: string, succeeded: boolean, at: Date): Promise<void>;
+    recentFailures(tx: Tx, since: Date, email: string, clientAddress: string): Promise<{ byEmail: number; byAddress: number; oldestByEmail: Date | null; oldestByAddress: Date | null }>;
+    prune(tx: Tx, before: Date): Promise<number>;
+  };
+  audit: {
+    reserve(tx: Tx): Promise<{ seq: bigint; prevHash: string }>;
+    insert(tx: Tx, event: AuditEvent): Promise<void>;
+    list(tx: Tx, filter: AuditFilter): Promise<AuditEvent[]>;
+    /** Reads the whole chain in order, a batch at a time (system scope). */
+    readChain(tx: Tx, afterSeq: string | null, limit: number): Promise<AuditEvent[]>;
+    head(tx: Tx): Promise<{ seq: string; hash: string } | null>;
+  };
+  jobs: {
+    enqueue(tx: Tx, kind: string, payload: unknown, runAt: Date, dedupeKey: string | null): Promise<void>;
+    claim(tx: Tx, worker: string, now: Date, lockSeconds: number, limit: number): Promise<JobRecord[]>;
+    complete(tx: Tx, jobId: string, at: Date): Promise<void>;
+    fail(tx: Tx, jobId: string, error: string, retryAt: Date | null, at: Date): Promise<void>;
+    counts(tx: Tx): Promise<{ kind: string; status: string; count: number }[]>;
+  };
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** Everything a use case may depend on. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  passwords: PasswordHasher;
+}

@@ -1,0 +1,23 @@
+import type { Actor } from '../domain/actor.js';
+import { KopaError, notFound } from '../domain/errors.js';
+import type { ApiToken } from '../domain/user.js';
+import { requirePermission, scopeOf, tenantFilterOf } from './authorize.js';
+import type { Deps } from './ports.js';
+import { recordAudit } from './record-audit.js';
+
+export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Promise<ApiToken> {
+  requirePermission(actor, 'tokens.write');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await deps.store.tokens.get(tx, tenantFilterOf(actor), tokenId);
+    if (!before) throw notFound('Token');
+    if (before.revokedAt) throw new KopaError('invalid_state', 'The token is already revoked');
+    const after = await deps.store.tokens.revoke(tx, tenantFilterOf(actor), tokenId, deps.clock.now());
+    await recordAudit(deps, tx, actor, { action: 'token.revoked', entityType: 'api_token', entityId: tokenId, tenantId: after.tenantId, before, after });
+    return after;
+  });
+}
+
+export async function listTokens(deps: Deps, actor: Actor): Promise<ApiToken[]> {
+  requirePermission(actor, 'tokens.read');
+  return deps.store.run(scopeOf(actor), (tx) => deps.store.tokens.list(tx, tenantFilterOf(actor)));
+}

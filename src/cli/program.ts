@@ -1,0 +1,81 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+/** What the commands do; main/ supplies the implementations. */
+export interface CliActions {
+  serve(options: { port?: number; host?: string; dataDir?: string; demo: boolean }): Promise<void>;
+  migrate(options: { dataDir?: string }): Promise<void>;
+  userCreate(options: { email: string; name: string; role: string; tenant?: string; password?: string; dataDir?: string }): Promise<void>;
+  tokenCreate(options: { name: string; role: string; tenant?: string; expires?: string; dataDir?: string }): Promise<void>;
+  auditVerify(options: { dataDir?: string }): Promise<void>;
+}
+
+const ROLES = ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'];
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number 0–65535');
+  return n;
+}
+
+const dataDirOption = () => new Option('--data-dir <dir>', 'embedded database folder (KOPA_DATA_DIR; ignored with DATABASE_URL)');
+
+export function buildProgram(actions: CliActions): Command {
+  const program = new Command('kopa')
+    .description('Kopa — control plane of the shared-services platform for Latvian municipalities')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('serve')
+    .description('start the HTTP server, API and web UI (migrates the database first)')
+    .option('--port <port>', 'HTTP port (PORT, default 3000)', port)
+    .option('--host <host>', 'address to listen on (HOST, default 127.0.0.1)')
+    .addOption(dataDirOption())
+    .action((o) => actions.serve({ ...o, demo: false }));
+
+  program
+    .command('demo')
+    .description('serve with demo data: the agency, six municipalities and a login for every role')
+    .option('--port <port>', 'HTTP port (PORT, default 3000)', port)
+    .option('--host <host>', 'address to listen on (HOST, default 127.0.0.1)')
+    .addOption(dataDirOption())
+    .action((o) => actions.serve({ ...o, demo: true }));
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations (safe to run again)')
+    .addOption(dataDirOption())
+    .action((o) => actions.migrate(o));
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('create')
+    .description('create a user; prints a one-time password when --password is not given')
+    .requiredOption('--email <email>', 'e-mail, used to sign in')
+    .requiredOption('--name <name>', 'full name')
+    .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+    .option('--tenant <registrationNumberOrId>', 'municipality, for tenant_admin and tenant_user')
+    .option('--password <password>', 'initial password (at least 12 characters)')
+    .addOption(dataDirOption())
+    .action((o) => actions.userCreate(o));
+
+  const token = program.command('token').description('manage API tokens');
+  token
+    .command('create')
+    .description('create an API token and print it once')
+    .requiredOption('--name <name>', 'what the token is for')
+    .addOption(new Option('--role <role>', 'role').choices(ROLES).default('operator'))
+    .option('--tenant <registrationNumberOrId>', 'municipality, for tenant roles')
+    .option('--expires <instant>', 'expiry, ISO-8601 (e.g. 2027-01-01T00:00:00Z)')
+    .addOption(dataDirOption())
+    .action((o) => actions.tokenCreate(o));
+
+  const audit = program.command('audit').description('the audit log');
+  audit
+    .command('verify')
+    .description('re-check the hash chain; exits 1 when an event was edited or deleted')
+    .addOption(dataDirOption())
+    .action((o) => actions.auditVerify(o));
+
+  return program;
+}

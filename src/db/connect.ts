@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface KopaDatabase {
+  kysely: Kysely<Database>;
+  backend: Backend;
+  /** Pool figures for /metrics; PGlite has one session. */
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  url?: string | undefined;
+  /** Folder for PGlite's files; absent means in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+// Dates, numerics and bigints stay text: calendar dates have no zone and money must stay exact.
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
+const asText = (value: string) => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<KopaDatabase> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<KopaDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'kopa',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID.INT8 || oid === OID.NUMERIC || oid === OID.DATE) return asText;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A broken idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    backend: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<KopaDatabase> {
+  let location: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    location = join(dataDir, 'pglite');
+  }
+  const pglite = await PGlite.create(location, {
+    parsers: {
+      [pgliteTypes.INT8]: asText,
+      [pgliteTypes.NUMERIC]: asText,
+      [pgliteTypes.DATE]: asText,
+    },
+  });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kysely,
+    backend: 'pglite',
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: async () => {
+      await kysely.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Selectable } from 'kysely';
+import type { Store, TenantRecord } from '../../app/ports.js';
+import type { PostalAddress, Tenant, TenantStatus } from '../../domain/tenant.js';
+import type { TenantsTable } from '../schema.js';
+import { trxOf } from '../store.js';
+
+function toTenant(row: Selectable<TenantsTable>): Tenant {
+  return {
+    id: row.id,
+    name: row.name,
+    registrationNumber: row.registration_number,
+    vatNumber: row.vat_number,
+    address: (row.address as PostalAddress | null) ?? null,
+    email: row.email,
+    peppolScheme: row.peppol_scheme,
+    peppolId: row.peppol_id,
+    status: row.status as TenantStatus,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function toRow(record: TenantRecord) {
+  return {
+    name: record.name,
+    registration_number: record.registrationNumber,
+    vat_number: record.vatNumber,
+    address: record.address ? JSON.stringify(record.address) : null,
+    email: record.email,
+    peppol_scheme: record.peppolScheme,
+    peppol_id: record.peppolId,
+    status: record.status,
+  };
+}
+
+export const tenantRepository: Store['tenants'] = {
+  async list(tx, tenantId) {
+    let q = trxOf(tx).selectFrom('tenants').selectAll().orderBy('name');
+    if (tenantId !== null) q = q.where('id', '=', tenantId);
+    return (await q.execute()).map(toTenant);
+  },
+  async get(tx, tenantId) {
+    const row = await trxOf(tx).selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
+    return row ? toTenant(row) : null;
+  },
+  async findByRegistrationNumber(tx, registrationNumber) {
+    const row = await trxOf(tx)
+      .selectFrom('tenants')
+      .selectAll()
+      .where('registration_number', '=', registrationNumber)
+      .executeTakeFirst();
+    return row ? toTenant(row) : null;
+  },
+  async insert(tx, record) {
+    const row = await trxOf(tx).insertInto('tenants').values(toRow(record)).returningAll().executeTakeFirstOrThrow();
+    return toTenant(row);
+  },
+  async update(tx, tenantId, record) {
+    const row = await trxOf(tx)
+      .updateTable('tenants')
+      .set({ ...toRow(record), updated_at: new Date() })
+      .where('id', '=', tenantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toTenant(row);
+  },
+};

@@ -1,0 +1,159 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps come back as Date from both drivers; we write ISO strings or Dates. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are read as text (see the type parsers in connect.ts). */
+type DateText = ColumnType<string, string, string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  time_zone: Generated<string>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface TenantsTable {
+  id: Generated<string>;
+  name: string;
+  registration_number: string;
+  vat_number: string | null;
+  address: Json | null;
+  email: string | null;
+  peppol_scheme: string;
+  peppol_id: string;
+  status: Generated<string>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface AgreementsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AgreementVersionsTable {
+  agreement_id: string;
+  version: number;
+  tenant_id: string;
+  number: string;
+  signed_on: DateText;
+  effective_from: DateText;
+  effective_to: DateText | null;
+  availability_target_percent: ColumnType<string, string | number, string | number>;
+  calendar_id: string;
+  maintenance_notice_hours: number;
+  desk_targets: Json;
+  buyer_reference: string | null;
+  vat_exempt: boolean;
+  change_note: string | null;
+  created_at: GeneratedTimestamp;
+  created_by: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: string;
+  tenant_id: string | null;
+  active: Generated<boolean>;
+  locale: Generated<string>;
+  password_hash: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  last_login_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  tenant_id: string | null;
+  csrf_token: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  last_seen_at: GeneratedTimestamp;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  role: string;
+  tenant_id: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  email: string;
+  client_address: string;
+  at: GeneratedTimestamp;
+  succeeded: boolean;
+}
+
+export interface AuditEventsTable {
+  seq: ColumnType<string, string | number | bigint, never>;
+  id: string;
+  at: Timestamp;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string;
+  tenant_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+  client_address: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string | null;
+  payload: Json;
+  status: Generated<string>;
+  run_at: GeneratedTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: GeneratedTimestamp;
+}
+
+export interface Database {
+  calendars: CalendarsTable;
+  tenants: TenantsTable;
+  agreements: AgreementsTable;
+  agreement_versions: AgreementVersionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  kopa_schema_migrations: SchemaMigrationsTable;
+}

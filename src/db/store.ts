@@ -1,0 +1,48 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Scope, Store, Tx } from '../app/ports.js';
+import type { Database } from './schema.js';
+import { agreementRepository } from './repositories/agreements.js';
+import { auditRepository } from './repositories/audit.js';
+import { calendarRepository } from './repositories/calendars.js';
+import { jobRepository } from './repositories/jobs.js';
+import { loginAttemptRepository } from './repositories/login-attempts.js';
+import { sessionRepository } from './repositories/sessions.js';
+import { tenantRepository } from './repositories/tenants.js';
+import { tokenRepository } from './repositories/tokens.js';
+import { userRepository } from './repositories/users.js';
+
+/** The app sees transactions as opaque; only db/ looks inside. */
+export function asTx(trx: Transaction<Database>): Tx {
+  return trx as unknown as Tx;
+}
+export function trxOf(tx: Tx): Transaction<Database> {
+  return tx as unknown as Transaction<Database>;
+}
+
+/**
+ * Every transaction drops to the non-owner role kopa_app and states its tenant and
+ * role, so row-level security filters even a query that forgot its WHERE.
+ */
+export async function runScoped<T>(db: Kysely<Database>, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('kopa.role', ${scope.role}, true),
+                     set_config('kopa.tenant_id', ${scope.tenantId ?? ''}, true),
+                     set_config('role', 'kopa_app', true)`.execute(trx);
+    return fn(asTx(trx));
+  });
+}
+
+export function createStore(db: Kysely<Database>): Store {
+  return {
+    run: (scope, fn) => runScoped(db, scope, fn),
+    tenants: tenantRepository,
+    agreements: agreementRepository,
+    calendars: calendarRepository,
+    users: userRepository,
+    sessions: sessionRepository,
+    tokens: tokenRepository,
+    loginAttempts: loginAttemptRepository,
+    audit: auditRepository,
+    jobs: jobRepository,
+  };
+}

@@ -1,0 +1,107 @@
+import { FieldErrors } from './errors.js';
+import { compareLocalDates, isLocalDate, type LocalDate } from './local-date.js';
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface DeskTarget {
+  reactionMinutes: number;
+  resolutionMinutes: number;
+}
+export type DeskTargets = Record<Priority, DeskTarget>;
+
+/** DESIGN.md's defaults, in business minutes. */
+export const DEFAULT_DESK_TARGETS: DeskTargets = {
+  P1: { reactionMinutes: 60, resolutionMinutes: 480 },
+  P2: { reactionMinutes: 120, resolutionMinutes: 960 },
+  P3: { reactionMinutes: 240, resolutionMinutes: 2400 },
+  P4: { reactionMinutes: 480, resolutionMinutes: 4800 },
+};
+export const DEFAULT_AVAILABILITY_TARGET_PERCENT = 97;
+export const DEFAULT_CALENDAR_ID = 'lv';
+export const DEFAULT_MAINTENANCE_NOTICE_HOURS = 48;
+
+/** The terms of a cooperation agreement as they stand in one version. */
+export interface AgreementTerms {
+  number: string;
+  signedOn: LocalDate;
+  effectiveFrom: LocalDate;
+  effectiveTo: LocalDate | null;
+  availabilityTargetPercent: number;
+  calendarId: string;
+  maintenanceNoticeHours: number;
+  deskTargets: DeskTargets;
+  buyerReference: string | null;
+  vatExempt: boolean;
+}
+
+export interface Agreement extends AgreementTerms {
+  id: string;
+  tenantId: string;
+  version: number;
+  changeNote: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export function withDefaults(input: Partial<AgreementTerms> & Pick<AgreementTerms, 'number' | 'signedOn' | 'effectiveFrom'>): AgreementTerms {
+  return {
+    number: input.number.trim(),
+    signedOn: input.signedOn,
+    effectiveFrom: input.effectiveFrom,
+    effectiveTo: input.effectiveTo ?? null,
+    availabilityTargetPercent: input.availabilityTargetPercent ?? DEFAULT_AVAILABILITY_TARGET_PERCENT,
+    calendarId: input.calendarId ?? DEFAULT_CALENDAR_ID,
+    maintenanceNoticeHours: input.maintenanceNoticeHours ?? DEFAULT_MAINTENANCE_NOTICE_HOURS,
+    deskTargets: input.deskTargets ?? DEFAULT_DESK_TARGETS,
+    buyerReference: input.buyerReference?.trim() || null,
+    vatExempt: input.vatExempt ?? false,
+  };
+}
+
+export function validateAgreementTerms(terms: AgreementTerms, errors = new FieldErrors()): FieldErrors {
+  if (!terms.number) errors.add('number', 'must not be empty');
+  for (const field of ['signedOn', 'effectiveFrom', 'effectiveTo'] as const) {
+    const value = terms[field];
+    if (value !== null && !isLocalDate(value)) errors.add(field, 'must be a date YYYY-MM-DD');
+  }
+  if (terms.effectiveTo !== null && isLocalDate(terms.effectiveTo) && isLocalDate(terms.effectiveFrom)) {
+    if (compareLocalDates(terms.effectiveTo, terms.effectiveFrom) < 0) {
+      errors.add('effectiveTo', 'must not be before effectiveFrom');
+    }
+  }
+  if (!(terms.availabilityTargetPercent > 0 && terms.availabilityTargetPercent <= 100)) {
+    errors.add('availabilityTargetPercent', 'must be more than 0 and at most 100');
+  } else if (Math.round(terms.availabilityTargetPercent * 1000) !== terms.availabilityTargetPercent * 1000) {
+    errors.add('availabilityTargetPercent', 'must have at most 3 decimals');
+  }
+  if (!Number.isInteger(terms.maintenanceNoticeHours) || terms.maintenanceNoticeHours < 0 || terms.maintenanceNoticeHours > 720) {
+    errors.add('maintenanceNoticeHours', 'must be a whole number of hours from 0 to 720');
+  }
+  for (const p of PRIORITIES) {
+    const t = terms.deskTargets[p];
+    if (!t) {
+      errors.add(`deskTargets.${p}`, 'is missing');
+      continue;
+    }
+    if (!Number.isInteger(t.reactionMinutes) || t.reactionMinutes <= 0) errors.add(`deskTargets.${p}.reactionMinutes`, 'must be a positive whole number');
+    if (!Number.isInteger(t.resolutionMinutes) || t.resolutionMinutes <= 0) errors.add(`deskTargets.${p}.resolutionMinutes`, 'must be a positive whole number');
+    else if (t.reactionMinutes > t.resolutionMinutes) errors.add(`deskTargets.${p}.resolutionMinutes`, 'must not be shorter than the reaction target');
+  }
+  if (terms.buyerReference !== null && terms.buyerReference.length > 200) errors.add('buyerReference', 'must be at most 200 characters');
+  return errors;
+}
+
+/**
+ * Is the agreement in force on some day of [from, toExclusive)? `effectiveTo` is the
+ * last day in force, as agreements are written ("valid until 31 December 2027").
+ */
+export function isInForceDuring(terms: Pick<AgreementTerms, 'effectiveFrom' | 'effectiveTo'>, from: LocalDate, toExclusive: LocalDate): boolean {
+  return terms.effectiveFrom < toExclusive && (terms.effectiveTo === null || terms.effectiveTo >= from);
+}
+
+/** Which fields changed between two versions; the history view shows these. */
+export function changedTerms(before: AgreementTerms, after: AgreementTerms): (keyof AgreementTerms)[] {
+  const keys = Object.keys(after) as (keyof AgreementTerms)[];
+  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}

@@ -1,0 +1,51 @@
+/** The roles of DESIGN.md's user table. */
+export const AGENCY_ROLES = ['operator', 'desk_agent', 'finance', 'auditor'] as const;
+export const TENANT_ROLES = ['tenant_admin', 'tenant_user'] as const;
+export const ROLES = [...AGENCY_ROLES, ...TENANT_ROLES] as const;
+
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+export type TenantRole = (typeof TENANT_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isAgencyRole(role: Role): role is AgencyRole {
+  return (AGENCY_ROLES as readonly string[]).includes(role);
+}
+
+export function isTenantRole(role: Role): role is TenantRole {
+  return (TENANT_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * Who may do what. Kept as data so the UI navigation and the API agree.
+ * Tenant roles act on their own tenant only; that scope is checked separately.
+ */
+export const PERMISSIONS = {
+  'tenants.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],
+  'tenants.write': ['operator'],
+  'agreements.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
+  'agreements.write': ['operator'],
+  'users.read': ['operator', 'auditor', 'tenant_admin'],
+  'users.write': ['operator', 'tenant_admin'],
+  'tokens.read': ['operator', 'auditor', 'tenant_admin'],
+  'tokens.write': ['operator', 'tenant_admin'],
+  'audit.read': ['operator', 'auditor', 'tenant_admin'],
+  'calendars.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],
+  'settings.read': ['operator', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** A role may only hand out roles at or below its own reach. */
+export function canGrantRole(granter: Role, role: Role): boolean {
+  if (granter === 'operator') return true;
+  if (granter === 'tenant_admin') return isTenantRole(role);
+  return false;
+}

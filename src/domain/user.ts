@@ -1,0 +1,46 @@
+import type { Role } from './roles.js';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string | null;
+  active: boolean;
+  locale: 'lv' | 'en';
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  tenantId: string | null;
+  prefix: string;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Long passphrases beat composition rules (NIST SP 800-63B); we only refuse the obviously weak. */
+export function passwordProblem(password: string, email: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must have at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > 256) return 'must have at most 256 characters';
+  if (password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) {
+    return 'must not contain the e-mail name';
+  }
+  if (/^(.)\1+$/.test(password)) return 'must not repeat one character';
+  return null;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { KopaError, type ErrorCode, type FieldError } from '../domain/errors.js';
+
+/** Status codes live here and nowhere else. */
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  throttled: 429,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, detail: string, errors?: FieldError[]) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `/problems/${code}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      instance: request.url,
+      requestId: request.id,
+      ...(errors && errors.length > 0 && { errors }),
+    });
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** `/address/city` → `address.city`; a missing property names itself. */
+function toFieldError(e: AjvError, context: string | undefined): FieldError {
+  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const child = (e.params.missingProperty ?? e.params.additionalProperty) as string | undefined;
+  const field = [path, child].filter(Boolean).join('.') || (context === 'body' ? 'body' : context ?? 'request');
+  let message = e.message ?? 'is invalid';
+  if (e.keyword === 'required') message = 'is required';
+  else if (e.keyword === 'additionalProperties') message = 'is not a known field';
+  else if (e.keyword === 'format') message = `must be a valid ${String(e.params.format)}`;
+  else if (e.keyword === 'enum') message = `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  else if (e.keyword === 'minProperties') message = 'must contain at least one field';
+  return { field, message };
+}
+
+/** Deduplicates the many branch errors ajv reports for unions, keeping one per field. */
+function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
+  const byField = new Map<string, FieldError>();
+  for (const e of validation) {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const fe = toFieldError(e, context);
+    if (!byField.has(fe.field)) byField.set(fe.field, fe);
+  }
+  return [...byField.values()];
+}
+
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
+    if (error instanceof KopaError) {
+      if (error.retryAfterSeconds) reply.header('Retry-After', String(error.retryAfterSeconds));
+      return sendProblem(reply, request, STATUS[error.code], error.code, error.detail, error.errors);
+    }
+    if (error.validation) {
+      const errors = fieldErrors(error.validation, error.validationContext);
+      const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+      return sendProblem(reply, request, 400, 'validation', summary || 'The request is not valid', errors);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      const field = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
+      return sendProblem(reply, request, status, 'bad_request', error.message, [{ field, message: error.message }]);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, 500, 'internal', 'Something went wrong on our side; the request id helps us find it');
+  });
+}

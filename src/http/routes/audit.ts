@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { listAuditEvents } from '../../app/list-audit-events.js';
+import type { Deps } from '../../app/ports.js';
+import { requirePermission } from '../../app/authorize.js';
+import { verifyAuditChain } from '../../app/verify-audit-chain.js';
+import { forbidden } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import { ERRORS, Instant } from '../schemas.js';
+
+const AuditQuery = Type.Object(
+  {
+    tenantId: Type.Optional(Type.String({ format: 'uuid' })),
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    entityType: Type.Optional(Type.String({ maxLength: 100 })),
+    entityId: Type.Optional(Type.String({ maxLength: 100 })),
+    actorId: Type.Optional(Type.String({ maxLength: 100 })),
+    from: Type.Optional(Instant),
+    to: Type.Optional(Instant),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'nextCursor of the previous page' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/audit-events', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Audit events, newest first; municipality admins see their own municipality only',
+      querystring: AuditQuery,
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('AuditEvent')), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...ERRORS },
+    },
+  }, async (request) => {
+    const q = request.query;
+    return listAuditEvents(deps, actorOf(request), {
+      ...q,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      limit: q.limit ?? 50,
+    });
+  });
+
+  app.post('/audit-events/verify', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Re-check the hash chain of the whole audit log (operator, auditor)',
+      response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), problems: Type.Array(Type.Object({ seq: Type.String(), problem: Type.String() })) }), ...ERRORS },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    requirePermission(actor, 'audit.read');
+    if (actor.tenantId !== null) throw forbidden('Only agency operators and auditors verify the whole chain');
+    return verifyAuditChain(deps);
+  });
+};

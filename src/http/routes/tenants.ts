@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { createTenant } from '../../app/create-tenant.js';
+import { getTenant, listTenants } from '../../app/list-tenants.js';
+import type { Deps } from '../../app/ports.js';
+import { updateTenant } from '../../app/update-tenant.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { presentTenant } from '../present.js';
+import { ERRORS, TenantCreate, TenantPatch } from '../schemas.js';
+
+const TenantParams = Type.Object({ id: Type.String() });
+
+export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/tenants', {
+    schema: { tags: ['tenants'], summary: 'Municipalities the caller may see', response: { 200: Type.Array(Type.Ref('Tenant')), ...ERRORS } },
+  }, async (request) => (await listTenants(deps, actorOf(request))).map(presentTenant));
+
+  app.post('/tenants', {
+    schema: { tags: ['tenants'], summary: 'Onboard a municipality (operator)', body: TenantCreate, response: { 201: Type.Ref('Tenant'), ...ERRORS } },
+  }, async (request, reply) => {
+    const tenant = await createTenant(deps, actorOf(request), request.body);
+    return reply.status(201).header('Location', `/api/v1/tenants/${tenant.id}`).send(presentTenant(tenant));
+  });
+
+  app.get('/tenants/:id', {
+    schema: { tags: ['tenants'], summary: 'One municipality', params: TenantParams, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
+  }, async (request) => presentTenant(await getTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'))));
+
+  app.patch('/tenants/:id', {
+    schema: { tags: ['tenants'], summary: 'Change a municipality (operator)', params: TenantParams, body: TenantPatch, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
+  }, async (request) => presentTenant(await updateTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.body)));
+};

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { createToken } from '../../app/create-token.js';
+import type { Deps } from '../../app/ports.js';
+import { listTokens, revokeToken } from '../../app/revoke-token.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, TokenCreate } from '../schemas.js';
+
+export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/tokens', {
+    schema: { tags: ['tokens'], summary: 'API tokens the caller may see (never the secrets)', response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS } },
+  }, async (request) => listTokens(deps, actorOf(request)));
+
+  app.post('/tokens', {
+    schema: {
+      tags: ['tokens'],
+      summary: 'Create an API token; the secret is in `token` and shown only this once',
+      body: TokenCreate,
+      response: { 201: Type.Intersect([Type.Ref('ApiToken'), Type.Object({ token: Type.String() })]), ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await createToken(deps, actorOf(request), request.body)));
+
+  app.delete('/tokens/:id', {
+    schema: { tags: ['tokens'], summary: 'Revoke an API token', params: Type.Object({ id: Type.String() }), response: { 200: Type.Ref('ApiToken'), ...ERRORS } },
+  }, async (request) => revokeToken(deps, actorOf(request), pathId(request.params.id, 'Token')));
+};

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { createUser } from '../../app/create-user.js';
+import { getUser, listUsers } from '../../app/list-users.js';
+import type { Deps } from '../../app/ports.js';
+import { updateUser } from '../../app/update-user.js';
+import { KopaError } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, UserCreate, UserCreated, UserPatch } from '../schemas.js';
+
+const TenantParams = Type.Object({ id: Type.String() });
+const UserParams = Type.Object({ id: Type.String() });
+
+export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/tenants/:id/users', {
+    schema: { tags: ['users'], summary: "A municipality's users", params: TenantParams, response: { 200: Type.Array(Type.Ref('User')), ...ERRORS } },
+  }, async (request) => listUsers(deps, actorOf(request), { tenantId: pathId(request.params.id, 'Municipality') }));
+
+  app.post('/tenants/:id/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Add a user to a municipality (operator, or that municipality’s admin)',
+      description: 'Without `password` a one-time password is generated and returned once as `temporaryPassword`.',
+      params: TenantParams,
+      body: UserCreate,
+      response: { 201: UserCreated, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const tenantId = pathId(request.params.id, 'Municipality');
+    if (request.body.role !== 'tenant_admin' && request.body.role !== 'tenant_user') {
+      throw new KopaError('validation', 'role: must be tenant_admin or tenant_user for a municipality', [{ field: 'role', message: 'must be tenant_admin or tenant_user' }]);
+    }
+    const { user, temporaryPassword } = await createUser(deps, actorOf(request), { ...request.body, tenantId });
+    return reply.status(201).send({ ...user, ...(temporaryPassword && { temporaryPassword }) });
+  });
+
+  app.get('/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Users the caller may see; `agency=true` lists agency staff only',
+      querystring: Type.Object({ tenantId: Type.Optional(Type.String({ format: 'uuid' })), agency: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      response: { 200: Type.Array(Type.Ref('User')), ...ERRORS },
+    },
+  }, async (request) => listUsers(deps, actorOf(request), { tenantId: request.query.tenantId, agencyOnly: request.query.agency }));
+
+  app.post('/users', {
+    schema: { tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },
+  }, async (request, reply) => {
+    if (request.body.role === 'tenant_admin' || request.body.role === 'tenant_user') {
+      throw new KopaError('validation', 'role: municipality users are added under /tenants/{id}/users', [{ field: 'role', message: 'must be an agency role here' }]);
+    }
+    const { user, temporaryPassword } = await createUser(deps, actorOf(request), { ...request.body, tenantId: null });
+    return reply.status(201).send({ ...user, ...(temporaryPassword && { temporaryPassword }) });
+  });
+
+  app.get('/users/:id', {
+    schema: { tags: ['users'], summary: 'One user', params: UserParams, response: { 200: Type.Ref('User'), ...ERRORS } },
+  }, async (request) => getUser(deps, actorOf(request), pathId(request.params.id, 'User')));
+
+  app.patch('/users/:id', {
+    schema: { tags: ['users'], summary: 'Rename, change role, (de)activate or reset the password of a user', params: UserParams, body: UserPatch, response: { 200: Type.Ref('User'), ...ERRORS } },
+  }, async (request) => updateUser(deps, actorOf(request), pathId(request.params.id, 'User'), request.body as Parameters<typeof updateUser>[3]));
+};

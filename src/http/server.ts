@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from '../app/ports.js';
+import { installAuth } from './auth.js';
+import { installMetrics, type MetricsSources } from './metrics.js';
+import { installProblemHandlers, sendProblem } from './problem.js';
+import { agreementRoutes } from './routes/agreements.js';
+import { auditRoutes } from './routes/audit.js';
+import { calendarRoutes } from './routes/calendars.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/session.js';
+import { tenantRoutes } from './routes/tenants.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+
+export interface ServerOptions {
+  deps: Deps;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  logLevel: string;
+  webDir?: string | undefined;
+  readiness(): Promise<{ database: boolean; pendingMigrations: string[] }>;
+  metrics: MetricsSources;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: options.trustProxy,
+    // Keep a caller's request id when it looks like one, so traces join up across systems.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kopa API',
+        version: '1',
+        description: 'Control plane of the shared-services platform for Latvian municipalities. Errors are RFC 9457 problem details.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kopa_session', description: 'Browser session; writes need X-CSRF-Token' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installProblemHandlers(app);
+  installAuth(app, { deps: options.deps, sessionTtlHours: options.sessionTtlHours });
+  const registry = installMetrics(app, options.metrics);
+  await app.register(healthRoutes, { readiness: options.readiness, metrics: registry });
+
+  await app.register(
+    async (api) => {
+      const deps = options.deps;
+      await api.register(sessionRoutes, { deps, sessionTtlHours: options.sessionTtlHours });
+      await api.register(tenantRoutes, { deps });
+      await api.register(agreementRoutes, { deps });
+      await api.register(userRoutes, { deps });
+      await api.register(tokenRoutes, { deps });
+      await api.register(auditRoutes, { deps });
+      await api.register(calendarRoutes, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await installWeb(app, options.webDir);
+  return app;
+}
+
+/** Serves the built UI; any other page path gets index.html so client-side routes work. */
+async function installWeb(app: FastifyInstance, webDir: string | undefined): Promise<void> {
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    if (isPage && request.headers.accept?.includes('text/html')) {
+      return reply
+        .type('text/html')
+        .send('<!doctype html><html lang="en"><title>Kopa</title><p>The web UI is not built. Run <code>npm run build</code> and restart.</p></html>');
+    }
+    return sendProblem(reply, request, 404, 'not_found', `No route ${request.method} ${path}`);
+  });
+}

@@ -1,0 +1,13 @@
+import type { Deps } from '../app/ports.js';
+import { runHousekeeping } from '../app/run-housekeeping.js';
+import type { JobHandler, PeriodicJob } from './worker.js';
+
+export function jobHandlers(deps: Deps): Record<string, JobHandler> {
+  return {
+    housekeeping: async () => {
+      await runHousekeeping(deps);
+    },
+  };
+}
+
+export const PERIODIC_JOBS: PeriodicJob[] = [{ kind: 'housekeeping', everySeconds: 3600 }];

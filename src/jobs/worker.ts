@@ -1,0 +1,76 @@
+import { hostname } from 'node:os';
+import type { Deps } from '../app/ports.js';
+
+export type JobHandler = (payload: unknown) => Promise<void>;
+
+export interface PeriodicJob {
+  kind: string;
+  everySeconds: number;
+}
+
+export interface WorkerOptions {
+  deps: Pick<Deps, 'store' | 'clock'>;
+  handlers: Record<string, JobHandler>;
+  periodic: PeriodicJob[];
+  pollMs?: number;
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+
+/**
+ * Polls the PostgreSQL job queue. Replicas may all run a worker: SKIP LOCKED gives
+ * each job to one of them, and periodic jobs are enqueued with a per-period dedupe
+ * key, so a period's run happens once however many replicas are up.
+ */
+export function startWorker(options: WorkerOptions): { stop(): Promise<void>; tick(): Promise<number> } {
+  const worker = `${hostname()}:${process.pid}`;
+  const { deps, handlers, log } = options;
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function schedulePeriodic(now: Date): Promise<void> {
+    await deps.store.run(SYSTEM, async (tx) => {
+      for (const p of options.periodic) {
+        const slot = Math.floor(now.getTime() / (p.everySeconds * 1000));
+        await deps.store.jobs.enqueue(tx, p.kind, {}, new Date(slot * p.everySeconds * 1000), `${p.kind}:${slot}`);
+      }
+    });
+  }
+
+  async function tick(): Promise<number> {
+    const now = deps.clock.now();
+    await schedulePeriodic(now);
+    const jobs = await deps.store.run(SYSTEM, (tx) => deps.store.jobs.claim(tx, worker, now, 300, 10));
+    for (const job of jobs) {
+      const handler = handlers[job.kind];
+      try {
+        if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+        await handler(job.payload);
+        await deps.store.run(SYSTEM, (tx) => deps.store.jobs.complete(tx, job.id, deps.clock.now()));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // Exponential back-off: 30 s, 60 s, 120 s … until max attempts.
+        const retryAt = job.attempts < job.maxAttempts ? new Date(deps.clock.now().getTime() + 30_000 * 2 ** (job.attempts - 1)) : null;
+        await deps.store.run(SYSTEM, (tx) => deps.store.jobs.fail(tx, job.id, message, retryAt, deps.clock.now()));
+        log.error({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
+      }
+    }
+    return jobs.length;
+  }
+
+  const interval = setInterval(() => {
+    if (stopped) return;
+    running = running.then(tick).catch((error) => log.error({ err: String(error) }, 'job worker tick failed'));
+  }, options.pollMs ?? 5000);
+  interval.unref();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(interval);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  bootstrapToken: string | undefined;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  logLevel: string;
+  runJobs: boolean;
+  webDir: string;
+}
+
+/** Every variable Kopa reads, with its default and meaning; the README table mirrors this. */
+export const CONFIG_VARIABLES = [
+  ['PORT', '3000', 'HTTP port'],
+  ['HOST', '127.0.0.1', 'Address to listen on (0.0.0.0 in containers)'],
+  ['KOPA_DATA_DIR', './data', 'Folder of the embedded PGlite database (used when DATABASE_URL is not set)'],
+  ['DATABASE_URL', '(none)', 'PostgreSQL 15+ connection string; when set, PGlite is not used'],
+  ['DATABASE_POOL_SIZE', '10', 'Connections per replica to PostgreSQL'],
+  ['KOPA_BOOTSTRAP_TOKEN', '(none)', 'When set, registered at start-up as an operator API token (idempotent)'],
+  ['KOPA_SESSION_HOURS', '12', 'Sign-in session lifetime, renewed while in use'],
+  ['KOPA_TRUST_PROXY', 'false', 'Trust X-Forwarded-* from a reverse proxy (client address, HTTPS for Secure cookies)'],
+  ['KOPA_PUBLIC_URL', '(none)', 'Public address printed at start-up and used in links'],
+  ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
+  ['KOPA_JOBS', 'true', 'Run the background job worker in this process'],
+] as const;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; lists every problem, not only the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const bootstrapToken = env.KOPA_BOOTSTRAP_TOKEN || undefined;
+  if (bootstrapToken && bootstrapToken.length < 24) problems.push('KOPA_BOOTSTRAP_TOKEN must have at least 24 characters');
+  const publicUrl = env.KOPA_PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('KOPA_PUBLIC_URL must be an http(s) URL');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.KOPA_DATA_DIR || './data'),
+    databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+    bootstrapToken,
+    sessionTtlHours: int('KOPA_SESSION_HOURS', 12, 1, 24 * 30),
+    trustProxy: bool('KOPA_TRUST_PROXY', false),
+    publicUrl,
+    logLevel,
+    runJobs: bool('KOPA_JOBS', true),
+    webDir: resolve(env.KOPA_WEB_DIR || new URL('../../web/dist', import.meta.url).pathname),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,158 @@
+import { systemActor } from '../domain/actor.js';
+import { isValidRegistrationNumber } from '../domain/registration-number.js';
+import type { Role } from '../domain/roles.js';
+import { createToken } from '../app/create-token.js';
+import { createUser } from '../app/create-user.js';
+import { ensureBootstrapToken } from '../app/ensure-bootstrap-token.js';
+import { DEMO_PASSWORD, seedDemoData } from '../app/seed-demo-data.js';
+import { verifyAuditChain } from '../app/verify-audit-chain.js';
+import type { Deps } from '../app/ports.js';
+import { buildProgram, type CliActions } from '../cli/program.js';
+import { migrate } from '../db/migrate.js';
+import { jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
+import { startWorker } from '../jobs/worker.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openRuntime, serverFor, type Runtime } from './runtime.js';
+
+/** Exit codes: 1 the command failed, 2 bad usage or configuration. */
+class CliFailure extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+function configFor(options: { dataDir?: string; port?: number; host?: string }): Config {
+  return loadConfig(process.env, {
+    ...(options.dataDir && { dataDir: options.dataDir }),
+    ...(options.port !== undefined && { port: options.port }),
+    ...(options.host && { host: options.host }),
+  });
+}
+
+async function withRuntime<T>(options: { dataDir?: string }, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(configFor(options));
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function resolveTenant(deps: Deps, tenant: string | undefined): Promise<string | null> {
+  if (!tenant) return null;
+  const found = await deps.store.run({ role: 'system', tenantId: null }, async (tx) =>
+    isValidRegistrationNumber(tenant) ? deps.store.tenants.findByRegistrationNumber(tx, tenant) : deps.store.tenants.get(tx, tenant).catch(() => null),
+  );
+  if (!found) throw new CliFailure(`No municipality with registration number or id "${tenant}"`);
+  return found.id;
+}
+
+const actions: CliActions = {
+  async serve(options) {
+    const config = configFor(options);
+    const runtime = await openRuntime(config);
+    const app = await serverFor(runtime);
+    if (config.bootstrapToken) {
+      const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);
+      app.log.info({ outcome }, 'bootstrap token');
+    }
+    const demo = options.demo ? await seedDemoData(runtime.deps) : null;
+    const worker = config.runJobs
+      ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps), periodic: PERIODIC_JOBS, log: app.log })
+      : null;
+
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = config.publicUrl ?? address.replace('://127.0.0.1', '://localhost');
+    const lines = [
+      '',
+      `  Kopa is running at ${url}`,
+      `  API documentation: ${url}/docs`,
+      `  Database: ${runtime.db.backend === 'pglite' ? `embedded PGlite in ${config.dataDir} (evaluation only)` : 'PostgreSQL'}`,
+    ];
+    if (demo) {
+      lines.push(`  Demo data ${demo.seeded ? 'created' : 'already present'}. Sign in with any of these, password: ${DEMO_PASSWORD}`);
+      for (const login of demo.logins) lines.push(`    ${login.email.padEnd(26)} ${login.role.padEnd(13)} ${login.tenant ?? 'Rīgas digitālā aģentūra'}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+
+    const shutdown = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await worker?.stop();
+      await app.close();
+      await runtime.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  },
+
+  async migrate(options) {
+    const config = configFor(options);
+    const { openDatabase } = await import('../db/connect.js');
+    const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const { applied } = await migrate(db.kysely);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } finally {
+      await db.close();
+    }
+  },
+
+  async userCreate(options) {
+    await withRuntime(options, async ({ deps }) => {
+      const tenantId = await resolveTenant(deps, options.tenant);
+      const { user, temporaryPassword } = await createUser(deps, systemActor('cli'), {
+        email: options.email,
+        name: options.name,
+        role: options.role as Role,
+        tenantId,
+        password: options.password,
+      });
+      console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
+      if (temporaryPassword) console.log(`One-time password (shown once): ${temporaryPassword}`);
+    });
+  },
+
+  async tokenCreate(options) {
+    await withRuntime(options, async ({ deps }) => {
+      const tenantId = await resolveTenant(deps, options.tenant);
+      const token = await createToken(deps, systemActor('cli'), { name: options.name, role: options.role as Role, tenantId, expiresAt: options.expires ?? null });
+      console.log(`Created token "${token.name}" (${token.role}, id ${token.id}). It is shown only now:`);
+      console.log(token.token);
+    });
+  },
+
+  async auditVerify(options) {
+    await withRuntime(options, async ({ deps }) => {
+      const report = await verifyAuditChain(deps);
+      if (report.ok) {
+        console.log(`Audit chain intact: ${report.checked} events verified.`);
+        return;
+      }
+      console.error(`Audit chain BROKEN: ${report.problems.length} problem(s) in ${report.checked} events.`);
+      for (const p of report.problems) console.error(`  event ${p.seq}: ${p.problem}`);
+      throw new CliFailure('audit verification failed');
+    });
+  },
+};
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram(actions).parseAsync(argv);
+  } catch (error) {
+    const { KopaError } = await import('../domain/errors.js');
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else if (error instanceof KopaError) {
+      console.error(`Error: ${error.detail}`);
+      process.exitCode = error.code === 'validation' ? 2 : 1;
+    } else if (error instanceof CliFailure) {
+      console.error(`Error: ${error.message}`);
+      process.exitCode = error.exitCode;
+    } else {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    }
+  }
+}
