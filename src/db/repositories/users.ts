@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Store, UserRecord } from '../../app/ports.js';
+import type { Store } from '../../app/ports.js';
 import type { Role } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
 import type { UsersTable } from '../schema.js';

@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`, `../../../${name}/*`];
+
+/**
+ * The architecture's dependency direction, enforced:
+ *   domain ← app ← (http | jobs | cli) ← main;  db implements what app needs.
+ */
+const boundaries = [
+  {
+    files: ['src/domain/**/*.ts'],
+    message: 'domain/ is pure: no I/O, no clock, no libraries, nothing outside domain/',
+    forbid: [...layer('app'), ...layer('db'), ...layer('http'), ...layer('jobs'), ...layer('cli'), ...layer('main'), 'node:*', 'fs', 'pg', 'kysely', 'fastify', '@*/*'],
+  },
+  { files: ['src/app/**/*.ts'], message: 'app/ sees the outside only through ports', forbid: [...layer('db'), ...layer('http'), ...layer('jobs'), ...layer('cli'), ...layer('main'), 'pg', 'kysely', 'fastify', '@electric-sql/*', '@fastify/*'] },
+  { files: ['src/db/**/*.ts'], message: 'db/ implements app ports; it knows nothing of HTTP, jobs, CLI or main', forbid: [...layer('http'), ...layer('jobs'), ...layer('cli'), ...layer('main'), 'fastify', '@fastify/*'] },
+  { files: ['src/http/**/*.ts'], message: 'http/ calls use cases, never the database directly', forbid: [...layer('db'), ...layer('jobs'), ...layer('cli'), ...layer('main'), 'pg', 'kysely', '@electric-sql/*'] },
+  { files: ['src/jobs/**/*.ts'], message: 'jobs/ calls use cases, never the database or HTTP', forbid: [...layer('db'), ...layer('http'), ...layer('cli'), ...layer('main'), 'pg', 'kysely', 'fastify'] },
+  { files: ['src/cli/**/*.ts'], message: 'cli/ parses commands; main/ supplies what they do', forbid: [...layer('db'), ...layer('http'), ...layer('jobs'), ...layer('main'), 'pg', 'kysely', 'fastify'] },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  ...boundaries.map(({ files, message, forbid }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbid, message }] }] },
+  })),
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '../../src/*'], message: 'the web UI talks to the server over HTTP only' }] }] },
+  },
+);

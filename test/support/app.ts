@@ -1,0 +1,80 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Deps } from '../../src/app/ports.js';
+import { seedDemoData, DEMO_PASSWORD } from '../../src/app/seed-demo-data.js';
+import { createStore } from '../../src/db/store.js';
+import { pendingMigrations } from '../../src/db/migrate.js';
+import { buildServer } from '../../src/http/server.js';
+import { argon2Hasher } from '../../src/main/runtime.js';
+import { createTestDatabase, type BackendName, type TestDatabase } from './database.js';
+
+export { DEMO_PASSWORD };
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real server on a real database; requests go through app.inject. */
+export async function startTestApp(backend: BackendName, options: { demo?: boolean; webDir?: string; now?: () => Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(backend);
+  const deps: Deps = {
+    store: createStore(database.db.kysely),
+    clock: { now: options.now ?? (() => new Date()) },
+    passwords: argon2Hasher,
+  };
+  if (options.demo !== false) await seedDemoData(deps);
+  const app = await buildServer({
+    deps,
+    sessionTtlHours: 12,
+    trustProxy: false,
+    logLevel: 'silent',
+    webDir: options.webDir,
+    readiness: async () => ({ database: true, pendingMigrations: await pendingMigrations(database.db.kysely) }),
+    metrics: {
+      poolStats: () => database.db.poolStats(),
+      jobCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.jobs.counts(tx)),
+    },
+  });
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A signed-in browser-like client: session cookie plus the CSRF header on writes. */
+export interface Client {
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'kopa_session')!;
+  const csrf = res.json().csrfToken as string;
+  const headers = { cookie: `kopa_session=${cookie.value}`, 'x-csrf-token': csrf };
+  return clientWith(app, headers);
+}
+
+export function bearer(app: FastifyInstance, token: string): Client {
+  return clientWith(app, { authorization: `Bearer ${token}` });
+}
+
+function clientWith(app: FastifyInstance, headers: Record<string, string>): Client {
+  return {
+    get: (url) => app.inject({ method: 'GET', url, headers }),
+    post: (url, body) => app.inject({ method: 'POST', url, headers, ...(body !== undefined && { payload: body as object }) }),
+    patch: (url, body) => app.inject({ method: 'PATCH', url, headers, ...(body !== undefined && { payload: body as object }) }),
+    delete: (url) => app.inject({ method: 'DELETE', url, headers }),
+  };
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type KopaDatabase } from '../../src/db/connect.js';
+import { migrate } from '../../src/db/migrate.js';
+
+export type BackendName = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const BACKENDS: BackendName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  db: KopaDatabase;
+  /** A connection as the database owner, for tests that tamper with rows directly. */
+  ownerQuery(text: string, params?: unknown[]): Promise<unknown[]>;
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database per test file: in-memory PGlite, or a new database on
+ * the PostgreSQL server named by TEST_DATABASE_URL, dropped afterwards.
+ */
+export async function createTestDatabase(backend: BackendName): Promise<TestDatabase> {
+  if (backend === 'pglite') {
+    const db = await openDatabase({});
+    await migrate(db.kysely);
+    return {
+      db,
+      url: null,
+      ownerQuery: async (text, params) => {
+        const { sql } = await import('kysely');
+        // Outside runScoped the PGlite session is the owner (superuser).
+        const result = await sql.raw(interpolate(text, params)).execute(db.kysely);
+        return result.rows as unknown[];
+      },
+      drop: () => db.close(),
+    };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `kopa_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), poolSize: 5 });
+  await migrate(db.kysely);
+  const owner = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  return {
+    db,
+    url: url.toString(),
+    ownerQuery: async (text, params) => (await owner.query(text, params as unknown[])).rows,
+    drop: async () => {
+      await db.close();
+      await owner.end();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** PGlite's raw path takes no parameters; tests only pass simple literals. */
+function interpolate(text: string, params: unknown[] = []): string {
+  return text.replace(/\$(\d+)/g, (_m, i: string) => {
+    const value = params[Number(i) - 1];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number') return String(value);
+    return `'${String(value).replace(/'/g, "''")}'`;
+  });
+}
