@@ -26,6 +26,7 @@ export const CONFIG_VARIABLES = [
   ['KOPA_SESSION_HOURS', '12', 'Sign-in session lifetime, renewed while in use'],
   ['KOPA_TRUST_PROXY', 'false', 'Trust X-Forwarded-* from a reverse proxy (client address, HTTPS for Secure cookies)'],
   ['KOPA_PUBLIC_URL', '(none)', 'Public address printed at start-up and used in links'],
+  ['KOPA_WEB_DIR', 'web/dist', 'Folder of the built web UI'],
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
   ['KOPA_JOBS', 'true', 'Run the background job worker in this process'],
 ] as const;

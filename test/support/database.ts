@@ -36,7 +36,26 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
       drop: () => db.close(),
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const empty = await createEmptyPostgresDatabase();
+  const db = await openDatabase({ url: empty.url, poolSize: 5 });
+  await migrate(db.kysely);
+  const owner = new pg.Pool({ connectionString: empty.url, max: 1 });
+  return {
+    db,
+    url: empty.url,
+    ownerQuery: async (text, params) => (await owner.query(text, params as unknown[])).rows,
+    drop: async () => {
+      await db.close();
+      await owner.end();
+      await empty.drop();
+    },
+  };
+}
+
+/** A new, empty database on the TEST_DATABASE_URL server; `drop` removes it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `kopa_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -44,16 +63,9 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrate(db.kysely);
-  const owner = new pg.Pool({ connectionString: url.toString(), max: 1 });
   return {
-    db,
     url: url.toString(),
-    ownerQuery: async (text, params) => (await owner.query(text, params as unknown[])).rows,
     drop: async () => {
-      await db.close();
-      await owner.end();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
