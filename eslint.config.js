@@ -33,8 +33,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Tests beside the code may read fixtures and use test libraries; the rules guard production code.
   ...boundaries.map(({ files, message, forbid }) => ({
     files,
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbid, message }] }] },
   })),
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedTerms, DEFAULT_DESK_TARGETS, isInForceDuring, validateAgreementTerms, withDefaults } from './agreement.js';
-import { KopaError } from './errors.js';
+import type { KopaError } from './errors.js';
 
 const base = withDefaults({ number: 'RDA-1', signedOn: '2025-12-01', effectiveFrom: '2026-01-01' });
 
