@@ -4,6 +4,8 @@
  */
 import type { Agreement, AgreementTerms } from '../domain/agreement.js';
 import type { AuditEvent } from '../domain/audit.js';
+import type { ExceptionKind } from '../domain/calendar/calendar.js';
+import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
 import type { Role } from '../domain/roles.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
 import type { ApiToken, User } from '../domain/user.js';
@@ -70,6 +72,27 @@ export interface AuditFilter {
   limit: number;
 }
 
+export interface StoredCalendarException {
+  date: string;
+  kind: ExceptionKind;
+  slots: ClockSlot[] | null;
+  reason: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface CalendarRecord {
+  id: string;
+  name: string;
+  timeZone: string;
+  rules: 'lv' | null;
+  description: string | null;
+  weeklyHours: WeeklyHours;
+  version: number;
+  updatedAt: string;
+  exceptions: StoredCalendarException[];
+}
+
 export interface JobRecord {
   id: string;
   kind: string;
@@ -99,7 +122,15 @@ export interface Store {
   };
   calendars: {
     exists(tx: Tx, calendarId: string): Promise<boolean>;
-    list(tx: Tx): Promise<{ id: string; name: string; timeZone: string }[]>;
+    /** Without exceptions; `exceptionCount` tells how many there are. */
+    list(tx: Tx): Promise<(Omit<CalendarRecord, 'exceptions'> & { exceptionCount: number })[]>;
+    get(tx: Tx, calendarId: string): Promise<CalendarRecord | null>;
+    version(tx: Tx, calendarId: string): Promise<number | null>;
+    insert(tx: Tx, record: Omit<CalendarRecord, 'version' | 'updatedAt' | 'exceptions'>): Promise<CalendarRecord>;
+    addException(tx: Tx, calendarId: string, exception: Omit<StoredCalendarException, 'createdAt'>): Promise<StoredCalendarException>;
+    removeException(tx: Tx, calendarId: string, date: string): Promise<StoredCalendarException | null>;
+    /** Marks the calendar changed, so cached clocks on every replica rebuild. */
+    bumpVersion(tx: Tx, calendarId: string): Promise<void>;
   };
   users: {
     list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }): Promise<User[]>;

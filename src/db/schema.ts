@@ -12,6 +12,21 @@ export interface CalendarsTable {
   name: string;
   time_zone: Generated<string>;
   created_at: GeneratedTimestamp;
+  weekly_hours: ColumnType<unknown, string | undefined, string>;
+  rules: string | null;
+  description: string | null;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CalendarExceptionsTable {
+  calendar_id: string;
+  date: DateText;
+  kind: string;
+  slots: Json | null;
+  reason: string;
+  created_at: GeneratedTimestamp;
+  created_by: string | null;
 }
 
 export interface TenantsTable {
@@ -146,6 +161,7 @@ export interface SchemaMigrationsTable {
 
 export interface Database {
   calendars: CalendarsTable;
+  calendar_exceptions: CalendarExceptionsTable;
   tenants: TenantsTable;
   agreements: AgreementsTable;
   agreement_versions: AgreementVersionsTable;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Scope, Store, Tx } from '../app/ports.js';
+import { KopaError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { agreementRepository } from './repositories/agreements.js';
 import { auditRepository } from './repositories/audit.js';
@@ -24,12 +25,34 @@ export function trxOf(tx: Tx): Transaction<Database> {
  * role, so row-level security filters even a query that forgot its WHERE.
  */
 export async function runScoped<T>(db: Kysely<Database>, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('kopa.role', ${scope.role}, true),
-                     set_config('kopa.tenant_id', ${scope.tenantId ?? ''}, true),
-                     set_config('role', 'kopa_app', true)`.execute(trx);
-    return fn(asTx(trx));
-  });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('kopa.role', ${scope.role}, true),
+                       set_config('kopa.tenant_id', ${scope.tenantId ?? ''}, true),
+                       set_config('role', 'kopa_app', true)`.execute(trx);
+      return fn(asTx(trx));
+    });
+  } catch (error) {
+    throw uniqueViolationAsConflict(error) ?? error;
+  }
+}
+
+/** Unique indexes named by the field a caller would have to change. */
+const UNIQUE_FIELDS: Record<string, string> = {
+  tenants_registration_number_key: 'registrationNumber',
+  users_email_key: 'email',
+  agreements_number_key: 'number',
+};
+
+/**
+ * The use cases check uniqueness first, but two requests at the same moment both pass
+ * that check; the unique index then decides, and the loser gets a 409, not a 500.
+ */
+function uniqueViolationAsConflict(error: unknown): KopaError | null {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  if (code !== '23505') return null;
+  const field = typeof constraint === 'string' ? UNIQUE_FIELDS[constraint] : undefined;
+  return new KopaError('conflict', 'This conflicts with a record that was saved at the same moment', field ? [{ field, message: 'is already used' }] : []);
 }
 
 export function createStore(db: Kysely<Database>): Store {

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'tokens.write': ['operator', 'tenant_admin'],
   'audit.read': ['operator', 'auditor', 'tenant_admin'],
   'calendars.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],
+  'calendars.write': ['operator'],
   'settings.read': ['operator', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
