@@ -1,0 +1,44 @@
+import type { Priority } from '../agreement.js';
+
+export const TICKET_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_CATEGORIES = ['incident', 'request', 'question'] as const;
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+
+/**
+ * The workflow: new → in progress → waiting for customer → resolved → closed, with reopen.
+ * Agency staff move tickets anywhere along it; the customer may only answer (which resumes
+ * a waiting ticket), reopen a resolved one, or close a resolved one.
+ */
+const STAFF_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ['in_progress', 'waiting_for_customer', 'resolved'],
+  in_progress: ['waiting_for_customer', 'resolved'],
+  waiting_for_customer: ['in_progress', 'resolved'],
+  resolved: ['in_progress', 'closed'],
+  closed: ['in_progress'],
+};
+const CUSTOMER_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: [],
+  in_progress: [],
+  waiting_for_customer: ['in_progress'],
+  resolved: ['in_progress', 'closed'],
+  closed: [],
+};
+
+export function canMove(from: TicketStatus, to: TicketStatus, byStaff: boolean): boolean {
+  return (byStaff ? STAFF_MOVES : CUSTOMER_MOVES)[from].includes(to);
+}
+
+export interface StatusChange {
+  at: number;
+  to: TicketStatus;
+}
+
+export interface TicketTimeline {
+  priority: Priority;
+  createdAt: number;
+  /** Status changes in time order (the creation as 'new' need not be listed). */
+  changes: StatusChange[];
+  /** First public comment by agency staff, if any. */
+  firstStaffReplyAt: number | null;
+}
