@@ -6,6 +6,8 @@ import type { Agreement, AgreementTerms } from '../domain/agreement.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
+import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../domain/desk/ticket.js';
+import type { Priority } from '../domain/agreement.js';
 import type { Role } from '../domain/roles.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
 import type { ApiToken, User } from '../domain/user.js';
@@ -93,6 +95,44 @@ export interface CalendarRecord {
   exceptions: StoredCalendarException[];
 }
 
+export interface TicketRecord {
+  tenantId: string;
+  agreementId: string | null;
+  calendarId: string;
+  serviceId: string | null;
+  priority: Priority;
+  category: TicketCategory;
+  subject: string;
+  description: string;
+  reporterId: string | null;
+  reporterLabel: string;
+  reactionTargetMinutes: number;
+  resolutionTargetMinutes: number;
+  createdAt: Date;
+}
+
+export interface TicketChanges {
+  status?: TicketStatus;
+  assigneeId?: string | null;
+  reactionDueAt?: Date | null;
+  resolutionDueAt?: Date | null;
+  firstResponseAt?: Date | null;
+  resolvedAt?: Date | null;
+  satisfactionRating?: number;
+  satisfactionComment?: string | null;
+  ratedAt?: Date;
+}
+
+export type EscalationMarker = 'reaction_warned_at' | 'reaction_breached_at' | 'resolution_warned_at' | 'resolution_breached_at';
+
+export interface TicketFilter {
+  statuses?: TicketStatus[] | undefined;
+  priority?: Priority | undefined;
+  assigneeId?: string | undefined;
+  beforeNumber?: string | undefined;
+  limit: number;
+}
+
 export interface JobRecord {
   id: string;
   kind: string;
@@ -171,12 +211,27 @@ export interface Store {
     readChain(tx: Tx, afterSeq: string | null, limit: number): Promise<AuditEvent[]>;
     head(tx: Tx): Promise<{ seq: string; hash: string } | null>;
   };
+  tickets: {
+    insert(tx: Tx, record: TicketRecord): Promise<Ticket>;
+    get(tx: Tx, tenantId: string | null, ticketId: string): Promise<Ticket | null>;
+    list(tx: Tx, tenantId: string | null, filter: TicketFilter): Promise<Ticket[]>;
+    update(tx: Tx, tenantId: string, ticketId: string, changes: TicketChanges, at: Date): Promise<Ticket>;
+    events(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
+    addEvent(tx: Tx, tenantId: string, event: Omit<TicketEvent, 'id'>): Promise<TicketEvent>;
+    /** Open tickets of every tenant, for the escalation job (system scope). */
+    open(tx: Tx): Promise<Ticket[]>;
+    /** Sets an escalation marker if unset; true for the one caller that set it. */
+    claimMarker(tx: Tx, ticketId: string, marker: EscalationMarker, at: Date): Promise<boolean>;
+    createdBetween(tx: Tx, tenantId: string, from: Date, to: Date): Promise<Ticket[]>;
+  };
   jobs: {
     enqueue(tx: Tx, kind: string, payload: unknown, runAt: Date, dedupeKey: string | null): Promise<void>;
     claim(tx: Tx, worker: string, now: Date, lockSeconds: number, limit: number): Promise<JobRecord[]>;
     complete(tx: Tx, jobId: string, at: Date): Promise<void>;
     fail(tx: Tx, jobId: string, error: string, retryAt: Date | null, at: Date): Promise<void>;
     counts(tx: Tx): Promise<{ kind: string; status: string; count: number }[]>;
+    /** Deletes finished jobs older than `before`. */
+    prune(tx: Tx, before: Date): Promise<number>;
   };
 }
 

@@ -159,6 +159,56 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface TicketsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  tenant_id: string;
+  agreement_id: string | null;
+  calendar_id: string;
+  service_id: string | null;
+  priority: string;
+  category: string;
+  subject: string;
+  description: string;
+  status: Generated<string>;
+  reporter_id: string | null;
+  reporter_label: string;
+  assignee_id: string | null;
+  reaction_target_minutes: number;
+  resolution_target_minutes: number;
+  reaction_due_at: NullableTimestamp;
+  resolution_due_at: NullableTimestamp;
+  first_response_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  reaction_warned_at: NullableTimestamp;
+  reaction_breached_at: NullableTimestamp;
+  resolution_warned_at: NullableTimestamp;
+  resolution_breached_at: NullableTimestamp;
+  satisfaction_rating: number | null;
+  satisfaction_comment: string | null;
+  rated_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface TicketEventsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  tenant_id: string;
+  at: Timestamp;
+  kind: string;
+  actor_id: string | null;
+  actor_label: string;
+  by_staff: boolean;
+  public: boolean;
+  from_status: string | null;
+  to_status: string | null;
+  body: string | null;
+  data: Json | null;
+}
+
 export interface Database {
   calendars: CalendarsTable;
   calendar_exceptions: CalendarExceptionsTable;
@@ -171,5 +221,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
   kopa_schema_migrations: SchemaMigrationsTable;
 }

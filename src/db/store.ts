@@ -9,6 +9,7 @@ import { jobRepository } from './repositories/jobs.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { tenantRepository } from './repositories/tenants.js';
+import { ticketRepository } from './repositories/tickets.js';
 import { tokenRepository } from './repositories/tokens.js';
 import { userRepository } from './repositories/users.js';
 
@@ -67,5 +68,6 @@ export function createStore(db: Kysely<Database>): Store {
     loginAttempts: loginAttemptRepository,
     audit: auditRepository,
     jobs: jobRepository,
+    tickets: ticketRepository,
   };
 }

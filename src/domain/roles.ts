@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'audit.read': ['operator', 'auditor', 'tenant_admin'],
   'calendars.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],
   'calendars.write': ['operator'],
+  'tickets.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin', 'tenant_user'],
+  'tickets.write': ['operator', 'desk_agent', 'tenant_admin', 'tenant_user'],
+  'tickets.manage': ['operator', 'desk_agent'],
+  'desk_reports.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin'],
   'settings.read': ['operator', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 

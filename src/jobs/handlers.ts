@@ -1,4 +1,5 @@
 import type { Deps } from '../app/ports.js';
+import { escalateTickets } from '../app/escalate-tickets.js';
 import { runHousekeeping } from '../app/run-housekeeping.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
@@ -7,7 +8,13 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
     housekeeping: async () => {
       await runHousekeeping(deps);
     },
+    'ticket-escalation': async () => {
+      await escalateTickets(deps);
+    },
   };
 }
 
-export const PERIODIC_JOBS: PeriodicJob[] = [{ kind: 'housekeeping', everySeconds: 3600 }];
+export const PERIODIC_JOBS: PeriodicJob[] = [
+  { kind: 'housekeeping', everySeconds: 3600 },
+  { kind: 'ticket-escalation', everySeconds: 60 },
+];

@@ -48,4 +48,8 @@ export const jobRepository: Store['jobs'] = {
       .execute();
     return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count) }));
   },
+  async prune(tx, before) {
+    const result = await trxOf(tx).deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('finished_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
 };

@@ -56,9 +56,8 @@ function clock(timeline: TicketTimeline, time: BusinessTime, targetMinutes: numb
   const elapsedMinutes = elapsedMs / 60_000;
   const paused = stopAt === null && statusAt(timeline, now) === 'waiting_for_customer';
   const remaining = targetMinutes - elapsedMinutes;
-  // The due instant: counted on from where the clock is now (or stopped, or paused).
-  const from = stopAt ?? (paused ? now : (intervals[intervals.length - 1]?.[1] ?? now));
-  const dueAt = remaining >= 0 ? time.deadline(from, remaining) : dueBefore(intervals, time, targetMinutes);
+  // The due instant: the remaining minutes counted on from now (or from where the clock stopped).
+  const dueAt = remaining >= 0 ? time.deadline(end, remaining) : dueBefore(intervals, time, targetMinutes);
   return {
     targetMinutes,
     elapsedMinutes,

@@ -42,3 +42,62 @@ export interface TicketTimeline {
   /** First public comment by agency staff, if any. */
   firstStaffReplyAt: number | null;
 }
+
+export interface Ticket {
+  id: string;
+  number: string;
+  tenantId: string;
+  agreementId: string | null;
+  calendarId: string;
+  serviceId: string | null;
+  priority: Priority;
+  category: TicketCategory;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  reporterId: string | null;
+  reporterLabel: string;
+  assigneeId: string | null;
+  reactionTargetMinutes: number;
+  resolutionTargetMinutes: number;
+  reactionDueAt: string | null;
+  resolutionDueAt: string | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  reactionWarnedAt: string | null;
+  reactionBreachedAt: string | null;
+  resolutionWarnedAt: string | null;
+  resolutionBreachedAt: string | null;
+  satisfactionRating: number | null;
+  satisfactionComment: string | null;
+  ratedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TicketEventKind = 'created' | 'status' | 'comment' | 'assignment' | 'escalation' | 'rating';
+
+export interface TicketEvent {
+  id: string;
+  ticketId: string;
+  at: string;
+  kind: TicketEventKind;
+  actorId: string | null;
+  actorLabel: string;
+  byStaff: boolean;
+  public: boolean;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  body: string | null;
+  data: unknown;
+}
+
+/** The SLA clocks' view of a ticket's history. */
+export function timelineOf(ticket: Ticket, events: TicketEvent[]): TicketTimeline {
+  return {
+    priority: ticket.priority,
+    createdAt: Date.parse(ticket.createdAt),
+    changes: events.filter((e) => e.kind === 'status' && e.toStatus).map((e) => ({ at: Date.parse(e.at), to: e.toStatus! })),
+    firstStaffReplyAt: ticket.firstResponseAt ? Date.parse(ticket.firstResponseAt) : null,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Actor } from '../domain/actor.js';
+import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
+import { buildDeskReport, deskReportCsv, type DeskReport, type MeasuredTicket } from '../domain/desk/desk-report.js';
+import { notFound, validationError } from '../domain/errors.js';
+import { requirePermission, requireTenantAccess, scopeOf } from './authorize.js';
+import type { Deps } from './ports.js';
+import { slaOf } from './ticket-sla.js';
+
+const ZONE = 'Europe/Riga';
+
+/** A month `YYYY-MM` is [local 00:00 on the 1st, local 00:00 on the 1st of the next month). */
+export function monthBounds(month: string): { from: Date; to: Date } {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) throw validationError('month', 'must be YYYY-MM');
+  const first = `${month}-01`;
+  const next = addDays(first, 32).slice(0, 7) + '-01';
+  return { from: new Date(localToEpochMs(ZONE, first, 0)), to: new Date(localToEpochMs(ZONE, next, 0)) };
+}
+
+export async function deskReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; report: DeskReport; csv: string }> {
+  requirePermission(actor, 'desk_reports.read');
+  requireTenantAccess(actor, tenantId);
+  const { from, to } = monthBounds(month);
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const tenant = await deps.store.tenants.get(tx, tenantId);
+    if (!tenant) throw notFound('Municipality');
+    const measured: MeasuredTicket[] = [];
+    for (const ticket of await deps.store.tickets.createdBetween(tx, tenantId, from, to)) {
+      const events = await deps.store.tickets.events(tx, ticket.id);
+      const sla = await slaOf(deps, tx, ticket, events, now);
+      measured.push({ ticket, reaction: sla.reaction, resolution: sla.resolution });
+    }
+    return { tenantId, month, report: buildDeskReport(measured), csv: deskReportCsv(tenant.name, month, measured) };
+  });
+}

@@ -1,0 +1,48 @@
+import { systemActor } from '../domain/actor.js';
+import type { ClockState } from '../domain/desk/sla.js';
+import type { Deps, EscalationMarker } from './ports.js';
+import { recordAudit } from './record-audit.js';
+import { slaOf } from './ticket-sla.js';
+
+export const WARNING_RATIO = 0.8;
+
+export interface Escalation {
+  ticketId: string;
+  tenantId: string;
+  clock: 'reaction' | 'resolution';
+  level: 'warning' | 'breach';
+}
+
+/**
+ * Raises a warning when a clock reaches 80 % of its target and a breach at 100 %. Each is
+ * raised once: the marker column is set with a conditional update, so when several replicas
+ * (or a restarted one) run this at the same moment, exactly one of them records the event.
+ */
+export async function escalateTickets(deps: Deps): Promise<Escalation[]> {
+  const now = deps.clock.now();
+  const actor = systemActor('escalation');
+  return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+    const raised: Escalation[] = [];
+    for (const ticket of await deps.store.tickets.open(tx)) {
+      const events = await deps.store.tickets.events(tx, ticket.id);
+      const sla = await slaOf(deps, tx, ticket, events, now);
+      const checks: [Escalation['clock'], ClockState][] = [['reaction', sla.reaction], ['resolution', sla.resolution]];
+      for (const [clock, state] of checks) {
+        if (state.metAt !== null) continue;
+        const levels: [Escalation['level'], boolean][] = [['warning', state.ratio >= WARNING_RATIO], ['breach', state.ratio >= 1]];
+        for (const [level, reached] of levels) {
+          if (!reached) continue;
+          const marker = `${clock}_${level === 'warning' ? 'warned' : 'breached'}_at` as EscalationMarker;
+          if (!(await deps.store.tickets.claimMarker(tx, ticket.id, marker, now))) continue;
+          const data = { clock, level, targetMinutes: state.targetMinutes, elapsedMinutes: Math.round(state.elapsedMinutes), dueAt: new Date(state.dueAt).toISOString() };
+          await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+            ticketId: ticket.id, at: now.toISOString(), kind: 'escalation', actorId: null, actorLabel: 'Kopa', byStaff: true, public: false, fromStatus: null, toStatus: null, body: null, data,
+          });
+          await recordAudit(deps, tx, actor, { action: `ticket.${clock}_${level}`, entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: data });
+          raised.push({ ticketId: ticket.id, tenantId: ticket.tenantId, clock, level });
+        }
+      }
+    }
+    return raised;
+  });
+}

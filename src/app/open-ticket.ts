@@ -1,0 +1,68 @@
+import type { Actor } from '../domain/actor.js';
+import type { Priority } from '../domain/agreement.js';
+import { localDateOf } from '../domain/calendar/local-time.js';
+import { termsForTicket } from '../domain/desk/agreement-choice.js';
+import type { Ticket, TicketCategory } from '../domain/desk/ticket.js';
+import { FieldErrors, notFound } from '../domain/errors.js';
+import { requirePermission, requireTenantAccess, scopeOf } from './authorize.js';
+import type { Deps } from './ports.js';
+import { recordAudit } from './record-audit.js';
+import { isStaff, refreshDueInstants } from './ticket-sla.js';
+
+export interface OpenTicketInput {
+  tenantId?: string | undefined;
+  serviceId?: string | null | undefined;
+  priority: Priority;
+  category?: TicketCategory | undefined;
+  subject: string;
+  description: string;
+}
+
+/** Opens a ticket measured by the agreement in force today (Riga time). */
+export async function openTicket(deps: Deps, actor: Actor, input: OpenTicketInput): Promise<Ticket> {
+  requirePermission(actor, 'tickets.write');
+  const tenantId = input.tenantId ?? actor.tenantId;
+  const errors = new FieldErrors();
+  if (!tenantId) errors.add('tenantId', 'is required');
+  if (!input.subject.trim()) errors.add('subject', 'must not be empty');
+  if (!input.description.trim()) errors.add('description', 'must not be empty');
+  errors.throwIfAny();
+  requireTenantAccess(actor, tenantId!);
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    if (!(await deps.store.tenants.get(tx, tenantId!))) throw notFound('Municipality');
+    const agreements = await deps.store.agreements.listCurrent(tx, tenantId!);
+    const terms = termsForTicket(agreements, localDateOf('Europe/Riga', now.getTime()), input.priority);
+    const created = await deps.store.tickets.insert(tx, {
+      tenantId: tenantId!,
+      agreementId: terms.agreementId,
+      calendarId: terms.calendarId,
+      serviceId: input.serviceId ?? null,
+      priority: input.priority,
+      category: input.category ?? 'incident',
+      subject: input.subject.trim(),
+      description: input.description.trim(),
+      reporterId: actor.id,
+      reporterLabel: actor.label,
+      reactionTargetMinutes: terms.target.reactionMinutes,
+      resolutionTargetMinutes: terms.target.resolutionMinutes,
+      createdAt: now,
+    });
+    await deps.store.tickets.addEvent(tx, tenantId!, {
+      ticketId: created.id,
+      at: now.toISOString(),
+      kind: 'created',
+      actorId: actor.id,
+      actorLabel: actor.label,
+      byStaff: isStaff(actor),
+      public: true,
+      fromStatus: null,
+      toStatus: 'new',
+      body: null,
+      data: { priority: created.priority, agreementId: created.agreementId },
+    });
+    const ticket = await refreshDueInstants(deps, tx, created, now);
+    await recordAudit(deps, tx, actor, { action: 'ticket.opened', entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: ticket });
+    return ticket;
+  });
+}

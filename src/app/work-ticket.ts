@@ -1,0 +1,124 @@
+import type { Actor } from '../domain/actor.js';
+import { canMove, type Ticket, type TicketEvent, type TicketStatus } from '../domain/desk/ticket.js';
+import { KopaError, forbidden, notFound, validationError } from '../domain/errors.js';
+import { requirePermission, scopeOf, tenantFilterOf } from './authorize.js';
+import type { Deps, Tx } from './ports.js';
+import { recordAudit } from './record-audit.js';
+import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
+
+async function load(deps: Deps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
+  const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
+  if (!ticket) throw notFound('Ticket');
+  return ticket;
+}
+
+export async function getTicket(deps: Deps, actor: Actor, ticketId: string): Promise<{ ticket: Ticket; events: TicketEvent[]; sla: TicketSla }> {
+  requirePermission(actor, 'tickets.read');
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const ticket = await load(deps, tx, actor, ticketId);
+    const events = await deps.store.tickets.events(tx, ticketId);
+    return { ticket, events, sla: await slaOf(deps, tx, ticket, events, now) };
+  });
+}
+
+/**
+ * A comment. The first public one by agency staff stops the reaction clock; a customer's
+ * answer to a ticket waiting for them puts it back in progress, restarting the clocks.
+ */
+export async function commentOnTicket(deps: Deps, actor: Actor, ticketId: string, body: string, isPublic: boolean): Promise<TicketEvent> {
+  requirePermission(actor, 'tickets.write');
+  if (!body.trim()) throw validationError('body', 'must not be empty');
+  const staff = isStaff(actor);
+  if (!isPublic && !staff) throw forbidden('Only agency staff write internal notes');
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    let ticket = await load(deps, tx, actor, ticketId);
+    if (ticket.status === 'closed') throw new KopaError('invalid_state', 'The ticket is closed; reopen it to comment');
+    const event = await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+      ticketId, at: now.toISOString(), kind: 'comment', actorId: actor.id, actorLabel: actor.label, byStaff: staff, public: isPublic, fromStatus: null, toStatus: null, body: body.trim(), data: null,
+    });
+    if (staff && isPublic && !ticket.firstResponseAt) ticket = await deps.store.tickets.update(tx, ticket.tenantId, ticketId, { firstResponseAt: now }, now);
+    if (!staff && ticket.status === 'waiting_for_customer') ticket = await move(deps, tx, actor, ticket, 'in_progress', now);
+    await refreshDueInstants(deps, tx, ticket, now);
+    await recordAudit(deps, tx, actor, { action: 'ticket.commented', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: { eventId: event.id, public: isPublic } });
+    return event;
+  });
+}
+
+async function move(deps: Deps, tx: Tx, actor: Actor, ticket: Ticket, to: TicketStatus, now: Date): Promise<Ticket> {
+  await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+    ticketId: ticket.id, at: now.toISOString(), kind: 'status', actorId: actor.id, actorLabel: actor.label, byStaff: isStaff(actor), public: true, fromStatus: ticket.status, toStatus: to, body: null, data: null,
+  });
+  const resolvedAt = to === 'resolved' ? now : to === 'closed' ? undefined : null;
+  return deps.store.tickets.update(tx, ticket.tenantId, ticket.id, { status: to, ...(resolvedAt !== undefined && { resolvedAt }) }, now);
+}
+
+export async function changeTicketStatus(deps: Deps, actor: Actor, ticketId: string, to: TicketStatus): Promise<Ticket> {
+  requirePermission(actor, 'tickets.write');
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await load(deps, tx, actor, ticketId);
+    if (!canMove(before.status, to, isStaff(actor))) {
+      throw new KopaError('invalid_state', `A ticket cannot move from ${before.status} to ${to}${isStaff(actor) ? '' : ' by the customer'}`, [{ field: 'status', message: `not allowed from ${before.status}` }]);
+    }
+    const moved = await move(deps, tx, actor, before, to, now);
+    const after = await refreshDueInstants(deps, tx, moved, now);
+    await recordAudit(deps, tx, actor, { action: 'ticket.status_changed', entityType: 'ticket', entityId: ticketId, tenantId: after.tenantId, before: { status: before.status }, after: { status: after.status } });
+    return after;
+  });
+}
+
+export async function assignTicket(deps: Deps, actor: Actor, ticketId: string, assigneeId: string | null): Promise<Ticket> {
+  requirePermission(actor, 'tickets.manage');
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await load(deps, tx, actor, ticketId);
+    if (assigneeId) {
+      const assignee = await deps.store.users.get(tx, null, assigneeId);
+      if (!assignee || !assignee.active || (assignee.role !== 'operator' && assignee.role !== 'desk_agent')) throw validationError('assigneeId', 'must be an active operator or desk agent');
+    }
+    await deps.store.tickets.addEvent(tx, before.tenantId, {
+      ticketId, at: now.toISOString(), kind: 'assignment', actorId: actor.id, actorLabel: actor.label, byStaff: true, public: false, fromStatus: null, toStatus: null, body: null, data: { assigneeId },
+    });
+    const after = await deps.store.tickets.update(tx, before.tenantId, ticketId, { assigneeId }, now);
+    await recordAudit(deps, tx, actor, { action: 'ticket.assigned', entityType: 'ticket', entityId: ticketId, tenantId: after.tenantId, before: { assigneeId: before.assigneeId }, after: { assigneeId } });
+    return after;
+  });
+}
+
+/** Cabinet Regulation No. 399 asks for satisfaction to be measured: the reporter rates once, after resolution. */
+export async function rateTicket(deps: Deps, actor: Actor, ticketId: string, rating: number, comment: string | null): Promise<Ticket> {
+  requirePermission(actor, 'tickets.write');
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw validationError('rating', 'must be a whole number from 1 to 5');
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const ticket = await load(deps, tx, actor, ticketId);
+    if (ticket.reporterId !== actor.id) throw forbidden('Only the person who reported the ticket rates it');
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw new KopaError('invalid_state', 'A ticket is rated after it is resolved', [{ field: 'rating', message: 'the ticket is not resolved yet' }]);
+    if (ticket.ratedAt) throw new KopaError('conflict', 'The ticket has been rated already', [{ field: 'rating', message: 'already given' }]);
+    await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+      ticketId, at: now.toISOString(), kind: 'rating', actorId: actor.id, actorLabel: actor.label, byStaff: false, public: true, fromStatus: null, toStatus: null, body: comment?.trim() || null, data: { rating },
+    });
+    const after = await deps.store.tickets.update(tx, ticket.tenantId, ticketId, { satisfactionRating: rating, satisfactionComment: comment?.trim() || null, ratedAt: now }, now);
+    await recordAudit(deps, tx, actor, { action: 'ticket.rated', entityType: 'ticket', entityId: ticketId, tenantId: after.tenantId, after: { rating, comment: after.satisfactionComment } });
+    return after;
+  });
+}
+
+export async function listTickets(deps: Deps, actor: Actor, filter: { tenantId?: string | undefined; statuses?: TicketStatus[] | undefined; cursor?: string | undefined; limit: number }) {
+  requirePermission(actor, 'tickets.read');
+  const now = deps.clock.now();
+  const tenantId = tenantFilterOf(actor) ?? filter.tenantId ?? null;
+  if (filter.tenantId && tenantFilterOf(actor) && filter.tenantId !== tenantFilterOf(actor)) throw notFound('Municipality');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const rows = await deps.store.tickets.list(tx, tenantId, { statuses: filter.statuses, beforeNumber: filter.cursor, limit: filter.limit + 1 });
+    const page = rows.slice(0, filter.limit);
+    const items = [];
+    for (const ticket of page) {
+      const events = await deps.store.tickets.events(tx, ticket.id);
+      items.push({ ticket, sla: await slaOf(deps, tx, ticket, events, now) });
+    }
+    return { items, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.number : null };
+  });
+}

@@ -1,0 +1,165 @@
+import type { Selectable } from 'kysely';
+import type { Store } from '../../app/ports.js';
+import type { Priority } from '../../domain/agreement.js';
+import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
+import type { TicketEventsTable, TicketsTable } from '../schema.js';
+import { trxOf } from '../store.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toTicket(r: Selectable<TicketsTable>): Ticket {
+  return {
+    id: r.id,
+    number: String(r.number),
+    tenantId: r.tenant_id,
+    agreementId: r.agreement_id,
+    calendarId: r.calendar_id,
+    serviceId: r.service_id,
+    priority: r.priority as Priority,
+    category: r.category as TicketCategory,
+    subject: r.subject,
+    description: r.description,
+    status: r.status as TicketStatus,
+    reporterId: r.reporter_id,
+    reporterLabel: r.reporter_label,
+    assigneeId: r.assignee_id,
+    reactionTargetMinutes: r.reaction_target_minutes,
+    resolutionTargetMinutes: r.resolution_target_minutes,
+    reactionDueAt: iso(r.reaction_due_at),
+    resolutionDueAt: iso(r.resolution_due_at),
+    firstResponseAt: iso(r.first_response_at),
+    resolvedAt: iso(r.resolved_at),
+    reactionWarnedAt: iso(r.reaction_warned_at),
+    reactionBreachedAt: iso(r.reaction_breached_at),
+    resolutionWarnedAt: iso(r.resolution_warned_at),
+    resolutionBreachedAt: iso(r.resolution_breached_at),
+    satisfactionRating: r.satisfaction_rating,
+    satisfactionComment: r.satisfaction_comment,
+    ratedAt: iso(r.rated_at),
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+function toEvent(r: Selectable<TicketEventsTable>): TicketEvent {
+  return {
+    id: String(r.id),
+    ticketId: r.ticket_id,
+    at: r.at.toISOString(),
+    kind: r.kind as TicketEventKind,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    byStaff: r.by_staff,
+    public: r.public,
+    fromStatus: r.from_status as TicketStatus | null,
+    toStatus: r.to_status as TicketStatus | null,
+    body: r.body,
+    data: r.data ?? null,
+  };
+}
+
+export const ticketRepository: Store['tickets'] = {
+  async insert(tx, t) {
+    const row = await trxOf(tx)
+      .insertInto('tickets')
+      .values({
+        tenant_id: t.tenantId,
+        agreement_id: t.agreementId,
+        calendar_id: t.calendarId,
+        service_id: t.serviceId,
+        priority: t.priority,
+        category: t.category,
+        subject: t.subject,
+        description: t.description,
+        reporter_id: t.reporterId,
+        reporter_label: t.reporterLabel,
+        reaction_target_minutes: t.reactionTargetMinutes,
+        resolution_target_minutes: t.resolutionTargetMinutes,
+        created_at: t.createdAt,
+        updated_at: t.createdAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toTicket(row);
+  },
+  async get(tx, tenantId, ticketId) {
+    let q = trxOf(tx).selectFrom('tickets').selectAll().where('id', '=', ticketId);
+    if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
+    const row = await q.executeTakeFirst();
+    return row ? toTicket(row) : null;
+  },
+  async list(tx, tenantId, f) {
+    let q = trxOf(tx).selectFrom('tickets').selectAll().orderBy('number', 'desc').limit(f.limit);
+    if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
+    if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
+    if (f.priority) q = q.where('priority', '=', f.priority);
+    if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+    if (f.beforeNumber) q = q.where('number', '<', f.beforeNumber as never);
+    return (await q.execute()).map(toTicket);
+  },
+  async update(tx, tenantId, ticketId, c, at) {
+    const row = await trxOf(tx)
+      .updateTable('tickets')
+      .set({
+        ...(c.status !== undefined && { status: c.status }),
+        ...(c.assigneeId !== undefined && { assignee_id: c.assigneeId }),
+        ...(c.reactionDueAt !== undefined && { reaction_due_at: c.reactionDueAt }),
+        ...(c.resolutionDueAt !== undefined && { resolution_due_at: c.resolutionDueAt }),
+        ...(c.firstResponseAt !== undefined && { first_response_at: c.firstResponseAt }),
+        ...(c.resolvedAt !== undefined && { resolved_at: c.resolvedAt }),
+        ...(c.satisfactionRating !== undefined && { satisfaction_rating: c.satisfactionRating }),
+        ...(c.satisfactionComment !== undefined && { satisfaction_comment: c.satisfactionComment }),
+        ...(c.ratedAt !== undefined && { rated_at: c.ratedAt }),
+        updated_at: at,
+      })
+      .where('id', '=', ticketId)
+      .where('tenant_id', '=', tenantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toTicket(row);
+  },
+  async events(tx, ticketId) {
+    const rows = await trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('at').orderBy('id').execute();
+    return rows.map(toEvent);
+  },
+  async addEvent(tx, tenantId, e) {
+    const row = await trxOf(tx)
+      .insertInto('ticket_events')
+      .values({
+        ticket_id: e.ticketId,
+        tenant_id: tenantId,
+        at: e.at,
+        kind: e.kind,
+        actor_id: e.actorId,
+        actor_label: e.actorLabel,
+        by_staff: e.byStaff,
+        public: e.public,
+        from_status: e.fromStatus,
+        to_status: e.toStatus,
+        body: e.body,
+        data: e.data === null || e.data === undefined ? null : JSON.stringify(e.data),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toEvent(row);
+  },
+  async open(tx) {
+    const rows = await trxOf(tx).selectFrom('tickets').selectAll().where('status', 'not in', ['resolved', 'closed']).execute();
+    return rows.map(toTicket);
+  },
+  async claimMarker(tx, ticketId, marker, at) {
+    const result = await trxOf(tx).updateTable('tickets').set({ [marker]: at }).where('id', '=', ticketId).where(marker, 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+  async createdBetween(tx, tenantId, from, to) {
+    const rows = await trxOf(tx)
+      .selectFrom('tickets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('number')
+      .execute();
+    return rows.map(toTicket);
+  },
+};

@@ -1,0 +1,201 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { deskReport } from '../../app/desk-report.js';
+import { openTicket } from '../../app/open-ticket.js';
+import type { Deps } from '../../app/ports.js';
+import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listTickets, rateTicket } from '../../app/work-ticket.js';
+import type { ClockState } from '../../domain/desk/sla.js';
+import type { Ticket, TicketEvent } from '../../domain/desk/ticket.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, Instant } from '../schemas.js';
+
+const Status = Type.Union([Type.Literal('new'), Type.Literal('in_progress'), Type.Literal('waiting_for_customer'), Type.Literal('resolved'), Type.Literal('closed')]);
+const Priority = Type.Union([Type.Literal('P1'), Type.Literal('P2'), Type.Literal('P3'), Type.Literal('P4')]);
+const Category = Type.Union([Type.Literal('incident'), Type.Literal('request'), Type.Literal('question')]);
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const Clock = Type.Object({
+  targetMinutes: Type.Integer(),
+  elapsedMinutes: Type.Number({ description: 'Business minutes the clock has run' }),
+  dueAt: Instant,
+  breached: Type.Boolean(),
+  metAt: Type.Union([Instant, Type.Null()]),
+  paused: Type.Boolean({ description: 'Waiting for the customer' }),
+  percentUsed: Type.Number(),
+});
+const TicketView = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  tenantId: Type.String(),
+  agreementId: Type.Union([Type.String(), Type.Null()]),
+  calendarId: Type.String(),
+  serviceId: Type.Union([Type.String(), Type.Null()]),
+  priority: Priority,
+  category: Category,
+  subject: Type.String(),
+  description: Type.String(),
+  status: Status,
+  reporterId: Type.Union([Type.String(), Type.Null()]),
+  reporterLabel: Type.String(),
+  assigneeId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Instant,
+  updatedAt: Instant,
+  reactionDueAt: Type.Union([Instant, Type.Null()]),
+  resolutionDueAt: Type.Union([Instant, Type.Null()]),
+  satisfaction: Type.Union([Type.Object({ rating: Type.Integer(), comment: Nullable(Type.String()), ratedAt: Instant }), Type.Null()]),
+  sla: Type.Object({ reaction: Clock, resolution: Clock }),
+});
+const EventView = Type.Object({
+  id: Type.String(),
+  at: Instant,
+  kind: Type.String(),
+  actorLabel: Type.String(),
+  byStaff: Type.Boolean(),
+  public: Type.Boolean(),
+  fromStatus: Type.Union([Status, Type.Null()]),
+  toStatus: Type.Union([Status, Type.Null()]),
+  body: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Unknown(),
+});
+
+function presentClock(c: ClockState) {
+  return {
+    targetMinutes: c.targetMinutes,
+    elapsedMinutes: Math.round(c.elapsedMinutes * 100) / 100,
+    dueAt: new Date(c.dueAt).toISOString(),
+    breached: c.breached,
+    metAt: c.metAt === null ? null : new Date(c.metAt).toISOString(),
+    paused: c.paused,
+    percentUsed: Math.round(c.ratio * 1000) / 10,
+  };
+}
+
+function present(ticket: Ticket, sla: { reaction: ClockState; resolution: ClockState }) {
+  return {
+    ...ticket,
+    // The due instants as the clocks see them now (a paused clock's moves with the pause).
+    reactionDueAt: sla.reaction.metAt === null ? new Date(sla.reaction.dueAt).toISOString() : ticket.reactionDueAt,
+    resolutionDueAt: sla.resolution.metAt === null ? new Date(sla.resolution.dueAt).toISOString() : ticket.resolutionDueAt,
+    satisfaction: ticket.satisfactionRating ? { rating: ticket.satisfactionRating, comment: ticket.satisfactionComment, ratedAt: ticket.ratedAt! } : null,
+    sla: { reaction: presentClock(sla.reaction), resolution: presentClock(sla.resolution) },
+  };
+}
+
+const presentEvent = (e: TicketEvent) => e;
+const Params = Type.Object({ id: Type.String() });
+
+export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  async function view(request: Parameters<typeof actorOf>[0], id: string) {
+    const { ticket, events, sla } = await getTicket(deps, actorOf(request), id);
+    return { ...present(ticket, sla), events: events.map(presentEvent) };
+  }
+
+  app.post('/tickets', {
+    schema: {
+      tags: ['desk'],
+      summary: 'Open a ticket; its clocks follow the agreement in force today',
+      body: Type.Object(
+        {
+          tenantId: Type.Optional(Type.String({ format: 'uuid', description: 'Defaults to the caller’s municipality' })),
+          serviceId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          priority: Priority,
+          category: Type.Optional(Category),
+          subject: Type.String({ minLength: 1, maxLength: 300 }),
+          description: Type.String({ minLength: 1, maxLength: 20_000 }),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Intersect([TicketView, Type.Object({ events: Type.Array(EventView) })]), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const ticket = await openTicket(deps, actorOf(request), request.body);
+    return reply.status(201).header('Location', `/api/v1/tickets/${ticket.id}`).send(await view(request, ticket.id));
+  });
+
+  app.get('/tickets', {
+    schema: {
+      tags: ['desk'],
+      summary: 'Tickets, newest first: all municipalities for agency staff, one’s own for municipality users',
+      querystring: Type.Object(
+        {
+          tenantId: Type.Optional(Type.String({ format: 'uuid' })),
+          status: Type.Optional(Type.String({ pattern: '^[a-z_]+(,[a-z_]+)*$', description: 'Comma-separated statuses, or "open"' })),
+          cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Object({ items: Type.Array(TicketView), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...ERRORS },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const statuses = q.status === 'open' ? (['new', 'in_progress', 'waiting_for_customer'] as const) : q.status?.split(',');
+    const valid = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'];
+    if (statuses?.some((s) => !valid.includes(s))) {
+      const { validationError } = await import('../../domain/errors.js');
+      throw validationError('status', `must be "open" or a comma-separated list of ${valid.join(', ')}`);
+    }
+    const page = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, cursor: q.cursor, limit: q.limit ?? 50 });
+    return { items: page.items.map((i) => present(i.ticket, i.sla)), nextCursor: page.nextCursor };
+  });
+
+  app.get('/tickets/:id', {
+    schema: { tags: ['desk'], summary: 'A ticket with its SLA clocks and timeline', params: Params, response: { 200: Type.Intersect([TicketView, Type.Object({ events: Type.Array(EventView) })]), ...ERRORS } },
+  }, async (request) => view(request, pathId(request.params.id, 'Ticket')));
+
+  app.post('/tickets/:id/comments', {
+    schema: {
+      tags: ['desk'],
+      summary: 'Comment; the first public reply by agency staff stops the reaction clock',
+      params: Params,
+      body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20_000 }), public: Type.Optional(Type.Boolean({ description: 'default true; internal notes are staff-only' })) }, { additionalProperties: false }),
+      response: { 201: EventView, ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true)));
+
+  app.post('/tickets/:id/status', {
+    schema: { tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketView, ...ERRORS } },
+  }, async (request) => {
+    const id = pathId(request.params.id, 'Ticket');
+    await changeTicketStatus(deps, actorOf(request), id, request.body.status);
+    return view(request, id);
+  });
+
+  app.post('/tickets/:id/assignee', {
+    schema: { tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketView, ...ERRORS } },
+  }, async (request) => {
+    const id = pathId(request.params.id, 'Ticket');
+    await assignTicket(deps, actorOf(request), id, request.body.assigneeId);
+    return view(request, id);
+  });
+
+  app.post('/tickets/:id/satisfaction', {
+    schema: {
+      tags: ['desk'],
+      summary: 'Rate a resolved ticket 1–5 (the reporter, once)',
+      params: Params,
+      body: Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) }, { additionalProperties: false }),
+      response: { 200: TicketView, ...ERRORS },
+    },
+  }, async (request) => {
+    const id = pathId(request.params.id, 'Ticket');
+    await rateTicket(deps, actorOf(request), id, request.body.rating, request.body.comment ?? null);
+    return view(request, id);
+  });
+
+  app.get('/tenants/:id/desk-report/:month', {
+    schema: {
+      tags: ['desk'],
+      summary: 'Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
+      params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const result = await deskReport(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month);
+    if (request.query.format === 'csv') {
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="desk-report-${request.params.month}.csv"`).send(result.csv);
+    }
+    return { tenantId: result.tenantId, month: result.month, ...result.report };
+  });
+};
