@@ -1,6 +1,7 @@
 import { systemActor } from '../domain/actor.js';
 import type { ClockState } from '../domain/desk/sla.js';
 import type { Deps, EscalationMarker } from './ports.js';
+import { queueEscalationNotifications } from './notify-escalation.js';
 import { recordAudit } from './record-audit.js';
 import { slaOf } from './ticket-sla.js';
 
@@ -39,7 +40,9 @@ export async function escalateTickets(deps: Deps): Promise<Escalation[]> {
             ticketId: ticket.id, at: now.toISOString(), kind: 'escalation', actorId: null, actorLabel: 'Kopa', byStaff: true, public: false, fromStatus: null, toStatus: null, body: null, data,
           });
           await recordAudit(deps, tx, actor, { action: `ticket.${clock}_${level}`, entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: data });
-          raised.push({ ticketId: ticket.id, tenantId: ticket.tenantId, clock, level });
+          const escalation = { ticketId: ticket.id, tenantId: ticket.tenantId, clock, level };
+          await queueEscalationNotifications(deps, tx, escalation, now);
+          raised.push(escalation);
         }
       }
     }

@@ -244,9 +244,29 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+export interface MailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Outgoing notifications; main/ wires SMTP and HTTP. Each call throws when delivery fails. */
+export interface Notifier {
+  sendMail(message: MailMessage): Promise<void>;
+  postWebhook(url: string, secret: string, event: string, deliveryId: string, body: unknown): Promise<void>;
+}
+
+export interface NotificationSettings {
+  mailEnabled: boolean;
+  webhooks: { url: string; secret: string }[];
+  publicUrl: string | null;
+}
+
 /** Everything a use case may depend on. */
 export interface Deps {
   store: Store;
   clock: Clock;
   passwords: PasswordHasher;
+  notifier?: Notifier;
+  notifications?: NotificationSettings;
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../app/ports.js';
 import { escalateTickets } from '../app/escalate-tickets.js';
+import { deliverNotification, type NotificationPayload } from '../app/notify-escalation.js';
 import { runHousekeeping } from '../app/run-housekeeping.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
@@ -10,6 +11,9 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
     },
     'ticket-escalation': async () => {
       await escalateTickets(deps);
+    },
+    notify: async (payload) => {
+      await deliverNotification(deps, payload as NotificationPayload);
     },
   };
 }

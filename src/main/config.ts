@@ -13,6 +13,10 @@ export interface Config {
   logLevel: string;
   runJobs: boolean;
   webDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
 }
 
 /** Every variable Kopa reads, with its default and meaning; the README table mirrors this. */
@@ -29,6 +33,10 @@ export const CONFIG_VARIABLES = [
   ['KOPA_WEB_DIR', 'web/dist', 'Folder of the built web UI'],
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
   ['KOPA_JOBS', 'true', 'Run the background job worker in this process'],
+  ['KOPA_SMTP_URL', '(none)', 'SMTP server for e-mail notifications, e.g. smtps://user:pass@mail.example.lv:465'],
+  ['KOPA_MAIL_FROM', 'Kopa <kopa@rda.lv>', 'Sender of notification e-mails'],
+  ['KOPA_WEBHOOK_URL', '(none)', 'Endpoint that receives signed webhook notifications (escalations)'],
+  ['KOPA_WEBHOOK_SECRET', '(none)', 'HMAC-SHA256 key for the X-Kopa-Signature header; required with KOPA_WEBHOOK_URL'],
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -67,6 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (bootstrapToken && bootstrapToken.length < 24) problems.push('KOPA_BOOTSTRAP_TOKEN must have at least 24 characters');
   const publicUrl = env.KOPA_PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('KOPA_PUBLIC_URL must be an http(s) URL');
+  const smtpUrl = env.KOPA_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('KOPA_SMTP_URL must start with smtp:// or smtps://');
+  const webhookUrl = env.KOPA_WEBHOOK_URL || undefined;
+  const webhookSecret = env.KOPA_WEBHOOK_SECRET || undefined;
+  if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) problems.push('KOPA_WEBHOOK_URL must be an http(s) URL');
+  if (webhookUrl && (!webhookSecret || webhookSecret.length < 16)) problems.push('KOPA_WEBHOOK_SECRET must be set (at least 16 characters) when KOPA_WEBHOOK_URL is');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -83,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     runJobs: bool('KOPA_JOBS', true),
     webDir: resolve(env.KOPA_WEB_DIR || new URL('../../web/dist', import.meta.url).pathname),
+    smtpUrl,
+    mailFrom: env.KOPA_MAIL_FROM || 'Kopa <kopa@rda.lv>',
+    webhookUrl,
+    webhookSecret,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

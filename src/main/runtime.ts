@@ -5,6 +5,7 @@ import { openDatabase, type KopaDatabase } from '../db/connect.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
 import { buildServer } from '../http/server.js';
+import { createNotifier } from '../jobs/notifier.js';
 import type { Config } from './config.js';
 
 export const argon2Hasher: PasswordHasher = {
@@ -29,7 +30,17 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     await db.close();
     throw error;
   }
-  const deps: Deps = { store: createStore(db.kysely), clock: { now: () => new Date() }, passwords: argon2Hasher };
+  const deps: Deps = {
+    store: createStore(db.kysely),
+    clock: { now: () => new Date() },
+    passwords: argon2Hasher,
+    notifier: createNotifier({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }),
+    notifications: {
+      mailEnabled: config.smtpUrl !== undefined,
+      webhooks: config.webhookUrl && config.webhookSecret ? [{ url: config.webhookUrl, secret: config.webhookSecret }] : [],
+      publicUrl: config.publicUrl ?? null,
+    },
+  };
   return { config, db, deps, close: () => db.close() };
 }
 

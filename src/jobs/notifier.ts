@@ -1,0 +1,41 @@
+import { createHmac } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { Notifier } from '../app/ports.js';
+
+export interface NotifierOptions {
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  webhookTimeoutMs?: number;
+}
+
+/** The webhook signature: HMAC-SHA256 of the exact body bytes, hex, as `sha256=<hex>`. */
+export function signWebhook(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** SMTP through nodemailer and signed webhooks through fetch; each throws on failure. */
+export function createNotifier(options: NotifierOptions): Notifier {
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return {
+    async sendMail(message) {
+      if (!transport) throw new Error('KOPA_SMTP_URL is not set');
+      await transport.sendMail({ from: options.mailFrom, to: message.to, subject: message.subject, text: message.text });
+    },
+    async postWebhook(url, secret, event, deliveryId, body) {
+      const text = JSON.stringify(body);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Kopa-Webhooks/1',
+          'x-kopa-event': event,
+          'x-kopa-delivery': deliveryId,
+          'x-kopa-signature': signWebhook(secret, text),
+        },
+        body: text,
+        signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 10_000),
+      });
+      if (!response.ok) throw new Error(`Webhook ${url} answered ${response.status}`);
+    },
+  };
+}
