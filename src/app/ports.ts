@@ -123,6 +123,18 @@ export interface TicketChanges {
   ratedAt?: Date;
 }
 
+export interface AttachmentMeta {
+  id: string;
+  ticketId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  byStaff: boolean;
+  createdAt: string;
+}
+
 export type EscalationMarker = 'reaction_warned_at' | 'reaction_breached_at' | 'resolution_warned_at' | 'resolution_breached_at';
 
 export interface TicketFilter {
@@ -223,6 +235,9 @@ export interface Store {
     /** Sets an escalation marker if unset; true for the one caller that set it. */
     claimMarker(tx: Tx, ticketId: string, marker: EscalationMarker, at: Date): Promise<boolean>;
     createdBetween(tx: Tx, tenantId: string, from: Date, to: Date): Promise<Ticket[]>;
+    attachments(tx: Tx, ticketId: string): Promise<AttachmentMeta[]>;
+    addAttachment(tx: Tx, tenantId: string, meta: Omit<AttachmentMeta, 'id' | 'createdAt'>, content: Uint8Array): Promise<AttachmentMeta>;
+    attachment(tx: Tx, ticketId: string, attachmentId: string): Promise<(AttachmentMeta & { content: Uint8Array }) | null>;
   };
   jobs: {
     enqueue(tx: Tx, kind: string, payload: unknown, runAt: Date, dedupeKey: string | null): Promise<void>;

@@ -209,6 +209,20 @@ export interface TicketEventsTable {
   data: Json | null;
 }
 
+export interface TicketAttachmentsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  tenant_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  by_staff: boolean;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   calendars: CalendarsTable;
   calendar_exceptions: CalendarExceptionsTable;
@@ -223,5 +237,6 @@ export interface Database {
   jobs: JobsTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
+  ticket_attachments: TicketAttachmentsTable;
   kopa_schema_migrations: SchemaMigrationsTable;
 }

@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Priority } from '../../domain/agreement.js';
 import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
-import type { TicketEventsTable, TicketsTable } from '../schema.js';
+import type { AttachmentMeta } from '../../app/ports.js';
+import type { TicketAttachmentsTable, TicketEventsTable, TicketsTable } from '../schema.js';
 import { trxOf } from '../store.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -57,6 +58,22 @@ function toEvent(r: Selectable<TicketEventsTable>): TicketEvent {
     data: r.data ?? null,
   };
 }
+
+function toMeta(r: Omit<Selectable<TicketAttachmentsTable>, 'content' | 'tenant_id'>): AttachmentMeta {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by,
+    byStaff: r.by_staff,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+const META_COLUMNS = ['id', 'ticket_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'by_staff', 'created_at'] as const;
 
 export const ticketRepository: Store['tickets'] = {
   async insert(tx, t) {
@@ -161,5 +178,21 @@ export const ticketRepository: Store['tickets'] = {
       .orderBy('number')
       .execute();
     return rows.map(toTicket);
+  },
+  async attachments(tx, ticketId) {
+    const rows = await trxOf(tx).selectFrom('ticket_attachments').select(META_COLUMNS).where('ticket_id', '=', ticketId).orderBy('created_at').execute();
+    return rows.map(toMeta);
+  },
+  async addAttachment(tx, tenantId, m, content) {
+    const row = await trxOf(tx)
+      .insertInto('ticket_attachments')
+      .values({ ticket_id: m.ticketId, tenant_id: tenantId, file_name: m.fileName, content_type: m.contentType, size_bytes: m.sizeBytes, sha256: m.sha256, content, uploaded_by: m.uploadedBy, by_staff: m.byStaff })
+      .returning(META_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toMeta(row);
+  },
+  async attachment(tx, ticketId, attachmentId) {
+    const row = await trxOf(tx).selectFrom('ticket_attachments').select([...META_COLUMNS, 'content']).where('ticket_id', '=', ticketId).where('id', '=', attachmentId).executeTakeFirst();
+    return row ? { ...toMeta(row), content: row.content } : null;
   },
 };

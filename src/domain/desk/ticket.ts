@@ -75,7 +75,7 @@ export interface Ticket {
   updatedAt: string;
 }
 
-export type TicketEventKind = 'created' | 'status' | 'comment' | 'assignment' | 'escalation' | 'rating';
+export type TicketEventKind = 'created' | 'status' | 'comment' | 'assignment' | 'escalation' | 'rating' | 'attachment';
 
 export interface TicketEvent {
   id: string;

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import multipart from '@fastify/multipart';
+import { attachToTicket, listAttachments, readAttachment } from '../../app/attach-to-ticket.js';
 import { deskReport } from '../../app/desk-report.js';
 import { openTicket } from '../../app/open-ticket.js';
 import type { Deps } from '../../app/ports.js';
 import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listTickets, rateTicket } from '../../app/work-ticket.js';
+import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import type { ClockState } from '../../domain/desk/sla.js';
+import { validationError } from '../../domain/errors.js';
 import type { Ticket, TicketEvent } from '../../domain/desk/ticket.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
@@ -133,7 +137,6 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     const statuses = q.status === 'open' ? (['new', 'in_progress', 'waiting_for_customer'] as const) : q.status?.split(',');
     const valid = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'];
     if (statuses?.some((s) => !valid.includes(s))) {
-      const { validationError } = await import('../../domain/errors.js');
       throw validationError('status', `must be "open" or a comma-separated list of ${valid.join(', ')}`);
     }
     const page = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, cursor: q.cursor, limit: q.limit ?? 50 });
@@ -197,5 +200,61 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="desk-report-${request.params.month}.csv"`).send(result.csv);
     }
     return { tenantId: result.tenantId, month: result.month, ...result.report };
+  });
+};
+
+const AttachmentView = Type.Object({
+  id: Type.String(),
+  ticketId: Type.String(),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  byStaff: Type.Boolean(),
+  createdAt: Instant,
+});
+
+/** Uploads (multipart/form-data, field `file`) and downloads of ticket attachments. */
+export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // Browsers send UTF-8 file names (ekrāns.png); busboy's default would read them as Latin-1.
+  await app.register(multipart, { defParamCharset: 'utf8', limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+
+  app.get('/tickets/:id/attachments', {
+    schema: { tags: ['desk'], summary: 'Files attached to a ticket', params: Params, response: { 200: Type.Array(AttachmentView), ...ERRORS } },
+  }, async (request) => listAttachments(deps, actorOf(request), pathId(request.params.id, 'Ticket')));
+
+  app.post('/tickets/:id/attachments', {
+    schema: {
+      tags: ['desk'],
+      summary: `Attach a file (multipart field "file", at most 10 MB; ${ALLOWED_EXTENSIONS.join(', ')})`,
+      params: Params,
+      consumes: ['multipart/form-data'],
+      response: { 201: AttachmentView, ...ERRORS, 413: Type.Ref('Problem'), 415: Type.Ref('Problem') },
+    },
+  }, async (request, reply) => {
+    const id = pathId(request.params.id, 'Ticket');
+    if (!request.isMultipart()) throw validationError('file', 'send multipart/form-data with a "file" field');
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') throw validationError('file', 'is required');
+    const data = await file.toBuffer().catch((error: unknown) => {
+      if (error instanceof Error && /too large|limit/i.test(error.message)) throw validationError('file', 'is larger than 10 MB');
+      throw error;
+    });
+    if (file.file.truncated) throw validationError('file', 'is larger than 10 MB');
+    return reply.status(201).send(await attachToTicket(deps, actorOf(request), id, file.filename, new Uint8Array(data)));
+  });
+
+  app.get('/tickets/:id/attachments/:attachmentId', {
+    schema: { tags: ['desk'], summary: 'Download an attachment', params: Type.Object({ id: Type.String(), attachmentId: Type.String() }) },
+  }, async (request, reply) => {
+    const file = await readAttachment(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pathId(request.params.attachmentId, 'Attachment'));
+    // Always a download with its checked type, never rendered inline by the browser.
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('x-checksum-sha256', file.sha256)
+      .send(Buffer.from(file.content));
   });
 };

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../domain/actor.js';
+import { checkAttachment } from '../domain/desk/attachment-policy.js';
+import { KopaError, notFound } from '../domain/errors.js';
+import { requirePermission, scopeOf, tenantFilterOf } from './authorize.js';
+import type { AttachmentMeta, Deps } from './ports.js';
+import { recordAudit } from './record-audit.js';
+import { isStaff } from './ticket-sla.js';
+
+export async function attachToTicket(deps: Deps, actor: Actor, ticketId: string, fileName: string, data: Uint8Array): Promise<AttachmentMeta> {
+  requirePermission(actor, 'tickets.write');
+  const now = deps.clock.now();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
+    if (!ticket) throw notFound('Ticket');
+    if (ticket.status === 'closed') throw new KopaError('invalid_state', 'The ticket is closed; reopen it to attach files');
+    const existing = await deps.store.tickets.attachments(tx, ticketId);
+    const { fileName: name, contentType } = checkAttachment(fileName, data, existing.length);
+    const meta = await deps.store.tickets.addAttachment(
+      tx,
+      ticket.tenantId,
+      { ticketId, fileName: name, contentType, sizeBytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), uploadedBy: actor.label, byStaff: isStaff(actor) },
+      data,
+    );
+    await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+      ticketId, at: now.toISOString(), kind: 'attachment', actorId: actor.id, actorLabel: actor.label, byStaff: isStaff(actor), public: true, fromStatus: null, toStatus: null, body: name, data: { attachmentId: meta.id, sizeBytes: meta.sizeBytes },
+    });
+    await recordAudit(deps, tx, actor, { action: 'ticket.attachment_added', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: meta });
+    return meta;
+  });
+}
+
+export async function readAttachment(deps: Deps, actor: Actor, ticketId: string, attachmentId: string) {
+  requirePermission(actor, 'tickets.read');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
+    if (!ticket) throw notFound('Ticket');
+    const file = await deps.store.tickets.attachment(tx, ticketId, attachmentId);
+    if (!file) throw notFound('Attachment');
+    return file;
+  });
+}
+
+export async function listAttachments(deps: Deps, actor: Actor, ticketId: string): Promise<AttachmentMeta[]> {
+  requirePermission(actor, 'tickets.read');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
+    if (!ticket) throw notFound('Ticket');
+    return deps.store.tickets.attachments(tx, ticketId);
+  });
+}
