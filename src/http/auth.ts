@@ -30,6 +30,13 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
+    await identify(request);
+    // Decided here, before the body is parsed or validated: an anonymous caller
+    // gets 401 from every route but sign-in, never a validation answer.
+    if (!request.actor && !isSignIn(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');
+  });
+
+  async function identify(request: FastifyRequest): Promise<void> {
     const context = { requestId: request.id, clientAddress: request.ip };
     const header = request.headers.authorization;
     if (header) {
@@ -44,13 +51,17 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
     if (!cookie) return;
     const session = await authenticateSession(deps, cookie, { ...context, sessionTtlHours });
     if (!session) return;
-    const isLogin = request.method === 'POST' && request.url.split('?')[0] === '/api/v1/session';
-    if (UNSAFE.has(request.method) && !isLogin && request.headers['x-csrf-token'] !== session.csrfToken) {
+    if (UNSAFE.has(request.method) && !isSignIn(request) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new KopaError('forbidden', 'Missing or wrong X-CSRF-Token header for a signed-in write');
     }
     request.actor = session.actor;
     request.sessionAuth = { user: session.user, csrfToken: session.csrfToken, tokenHash: session.tokenHash };
-  });
+  }
+}
+
+/** POST /api/v1/session is the one API route open to anonymous callers. */
+function isSignIn(request: FastifyRequest): boolean {
+  return request.method === 'POST' && request.url.split('?')[0] === '/api/v1/session';
 }
 
 /** The caller, or a 401. */

@@ -71,7 +71,10 @@ function fieldErrors(validation: AjvError[], context: string | undefined): Field
     const fe = toFieldError(e, context);
     if (!byField.has(fe.field)) byField.set(fe.field, fe);
   }
-  return [...byField.values()];
+  // A nullable object fails both branches; "address must be null" beside
+  // "address.city is required" only misleads, so the deeper problem wins.
+  const all = [...byField.values()];
+  return all.filter((e) => !all.some((other) => other.field.startsWith(`${e.field}.`)));
 }
 
 export function installProblemHandlers(app: FastifyInstance): void {

@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../app/ports.js';
 import { installAuth } from './auth.js';
+import { installInputGuard } from './input-guard.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
 import { agreementRoutes } from './routes/agreements.js';
@@ -17,6 +18,7 @@ import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { attachmentRoutes, ticketRoutes } from './routes/tickets.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { SHARED_SCHEMAS } from './schemas.js';
@@ -77,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   installProblemHandlers(app);
   installAuth(app, { deps: options.deps, sessionTtlHours: options.sessionTtlHours });
+  installInputGuard(app);
   const registry = installMetrics(app, options.metrics);
   await app.register(healthRoutes, { readiness: options.readiness, metrics: registry });
 
@@ -90,6 +93,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(tokenRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(calendarRoutes, { deps });
+      await api.register(ticketRoutes, { deps });
+      await api.register(attachmentRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
