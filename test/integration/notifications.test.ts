@@ -12,7 +12,8 @@ import { BACKENDS } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 const SECRET = 'webhook-secret-for-tests';
-let now = new Date('2026-11-25T14:00:00Z'); // Wed 16:00 in Riga
+const START = new Date('2026-11-25T14:00:00Z'); // Wed 16:00 in Riga
+let now = START;
 
 interface Mail { to: string[]; raw: string }
 interface Hook { headers: Record<string, string | string[] | undefined>; body: string }
@@ -26,6 +27,7 @@ describe.each(BACKENDS)('escalation notifications on %s', (backend) => {
   let failNext = 1; // the receiver is down for the first delivery
 
   beforeAll(async () => {
+    now = START;
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
