@@ -28,7 +28,11 @@ export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
 /** Keeps a readable name but nothing a file system or a header could misread. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '_').replace(/^\.+/, '').trim();
+  const cleaned = [...base.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '"<>:|?*'.includes(ch) ? '_' : ch))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
   return cleaned.slice(-200) || 'pielikums';
 }
 
