@@ -1,18 +1,9 @@
 import type { Actor } from '../domain/actor.js';
-import { notFound } from '../domain/errors.js';
 import type { Tenant } from '../domain/tenant.js';
-import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from './authorize.js';
+import { requirePermission, scopeOf, tenantFilterOf } from './authorize.js';
 import type { Deps } from './ports.js';
 
 export async function listTenants(deps: Deps, actor: Actor): Promise<Tenant[]> {
   requirePermission(actor, 'tenants.read');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.tenants.list(tx, tenantFilterOf(actor)));
-}
-
-export async function getTenant(deps: Deps, actor: Actor, tenantId: string): Promise<Tenant> {
-  requirePermission(actor, 'tenants.read');
-  requireTenantAccess(actor, tenantId);
-  const tenant = await deps.store.run(scopeOf(actor), (tx) => deps.store.tenants.get(tx, tenantId));
-  if (!tenant) throw notFound('Municipality');
-  return tenant;
 }

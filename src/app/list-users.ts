@@ -13,10 +13,3 @@ export async function listUsers(deps: Deps, actor: Actor, filter: { tenantId?: s
     return deps.store.users.list(tx, tenantId, { agencyOnly: filter.agencyOnly ?? false });
   });
 }
-
-export async function getUser(deps: Deps, actor: Actor, userId: string): Promise<User> {
-  if (actor.id !== userId) requirePermission(actor, 'users.read');
-  const user = await deps.store.run(scopeOf(actor), (tx) => deps.store.users.get(tx, tenantFilterOf(actor), userId));
-  if (!user) throw notFound('User');
-  return user;
-}

@@ -72,6 +72,7 @@ export async function logIn(deps: Deps, input: LogInInput): Promise<NewSession> 
       tenantId: user.tenantId,
       csrfToken,
       expiresAt,
+      lastSeenAt: now,
       clientAddress: input.clientAddress,
       userAgent: input.userAgent,
     });

@@ -195,7 +195,7 @@ export interface Store {
     markLogin(tx: Tx, userId: string, at: Date): Promise<void>;
   };
   sessions: {
-    insert(tx: Tx, record: Omit<SessionRecord, 'lastSeenAt'> & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
+    insert(tx: Tx, record: SessionRecord & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
     find(tx: Tx, tokenHash: string): Promise<SessionRecord | null>;
     touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
     delete(tx: Tx, tokenHash: string): Promise<void>;

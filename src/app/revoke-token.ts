@@ -16,8 +16,3 @@ export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Pr
     return after;
   });
 }
-
-export async function listTokens(deps: Deps, actor: Actor): Promise<ApiToken[]> {
-  requirePermission(actor, 'tokens.read');
-  return deps.store.run(scopeOf(actor), (tx) => deps.store.tokens.list(tx, tenantFilterOf(actor)));
-}

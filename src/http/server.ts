@@ -22,6 +22,7 @@ import { attachmentRoutes, ticketRoutes } from './routes/tickets.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { SHARED_SCHEMAS } from './schemas.js';
+import { installValidation } from './validation.js';
 
 export interface ServerOptions {
   deps: Deps;
@@ -44,7 +45,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -55,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  installValidation(app, SHARED_SCHEMAS);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

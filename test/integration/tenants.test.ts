@@ -74,4 +74,13 @@ describe.each(BACKENDS)('tenants and agreements on %s', (backend) => {
     const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['name', 'registrationNumber', 'vatNumber']);
   });
+
+  it('takes JSON values as sent: a number is not a name and "97" is not a percentage', async () => {
+    const res = await operator.post('/api/v1/tenants', { name: 123, registrationNumber: 90000012352 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'registrationNumber']);
+    const tenants = (await operator.get('/api/v1/tenants')).json();
+    const agreement = await operator.post(`/api/v1/tenants/${tenants[0].id}/agreements`, { number: 'X-1', signedOn: '2026-01-01', effectiveFrom: '2026-01-01', availabilityTargetPercent: '97' });
+    expect(agreement.json().errors).toEqual([{ field: 'availabilityTargetPercent', message: 'must be number' }]);
+  });
 });

@@ -11,6 +11,8 @@ export const sessionRepository: Store['sessions'] = {
         tenant_id: record.tenantId,
         csrf_token: record.csrfToken,
         expires_at: record.expiresAt,
+        created_at: record.lastSeenAt,
+        last_seen_at: record.lastSeenAt,
         client_address: record.clientAddress,
         user_agent: record.userAgent,
       })

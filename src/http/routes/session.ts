@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { changeOwnLocale, changeOwnPassword } from '../../app/change-own-account.js';
-import { getTenant } from '../../app/list-tenants.js';
+import { getTenant } from '../../app/get-tenant.js';
 import { logIn } from '../../app/log-in.js';
 import { logOut } from '../../app/log-out.js';
 import type { Deps } from '../../app/ports.js';

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createTenant } from '../../app/create-tenant.js';
-import { getTenant, listTenants } from '../../app/list-tenants.js';
+import { getTenant } from '../../app/get-tenant.js';
+import { listTenants } from '../../app/list-tenants.js';
 import type { Deps } from '../../app/ports.js';
 import { updateTenant } from '../../app/update-tenant.js';
 import { actorOf } from '../auth.js';

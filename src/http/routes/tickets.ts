@@ -218,7 +218,9 @@ const AttachmentView = Type.Object({
 /** Uploads (multipart/form-data, field `file`) and downloads of ticket attachments. */
 export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   // Browsers send UTF-8 file names (ekrāns.png); busboy's default would read them as Latin-1.
-  await app.register(multipart, { defParamCharset: 'utf8', limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+  // (busboy reads defParamCharset; @fastify/multipart passes it through but does not type it.)
+  const options = { defParamCharset: 'utf8', limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } };
+  await app.register(multipart, options as Parameters<typeof multipart>[1]);
 
   app.get('/tickets/:id/attachments', {
     schema: { tags: ['desk'], summary: 'Files attached to a ticket', params: Params, response: { 200: Type.Array(AttachmentView), ...ERRORS } },

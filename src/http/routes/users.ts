@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createUser } from '../../app/create-user.js';
-import { getUser, listUsers } from '../../app/list-users.js';
+import { getUser } from '../../app/get-user.js';
+import { listUsers } from '../../app/list-users.js';
 import type { Deps } from '../../app/ports.js';
 import { updateUser } from '../../app/update-user.js';
 import { KopaError } from '../../domain/errors.js';
