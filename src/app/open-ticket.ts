@@ -3,7 +3,7 @@ import type { Priority } from '../domain/agreement.js';
 import { localDateOf } from '../domain/calendar/local-time.js';
 import { termsForTicket } from '../domain/desk/agreement-choice.js';
 import type { Ticket, TicketCategory } from '../domain/desk/ticket.js';
-import { FieldErrors, notFound } from '../domain/errors.js';
+import { FieldErrors, notFound, validationError } from '../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from './authorize.js';
 import type { Deps } from './ports.js';
 import { recordAudit } from './record-audit.js';
@@ -31,6 +31,7 @@ export async function openTicket(deps: Deps, actor: Actor, input: OpenTicketInpu
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId!))) throw notFound('Municipality');
+    if (input.serviceId && !(await deps.store.services.get(tx, input.serviceId))) throw validationError('serviceId', 'is not a service in the catalogue');
     const agreements = await deps.store.agreements.listCurrent(tx, tenantId!);
     const terms = termsForTicket(agreements, localDateOf('Europe/Riga', now.getTime()), input.priority);
     const created = await deps.store.tickets.insert(tx, {

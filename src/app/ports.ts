@@ -8,6 +8,7 @@ import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
 import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../domain/desk/ticket.js';
 import type { Priority } from '../domain/agreement.js';
+import type { Service, ServiceFields, Subscription } from '../domain/service.js';
 import type { Role } from '../domain/roles.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
 import type { ApiToken, User } from '../domain/user.js';
@@ -222,6 +223,19 @@ export interface Store {
     /** Reads the whole chain in order, a batch at a time (system scope). */
     readChain(tx: Tx, afterSeq: string | null, limit: number): Promise<AuditEvent[]>;
     head(tx: Tx): Promise<{ seq: string; hash: string } | null>;
+  };
+  services: {
+    list(tx: Tx): Promise<Service[]>;
+    get(tx: Tx, serviceId: string): Promise<Service | null>;
+    findByCode(tx: Tx, code: string): Promise<Service | null>;
+    insert(tx: Tx, fields: ServiceFields): Promise<Service>;
+    update(tx: Tx, serviceId: string, fields: ServiceFields): Promise<Service>;
+  };
+  subscriptions: {
+    list(tx: Tx, tenantId: string | null): Promise<Subscription[]>;
+    insert(tx: Tx, record: Omit<Subscription, 'id' | 'createdAt'>): Promise<Subscription>;
+    /** Subscriptions of the tenant to the service whose period overlaps [from, to]. */
+    overlapping(tx: Tx, tenantId: string, serviceId: string, from: string, to: string | null): Promise<Subscription[]>;
   };
   tickets: {
     insert(tx: Tx, record: TicketRecord): Promise<Ticket>;

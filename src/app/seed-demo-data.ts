@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles.js';
 import { createAgreement } from './create-agreement.js';
 import { createTenant } from './create-tenant.js';
 import { createUser } from './create-user.js';
+import { createService, subscribe } from './manage-services.js';
 import type { Deps } from './ports.js';
 import { updateTenant } from './update-tenant.js';
 
@@ -38,6 +39,27 @@ const STAFF: { email: string; name: string; role: Role }[] = [
   { email: 'auditors@rda.lv', name: 'Aiga Auditore', role: 'auditor' },
 ];
 
+const SERVICES = [
+  {
+    code: 'DVS', name: { lv: 'Dokumentu vadības sistēma', en: 'Document management system' }, critical: true,
+    description: 'Pašvaldības lietvedība, e-adrese un dokumentu aprite.', holder: 'Pašvaldība', provider: 'Rīgas digitālā aģentūra',
+    legalBasis: [{ title: 'Dokumentu juridiskā spēka likums', url: 'https://likumi.lv/ta/id/210205' }],
+    customerGroup: 'Pašvaldības darbinieki', requestChannels: ['Kopa pieteikumi', 'e-pasts'], fee: 'Bez maksas', timeLimit: 'Pastāvīgi pieejams', resultDelivery: 'Tīmekļa lietotne',
+  },
+  {
+    code: 'EPAK', name: { lv: 'E-pakalpojumu portāls', en: 'E-services portal' }, critical: true,
+    description: 'Iedzīvotāju iesniegumi un pašvaldības e-pakalpojumi.', holder: 'Pašvaldība', provider: 'Rīgas digitālā aģentūra',
+    legalBasis: [{ title: 'MK noteikumi Nr. 399 (2017) par valsts pārvaldes pakalpojumu uzskaiti, kvalitātes kontroli un novērtēšanu', url: 'https://likumi.lv/ta/id/292323' }],
+    customerGroup: 'Iedzīvotāji un uzņēmumi', requestChannels: ['latvija.gov.lv', 'pašvaldības tīmekļvietne'], fee: 'Bez maksas', timeLimit: 'Atbilstoši pakalpojumam', resultDelivery: 'E-adrese vai e-pasts',
+  },
+  {
+    code: 'GIS', name: { lv: 'Ģeotelpiskās informācijas sistēma', en: 'Geospatial information system' }, critical: false,
+    description: 'Teritorijas plānojums, adreses un kartes.', holder: 'Pašvaldība', provider: 'Rīgas digitālā aģentūra',
+    legalBasis: [{ title: 'Ģeotelpiskās informācijas likums', url: 'https://likumi.lv/ta/id/254278' }],
+    customerGroup: 'Pašvaldības darbinieki un iedzīvotāji', requestChannels: ['Kopa pieteikumi'], fee: 'Bez maksas', timeLimit: 'Pastāvīgi pieejams', resultDelivery: 'Tīmekļa karte',
+  },
+];
+
 export interface DemoLogin {
   email: string;
   role: Role;
@@ -58,6 +80,8 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean; login
   if (existing.length > 0) return { seeded: false, logins };
 
   for (const s of STAFF) await createUser(deps, actor, { ...s, tenantId: null, password: DEMO_PASSWORD });
+  const services = [];
+  for (const s of SERVICES) services.push(await createService(deps, actor, { ...s, owner: 'Platformas komanda' }));
   for (const m of MUNICIPALITIES) {
     const tenant = await createTenant(deps, actor, {
       name: m.name,
@@ -75,6 +99,7 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean; login
     });
     // Agreements that have started are in force; a future one is still onboarding.
     if (m.since <= deps.clock.now().toISOString().slice(0, 10)) await updateTenant(deps, actor, tenant.id, { status: 'active' });
+    for (const service of services) await subscribe(deps, actor, tenant.id, { serviceId: service.id, from: m.since, mode: 'shared' });
     await createUser(deps, actor, { email: `admin@${m.slug}.lv`, name: m.admin, role: 'tenant_admin', tenantId: tenant.id, password: DEMO_PASSWORD });
     await createUser(deps, actor, { email: `lietotajs@${m.slug}.lv`, name: m.user, role: 'tenant_user', tenantId: tenant.id, password: DEMO_PASSWORD });
   }

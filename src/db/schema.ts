@@ -223,6 +223,36 @@ export interface TicketAttachmentsTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface ServicesTable {
+  id: Generated<string>;
+  code: string;
+  name_lv: string;
+  name_en: string | null;
+  description: string | null;
+  holder: string | null;
+  provider: string | null;
+  legal_basis: ColumnType<unknown, string, string>;
+  customer_group: string | null;
+  request_channels: ColumnType<unknown, string, string>;
+  fee: string | null;
+  time_limit: string | null;
+  result_delivery: string | null;
+  critical: boolean;
+  owner: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface TenantSubscriptionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  mode: string;
+  valid_from: DateText;
+  valid_to: DateText | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   calendars: CalendarsTable;
   calendar_exceptions: CalendarExceptionsTable;
@@ -236,6 +266,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   jobs: JobsTable;
   tickets: TicketsTable;
+  services: ServicesTable;
+  tenant_subscriptions: TenantSubscriptionsTable;
   ticket_events: TicketEventsTable;
   ticket_attachments: TicketAttachmentsTable;
   kopa_schema_migrations: SchemaMigrationsTable;

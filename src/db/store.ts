@@ -7,6 +7,7 @@ import { auditRepository } from './repositories/audit.js';
 import { calendarRepository } from './repositories/calendars.js';
 import { jobRepository } from './repositories/jobs.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
+import { serviceRepository, subscriptionRepository } from './repositories/services.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { tenantRepository } from './repositories/tenants.js';
 import { ticketRepository } from './repositories/tickets.js';
@@ -69,5 +70,7 @@ export function createStore(db: Kysely<Database>): Store {
     audit: auditRepository,
     jobs: jobRepository,
     tickets: ticketRepository,
+    services: serviceRepository,
+    subscriptions: subscriptionRepository,
   };
 }

@@ -16,6 +16,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
+import { serviceRoutes } from './routes/services.js';
 import { sessionRoutes } from './routes/session.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { attachmentRoutes, ticketRoutes } from './routes/tickets.js';
@@ -94,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(tokenRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(calendarRoutes, { deps });
+      await api.register(serviceRoutes, { deps });
       await api.register(ticketRoutes, { deps });
       await api.register(attachmentRoutes, { deps });
     },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/app/create-token.js';
+import { openTicket } from '../../src/app/open-ticket.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { trxOf } from '../../src/db/store.js';
 import { BACKENDS } from '../support/database.js';
@@ -15,6 +16,9 @@ const TENANT_TABLES: [string, string][] = [
   ['api_tokens', 'tenant_id'],
   ['audit_events', 'tenant_id'],
   ['sessions', 'tenant_id'],
+  ['tenant_subscriptions', 'tenant_id'],
+  ['tickets', 'tenant_id'],
+  ['ticket_events', 'tenant_id'],
 ];
 
 describe.each(BACKENDS)('row-level security on %s', (backend) => {
@@ -33,6 +37,7 @@ describe.each(BACKENDS)('row-level security on %s', (backend) => {
     }
     for (const tenantId of [cesis, sigulda]) {
       await createToken(t.deps, systemActor('test'), { name: 'monitoring script', role: 'tenant_admin', tenantId });
+      await openTicket(t.deps, systemActor('test'), { tenantId, priority: 'P3', subject: 'Pārbaude', description: 'RLS' });
     }
   });
   afterAll(() => t.close());
