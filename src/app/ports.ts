@@ -9,6 +9,7 @@ import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js'
 import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../domain/desk/ticket.js';
 import type { Priority } from '../domain/agreement.js';
 import type { Service, ServiceFields, Subscription } from '../domain/service.js';
+import type { Monitor, MonitorFields } from '../domain/monitoring/monitor.js';
 import type { Role } from '../domain/roles.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
 import type { ApiToken, User } from '../domain/user.js';
@@ -136,6 +137,26 @@ export interface AttachmentMeta {
   createdAt: string;
 }
 
+export interface MaintenanceWindowRecord {
+  id: string;
+  title: string;
+  description: string | null;
+  startsAt: string;
+  endsAt: string;
+  announcedAt: string;
+  serviceIds: string[];
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface ProbeRow {
+  at: Date;
+  ok: boolean;
+  latencyMs: number | null;
+  location: string;
+  error: string | null;
+}
+
 export type EscalationMarker = 'reaction_warned_at' | 'reaction_breached_at' | 'resolution_warned_at' | 'resolution_breached_at';
 
 export interface TicketFilter {
@@ -236,6 +257,22 @@ export interface Store {
     insert(tx: Tx, record: Omit<Subscription, 'id' | 'createdAt'>): Promise<Subscription>;
     /** Subscriptions of the tenant to the service whose period overlaps [from, to]. */
     overlapping(tx: Tx, tenantId: string, serviceId: string, from: string, to: string | null): Promise<Subscription[]>;
+  };
+  monitors: {
+    insert(tx: Tx, fields: MonitorFields): Promise<Monitor>;
+    get(tx: Tx, monitorId: string): Promise<Monitor | null>;
+    list(tx: Tx, filter: { serviceId?: string | undefined }): Promise<Monitor[]>;
+  };
+  probeResults: {
+    /** Creates the monthly partitions the instants fall in (idempotent). */
+    ensurePartitions(tx: Tx, instants: Date[]): Promise<void>;
+    /** Inserts, skipping rows already stored; returns how many were new. */
+    insert(tx: Tx, monitorId: string, rows: ProbeRow[]): Promise<number>;
+    range(tx: Tx, monitorId: string, from: Date, to: Date): Promise<{ at: Date; ok: boolean; location: string }[]>;
+  };
+  maintenance: {
+    insert(tx: Tx, window: Omit<MaintenanceWindowRecord, 'id' | 'createdAt'>): Promise<MaintenanceWindowRecord>;
+    overlapping(tx: Tx, from: Date, to: Date, serviceId?: string): Promise<MaintenanceWindowRecord[]>;
   };
   tickets: {
     insert(tx: Tx, record: TicketRecord): Promise<Ticket>;

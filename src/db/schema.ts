@@ -253,6 +253,49 @@ export interface TenantSubscriptionsTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface MonitorsTable {
+  id: Generated<string>;
+  service_id: string;
+  tenant_id: string | null;
+  name: string;
+  type: string;
+  target: string | null;
+  config: ColumnType<unknown, string, string>;
+  interval_seconds: number;
+  timeout_ms: number;
+  failures_to_confirm: number;
+  critical: boolean;
+  locations: string[];
+  active: boolean;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ProbeResultsTable {
+  monitor_id: string;
+  location: string;
+  at: Timestamp;
+  ok: boolean;
+  latency_ms: number | null;
+  error: string | null;
+}
+
+export interface MaintenanceWindowsTable {
+  id: Generated<string>;
+  title: string;
+  description: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  announced_at: Timestamp;
+  created_at: GeneratedTimestamp;
+  created_by: string | null;
+}
+
+export interface MaintenanceWindowServicesTable {
+  window_id: string;
+  service_id: string;
+}
+
 export interface Database {
   calendars: CalendarsTable;
   calendar_exceptions: CalendarExceptionsTable;
@@ -267,6 +310,10 @@ export interface Database {
   jobs: JobsTable;
   tickets: TicketsTable;
   services: ServicesTable;
+  monitors: MonitorsTable;
+  probe_results: ProbeResultsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  maintenance_window_services: MaintenanceWindowServicesTable;
   tenant_subscriptions: TenantSubscriptionsTable;
   ticket_events: TicketEventsTable;
   ticket_attachments: TicketAttachmentsTable;

@@ -7,6 +7,7 @@ import { auditRepository } from './repositories/audit.js';
 import { calendarRepository } from './repositories/calendars.js';
 import { jobRepository } from './repositories/jobs.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
+import { maintenanceRepository, monitorRepository, probeResultRepository } from './repositories/monitoring.js';
 import { serviceRepository, subscriptionRepository } from './repositories/services.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { tenantRepository } from './repositories/tenants.js';
@@ -71,6 +72,9 @@ export function createStore(db: Kysely<Database>): Store {
     jobs: jobRepository,
     tickets: ticketRepository,
     services: serviceRepository,
+    monitors: monitorRepository,
+    probeResults: probeResultRepository,
+    maintenance: maintenanceRepository,
     subscriptions: subscriptionRepository,
   };
 }

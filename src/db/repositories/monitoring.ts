@@ -1,0 +1,124 @@
+import { sql, type Selectable } from 'kysely';
+import type { Store } from '../../app/ports.js';
+import type { Monitor, MonitorType } from '../../domain/monitoring/monitor.js';
+import type { MonitorsTable } from '../schema.js';
+import { trxOf } from '../store.js';
+
+function toMonitor(r: Selectable<MonitorsTable>): Monitor {
+  return {
+    id: r.id,
+    serviceId: r.service_id,
+    tenantId: r.tenant_id,
+    name: r.name,
+    type: r.type as MonitorType,
+    target: r.target,
+    config: r.config as Record<string, unknown>,
+    intervalSeconds: r.interval_seconds,
+    timeoutMs: r.timeout_ms,
+    failuresToConfirm: r.failures_to_confirm,
+    critical: r.critical,
+    locations: r.locations,
+    active: r.active,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export const monitorRepository: Store['monitors'] = {
+  async insert(tx, f) {
+    const row = await trxOf(tx)
+      .insertInto('monitors')
+      .values({
+        service_id: f.serviceId,
+        tenant_id: f.tenantId,
+        name: f.name,
+        type: f.type,
+        target: f.target,
+        config: JSON.stringify(f.config),
+        interval_seconds: f.intervalSeconds,
+        timeout_ms: f.timeoutMs,
+        failures_to_confirm: f.failuresToConfirm,
+        critical: f.critical,
+        locations: sql<string[]>`${sql.val(f.locations)}::text[]` as unknown as string[],
+        active: f.active,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toMonitor(row);
+  },
+  async get(tx, monitorId) {
+    const row = await trxOf(tx).selectFrom('monitors').selectAll().where('id', '=', monitorId).executeTakeFirst();
+    return row ? toMonitor(row) : null;
+  },
+  async list(tx, filter) {
+    let q = trxOf(tx).selectFrom('monitors').selectAll().orderBy('name');
+    if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+    return (await q.execute()).map(toMonitor);
+  },
+};
+
+export const probeResultRepository: Store['probeResults'] = {
+  async ensurePartitions(tx, instants) {
+    const months = new Set(instants.map((d) => d.toISOString().slice(0, 7)));
+    for (const month of months) {
+      await sql`SELECT kopa_ensure_probe_partition(${`${month}-01`}::date)`.execute(trxOf(tx));
+    }
+  },
+  async insert(tx, monitorId, rows) {
+    if (rows.length === 0) return 0;
+    // One statement for the whole batch: arrays unnested server-side, duplicates skipped.
+    const result = await sql`
+      INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms, error)
+      SELECT ${monitorId}::uuid, r.location, r.at, r.ok, r.latency_ms, r.error
+      FROM unnest(${sql.val(rows.map((r) => r.location))}::text[], ${sql.val(rows.map((r) => r.at.toISOString()))}::timestamptz[],
+                  ${sql.val(rows.map((r) => r.ok))}::boolean[], ${sql.val(rows.map((r) => r.latencyMs))}::integer[],
+                  ${sql.val(rows.map((r) => r.error))}::text[]) AS r(location, at, ok, latency_ms, error)
+      ON CONFLICT DO NOTHING`.execute(trxOf(tx));
+    return Number(result.numAffectedRows ?? 0n);
+  },
+  async range(tx, monitorId, from, to) {
+    return trxOf(tx)
+      .selectFrom('probe_results')
+      .select(['at', 'ok', 'location'])
+      .where('monitor_id', '=', monitorId)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .orderBy('at')
+      .execute();
+  },
+};
+
+export const maintenanceRepository: Store['maintenance'] = {
+  async insert(tx, w) {
+    const trx = trxOf(tx);
+    const row = await trx
+      .insertInto('maintenance_windows')
+      .values({ title: w.title, description: w.description, starts_at: w.startsAt, ends_at: w.endsAt, announced_at: w.announcedAt, created_by: w.createdBy })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('maintenance_window_services').values(w.serviceIds.map((service_id) => ({ window_id: row.id, service_id }))).execute();
+    return { ...w, id: row.id, createdAt: row.created_at.toISOString() };
+  },
+  async overlapping(tx, from, to, serviceId) {
+    let q = trxOf(tx)
+      .selectFrom('maintenance_windows as w')
+      .selectAll('w')
+      .select(sql<string[]>`ARRAY(SELECT s.service_id::text FROM maintenance_window_services s WHERE s.window_id = w.id ORDER BY 1)`.as('service_ids'))
+      .where('w.starts_at', '<', to)
+      .where('w.ends_at', '>', from)
+      .orderBy('w.starts_at');
+    if (serviceId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('maintenance_window_services as s').select('s.window_id').whereRef('s.window_id', '=', 'w.id').where('s.service_id', '=', serviceId)));
+    const rows = await q.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      announcedAt: r.announced_at.toISOString(),
+      serviceIds: r.service_ids,
+      createdAt: r.created_at.toISOString(),
+      createdBy: r.created_by,
+    }));
+  },
+};

@@ -1,0 +1,196 @@
+import type {
+  Agreement,
+  AgreementInput,
+  AgreementWithHistory,
+  ApiToken,
+  AuditPage,
+  Calendar,
+  ChainVerification,
+  CreatedApiToken,
+  CreatedUser,
+  Locale,
+  Role,
+  SessionInfo,
+  Tenant,
+  TenantInput,
+  User,
+} from './types';
+
+/** One problem with one request field, as the API reports it (`address.city`, `deskTargets.P1.reactionMinutes`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An RFC 9457 problem answer (or a network failure, status 0) as an Error. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  /** Seconds to wait, from Retry-After on a 429. */
+  readonly retryAfter: number | null;
+
+  constructor(status: number, title: string, detail: string, errors: FieldError[] = [], retryAfter: number | null = null) {
+    super(detail || title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+const PREFIX = '/api/v1';
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The session's CSRF token; sent as X-CSRF-Token with every write. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The headers a write needs besides its body (the CSRF token), for requests not sent through `request`. */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
+/** Tells the session a request answered 401 (for requests not sent through `request`). */
+export function reportUnauthorized(): void {
+  onUnauthorized?.();
+}
+
+/** Called when a signed-in call answers 401 (the session has ended). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** For the sign-in and session probe: a 401 there is an answer, not an expired session. */
+  quietUnauthorized?: boolean;
+}
+
+function parseRetryAfter(value: string | null): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Reads a failed response as an ApiError (also used for uploads sent with XMLHttpRequest). */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<{ title: string; detail: string; errors: FieldError[] }>;
+      const errors = Array.isArray(body.errors)
+        ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string')
+        : [];
+      return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', errors, retryAfter);
+    } catch {
+      // fall through to a plain error
+    }
+  }
+  return new ApiError(response.status, response.statusText, '', [], retryAfter);
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${PREFIX}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'Network error', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401 && !options.quietUnauthorized) onUnauthorized?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const id = encodeURIComponent;
+
+/** The typed calls the UI makes. */
+export const api = {
+  session: {
+    get: (signal?: AbortSignal) => request<SessionInfo>('GET', '/session', { signal, quietUnauthorized: true }),
+    logIn: (email: string, password: string) => request<SessionInfo>('POST', '/session', { body: { email, password }, quietUnauthorized: true }),
+    logOut: () => request<void>('DELETE', '/session', { quietUnauthorized: true }),
+    setLocale: (locale: Locale) => request<SessionInfo>('PATCH', '/session', { body: { locale } }),
+    changePassword: (currentPassword: string, newPassword: string) =>
+      request<void>('PATCH', '/session/password', { body: { currentPassword, newPassword } }),
+  },
+  tenants: {
+    list: (signal?: AbortSignal) => request<Tenant[]>('GET', '/tenants', { signal }),
+    get: (tenantId: string, signal?: AbortSignal) => request<Tenant>('GET', `/tenants/${id(tenantId)}`, { signal }),
+    create: (input: TenantInput) => request<Tenant>('POST', '/tenants', { body: input }),
+    update: (tenantId: string, input: TenantInput) => request<Tenant>('PATCH', `/tenants/${id(tenantId)}`, { body: input }),
+  },
+  agreements: {
+    list: (tenantId: string, signal?: AbortSignal) => request<Agreement[]>('GET', `/tenants/${id(tenantId)}/agreements`, { signal }),
+    get: (tenantId: string, agreementId: string, signal?: AbortSignal) =>
+      request<AgreementWithHistory>('GET', `/tenants/${id(tenantId)}/agreements/${id(agreementId)}`, { signal }),
+    create: (tenantId: string, input: AgreementInput) => request<Agreement>('POST', `/tenants/${id(tenantId)}/agreements`, { body: input }),
+    update: (tenantId: string, agreementId: string, input: AgreementInput) =>
+      request<Agreement>('PATCH', `/tenants/${id(tenantId)}/agreements/${id(agreementId)}`, { body: input }),
+  },
+  calendars: {
+    list: (signal?: AbortSignal) => request<Calendar[]>('GET', '/calendars', { signal }),
+  },
+  users: {
+    listForTenant: (tenantId: string, signal?: AbortSignal) => request<User[]>('GET', `/tenants/${id(tenantId)}/users`, { signal }),
+    listAgency: (signal?: AbortSignal) => request<User[]>('GET', `/users${query({ agency: true })}`, { signal }),
+    createForTenant: (tenantId: string, input: { email: string; name: string; role: Role; password?: string }) =>
+      request<CreatedUser>('POST', `/tenants/${id(tenantId)}/users`, { body: input }),
+    createAgency: (input: { email: string; name: string; role: Role; password?: string }) =>
+      request<CreatedUser>('POST', '/users', { body: input }),
+    update: (userId: string, input: { name?: string; role?: Role; active?: boolean; locale?: Locale }) =>
+      request<User>('PATCH', `/users/${id(userId)}`, { body: input }),
+  },
+  tokens: {
+    list: (signal?: AbortSignal) => request<ApiToken[]>('GET', '/tokens', { signal }),
+    create: (input: { name: string; role: Role; tenantId?: string | null; expiresAt?: string | null }) =>
+      request<CreatedApiToken>('POST', '/tokens', { body: input }),
+    revoke: (tokenId: string) => request<ApiToken>('DELETE', `/tokens/${id(tokenId)}`),
+  },
+  audit: {
+    list: (
+      filters: { tenantId?: string; action?: string; entityType?: string; entityId?: string; from?: string; to?: string; cursor?: string; limit?: number },
+      signal?: AbortSignal,
+    ) => request<AuditPage>('GET', `/audit-events${query(filters)}`, { signal }),
+    verify: () => request<ChainVerification>('POST', '/audit-events/verify'),
+  },
+};

@@ -1,0 +1,154 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Layout } from './components/layout';
+import { RequireAuth } from './components/require-auth';
+import { RequirePermission } from './components/require-role';
+import { AccessibilityPage } from './pages/accessibility-page';
+import { AccountPage } from './pages/account-page';
+import { AgencyUsersPage } from './pages/agency-users-page';
+import { AgreementFormPage } from './pages/agreement-form-page';
+import { AgreementPage } from './pages/agreement-page';
+import { AuditPage } from './pages/audit-page';
+import { CalendarPage } from './pages/calendar-page';
+import { CalendarsPage } from './pages/calendars-page';
+import { DeskReportPage } from './pages/desk-report-page';
+import { DeskReportStartPage } from './pages/desk-report-start-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { TenantDetailPage } from './pages/tenant-detail-page';
+import { TenantFormPage } from './pages/tenant-form-page';
+import { TenantsPage } from './pages/tenants-page';
+import { TicketNewPage } from './pages/ticket-new-page';
+import { TicketPage } from './pages/ticket-page';
+import { TicketsPage } from './pages/tickets-page';
+import { TokensPage } from './pages/tokens-page';
+import { useSession } from './session';
+
+/** Tenant roles land on their own municipality; agency roles on the list. */
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={user?.tenantId ? `/municipalities/${user.tenantId}` : '/municipalities'} replace />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="login" element={<LoginPage />} />
+        <Route path="accessibility" element={<AccessibilityPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<Home />} />
+          <Route path="municipalities" element={<TenantsPage />} />
+          <Route
+            path="municipalities/new"
+            element={
+              <RequirePermission permission="tenants.write">
+                <TenantFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="municipalities/:id" element={<TenantDetailPage />} />
+          <Route
+            path="municipalities/:id/edit"
+            element={
+              <RequirePermission permission="tenants.write">
+                <TenantFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="municipalities/:id/agreements/new"
+            element={
+              <RequirePermission permission="agreements.write">
+                <AgreementFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="municipalities/:id/agreements/:agreementId"
+            element={
+              <RequirePermission permission="agreements.read">
+                <AgreementPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="municipalities/:id/agreements/:agreementId/edit"
+            element={
+              <RequirePermission permission="agreements.write">
+                <AgreementFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequirePermission permission="agencyUsers.manage">
+                <AgencyUsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tokens"
+            element={
+              <RequirePermission permission="tokens.manage">
+                <TokensPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tickets"
+            element={
+              <RequirePermission permission="tickets.read">
+                <TicketsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tickets/new"
+            element={
+              <RequirePermission permission="tickets.write">
+                <TicketNewPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tickets/:id"
+            element={
+              <RequirePermission permission="tickets.read">
+                <TicketPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="calendars" element={<CalendarsPage />} />
+          <Route path="calendars/:id" element={<CalendarPage />} />
+          <Route
+            path="desk-report"
+            element={
+              <RequirePermission permission="deskReports.read">
+                <DeskReportStartPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="municipalities/:id/desk-report/:month?"
+            element={
+              <RequirePermission permission="deskReports.read">
+                <DeskReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="account" element={<AccountPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../session';
+import { LanguageSwitch } from './language-switch';
+import { MainNav } from './main-nav';
+import { ProblemMessage } from './problem-message';
+
+/** Page frame: skip link, header (who is signed in, language, sign out), navigation, main, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { user, logOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [logoutError, setLogoutError] = useState<unknown>(null);
+  const [loggingOut, setLoggingOut] = useState(false);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page's heading so it is announced.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const target = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
+      target?.focus();
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname]);
+
+  const onLogout = async () => {
+    setLoggingOut(true);
+    setLogoutError(null);
+    try {
+      await logOut();
+      navigate('/login', { replace: true });
+    } catch (error) {
+      setLogoutError(error);
+    } finally {
+      setLoggingOut(false);
+    }
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              K
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            {user && (
+              <div className="user-box">
+                <p className="user-info">
+                  <span className="visually-hidden">{t('header.signedInAs')} </span>
+                  <span className="user-name">{user.name}</span>
+                  <span className="user-role">
+                    {t(`roles.${user.role}`)}
+                    {user.tenantName && ` · ${user.tenantName}`}
+                  </span>
+                </p>
+                <button type="button" className="button button-header" onClick={() => void onLogout()} disabled={loggingOut} aria-busy={loggingOut}>
+                  {t('header.logout')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+        {user && <MainNav user={user} />}
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {logoutError !== null && <ProblemMessage error={logoutError} summary={t('header.logoutFailed')} />}
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="footer-inner">
+          <p>{t('footer.operator')}</p>
+          <ul>
+            <li>
+              <Link to="/accessibility">{t('footer.accessibility')}</Link>
+            </li>
+            <li>
+              <a href="mailto:pieejamiba@rda.lv">pieejamiba@rda.lv</a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </div>
+  );
+}

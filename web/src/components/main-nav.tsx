@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { can } from '../permissions';
+import type { SessionUser } from '../types';
+
+/** The sections the person's role may use. */
+export function MainNav({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const tenantHome = user.tenantId ? `/municipalities/${user.tenantId}` : null;
+  const items = [
+    tenantHome ? { to: tenantHome, label: t('nav.ownMunicipality') } : { to: '/municipalities', label: t('nav.municipalities') },
+    can(user.role, 'tickets.read') && { to: '/tickets', label: t('nav.tickets') },
+    can(user.role, 'deskReports.read') && { to: '/desk-report', label: t('nav.deskReport') },
+    { to: '/calendars', label: t('nav.calendars') },
+    can(user.role, 'agencyUsers.manage') && { to: '/users', label: t('nav.agencyUsers') },
+    can(user.role, 'tokens.manage') && { to: '/tokens', label: t('nav.tokens') },
+    can(user.role, 'audit.read') && { to: '/audit', label: t('nav.audit') },
+    { to: '/account', label: t('nav.account') },
+  ].filter((item): item is { to: string; label: string } => Boolean(item));
+
+  return (
+    <nav aria-label={t('nav.main')} className="main-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.to === '/account'}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deskApi } from '../desk-api';
+import type { Satisfaction, Ticket } from '../desk-types';
+import { formatInstant } from '../format';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { fieldMessage } from '../messages';
+import { ErrorSummary } from './error-summary';
+import { TextAreaField } from './fields';
+
+const RATINGS = [1, 2, 3, 4, 5] as const;
+const idOf = (field: string) => (field === 'rating' ? 'rating-1' : `rating-${field}`);
+
+/** The reporter rates a resolved ticket once: a radio group 1–5 and an optional comment. */
+export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRated: (ticket: Ticket) => void }) {
+  const { t } = useTranslation();
+  const [rating, setRating] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors();
+  const labels = { rating: t('satisfaction.question'), comment: t('satisfaction.comment') };
+  const err = (field: string) => {
+    const text = form.errors.fields[field];
+    return text ? fieldMessage(t, text, form.errors.local) : null;
+  };
+  const ratingError = err('rating');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (form.fromList(rating === null ? [{ field: 'rating', message: t('satisfaction.chooseRating') }] : [])) return;
+    setBusy(true);
+    try {
+      onRated(await deskApi.tickets.rate(ticketId, rating!, comment.trim() || null));
+    } catch (error) {
+      form.fromError(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
+      <ErrorSummary errors={form.errors} summaryRef={form.summaryRef} labels={labels} idOf={idOf} />
+      <fieldset className={`fieldset fieldset-plain${ratingError ? ' field-invalid' : ''}`} aria-describedby={ratingError ? 'rating-error' : undefined}>
+        <legend className="field-label">{labels.rating}</legend>
+        {ratingError && (
+          <p id="rating-error" className="field-error">
+            <span className="visually-hidden">{t('common.errorPrefix')} </span>
+            <span lang={ratingError.lang}>{ratingError.text}</span>
+          </p>
+        )}
+        <div className="rating-options">
+          {RATINGS.map((value) => (
+            <div key={value} className="field-radio">
+              <input id={`rating-${value}`} type="radio" name="rating" value={value} checked={rating === value} onChange={() => setRating(value)} />
+              <label htmlFor={`rating-${value}`}>{t(`satisfaction.scale.${value}`)}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <TextAreaField id={idOf('comment')} label={labels.comment} optional value={comment} onChange={(e) => setComment(e.target.value)} error={err('comment')} maxLength={2000} />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('common.saving') : t('satisfaction.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A given rating in words, with stars as a decoration. */
+export function SatisfactionView({ satisfaction, focus = false }: { satisfaction: Satisfaction; focus?: boolean }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  // Right after rating, the form is replaced by this: focus it so the answer is read out.
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div className="rating-given" ref={ref} tabIndex={-1}>
+      <p>
+        <span className="stars" aria-hidden="true">
+          {'★'.repeat(satisfaction.rating)}
+          {'☆'.repeat(5 - satisfaction.rating)}
+        </span>{' '}
+        <strong>{t('satisfaction.given', { rating: satisfaction.rating })}</strong> <span className="muted">({t(`satisfaction.scale.${satisfaction.rating}`)})</span>
+      </p>
+      {satisfaction.comment && <p className="prose-text">{satisfaction.comment}</p>}
+      <p className="muted">{t('satisfaction.ratedAt', { date: formatInstant(satisfaction.ratedAt) })}</p>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api';
+import { deskApi } from '../desk-api';
+import type { Ticket, TicketWithEvents } from '../desk-types';
+import type { Resource } from '../hooks/use-resource';
+import type { User } from '../types';
+import { SelectField } from './fields';
+import { ProblemMessage } from './problem-message';
+
+interface Props {
+  ticket: TicketWithEvents;
+  currentUser: User;
+  /** Agency staff who may take tickets; null when this role may not list users (it can still take the ticket). */
+  agents: Resource<User[]> | null;
+  onChanged: (ticket: Ticket) => void;
+}
+
+/** Who works on the ticket: any active operator or desk agent, or nobody. */
+export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState(ticket.assigneeId ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const selectId = useId();
+
+  const candidates = (agents?.data ?? []).filter((u) => u.active && (u.role === 'operator' || u.role === 'desk_agent'));
+  if (!candidates.some((u) => u.id === currentUser.id)) candidates.unshift(currentUser);
+  if (ticket.assigneeId && !candidates.some((u) => u.id === ticket.assigneeId)) {
+    candidates.push({ ...currentUser, id: ticket.assigneeId, name: t('tickets.assigneeUnknown') });
+  }
+  const nameOf = (id: string | null) => (id ? (candidates.find((u) => u.id === id)?.name ?? t('tickets.assigneeUnknown')) : t('tickets.unassigned'));
+
+  const assign = async (assigneeId: string | null) => {
+    setBusy(true);
+    setError(null);
+    setAnnouncement('');
+    try {
+      const updated = await deskApi.tickets.assign(ticket.id, assigneeId);
+      setChoice(updated.assigneeId ?? '');
+      onChanged(updated);
+      setAnnouncement(updated.assigneeId ? t('tickets.assignedTo', { name: nameOf(updated.assigneeId) }) : t('tickets.unassignedDone'));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void assign(choice || null);
+  };
+
+  const listRefused = agents === null || (agents.error !== null && isApiError(agents.error) && agents.error.status === 403);
+
+  return (
+    <form className="assign" onSubmit={submit} aria-busy={busy} noValidate>
+      <p>
+        {t('tickets.assignee')}: <strong>{nameOf(ticket.assigneeId)}</strong>
+      </p>
+      <div className="field-row assign-row">
+        <SelectField
+          id={selectId}
+          label={t('tickets.assignTo')}
+          hint={listRefused ? t('tickets.agentsRefused') : undefined}
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          options={[{ value: '', label: t('tickets.nobody') }, ...candidates.map((u) => ({ value: u.id, label: u.id === currentUser.id ? `${u.name} ${t('users.you')}` : u.name }))]}
+          aria-busy={agents?.loading}
+        />
+      </div>
+      <div className="row-actions">
+        <button type="submit" className="button button-secondary" disabled={busy || choice === (ticket.assigneeId ?? '')}>
+          {busy ? t('common.saving') : t('tickets.assign')}
+        </button>
+        {ticket.assigneeId !== currentUser.id && (
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => void assign(currentUser.id)}>
+            {t('tickets.assignMe')}
+          </button>
+        )}
+      </div>
+      {agents && agents.error !== null && !listRefused && <ProblemMessage error={agents.error} summary={t('tickets.agentsFailed')} onRetry={agents.reload} />}
+      {error !== null && <ProblemMessage error={error} />}
+      <p role="status" className="status-line">
+        {announcement}
+      </p>
+    </form>
+  );
+}

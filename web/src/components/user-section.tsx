@@ -1,0 +1,96 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Resource } from '../hooks/use-resource';
+import type { CreatedUser, Role, User } from '../types';
+import { AsyncSection } from './async-section';
+import { SecretOnce } from './secret-once';
+import { UserCreateForm } from './user-create-form';
+import { UserTable } from './user-table';
+
+interface Props {
+  idPrefix: string;
+  users: Resource<User[]>;
+  caption: string;
+  currentUserId: string;
+  canWrite: boolean;
+  roleOptions: readonly Role[];
+  create: (input: { email: string; name: string; role: Role; password?: string }) => Promise<CreatedUser>;
+  headingLevel?: 2 | 3;
+}
+
+/** A list of people with "add person" (and the one-time password it may produce). */
+export function UserSection({ idPrefix, users, caption, currentUserId, canWrite, roleOptions, create, headingLevel = 2 }: Props) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [created, setCreated] = useState<CreatedUser | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const replace = (user: User) => users.setData((list) => (list ?? []).map((u) => (u.id === user.id ? user : u)));
+
+  return (
+    <>
+      {created?.temporaryPassword && (
+        <SecretOnce
+          title={t('users.createdWithPassword', { name: created.name })}
+          label={t('users.temporaryPassword')}
+          value={created.temporaryPassword}
+          level={headingLevel}
+          onDismiss={() => {
+            setCreated(null);
+            addButton.current?.focus();
+          }}
+        />
+      )}
+      {created && !created.temporaryPassword && (
+        <p role="status" className="message message-success">
+          {t('users.created', { name: created.name })}
+        </p>
+      )}
+      {canWrite && (
+        <div className="section-actions">
+          <button
+            type="button"
+            ref={addButton}
+            className="button button-primary"
+            aria-expanded={adding}
+            aria-controls={`${idPrefix}-add`}
+            onClick={() => {
+              setAdding((v) => !v);
+              setCreated(null);
+            }}
+          >
+            {t('users.add')}
+          </button>
+        </div>
+      )}
+      <div id={`${idPrefix}-add`} hidden={!adding}>
+        {adding && (
+          <UserCreateForm
+            idPrefix={idPrefix}
+            roleOptions={roleOptions}
+            create={create}
+            onCancel={() => {
+              setAdding(false);
+              addButton.current?.focus();
+            }}
+            onCreated={(user) => {
+              users.setData((list) => [...(list ?? []), user]);
+              setAdding(false);
+              setCreated(user);
+              if (!user.temporaryPassword) addButton.current?.focus();
+            }}
+          />
+        )}
+      </div>
+      <AsyncSection resource={users}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('users.empty')}</p>
+          ) : (
+            <UserTable users={list} caption={caption} currentUserId={currentUserId} canWrite={canWrite} roleOptions={roleOptions} onChanged={replace} />
+          )
+        }
+      </AsyncSection>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useRef, useState } from 'react';
+import { isApiError, type FieldError } from '../api';
+
+export interface FormErrors {
+  /** Field path → message (already shown to the person as-is or translated). */
+  fields: Record<string, string>;
+  /** Problems that belong to no field shown on the form. */
+  general: unknown;
+  list: FieldError[];
+  /** True when the messages were written by the UI (already in the UI language), false when they came from the server. */
+  local: boolean;
+}
+
+const EMPTY: FormErrors = { fields: {}, general: null, list: [], local: true };
+
+/**
+ * Holds a form's client-side and server-side errors and moves focus to the
+ * error summary when they appear, so keyboard and screen reader users hear them.
+ */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FormErrors>(EMPTY);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const focusSummary = () => window.setTimeout(() => summaryRef.current?.focus(), 0);
+
+  const clear = useCallback(() => setErrors(EMPTY), []);
+
+  /** Client-side problems found before sending. Returns true when there were any. */
+  const fromList = useCallback((list: FieldError[]): boolean => {
+    if (list.length === 0) {
+      setErrors(EMPTY);
+      return false;
+    }
+    setErrors({ fields: Object.fromEntries(list.map((e) => [e.field, e.message])), general: null, list, local: true });
+    focusSummary();
+    return true;
+  }, []);
+
+  /** A failed request: field errors go beside their fields, the rest into the summary. */
+  const fromError = useCallback((error: unknown) => {
+    if (isApiError(error) && error.errors.length > 0) {
+      const fields: Record<string, string> = {};
+      for (const e of error.errors) fields[e.field] ??= e.message;
+      setErrors({ fields, general: error, list: error.errors, local: false });
+    } else {
+      setErrors({ fields: {}, general: error, list: [], local: false });
+    }
+    focusSummary();
+  }, []);
+
+  return { errors, summaryRef, clear, fromList, fromError };
+}

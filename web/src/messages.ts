@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next';
+import { isApiError } from './api';
+
+export interface Text {
+  text: string;
+  /** Set when the text stays in the server's language (English) and not the UI's. */
+  lang?: string;
+}
+
+/** A stable key for a server message: "must look like LV-1050" → "must_look_like_lv_1050". */
+function slug(message: string): string {
+  return message
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** Translates a known server field message; unknown ones stay in English and are marked so. */
+export function serverMessage(t: TFunction, message: string): Text {
+  const key = `serverErrors.${slug(message)}`;
+  const translated = t(key, { defaultValue: '' });
+  return translated ? { text: translated } : { text: message, lang: 'en' };
+}
+
+export function fieldMessage(t: TFunction, message: string, local: boolean): Text {
+  return local ? { text: message } : serverMessage(t, message);
+}
+
+/** A short translated sentence for a failed request, plus the server's own detail when useful. */
+export function describeProblem(t: TFunction, error: unknown): { summary: string; detail: Text | null } {
+  if (!isApiError(error)) {
+    return { summary: t('errors.unexpected'), detail: error instanceof Error && error.message ? { text: error.message, lang: 'en' } : null };
+  }
+  const detail = error.detail ? { text: error.detail, lang: 'en' } : null;
+  switch (error.status) {
+    case 0:
+      return { summary: t('errors.network'), detail: null };
+    case 400:
+      return { summary: t('errors.validation'), detail: error.errors.length > 0 ? null : detail };
+    case 401:
+      return { summary: t('errors.unauthenticated'), detail: null };
+    case 403:
+      return { summary: t('errors.forbidden'), detail };
+    case 404:
+      return { summary: t('errors.notFound'), detail: null };
+    case 409:
+      return { summary: t('errors.conflict'), detail };
+    case 413:
+      return { summary: t('errors.tooLarge'), detail: null };
+    case 429:
+      return {
+        summary: error.retryAfter ? t('errors.throttledWait', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) }) : t('errors.throttled'),
+        detail: null,
+      };
+    default:
+      return { summary: error.status >= 500 ? t('errors.server') : t('errors.unexpected'), detail };
+  }
+}

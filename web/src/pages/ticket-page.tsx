@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api } from '../api';
+import { AsyncSection } from '../components/async-section';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { Flash } from '../components/flash';
+import { PageHeading } from '../components/page-heading';
+import { SatisfactionForm, SatisfactionView } from '../components/satisfaction-form';
+import { SlaClockView } from '../components/sla-clock';
+import { TicketAssign } from '../components/ticket-assign';
+import { TicketAttachments } from '../components/ticket-attachments';
+import { TicketCommentForm } from '../components/ticket-comment-form';
+import { TicketDetails } from '../components/ticket-details';
+import { TicketStatusActions } from '../components/ticket-status-actions';
+import { TicketTimeline } from '../components/ticket-timeline';
+import { deskApi } from '../desk-api';
+import type { Ticket, TicketWithEvents } from '../desk-types';
+import { currentLanguage } from '../i18n';
+import { useResource } from '../hooks/use-resource';
+import { can } from '../permissions';
+import { useUser } from '../session';
+import { isTenantRole } from '../types';
+
+interface Loaded {
+  ticket: TicketWithEvents;
+  measuredAt: number;
+}
+
+const measured = (ticket: TicketWithEvents): Loaded => ({ ticket, measuredAt: Date.now() });
+
+/** One ticket: its clocks, facts, timeline, comments, workflow, assignment, files and rating. */
+export function TicketPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useUser();
+  const staff = can(user.role, 'tickets.manage');
+  const canWrite = can(user.role, 'tickets.write');
+  const agency = !isTenantRole(user.role);
+  const loaded = useResource((signal) => deskApi.tickets.get(id, signal).then(measured), [id]);
+  const attachments = useResource((signal) => deskApi.tickets.attachments(id, signal), [id]);
+  const services = useResource((signal) => deskApi.services.list(signal), []);
+  const tenantId = loaded.data?.ticket.tenantId ?? null;
+  const tenant = useResource(agency && tenantId ? (signal) => api.tenants.get(tenantId, signal) : null, [agency, tenantId]);
+  const [justRated, setJustRated] = useState(false);
+  // Only roles that may read users get the candidates (a desk agent can still take the ticket).
+  const listAgents = staff && can(user.role, 'users.read');
+  const agents = useResource(listAgents ? (signal) => api.users.listAgency(signal) : null, [listAgents]);
+
+  const ticket = loaded.data?.ticket;
+  const title = ticket ? ticket.subject : t('tickets.detailTitle');
+  // Workflow answers carry the ticket without its timeline: keep the one shown, then fetch the new events.
+  const update = (next: Ticket) => {
+    loaded.setData((previous) => measured({ ...next, events: previous?.ticket.events ?? [] }));
+    loaded.reload();
+  };
+  const personName = (personId: string) =>
+    personId === user.id ? user.name : (agents.data?.find((u) => u.id === personId)?.name ?? t('tickets.assigneeUnknown'));
+  const serviceName = (serviceId: string | null) => {
+    if (!serviceId) return null;
+    const s = services.data?.find((x) => x.id === serviceId);
+    if (!s) return t('common.loadingShort');
+    return `${(currentLanguage() === 'en' && s.name.en) || s.name.lv} (${s.code})`;
+  };
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('tickets.title'), to: '/tickets' }, { label: ticket ? t('tickets.numbered', { number: ticket.number }) : t('common.loadingShort') }]} />
+      <PageHeading title={title} documentTitle={ticket ? `${t('tickets.numbered', { number: ticket.number })}: ${ticket.subject}` : title}>
+        {ticket && <p className="lead">{t('tickets.numbered', { number: ticket.number })}</p>}
+      </PageHeading>
+      <Flash />
+      <AsyncSection resource={loaded}>
+        {({ ticket: tk, measuredAt }) => {
+          const isReporter = tk.reporterId !== null && tk.reporterId === user.id;
+          const finished = tk.status === 'resolved' || tk.status === 'closed';
+          return (
+            <>
+              {canWrite && (
+                <section className="section section-first" aria-labelledby="ticket-actions">
+                  <h2 id="ticket-actions">{t('tickets.actions')}</h2>
+                  <TicketStatusActions ticket={tk} staff={staff} onChanged={update} />
+                  {staff && <TicketAssign ticket={tk} currentUser={user} agents={listAgents ? agents : null} onChanged={update} />}
+                </section>
+              )}
+              <section className="section" aria-labelledby="ticket-clocks">
+                <h2 id="ticket-clocks">{t('sla.title')}</h2>
+                <p className="muted">{t('sla.explain')}</p>
+                <div className="clock-cards">
+                  {(['reaction', 'resolution'] as const).map((kind) => (
+                    <section key={kind} className="card clock-card" aria-labelledby={`clock-${kind}`}>
+                      <h3 id={`clock-${kind}`}>{t(`sla.clock.${kind}`)}</h3>
+                      <SlaClockView clock={tk.sla[kind]} kind={kind} ticketStatus={tk.status} calendarId={tk.calendarId} measuredAt={measuredAt} variant="full" />
+                    </section>
+                  ))}
+                </div>
+              </section>
+              <section className="section" aria-labelledby="ticket-data">
+                <h2 id="ticket-data">{t('tickets.data')}</h2>
+                <TicketDetails
+                  ticket={tk}
+                  tenantName={agency ? (tenant.data?.name ?? t('common.loadingShort')) : (user.tenantName ?? '')}
+                  serviceName={serviceName(tk.serviceId)}
+                  assigneeName={staff ? (tk.assigneeId ? personName(tk.assigneeId) : t('tickets.unassigned')) : null}
+                />
+                <h3 className="section-subtitle">{t('ticket.description')}</h3>
+                <div className="card prose-text ticket-description">{tk.description}</div>
+              </section>
+              <section className="section" aria-labelledby="ticket-timeline">
+                <h2 id="ticket-timeline">{t('timeline.title')}</h2>
+                <TicketTimeline ticketId={tk.id} events={tk.events} personName={personName} />
+                {canWrite && tk.status === 'closed' && <p className="message message-info">{t('comment.closed')}</p>}
+                {canWrite && tk.status !== 'closed' && <TicketCommentForm ticketId={tk.id} staff={staff} onAdded={() => loaded.reload()} />}
+              </section>
+              <section className="section" aria-labelledby="ticket-attachments">
+                <h2 id="ticket-attachments">{t('attachments.title')}</h2>
+                <TicketAttachments
+                  ticketId={tk.id}
+                  attachments={attachments}
+                  canUpload={canWrite}
+                  closed={tk.status === 'closed'}
+                  onUploaded={(a) => {
+                    attachments.setData((list) => [...(list ?? []), a]);
+                    loaded.reload();
+                  }}
+                />
+              </section>
+              {(tk.satisfaction || (isReporter && finished)) && (
+                <section className="section" aria-labelledby="ticket-rating">
+                  <h2 id="ticket-rating">{t('satisfaction.title')}</h2>
+                  {tk.satisfaction ? (
+                    <SatisfactionView satisfaction={tk.satisfaction} focus={justRated} />
+                  ) : (
+                    <SatisfactionForm
+                      ticketId={tk.id}
+                      onRated={(rated) => {
+                        setJustRated(true);
+                        update(rated);
+                      }}
+                    />
+                  )}
+                </section>
+              )}
+            </>
+          );
+        }}
+      </AsyncSection>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Role } from './types';
+
+/** What the UI offers each role; mirrors the server's permissions (the server decides). */
+const RULES = {
+  'tenants.write': ['operator'],
+  'agreements.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
+  'agreements.write': ['operator'],
+  'users.read': ['operator', 'auditor', 'tenant_admin'],
+  'users.write': ['operator', 'tenant_admin'],
+  'agencyUsers.manage': ['operator'],
+  'tokens.manage': ['operator', 'tenant_admin'],
+  'audit.read': ['operator', 'auditor', 'tenant_admin'],
+  'audit.verify': ['operator', 'auditor'],
+  'tickets.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin', 'tenant_user'],
+  'tickets.write': ['operator', 'desk_agent', 'tenant_admin', 'tenant_user'],
+  'tickets.manage': ['operator', 'desk_agent'],
+  'deskReports.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin'],
+  'calendars.write': ['operator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type UiPermission = keyof typeof RULES;
+
+export function can(role: Role | undefined, permission: UiPermission): boolean {
+  return role !== undefined && (RULES[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesFor(permission: UiPermission): readonly Role[] {
+  return RULES[permission];
+}

@@ -1,0 +1,107 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from './api';
+import { changeLanguage, hasStoredLanguage } from './i18n';
+import type { SessionInfo, SessionUser } from './types';
+
+export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
+
+interface SessionContextValue {
+  status: SessionStatus;
+  user: SessionUser | null;
+  /** Why the person is signed out: they signed out, the session expired, or the password changed. */
+  endReason: 'expired' | 'passwordChanged' | null;
+  logIn(email: string, password: string): Promise<void>;
+  logOut(): Promise<void>;
+  /** Replaces the session after a change made by the server (e.g. language). */
+  apply(info: SessionInfo): void;
+  /** Forgets the session locally (the server has ended it already). */
+  end(reason: 'expired' | 'passwordChanged'): void;
+  retry(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SessionStatus>('loading');
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [endReason, setEndReason] = useState<'expired' | 'passwordChanged' | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const apply = useCallback((info: SessionInfo) => {
+    setCsrfToken(info.csrfToken);
+    setUser(info.user);
+    setStatus('authenticated');
+    setEndReason(null);
+  }, []);
+
+  const end = useCallback((reason: 'expired' | 'passwordChanged') => {
+    setCsrfToken(null);
+    setUser(null);
+    setStatus('anonymous');
+    setEndReason(reason);
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setStatus('loading');
+    api.session
+      .get(controller.signal)
+      .then(apply)
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (isApiError(error) && error.status === 401) {
+          setStatus('anonymous');
+        } else {
+          setStatus('error');
+        }
+      });
+    return () => controller.abort();
+  }, [apply, attempt]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => end('expired'));
+    return () => setUnauthorizedHandler(null);
+  }, [end]);
+
+  const logIn = useCallback(
+    async (email: string, password: string) => {
+      const info = await api.session.logIn(email, password);
+      if (!hasStoredLanguage()) await changeLanguage(info.user.locale, false);
+      apply(info);
+    },
+    [apply],
+  );
+
+  const logOut = useCallback(async () => {
+    try {
+      await api.session.logOut();
+    } catch (error) {
+      if (!isApiError(error) || error.status !== 401) throw error;
+    }
+    setCsrfToken(null);
+    setUser(null);
+    setStatus('anonymous');
+    setEndReason(null);
+  }, []);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const value = useMemo(
+    () => ({ status, user, endReason, logIn, logOut, apply, end, retry }),
+    [status, user, endReason, logIn, logOut, apply, end, retry],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
+
+/** The signed-in person; only for pages behind <RequireAuth>. */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser needs a signed-in person');
+  return user;
+}

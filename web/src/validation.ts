@@ -1,0 +1,22 @@
+/** Client-side checks that mirror the server's rules, so most mistakes are caught before sending. */
+export const VAT_NUMBER = /^LV\d{11}$/;
+export const LV_POSTAL_CODE = /^LV-\d{4}$/;
+export const COUNTRY = /^[A-Z]{2}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function isWholeNumber(text: string, min: number, max = Number.MAX_SAFE_INTEGER): boolean {
+  if (!/^\d+$/.test(text.trim())) return false;
+  const value = Number(text);
+  return value >= min && value <= max;
+}
+
+const REGISTRATION_WEIGHTS = [9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1];
+
+/** A Latvian legal person's number: 11 digits starting 4–9 whose weighted sum is 3 modulo 11. */
+export function registrationNumberProblem(value: string): 'format' | 'checksum' | null {
+  if (!/^[4-9]\d{10}$/.test(value)) return 'format';
+  const sum = REGISTRATION_WEIGHTS.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
+  return sum % 11 === 3 ? null : 'checksum';
+}
