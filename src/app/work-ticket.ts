@@ -122,3 +122,13 @@ export async function listTickets(deps: Deps, actor: Actor, filter: { tenantId?:
     return { items, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.number : null };
   });
 }
+
+/** The staff a ticket can be given to: active operators and desk agents (names only, for the desk). */
+export async function listAssignees(deps: Deps, actor: Actor): Promise<{ id: string; name: string; role: 'operator' | 'desk_agent' }[]> {
+  requirePermission(actor, 'tickets.manage');
+  const staff = await deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.users.list(tx, null, { agencyOnly: true }));
+  return staff
+    .filter((u) => u.active && (u.role === 'operator' || u.role === 'desk_agent'))
+    .map((u) => ({ id: u.id, name: u.name, role: u.role as 'operator' | 'desk_agent' }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+}

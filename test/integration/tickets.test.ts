@@ -74,6 +74,27 @@ describe.each(BACKENDS)('service desk on %s', (backend) => {
     expect((await reporter.post(`/api/v1/tickets/${ticketId}/satisfaction`, { rating: 5 })).statusCode).toBe(409);
   });
 
+  it('answers workflow changes with the whole ticket, timeline included', async () => {
+    const agent = await agentP();
+    const rated = (await agent.get(`/api/v1/tickets/${ticketId}`)).json();
+    const closed = (await agent.post(`/api/v1/tickets/${ticketId}/status`, { status: 'closed' })).json();
+    expect(closed.status).toBe('closed');
+    // The answer carries every earlier event plus the new status change.
+    expect(closed.events.length).toBe(rated.events.length + 1);
+    expect(closed.events.at(-1)).toMatchObject({ kind: 'status', fromStatus: 'resolved', toStatus: 'closed' });
+  });
+
+  it('lists the staff a ticket can go to, for desk agents too but not for municipalities', async () => {
+    const agent = await agentP();
+    const res = await agent.get('/api/v1/tickets/assignees');
+    expect(res.statusCode).toBe(200);
+    const assignees: { name: string; role: string }[] = res.json();
+    // Demo staff who take tickets: the operator and the desk agent; finance and auditors do not.
+    expect(assignees.map((a) => a.role).sort()).toEqual(['desk_agent', 'operator']);
+    expect(Object.keys(assignees[0]!).sort()).toEqual(['id', 'name', 'role']);
+    expect((await (await reporterP()).get('/api/v1/tickets/assignees')).statusCode).toBe(403);
+  });
+
   it('hides the ticket from other municipalities', async () => {
     const neighbour = await as('admin@sigulda.lv');
     expect((await neighbour.get(`/api/v1/tickets/${ticketId}`)).statusCode).toBe(404);

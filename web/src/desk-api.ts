@@ -1,5 +1,6 @@
 import { ApiError, query, reportUnauthorized, request, toApiError, writeHeaders } from './api';
 import type {
+  Assignee,
   Attachment,
   CalendarDay,
   CalendarDetail,
@@ -9,7 +10,6 @@ import type {
   ExceptionInput,
   Service,
   Subscription,
-  Ticket,
   TicketEvent,
   TicketInput,
   TicketPage,
@@ -35,10 +35,11 @@ export const deskApi = {
     open: (input: TicketInput) => request<TicketWithEvents>('POST', '/tickets', { body: input }),
     comment: (ticketId: string, body: string, isPublic: boolean) =>
       request<TicketEvent>('POST', `/tickets/${id(ticketId)}/comments`, { body: { body, public: isPublic } }),
-    setStatus: (ticketId: string, status: TicketStatus) => request<Ticket>('POST', `/tickets/${id(ticketId)}/status`, { body: { status } }),
-    assign: (ticketId: string, assigneeId: string | null) => request<Ticket>('POST', `/tickets/${id(ticketId)}/assignee`, { body: { assigneeId } }),
+    assignees: (signal?: AbortSignal) => request<Assignee[]>('GET', '/tickets/assignees', { signal }),
+    setStatus: (ticketId: string, status: TicketStatus) => request<TicketWithEvents>('POST', `/tickets/${id(ticketId)}/status`, { body: { status } }),
+    assign: (ticketId: string, assigneeId: string | null) => request<TicketWithEvents>('POST', `/tickets/${id(ticketId)}/assignee`, { body: { assigneeId } }),
     rate: (ticketId: string, rating: number, comment: string | null) =>
-      request<Ticket>('POST', `/tickets/${id(ticketId)}/satisfaction`, { body: { rating, ...(comment && { comment }) } }),
+      request<TicketWithEvents>('POST', `/tickets/${id(ticketId)}/satisfaction`, { body: { rating, ...(comment && { comment }) } }),
     attachments: (ticketId: string, signal?: AbortSignal) => request<Attachment[]>('GET', `/tickets/${id(ticketId)}/attachments`, { signal }),
   },
   services: {

@@ -62,6 +62,13 @@ export interface TicketEvent {
   data: unknown;
 }
 
+/** Staff a ticket can be assigned to. */
+export interface Assignee {
+  id: string;
+  name: string;
+  role: 'operator' | 'desk_agent';
+}
+
 export interface TicketWithEvents extends Ticket {
   events: TicketEvent[];
 }

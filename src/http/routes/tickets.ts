@@ -5,7 +5,7 @@ import { attachToTicket, listAttachments, readAttachment } from '../../app/attac
 import { deskReport } from '../../app/desk-report.js';
 import { openTicket } from '../../app/open-ticket.js';
 import type { Deps } from '../../app/ports.js';
-import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listTickets, rateTicket } from '../../app/work-ticket.js';
+import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket } from '../../app/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import type { ClockState } from '../../domain/desk/sla.js';
 import { validationError } from '../../domain/errors.js';
@@ -86,6 +86,7 @@ function present(ticket: Ticket, sla: { reaction: ClockState; resolution: ClockS
   };
 }
 
+const TicketWithEvents = Type.Intersect([TicketView, Type.Object({ events: Type.Array(EventView) })]);
 const presentEvent = (e: TicketEvent) => e;
 const Params = Type.Object({ id: Type.String() });
 
@@ -110,7 +111,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         },
         { additionalProperties: false },
       ),
-      response: { 201: Type.Intersect([TicketView, Type.Object({ events: Type.Array(EventView) })]), ...ERRORS },
+      response: { 201: TicketWithEvents, ...ERRORS },
     },
   }, async (request, reply) => {
     const ticket = await openTicket(deps, actorOf(request), request.body);
@@ -143,8 +144,16 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     return { items: page.items.map((i) => present(i.ticket, i.sla)), nextCursor: page.nextCursor };
   });
 
+  app.get('/tickets/assignees', {
+    schema: {
+      tags: ['desk'],
+      summary: 'Staff a ticket can be assigned to (active operators and desk agents)',
+      response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.Union([Type.Literal('operator'), Type.Literal('desk_agent')]) })), ...ERRORS },
+    },
+  }, async (request) => listAssignees(deps, actorOf(request)));
+
   app.get('/tickets/:id', {
-    schema: { tags: ['desk'], summary: 'A ticket with its SLA clocks and timeline', params: Params, response: { 200: Type.Intersect([TicketView, Type.Object({ events: Type.Array(EventView) })]), ...ERRORS } },
+    schema: { tags: ['desk'], summary: 'A ticket with its SLA clocks and timeline', params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => view(request, pathId(request.params.id, 'Ticket')));
 
   app.post('/tickets/:id/comments', {
@@ -158,7 +167,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   }, async (request, reply) => reply.status(201).send(await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true)));
 
   app.post('/tickets/:id/status', {
-    schema: { tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketView, ...ERRORS } },
+    schema: { tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');
     await changeTicketStatus(deps, actorOf(request), id, request.body.status);
@@ -166,7 +175,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
 
   app.post('/tickets/:id/assignee', {
-    schema: { tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketView, ...ERRORS } },
+    schema: { tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');
     await assignTicket(deps, actorOf(request), id, request.body.assigneeId);
@@ -179,7 +188,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       summary: 'Rate a resolved ticket 1–5 (the reporter, once)',
       params: Params,
       body: Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) }, { additionalProperties: false }),
-      response: { 200: TicketView, ...ERRORS },
+      response: { 200: TicketWithEvents, ...ERRORS },
     },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskApi } from '../desk-api';
-import type { Satisfaction, Ticket } from '../desk-types';
+import type { Satisfaction, TicketWithEvents } from '../desk-types';
 import { formatInstant } from '../format';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { fieldMessage } from '../messages';
@@ -12,7 +12,7 @@ const RATINGS = [1, 2, 3, 4, 5] as const;
 const idOf = (field: string) => (field === 'rating' ? 'rating-1' : `rating-${field}`);
 
 /** The reporter rates a resolved ticket once: a radio group 1–5 and an optional comment. */
-export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRated: (ticket: Ticket) => void }) {
+export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRated: (ticket: TicketWithEvents) => void }) {
   const { t } = useTranslation();
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api';
 import { deskApi } from '../desk-api';
-import type { Ticket, TicketWithEvents } from '../desk-types';
+import type { Assignee, TicketWithEvents } from '../desk-types';
 import type { Resource } from '../hooks/use-resource';
 import type { User } from '../types';
 import { SelectField } from './fields';
@@ -11,9 +10,9 @@ import { ProblemMessage } from './problem-message';
 interface Props {
   ticket: TicketWithEvents;
   currentUser: User;
-  /** Agency staff who may take tickets; null when this role may not list users (it can still take the ticket). */
-  agents: Resource<User[]> | null;
-  onChanged: (ticket: Ticket) => void;
+  /** Agency staff who may take tickets (active operators and desk agents). */
+  agents: Resource<Assignee[]>;
+  onChanged: (ticket: TicketWithEvents) => void;
 }
 
 /** Who works on the ticket: any active operator or desk agent, or nobody. */
@@ -25,10 +24,10 @@ export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) 
   const [announcement, setAnnouncement] = useState('');
   const selectId = useId();
 
-  const candidates = (agents?.data ?? []).filter((u) => u.active && (u.role === 'operator' || u.role === 'desk_agent'));
+  const candidates: { id: string; name: string }[] = [...(agents.data ?? [])];
   if (!candidates.some((u) => u.id === currentUser.id)) candidates.unshift(currentUser);
   if (ticket.assigneeId && !candidates.some((u) => u.id === ticket.assigneeId)) {
-    candidates.push({ ...currentUser, id: ticket.assigneeId, name: t('tickets.assigneeUnknown') });
+    candidates.push({ id: ticket.assigneeId, name: t('tickets.assigneeUnknown') });
   }
   const nameOf = (id: string | null) => (id ? (candidates.find((u) => u.id === id)?.name ?? t('tickets.assigneeUnknown')) : t('tickets.unassigned'));
 
@@ -53,8 +52,6 @@ export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) 
     void assign(choice || null);
   };
 
-  const listRefused = agents === null || (agents.error !== null && isApiError(agents.error) && agents.error.status === 403);
-
   return (
     <form className="assign" onSubmit={submit} aria-busy={busy} noValidate>
       <p>
@@ -64,11 +61,10 @@ export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) 
         <SelectField
           id={selectId}
           label={t('tickets.assignTo')}
-          hint={listRefused ? t('tickets.agentsRefused') : undefined}
           value={choice}
           onChange={(e) => setChoice(e.target.value)}
           options={[{ value: '', label: t('tickets.nobody') }, ...candidates.map((u) => ({ value: u.id, label: u.id === currentUser.id ? `${u.name} ${t('users.you')}` : u.name }))]}
-          aria-busy={agents?.loading}
+          aria-busy={agents.loading}
         />
       </div>
       <div className="row-actions">
@@ -81,7 +77,7 @@ export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) 
           </button>
         )}
       </div>
-      {agents && agents.error !== null && !listRefused && <ProblemMessage error={agents.error} summary={t('tickets.agentsFailed')} onRetry={agents.reload} />}
+      {agents.error !== null && <ProblemMessage error={agents.error} summary={t('tickets.agentsFailed')} onRetry={agents.reload} />}
       {error !== null && <ProblemMessage error={error} />}
       <p role="status" className="status-line">
         {announcement}

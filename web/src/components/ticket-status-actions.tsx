@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskApi } from '../desk-api';
-import type { Ticket, TicketStatus, TicketWithEvents } from '../desk-types';
+import type { TicketStatus, TicketWithEvents } from '../desk-types';
 import { allowedMoves, moveLabelKey } from '../ticket-workflow';
 import { ProblemMessage } from './problem-message';
 
 interface Props {
   ticket: TicketWithEvents;
   staff: boolean;
-  onChanged: (ticket: Ticket) => void;
+  onChanged: (ticket: TicketWithEvents) => void;
 }
 
 /** One button per move the workflow allows this person from the current status. */

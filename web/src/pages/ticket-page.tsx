@@ -15,7 +15,7 @@ import { TicketDetails } from '../components/ticket-details';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { TicketTimeline } from '../components/ticket-timeline';
 import { deskApi } from '../desk-api';
-import type { Ticket, TicketWithEvents } from '../desk-types';
+import type { TicketWithEvents } from '../desk-types';
 import { currentLanguage } from '../i18n';
 import { useResource } from '../hooks/use-resource';
 import { can } from '../permissions';
@@ -43,17 +43,12 @@ export function TicketPage() {
   const tenantId = loaded.data?.ticket.tenantId ?? null;
   const tenant = useResource(agency && tenantId ? (signal) => api.tenants.get(tenantId, signal) : null, [agency, tenantId]);
   const [justRated, setJustRated] = useState(false);
-  // Only roles that may read users get the candidates (a desk agent can still take the ticket).
-  const listAgents = staff && can(user.role, 'users.read');
-  const agents = useResource(listAgents ? (signal) => api.users.listAgency(signal) : null, [listAgents]);
+  const agents = useResource(staff ? (signal) => deskApi.tickets.assignees(signal) : null, [staff]);
 
   const ticket = loaded.data?.ticket;
   const title = ticket ? ticket.subject : t('tickets.detailTitle');
-  // Workflow answers carry the ticket without its timeline: keep the one shown, then fetch the new events.
-  const update = (next: Ticket) => {
-    loaded.setData((previous) => measured({ ...next, events: previous?.ticket.events ?? [] }));
-    loaded.reload();
-  };
+  // Workflow answers carry the whole ticket with its timeline, so no second request is needed.
+  const update = (next: TicketWithEvents) => loaded.setData(() => measured(next));
   const personName = (personId: string) =>
     personId === user.id ? user.name : (agents.data?.find((u) => u.id === personId)?.name ?? t('tickets.assigneeUnknown'));
   const serviceName = (serviceId: string | null) => {
@@ -80,7 +75,7 @@ export function TicketPage() {
                 <section className="section section-first" aria-labelledby="ticket-actions">
                   <h2 id="ticket-actions">{t('tickets.actions')}</h2>
                   <TicketStatusActions ticket={tk} staff={staff} onChanged={update} />
-                  {staff && <TicketAssign ticket={tk} currentUser={user} agents={listAgents ? agents : null} onChanged={update} />}
+                  {staff && <TicketAssign ticket={tk} currentUser={user} agents={agents} onChanged={update} />}
                 </section>
               )}
               <section className="section" aria-labelledby="ticket-clocks">

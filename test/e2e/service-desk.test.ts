@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchBrowser } from '../support/browser.js';
+import { BACKENDS } from '../support/database.js';
+import { startRealServer } from '../support/server.js';
+import { expectAccessible, logIn, newPage } from './support.js';
+
+// The desk journey in real Chromium: a municipality's user opens a ticket, an agent replies
+// in public, the reaction clock stops, the agent resolves it and the user rates the answer.
+describe.runIf(hasChromium).each(BACKENDS)('a ticket through the service desk in the browser on %s', (backend) => {
+  let server: Awaited<ReturnType<typeof startRealServer>>;
+  let chromium: Awaited<ReturnType<typeof launchBrowser>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startRealServer(backend);
+    chromium = await launchBrowser();
+    browser = chromium.browser;
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  const reactionClock = (page: Page) => page.getByRole('region', { name: 'Reakcija' });
+  const subject = 'Būvatļauju e-pakalpojums atgriež kļūdu 502';
+
+  it('opens, answers, resolves and rates a ticket', async () => {
+    const user = await newPage(browser, server.url);
+    await logIn(user, 'lietotajs@cesis.lv');
+    await user.getByRole('link', { name: 'Pieteikumi' }).first().click();
+    await user.getByRole('heading', { name: 'Pieteikumi', level: 1 }).waitFor();
+    await expectAccessible(user, 'tickets list (municipality)');
+    await user.getByRole('link', { name: 'Jauns pieteikums' }).click();
+    await user.getByRole('heading', { name: 'Jauns pieteikums', level: 1 }).waitFor();
+    await expectAccessible(user, 'new ticket form');
+
+    // Submitting empty names the missing fields before anything is sent.
+    await user.getByRole('button', { name: 'Iesniegt pieteikumu' }).click();
+    await expect.poll(() => user.locator('#ticket-subject').getAttribute('aria-invalid')).toBe('true');
+
+    await user.locator('#ticket-priority-P2').check();
+    await user.locator('#ticket-category').selectOption('incident');
+    await user.locator('#ticket-subject').fill(subject);
+    await user.locator('#ticket-description').fill('Kopš rīta iesniedzot būvatļaujas pieteikumu portāls atgriež kļūdu 502.');
+    await user.getByRole('button', { name: 'Iesniegt pieteikumu' }).click();
+    await user.getByRole('heading', { name: subject, level: 1 }).waitFor();
+    await user.getByText(/Pieteikums Nr\. .+ ir reģistrēts\./).waitFor();
+    await expectAccessible(user, 'ticket page (municipality, new)');
+    expect(await reactionClock(user).textContent()).not.toContain('Izpildīts laikā');
+    const ticketPath = new URL(user.url()).pathname;
+    const ticketId = ticketPath.split('/').at(-1)!;
+    const opened = await user.evaluate(async (id) => (await fetch(`/api/v1/tickets/${id}`)).json(), ticketId);
+    expect(opened.sla.reaction.metAt).toBeNull();
+    expect(opened.sla.reaction.targetMinutes).toBe(120); // the demo agreements keep DESIGN.md's P2 default
+
+    const agent = await newPage(browser, server.url);
+    await logIn(agent, 'dienests@rda.lv');
+    await agent.goto('/tickets');
+    await agent.getByRole('link', { name: subject }).click();
+    await agent.getByRole('heading', { name: subject, level: 1 }).waitFor();
+    await expectAccessible(agent, 'ticket page (agent)');
+    await agent.getByRole('button', { name: 'Piešķirt man' }).click();
+    await agent.getByText('Pieteikums piešķirts: ').waitFor();
+
+    await agent.locator('#comment-body').fill('Labdien! Kļūdu redzam, pārstartējam lietotnes serveri.');
+    await agent.getByRole('button', { name: 'Pievienot komentāru' }).click();
+    await agent.getByText('Komentārs pievienots.').waitFor();
+    // The first public reply by agency staff stops the reaction clock.
+    await expect.poll(() => reactionClock(agent).textContent()).toContain('Izpildīts laikā');
+    await agent.getByRole('button', { name: 'Atzīmēt kā atrisinātu' }).click();
+    await agent.getByText('Statuss nomainīts: „Atrisināts”.').waitFor();
+    await expectAccessible(agent, 'ticket page (agent, resolved)');
+
+    await user.reload();
+    await user.getByText('Labdien! Kļūdu redzam, pārstartējam lietotnes serveri.').waitFor();
+    expect(await reactionClock(user).textContent()).toContain('Izpildīts laikā');
+    const ratingSection = user.getByRole('region', { name: 'Novērtējums' });
+    await expectAccessible(user, 'ticket page (municipality, resolved)');
+    await ratingSection.getByLabel('4 — apmierināts').check();
+    await ratingSection.getByLabel('Komentārs par novērtējumu').fill('Atrisināja stundas laikā, paldies.');
+    await ratingSection.getByRole('button', { name: 'Iesniegt novērtējumu' }).click();
+    await ratingSection.getByText('Novērtējums: 4 no 5').waitFor();
+    await expectAccessible(user, 'ticket page (municipality, rated)');
+
+    const rated = await user.evaluate(async (id) => (await fetch(`/api/v1/tickets/${id}`)).json(), ticketId);
+    expect(rated).toMatchObject({ status: 'resolved', satisfaction: { rating: 4, comment: 'Atrisināja stundas laikā, paldies.' } });
+    expect(rated.sla.reaction.metAt).not.toBeNull();
+    expect(rated.sla.resolution.metAt).not.toBeNull();
+    await user.context().close();
+    await agent.context().close();
+  });
+});

@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../support/browser.js';
+
+export const DEMO_PASSWORD = 'kopa-demo-2026';
+
+/** A fresh browser context (own cookies), Latvian like a municipality's browser would be. */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'lv-LV', timezoneId: 'Europe/Riga' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Every page a journey visits is scanned; the journey fails on any serious or critical finding. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await seriousViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await expectAccessible(page, 'login');
+  await page.getByLabel('E-pasta adrese').fill(email);
+  await page.getByLabel('Parole').fill(password);
+  await page.getByRole('button', { name: 'Pieteikties' }).click();
+  await page.getByRole('button', { name: 'Iziet' }).waitFor();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Iziet' }).click();
+  await page.getByRole('heading', { name: 'Pieteikties', level: 1 }).waitFor();
+}
