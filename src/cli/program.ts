@@ -7,6 +7,7 @@ export interface CliActions {
   userCreate(options: { email: string; name: string; role: string; tenant?: string; password?: string; dataDir?: string }): Promise<void>;
   tokenCreate(options: { name: string; role: string; tenant?: string; expires?: string; dataDir?: string }): Promise<void>;
   auditVerify(options: { dataDir?: string }): Promise<void>;
+  agent(options: { server: string; token: string; location: string; bufferDir: string; concurrency: number }): Promise<void>;
 }
 
 const ROLES = ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'];
@@ -77,5 +78,21 @@ export function buildProgram(actions: CliActions): Command {
     .addOption(dataDirOption())
     .action((o) => actions.auditVerify(o));
 
+  program
+    .command('agent')
+    .description('run a probe agent for a data centre: fetch its monitors, probe them, push the results (buffered on disk while the server is away)')
+    .requiredOption('--server <url>', 'Kopa server, e.g. https://kopa.rda.lv')
+    .requiredOption('--token <token>', 'API token with the operator role (or KOPA_AGENT_TOKEN)', process.env.KOPA_AGENT_TOKEN)
+    .requiredOption('--location <name>', 'this agent’s location, as named on the monitors (e.g. lvrtc, lnb)')
+    .option('--buffer-dir <dir>', 'where unsent results wait', './kopa-agent-buffer')
+    .option('--concurrency <n>', 'checks running at once', positiveInteger, 64)
+    .action((o) => actions.agent(o));
+
   return program;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
 }

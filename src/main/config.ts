@@ -12,6 +12,7 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: string;
   runJobs: boolean;
+  runProber: boolean;
   webDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -33,6 +34,8 @@ export const CONFIG_VARIABLES = [
   ['KOPA_WEB_DIR', 'web/dist', 'Folder of the built web UI'],
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
   ['KOPA_JOBS', 'true', 'Run the background job worker in this process'],
+  ['KOPA_PROBER', 'true', 'Probe the monitors located at `local` from this process (replicas may all do it: results are keyed by schedule slot)'],
+  ['KOPA_AGENT_TOKEN', '', 'Token for `kopa agent` when --token is not given'],
   ['KOPA_SMTP_URL', '(none)', 'SMTP server for e-mail notifications, e.g. smtps://user:pass@mail.example.lv:465'],
   ['KOPA_MAIL_FROM', 'Kopa <kopa@rda.lv>', 'Sender of notification e-mails'],
   ['KOPA_WEBHOOK_URL', '(none)', 'Endpoint that receives signed webhook notifications (escalations)'],
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     logLevel,
     runJobs: bool('KOPA_JOBS', true),
+    runProber: bool('KOPA_PROBER', true),
     webDir: resolve(env.KOPA_WEB_DIR || new URL('../../web/dist', import.meta.url).pathname),
     smtpUrl,
     mailFrom: env.KOPA_MAIL_FROM || 'Kopa <kopa@rda.lv>',

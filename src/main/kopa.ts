@@ -10,6 +10,8 @@ import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';
 import { migrate } from '../db/migrate.js';
 import { jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
+import { startAgent } from '../jobs/prober/agent.js';
+import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openRuntime, serverFor, type Runtime } from './runtime.js';
@@ -48,6 +50,7 @@ async function resolveTenant(deps: Deps, tenant: string | undefined): Promise<st
 }
 
 const actions: CliActions = {
+  agent: runAgent,
   async serve(options) {
     const config = configFor(options);
     const runtime = await openRuntime(config);
@@ -60,6 +63,8 @@ const actions: CliActions = {
     const worker = config.runJobs
       ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps), periodic: PERIODIC_JOBS, log: app.log })
       : null;
+    const prober = config.runProber ? startLocalProber(runtime.deps, app.log) : null;
+    await prober?.start();
 
     const address = await app.listen({ port: config.port, host: config.host });
     const url = config.publicUrl ?? address.replace('://127.0.0.1', '://localhost');
@@ -78,6 +83,7 @@ const actions: CliActions = {
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
       await worker?.stop();
+      await prober?.stop();
       await app.close();
       await runtime.close();
       process.exit(0);
@@ -135,6 +141,22 @@ const actions: CliActions = {
     });
   },
 };
+
+async function runAgent(options: Parameters<CliActions['agent']>[0]): Promise<void> {
+  if (!/^https?:\/\//.test(options.server)) throw new CliFailure('--server must be an http(s) URL', 2);
+  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(options.location)) throw new CliFailure('--location must be a short lowercase name such as lvrtc or lnb', 2);
+  const { default: pino } = await import('pino');
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const agent = startAgent({ ...options, log });
+  await agent.start();
+  log.info({ server: options.server, location: options.location, bufferDir: options.bufferDir }, 'probe agent running');
+  const shutdown = async () => {
+    await agent.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
 
 export async function main(argv: string[]): Promise<void> {
   try {

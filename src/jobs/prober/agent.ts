@@ -1,0 +1,123 @@
+import { closeCheckContext, createCheckContext, runCheck } from './checks.js';
+import { createDiskBuffer } from './disk-buffer.js';
+import { createDnsCache } from './dns-cache.js';
+import { ProbeScheduler, type Assignment, type ProbeResult } from './scheduler.js';
+
+export interface AgentOptions {
+  server: string;
+  token: string;
+  location: string;
+  bufferDir: string;
+  concurrency?: number;
+  refreshMs?: number;
+  flushMs?: number;
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+interface MonitorView extends Assignment {
+  active: boolean;
+  locations: string[];
+}
+
+/** One monitor's results as the batch endpoint takes them. */
+interface PendingBatch {
+  monitorId: string;
+  results: { at: string; ok: boolean; latencyMs?: number; location: string; error?: string }[];
+}
+
+type SendOutcome = 'sent' | 'retry' | 'rejected';
+
+/**
+ * The probe agent for a data centre: fetches the monitors assigned to its location, probes
+ * them on schedule and pushes results in batches. While the server cannot be reached, batches
+ * go to a file and are replayed in order once it answers again, so nothing is lost.
+ */
+export function startAgent(options: AgentOptions) {
+  const base = options.server.replace(/\/+$/, '');
+  const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json', accept: 'application/json' };
+  const buffer = createDiskBuffer<PendingBatch>(options.bufferDir, `pending-${options.location}`);
+  const context = createCheckContext(createDnsCache());
+  let sentResults = 0;
+
+  async function send(batch: PendingBatch): Promise<SendOutcome> {
+    try {
+      const response = await fetch(`${base}/api/v1/monitors/${encodeURIComponent(batch.monitorId)}/results`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ results: batch.results }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (response.ok) {
+        sentResults += batch.results.length;
+        return 'sent';
+      }
+      // A monitor removed meanwhile, or results the server will never take: keeping them would block the queue.
+      if (response.status === 404 || response.status === 400 || response.status === 422) {
+        options.log.warn({ monitor: batch.monitorId, status: response.status, body: (await response.text()).slice(0, 300) }, 'server refused results; dropped');
+        return 'rejected';
+      }
+      return 'retry';
+    } catch {
+      return 'retry';
+    }
+  }
+
+  async function deliver(results: ProbeResult[]): Promise<void> {
+    const byMonitor = new Map<string, PendingBatch>();
+    for (const r of results) {
+      const batch = byMonitor.get(r.monitorId) ?? { monitorId: r.monitorId, results: [] };
+      batch.results.push({ at: r.at, ok: r.ok, location: options.location, ...(r.latencyMs !== null && { latencyMs: r.latencyMs }), ...(r.error && { error: r.error }) });
+      byMonitor.set(r.monitorId, batch);
+    }
+    // Older batches go first, so the server sees results in the order they were taken.
+    const drained = await buffer.drain(async (batch) => (await send(batch)) !== 'retry');
+    if (drained.left > 0) {
+      for (const batch of byMonitor.values()) await buffer.append(batch);
+      options.log.warn({ buffered: drained.left + byMonitor.size, file: buffer.file }, 'server unreachable; results kept on disk');
+      return;
+    }
+    for (const batch of byMonitor.values()) {
+      if ((await send(batch)) === 'retry') await buffer.append(batch);
+    }
+  }
+
+  const scheduler = new ProbeScheduler({
+    check: (monitor) => runCheck(monitor, context),
+    deliver,
+    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+    ...(options.flushMs !== undefined && { flushMs: options.flushMs }),
+  });
+
+  async function refresh(): Promise<void> {
+    try {
+      const response = await fetch(`${base}/api/v1/monitors?location=${encodeURIComponent(options.location)}`, { headers, signal: AbortSignal.timeout(30_000) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const body = (await response.json()) as MonitorView[] | { items: MonitorView[] };
+      const monitors = Array.isArray(body) ? body : body.items;
+      const mine = monitors.filter((m) => m.active && m.type !== 'push' && m.locations.includes(options.location));
+      scheduler.assign(mine);
+      options.log.info({ monitors: mine.length, location: options.location }, 'assignments loaded');
+    } catch (error) {
+      // Keep probing what we have; the server may be down, which is exactly when probes matter.
+      options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not refresh assignments');
+    }
+  }
+
+  let refreshTimer: NodeJS.Timeout | null = null;
+  return {
+    async start(): Promise<void> {
+      await refresh();
+      scheduler.start();
+      refreshTimer = setInterval(() => void refresh(), options.refreshMs ?? 60_000);
+    },
+    refresh,
+    flush: () => scheduler.flush(),
+    stats: () => ({ ...scheduler.stats(), sentResults }),
+    buffer,
+    async stop(): Promise<void> {
+      if (refreshTimer) clearInterval(refreshTimer);
+      await scheduler.stop();
+      closeCheckContext(context);
+    },
+  };
+}

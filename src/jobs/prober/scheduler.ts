@@ -1,0 +1,159 @@
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import type { CheckOutcome, ProbeTarget } from './checks.js';
+
+export type Assignment = Pick<Monitor, 'id' | 'type' | 'target' | 'config' | 'timeoutMs' | 'intervalSeconds'>;
+
+export interface ProbeResult {
+  monitorId: string;
+  /** The scheduled slot, not the moment the check began: replicas probing the same monitor write the same key. */
+  at: string;
+  ok: boolean;
+  latencyMs: number | null;
+  error: string | null;
+}
+
+export interface SchedulerOptions {
+  check(monitor: ProbeTarget): Promise<CheckOutcome>;
+  /** Receives finished results; called at most every `flushMs` with everything gathered since. */
+  deliver(results: ProbeResult[]): Promise<void>;
+  concurrency?: number;
+  flushMs?: number;
+  now?: () => number;
+}
+
+/** A stable offset inside the interval, so a monitor's checks land at the same phase everywhere. */
+export function phaseOf(monitorId: string, intervalMs: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < monitorId.length; i++) hash = Math.imul(hash ^ monitorId.charCodeAt(i), 16777619) >>> 0;
+  return hash % intervalMs;
+}
+
+/** The first slot at or after `from`: slots are phase + k × interval on the epoch's time line. */
+export function nextSlot(monitorId: string, intervalMs: number, from: number): number {
+  const phase = phaseOf(monitorId, intervalMs);
+  return Math.ceil((from - phase) / intervalMs) * intervalMs + phase;
+}
+
+/**
+ * Runs every assigned monitor on its interval, spread over the interval by a hash of its id,
+ * through a global concurrency limit; checks past their slot start as soon as a place frees.
+ * Lateness (start − slot) is kept so an operator can see when one process is not enough.
+ */
+export class ProbeScheduler {
+  private readonly monitors = new Map<string, { assignment: Assignment; timer: NodeJS.Timeout | null; key: string }>();
+  private readonly waiting: (() => void)[] = [];
+  private readonly outbox: ProbeResult[] = [];
+  private active = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private stopped = true;
+  private latenessMs: number[] = [];
+  private checksDone = 0;
+  private readonly now: () => number;
+  private readonly concurrency: number;
+  private readonly flushMs: number;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.now = options.now ?? Date.now;
+    this.concurrency = options.concurrency ?? 64;
+    this.flushMs = options.flushMs ?? 5_000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.flushTimer = setInterval(() => void this.flush(), this.flushMs);
+    for (const id of this.monitors.keys()) this.schedule(id);
+  }
+
+  /** Replaces the assignments; unchanged monitors keep their timers, changed ones restart. */
+  assign(assignments: Assignment[]): void {
+    const seen = new Set<string>();
+    for (const a of assignments) {
+      seen.add(a.id);
+      const key = JSON.stringify([a.type, a.target, a.config, a.timeoutMs, a.intervalSeconds]);
+      const existing = this.monitors.get(a.id);
+      if (existing && existing.key === key) continue;
+      if (existing?.timer) clearTimeout(existing.timer);
+      this.monitors.set(a.id, { assignment: a, timer: null, key });
+      if (!this.stopped) this.schedule(a.id);
+    }
+    for (const [id, entry] of this.monitors) {
+      if (seen.has(id)) continue;
+      if (entry.timer) clearTimeout(entry.timer);
+      this.monitors.delete(id);
+    }
+  }
+
+  private schedule(id: string, after = this.now()): void {
+    const entry = this.monitors.get(id);
+    if (!entry || this.stopped) return;
+    const intervalMs = entry.assignment.intervalSeconds * 1000;
+    const slot = nextSlot(id, intervalMs, after);
+    entry.timer = setTimeout(() => void this.fire(id, slot), Math.max(0, slot - this.now()));
+    entry.timer.unref?.();
+  }
+
+  private async fire(id: string, slot: number): Promise<void> {
+    const entry = this.monitors.get(id);
+    if (!entry || this.stopped) return;
+    // Book the next slot first, so a slow check never delays the schedule.
+    this.schedule(id, slot + 1);
+    await this.acquire();
+    try {
+      if (this.stopped || this.monitors.get(id) !== entry) return;
+      this.latenessMs.push(this.now() - slot);
+      if (this.latenessMs.length > 10_000) this.latenessMs = this.latenessMs.slice(-5_000);
+      const outcome = await this.options.check(entry.assignment);
+      this.checksDone++;
+      this.outbox.push({ monitorId: id, at: new Date(slot).toISOString(), ok: outcome.ok, latencyMs: outcome.latencyMs, error: outcome.error ?? outcome.warning });
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  /** Hands gathered results over; deliveries never overlap, and a failed one keeps its results for the next try. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.outbox.length === 0) return;
+      const batch = this.outbox.splice(0, this.outbox.length);
+      try {
+        await this.options.deliver(batch);
+      } catch {
+        this.outbox.unshift(...batch);
+      }
+    });
+    return this.flushing;
+  }
+
+  stats(): { monitors: number; checks: number; inFlight: number; queued: number; latenessP50Ms: number; latenessP99Ms: number; latenessMaxMs: number } {
+    const sorted = [...this.latenessMs].sort((a, b) => a - b);
+    const pick = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+    return { monitors: this.monitors.size, checks: this.checksDone, inFlight: this.active, queued: this.waiting.length, latenessP50Ms: pick(0.5), latenessP99Ms: pick(0.99), latenessMaxMs: sorted.at(-1) ?? 0 };
+  }
+
+  resetStats(): void {
+    this.latenessMs = [];
+    this.checksDone = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    for (const entry of this.monitors.values()) if (entry.timer) clearTimeout(entry.timer);
+    await this.flush();
+  }
+}
