@@ -11,7 +11,8 @@ const ZONE = 'Europe/Riga';
 /** A month `YYYY-MM` is [local 00:00 on the 1st, local 00:00 on the 1st of the next month). */
 export function monthBounds(month: string): { from: Date; to: Date } {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw validationError('month', 'must be YYYY-MM');
+  // Past 9998 the next month's first day has a six-digit year, which no date parser here reads.
+  if (!m || Number(m[1]) < 1970 || Number(m[1]) > 9998) throw validationError('month', 'must be YYYY-MM, from 1970-01 to 9998-12');
   const first = `${month}-01`;
   const next = addDays(first, 32).slice(0, 7) + '-01';
   return { from: new Date(localToEpochMs(ZONE, first, 0)), to: new Date(localToEpochMs(ZONE, next, 0)) };

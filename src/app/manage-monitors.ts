@@ -4,6 +4,7 @@ import { checkResults, validateMonitor, type Monitor, type MonitorFields, type R
 import { requirePermission, scopeOf } from './authorize.js';
 import type { Deps } from './ports.js';
 import { recordAudit } from './record-audit.js';
+import { rewindForLateResults } from './roll-up-availability.js';
 
 export async function createMonitor(deps: Deps, actor: Actor, fields: MonitorFields): Promise<Monitor> {
   requirePermission(actor, 'monitors.write');
@@ -47,6 +48,7 @@ export async function ingestProbeResults(deps: Deps, actor: Actor, monitorId: st
     if (rows.length === 0) return { accepted: 0, duplicates: 0 };
     await deps.store.probeResults.ensurePartitions(tx, rows.map((r) => r.at));
     const accepted = await deps.store.probeResults.insert(tx, monitorId, rows);
+    await rewindForLateResults(deps, tx, monitor, rows);
     const first = rows.reduce((a, r) => (r.at < a ? r.at : a), rows[0]!.at);
     const last = rows.reduce((a, r) => (r.at > a ? r.at : a), rows[0]!.at);
     await recordAudit(deps, tx, actor, {

@@ -77,3 +77,19 @@ export async function subscribe(deps: Deps, actor: Actor, tenantId: string, inpu
     return subscription;
   });
 }
+
+/** Sets or clears the last day a municipality uses a service (reports and bills stop after it). */
+export async function endSubscription(deps: Deps, actor: Actor, tenantId: string, subscriptionId: string, to: string | null): Promise<Subscription> {
+  requirePermission(actor, 'subscriptions.write');
+  requireTenantAccess(actor, tenantId);
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = (await deps.store.subscriptions.list(tx, tenantId)).find((s) => s.id === subscriptionId);
+    if (!before) throw notFound('Subscription');
+    validateSubscription(before.from, to).throwIfAny();
+    const others = (await deps.store.subscriptions.overlapping(tx, tenantId, before.serviceId, before.from, to)).filter((s) => s.id !== subscriptionId);
+    if (others.length > 0) throw new KopaError('conflict', 'The new end would overlap a later subscription to the same service', [{ field: 'to', message: 'overlaps a later subscription to the same service' }]);
+    const after = (await deps.store.subscriptions.setEnd(tx, tenantId, subscriptionId, to))!;
+    await recordAudit(deps, tx, actor, { action: 'subscription.changed', entityType: 'subscription', entityId: subscriptionId, tenantId, before, after });
+    return after;
+  });
+}

@@ -3,6 +3,13 @@
  * `main/` wires real clocks and hashers; tests may pass their own.
  */
 import type { Agreement, AgreementTerms } from '../domain/agreement.js';
+import type { BillingStore } from './billing-ports.js';
+import type { IncidentStore } from './status-ports.js';
+import type { RollupStore } from './availability-ports.js';
+import type { SlaPublicationStore } from './sla-ports.js';
+import type { WatchStore } from './watch-ports.js';
+import type { InvoiceStore } from './invoice-ports.js';
+import type { BillingRunStore } from './billing-run-ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
@@ -149,6 +156,19 @@ export interface MaintenanceWindowRecord {
   createdBy: string | null;
 }
 
+/** An outage excluded from the SLA by an operator: confirmed downtime in [startsAt, endsAt) does not count. */
+export interface SlaExclusionRecord {
+  id: string;
+  serviceId: string;
+  /** Null: every municipality using the service. */
+  tenantId: string | null;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 export interface ProbeRow {
   at: Date;
   ok: boolean;
@@ -255,13 +275,15 @@ export interface Store {
   subscriptions: {
     list(tx: Tx, tenantId: string | null): Promise<Subscription[]>;
     insert(tx: Tx, record: Omit<Subscription, 'id' | 'createdAt'>): Promise<Subscription>;
+    setEnd(tx: Tx, tenantId: string, subscriptionId: string, to: string | null): Promise<Subscription | null>;
     /** Subscriptions of the tenant to the service whose period overlaps [from, to]. */
     overlapping(tx: Tx, tenantId: string, serviceId: string, from: string, to: string | null): Promise<Subscription[]>;
   };
   monitors: {
     insert(tx: Tx, fields: MonitorFields): Promise<Monitor>;
     get(tx: Tx, monitorId: string): Promise<Monitor | null>;
-    list(tx: Tx, filter: { serviceId?: string | undefined }): Promise<Monitor[]>;
+    list(tx: Tx, filter: { serviceId?: string | undefined; location?: string | undefined }): Promise<Monitor[]>;
+    update(tx: Tx, monitorId: string, changes: Partial<Pick<Monitor, 'name' | 'target' | 'config' | 'timeoutMs' | 'critical' | 'locations' | 'active'>>): Promise<Monitor>;
   };
   probeResults: {
     /** Creates the monthly partitions the instants fall in (idempotent). */
@@ -273,6 +295,11 @@ export interface Store {
   maintenance: {
     insert(tx: Tx, window: Omit<MaintenanceWindowRecord, 'id' | 'createdAt'>): Promise<MaintenanceWindowRecord>;
     overlapping(tx: Tx, from: Date, to: Date, serviceId?: string): Promise<MaintenanceWindowRecord[]>;
+  };
+  slaExclusions: {
+    insert(tx: Tx, exclusion: Omit<SlaExclusionRecord, 'id' | 'createdAt'>): Promise<SlaExclusionRecord>;
+    /** Exclusions overlapping [from, to), of one service when given; tenant-wide ones included for a tenant. */
+    overlapping(tx: Tx, from: Date, to: Date, filter: { serviceId?: string | undefined; tenantId?: string | undefined }): Promise<SlaExclusionRecord[]>;
   };
   tickets: {
     insert(tx: Tx, record: TicketRecord): Promise<Ticket>;
@@ -299,6 +326,20 @@ export interface Store {
     /** Deletes finished jobs older than `before`. */
     prune(tx: Tx, before: Date): Promise<number>;
   };
+  /** Metering and billing: providers, resources, tariffs, usage, cost pools. */
+  billing: BillingStore;
+  /** Status-page incidents and their updates. */
+  incidents: IncidentStore;
+  /** Rolled-up availability segments per monitor and location. */
+  rollups: RollupStore;
+  /** Published, frozen monthly availability reports. */
+  slaPublications: SlaPublicationStore;
+  /** Push-monitor tokens and confirmed outages. */
+  watch: WatchStore;
+  /** The seller settings, invoice numbers and issued invoices. */
+  invoices: InvoiceStore;
+  /** Billing runs: drafts, finalised statements and the usage they are computed from. */
+  billingRuns: BillingRunStore;
 }
 
 export interface Clock {

@@ -1,10 +1,12 @@
 import type { Actor } from '../domain/actor.js';
 import { DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS, isInForceDuring } from '../domain/agreement.js';
-import { applyMaintenance, combineLocations, combineMonitors, locationTimeline, summarize, type Segment } from '../domain/availability/timeline.js';
+import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../domain/availability/exclusions.js';
+import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../domain/availability/timeline.js';
 import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
 import { notFound } from '../domain/errors.js';
 import { requirePermission, requireTenantAccess } from './authorize.js';
 import { monthBounds } from './desk-report.js';
+import { locationTimelines } from './monitor-timeline.js';
 import type { Deps, Tx } from './ports.js';
 
 const ZONE = 'Europe/Riga';
@@ -29,6 +31,15 @@ export interface ServiceAvailability {
   maintenance: { id: string; title: string; startsAt: string; endsAt: string; announcedAt: string; counted: boolean }[];
 }
 
+/** A service's line of the report, with the outages operators excluded from the SLA. */
+export interface ServiceSla extends ServiceAvailability {
+  /** Confirmed downtime an operator excluded from the SLA (counts as neither up nor down). */
+  excludedSeconds: number;
+  /** Confirmed outages; `excludedSeconds` of each does not count, for the reasons in `exclusions`. */
+  outages: { start: string; end: string; seconds: number; excludedSeconds: number; exclusionIds: string[] }[];
+  exclusions: { id: string; startsAt: string; endsAt: string; reason: string; createdBy: string; createdAt: string }[];
+}
+
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /** One service's timeline for a tenant over [from, to), by DESIGN.md's availability definition. */
@@ -37,16 +48,8 @@ async function serviceTimeline(deps: Deps, tx: Tx, serviceId: string, tenantId: 
   const critical = all.filter((m) => m.critical);
   const used = critical.length > 0 ? critical : all;
   const perMonitor: Segment[][] = [];
-  for (const monitor of used) {
-    const interval = monitor.intervalSeconds * 1000;
-    // Results shortly before the period cover its start and tell whether a failure run was confirmed.
-    const lookback = (monitor.failuresToConfirm + 3) * interval;
-    const results = await deps.store.probeResults.range(tx, monitor.id, new Date(from - lookback), new Date(to));
-    const byLocation = monitor.locations.map((location) =>
-      locationTimeline(results.filter((r) => r.location === location).map((r) => ({ at: r.at.getTime(), ok: r.ok })), interval, monitor.failuresToConfirm, from, to),
-    );
-    perMonitor.push(combineLocations(byLocation, from, to));
-  }
+  // Rolled-up segments where the rollup is final, raw results (with the ones just before the period) after that.
+  for (const monitor of used) perMonitor.push(combineLocations(await locationTimelines(deps, tx, monitor, from, to), from, to));
   return { timeline: combineMonitors(perMonitor, from, to), monitors: used.length };
 }
 
@@ -54,7 +57,7 @@ async function serviceTimeline(deps: Deps, tx: Tx, serviceId: string, tenantId: 
  * The monthly availability report of one municipality: every service it uses, from the day
  * its use started, against the target and notice period of the agreement in force.
  */
-export async function slaReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; services: ServiceAvailability[] }> {
+export async function slaReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; services: ServiceSla[] }> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
   const { from, to } = monthBounds(month);
@@ -68,7 +71,7 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
     const targetPercent = agreement?.availabilityTargetPercent ?? DEFAULT_AVAILABILITY_TARGET_PERCENT;
     const noticeMs = (agreement?.maintenanceNoticeHours ?? DEFAULT_MAINTENANCE_NOTICE_HOURS) * 3_600_000;
     const subscriptions = (await deps.store.subscriptions.list(tx, tenantId)).filter((s) => s.from < nextMonth && (s.to === null || s.to >= firstDay));
-    const services: ServiceAvailability[] = [];
+    const services: ServiceSla[] = [];
     for (const subscription of subscriptions) {
       const service = await deps.store.services.get(tx, subscription.serviceId);
       if (!service) continue;
@@ -77,7 +80,9 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
       const { timeline, monitors } = await serviceTimeline(deps, tx, service.id, tenantId, subscription.mode === 'own_instance', start, end);
       const windows = await deps.store.maintenance.overlapping(tx, new Date(start), new Date(end), service.id);
       const windowsMs = windows.map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
-      const summary = summarize(applyMaintenance(timeline, windowsMs, noticeMs, start, end), start, end);
+      const exclusions = await deps.store.slaExclusions.overlapping(tx, new Date(start), new Date(end), { serviceId: service.id, tenantId });
+      const excluded: ExclusionInterval[] = exclusions.map((e) => ({ id: e.id, start: Date.parse(e.startsAt), end: Date.parse(e.endsAt), reason: e.reason }));
+      const summary = summarizeSla(excludeDowntime(applyMaintenance(timeline, windowsMs, noticeMs, start, end), excluded, start, end), excluded, start, end);
       services.push({
         serviceId: service.id,
         serviceCode: service.code,
@@ -89,11 +94,13 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
         downSeconds: summary.downSeconds,
         maintenanceSeconds: summary.maintenanceSeconds,
         unknownSeconds: summary.unknownSeconds,
+        excludedSeconds: summary.excludedSeconds,
         coveragePercent: round(summary.coveragePercent),
         targetPercent,
         met: summary.availabilityPercent !== null && summary.availabilityPercent >= targetPercent,
         monitors,
-        outages: summary.outages.map((o) => ({ start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), seconds: o.seconds })),
+        outages: summary.outages.map((o) => ({ start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), seconds: o.seconds, excludedSeconds: o.excludedSeconds, exclusionIds: o.exclusionIds })),
+        exclusions: exclusions.map((e) => ({ id: e.id, startsAt: e.startsAt, endsAt: e.endsAt, reason: e.reason, createdBy: e.createdBy, createdAt: e.createdAt })),
         maintenance: windows.map((w, i) => ({ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt, announcedAt: w.announcedAt, counted: windowsMs[i]!.start - windowsMs[i]!.announcedAt >= noticeMs })),
       });
     }
@@ -101,12 +108,12 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
   });
 }
 
-export function slaReportCsv(report: { month: string; services: ServiceAvailability[] }): string {
-  const header = ['service_code', 'service_name', 'period_start', 'period_end', 'availability_percent', 'target_percent', 'met', 'up_seconds', 'down_seconds', 'maintenance_seconds', 'unknown_seconds', 'coverage_percent', 'outages'];
+export function slaReportCsv(report: { month: string; services: ServiceSla[] }): string {
+  const header = ['service_code', 'service_name', 'period_start', 'period_end', 'availability_percent', 'target_percent', 'met', 'up_seconds', 'down_seconds', 'maintenance_seconds', 'unknown_seconds', 'excluded_seconds', 'coverage_percent', 'outages'];
   const cell = (v: unknown) => {
     const text = v === null || v === undefined ? '' : String(v);
     return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const rows = report.services.map((s) => [s.serviceCode, s.serviceName, s.periodStart, s.periodEnd, s.availabilityPercent, s.targetPercent, s.met ? 'yes' : 'no', s.upSeconds, s.downSeconds, s.maintenanceSeconds, s.unknownSeconds, s.coveragePercent, s.outages.length]);
+  const rows = report.services.map((s) => [s.serviceCode, s.serviceName, s.periodStart, s.periodEnd, s.availabilityPercent, s.targetPercent, s.met ? 'yes' : 'no', s.upSeconds, s.downSeconds, s.maintenanceSeconds, s.unknownSeconds, s.excludedSeconds, s.coveragePercent, s.outages.length]);
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BillingTables } from './billing-schema.js';
+import type { IncidentTables } from './incident-schema.js';
+import type { AvailabilityTables } from './availability-schema.js';
+import type { SlaTables } from './sla-schema.js';
+import type { WatchTables } from './watch-schema.js';
+import type { InvoiceTables } from './invoice-schema.js';
+import type { BillingRunTables } from './billing-run-schema.js';
 
 /** Timestamps come back as Date from both drivers; we write ISO strings or Dates. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -296,7 +303,18 @@ export interface MaintenanceWindowServicesTable {
   service_id: string;
 }
 
-export interface Database {
+export interface SlaExclusionsTable {
+  id: Generated<string>;
+  service_id: string;
+  tenant_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string;
+  created_at: GeneratedTimestamp;
+  created_by: string;
+}
+
+export interface Database extends BillingTables, IncidentTables, AvailabilityTables, SlaTables, WatchTables, InvoiceTables, BillingRunTables {
   calendars: CalendarsTable;
   calendar_exceptions: CalendarExceptionsTable;
   tenants: TenantsTable;
@@ -314,6 +332,7 @@ export interface Database {
   probe_results: ProbeResultsTable;
   maintenance_windows: MaintenanceWindowsTable;
   maintenance_window_services: MaintenanceWindowServicesTable;
+  sla_exclusions: SlaExclusionsTable;
   tenant_subscriptions: TenantSubscriptionsTable;
   ticket_events: TicketEventsTable;
   ticket_attachments: TicketAttachmentsTable;

@@ -4,10 +4,17 @@ import { KopaError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { agreementRepository } from './repositories/agreements.js';
 import { auditRepository } from './repositories/audit.js';
+import { billingRepository } from './repositories/billing.js';
 import { calendarRepository } from './repositories/calendars.js';
+import { incidentRepository } from './repositories/incidents.js';
+import { rollupRepository } from './repositories/rollups.js';
+import { slaPublicationRepository } from './repositories/sla-publications.js';
+import { watchRepository } from './repositories/watch.js';
+import { invoiceRepository } from './repositories/invoices.js';
+import { billingRunRepository } from './repositories/billing-runs.js';
 import { jobRepository } from './repositories/jobs.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
-import { maintenanceRepository, monitorRepository, probeResultRepository } from './repositories/monitoring.js';
+import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
 import { serviceRepository, subscriptionRepository } from './repositories/services.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { tenantRepository } from './repositories/tenants.js';
@@ -45,6 +52,9 @@ const UNIQUE_FIELDS: Record<string, string> = {
   tenants_registration_number_key: 'registrationNumber',
   users_email_key: 'email',
   agreements_number_key: 'number',
+  billing_providers_pkey: 'code',
+  billing_resources_pkey: 'code',
+  sla_report_publications_tenant_id_month_version_key: 'version',
 };
 
 /**
@@ -75,6 +85,14 @@ export function createStore(db: Kysely<Database>): Store {
     monitors: monitorRepository,
     probeResults: probeResultRepository,
     maintenance: maintenanceRepository,
+    slaExclusions: slaExclusionRepository,
     subscriptions: subscriptionRepository,
+    billing: billingRepository,
+    incidents: incidentRepository,
+    rollups: rollupRepository,
+    slaPublications: slaPublicationRepository,
+    watch: watchRepository,
+    invoices: invoiceRepository,
+    billingRuns: billingRunRepository,
   };
 }

@@ -45,6 +45,10 @@ export class FieldErrors {
     this.list.push({ field, message });
   }
 
+  get all(): readonly FieldError[] {
+    return this.list;
+  }
+
   get isEmpty(): boolean {
     return this.list.length === 0;
   }

@@ -33,7 +33,7 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
     await identify(request);
     // Decided here, before the body is parsed or validated: an anonymous caller
     // gets 401 from every route but sign-in, never a validation answer.
-    if (!request.actor && !isSignIn(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');
+    if (!request.actor && !isSignIn(request) && !isPublic(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');
   });
 
   async function identify(request: FastifyRequest): Promise<void> {
@@ -62,6 +62,18 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
 /** POST /api/v1/session is the one API route open to anonymous callers. */
 function isSignIn(request: FastifyRequest): boolean {
   return request.method === 'POST' && request.url.split('?')[0] === '/api/v1/session';
+}
+
+/** The public status page reads services' state and incidents without signing in. */
+const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
+
+/** Push monitors' beats: the secret in the URL is the credential. */
+const PUSH_BEAT = /^\/api\/v1\/push\/[^/]+$/;
+
+function isPublic(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0]!;
+  if (PUSH_BEAT.test(path)) return request.method === 'GET' || request.method === 'POST';
+  return (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_READS.test(path);
 }
 
 /** The caller, or a 401. */

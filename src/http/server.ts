@@ -16,7 +16,14 @@ import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { invoiceRoutes } from './routes/invoices.js';
+import { billingRunRoutes } from './routes/billing-runs.js';
+import { monitoringRoutes } from './routes/monitoring.js';
+import { probeResultRoutes } from './routes/probe-results.js';
 import { serviceRoutes } from './routes/services.js';
+import { slaPublicationRoutes } from './routes/sla-publications.js';
+import { statusRoutes } from './routes/status.js';
 import { sessionRoutes } from './routes/session.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { attachmentRoutes, ticketRoutes } from './routes/tickets.js';
@@ -31,6 +38,8 @@ export interface ServerOptions {
   trustProxy: boolean;
   logLevel: string;
   webDir?: string | undefined;
+  /** How long the public status page is served from memory (default 15 s; tests use 0). */
+  statusCacheMs?: number | undefined;
   readiness(): Promise<{ database: boolean; pendingMigrations: string[] }>;
   metrics: MetricsSources;
 }
@@ -41,6 +50,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: options.trustProxy,
+    // Router-level refusals (an over-long path segment, a malformed URL) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      void sendProblem(reply, request, status, status === 414 ? 'uri_too_long' : 'bad_request', status === 414 ? 'A path segment is too long' : 'The URL is not valid', [{ field: 'path', message: error.message.slice(0, 200) }]);
+    },
     // Keep a caller's request id when it looks like one, so traces join up across systems.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -96,6 +110,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(auditRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(serviceRoutes, { deps });
+      await api.register(monitoringRoutes, { deps });
+      await api.register(incidentRoutes, { deps });
+      await api.register(slaPublicationRoutes, { deps });
+      await api.register(probeResultRoutes, { deps });
+      await api.register(invoiceRoutes, { deps });
+      await api.register(billingRunRoutes, { deps });
+      await api.register(statusRoutes, { deps, statusCacheMs: options.statusCacheMs });
       await api.register(ticketRoutes, { deps });
       await api.register(attachmentRoutes, { deps });
     },

@@ -1,13 +1,43 @@
 import type { Deps } from '../app/ports.js';
 import { escalateTickets } from '../app/escalate-tickets.js';
 import { deliverNotification, type NotificationPayload } from '../app/notify-escalation.js';
+import { closeMonth } from '../app/publish-sla-reports.js';
+import { pruneProbeResults } from '../app/prune-probe-results.js';
+import { recordMissedBeats } from '../app/push-monitors.js';
+import { watchOutages } from '../app/watch-outages.js';
+import { rollUpAvailability } from '../app/roll-up-availability.js';
 import { runHousekeeping } from '../app/run-housekeeping.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
-export function jobHandlers(deps: Deps): Record<string, JobHandler> {
+export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number } = {}): Record<string, JobHandler> {
   return {
     housekeeping: async () => {
       await runHousekeeping(deps);
+      await pruneProbeResults(deps, options.probeRetentionDays ?? 90);
+    },
+    'availability-rollup': async () => {
+      await rollUpAvailability(deps);
+    },
+    'push-watch': async () => {
+      await recordMissedBeats(deps);
+    },
+    'outage-watch': async () => {
+      await watchOutages(deps);
+    },
+    // A signed event for a configured webhook; throwing retries it with back-off.
+    webhook: async (payload) => {
+      const { url, event, deliveryId, body } = payload as { url: string; event: string; deliveryId: string; body: unknown };
+      const target = deps.notifications?.webhooks.find((w) => w.url === url);
+      if (!deps.notifier || !target) return; // removed from the configuration since it was queued
+      await deps.notifier.postWebhook(url, target.secret, event, deliveryId, body);
+    },
+    'month-close': async () => {
+      await closeMonth(deps);
+    },
+    // A plain e-mail queued by a use case; throwing retries it with back-off.
+    mail: async (payload) => {
+      if (!deps.notifier) throw new Error('E-mail is not configured');
+      await deps.notifier.sendMail(payload as { to: string[]; subject: string; text: string });
     },
     'ticket-escalation': async () => {
       await escalateTickets(deps);
@@ -21,4 +51,8 @@ export function jobHandlers(deps: Deps): Record<string, JobHandler> {
 export const PERIODIC_JOBS: PeriodicJob[] = [
   { kind: 'housekeeping', everySeconds: 3600 },
   { kind: 'ticket-escalation', everySeconds: 60 },
+  { kind: 'availability-rollup', everySeconds: 60 },
+  { kind: 'month-close', everySeconds: 3600 },
+  { kind: 'push-watch', everySeconds: 30 },
+  { kind: 'outage-watch', everySeconds: 60 },
 ];

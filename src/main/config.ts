@@ -13,6 +13,7 @@ export interface Config {
   logLevel: string;
   runJobs: boolean;
   runProber: boolean;
+  probeRetentionDays: number;
   webDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -35,6 +36,7 @@ export const CONFIG_VARIABLES = [
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
   ['KOPA_JOBS', 'true', 'Run the background job worker in this process'],
   ['KOPA_PROBER', 'true', 'Probe the monitors located at `local` from this process (replicas may all do it: results are keyed by schedule slot)'],
+  ['KOPA_PROBE_RETENTION_DAYS', '90', 'Days raw probe results are kept (whole months are dropped once rolled up; reports use the rollups)'],
   ['KOPA_AGENT_TOKEN', '', 'Token for `kopa agent` when --token is not given'],
   ['KOPA_SMTP_URL', '(none)', 'SMTP server for e-mail notifications, e.g. smtps://user:pass@mail.example.lv:465'],
   ['KOPA_MAIL_FROM', 'Kopa <kopa@rda.lv>', 'Sender of notification e-mails'],
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     runJobs: bool('KOPA_JOBS', true),
     runProber: bool('KOPA_PROBER', true),
+    probeRetentionDays: int('KOPA_PROBE_RETENTION_DAYS', 90, 7, 3650),
     webDir: resolve(env.KOPA_WEB_DIR || new URL('../../web/dist', import.meta.url).pathname),
     smtpUrl,
     mailFrom: env.KOPA_MAIL_FROM || 'Kopa <kopa@rda.lv>',

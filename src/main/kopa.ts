@@ -61,7 +61,7 @@ const actions: CliActions = {
     }
     const demo = options.demo ? await seedDemoData(runtime.deps) : null;
     const worker = config.runJobs
-      ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps), periodic: PERIODIC_JOBS, log: app.log })
+      ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays }), periodic: PERIODIC_JOBS, log: app.log })
       : null;
     const prober = config.runProber ? startLocalProber(runtime.deps, app.log) : null;
     await prober?.start();

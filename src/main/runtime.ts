@@ -44,10 +44,11 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
   return { config, db, deps, close: () => db.close() };
 }
 
-export function serverFor(runtime: Runtime) {
+export function serverFor(runtime: Runtime, options: { statusCacheMs?: number } = {}) {
   const { db, deps, config } = runtime;
   return buildServer({
     deps,
+    statusCacheMs: options.statusCacheMs,
     sessionTtlHours: config.sessionTtlHours,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,

@@ -35,6 +35,20 @@ describe.each(BACKENDS)('service catalogue and subscriptions on %s', (backend) =
     expect(mine).toHaveLength(4); // three demo services and the new one
   });
 
+  it('ends a subscription on a day and refuses an end that overlaps a later one', async () => {
+    const gis = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'GIS');
+    const current = (await operator.get(`/api/v1/tenants/${cesisId}/subscriptions`)).json().find((s: { serviceId: string }) => s.serviceId === gis.id);
+    const ended = await operator.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: '2026-12-31' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ id: current.id, to: '2026-12-31' });
+    expect((await operator.post(`/api/v1/tenants/${cesisId}/subscriptions`, { serviceId: gis.id, from: '2027-02-01', mode: 'own_instance' })).statusCode).toBe(201);
+    const reopen = await operator.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: null });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().errors).toEqual([{ field: 'to', message: 'overlaps a later subscription to the same service' }]);
+    expect((await operator.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: '1999-01-01' })).statusCode).toBe(400);
+    expect((await cesisAdmin.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: '2026-12-30' })).statusCode).toBe(403);
+  });
+
   it('refuses bad input, non-operators and unknown services', async () => {
     expect((await cesisAdmin.post('/api/v1/services', { code: 'X', name: 'X' })).statusCode).toBe(403);
     const bad = await operator.post('/api/v1/services', { code: 'bad code', name: 'X', legalBasis: [{ title: 'Likums', url: 'likumi.lv' }] });

@@ -31,6 +31,7 @@ export async function startTestApp(backend: BackendName, options: { demo?: boole
     trustProxy: false,
     logLevel: 'silent',
     webDir: options.webDir,
+    statusCacheMs: 0,
     readiness: async () => ({ database: true, pendingMigrations: await pendingMigrations(database.db.kysely) }),
     metrics: {
       poolStats: () => database.db.poolStats(),
@@ -54,6 +55,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -75,6 +77,7 @@ function clientWith(app: FastifyInstance, headers: Record<string, string>): Clie
     get: (url) => app.inject({ method: 'GET', url, headers }),
     post: (url, body) => app.inject({ method: 'POST', url, headers, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => app.inject({ method: 'PATCH', url, headers, ...(body !== undefined && { payload: body as object }) }),
+    put: (url, body) => app.inject({ method: 'PUT', url, headers, ...(body !== undefined && { payload: body as object }) }),
     delete: (url) => app.inject({ method: 'DELETE', url, headers }),
   };
 }

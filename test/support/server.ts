@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { loadConfig } from '../../src/main/config.js';
+import { startLocalProber } from '../../src/jobs/prober/local-prober.js';
 import { openRuntime, serverFor, type Runtime } from '../../src/main/runtime.js';
 import { createEmptyPostgresDatabase, type BackendName } from './database.js';
 
@@ -11,19 +12,23 @@ import { createEmptyPostgresDatabase, type BackendName } from './database.js';
  * The real server on a real port, with the built UI and demo data, as `npm start` runs it;
  * on PGlite in a temporary folder or on a fresh PostgreSQL database.
  */
-export async function startRealServer(backend: BackendName): Promise<{ url: string; runtime: Runtime; app: FastifyInstance; stop(): Promise<void> }> {
+export async function startRealServer(backend: BackendName, options: { prober?: boolean } = {}): Promise<{ url: string; runtime: Runtime; app: FastifyInstance; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kopa-e2e-'));
   const pgDatabase = backend === 'postgres' ? await createEmptyPostgresDatabase() : null;
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', KOPA_JOBS: 'false' }, { dataDir, port: 0, databaseUrl: pgDatabase?.url ?? undefined });
   const runtime = await openRuntime(config);
   await seedDemoData(runtime.deps);
-  const app = await serverFor(runtime);
+  const app = await serverFor(runtime, { statusCacheMs: 0 });
+  // The in-server prober as `kopa serve` runs it, refreshing its monitors every second so a journey need not wait.
+  const prober = options.prober ? startLocalProber(runtime.deps, app.log, { refreshMs: 1000, flushMs: 1000 }) : null;
+  await prober?.start();
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     runtime,
     app,
     stop: async () => {
+      await prober?.stop();
       await app.close();
       await runtime.close();
       if (pgDatabase) await pgDatabase.drop();

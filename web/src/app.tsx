@@ -12,10 +12,24 @@ import { CalendarPage } from './pages/calendar-page';
 import { CalendarsPage } from './pages/calendars-page';
 import { DeskReportPage } from './pages/desk-report-page';
 import { DeskReportStartPage } from './pages/desk-report-start-page';
+import { IncidentNewPage } from './pages/incident-new-page';
+import { IncidentPage } from './pages/incident-page';
+import { IncidentsPage } from './pages/incidents-page';
 import { LoginPage } from './pages/login-page';
+import { MaintenanceNewPage } from './pages/maintenance-new-page';
+import { MaintenancePage } from './pages/maintenance-page';
+import { MonitorNewPage } from './pages/monitor-new-page';
+import { MonitorsPage } from './pages/monitors-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { ServiceFormPage } from './pages/service-form-page';
+import { ServicePage } from './pages/service-page';
+import { ServicesPage } from './pages/services-page';
+import { SlaReportPage } from './pages/sla-report-page';
+import { SlaReportStartPage } from './pages/sla-report-start-page';
+import { StatusPage } from './pages/status-page';
 import { TenantDetailPage } from './pages/tenant-detail-page';
 import { TenantFormPage } from './pages/tenant-form-page';
+import { TenantStatusPage } from './pages/tenant-status-page';
 import { TenantsPage } from './pages/tenants-page';
 import { TicketNewPage } from './pages/ticket-new-page';
 import { TicketPage } from './pages/ticket-page';
@@ -35,6 +49,7 @@ export function App() {
       <Route element={<Layout />}>
         <Route path="login" element={<LoginPage />} />
         <Route path="accessibility" element={<AccessibilityPage />} />
+        <Route path="status" element={<StatusPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<Home />} />
           <Route path="municipalities" element={<TenantsPage />} />
@@ -47,6 +62,7 @@ export function App() {
             }
           />
           <Route path="municipalities/:id" element={<TenantDetailPage />} />
+          <Route path="municipalities/:id/status" element={<TenantStatusPage />} />
           <Route
             path="municipalities/:id/edit"
             element={
@@ -142,6 +158,89 @@ export function App() {
             element={
               <RequirePermission permission="deskReports.read">
                 <DeskReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="services" element={<ServicesPage />} />
+          <Route
+            path="services/new"
+            element={
+              <RequirePermission permission="services.write">
+                <ServiceFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="services/:id" element={<ServicePage />} />
+          <Route
+            path="services/:id/edit"
+            element={
+              <RequirePermission permission="services.write">
+                <ServiceFormPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="incidents"
+            element={
+              <RequirePermission permission="incidents.write">
+                <IncidentsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="incidents/new"
+            element={
+              <RequirePermission permission="incidents.write">
+                <IncidentNewPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="incidents/:id"
+            element={
+              <RequirePermission permission="incidents.write">
+                <IncidentPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="monitors"
+            element={
+              <RequirePermission permission="monitors.read">
+                <MonitorsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="monitors/new"
+            element={
+              <RequirePermission permission="monitors.write">
+                <MonitorNewPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="maintenance" element={<MaintenancePage />} />
+          <Route
+            path="maintenance/new"
+            element={
+              <RequirePermission permission="maintenance.write">
+                <MaintenanceNewPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="sla-report"
+            element={
+              <RequirePermission permission="slaReports.read">
+                <SlaReportStartPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="municipalities/:id/sla-reports/:month?"
+            element={
+              <RequirePermission permission="slaReports.read">
+                <SlaReportPage />
               </RequirePermission>
             }
           />

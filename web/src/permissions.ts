@@ -16,6 +16,13 @@ const RULES = {
   'tickets.manage': ['operator', 'desk_agent'],
   'deskReports.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin'],
   'calendars.write': ['operator'],
+  'services.write': ['operator'],
+  'subscriptions.write': ['operator'],
+  'incidents.write': ['operator', 'desk_agent'],
+  'monitors.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin', 'tenant_user'],
+  'monitors.write': ['operator'],
+  'maintenance.write': ['operator', 'desk_agent'],
+  'slaReports.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiPermission = keyof typeof RULES;

@@ -35,10 +35,16 @@ DECLARE
   first date := date_trunc('month', month_start)::date;
   name text := format('probe_results_%s', to_char(first, 'YYYY_MM'));
 BEGIN
-  IF to_regclass(name) IS NULL THEN
-    EXECUTE format('CREATE TABLE %I PARTITION OF probe_results FOR VALUES FROM (%L) TO (%L)',
-                   name, first::timestamp AT TIME ZONE 'UTC', (first + interval '1 month')::timestamp AT TIME ZONE 'UTC');
+  IF to_regclass(name) IS NOT NULL THEN
+    RETURN;
   END IF;
+  -- Concurrent batches may need the same new month: one creates it, the others wait for it
+  -- (the lock) and then find it (IF NOT EXISTS looks again, past the function's stale cache).
+  PERFORM pg_advisory_xact_lock(hashtext('kopa_probe_partition'), hashtext(name));
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF probe_results FOR VALUES FROM (%L) TO (%L)',
+                 name, first::timestamp AT TIME ZONE 'UTC', (first + interval '1 month')::timestamp AT TIME ZONE 'UTC');
+EXCEPTION WHEN duplicate_table OR unique_violation THEN
+  NULL; -- created by a concurrent transaction after all
 END $$;
 
 CREATE TABLE maintenance_windows (
@@ -71,3 +77,23 @@ GRANT SELECT, INSERT, UPDATE ON monitors TO kopa_app;
 GRANT SELECT, INSERT ON probe_results TO kopa_app;
 GRANT SELECT, INSERT ON maintenance_windows, maintenance_window_services TO kopa_app;
 GRANT EXECUTE ON FUNCTION kopa_ensure_probe_partition(date) TO kopa_app;
+
+-- Operators exclude an outage from the SLA (a probe fault, force majeure) with a reason. Confirmed
+-- downtime inside [starts_at, ends_at) of the service then counts as neither up nor down; reports
+-- show the exclusion. tenant_id NULL applies to every municipality using the service.
+CREATE TABLE sla_exclusions (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  service_id  uuid NOT NULL REFERENCES services(id),
+  tenant_id   uuid REFERENCES tenants(id),
+  starts_at   timestamptz NOT NULL,
+  ends_at     timestamptz NOT NULL CHECK (ends_at > starts_at),
+  reason      text NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  created_by  text NOT NULL
+);
+CREATE INDEX sla_exclusions_service_time ON sla_exclusions (service_id, starts_at);
+
+ALTER TABLE sla_exclusions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sla_exclusions FORCE ROW LEVEL SECURITY;
+CREATE POLICY visibility ON sla_exclusions USING (tenant_id IS NULL OR kopa_can_see(tenant_id));
+GRANT SELECT, INSERT ON sla_exclusions TO kopa_app;

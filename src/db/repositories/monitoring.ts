@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
-import type { Store } from '../../app/ports.js';
+import type { SlaExclusionRecord, Store } from '../../app/ports.js';
 import type { Monitor, MonitorType } from '../../domain/monitoring/monitor.js';
-import type { MonitorsTable } from '../schema.js';
+import type { MonitorsTable, SlaExclusionsTable } from '../schema.js';
 import { trxOf } from '../store.js';
 
 function toMonitor(r: Selectable<MonitorsTable>): Monitor {
@@ -51,9 +51,59 @@ export const monitorRepository: Store['monitors'] = {
     return row ? toMonitor(row) : null;
   },
   async list(tx, filter) {
-    let q = trxOf(tx).selectFrom('monitors').selectAll().orderBy('name');
+    let q = trxOf(tx).selectFrom('monitors').selectAll().orderBy('name').orderBy('id');
     if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+    if (filter.location) q = q.where(sql<boolean>`${filter.location} = ANY(locations)`);
     return (await q.execute()).map(toMonitor);
+  },
+  async update(tx, monitorId, c) {
+    const row = await trxOf(tx)
+      .updateTable('monitors')
+      .set({
+        ...(c.name !== undefined && { name: c.name }),
+        ...(c.target !== undefined && { target: c.target }),
+        ...(c.config !== undefined && { config: JSON.stringify(c.config) }),
+        ...(c.timeoutMs !== undefined && { timeout_ms: c.timeoutMs }),
+        ...(c.critical !== undefined && { critical: c.critical }),
+        ...(c.locations !== undefined && { locations: sql<string[]>`${sql.val(c.locations)}::text[]` as unknown as string[] }),
+        ...(c.active !== undefined && { active: c.active }),
+        updated_at: sql<Date>`now()` as unknown as Date,
+      })
+      .where('id', '=', monitorId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toMonitor(row);
+  },
+};
+
+function toExclusion(r: Selectable<SlaExclusionsTable>): SlaExclusionRecord {
+  return {
+    id: r.id,
+    serviceId: r.service_id,
+    tenantId: r.tenant_id,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    createdBy: r.created_by,
+  };
+}
+
+export const slaExclusionRepository: Store['slaExclusions'] = {
+  async insert(tx, e) {
+    const row = await trxOf(tx)
+      .insertInto('sla_exclusions')
+      .values({ service_id: e.serviceId, tenant_id: e.tenantId, starts_at: e.startsAt, ends_at: e.endsAt, reason: e.reason, created_by: e.createdBy })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toExclusion(row);
+  },
+  async overlapping(tx, from, to, filter) {
+    let q = trxOf(tx).selectFrom('sla_exclusions').selectAll().where('starts_at', '<', to).where('ends_at', '>', from).orderBy('starts_at').orderBy('id');
+    if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+    const tenantId = filter.tenantId;
+    if (tenantId) q = q.where((eb) => eb.or([eb('tenant_id', 'is', null), eb('tenant_id', '=', tenantId)]));
+    return (await q.execute()).map(toExclusion);
   },
 };
 

@@ -74,6 +74,10 @@ export const subscriptionRepository: Store['subscriptions'] = {
     if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
     return (await q.execute()).map(toSubscription);
   },
+  async setEnd(tx, tenantId, subscriptionId, to) {
+    const row = await trxOf(tx).updateTable('tenant_subscriptions').set({ valid_to: to }).where('id', '=', subscriptionId).where('tenant_id', '=', tenantId).returningAll().executeTakeFirst();
+    return row ? toSubscription(row) : null;
+  },
   async insert(tx, s) {
     const row = await trxOf(tx)
       .insertInto('tenant_subscriptions')

@@ -29,7 +29,7 @@ export function normalize<S extends string>(segments: Segment<S>[]): Segment<S>[
 }
 
 /** Fills [from, to) around the given segments (sorted, non-overlapping) with `fill`. */
-function fillGaps<S extends string>(segments: Segment<S>[], from: number, to: number, fill: S): Segment<S>[] {
+export function fillGaps<S extends string>(segments: Segment<S>[], from: number, to: number, fill: S): Segment<S>[] {
   const out: Segment<S>[] = [];
   let cursor = from;
   for (const s of segments) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createService, getService, listServices, listSubscriptions, subscribe, updateService } from '../../app/manage-services.js';
+import { createService, endSubscription, getService, listServices, listSubscriptions, subscribe, updateService } from '../../app/manage-services.js';
 import type { Deps } from '../../app/ports.js';
 import type { ServiceFields } from '../../domain/service.js';
 import { actorOf } from '../auth.js';
@@ -95,4 +95,14 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       response: { 201: SubscriptionView, ...ERRORS },
     },
   }, async (request, reply) => reply.status(201).send(await subscribe(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.body)));
+
+  app.patch('/tenants/:id/subscriptions/:subscriptionId', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'End a subscription on a day (inclusive), or make it open-ended again with null (operator)',
+      params: Type.Object({ id: Type.String(), subscriptionId: Type.String() }),
+      body: Type.Object({ to: Type.Union([DateText, Type.Null()]) }, { additionalProperties: false }),
+      response: { 200: SubscriptionView, ...ERRORS },
+    },
+  }, async (request) => endSubscription(deps, actorOf(request), pathId(request.params.id, 'Municipality'), pathId(request.params.subscriptionId, 'Subscription'), request.body.to));
 };

@@ -19,13 +19,13 @@ interface MonitorView extends Assignment {
   locations: string[];
 }
 
-/** One monitor's results as the batch endpoint takes them. */
+/** Results as the batch endpoint takes them: many monitors, one request. */
 interface PendingBatch {
-  monitorId: string;
-  results: { at: string; ok: boolean; latencyMs?: number; location: string; error?: string }[];
+  results: { monitorId: string; at: string; ok: boolean; latencyMs?: number; location: string; error?: string }[];
 }
 
 type SendOutcome = 'sent' | 'retry' | 'rejected';
+const BATCH_LIMIT = 10_000;
 
 /**
  * The probe agent for a data centre: fetches the monitors assigned to its location, probes
@@ -41,7 +41,7 @@ export function startAgent(options: AgentOptions) {
 
   async function send(batch: PendingBatch): Promise<SendOutcome> {
     try {
-      const response = await fetch(`${base}/api/v1/monitors/${encodeURIComponent(batch.monitorId)}/results`, {
+      const response = await fetch(`${base}/api/v1/probe-results`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ results: batch.results }),
@@ -51,9 +51,9 @@ export function startAgent(options: AgentOptions) {
         sentResults += batch.results.length;
         return 'sent';
       }
-      // A monitor removed meanwhile, or results the server will never take: keeping them would block the queue.
-      if (response.status === 404 || response.status === 400 || response.status === 422) {
-        options.log.warn({ monitor: batch.monitorId, status: response.status, body: (await response.text()).slice(0, 300) }, 'server refused results; dropped');
+      // Results the server will never take (a monitor removed meanwhile): keeping them would block the queue.
+      if (response.status === 400 || response.status === 404 || response.status === 413 || response.status === 422) {
+        options.log.warn({ status: response.status, results: batch.results.length, body: (await response.text()).slice(0, 300) }, 'server refused results; dropped');
         return 'rejected';
       }
       return 'retry';
@@ -63,20 +63,20 @@ export function startAgent(options: AgentOptions) {
   }
 
   async function deliver(results: ProbeResult[]): Promise<void> {
-    const byMonitor = new Map<string, PendingBatch>();
-    for (const r of results) {
-      const batch = byMonitor.get(r.monitorId) ?? { monitorId: r.monitorId, results: [] };
-      batch.results.push({ at: r.at, ok: r.ok, location: options.location, ...(r.latencyMs !== null && { latencyMs: r.latencyMs }), ...(r.error && { error: r.error }) });
-      byMonitor.set(r.monitorId, batch);
+    const batches: PendingBatch[] = [];
+    for (let i = 0; i < results.length; i += BATCH_LIMIT) {
+      batches.push({
+        results: results.slice(i, i + BATCH_LIMIT).map((r) => ({ monitorId: r.monitorId, at: r.at, ok: r.ok, location: options.location, ...(r.latencyMs !== null && { latencyMs: r.latencyMs }), ...(r.error && { error: r.error }) })),
+      });
     }
     // Older batches go first, so the server sees results in the order they were taken.
     const drained = await buffer.drain(async (batch) => (await send(batch)) !== 'retry');
     if (drained.left > 0) {
-      for (const batch of byMonitor.values()) await buffer.append(batch);
-      options.log.warn({ buffered: drained.left + byMonitor.size, file: buffer.file }, 'server unreachable; results kept on disk');
+      for (const batch of batches) await buffer.append(batch);
+      options.log.warn({ buffered: drained.left + batches.length, file: buffer.file }, 'server unreachable; results kept on disk');
       return;
     }
-    for (const batch of byMonitor.values()) {
+    for (const batch of batches) {
       if ((await send(batch)) === 'retry') await buffer.append(batch);
     }
   }

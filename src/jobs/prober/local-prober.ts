@@ -1,5 +1,6 @@
 import { systemActor } from '../../domain/actor.js';
-import { ingestProbeResults, listMonitors } from '../../app/manage-monitors.js';
+import { ingestProbeBatch } from '../../app/ingest-probe-batch.js';
+import { listMonitors } from '../../app/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { closeCheckContext, createCheckContext, runCheck } from './checks.js';
 import { createDnsCache } from './dns-cache.js';
@@ -16,14 +17,11 @@ export function startLocalProber(deps: Deps, log: { warn(obj: object, msg: strin
   const context = createCheckContext(createDnsCache());
 
   async function deliver(results: ProbeResult[]): Promise<void> {
-    const byMonitor = new Map<string, ProbeResult[]>();
-    for (const r of results) byMonitor.set(r.monitorId, [...(byMonitor.get(r.monitorId) ?? []), r]);
-    for (const [monitorId, list] of byMonitor) {
-      try {
-        await ingestProbeResults(deps, actor, monitorId, list.map((r) => ({ at: r.at, ok: r.ok, location: LOCAL_LOCATION, ...(r.latencyMs !== null && { latencyMs: r.latencyMs }), ...(r.error && { error: r.error }) })));
-      } catch (error) {
-        log.warn({ monitor: monitorId, err: error instanceof Error ? error.message : String(error) }, 'probe results not stored');
-      }
+    try {
+      await ingestProbeBatch(deps, actor, results.map((r) => ({ monitorId: r.monitorId, at: r.at, ok: r.ok, location: LOCAL_LOCATION, ...(r.latencyMs !== null && { latencyMs: r.latencyMs }), ...(r.error && { error: r.error }) })));
+    } catch (error) {
+      // A monitor deleted or moved away from `local` meanwhile: its results have nowhere to go.
+      log.warn({ results: results.length, err: error instanceof Error ? error.message : String(error) }, 'probe results not stored');
     }
   }
 

@@ -9,7 +9,7 @@ import { ProblemMessage } from './problem-message';
 /** Page frame: skip link, header (who is signed in, language, sign out), navigation, main, footer. */
 export function Layout() {
   const { t } = useTranslation();
-  const { user, logOut } = useSession();
+  const { user, status, logOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [logoutError, setLogoutError] = useState<unknown>(null);
@@ -60,6 +60,11 @@ export function Layout() {
           </Link>
           <div className="header-tools">
             <LanguageSwitch />
+            {status === 'anonymous' && location.pathname !== '/login' && (
+              <Link to="/login" className="button button-header">
+                {t('header.login')}
+              </Link>
+            )}
             {user && (
               <div className="user-box">
                 <p className="user-info">
@@ -87,6 +92,9 @@ export function Layout() {
         <div className="footer-inner">
           <p>{t('footer.operator')}</p>
           <ul>
+            <li>
+              <Link to="/status">{t('footer.status')}</Link>
+            </li>
             <li>
               <Link to="/accessibility">{t('footer.accessibility')}</Link>
             </li>

@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { can } from '../permissions';
-import type { SessionUser } from '../types';
+import { isTenantRole, type SessionUser } from '../types';
 
 /** The sections the person's role may use. */
 export function MainNav({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const tenantHome = user.tenantId ? `/municipalities/${user.tenantId}` : null;
+  const agency = !isTenantRole(user.role);
   const items = [
     tenantHome ? { to: tenantHome, label: t('nav.ownMunicipality') } : { to: '/municipalities', label: t('nav.municipalities') },
+    { to: tenantHome ? `${tenantHome}/status` : '/status', label: t('nav.status') },
+    agency && { to: '/services', label: t('nav.services') },
+    can(user.role, 'incidents.write') && { to: '/incidents', label: t('nav.incidents') },
+    agency && can(user.role, 'monitors.read') && { to: '/monitors', label: t('nav.monitors') },
+    agency && { to: '/maintenance', label: t('nav.maintenance') },
     can(user.role, 'tickets.read') && { to: '/tickets', label: t('nav.tickets') },
     can(user.role, 'deskReports.read') && { to: '/desk-report', label: t('nav.deskReport') },
+    can(user.role, 'slaReports.read') && { to: '/sla-report', label: t('nav.slaReport') },
     { to: '/calendars', label: t('nav.calendars') },
     can(user.role, 'agencyUsers.manage') && { to: '/users', label: t('nav.agencyUsers') },
     can(user.role, 'tokens.manage') && { to: '/tokens', label: t('nav.tokens') },
@@ -23,7 +30,7 @@ export function MainNav({ user }: { user: SessionUser }) {
       <ul>
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.to === '/account'}>
+            <NavLink to={item.to} end={item.to === '/account' || item.to === tenantHome}>
               {item.label}
             </NavLink>
           </li>

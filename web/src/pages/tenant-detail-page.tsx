@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading';
 import { TenantAgreements } from '../components/tenant-agreements';
 import { TenantDeskLinks } from '../components/tenant-desk-links';
 import { TenantDetails } from '../components/tenant-details';
+import { TenantServices } from '../components/tenant-services';
 import { UserSection } from '../components/user-section';
 import { useResource } from '../hooks/use-resource';
 import { can } from '../permissions';
@@ -54,6 +55,7 @@ export function TenantDetailPage() {
                 <TenantAgreements tenantId={loaded.id} canWrite={can(user.role, 'agreements.write')} />
               </section>
             )}
+            <TenantServices tenantId={loaded.id} tenantName={loaded.name} />
             <TenantDeskLinks tenantId={loaded.id} />
             {showUsers && (
               <section aria-labelledby="tenant-users" className="section">

@@ -1,0 +1,32 @@
+/** What the availability rollup and its readers need from the store (`Store['rollups']`). */
+import type { Segment } from '../domain/availability/timeline.js';
+import type { Tx } from './ports.js';
+
+export interface RollupCursor {
+  monitorId: string;
+  location: string;
+  /** Segments before this instant are final; null when nothing has been rolled up yet. */
+  rolledTo: Date | null;
+  intervalSeconds: number;
+  failuresToConfirm: number;
+}
+
+export interface RollupStore {
+  /** Every (monitor, location) pair, with how far it is rolled up. */
+  cursors(tx: Tx): Promise<RollupCursor[]>;
+  /** The first stored result of a monitor at a location (at or after `from`, if given). */
+  firstResultAt(tx: Tx, monitorId: string, location: string, from?: Date): Promise<Date | null>;
+  /** Results in [from, to) plus `margin` results either side, oldest first. */
+  resultsAround(tx: Tx, monitorId: string, location: string, from: Date, to: Date, margin: number): Promise<{ at: Date; ok: boolean }[]>;
+  /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
+  replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[]): Promise<void>;
+  /** Moves the cursor back to `to` if it is beyond it (a late result arrived). */
+  rewind(tx: Tx, monitorId: string, location: string, to: Date): Promise<void>;
+  rolledTo(tx: Tx, monitorId: string): Promise<Map<string, Date>>;
+  /** The same for many monitors in one query: monitor id → location → rolled-to instant. */
+  rolledToMany(tx: Tx, monitorIds: string[]): Promise<Map<string, Map<string, Date>>>;
+  /** Segments of many monitors overlapping [from, to), in one query: "monitor|location" → segments. */
+  segmentsMany(tx: Tx, monitorIds: string[], from: Date, to: Date): Promise<Map<string, Segment[]>>;
+  /** Drops raw-result partitions wholly before `cutoff`; returns how many. */
+  dropRawBefore(tx: Tx, cutoffDate: string): Promise<number>;
+}

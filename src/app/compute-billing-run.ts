@@ -1,0 +1,87 @@
+import type { Actor } from '../domain/actor.js';
+import { isInForceDuring } from '../domain/agreement.js';
+import { computeStatements, type HostingUsage, type Statement, type StatementProblem, type StatementTenant } from '../domain/billing/statement.js';
+import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { KopaError, notFound } from '../domain/errors.js';
+import { parseCents } from '../domain/money.js';
+import { requirePermission } from './authorize.js';
+import type { BillingRunRecord } from './billing-run-ports.js';
+import { monthBounds } from './desk-report.js';
+import { VAT_RATE_PERCENT } from './issue-invoice.js';
+import type { Deps, Tx } from './ports.js';
+import { recordAudit } from './record-audit.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+
+/**
+ * Everything a month's statements are made of, read in one transaction: municipalities with an
+ * agreement in force that month, their priced usage, the last `active_users` value, the pools.
+ * Usage that cannot be priced or belongs to no agreement becomes a problem, never a silent zero.
+ */
+export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: string): Promise<{ statements: Statement[]; problems: StatementProblem[]; tenants: StatementTenant[]; poolCents: bigint }> {
+  const { from, to } = monthBounds(month);
+  const first = `${month}-01`;
+  const next = addDays(first, 32).slice(0, 7) + '-01';
+  const problems: StatementProblem[] = [];
+  const users = await deps.store.billingRuns.activeUsers(tx, from, to);
+  const all = await deps.store.tenants.list(tx, null);
+  const tenants: StatementTenant[] = [];
+  for (const tenant of all) {
+    const agreement = (await deps.store.agreements.listCurrent(tx, tenant.id)).filter((a) => isInForceDuring(a, first, next)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+    if (agreement) tenants.push({ id: tenant.id, name: tenant.name, registrationNumber: tenant.registrationNumber, vatExempt: agreement.vatExempt, activeUsers: users.get(tenant.id) ?? null });
+  }
+  const names = new Map(all.map((t) => [t.id, t.name]));
+  const eligible = new Set(tenants.map((t) => t.id));
+  const hosting: HostingUsage[] = [];
+  for (const u of await deps.store.billingRuns.pricedUsage(tx, from, to)) {
+    const day = localDateOf('Europe/Riga', u.firstPeriodStart.getTime());
+    if (u.unitPrice === null) {
+      problems.push({ field: 'tariffs', message: `No tariff for ${u.provider} ${u.resource} on ${day}: ${u.records} usage record(s) of ${names.get(u.tenantId) ?? u.tenantId} cannot be priced` });
+    } else if (!eligible.has(u.tenantId)) {
+      problems.push({ field: 'usage', message: `${names.get(u.tenantId) ?? u.tenantId} used ${u.provider} ${u.resource} in ${month} (from ${day}) but has no agreement in force that month` });
+    } else {
+      hosting.push({ tenantId: u.tenantId, provider: u.provider, resource: u.resource, resourceName: u.resourceName, unit: u.unit, unitCode: u.unitCode, unitPrice: u.unitPrice, quantity: u.quantity });
+    }
+  }
+  const pools = (await deps.store.billingRuns.pools(tx, month)).map((p) => ({ id: p.id, description: p.description, driver: p.driver, amountCents: parseCents(p.amount) ?? 0n }));
+  const computed = computeStatements({ tenants, hosting, pools, vatRatePercent: VAT_RATE_PERCENT });
+  return { statements: computed.statements, problems: [...problems, ...computed.problems], tenants, poolCents: pools.reduce((sum, p) => sum + p.amountCents, 0n) };
+}
+
+function requireEnded(deps: Pick<Deps, 'clock'>, month: string): void {
+  const { to } = monthBounds(month);
+  if (to > deps.clock.now()) throw new KopaError('invalid_state', `${month} has not ended yet (it ends ${to.toISOString()}); a run needs the whole month`, [{ field: 'month', message: 'has not ended' }]);
+}
+
+/** A draft run for an ended month; after the month was finalised, a correction draft. */
+export async function createBillingRun(deps: Deps, actor: Actor, month: string): Promise<BillingRunRecord> {
+  requirePermission(actor, 'billing_runs.write');
+  requireEnded(deps, month);
+  const now = deps.clock.now();
+  return deps.store.run(SYSTEM, async (tx) => {
+    const runs = await deps.store.billingRuns.list(tx, month);
+    const draft = runs.find((r) => r.status === 'draft');
+    if (draft) throw new KopaError('conflict', `${month} already has a draft run (${draft.id}); recompute or finalize it`, [{ field: 'month', message: `has a draft run already: ${draft.id}` }]);
+    const kind = runs.some((r) => r.status === 'finalized' && r.kind === 'regular') ? 'correction' : 'regular';
+    const { statements, problems } = await computeMonth(deps, tx, month);
+    const run = await deps.store.billingRuns.insert(tx, { month, kind, problems, computedAt: now.toISOString(), createdBy: actor.label });
+    await deps.store.billingRuns.replaceDraft(tx, run.id, problems, now, statements);
+    await recordAudit(deps, tx, actor, { action: 'billing_run.created', entityType: 'billing_run', entityId: run.id, tenantId: null, after: { month, kind, statements: statements.length, problems } });
+    return run;
+  });
+}
+
+/** Computes a draft again from the current usage, tariffs and pools. */
+export async function recomputeBillingRun(deps: Deps, actor: Actor, runId: string): Promise<BillingRunRecord> {
+  requirePermission(actor, 'billing_runs.write');
+  const now = deps.clock.now();
+  return deps.store.run(SYSTEM, async (tx) => {
+    const run = await deps.store.billingRuns.get(tx, runId, true);
+    if (!run) throw notFound('Billing run');
+    if (run.status !== 'draft') throw new KopaError('invalid_state', 'A finalized run cannot be recomputed; create a correction run for the month', [{ field: 'status', message: 'is finalized' }]);
+    const { statements, problems } = await computeMonth(deps, tx, run.month);
+    await deps.store.billingRuns.replaceDraft(tx, run.id, problems, now, statements);
+    await recordAudit(deps, tx, actor, { action: 'billing_run.recomputed', entityType: 'billing_run', entityId: run.id, tenantId: null, after: { statements: statements.length, problems } });
+    return (await deps.store.billingRuns.get(tx, run.id))!;
+  });
+}

@@ -1,0 +1,110 @@
+import type { ServiceSla } from '../sla-report.js';
+import type { PdfContent, PdfDocument } from './pdf.js';
+
+const MONTHS_LV = ['janvāris', 'februāris', 'marts', 'aprīlis', 'maijs', 'jūnijs', 'jūlijs', 'augusts', 'septembris', 'oktobris', 'novembris', 'decembris'];
+
+export const monthNameLv = (month: string) => `${month.slice(0, 4)}. gada ${MONTHS_LV[Number(month.slice(5, 7)) - 1]}`;
+
+const percent = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('lv-LV', { minimumFractionDigits: 3, maximumFractionDigits: 3 })} %`);
+
+/** Seconds as "2 h 05 min 10 s" — exact, so that the figures add up to the period. */
+export function durationLv(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return [h > 0 ? `${h} h` : null, h > 0 || m > 0 ? `${String(m).padStart(h > 0 ? 2 : 1, '0')} min` : null, `${String(rest).padStart(h > 0 || m > 0 ? 2 : 1, '0')} s`].filter(Boolean).join(' ');
+}
+
+const rigaTime = (iso: string) => new Date(iso).toLocaleString('lv-LV', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+const DEFINITIONS: string[] = [
+  'Mēnesis ir laiks no mēneša pirmās dienas plkst. 00:00 līdz nākamā mēneša pirmās dienas plkst. 00:00 pēc Rīgas laika (Europe/Riga); oktobrī ir 745 stundas, martā 743.',
+  'Katrs uzraudzības pārbaudes rezultāts aptver laiku no tā brīža līdz nākamajam rezultātam, bet ne ilgāk kā trīs pārbaudes intervālus. Laiks, ko neaptver neviens rezultāts, ir „nav datu”.',
+  'Secīgu neveiksmīgu pārbaužu virkne nozīmē „nedarbojās” tikai tad, ja tajā ir vismaz tik rezultātu, cik noteikts uzraudzībā (parasti 2); īsāka virkne skaitās „darbojās”.',
+  'Ja pārbauda no vairākām vietām, brīdis skaitās „nedarbojās”, ja to rāda vairākums vietu, kurām tajā brīdī ir zināms stāvoklis.',
+  'Pakalpojums nedarbojas, ja nedarbojas kaut viena tā kritiskā uzraudzība.',
+  'Plānotā apkope netiek ieskaitīta, ja par to paziņots vismaz līgumā noteikto laiku iepriekš (parasti 48 stundas); vēlāk paziņota apkope skaitās parasts laiks.',
+  'Operators var izslēgt pārtraukumu no SLA aprēķina (piemēram, uzraudzības kļūda vai nepārvarama vara), norādot iemeslu; izslēgtais laiks neskaitās ne „darbojās”, ne „nedarbojās”, un tas ir redzams pārskatā.',
+  'Pieejamība = darbojās / (darbojās + nedarbojās) × 100 %. Pārklājums = zināmais laiks / (periods − apkope) × 100 %.',
+  'Laiki norādīti pēc Rīgas laika.',
+];
+
+export interface SlaPdfInput {
+  tenantName: string;
+  month: string;
+  generatedAt: string;
+  services: ServiceSla[];
+  version?: number | undefined;
+}
+
+function serviceSection(s: ServiceSla): PdfContent[] {
+  const facts: PdfContent[] = [
+    { text: `${s.serviceName} (${s.serviceCode})`, style: 'heading' },
+    {
+      table: {
+        widths: ['*', 'auto'],
+        body: [
+          ['Pieejamība', { text: percent(s.availabilityPercent), bold: true }],
+          ['Mērķis', percent(s.targetPercent)],
+          ['Mērķis sasniegts', { text: s.met ? 'Jā' : 'Nē', style: s.met ? 'good' : 'bad' }],
+          ['Darbojās', durationLv(s.upSeconds)],
+          ['Nedarbojās', durationLv(s.downSeconds)],
+          ['Plānotā apkope', durationLv(s.maintenanceSeconds)],
+          ['Nav datu', durationLv(s.unknownSeconds)],
+          ['Izslēgts no SLA', durationLv(s.excludedSeconds)],
+          ['Pārklājums', percent(s.coveragePercent)],
+          ['Periods', `${rigaTime(s.periodStart)} – ${rigaTime(s.periodEnd)}`],
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+  if (s.outages.length > 0) {
+    facts.push({ text: 'Pārtraukumi', bold: true, margin: [0, 8, 0, 4] });
+    facts.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', '*', 'auto'],
+        body: [
+          [{ text: 'Sākums', style: 'tableHeader' }, { text: 'Beigas', style: 'tableHeader' }, { text: 'Ilgums', style: 'tableHeader' }],
+          ...s.outages.map((o) => [rigaTime(o.start), rigaTime(o.end), durationLv(o.seconds)]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    });
+  } else facts.push({ text: 'Pārtraukumu nebija.', margin: [0, 6, 0, 0] });
+  if (s.exclusions.length > 0) {
+    facts.push({ text: 'Izslēgts no SLA aprēķina', bold: true, margin: [0, 8, 0, 4] });
+    facts.push({ ul: s.exclusions.map((e) => `${rigaTime(e.startsAt)} – ${rigaTime(e.endsAt)}: ${e.reason} (${e.createdBy})`) });
+  }
+  return facts;
+}
+
+/** The monthly availability report in Latvian, with a closing page stating the definitions used. */
+export function slaReportDocument(input: SlaPdfInput): PdfDocument {
+  const summaryRows = input.services.map((s) => [s.serviceName, percent(s.availabilityPercent), percent(s.targetPercent), { text: s.met ? 'Jā' : 'Nē', style: s.met ? 'good' : 'bad' }]);
+  return {
+    info: { title: `Pieejamības pārskats ${input.month} — ${input.tenantName}`, author: 'Rīgas digitālā aģentūra', subject: 'Pakalpojumu pieejamība' },
+    language: 'lv-LV',
+    footer: (page, pages) => ({ text: `${page}. lpp. no ${pages}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] }),
+    content: [
+      { text: 'Pakalpojumu pieejamības pārskats', style: 'title' },
+      { text: `${input.tenantName} · ${monthNameLv(input.month)}${input.version && input.version > 1 ? ` · ${input.version}. versija` : ''}`, style: 'subtitle' },
+      input.services.length === 0
+        ? { text: 'Šajā mēnesī pašvaldība neizmantoja nevienu uzraudzītu pakalpojumu.' }
+        : {
+            table: {
+              headerRows: 1,
+              widths: ['*', 'auto', 'auto', 'auto'],
+              body: [[{ text: 'Pakalpojums', style: 'tableHeader' }, { text: 'Pieejamība', style: 'tableHeader' }, { text: 'Mērķis', style: 'tableHeader' }, { text: 'Sasniegts', style: 'tableHeader' }], ...summaryRows],
+            },
+            layout: 'lightHorizontalLines',
+          },
+      ...input.services.flatMap(serviceSection),
+      { text: 'Definīcijas', style: 'heading', pageBreak: 'before' },
+      { ul: DEFINITIONS, margin: [0, 0, 0, 10] },
+      { text: `Sagatavots ${rigaTime(input.generatedAt)} (Rīgas laiks) sistēmā Kopa.`, style: 'small' },
+    ],
+  };
+}

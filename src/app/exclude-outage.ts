@@ -1,0 +1,55 @@
+import type { Actor } from '../domain/actor.js';
+import { FieldErrors, validationError } from '../domain/errors.js';
+import { requirePermission, scopeOf } from './authorize.js';
+import type { Deps, SlaExclusionRecord } from './ports.js';
+import { recordAudit } from './record-audit.js';
+
+export interface ExclusionInput {
+  serviceId: string;
+  tenantId?: string | null | undefined;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+/**
+ * An operator excludes an outage from the SLA (a probe fault, force majeure): confirmed downtime
+ * of the service in [startsAt, endsAt) then counts as neither up nor down. Audited, and every
+ * report it touches lists it with its reason.
+ */
+export async function excludeOutage(deps: Deps, actor: Actor, input: ExclusionInput): Promise<SlaExclusionRecord> {
+  requirePermission(actor, 'sla_exclusions.write');
+  const errors = new FieldErrors();
+  const startsAt = Date.parse(input.startsAt);
+  const endsAt = Date.parse(input.endsAt);
+  const reason = input.reason.trim();
+  if (Number.isNaN(startsAt)) errors.add('startsAt', 'must be an ISO-8601 instant');
+  else if (startsAt > deps.clock.now().getTime()) errors.add('startsAt', 'cannot be in the future: only an outage that happened can be excluded');
+  if (Number.isNaN(endsAt)) errors.add('endsAt', 'must be an ISO-8601 instant');
+  else if (!Number.isNaN(startsAt) && endsAt <= startsAt) errors.add('endsAt', 'must be after startsAt');
+  if (!reason) errors.add('reason', 'must say why the outage does not count');
+  errors.throwIfAny();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const found = new FieldErrors();
+    if (!(await deps.store.services.get(tx, input.serviceId))) found.add('serviceId', 'is not a service in the catalogue');
+    if (input.tenantId && !(await deps.store.tenants.get(tx, input.tenantId))) found.add('tenantId', 'is not a known municipality');
+    found.throwIfAny();
+    const exclusion = await deps.store.slaExclusions.insert(tx, {
+      serviceId: input.serviceId,
+      tenantId: input.tenantId ?? null,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(endsAt).toISOString(),
+      reason,
+      createdBy: actor.label,
+    });
+    await recordAudit(deps, tx, actor, { action: 'sla_exclusion.created', entityType: 'sla_exclusion', entityId: exclusion.id, tenantId: exclusion.tenantId, after: exclusion });
+    return exclusion;
+  });
+}
+
+/** Exclusions overlapping [from, to); a municipality sees the ones that apply to it. */
+export async function listExclusions(deps: Deps, actor: Actor, from: Date, to: Date, serviceId?: string): Promise<SlaExclusionRecord[]> {
+  requirePermission(actor, 'sla_reports.read');
+  if (to <= from) throw validationError('to', 'must be after from');
+  return deps.store.run(scopeOf(actor), (tx) => deps.store.slaExclusions.overlapping(tx, from, to, { serviceId, tenantId: actor.tenantId ?? undefined }));
+}

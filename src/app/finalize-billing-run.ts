@@ -1,0 +1,97 @@
+import type { Actor } from '../domain/actor.js';
+import type { InvoiceLineInput } from '../domain/billing/invoice.js';
+import { explainShare, statementToJson, type Statement } from '../domain/billing/statement.js';
+import { KopaError, notFound } from '../domain/errors.js';
+import { formatCents } from '../domain/money.js';
+import { requirePermission } from './authorize.js';
+import type { StoredStatement } from './billing-run-ports.js';
+import { issueInvoice } from './issue-invoice.js';
+import type { Deps, Tx } from './ports.js';
+import { recordAudit } from './record-audit.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+
+/** A statement's lines as invoice lines: hosting at the tariff's unit price, each pool share as one line. */
+export function invoiceLines(statement: Statement): InvoiceLineInput[] {
+  return [
+    ...statement.hosting.filter((l) => l.amountCents !== 0n).map((l) => ({ description: `${l.provider}: ${l.resourceName}`, quantity: l.quantity, unitCode: l.unitCode, unitPrice: l.unitPrice })),
+    ...statement.administration.filter((l) => l.amountCents !== 0n).map((l) => ({ description: l.description, quantity: '1', unitCode: 'C62', unitPrice: formatCents(l.amountCents), note: explainShare(l) })),
+  ];
+}
+
+const sameStatement = (a: Statement, b: Statement) => JSON.stringify(statementToJson(a)) === JSON.stringify(statementToJson(b));
+
+export interface FinalizedInvoice {
+  id: string;
+  number: string;
+  tenantId: string;
+  kind: 'invoice' | 'credit_note';
+  total: string;
+}
+
+/** A correction: a credit note for each invoice the month had, then an invoice for the new statement. */
+async function correct(deps: Deps, tx: Tx, actor: Actor, month: string, runId: string, stored: StoredStatement, previous: StoredStatement | undefined): Promise<FinalizedInvoice[]> {
+  if (previous && sameStatement(previous.statement, stored.statement)) return [];
+  const issued: FinalizedInvoice[] = [];
+  const replaced: string[] = [];
+  for (const invoiceId of previous?.invoiceIds ?? []) {
+    const original = await deps.store.invoices.get(tx, invoiceId);
+    if (!original || original.kind !== 'invoice') continue;
+    const credit = await issueInvoice(deps, tx, actor, {
+      tenantId: stored.tenantId,
+      month,
+      kind: 'credit_note',
+      billingRunId: runId,
+      lines: original.document.lines.map(({ description, quantity, unitCode, unitPrice, note }) => ({ description, quantity, unitCode, unitPrice, note })),
+      corrects: { id: original.id, number: original.number, issueDate: original.issueDate },
+      notes: [`Kredītrēķins rēķinam ${original.number}: ${month} izmaksas pārrēķinātas.`],
+    });
+    replaced.push(original.number);
+    issued.push({ id: credit.id, number: credit.number, tenantId: credit.tenantId, kind: 'credit_note', total: formatCents(credit.totalCents) });
+  }
+  const lines = invoiceLines(stored.statement);
+  if (lines.length > 0) {
+    const invoice = await issueInvoice(deps, tx, actor, { tenantId: stored.tenantId, month, kind: 'invoice', billingRunId: runId, lines, notes: replaced.length ? [`Aizstāj rēķinu ${replaced.join(', ')}.`] : [] });
+    issued.push({ id: invoice.id, number: invoice.number, tenantId: invoice.tenantId, kind: 'invoice', total: formatCents(invoice.totalCents) });
+  }
+  return issued;
+}
+
+/**
+ * Turns a draft into invoices, numbered in the order of the municipalities' registration
+ * numbers; a run with problems is refused. A regular run invoices every statement with a charge;
+ * a correction run credits and re-invoices only the municipalities whose statement changed.
+ */
+export async function finalizeBillingRun(deps: Deps, actor: Actor, runId: string): Promise<{ id: string; month: string; status: 'finalized'; invoices: FinalizedInvoice[] }> {
+  requirePermission(actor, 'billing_runs.write');
+  const now = deps.clock.now();
+  return deps.store.run(SYSTEM, async (tx) => {
+    const run = await deps.store.billingRuns.get(tx, runId, true);
+    if (!run) throw notFound('Billing run');
+    if (run.status !== 'draft') throw new KopaError('invalid_state', 'The run is already finalized', [{ field: 'status', message: 'is finalized' }]);
+    if (run.problems.length > 0) throw new KopaError('invalid_state', `The run has ${run.problems.length} problem(s) to resolve first: ${run.problems.map((p) => p.message).join('; ')}`, run.problems);
+    const previous = run.kind === 'correction' ? await deps.store.billingRuns.invoicedStatements(tx, run.month) : new Map<string, StoredStatement>();
+    const tenants = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.registrationNumber]));
+    const statements = (await deps.store.billingRuns.statements(tx, run.id)).sort((a, b) => (tenants.get(a.tenantId)! < tenants.get(b.tenantId)! ? -1 : 1));
+    const invoices: FinalizedInvoice[] = [];
+    for (const stored of statements) {
+      let issued: FinalizedInvoice[];
+      if (run.kind === 'correction') issued = await correct(deps, tx, actor, run.month, run.id, stored, previous.get(stored.tenantId));
+      else {
+        const lines = invoiceLines(stored.statement);
+        issued = [];
+        if (lines.length > 0) {
+          const invoice = await issueInvoice(deps, tx, actor, { tenantId: stored.tenantId, month: run.month, kind: 'invoice', billingRunId: run.id, lines });
+          issued.push({ id: invoice.id, number: invoice.number, tenantId: invoice.tenantId, kind: 'invoice', total: formatCents(invoice.totalCents) });
+        }
+      }
+      // A statement left unchanged by a correction keeps pointing at the invoices it was billed on.
+      const ids = run.kind === 'correction' && issued.length === 0 ? (previous.get(stored.tenantId)?.invoiceIds ?? []) : issued.filter((i) => i.kind === 'invoice').map((i) => i.id);
+      await deps.store.billingRuns.setInvoices(tx, run.id, stored.tenantId, ids);
+      invoices.push(...issued);
+    }
+    await deps.store.billingRuns.markFinalized(tx, run.id, now, actor.label);
+    await recordAudit(deps, tx, actor, { action: 'billing_run.finalized', entityType: 'billing_run', entityId: run.id, tenantId: null, after: { month: run.month, kind: run.kind, invoices: invoices.map((i) => i.number) } });
+    return { id: run.id, month: run.month, status: 'finalized', invoices };
+  });
+}

@@ -1,0 +1,38 @@
+import type { Actor } from '../domain/actor.js';
+import { forecast, type ForecastScenario } from '../domain/billing/forecast.js';
+import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { KopaError } from '../domain/errors.js';
+import { formatCents } from '../domain/money.js';
+import { requirePermission } from './authorize.js';
+import { computeMonth } from './compute-billing-run.js';
+import { monthBounds } from './desk-report.js';
+import type { Deps } from './ports.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+
+/**
+ * The agency's five-year outlook from a base month (default: last month): that month's hosting,
+ * users and pools, projected by the scenario. Amounts are yearly and without VAT.
+ */
+export async function forecastCosts(deps: Deps, actor: Actor, baseMonth: string | undefined, scenario: ForecastScenario) {
+  requirePermission(actor, 'forecast.read');
+  const month = baseMonth ?? addDays(`${localDateOf('Europe/Riga', deps.clock.now().getTime()).slice(0, 7)}-01`, -1).slice(0, 7);
+  monthBounds(month);
+  const base = await deps.store.run(SYSTEM, (tx) => computeMonth(deps, tx, month));
+  const municipalities = base.tenants.map((t) => ({ id: t.id, name: t.name, registrationNumber: t.registrationNumber, users: Number(t.activeUsers ?? '0'), monthlyHostingCents: base.statements.find((s) => s.tenantId === t.id)?.hostingCents ?? 0n }));
+  if (municipalities.length === 0) throw new KopaError('invalid_state', `No municipality has an agreement in force in ${month}`, [{ field: 'baseMonth', message: 'has no municipality under agreement' }]);
+  if (municipalities.every((m) => m.users === 0) && base.poolCents > 0n) throw new KopaError('invalid_state', `No active users were reported for ${month}, so the pools cannot be split`, [{ field: 'baseMonth', message: 'has no active_users reported' }]);
+  const years = forecast({ year: Number(month.slice(0, 4)), municipalities, monthlyPoolCents: base.poolCents }, scenario);
+  return {
+    baseMonth: month,
+    scenario,
+    base: { municipalities: municipalities.length, users: municipalities.reduce((s, m) => s + m.users, 0), monthlyPool: formatCents(base.poolCents), monthlyHosting: formatCents(municipalities.reduce((s, m) => s + m.monthlyHostingCents, 0n)) },
+    years: years.map((y) => ({
+      year: y.year,
+      municipalities: y.municipalities,
+      totalUsers: y.totalUsers,
+      administrationPool: formatCents(y.administrationPoolCents),
+      lines: y.lines.map((l) => ({ tenantId: l.id, name: l.name, users: l.users, hosting: formatCents(l.hostingCents), administration: formatCents(l.administrationCents), total: formatCents(l.totalCents) })),
+    })),
+  };
+}

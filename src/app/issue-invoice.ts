@@ -1,0 +1,100 @@
+import type { Actor } from '../domain/actor.js';
+import { isInForceDuring } from '../domain/agreement.js';
+import { priceInvoice, type Invoice, type InvoiceLineInput } from '../domain/billing/invoice.js';
+import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { KopaError, notFound } from '../domain/errors.js';
+import { toUbl } from './documents/ubl.js';
+import type { IssuedInvoice } from './invoice-ports.js';
+import type { Deps, Tx } from './ports.js';
+import { recordAudit } from './record-audit.js';
+
+export const VAT_RATE_PERCENT = '21';
+const EXEMPTION_REASON = 'Atbrīvots no PVN saskaņā ar sadarbības līgumu';
+
+export interface InvoiceRequest {
+  tenantId: string;
+  month: string;
+  kind: Invoice['kind'];
+  lines: InvoiceLineInput[];
+  notes?: string[] | undefined;
+  billingRunId?: string | null | undefined;
+  /** For a credit note: the issued invoice it corrects. */
+  corrects?: { id: string; number: string; issueDate: string } | undefined;
+}
+
+/**
+ * Issues one invoice or credit note inside the caller's transaction: the next gapless number of
+ * the series and year, the seller from settings, the buyer and BuyerReference from the tenant and
+ * the agreement in force that month, totals by EN 16931, and the UBL document — all stored for good.
+ */
+export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, actor: Actor, request: InvoiceRequest): Promise<IssuedInvoice> {
+  const now = deps.clock.now();
+  const issueDate = localDateOf('Europe/Riga', now.getTime());
+  const seller = await deps.store.invoices.seller(tx);
+  const tenant = await deps.store.tenants.get(tx, request.tenantId);
+  if (!tenant) throw notFound('Municipality');
+  const first = `${request.month}-01`;
+  const next = addDays(first, 32).slice(0, 7) + '-01';
+  const agreement = (await deps.store.agreements.listCurrent(tx, tenant.id)).filter((a) => isInForceDuring(a, first, next)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  if (!agreement) throw new KopaError('invalid_state', `${tenant.name} has no agreement in force in ${request.month}`, [{ field: 'tenantId', message: 'has no agreement in force that month' }]);
+  const series = request.kind === 'credit_note' ? `${seller.invoiceSeries}-KR` : seller.invoiceSeries;
+  const year = Number(issueDate.slice(0, 4));
+  const seq = await deps.store.invoices.nextNumber(tx, series, year);
+  const number = `${series}-${year}-${String(seq).padStart(5, '0')}`;
+  const priced = priceInvoice(request.lines, agreement.vatExempt ? { category: 'E', ratePercent: '0', exemptionReason: EXEMPTION_REASON } : { category: 'S', ratePercent: VAT_RATE_PERCENT, exemptionReason: null });
+  const dueDate = addDays(issueDate, seller.paymentTermsDays);
+  const document: Invoice = {
+    kind: request.kind,
+    number,
+    issueDate,
+    dueDate,
+    currency: 'EUR',
+    // PEPPOL-EN16931-R003 wants a buyer reference; the agreement number stands in when none was given.
+    buyerReference: agreement.buyerReference ?? agreement.number,
+    seller: {
+      name: seller.name,
+      registrationNumber: seller.registrationNumber,
+      vatNumber: seller.vatNumber,
+      address: seller.address,
+      endpoint: { scheme: '0218', id: seller.registrationNumber },
+      email: seller.email,
+      iban: seller.iban,
+      bic: seller.bic,
+    },
+    buyer: {
+      name: tenant.name,
+      registrationNumber: tenant.registrationNumber,
+      vatNumber: tenant.vatNumber,
+      address: tenant.address,
+      endpoint: { scheme: tenant.peppolScheme === '9939' ? '9939' : '0218', id: tenant.peppolId },
+      email: tenant.email,
+    },
+    paymentTerms: `Apmaksa ${seller.paymentTermsDays} dienu laikā no rēķina datuma.`,
+    corrects: request.corrects ? { number: request.corrects.number, issueDate: request.corrects.issueDate } : null,
+    period: { start: first, end: addDays(next, -1) },
+    notes: request.notes ?? [],
+    ...priced,
+  };
+  const issued = await deps.store.invoices.insert(tx, {
+    tenantId: tenant.id,
+    billingRunId: request.billingRunId ?? null,
+    kind: request.kind,
+    series,
+    year,
+    seq,
+    number,
+    month: request.month,
+    issueDate,
+    dueDate,
+    currency: 'EUR',
+    netCents: priced.totals.taxExclusiveCents,
+    vatCents: priced.totals.taxCents,
+    totalCents: priced.totals.payableCents,
+    correctsInvoiceId: request.corrects?.id ?? null,
+    document,
+    ubl: toUbl(document),
+    createdBy: actor.label,
+  });
+  await recordAudit(deps, tx, actor, { action: request.kind === 'credit_note' ? 'credit_note.issued' : 'invoice.issued', entityType: 'invoice', entityId: issued.id, tenantId: tenant.id, after: { number, month: request.month, net: priced.totals.taxExclusiveCents.toString(), vat: priced.totals.taxCents.toString(), total: priced.totals.payableCents.toString(), corrects: request.corrects?.number ?? null } });
+  return issued;
+}

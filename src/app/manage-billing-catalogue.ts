@@ -1,0 +1,54 @@
+import type { Actor } from '../domain/actor.js';
+import { validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../domain/billing/catalogue.js';
+import { KopaError } from '../domain/errors.js';
+import { requirePermission, scopeOf } from './authorize.js';
+import type { Deps } from './ports.js';
+import { recordAudit } from './record-audit.js';
+
+/** Cloud providers (LVRTC and LNB are seeded) and metered resources; operators and finance add more. */
+export async function listProviders(deps: Deps, actor: Actor): Promise<Provider[]> {
+  requirePermission(actor, 'tariffs.read');
+  return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.providers.list(tx));
+}
+
+export async function createProvider(deps: Deps, actor: Actor, input: { code: string; name: string }): Promise<Provider> {
+  requirePermission(actor, 'tariffs.write');
+  const fields = { code: input.code, name: input.name.trim() };
+  validateProvider(fields).throwIfAny();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    if (await deps.store.billing.providers.get(tx, fields.code)) {
+      throw new KopaError('conflict', `A provider with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
+    }
+    const provider = await deps.store.billing.providers.insert(tx, fields);
+    await recordAudit(deps, tx, actor, { action: 'provider.created', entityType: 'provider', entityId: provider.code, tenantId: null, after: provider });
+    return provider;
+  });
+}
+
+export async function listResources(deps: Deps, actor: Actor): Promise<Resource[]> {
+  requirePermission(actor, 'tariffs.read');
+  return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.resources.list(tx));
+}
+
+export interface ResourceInput {
+  code: string;
+  name: string;
+  unit: string;
+  unitCode: string;
+  kind: ResourceKind;
+  billable?: boolean | undefined;
+}
+
+export async function createResource(deps: Deps, actor: Actor, input: ResourceInput): Promise<Resource> {
+  requirePermission(actor, 'tariffs.write');
+  const fields = { code: input.code, name: input.name.trim(), unit: input.unit.trim(), unitCode: input.unitCode, kind: input.kind, billable: input.billable ?? true };
+  validateResource(fields).throwIfAny();
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    if (await deps.store.billing.resources.get(tx, fields.code)) {
+      throw new KopaError('conflict', `A resource with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
+    }
+    const resource = await deps.store.billing.resources.insert(tx, fields);
+    await recordAudit(deps, tx, actor, { action: 'resource.created', entityType: 'resource', entityId: resource.code, tenantId: null, after: resource });
+    return resource;
+  });
+}

@@ -1,0 +1,46 @@
+import type { Actor } from '../domain/actor.js';
+import { currentState } from '../domain/availability/current-state.js';
+import type { State } from '../domain/availability/timeline.js';
+import { notFound, validationError } from '../domain/errors.js';
+import { requirePermission, scopeOf } from './authorize.js';
+import type { Deps } from './ports.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+
+export interface MonitorHealth {
+  monitorId: string;
+  state: State;
+  since: string | null;
+  lastCheckAt: string | null;
+  lastLatencyMs: number | null;
+}
+
+/**
+ * Every visible monitor's state now, by the same rules as reports. Which monitors the caller may
+ * see is decided in their own scope; the results behind them are read in the system scope.
+ */
+export async function monitorHealth(deps: Deps, actor: Actor): Promise<MonitorHealth[]> {
+  requirePermission(actor, 'monitors.read');
+  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {}));
+  const now = deps.clock.now().getTime();
+  const latest = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latestResultsMany(tx, monitors.map((m) => m.id), Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1));
+  return monitors.map((m) => {
+    const mine = latest.filter((r) => r.monitorId === m.id);
+    const last = mine.reduce<(typeof mine)[number] | null>((a, r) => (a === null || r.at > a.at ? r : a), null);
+    const state = currentState(m, mine.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok })), now);
+    return { monitorId: m.id, state: m.active ? state.state : 'unknown', since: mine.length > 0 ? new Date(state.since).toISOString() : null, lastCheckAt: last?.at.toISOString() ?? null, lastLatencyMs: last?.latencyMs ?? null };
+  });
+}
+
+/** A monitor's latency over the last hours in fixed buckets (at most 288 points), for a sparkline. */
+export async function monitorLatency(deps: Deps, actor: Actor, monitorId: string, hours: number): Promise<{ monitorId: string; bucketMinutes: number; points: { at: string; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[] }> {
+  requirePermission(actor, 'monitors.read');
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) throw validationError('hours', 'must be a whole number of hours from 1 to 744');
+  const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
+  if (!monitor) throw notFound('Monitor');
+  const bucketMinutes = Math.max(1, Math.ceil((hours * 60) / 288));
+  const to = deps.clock.now();
+  const from = new Date(Math.floor((to.getTime() - hours * 3_600_000) / (bucketMinutes * 60_000)) * bucketMinutes * 60_000);
+  const points = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latencySeries(tx, monitorId, from, to, bucketMinutes));
+  return { monitorId, bucketMinutes, points: points.map((p) => ({ at: p.bucket.toISOString(), avgLatencyMs: p.avgLatencyMs, maxLatencyMs: p.maxLatencyMs, checks: p.checks, failures: p.failures })) };
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { systemActor, type Actor } from '../domain/actor.js';
+import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { KopaError, notFound } from '../domain/errors.js';
+import { requirePermission, requireTenantAccess } from './authorize.js';
+import { calendarClock } from './calendar-clocks.js';
+import { monthBounds } from './desk-report.js';
+import type { Deps, Tx } from './ports.js';
+import { recordAudit } from './record-audit.js';
+import { slaReport, type ServiceSla } from './sla-report.js';
+import type { SlaChange, SlaPublication } from './sla-ports.js';
+
+const ZONE = 'Europe/Riga';
+const SYSTEM = { role: 'system' as const, tenantId: null };
+type Report = Awaited<ReturnType<typeof slaReport>>;
+
+const COMPARED: (keyof ServiceSla)[] = ['availabilityPercent', 'met', 'upSeconds', 'downSeconds', 'maintenanceSeconds', 'unknownSeconds', 'excludedSeconds', 'coveragePercent', 'targetPercent'];
+
+/** What a correction changes, service by service, so the new version can say so. */
+export function reportChanges(before: Report, after: Report): SlaChange[] {
+  const changes: SlaChange[] = [];
+  const old = new Map(before.services.map((s) => [s.serviceCode, s]));
+  for (const s of after.services) {
+    const o = old.get(s.serviceCode);
+    if (!o) {
+      changes.push({ serviceCode: s.serviceCode, field: 'service', before: null, after: 'added' });
+      continue;
+    }
+    old.delete(s.serviceCode);
+    for (const field of COMPARED) if (JSON.stringify(o[field]) !== JSON.stringify(s[field])) changes.push({ serviceCode: s.serviceCode, field, before: o[field], after: s[field] });
+    if (o.outages.length !== s.outages.length) changes.push({ serviceCode: s.serviceCode, field: 'outages', before: o.outages.length, after: s.outages.length });
+  }
+  for (const code of old.keys()) changes.push({ serviceCode: code, field: 'service', before: 'listed', after: null });
+  return changes;
+}
+
+async function queueMail(deps: Deps, tx: Tx, tenantId: string, subject: string, text: string, now: Date): Promise<void> {
+  if (!deps.notifications?.mailEnabled) return;
+  const admins = (await deps.store.users.list(tx, tenantId, {})).filter((u) => u.active && u.role === 'tenant_admin').map((u) => u.email);
+  if (admins.length === 0) return;
+  await deps.store.jobs.enqueue(tx, 'mail', { to: admins, subject, text }, now, `mail:${randomUUID()}`);
+}
+
+/**
+ * Freezes a month's report for a municipality. The first publication needs no reason; a later
+ * one is a correction and must give one — it becomes a new version listing what changed.
+ */
+export async function publishSlaReport(deps: Deps, actor: Actor, tenantId: string, month: string, reason: string | null): Promise<SlaPublication> {
+  requirePermission(actor, 'sla_reports.publish');
+  const now = deps.clock.now();
+  const { to } = monthBounds(month);
+  if (to > now) throw new KopaError('invalid_state', `${month} has not ended yet; its report can be published from ${to.toISOString()}`, [{ field: 'month', message: 'has not ended' }]);
+  const report = await slaReport(deps, systemActor('sla-report'), tenantId, month);
+  return deps.store.run(SYSTEM, async (tx) => {
+    const tenant = await deps.store.tenants.get(tx, tenantId);
+    if (!tenant) throw notFound('Municipality');
+    const latest = await deps.store.slaPublications.latest(tx, tenantId, month);
+    if (latest && !reason?.trim()) throw new KopaError('conflict', `The ${month} report is already published (version ${latest.version}); a correction needs a reason`, [{ field: 'reason', message: 'is required for a correction' }]);
+    const changes = latest ? reportChanges(latest.report as Report, report) : [];
+    if (latest && changes.length === 0) throw new KopaError('conflict', 'Nothing has changed since the published version', [{ field: 'reason', message: 'the report is the same as the published version' }]);
+    const publication = await deps.store.slaPublications.insert(tx, {
+      tenantId,
+      month,
+      version: (latest?.version ?? 0) + 1,
+      report,
+      changes,
+      reason: latest ? reason!.trim() : null,
+      publishedAt: now.toISOString(),
+      publishedBy: actor.label,
+    });
+    await recordAudit(deps, tx, actor, { action: latest ? 'sla_report.corrected' : 'sla_report.published', entityType: 'sla_report', entityId: publication.id, tenantId, after: { month, version: publication.version, changes, reason: publication.reason } });
+    const link = deps.notifications?.publicUrl ? `${deps.notifications.publicUrl}/municipalities/${tenantId}/sla-reports/${month}` : null;
+    await queueMail(
+      deps,
+      tx,
+      tenantId,
+      latest ? `[Kopa] Labots pieejamības pārskats ${month} (${publication.version}. versija)` : `[Kopa] Pieejamības pārskats ${month}`,
+      [
+        latest ? `Pieejamības pārskats par ${month} ir labots: ${publication.reason}` : `Pieejamības pārskats par ${month} ir publicēts.`,
+        ...report.services.map((s) => `${s.serviceName}: ${s.availabilityPercent === null ? '—' : `${s.availabilityPercent.toFixed(3)} %`} (mērķis ${s.targetPercent} %, ${s.met ? 'sasniegts' : 'nav sasniegts'})`),
+        ...(link ? ['', link] : []),
+        '',
+        latest ? `The availability report for ${month} was corrected.` : `The availability report for ${month} has been published.`,
+      ].join('\n'),
+      now,
+    );
+    return publication;
+  });
+}
+
+export async function slaPublications(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<SlaPublication[]> {
+  requirePermission(actor, 'sla_reports.read');
+  requireTenantAccess(actor, tenantId);
+  monthBounds(month);
+  return deps.store.run(SYSTEM, (tx) => deps.store.slaPublications.versions(tx, tenantId, month));
+}
+
+/** The first working day of a month in the `lv` calendar (the day reports go out). */
+async function firstWorkingDay(deps: Deps, tx: Tx, month: string): Promise<string> {
+  const { resolver } = await calendarClock(deps.store, tx, 'lv');
+  let date = `${month}-01`;
+  while (resolver.day(date).slots.length === 0) date = addDays(date, 1);
+  return date;
+}
+
+/**
+ * The month-close job: from the first working day of a month, publishes the previous month's
+ * report for every municipality that used a service in it and has none published yet.
+ */
+export async function closeMonth(deps: Deps): Promise<{ month: string; published: number; due: boolean }> {
+  const now = deps.clock.now();
+  const today = localDateOf(ZONE, now.getTime());
+  const month = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const { due, tenants } = await deps.store.run(SYSTEM, async (tx) => {
+    if (today < (await firstWorkingDay(deps, tx, today.slice(0, 7)))) return { due: false, tenants: [] as string[] };
+    const done = new Set(await deps.store.slaPublications.publishedTenants(tx, month));
+    const first = `${month}-01`;
+    const subscriptions = await deps.store.subscriptions.list(tx, null);
+    const users = subscriptions.filter((s) => s.from < `${today.slice(0, 7)}-01` && (s.to === null || s.to >= first)).map((s) => s.tenantId);
+    return { due: true, tenants: [...new Set(users)].filter((id) => !done.has(id)) };
+  });
+  let published = 0;
+  for (const tenantId of tenants) {
+    await publishSlaReport(deps, systemActor('month-close'), tenantId, month, null);
+    published++;
+  }
+  return { month, published, due };
+}

@@ -1,0 +1,94 @@
+import type { Actor } from '../domain/actor.js';
+import { explainShare, type Statement } from '../domain/billing/statement.js';
+import { addDays } from '../domain/calendar/local-time.js';
+import { notFound } from '../domain/errors.js';
+import { formatCents } from '../domain/money.js';
+import { requirePermission, requireTenantAccess } from './authorize.js';
+import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
+import { monthBounds } from './desk-report.js';
+import type { Deps } from './ports.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+
+export interface StatementLineView {
+  kind: 'hosting' | 'administration';
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  amount: string;
+  /** Why the line is what it is: the tariff, or the driver figures of the pool share. */
+  explanation: string;
+}
+
+export interface StatementView {
+  tenantId: string;
+  tenantName: string;
+  lines: StatementLineView[];
+  net: string;
+  vat: string;
+  vatRate: string;
+  total: string;
+  currency: 'EUR';
+  invoiceIds: string[];
+  /** What the same municipality was invoiced for the month before (null when nothing). */
+  previousMonth: { net: string; total: string } | null;
+}
+
+export function presentStatement(s: StoredStatement, tenantName: string, previous: StoredStatement | undefined): StatementView {
+  const st: Statement = s.statement;
+  return {
+    tenantId: s.tenantId,
+    tenantName,
+    lines: [
+      ...st.hosting.map((l) => ({ kind: 'hosting' as const, description: `${l.provider}: ${l.resourceName}`, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: formatCents(l.amountCents), explanation: `${l.quantity} ${l.unit} × ${l.unitPrice} EUR (${l.provider} tarifs)` })),
+      ...st.administration.map((l) => ({ kind: 'administration' as const, description: l.description, quantity: '1', unit: 'daļa', unitPrice: formatCents(l.amountCents), amount: formatCents(l.amountCents), explanation: `${explainShare(l)}; fonds ${formatCents(l.poolCents)} EUR` })),
+    ],
+    net: formatCents(st.netCents),
+    vat: formatCents(st.vatCents),
+    vatRate: st.vatRatePercent,
+    total: formatCents(st.totalCents),
+    currency: 'EUR',
+    invoiceIds: s.invoiceIds,
+    previousMonth: previous ? { net: formatCents(previous.statement.netCents), total: formatCents(previous.statement.totalCents) } : null,
+  };
+}
+
+const previousMonthOf = (month: string) => addDays(`${month}-01`, -1).slice(0, 7);
+
+export async function listBillingRuns(deps: Deps, actor: Actor, month: string | undefined): Promise<BillingRunRecord[]> {
+  requirePermission(actor, 'billing_runs.read');
+  if (month) monthBounds(month);
+  return deps.store.run(SYSTEM, (tx) => deps.store.billingRuns.list(tx, month));
+}
+
+/** A run with every statement, each compared with what the municipality was invoiced the month before. */
+export async function getBillingRun(deps: Deps, actor: Actor, runId: string): Promise<BillingRunRecord & { statements: StatementView[] }> {
+  requirePermission(actor, 'billing_runs.read');
+  return deps.store.run(SYSTEM, async (tx) => {
+    const run = await deps.store.billingRuns.get(tx, runId);
+    if (!run) throw notFound('Billing run');
+    const names = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.name]));
+    const previous = await deps.store.billingRuns.invoicedStatements(tx, previousMonthOf(run.month));
+    const statements = (await deps.store.billingRuns.statements(tx, run.id)).map((s) => presentStatement(s, names.get(s.tenantId) ?? s.tenantId, previous.get(s.tenantId))).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'lv'));
+    return { ...run, statements };
+  });
+}
+
+/** A municipality's invoiced statements, month by month: what it pays and why. */
+export async function tenantStatements(deps: Deps, actor: Actor, tenantId: string, months: string[]): Promise<{ month: string; statement: StatementView | null }[]> {
+  requirePermission(actor, 'statements.read');
+  requireTenantAccess(actor, tenantId);
+  return deps.store.run(SYSTEM, async (tx) => {
+    const tenant = await deps.store.tenants.get(tx, tenantId);
+    if (!tenant) throw notFound('Municipality');
+    const out = [];
+    for (const month of months) {
+      monthBounds(month);
+      const current = (await deps.store.billingRuns.invoicedStatements(tx, month)).get(tenantId);
+      const before = (await deps.store.billingRuns.invoicedStatements(tx, previousMonthOf(month))).get(tenantId);
+      out.push({ month, statement: current ? presentStatement(current, tenant.name, before) : null });
+    }
+    return out;
+  });
+}

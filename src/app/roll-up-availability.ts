@@ -1,0 +1,66 @@
+import { locationTimeline } from '../domain/availability/timeline.js';
+import type { Monitor } from '../domain/monitoring/monitor.js';
+import type { Deps, Tx } from './ports.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+const CHUNK_MS = 86_400_000;
+
+/**
+ * How long after a result its state is settled: a failure run needs `failuresToConfirm` results
+ * and coverage needs the next one. Twice that, so results arriving on time never rewind the rollup.
+ */
+export const settleMs = (intervalSeconds: number, failuresToConfirm: number) => 2 * (failuresToConfirm + 3) * intervalSeconds * 1000;
+
+/**
+ * Extends every monitor's rolled-up segments up to its settled frontier, a day per transaction.
+ * Safe to run on several replicas at once: each chunk rewrites the same rows with the same content.
+ */
+export async function rollUpAvailability(deps: Pick<Deps, 'store' | 'clock'>, options: { maxChunks?: number } = {}): Promise<{ chunks: number; pending: number }> {
+  const now = deps.clock.now().getTime();
+  const cursors = await deps.store.run(SYSTEM, (tx) => deps.store.rollups.cursors(tx));
+  let chunks = 0;
+  let pending = 0;
+  const budget = options.maxChunks ?? 500;
+  for (const cursor of cursors) {
+    const frontier = now - settleMs(cursor.intervalSeconds, cursor.failuresToConfirm);
+    let start = cursor.rolledTo?.getTime() ?? (await deps.store.run(SYSTEM, (tx) => deps.store.rollups.firstResultAt(tx, cursor.monitorId, cursor.location)))?.getTime() ?? null;
+    if (start === null) continue;
+    while (start < frontier) {
+      if (chunks >= budget) {
+        pending++;
+        break;
+      }
+      const from = start;
+      const end = await deps.store.run(SYSTEM, async (tx) => {
+        // A silent stretch (a paused agent, a removed location) is rolled up in one step, not a day at a time.
+        const next = (await deps.store.rollups.firstResultAt(tx, cursor.monitorId, cursor.location, new Date(from)))?.getTime() ?? Infinity;
+        const end = Math.min(Math.max(from + CHUNK_MS, next), frontier);
+        const results = await deps.store.rollups.resultsAround(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), cursor.failuresToConfirm + 1);
+        const segments = locationTimeline(results.map((r) => ({ at: r.at.getTime(), ok: r.ok })), cursor.intervalSeconds * 1000, cursor.failuresToConfirm, from, end);
+        await deps.store.rollups.replaceFrom(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), segments);
+        return end;
+      });
+      chunks++;
+      start = end;
+    }
+  }
+  return { chunks, pending };
+}
+
+/**
+ * Late results (an agent replaying its buffer) can change settled segments: the coverage of the
+ * result before them and whether earlier failures formed a confirmed run. The rollup is moved
+ * back to before the earliest result they can affect, and recomputes from there on its next run.
+ */
+export async function rewindForLateResults(deps: Pick<Deps, 'store'>, tx: Tx, monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>, rows: { at: Date; location: string }[]): Promise<void> {
+  const earliest = new Map<string, number>();
+  for (const r of rows) earliest.set(r.location, Math.min(earliest.get(r.location) ?? Infinity, r.at.getTime()));
+  const rolled = await deps.store.rollups.rolledTo(tx, monitor.id);
+  for (const [location, at] of earliest) {
+    const cursor = rolled.get(location)?.getTime();
+    if (cursor === undefined || at - settleMs(monitor.intervalSeconds, monitor.failuresToConfirm) / 2 >= cursor) continue;
+    const before = await deps.store.rollups.resultsAround(tx, monitor.id, location, new Date(at), new Date(at), monitor.failuresToConfirm);
+    const firstAffected = Math.min(at - 3 * monitor.intervalSeconds * 1000, before[0]?.at.getTime() ?? at);
+    await deps.store.rollups.rewind(tx, monitor.id, location, new Date(firstAffected));
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { systemActor } from '../domain/actor.js';
+import { currentState } from '../domain/availability/current-state.js';
+import { localDateOf } from '../domain/calendar/local-time.js';
+import type { Monitor } from '../domain/monitoring/monitor.js';
+import { openTicket } from './open-ticket.js';
+import type { Deps, Tx } from './ports.js';
+import { recordAudit } from './record-audit.js';
+import type { OutageRecord } from './watch-ports.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+const actor = systemActor('outage-watch');
+
+/** The municipalities a monitor speaks for: its own instance's, or everyone using the shared service today. */
+async function affectedTenants(deps: Deps, tx: Tx, monitor: Monitor, now: number): Promise<string[]> {
+  if (monitor.tenantId) return [monitor.tenantId];
+  const today = localDateOf('Europe/Riga', now);
+  const subscriptions = await deps.store.subscriptions.list(tx, null);
+  return [...new Set(subscriptions.filter((s) => s.serviceId === monitor.serviceId && s.mode === 'shared' && s.from <= today && (s.to === null || s.to >= today)).map((s) => s.tenantId))];
+}
+
+async function queueNotices(deps: Deps, tx: Tx, event: 'monitor.outage_confirmed' | 'monitor.outage_resolved', subject: string, lines: string[], body: object, now: Date): Promise<void> {
+  const settings = deps.notifications;
+  if (!settings) return;
+  if (settings.mailEnabled) {
+    const operators = (await deps.store.users.list(tx, null, { agencyOnly: true })).filter((u) => u.active && u.role === 'operator').map((u) => u.email);
+    if (operators.length > 0) await deps.store.jobs.enqueue(tx, 'mail', { to: operators, subject, text: lines.join('\n') }, now, `mail:${randomUUID()}`);
+  }
+  for (const webhook of settings.webhooks) {
+    const deliveryId = randomUUID();
+    await deps.store.jobs.enqueue(tx, 'webhook', { url: webhook.url, event, deliveryId, body: { event, deliveryId, ...body } }, now, `webhook:${deliveryId}`);
+  }
+}
+
+async function confirmOutage(deps: Deps, monitor: Monitor, startedAt: number, now: Date): Promise<OutageRecord | null> {
+  return deps.store.run(SYSTEM, async (tx) => {
+    const outage = await deps.store.watch.startOutage(tx, monitor.id, new Date(startedAt), now);
+    if (!outage) return null; // another replica got there first
+    const service = await deps.store.services.get(tx, monitor.serviceId);
+    const serviceName = service ? `${service.name.lv} (${service.code})` : monitor.serviceId;
+    await recordAudit(deps, tx, actor, { action: 'monitor.outage_confirmed', entityType: 'monitor', entityId: monitor.id, tenantId: monitor.tenantId, after: outage });
+    await queueNotices(
+      deps,
+      tx,
+      'monitor.outage_confirmed',
+      `[Kopa] Pārtraukums: ${serviceName}`,
+      [`Apstiprināts pakalpojuma „${serviceName}” darbības pārtraukums (uzraudzība „${monitor.name}”).`, `Sākums: ${new Date(startedAt).toISOString()}`, '', `Confirmed outage of ${serviceName} (monitor "${monitor.name}").`],
+      { monitor: { id: monitor.id, name: monitor.name, serviceId: monitor.serviceId, tenantId: monitor.tenantId }, startedAt: new Date(startedAt).toISOString() },
+      now,
+    );
+    return outage;
+  });
+}
+
+/** A P1 ticket per affected municipality, opened by the system and linked to the outage. */
+async function openOutageTickets(deps: Deps, monitor: Monitor, outage: OutageRecord, now: Date): Promise<void> {
+  const { tenants, service } = await deps.store.run(SYSTEM, async (tx) => ({ tenants: await affectedTenants(deps, tx, monitor, now.getTime()), service: await deps.store.services.get(tx, monitor.serviceId) }));
+  const name = service ? service.name.lv : monitor.name;
+  const ids: string[] = [];
+  for (const tenantId of tenants) {
+    const ticket = await openTicket(deps, actor, {
+      tenantId,
+      serviceId: monitor.serviceId,
+      priority: 'P1',
+      category: 'incident',
+      subject: `Pakalpojuma „${name}” darbības pārtraukums`,
+      description: `Uzraudzība „${monitor.name}” apstiprināja pārtraukumu no ${outage.startedAt}. Pieteikums atvērts automātiski; atbalsta dienests informēs par gaitu.`,
+    });
+    ids.push(ticket.id);
+  }
+  await deps.store.run(SYSTEM, (tx) => deps.store.watch.setOutageTickets(tx, outage.id, ids));
+}
+
+async function endOutage(deps: Deps, monitor: Monitor, outage: OutageRecord, now: Date): Promise<void> {
+  await deps.store.run(SYSTEM, async (tx) => {
+    if (!(await deps.store.watch.endOutage(tx, outage.id, now))) return;
+    await recordAudit(deps, tx, actor, { action: 'monitor.outage_ended', entityType: 'monitor', entityId: monitor.id, tenantId: monitor.tenantId, before: outage, after: { endedAt: now.toISOString() } });
+    await queueNotices(deps, tx, 'monitor.outage_resolved', `[Kopa] Darbība atjaunota: ${monitor.name}`, [`Uzraudzība „${monitor.name}” atkal rāda, ka pakalpojums darbojas.`, '', `Monitor "${monitor.name}" shows the service up again.`], { monitor: { id: monitor.id, name: monitor.name, serviceId: monitor.serviceId }, startedAt: outage.startedAt, endedAt: now.toISOString(), ticketIds: outage.ticketIds }, now);
+  });
+}
+
+/**
+ * The outage watch, every minute: a critical monitor whose latest results confirm an outage
+ * notifies operators and opens a P1 ticket for each affected municipality — once, whichever
+ * replica sees it first; when the monitor recovers, the outage is closed and operators told.
+ */
+export async function watchOutages(deps: Deps): Promise<{ confirmed: number; ended: number }> {
+  const now = deps.clock.now();
+  const monitors = (await deps.store.run(SYSTEM, (tx) => deps.store.monitors.list(tx, {}))).filter((m) => m.active && m.critical);
+  let confirmed = 0;
+  let ended = 0;
+  for (const monitor of monitors) {
+    const { results, open } = await deps.store.run(SYSTEM, async (tx) => ({
+      results: await deps.store.watch.latestResults(tx, monitor.id, monitor.failuresToConfirm + 1),
+      open: await deps.store.watch.openOutage(tx, monitor.id),
+    }));
+    const state = currentState(monitor, results.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok })), now.getTime());
+    if (state.state === 'down' && !open) {
+      const outage = await confirmOutage(deps, monitor, state.since, now);
+      if (outage) {
+        confirmed++;
+        await openOutageTickets(deps, monitor, outage, now);
+      }
+    } else if (state.state === 'up' && open) {
+      await endOutage(deps, monitor, open, now);
+      ended++;
+    }
+  }
+  return { confirmed, ended };
+}

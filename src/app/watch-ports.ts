@@ -1,0 +1,28 @@
+/** Push-monitor tokens and confirmed outages (`Store['watch']`). */
+import type { Tx } from './ports.js';
+
+export interface OutageRecord {
+  id: string;
+  monitorId: string;
+  startedAt: string;
+  confirmedAt: string;
+  endedAt: string | null;
+  ticketIds: string[];
+}
+
+export interface WatchStore {
+  setPushToken(tx: Tx, monitorId: string, tokenHash: string, createdBy: string): Promise<void>;
+  monitorForPushToken(tx: Tx, tokenHash: string): Promise<string | null>;
+  /** The latest result per location of each monitor (for push beats and the outage watch). */
+  latestResults(tx: Tx, monitorId: string, perLocation: number): Promise<{ location: string; at: Date; ok: boolean }[]>;
+  /** The same for many monitors in one query. */
+  latestResultsMany(tx: Tx, monitorIds: string[], perLocation: number): Promise<{ monitorId: string; location: string; at: Date; ok: boolean; latencyMs: number | null }[]>;
+  /** Latency and failures of a monitor in fixed buckets over [from, to). */
+  latencySeries(tx: Tx, monitorId: string, from: Date, to: Date, bucketMinutes: number): Promise<{ bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
+  openOutage(tx: Tx, monitorId: string): Promise<OutageRecord | null>;
+  /** Records a new confirmed outage unless one is open; returns it only to the caller that created it. */
+  startOutage(tx: Tx, monitorId: string, startedAt: Date, confirmedAt: Date): Promise<OutageRecord | null>;
+  endOutage(tx: Tx, outageId: string, endedAt: Date): Promise<boolean>;
+  setOutageTickets(tx: Tx, outageId: string, ticketIds: string[]): Promise<void>;
+  recentOutages(tx: Tx, since: Date): Promise<OutageRecord[]>;
+}

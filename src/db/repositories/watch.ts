@@ -1,0 +1,85 @@
+import { sql, type Selectable } from 'kysely';
+import type { OutageRecord, WatchStore } from '../../app/watch-ports.js';
+import type { MonitorOutagesTable } from '../watch-schema.js';
+import { trxOf } from '../store.js';
+
+const toOutage = (r: Selectable<MonitorOutagesTable>): OutageRecord => ({
+  id: r.id,
+  monitorId: r.monitor_id,
+  startedAt: r.started_at.toISOString(),
+  confirmedAt: r.confirmed_at.toISOString(),
+  endedAt: r.ended_at?.toISOString() ?? null,
+  ticketIds: r.ticket_ids,
+});
+
+export const watchRepository: WatchStore = {
+  async setPushToken(tx, monitorId, tokenHash, createdBy) {
+    await trxOf(tx)
+      .insertInto('monitor_push_tokens')
+      .values({ monitor_id: monitorId, token_hash: tokenHash, created_by: createdBy })
+      .onConflict((oc) => oc.column('monitor_id').doUpdateSet({ token_hash: tokenHash, created_by: createdBy, created_at: new Date() }))
+      .execute();
+  },
+  async monitorForPushToken(tx, tokenHash) {
+    const row = await trxOf(tx).selectFrom('monitor_push_tokens').select('monitor_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row?.monitor_id ?? null;
+  },
+  async latestResults(tx, monitorId, perLocation) {
+    const rows = await sql<{ location: string; at: Date; ok: boolean }>`
+      SELECT l.location, r.at, r.ok
+      FROM monitors m CROSS JOIN LATERAL unnest(m.locations) AS l(location)
+      CROSS JOIN LATERAL (
+        SELECT at, ok FROM probe_results p WHERE p.monitor_id = m.id AND p.location = l.location ORDER BY at DESC LIMIT ${perLocation}
+      ) r
+      WHERE m.id = ${monitorId}
+      ORDER BY l.location, r.at`.execute(trxOf(tx));
+    return rows.rows;
+  },
+  async latestResultsMany(tx, monitorIds, perLocation) {
+    if (monitorIds.length === 0) return [];
+    const rows = await sql<{ monitor_id: string; location: string; at: Date; ok: boolean; latency_ms: number | null }>`
+      SELECT m.id AS monitor_id, l.location, r.at, r.ok, r.latency_ms
+      FROM monitors m CROSS JOIN LATERAL unnest(m.locations) AS l(location)
+      CROSS JOIN LATERAL (
+        SELECT at, ok, latency_ms FROM probe_results p WHERE p.monitor_id = m.id AND p.location = l.location ORDER BY at DESC LIMIT ${perLocation}
+      ) r
+      WHERE m.id = ANY(${sql.val(monitorIds)}::uuid[])
+      ORDER BY m.id, l.location, r.at`.execute(trxOf(tx));
+    return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, at: r.at, ok: r.ok, latencyMs: r.latency_ms }));
+  },
+  async latencySeries(tx, monitorId, from, to, bucketMinutes) {
+    const rows = await sql<{ bucket: Date; avg_latency: string | null; max_latency: number | null; checks: string; failures: string }>`
+      SELECT date_bin(make_interval(mins => ${bucketMinutes}), at, ${from}::timestamptz) AS bucket,
+             avg(latency_ms)::text AS avg_latency, max(latency_ms) AS max_latency, count(*)::text AS checks, count(*) FILTER (WHERE NOT ok)::text AS failures
+      FROM probe_results WHERE monitor_id = ${monitorId} AND at >= ${from} AND at < ${to}
+      GROUP BY 1 ORDER BY 1`.execute(trxOf(tx));
+    return rows.rows.map((r) => ({ bucket: r.bucket, avgLatencyMs: r.avg_latency === null ? null : Math.round(Number(r.avg_latency)), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
+  },
+  async openOutage(tx, monitorId) {
+    const row = await trxOf(tx).selectFrom('monitor_outages').selectAll().where('monitor_id', '=', monitorId).where('ended_at', 'is', null).executeTakeFirst();
+    return row ? toOutage(row) : null;
+  },
+  async startOutage(tx, monitorId, startedAt, confirmedAt) {
+    const row = await sql<Selectable<MonitorOutagesTable>>`
+      INSERT INTO monitor_outages (monitor_id, started_at, confirmed_at) VALUES (${monitorId}, ${startedAt}, ${confirmedAt})
+      ON CONFLICT (monitor_id) WHERE ended_at IS NULL DO NOTHING
+      RETURNING *`.execute(trxOf(tx));
+    return row.rows[0] ? toOutage(row.rows[0]) : null;
+  },
+  async endOutage(tx, outageId, endedAt) {
+    const result = await trxOf(tx).updateTable('monitor_outages').set({ ended_at: endedAt }).where('id', '=', outageId).where('ended_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+  async setOutageTickets(tx, outageId, ticketIds) {
+    await trxOf(tx).updateTable('monitor_outages').set({ ticket_ids: ticketIds }).where('id', '=', outageId).execute();
+  },
+  async recentOutages(tx, since) {
+    const rows = await trxOf(tx)
+      .selectFrom('monitor_outages')
+      .selectAll()
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', since)]))
+      .orderBy('started_at', 'desc')
+      .execute();
+    return rows.map(toOutage);
+  },
+};

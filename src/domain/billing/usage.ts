@@ -1,0 +1,146 @@
+/**
+ * Usage records (DESIGN.md, Metering): `{id, tenantId, provider, resource, quantity, periodStart,
+ * periodEnd}`, where `id` is the sender's idempotency key. Each record of a batch is checked on
+ * its own, so a batch is accepted in part and every refusal names its field.
+ */
+import { addDays, localToEpochMs } from '../calendar/local-time.js';
+import type { FieldError } from '../errors.js';
+import { isLocalDate } from '../local-date.js';
+import { decimalFromNumber, formatDecimal, parseDecimal, rescale, type Decimal } from '../money.js';
+
+export interface UsageRecord {
+  id: string;
+  tenantId: string;
+  provider: string;
+  resource: string;
+  /** Exact non-negative decimal string. */
+  quantity: string;
+  /** ISO-8601 UTC instants; the period is [periodStart, periodEnd). */
+  periodStart: string;
+  periodEnd: string;
+}
+
+export interface KnownForUsage {
+  tenants: ReadonlySet<string>;
+  providers: ReadonlySet<string>;
+  resources: ReadonlySet<string>;
+}
+
+export type UsageCheck = { ok: true; record: UsageRecord } | { ok: false; id: string | null; errors: FieldError[] };
+
+export const MAX_USAGE_BATCH = 10_000;
+const FIELDS = ['id', 'tenantId', 'provider', 'resource', 'quantity', 'periodStart', 'periodEnd'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The tenant ids a batch names, so the caller can look them up in one query. */
+export function tenantIdsOf(raw: unknown[]): string[] {
+  const ids = new Set<string>();
+  for (const r of raw) {
+    const t = (r as { tenantId?: unknown } | null)?.tenantId;
+    if (typeof t === 'string' && UUID.test(t)) ids.add(t.toLowerCase());
+  }
+  return [...ids];
+}
+
+export function parseInstant(value: string): number | null {
+  const m = INSTANT.exec(value);
+  if (!m || !isLocalDate(m[1]!)) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A non-negative exact quantity from a JSON string or number; null when it is not one. */
+export function parseQuantity(value: unknown): Decimal | null {
+  let d: Decimal | null = null;
+  if (typeof value === 'string') d = value.startsWith('-') ? null : parseDecimal(value);
+  else if (typeof value === 'number') d = value < 0 || Object.is(value, -0) ? null : decimalFromNumber(value);
+  return d && d.units >= 0n ? d : null;
+}
+
+export function checkUsageRecord(raw: unknown, known: KnownForUsage): UsageCheck {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, id: null, errors: [{ field: 'record', message: 'must be an object with id, tenantId, provider, resource, quantity, periodStart and periodEnd' }] };
+  }
+  const r = raw as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const add = (field: string, message: string) => errors.push({ field, message });
+  for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) add(key, 'is not a known field');
+
+  const id = typeof r.id === 'string' ? r.id : null;
+  if (r.id === undefined) add('id', 'is required');
+  else if (id === null) add('id', 'must be a string');
+  else if (id.length < 1 || id.length > 200 || CONTROL.test(id)) add('id', 'must be 1–200 characters without control characters');
+
+  const text = (field: 'tenantId' | 'provider' | 'resource'): string | null => {
+    const v = r[field];
+    if (v === undefined) add(field, 'is required');
+    else if (typeof v !== 'string') add(field, 'must be a string');
+    else return v;
+    return null;
+  };
+  const tenantId = text('tenantId');
+  if (tenantId !== null && !(UUID.test(tenantId) && known.tenants.has(tenantId.toLowerCase()))) add('tenantId', 'is not a known municipality');
+  const provider = text('provider');
+  if (provider !== null && !known.providers.has(provider)) add('provider', 'is not a known provider');
+  const resource = text('resource');
+  if (resource !== null && !known.resources.has(resource)) add('resource', 'is not a known resource');
+
+  let quantity: Decimal | null = null;
+  if (r.quantity === undefined) add('quantity', 'is required');
+  else if ((quantity = parseQuantity(r.quantity)) === null) add('quantity', 'must be a non-negative decimal (string or number, at most 12 decimals)');
+
+  const instant = (field: 'periodStart' | 'periodEnd'): number | null => {
+    const v = r[field];
+    if (v === undefined) add(field, 'is required');
+    else if (typeof v !== 'string' || parseInstant(v) === null) add(field, 'must be an ISO-8601 instant with a zone, e.g. 2026-10-01T00:00:00Z');
+    else return parseInstant(v);
+    return null;
+  };
+  const start = instant('periodStart');
+  const end = instant('periodEnd');
+  if (start !== null && end !== null && end <= start) add('periodEnd', 'must be after periodStart');
+
+  if (errors.length > 0) return { ok: false, id, errors };
+  return {
+    ok: true,
+    record: {
+      id: id!,
+      tenantId: tenantId!.toLowerCase(),
+      provider: provider!,
+      resource: resource!,
+      quantity: formatDecimal(quantity!),
+      periodStart: new Date(start!).toISOString(),
+      periodEnd: new Date(end!).toISOString(),
+    },
+  };
+}
+
+/** Whether two records with the same id say the same thing (quantities compared as numbers). */
+export function sameUsage(a: UsageRecord, b: UsageRecord): boolean {
+  return (
+    a.tenantId === b.tenantId &&
+    a.provider === b.provider &&
+    a.resource === b.resource &&
+    Date.parse(a.periodStart) === Date.parse(b.periodStart) &&
+    Date.parse(a.periodEnd) === Date.parse(b.periodEnd) &&
+    sameDecimal(a.quantity, b.quantity)
+  );
+}
+
+function sameDecimal(a: string, b: string): boolean {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  if (!x || !y) return false;
+  const scale = Math.max(x.scale, y.scale);
+  return rescale(x, scale).units === rescale(y, scale).units;
+}
+
+/** The instants bounding a month `YYYY-MM` in a zone: [local 00:00 on the 1st, the next 1st). */
+export function monthBounds(zone: string, month: string): { start: Date; end: Date } {
+  const first = `${month}-01`;
+  const next = addDays(`${month}-28`, 4).slice(0, 7);
+  return { start: new Date(localToEpochMs(zone, first, 0)), end: new Date(localToEpochMs(zone, `${next}-01`, 0)) };
+}

@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { createBillingRun, recomputeBillingRun } from '../../app/compute-billing-run.js';
+import { finalizeBillingRun } from '../../app/finalize-billing-run.js';
+import { forecastCosts } from '../../app/forecast-costs.js';
+import type { Deps } from '../../app/ports.js';
+import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/read-billing-runs.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, Instant } from '../schemas.js';
+
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in Europe/Riga' });
+const Money = Type.String({ pattern: '^-?[0-9]+\\.[0-9]{2}$' });
+const Problem = Type.Object({ field: Type.String(), message: Type.String() });
+const RunSummary = Type.Object({
+  id: Type.String(),
+  month: Type.String(),
+  kind: Type.Union([Type.Literal('regular'), Type.Literal('correction')]),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('finalized')]),
+  problems: Type.Array(Problem),
+  computedAt: Instant,
+  createdAt: Instant,
+  createdBy: Type.String(),
+  finalizedAt: Type.Union([Instant, Type.Null()]),
+  finalizedBy: Type.Union([Type.String(), Type.Null()]),
+});
+const StatementView = Type.Object({
+  tenantId: Type.String(),
+  tenantName: Type.String(),
+  lines: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('hosting'), Type.Literal('administration')]), description: Type.String(), quantity: Type.String(), unit: Type.String(), unitPrice: Type.String(), amount: Money, explanation: Type.String() })),
+  net: Money,
+  vat: Money,
+  vatRate: Type.String(),
+  total: Money,
+  currency: Type.Literal('EUR'),
+  invoiceIds: Type.Array(Type.String()),
+  previousMonth: Type.Union([Type.Object({ net: Money, total: Money }), Type.Null()]),
+});
+const RunView = Type.Intersect([RunSummary, Type.Object({ statements: Type.Array(StatementView) })]);
+const Params = Type.Object({ id: Type.String() });
+
+export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.post('/billing-runs', {
+    schema: { tags: ['billing'], summary: 'Compute a draft run for an ended month (a correction draft once the month is finalized)', body: Type.Object({ month: Month }, { additionalProperties: false }), response: { 201: RunView, ...ERRORS } },
+  }, async (request, reply) => {
+    const run = await createBillingRun(deps, actorOf(request), request.body.month);
+    return reply.status(201).header('Location', `/api/v1/billing-runs/${run.id}`).send(await getBillingRun(deps, actorOf(request), run.id));
+  });
+
+  app.get('/billing-runs', {
+    schema: { tags: ['billing'], summary: 'Billing runs, newest first', querystring: Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false }), response: { 200: Type.Array(RunSummary), ...ERRORS } },
+  }, async (request) => listBillingRuns(deps, actorOf(request), request.query.month));
+
+  app.get('/billing-runs/:id', {
+    schema: { tags: ['billing'], summary: 'A run with every statement, compared with the month before', params: Params, response: { 200: RunView, ...ERRORS } },
+  }, async (request) => getBillingRun(deps, actorOf(request), pathId(request.params.id, 'Billing run')));
+
+  app.post('/billing-runs/:id/recompute', {
+    schema: { tags: ['billing'], summary: 'Compute a draft again from current usage, tariffs and pools', params: Params, response: { 200: RunView, ...ERRORS } },
+  }, async (request) => {
+    const run = await recomputeBillingRun(deps, actorOf(request), pathId(request.params.id, 'Billing run'));
+    return getBillingRun(deps, actorOf(request), run.id);
+  });
+
+  app.post('/billing-runs/:id/finalize', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Issue the invoices (and for a correction, credit notes); the run is frozen afterwards',
+      params: Params,
+      response: { 200: Type.Object({ id: Type.String(), month: Type.String(), status: Type.Literal('finalized'), invoices: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), tenantId: Type.String(), kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]), total: Money })) }), ...ERRORS },
+    },
+  }, async (request) => finalizeBillingRun(deps, actorOf(request), pathId(request.params.id, 'Billing run')));
+
+  app.get('/tenants/:id/statements', {
+    schema: {
+      tags: ['billing'],
+      summary: 'A municipality’s invoiced statements for the months asked, with the explanation of every line',
+      params: Params,
+      querystring: Type.Object({ months: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])(,[0-9]{4}-(0[1-9]|1[0-2])){0,23}$', description: 'comma-separated YYYY-MM, at most 24' }) }, { additionalProperties: false }),
+      response: { 200: Type.Array(Type.Object({ month: Type.String(), statement: Type.Union([StatementView, Type.Null()]) })), ...ERRORS },
+    },
+  }, async (request) => tenantStatements(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.query.months.split(',')));
+
+  const Percent = (description: string) => Type.Number({ minimum: -50, maximum: 100, description: `${description}; two decimals count` });
+  app.get('/forecast', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Five-year cost outlook per municipality under a scenario: newcomers per year, user growth, tariff and pool change',
+      querystring: Type.Object(
+        {
+          baseMonth: Type.Optional(Month),
+          years: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 5 })),
+          newMunicipalitiesPerYear: Type.Optional(Type.Integer({ minimum: 0, maximum: 50, default: 1 })),
+          newMunicipalityUsers: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+          userGrowthPercent: Type.Optional(Percent('yearly, default 0')),
+          tariffChangePercent: Type.Optional(Percent('yearly, default 0')),
+          poolChangePercent: Type.Optional(Percent('yearly, default 0')),
+        },
+        { additionalProperties: false },
+      ),
+      response: {
+        200: Type.Object({
+          baseMonth: Type.String(),
+          scenario: Type.Object({ years: Type.Integer(), newMunicipalitiesPerYear: Type.Integer(), newMunicipalityUsers: Type.Optional(Type.Integer()), userGrowthPercent: Type.Number(), tariffChangePercent: Type.Number(), poolChangePercent: Type.Number() }),
+          base: Type.Object({ municipalities: Type.Integer(), users: Type.Integer(), monthlyPool: Money, monthlyHosting: Money }),
+          years: Type.Array(Type.Object({ year: Type.Integer(), municipalities: Type.Integer(), totalUsers: Type.Integer(), administrationPool: Money, lines: Type.Array(Type.Object({ tenantId: Type.Union([Type.String(), Type.Null()]), name: Type.String(), users: Type.Integer(), hosting: Money, administration: Money, total: Money })) })),
+        }),
+        ...ERRORS,
+      },
+    },
+  }, async (request) => {
+    const q = request.query;
+    return forecastCosts(deps, actorOf(request), q.baseMonth, {
+      years: q.years ?? 5,
+      newMunicipalitiesPerYear: q.newMunicipalitiesPerYear ?? 1,
+      ...(q.newMunicipalityUsers !== undefined && { newMunicipalityUsers: q.newMunicipalityUsers }),
+      userGrowthPercent: q.userGrowthPercent ?? 0,
+      tariffChangePercent: q.tariffChangePercent ?? 0,
+      poolChangePercent: q.poolChangePercent ?? 0,
+    });
+  });
+};

@@ -1,0 +1,297 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import { excludeOutage, listExclusions } from '../../app/exclude-outage.js';
+import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, listMonitors, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
+import type { Deps } from '../../app/ports.js';
+import { slaReportPdf } from '../../app/render-sla-report.js';
+import { slaReport, slaReportCsv } from '../../app/sla-report.js';
+import { updateMonitor } from '../../app/update-monitor.js';
+import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, Instant } from '../schemas.js';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Uuid = Type.String({ format: 'uuid' });
+const Params = Type.Object({ id: Type.String() });
+
+/** How each type checks; unknown keys are refused so that a typo does not silently probe something else. */
+const MonitorConfig = Type.Object(
+  {
+    method: Type.Optional(Type.Union(['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'].map((m) => Type.Literal(m)), { description: 'http: default GET' })),
+    expectedStatus: Type.Optional(Type.Union([Type.Integer({ minimum: 100, maximum: 599 }), Type.Array(Type.Integer({ minimum: 100, maximum: 599 }), { minItems: 1, maxItems: 20 })], { description: 'http: default any 2xx or 3xx' })),
+    keyword: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'http: text the body must contain' })),
+    jsonPath: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'http: e.g. $.status; the value must be truthy, or equal jsonExpected' })),
+    jsonExpected: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean(), Type.Null()])),
+    maxLatencyMs: Type.Optional(Type.Integer({ minimum: 1, maximum: 120_000, description: 'http: slower answers fail' })),
+    headers: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }))),
+    certExpiryDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, description: 'http, tls: fail this many days before expiry (default 14)' })),
+    allowInvalidCertificate: Type.Optional(Type.Boolean()),
+    recordType: Type.Optional(Type.Union(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SOA', 'SRV', 'CAA'].map((t) => Type.Literal(t)), { description: 'dns: default A' })),
+    expected: Type.Optional(Type.String({ maxLength: 500, description: 'dns: a value the answer must contain' })),
+    servers: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 5, description: 'dns: resolvers to ask' })),
+  },
+  { additionalProperties: false },
+);
+const Locations = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 10, description: "where it is probed from: local, lvrtc, lnb …; default ['local']" });
+
+const MonitorView = Type.Object({
+  id: Type.String(),
+  serviceId: Type.String(),
+  tenantId: Nullable(Type.String()),
+  name: Type.String(),
+  type: Type.String(),
+  target: Nullable(Type.String()),
+  config: Type.Record(Type.String(), Type.Unknown()),
+  intervalSeconds: Type.Integer(),
+  timeoutMs: Type.Integer(),
+  failuresToConfirm: Type.Integer(),
+  critical: Type.Boolean(),
+  locations: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+const Result = Type.Object(
+  {
+    at: Type.String({ description: 'ISO-8601 instant with a zone; for scheduled probes, the slot' }),
+    ok: Type.Boolean(),
+    latencyMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })),
+    location: Type.Optional(Type.String({ maxLength: 40, description: "default: the monitor's first location" })),
+    error: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+const MaintenanceView = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  description: Nullable(Type.String()),
+  startsAt: Instant,
+  endsAt: Instant,
+  announcedAt: Instant,
+  serviceIds: Type.Array(Type.String()),
+  createdAt: Instant,
+  createdBy: Nullable(Type.String()),
+});
+
+const ExclusionView = Type.Object({
+  id: Type.String(),
+  serviceId: Type.String(),
+  tenantId: Nullable(Type.String()),
+  startsAt: Instant,
+  endsAt: Instant,
+  reason: Type.String(),
+  createdAt: Instant,
+  createdBy: Type.String(),
+});
+
+const Outage = Type.Object({ start: Instant, end: Instant, seconds: Type.Number(), excludedSeconds: Type.Number(), exclusionIds: Type.Array(Type.String()) });
+const ServiceReport = Type.Object({
+  serviceId: Type.String(),
+  serviceCode: Type.String(),
+  serviceName: Type.String(),
+  periodStart: Instant,
+  periodEnd: Instant,
+  availabilityPercent: Nullable(Type.Number()),
+  upSeconds: Type.Number(),
+  downSeconds: Type.Number(),
+  maintenanceSeconds: Type.Number(),
+  unknownSeconds: Type.Number(),
+  excludedSeconds: Type.Number(),
+  coveragePercent: Nullable(Type.Number()),
+  targetPercent: Type.Number(),
+  met: Type.Boolean(),
+  monitors: Type.Integer(),
+  outages: Type.Array(Outage),
+  exclusions: Type.Array(Type.Object({ id: Type.String(), startsAt: Instant, endsAt: Instant, reason: Type.String(), createdBy: Type.String(), createdAt: Instant })),
+  maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, announcedAt: Instant, counted: Type.Boolean() })),
+});
+const SlaReport = Type.Object({ tenantId: Type.String(), month: Type.String(), services: Type.Array(ServiceReport) });
+
+const DAY_MS = 86_400_000;
+const instantOr = (text: string | undefined, fallback: number) => (text === undefined ? new Date(fallback) : new Date(text));
+
+export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/monitors', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Monitors (shared ones and, for a municipality, its own instances’); agents ask for their location’s',
+      querystring: Type.Object({ serviceId: Type.Optional(Uuid), location: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(MonitorView), ...ERRORS },
+    },
+  }, async (request) => {
+    const monitors = await listMonitors(deps, actorOf(request), request.query.serviceId);
+    const location = request.query.location;
+    return location === undefined ? monitors : monitors.filter((m) => m.locations.includes(location));
+  });
+
+  app.post('/monitors', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Add a monitor to a service (operator)',
+      body: Type.Object(
+        {
+          serviceId: Uuid,
+          tenantId: Type.Optional(Nullable(Uuid)),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          type: Type.Union(MONITOR_TYPES.map((t) => Type.Literal(t))),
+          target: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+          intervalSeconds: Type.Integer({ minimum: 10, maximum: 86_400 }),
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120_000, description: 'default 10,000 or half the interval, whichever is less' })),
+          failuresToConfirm: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'default 2' })),
+          critical: Type.Optional(Type.Boolean({ description: 'default true' })),
+          locations: Type.Optional(Locations),
+          config: Type.Optional(MonitorConfig),
+          active: Type.Optional(Type.Boolean({ description: 'default true' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: MonitorView, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const b = request.body;
+    const monitor = await createMonitor(deps, actorOf(request), {
+      serviceId: b.serviceId,
+      tenantId: b.tenantId ?? null,
+      name: b.name.trim(),
+      type: b.type,
+      target: b.target ?? null,
+      config: b.config ?? {},
+      intervalSeconds: b.intervalSeconds,
+      timeoutMs: b.timeoutMs ?? Math.min(10_000, (b.intervalSeconds * 1000) / 2),
+      failuresToConfirm: b.failuresToConfirm ?? 2,
+      critical: b.critical ?? true,
+      locations: b.locations ?? ['local'],
+      active: b.active ?? true,
+    });
+    return reply.status(201).header('Location', `/api/v1/monitors/${monitor.id}`).send(monitor);
+  });
+
+  app.get('/monitors/:id', {
+    schema: { tags: ['monitoring'], summary: 'One monitor', params: Params, response: { 200: MonitorView, ...ERRORS } },
+  }, async (request) => getMonitor(deps, actorOf(request), pathId(request.params.id, 'Monitor')));
+
+  app.patch('/monitors/:id', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Edit or pause (`active: false`) a monitor (operator); the interval and failuresToConfirm are fixed — they decide how stored results are judged',
+      params: Params,
+      body: Type.Object(
+        {
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          target: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+          config: Type.Optional(MonitorConfig),
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120_000 })),
+          critical: Type.Optional(Type.Boolean()),
+          locations: Type.Optional(Locations),
+          active: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false, minProperties: 1 },
+      ),
+      response: { 200: MonitorView, ...ERRORS },
+    },
+  }, async (request) => updateMonitor(deps, actorOf(request), pathId(request.params.id, 'Monitor'), request.body));
+
+  app.post('/monitors/:id/results', {
+    // 10,000 results with error texts are more than Fastify's default 1 MiB.
+    bodyLimit: 16 * 1024 * 1024,
+    schema: {
+      tags: ['monitoring'],
+      summary: `Probe results of one monitor (at most ${MAX_RESULTS_PER_BATCH.toLocaleString('en')}); idempotent on (monitor, location, at): a resent result counts as a duplicate`,
+      params: Params,
+      body: Type.Object({ results: Type.Array(Result, { maxItems: MAX_RESULTS_PER_BATCH }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer() }), ...ERRORS },
+    },
+  }, async (request) => ingestProbeResults(deps, actorOf(request), pathId(request.params.id, 'Monitor'), request.body.results));
+
+  app.get('/maintenance-windows', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Maintenance windows overlapping [from, to) (default: the last 30 days and the next 90)',
+      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid) }, { additionalProperties: false }),
+      response: { 200: Type.Array(MaintenanceView), ...ERRORS },
+    },
+  }, async (request) => {
+    const now = deps.clock.now().getTime();
+    const windows = await listMaintenance(deps, actorOf(request), instantOr(request.query.from, now - 30 * DAY_MS), instantOr(request.query.to, now + 90 * DAY_MS));
+    const serviceId = request.query.serviceId;
+    return serviceId === undefined ? windows : windows.filter((w) => w.serviceIds.includes(serviceId));
+  });
+
+  app.post('/maintenance-windows', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Announce maintenance (operator, desk agent); announced later than the agreement’s notice, it counts as ordinary time',
+      body: Type.Object(
+        {
+          serviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 50 }),
+          startsAt: Instant,
+          endsAt: Instant,
+          title: Type.String({ minLength: 1, maxLength: 300 }),
+          description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+          announcedAt: Type.Optional(Instant),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: MaintenanceView, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const window = await scheduleMaintenance(deps, actorOf(request), request.body);
+    return reply.status(201).send(window);
+  });
+
+  app.get('/sla-exclusions', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Outages excluded from the SLA overlapping [from, to) (default: the last 90 days)',
+      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid) }, { additionalProperties: false }),
+      response: { 200: Type.Array(ExclusionView), ...ERRORS },
+    },
+  }, async (request) => {
+    const now = deps.clock.now().getTime();
+    return listExclusions(deps, actorOf(request), instantOr(request.query.from, now - 90 * DAY_MS), instantOr(request.query.to, now + DAY_MS), request.query.serviceId);
+  });
+
+  app.post('/sla-exclusions', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Exclude an outage from the SLA (probe fault, force majeure) with a reason (operator); reports show it',
+      body: Type.Object(
+        {
+          serviceId: Uuid,
+          tenantId: Type.Optional(Nullable(Uuid)),
+          startsAt: Instant,
+          endsAt: Instant,
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: ExclusionView, ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await excludeOutage(deps, actorOf(request), request.body)));
+
+  app.get('/tenants/:id/sla-reports/:month', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Monthly availability report of a municipality by DESIGN.md’s definition; `?format=csv` or `?format=pdf` (Latvian)',
+      params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in Europe/Riga' }) }),
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])) }, { additionalProperties: false }),
+      response: { 200: SlaReport, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const tenantId = pathId(request.params.id, 'Municipality');
+    const { month } = request.params;
+    const actor = actorOf(request);
+    if (request.query.format === 'pdf') {
+      const pdf = await slaReportPdf(deps, actor, tenantId, month);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="sla-report-${month}.pdf"`).send(pdf);
+    }
+    const report = await slaReport(deps, actor, tenantId, month);
+    if (request.query.format === 'csv') {
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="sla-report-${month}.csv"`).serializer((x: string) => x).send(slaReportCsv(report));
+    }
+    return report;
+  });
+};

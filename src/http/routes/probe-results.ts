@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ingestProbeBatch } from '../../app/ingest-probe-batch.js';
+import { MAX_RESULTS_PER_BATCH } from '../../app/manage-monitors.js';
+import type { Deps } from '../../app/ports.js';
+import { monitorHealth, monitorLatency } from '../../app/monitor-health.js';
+import { issuePushToken, receiveBeat } from '../../app/push-monitors.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, Instant } from '../schemas.js';
+
+const Result = Type.Object(
+  {
+    monitorId: Type.String({ format: 'uuid' }),
+    at: Instant,
+    ok: Type.Boolean(),
+    latencyMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })),
+    location: Type.Optional(Type.String({ maxLength: 40 })),
+    error: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+const Beat = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down')], { description: 'default up' })),
+    msg: Type.Optional(Type.String({ maxLength: 500 })),
+    ping: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000, description: 'latency in ms, if the sender measured one' })),
+  },
+  { additionalProperties: false },
+);
+
+export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.post('/probe-results', {
+    // A full batch of 10,000 results with monitor ids is over a megabyte.
+    bodyLimit: 16 * 1024 * 1024,
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Results of many monitors at once, as probe agents send them; idempotent on (monitor, location, at)',
+      body: Type.Object({ results: Type.Array(Result, { maxItems: MAX_RESULTS_PER_BATCH }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer(), monitors: Type.Integer() }), ...ERRORS },
+    },
+  }, async (request) => ingestProbeBatch(deps, actorOf(request), request.body.results));
+
+  app.get('/monitors/health', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Every visible monitor’s state now (up, down, unknown), since when, and its last check',
+      response: { 200: Type.Array(Type.Object({ monitorId: Type.String(), state: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')]), since: Type.Union([Instant, Type.Null()]), lastCheckAt: Type.Union([Instant, Type.Null()]), lastLatencyMs: Type.Union([Type.Integer(), Type.Null()]) })), ...ERRORS },
+    },
+  }, async (request) => monitorHealth(deps, actorOf(request)));
+
+  app.get('/monitors/:id/latency', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline)',
+      params: Type.Object({ id: Type.String() }),
+      querystring: Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ monitorId: Type.String(), bucketMinutes: Type.Integer(), points: Type.Array(Type.Object({ at: Instant, avgLatencyMs: Type.Union([Type.Integer(), Type.Null()]), maxLatencyMs: Type.Union([Type.Integer(), Type.Null()]), checks: Type.Integer(), failures: Type.Integer() })) }),
+        ...ERRORS,
+      },
+    },
+  }, async (request) => monitorLatency(deps, actorOf(request), pathId(request.params.id, 'Monitor'), request.query.hours ?? 24));
+
+  app.post('/monitors/:id/push-token', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Issue (or replace) the secret URL a push monitor’s system calls; shown once (operator)',
+      params: Type.Object({ id: Type.String() }),
+      response: { 201: Type.Object({ token: Type.String(), url: Type.String() }), ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await issuePushToken(deps, actorOf(request), pathId(request.params.id, 'Monitor'))));
+
+  const beat = async (token: string, input: { status?: 'up' | 'down' | undefined; msg?: string | undefined; ping?: number | undefined }) =>
+    receiveBeat(deps, token, { status: input.status, message: input.msg, latencyMs: input.ping });
+  const beatSchema = (method: string) => ({
+    tags: ['monitoring'],
+    summary: `A beat from a push-monitored system (${method}; no sign-in, the secret URL is the credential)`,
+    security: [],
+    params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
+    response: { 200: Type.Object({ monitorId: Type.String(), at: Instant }), ...ERRORS },
+  });
+  app.post('/push/:token', { schema: { ...beatSchema('POST'), querystring: Beat } }, async (request) => beat(request.params.token, request.query));
+  app.get('/push/:token', { schema: { ...beatSchema('GET'), querystring: Beat } }, async (request) => beat(request.params.token, request.query));
+};

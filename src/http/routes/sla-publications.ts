@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Deps } from '../../app/ports.js';
+import { publishSlaReport, slaPublications } from '../../app/publish-sla-reports.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { ERRORS, Instant } from '../schemas.js';
+
+const Params = Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) });
+const PublicationView = Type.Object({
+  id: Type.String(),
+  tenantId: Type.String(),
+  month: Type.String(),
+  version: Type.Integer(),
+  report: Type.Unknown({ description: 'The report exactly as published' }),
+  changes: Type.Array(Type.Object({ serviceCode: Type.String(), field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Instant,
+  publishedBy: Type.String(),
+});
+
+export const slaPublicationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/tenants/:id/sla-reports/:month/publications', {
+    schema: { tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, response: { 200: Type.Array(PublicationView), ...ERRORS } },
+  }, async (request) => slaPublications(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month));
+
+  app.post('/tenants/:id/sla-reports/:month/publications', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Publish (freeze) the month’s report; publishing again is a correction and needs a reason (operator)',
+      params: Params,
+      body: Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) }, { additionalProperties: false }),
+      response: { 201: PublicationView, ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await publishSlaReport(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month, request.body.reason ?? null)));
+};

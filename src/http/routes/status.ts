@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/platform-status.js';
+import type { Deps } from '../../app/ports.js';
+import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
+import { DateText, ERRORS, Instant } from '../schemas.js';
+import { IncidentView } from './incidents.js';
+
+const State = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('maintenance'), Type.Literal('unknown')]);
+const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+const StatusView = Type.Object({
+  generatedAt: Instant,
+  overall: Type.Union([Type.Literal('operational'), Type.Literal('outage'), Type.Literal('maintenance'), Type.Literal('unknown')]),
+  services: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      code: Type.String(),
+      name: Type.Object({ lv: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }),
+      critical: Type.Boolean(),
+      state: State,
+      since: Type.Union([Instant, Type.Null()]),
+      monitors: Type.Integer(),
+      days: Type.Array(Type.Object({ date: DateText, availabilityPercent: Nullable(Type.Number()), downSeconds: Type.Number(), maintenanceSeconds: Type.Number(), unknownSeconds: Type.Number() }), { description: 'The last 90 days in Riga, oldest first' }),
+    }),
+  ),
+  incidents: Type.Array(IncidentView),
+  maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), description: Type.Union([Type.String(), Type.Null()]), startsAt: Instant, endsAt: Instant, announcedAt: Instant, serviceIds: Type.Array(Type.String()), createdAt: Instant })),
+});
+
+/** The public page is read often and changes by the minute: one computation serves everyone for a while. */
+function cached(ttlMs: number, compute: () => Promise<PlatformStatus>) {
+  let value: { at: number; data: Promise<PlatformStatus> } | null = null;
+  return () => {
+    if (ttlMs <= 0) return compute();
+    const now = Date.now();
+    if (!value || now - value.at > ttlMs) {
+      const data = compute();
+      value = { at: now, data };
+      data.catch(() => (value = null));
+    }
+    return value.data;
+  };
+}
+
+export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number }> = async (app, { deps, statusCacheMs }) => {
+  const current = cached(statusCacheMs ?? 15_000, () => publicStatus(deps));
+
+  app.get('/status', {
+    schema: { tags: ['status'], summary: 'The public status page: each shared service now, 90 daily bars, incidents and planned maintenance (no sign-in)', security: [], response: { 200: StatusView, ...ERRORS } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=15');
+    return current();
+  });
+
+  app.get('/tenants/:id/status', {
+    schema: { tags: ['status'], summary: 'The same for the services one municipality uses, its own instances included', params: Type.Object({ id: Type.String() }), response: { 200: StatusView, ...ERRORS } },
+  }, async (request) => tenantStatus(deps, actorOf(request), pathId(request.params.id, 'Municipality')));
+};

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../support/database.js';
+import { checkRules } from '../support/en16931.js';
+import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
+
+// October 2026 by hand. Riga is UTC+3 until 25 Oct, UTC+2 after.
+// - LVRTC vCPU: 0.0100 EUR/h from 1 Jan, 0.0120 from 16 Oct (the new tariff closes the old one).
+//   Cēsis: 1000 h starting 5 Oct → 10.00; 500 h starting 16 Oct 00:30 Riga (15 Oct 21:30Z) → 6.00.
+// - active_users, the last value of the month: Cēsis 400 then 412; Sigulda 1000; Valmiera 898;
+//   Ogre 200; Talsi 200 (Jelgava's agreement starts in 2027: it takes no share).
+// - Pool "Platformas administrēšana" 1000.00 by active users over 2710 users, in cents:
+//   Cēsis 15202.95 → 15203, Sigulda 36900.37 → 36900, Valmiera 33136.53 → 33137,
+//   Ogre 7380.07 → 7380, Talsi 7380.07 → 7380 (two cents left: to .95 and .53).
+// - Pool "Licences" 1.03 evenly: 20.6 cents each → 20 each, three cents left on a five-way tie of
+//   remainders and drivers → the three lowest registration numbers: Cēsis, Talsi, Valmiera.
+// Net, VAT 21 %, total:
+//   Cēsis 16.00 + 152.03 + 0.21 = 168.24; VAT 35.3304 → 35.33; total 203.57
+//   Sigulda 369.00 + 0.20 = 369.20; VAT 77.532 → 77.53; 446.73
+//   Valmiera 331.37 + 0.21 = 331.58; VAT 69.6318 → 69.63; 401.21
+//   Ogre 73.80 + 0.20 = 74.00; VAT 15.54; 89.54
+//   Talsi 73.80 + 0.21 = 74.01; VAT 15.5421 → 15.54; 89.55
+const EXPECTED: Record<string, [string, string, string]> = {
+  cesis: ['168.24', '35.33', '203.57'],
+  sigulda: ['369.20', '77.53', '446.73'],
+  valmiera: ['331.58', '69.63', '401.21'],
+  ogre: ['74.00', '15.54', '89.54'],
+  talsi: ['74.01', '15.54', '89.55'],
+};
+
+describe.each(BACKENDS)('billing runs on %s', (backend) => {
+  let t: TestApp;
+  let finance: Client;
+  let ids: Record<string, string>;
+  let runId: string;
+  const now = new Date('2026-11-02T08:00:00Z');
+
+  beforeAll(async () => {
+    t = await startTestApp(backend, { now: () => now });
+    finance = await signIn(t.app, 'finanses@rda.lv');
+    const tenants = (await finance.get('/api/v1/tenants')).json() as { id: string; name: string }[];
+    const slug = (prefix: string) => tenants.find((x) => x.name.startsWith(prefix))!.id;
+    ids = { cesis: slug('Cēsu'), sigulda: slug('Siguldas'), valmiera: slug('Valmieras'), ogre: slug('Ogres'), talsi: slug('Talsu'), jelgava: slug('Jelgavas') };
+    const ok = async (res: Promise<{ statusCode: number; body: string }>) => {
+      const r = await res;
+      expect(r.statusCode, r.body).toBeLessThan(300);
+    };
+    await ok(finance.post('/api/v1/tariffs', { provider: 'LVRTC', resource: 'vcpu_hour', unitPrice: '0.0100', currency: 'EUR', validFrom: '2026-01-01' }));
+    await ok(finance.post('/api/v1/tariffs', { provider: 'LVRTC', resource: 'vcpu_hour', unitPrice: '0.0120', currency: 'EUR', validFrom: '2026-10-16' }));
+    const record = (id: string, tenant: string, resource: string, quantity: string, periodStart: string, periodEnd: string) => ({ id, tenantId: ids[tenant], provider: 'LVRTC', resource, quantity, periodStart, periodEnd });
+    await ok(
+      finance.post('/api/v1/usage', {
+        records: [
+          record('cpu-cesis-1', 'cesis', 'vcpu_hour', '1000', '2026-10-04T21:00:00Z', '2026-10-15T21:00:00Z'),
+          record('cpu-cesis-2', 'cesis', 'vcpu_hour', '500', '2026-10-15T21:30:00Z', '2026-10-31T22:00:00Z'),
+          record('users-cesis-1', 'cesis', 'active_users', '400', '2026-09-30T21:00:00Z', '2026-10-01T21:00:00Z'),
+          record('users-cesis-2', 'cesis', 'active_users', '412', '2026-10-30T22:00:00Z', '2026-10-31T22:00:00Z'),
+          record('users-sigulda', 'sigulda', 'active_users', '1000', '2026-10-30T22:00:00Z', '2026-10-31T22:00:00Z'),
+          record('users-valmiera', 'valmiera', 'active_users', '898', '2026-10-30T22:00:00Z', '2026-10-31T22:00:00Z'),
+          record('users-ogre', 'ogre', 'active_users', '200', '2026-10-30T22:00:00Z', '2026-10-31T22:00:00Z'),
+          record('users-talsi', 'talsi', 'active_users', '200', '2026-10-30T22:00:00Z', '2026-10-31T22:00:00Z'),
+          record('users-jelgava', 'jelgava', 'active_users', '5000', '2026-10-30T22:00:00Z', '2026-10-31T22:00:00Z'),
+        ],
+      }),
+    );
+    await ok(finance.post('/api/v1/cost-pools', { month: '2026-10', amount: '1000.00', currency: 'EUR', description: 'Platformas administrēšana' }));
+    await ok(finance.post('/api/v1/cost-pools', { month: '2026-10', amount: '1.03', currency: 'EUR', description: 'Licences', driver: 'even' }));
+  });
+  afterAll(() => t.close());
+
+  it('refuses a month that has not ended', async () => {
+    const res = await finance.post('/api/v1/billing-runs', { month: '2026-11' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors).toEqual([{ field: 'month', message: 'has not ended' }]);
+  });
+
+  it('computes a draft that matches the hand-computed month', async () => {
+    const res = await finance.post('/api/v1/billing-runs', { month: '2026-10' });
+    expect(res.statusCode).toBe(201);
+    const run = res.json();
+    runId = run.id;
+    expect(run).toMatchObject({ month: '2026-10', status: 'draft', kind: 'regular', problems: [] });
+    const byTenant = Object.fromEntries(run.statements.map((s: { tenantId: string }) => [s.tenantId, s]));
+    expect(Object.keys(byTenant).sort()).toEqual(Object.keys(EXPECTED).map((k) => ids[k]).sort());
+    for (const [slug, [net, vat, total]] of Object.entries(EXPECTED)) expect(byTenant[ids[slug]!], slug).toMatchObject({ net, vat, total, vatRate: '21', currency: 'EUR' });
+    const cesis = byTenant[ids.cesis!];
+    expect(cesis.lines.filter((l: { kind: string }) => l.kind === 'hosting').map((l: { unitPrice: string; amount: string }) => [l.unitPrice, l.amount])).toEqual([['0.010000', '10.00'], ['0.012000', '6.00']]);
+    const admin = cesis.lines.find((l: { description: string }) => l.description === 'Platformas administrēšana');
+    expect(admin).toMatchObject({ kind: 'administration', amount: '152.03' });
+    expect(admin.explanation).toContain('412 no 2\u00a0710 aktīvajiem lietotājiem');
+    // A second draft for the same month is refused while this one is open.
+    expect((await finance.post('/api/v1/billing-runs', { month: '2026-10' })).statusCode).toBe(409);
+  });
+
+  it('finalizes into gapless invoices whose UBL obeys EN 16931, then never changes', async () => {
+    const res = await finance.post(`/api/v1/billing-runs/${runId}/finalize`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('finalized');
+    // Numbered in the order of registration numbers: Cēsis, Talsi, Valmiera, Sigulda, Ogre.
+    expect(body.invoices.map((i: { number: string; tenantId: string; total: string }) => [i.number, i.tenantId, i.total])).toEqual([
+      ['KOPA-2026-00001', ids.cesis, '203.57'],
+      ['KOPA-2026-00002', ids.talsi, '89.55'],
+      ['KOPA-2026-00003', ids.valmiera, '401.21'],
+      ['KOPA-2026-00004', ids.sigulda, '446.73'],
+      ['KOPA-2026-00005', ids.ogre, '89.54'],
+    ]);
+    for (const invoice of body.invoices) checkRules((await finance.get(`/api/v1/invoices/${invoice.id}/ubl`)).body, 'Invoice');
+    expect((await finance.post(`/api/v1/billing-runs/${runId}/finalize`)).statusCode).toBe(409);
+    expect((await finance.post(`/api/v1/billing-runs/${runId}/recompute`)).statusCode).toBe(409);
+    await expect(t.database.ownerQuery(`UPDATE billing_runs SET status = 'draft', finalized_at = NULL WHERE id = '${runId}'`)).rejects.toThrow(/finalised/);
+    await expect(t.database.ownerQuery(`UPDATE billing_statements SET net_cents = 0 WHERE run_id = '${runId}'`)).rejects.toThrow(/finalised/);
+  });
+
+  it('corrects late usage with a credit note and a new invoice for that municipality only', async () => {
+    expect((await finance.post('/api/v1/usage', { records: [{ id: 'cpu-cesis-late', tenantId: ids.cesis, provider: 'LVRTC', resource: 'vcpu_hour', quantity: '100', periodStart: '2026-10-24T21:00:00Z', periodEnd: '2026-10-25T22:00:00Z' }] })).statusCode).toBeLessThan(300);
+    const draft = (await finance.post('/api/v1/billing-runs', { month: '2026-10' })).json();
+    expect(draft.kind).toBe('correction');
+    // Cēsis: 100 h × 0.0120 = 1.20 more: net 169.44, VAT 35.5824 → 35.58, total 205.02.
+    expect(draft.statements.find((s: { tenantId: string }) => s.tenantId === ids.cesis)).toMatchObject({ net: '169.44', vat: '35.58', total: '205.02' });
+    const done = (await finance.post(`/api/v1/billing-runs/${draft.id}/finalize`)).json();
+    expect(done.invoices.map((i: { number: string; kind: string; tenantId: string; total: string }) => [i.number, i.kind, i.tenantId, i.total])).toEqual([
+      ['KOPA-KR-2026-00001', 'credit_note', ids.cesis, '203.57'],
+      ['KOPA-2026-00006', 'invoice', ids.cesis, '205.02'],
+    ]);
+    const credit = (await finance.get(`/api/v1/invoices/${done.invoices[0].id}/ubl`)).body;
+    const doc = checkRules(credit, 'CreditNote');
+    expect(JSON.stringify(doc['cac:BillingReference'])).toContain('KOPA-2026-00001');
+  });
+
+  it('shows a municipality its statements with the reasons for every line, and no one else’s', async () => {
+    const admin = await signIn(t.app, 'admin@cesis.lv');
+    const months = (await admin.get(`/api/v1/tenants/${ids.cesis}/statements?months=2026-09,2026-10`)).json();
+    expect(months[0]).toEqual({ month: '2026-09', statement: null });
+    expect(months[1].statement).toMatchObject({ net: '169.44', total: '205.02' });
+    expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements?months=2026-10`)).statusCode).toBe(404);
+    expect((await admin.get('/api/v1/billing-runs')).statusCode).toBe(403);
+  });
+
+  it('forecasts each municipality’s yearly cost as others join', async () => {
+    const res = await finance.get('/api/v1/forecast?baseMonth=2026-10&years=2&newMunicipalitiesPerYear=1');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.base).toEqual({ municipalities: 5, users: 2710, monthlyPool: '1001.03', monthlyHosting: '17.20' });
+    // 2027: pool 1001.03 × 12 = 12,012.36 over 2710 + 412 (the newcomer has the median, 412) = 3122 users.
+    // Cēsis: 1,201,236 × 412 / 3122 = 158,523.4… cents → 1585.23; hosting 17.20 × 12 = 206.40.
+    // The newcomer hosts like today's average user: 1720 × 12 × 412 / 2710 = 3137.89 cents → 31.38.
+    const y2027 = body.years[0];
+    expect(y2027).toMatchObject({ year: 2027, municipalities: 6, totalUsers: 3122, administrationPool: '12012.36' });
+    expect(y2027.lines.find((l: { tenantId: string }) => l.tenantId === ids.cesis)).toMatchObject({ users: 412, hosting: '206.40', administration: '1585.23', total: '1791.63' });
+    expect(y2027.lines.find((l: { tenantId: string | null }) => l.tenantId === null)).toMatchObject({ name: 'Jauna pašvaldība 2027-1', users: 412, hosting: '31.38' });
+    // A year later another joins and Cēsis's share of the same pool falls.
+    const cesis2028 = body.years[1].lines.find((l: { tenantId: string }) => l.tenantId === ids.cesis);
+    expect(Number(cesis2028.administration)).toBeLessThan(1585.23);
+    expect((await (await signIn(t.app, 'admin@cesis.lv')).get('/api/v1/forecast')).statusCode).toBe(403);
+    expect((await finance.get('/api/v1/forecast?userGrowthPercent=500')).statusCode).toBe(400);
+  });
+
+  it('stops a run that cannot price usage, naming what is missing', async () => {
+    expect((await finance.post('/api/v1/usage', { records: [{ id: 'egress-sep', tenantId: ids.sigulda, provider: 'LNB', resource: 'egress_gb', quantity: '12.5', periodStart: '2026-09-10T00:00:00Z', periodEnd: '2026-09-11T00:00:00Z' }] })).statusCode).toBeLessThan(300);
+    const run = (await finance.post('/api/v1/billing-runs', { month: '2026-09' })).json();
+    expect(run.problems).toEqual([{ field: 'tariffs', message: 'No tariff for LNB egress_gb on 2026-09-10: 1 usage record(s) of Siguldas novada pašvaldība cannot be priced' }]);
+    const refused = await finance.post(`/api/v1/billing-runs/${run.id}/finalize`);
+    expect(refused.statusCode).toBe(409);
+    expect((await finance.post('/api/v1/tariffs', { provider: 'LNB', resource: 'egress_gb', unitPrice: '0.05', currency: 'EUR', validFrom: '2026-01-01' })).statusCode).toBe(201);
+    const fixed = (await finance.post(`/api/v1/billing-runs/${run.id}/recompute`)).json();
+    expect(fixed.problems).toEqual([]);
+    // 12.5 GB × 0.05 = 0.625 → 0.63 (half up); VAT 0.1323 → 0.13.
+    expect(fixed.statements.find((s: { tenantId: string }) => s.tenantId === ids.sigulda)).toMatchObject({ net: '0.63', vat: '0.13', total: '0.76' });
+  });
+});

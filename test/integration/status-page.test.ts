@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonitor, ingestProbeResults } from '../../src/app/manage-monitors.js';
+import { systemActor } from '../../src/domain/actor.js';
+import { BACKENDS } from '../support/database.js';
+import { signIn, startTestApp, type TestApp } from '../support/app.js';
+
+const MINUTE = 60_000;
+const operator = systemActor('test');
+
+// Riga is UTC+2 in November. "Now" is Fri 20 Nov 2026 14:00 in Riga.
+describe.each(BACKENDS)('status page on %s', (backend) => {
+  let t: TestApp;
+  let now: Date;
+  let dvsId: string;
+  let gisId: string;
+  let cesisId: string;
+  const anonymous = (url: string) => t.app.inject({ method: 'GET', url });
+
+  async function record(monitorId: string, location: string, from: number, to: number, failing: (at: number) => boolean) {
+    const results = [];
+    for (let at = from; at < to; at += MINUTE) results.push({ at: new Date(at).toISOString(), ok: !failing(at), location });
+    for (let i = 0; i < results.length; i += 5000) await ingestProbeResults(t.deps, operator, monitorId, results.slice(i, i + 5000));
+  }
+
+  beforeAll(async () => {
+    now = new Date('2026-11-20T12:00:00Z');
+    t = await startTestApp(backend, { now: () => now });
+    const admin = await signIn(t.app, 'admin@cesis.lv');
+    cesisId = (await admin.get('/api/v1/tenants')).json()[0].id;
+    const services: { id: string; code: string }[] = (await admin.get('/api/v1/services')).json();
+    dvsId = services.find((s) => s.code === 'DVS')!.id;
+    gisId = services.find((s) => s.code === 'GIS')!.id;
+    const monitor = await createMonitor(t.deps, operator, { serviceId: dvsId, tenantId: null, name: 'DVS portāls', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc', 'lnb'], active: true });
+    const start = Date.parse('2026-11-17T22:00:00Z'); // Wed 18 Nov 00:00 Riga
+    const end = now.getTime();
+    // Thu 19 Nov 10:00–10:30 Riga both locations fail: a confirmed outage by majority.
+    const bothDown = (at: number) => at >= Date.parse('2026-11-19T08:00:00Z') && at < Date.parse('2026-11-19T08:30:00Z');
+    // 14:00–14:20 only LNB fails: one of two locations is no majority, so the service stays up.
+    const lnbOnly = (at: number) => at >= Date.parse('2026-11-19T12:00:00Z') && at < Date.parse('2026-11-19T12:20:00Z');
+    await record(monitor.id, 'lvrtc', start, end, bothDown);
+    await record(monitor.id, 'lnb', start, end, (at) => bothDown(at) || lnbOnly(at));
+  });
+  afterAll(() => t.close());
+
+  it('shows each shared service now and 90 daily bars, without signing in', async () => {
+    const res = await anonymous('/api/v1/status');
+    expect(res.statusCode).toBe(200);
+    const status = res.json();
+    expect(status.overall).toBe('operational');
+    const dvs = status.services.find((s: { code: string }) => s.code === 'DVS');
+    expect(dvs).toMatchObject({ state: 'up', monitors: 1 });
+    expect(dvs.days).toHaveLength(90);
+    expect(dvs.days.at(-1).date).toBe('2026-11-20');
+    expect(dvs.days[0].date).toBe('2026-08-23');
+    const byDate = Object.fromEntries(dvs.days.map((d: { date: string }) => [d.date, d]));
+    // 19 Nov: 86,400 s known, 1,800 s down → 84,600 / 86,400 = 97.9166…%.
+    expect(byDate['2026-11-19']).toEqual({ date: '2026-11-19', availabilityPercent: 97.917, downSeconds: 1800, maintenanceSeconds: 0, unknownSeconds: 0 });
+    expect(byDate['2026-11-18']).toMatchObject({ availabilityPercent: 100, downSeconds: 0, unknownSeconds: 0 });
+    // Today so far: 00:00–14:00 Riga, all up.
+    expect(byDate['2026-11-20']).toMatchObject({ availabilityPercent: 100, unknownSeconds: 0 });
+    // Before the monitor existed nothing is known.
+    expect(byDate['2026-11-17']).toMatchObject({ availabilityPercent: null, unknownSeconds: 86_400 });
+    // A service without monitors is unknown, not "up".
+    expect(status.services.find((s: { code: string }) => s.code === 'GIS')).toMatchObject({ state: 'unknown', monitors: 0 });
+  });
+
+  it('lists incidents and planned maintenance of the services shown', async () => {
+    const staff = await signIn(t.app, 'operators@rda.lv');
+    expect((await staff.post('/api/v1/maintenance-windows', { serviceIds: [gisId], startsAt: '2026-11-24T18:00:00Z', endsAt: '2026-11-24T20:00:00Z', title: 'GIS datubāzes atjaunināšana' })).statusCode).toBe(201);
+    expect((await staff.post('/api/v1/incidents', { title: 'DVS lēna meklēšana', impact: 'minor', serviceIds: [dvsId], message: 'Izmeklējam.' })).statusCode).toBe(201);
+    const status = (await anonymous('/api/v1/status')).json();
+    expect(status.maintenance.map((m: { title: string }) => m.title)).toEqual(['GIS datubāzes atjaunināšana']);
+    expect(status.incidents.map((i: { title: string }) => i.title)).toEqual(['DVS lēna meklēšana']);
+  });
+
+  it('turns to an outage when the latest results confirm one', async () => {
+    const monitors: { id: string; serviceId: string }[] = (await (await signIn(t.app, 'operators@rda.lv')).get('/api/v1/monitors')).json();
+    const monitorId = monitors.find((m) => m.serviceId === dvsId)!.id;
+    const from = now.getTime();
+    now = new Date(from + 3 * MINUTE);
+    await record(monitorId, 'lvrtc', from, now.getTime(), () => true);
+    await record(monitorId, 'lnb', from, now.getTime(), () => true);
+    const status = (await anonymous('/api/v1/status')).json();
+    expect(status.overall).toBe('outage');
+    expect(status.services.find((s: { code: string }) => s.code === 'DVS')).toMatchObject({ state: 'down', since: new Date(from).toISOString() });
+  });
+
+  it('gives a municipality the services it uses, and no one else’s', async () => {
+    const admin = await signIn(t.app, 'admin@cesis.lv');
+    const mine = await admin.get(`/api/v1/tenants/${cesisId}/status`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().services.map((s: { code: string }) => s.code).sort()).toEqual(['DVS', 'EPAK', 'GIS']);
+    const neighbour = await signIn(t.app, 'admin@sigulda.lv');
+    expect((await neighbour.get(`/api/v1/tenants/${cesisId}/status`)).statusCode).toBe(404);
+    expect((await anonymous(`/api/v1/tenants/${cesisId}/status`)).statusCode).toBe(401);
+  });
+});

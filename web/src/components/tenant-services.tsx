@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { monthOf, shiftMonth, todayIn } from '../business-minutes';
+import type { Subscription } from '../desk-types';
+import { formatDate } from '../format';
+import { useResource } from '../hooks/use-resource';
+import { slaReportPath } from '../monitoring-api';
+import { can } from '../permissions';
+import { useUser } from '../session';
+import { statusApi } from '../status-api';
+import { localName } from '../status-format';
+import { AsyncSection } from './async-section';
+import { DataTable } from './data-table';
+import { StateBadge } from './status-badge';
+import { SubscriptionForm } from './subscription-form';
+
+function period(s: Subscription, today: string): { tone: 'ok' | 'off' | 'warn'; key: string } {
+  if (s.from > today) return { tone: 'warn', key: 'upcoming' };
+  if (s.to !== null && s.to < today) return { tone: 'off', key: 'ended' };
+  return { tone: 'ok', key: 'current' };
+}
+
+/** On a municipality's page: the services it uses, a link to their status, and (operators) a form to add one. */
+export function TenantServices({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const subscriptions = useResource((signal) => statusApi.subscriptions.list(tenantId, signal), [tenantId]);
+  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const [added, setAdded] = useState('');
+  const today = todayIn();
+  const service = (id: string) => services.data?.find((s) => s.id === id);
+
+  return (
+    <section aria-labelledby="tenant-services" className="section">
+      <h2 id="tenant-services">{t('subscriptions.title')}</h2>
+      <ul className="link-list">
+        <li>
+          <Link to={`/municipalities/${tenantId}/status`}>{t('subscriptions.statusLink')}</Link>
+        </li>
+        {can(user.role, 'slaReports.read') && (
+          <li>
+            <Link to={slaReportPath(tenantId, shiftMonth(monthOf(), -1))}>{t('subscriptions.slaLink')}</Link>
+          </li>
+        )}
+      </ul>
+      <AsyncSection resource={subscriptions}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('subscriptions.empty')}</p>
+          ) : (
+            <DataTable caption={t('subscriptions.caption', { name: tenantName })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('subscriptions.service')}</th>
+                  <th scope="col">{t('subscriptions.mode')}</th>
+                  <th scope="col">{t('subscriptions.from')}</th>
+                  <th scope="col">{t('subscriptions.to')}</th>
+                  <th scope="col">{t('subscriptions.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((s) => {
+                  const found = service(s.serviceId);
+                  const p = period(s, today);
+                  return (
+                    <tr key={s.id}>
+                      <th scope="row">{found ? <Link to={`/services/${found.id}`}>{localName(found.name)}</Link> : t('common.loadingShort')}</th>
+                      <td>{t(`subscriptionMode.${s.mode}`, { defaultValue: s.mode })}</td>
+                      <td>{formatDate(s.from)}</td>
+                      <td>{s.to ? formatDate(s.to) : t('subscriptions.noEnd')}</td>
+                      <td>
+                        <StateBadge tone={p.tone} label={t(`subscriptions.period.${p.key}`)} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
+          )
+        }
+      </AsyncSection>
+      <p role="status" className="status-line">
+        {added}
+      </p>
+      {can(user.role, 'subscriptions.write') && services.data && (
+        <SubscriptionForm
+          tenantId={tenantId}
+          services={services.data}
+          onAdded={(subscription) => {
+            subscriptions.setData((list) => [...(list ?? []), subscription]);
+            const name = service(subscription.serviceId);
+            setAdded(t('subscriptions.added', { name: name ? localName(name.name) : '' }));
+          }}
+        />
+      )}
+    </section>
+  );
+}

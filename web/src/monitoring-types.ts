@@ -1,0 +1,103 @@
+/** Wire shapes of monitors, maintenance windows and monthly SLA reports (prefix /api/v1). */
+import type { MaintenanceWindow } from './status-types';
+
+export const MONITOR_TYPES = ['http', 'tcp', 'dns', 'tls', 'push'] as const;
+export type MonitorType = (typeof MONITOR_TYPES)[number];
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'] as const;
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SOA', 'SRV', 'CAA'] as const;
+
+/** How a monitor checks; which keys apply depends on its type. */
+export interface MonitorConfig {
+  method?: (typeof HTTP_METHODS)[number];
+  expectedStatus?: number | number[];
+  keyword?: string;
+  jsonPath?: string;
+  jsonExpected?: string | number | boolean | null;
+  maxLatencyMs?: number;
+  certExpiryDays?: number;
+  allowInvalidCertificate?: boolean;
+  recordType?: (typeof DNS_RECORD_TYPES)[number];
+  expected?: string;
+  servers?: string[];
+}
+
+export interface Monitor {
+  id: string;
+  serviceId: string;
+  /** Set for a municipality's own instance; null for the shared service. */
+  tenantId: string | null;
+  name: string;
+  type: MonitorType;
+  target: string | null;
+  config: MonitorConfig;
+  intervalSeconds: number;
+  timeoutMs: number;
+  failuresToConfirm: number;
+  critical: boolean;
+  locations: string[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitorInput {
+  serviceId: string;
+  tenantId?: string | null;
+  name: string;
+  type: MonitorType;
+  target?: string | null;
+  intervalSeconds: number;
+  timeoutMs?: number;
+  failuresToConfirm?: number;
+  critical?: boolean;
+  locations?: string[];
+  config?: MonitorConfig;
+}
+
+export interface MaintenanceRecord extends MaintenanceWindow {
+  createdBy: string | null;
+}
+
+export interface MaintenanceInput {
+  serviceIds: string[];
+  startsAt: string;
+  endsAt: string;
+  title: string;
+  description?: string | null;
+  announcedAt?: string;
+}
+
+export interface Outage {
+  start: string;
+  end: string;
+  seconds: number;
+  excludedSeconds: number;
+  exclusionIds: string[];
+}
+
+export interface ServiceReport {
+  serviceId: string;
+  serviceCode: string;
+  serviceName: string;
+  periodStart: string;
+  periodEnd: string;
+  availabilityPercent: number | null;
+  upSeconds: number;
+  downSeconds: number;
+  maintenanceSeconds: number;
+  unknownSeconds: number;
+  excludedSeconds: number;
+  coveragePercent: number | null;
+  targetPercent: number;
+  met: boolean;
+  monitors: number;
+  outages: Outage[];
+  exclusions: { id: string; startsAt: string; endsAt: string; reason: string; createdBy: string; createdAt: string }[];
+  maintenance: { id: string; title: string; startsAt: string; endsAt: string; announcedAt: string; counted: boolean }[];
+}
+
+export interface SlaReport {
+  tenantId: string;
+  month: string;
+  services: ServiceReport[];
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { AsyncSection } from '../components/async-section';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { IncidentForm } from '../components/incident-form';
+import { PageHeading } from '../components/page-heading';
+import { useResource } from '../hooks/use-resource';
+import { statusApi } from '../status-api';
+
+/** Open an incident; it shows on the status page at once. */
+export function IncidentNewPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const services = useResource((signal) => statusApi.services.list(signal), []);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('incidents.title'), to: '/incidents' }, { label: t('incidentForm.pageTitle') }]} />
+      <PageHeading title={t('incidentForm.pageTitle')}>
+        <p className="lead">{t('incidentForm.intro')}</p>
+      </PageHeading>
+      <AsyncSection resource={services}>
+        {(list) => (
+          <IncidentForm
+            services={list}
+            onCancel={() => navigate('/incidents')}
+            onSubmit={async (input) => {
+              const created = await statusApi.incidents.open(input);
+              navigate(`/incidents/${created.id}`, { state: { flash: t('incidentForm.created', { title: created.title }) } });
+            }}
+          />
+        )}
+      </AsyncSection>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { AsyncSection } from '../components/async-section';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { MaintenanceForm } from '../components/maintenance-form';
+import { PageHeading } from '../components/page-heading';
+import { useResource } from '../hooks/use-resource';
+import { monitoringApi } from '../monitoring-api';
+import { useUser } from '../session';
+import { statusApi } from '../status-api';
+
+/** Announce a maintenance window; it shows on the status page at once. */
+export function MaintenanceNewPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const services = useResource((signal) => statusApi.services.list(signal), []);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('maintenance.title'), to: '/maintenance' }, { label: t('maintenanceForm.pageTitle') }]} />
+      <PageHeading title={t('maintenanceForm.pageTitle')}>
+        <p className="lead">{t('maintenanceForm.intro')}</p>
+      </PageHeading>
+      <AsyncSection resource={services}>
+        {(list) => (
+          <MaintenanceForm
+            services={list}
+            canBackdate={user.role === 'operator'}
+            onCancel={() => navigate('/maintenance')}
+            onSubmit={async (input) => {
+              const created = await monitoringApi.maintenance.create(input);
+              navigate('/maintenance', { state: { flash: t('maintenanceForm.created', { title: created.title }) } });
+            }}
+          />
+        )}
+      </AsyncSection>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { AsyncSection } from '../components/async-section';
+import { Flash } from '../components/flash';
+import { MaintenanceSchedule } from '../components/maintenance-schedule';
+import { PageHeading } from '../components/page-heading';
+import { useResource } from '../hooks/use-resource';
+import { monitoringApi } from '../monitoring-api';
+import { can } from '../permissions';
+import { useUser } from '../session';
+import { statusApi } from '../status-api';
+import { localName } from '../status-format';
+
+const DAY_MS = 86_400_000;
+const PAST_DAYS = 7;
+const WEEKS_AHEAD = 8;
+
+/** Maintenance windows from last week to eight weeks ahead; operators and desk agents announce new ones. */
+export function MaintenancePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const windows = useResource((signal) => {
+    const now = Date.now();
+    return monitoringApi.maintenance.list(new Date(now - PAST_DAYS * DAY_MS).toISOString(), new Date(now + WEEKS_AHEAD * 7 * DAY_MS).toISOString(), signal);
+  }, []);
+  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const serviceName = (id: string) => {
+    const service = services.data?.find((s) => s.id === id);
+    return service ? localName(service.name) : t('common.loadingShort');
+  };
+  return (
+    <>
+      <PageHeading
+        title={t('maintenance.title')}
+        actions={
+          can(user.role, 'maintenance.write') && (
+            <Link to="/maintenance/new" className="button button-primary">
+              {t('maintenance.new')}
+            </Link>
+          )
+        }
+      >
+        <p className="lead">{t('maintenance.intro', { past: PAST_DAYS, weeks: WEEKS_AHEAD })}</p>
+      </PageHeading>
+      <Flash />
+      <AsyncSection resource={windows}>{(list) => <MaintenanceSchedule windows={list} serviceName={serviceName} />}</AsyncSection>
+    </>
+  );
+}
