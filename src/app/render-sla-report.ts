@@ -1,17 +1,32 @@
 import type { Actor } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
+import { requirePermission, requireTenantAccess } from './authorize.js';
 import { renderPdf } from './documents/pdf.js';
 import { slaReportDocument } from './documents/sla-report-pdf.js';
+import { monthBounds } from './desk-report.js';
 import type { Deps } from './ports.js';
-import { slaReport } from './sla-report.js';
+import { slaReport, type SlaReport } from './sla-report.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 
-/** The monthly availability report as a Latvian PDF, with its page of definitions. */
-export async function slaReportPdf(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<Buffer> {
-  // slaReport checks the permission and the caller's access to the municipality first.
-  const report = await slaReport(deps, actor, tenantId, month);
-  const tenant = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.get(tx, tenantId));
+/**
+ * The report a municipality should see for a month: the latest published version, frozen as it
+ * was published, or — before publication, or when asked for `live` — computed now.
+ */
+export async function currentSlaReport(deps: Deps, actor: Actor, tenantId: string, month: string, live: boolean): Promise<{ report: SlaReport; publication: { version: number; publishedAt: string; reason: string | null } | null }> {
+  requirePermission(actor, 'sla_reports.read');
+  requireTenantAccess(actor, tenantId);
+  monthBounds(month);
+  if (!live) {
+    const published = await deps.store.run(SYSTEM, (tx) => deps.store.slaPublications.latest(tx, tenantId, month));
+    if (published) return { report: published.report as SlaReport, publication: { version: published.version, publishedAt: published.publishedAt, reason: published.reason } };
+  }
+  return { report: await slaReport(deps, actor, tenantId, month), publication: null };
+}
+
+/** A report as a Latvian PDF, with its page of definitions. */
+export async function slaReportPdf(deps: Deps, report: SlaReport, version: number | undefined): Promise<Buffer> {
+  const tenant = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.get(tx, report.tenantId));
   if (!tenant) throw notFound('Municipality');
-  return renderPdf(slaReportDocument({ tenantName: tenant.name, month, generatedAt: deps.clock.now().toISOString(), services: report.services }));
+  return renderPdf(slaReportDocument({ tenantName: tenant.name, month: report.month, generatedAt: deps.clock.now().toISOString(), services: report.services, desk: report.desk, version }));
 }

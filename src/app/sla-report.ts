@@ -1,13 +1,14 @@
-import type { Actor } from '../domain/actor.js';
+import { systemActor, type Actor } from '../domain/actor.js';
 import { DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS, isInForceDuring } from '../domain/agreement.js';
 import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../domain/availability/exclusions.js';
 import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../domain/availability/timeline.js';
 import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
 import { notFound } from '../domain/errors.js';
 import { requirePermission, requireTenantAccess } from './authorize.js';
-import { monthBounds } from './desk-report.js';
-import { locationTimelines } from './monitor-timeline.js';
-import type { Deps, Tx } from './ports.js';
+import { deskReport, monthBounds } from './desk-report.js';
+import { locationTimelinesMany } from './monitor-timeline.js';
+import type { Monitor } from '../domain/monitoring/monitor.js';
+import type { Deps } from './ports.js';
 
 const ZONE = 'Europe/Riga';
 const SYSTEM = { role: 'system' as const, tenantId: null };
@@ -42,22 +43,63 @@ export interface ServiceSla extends ServiceAvailability {
 
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-/** One service's timeline for a tenant over [from, to), by DESIGN.md's availability definition. */
-async function serviceTimeline(deps: Deps, tx: Tx, serviceId: string, tenantId: string, ownInstance: boolean, from: number, to: number): Promise<{ timeline: Segment[]; monitors: number }> {
-  const all = (await deps.store.monitors.list(tx, { serviceId })).filter((m) => (ownInstance ? m.tenantId === tenantId : m.tenantId === null));
-  const critical = all.filter((m) => m.critical);
-  const used = critical.length > 0 ? critical : all;
-  const perMonitor: Segment[][] = [];
-  // Rolled-up segments where the rollup is final, raw results (with the ones just before the period) after that.
-  for (const monitor of used) perMonitor.push(combineLocations(await locationTimelines(deps, tx, monitor, from, to), from, to));
-  return { timeline: combineMonitors(perMonitor, from, to), monitors: used.length };
+const overlaps = (item: { startsAt: string; endsAt: string }, start: number, end: number) => Date.parse(item.startsAt) < end && Date.parse(item.endsAt) > start;
+
+/** The monitors that speak for a service: its critical ones (all, if none is critical), of the shared service or the tenant's own instance. */
+function monitorsFor(all: Monitor[], serviceId: string, tenantId: string, ownInstance: boolean): Monitor[] {
+  const mine = all.filter((m) => m.serviceId === serviceId && (ownInstance ? m.tenantId === tenantId : m.tenantId === null));
+  const critical = mine.filter((m) => m.critical);
+  return critical.length > 0 ? critical : mine;
+}
+
+/** A service's timeline over [start, end), by DESIGN.md's definition, from its monitors' per-location timelines. */
+function serviceTimeline(monitors: Monitor[], timelines: Map<string, Segment[][]>, start: number, end: number): Segment[] {
+  const perMonitor = monitors.map((m) => combineLocations(timelines.get(m.id)!.map((t) => t.filter((s) => s.start < end && s.end > start)), start, end));
+  return combineMonitors(perMonitor, start, end);
+}
+
+/** The month's service-desk figures, reported beside availability. */
+export interface DeskFigures {
+  tickets: number;
+  reactionMetPercent: number | null;
+  resolutionMetPercent: number | null;
+  medianReactionMinutes: number | null;
+  p90ReactionMinutes: number | null;
+  breaches: number;
+  satisfactionAverage: number | null;
+  satisfactionRatings: number;
+}
+
+export interface SlaReport {
+  tenantId: string;
+  month: string;
+  services: ServiceSla[];
+  desk: DeskFigures;
 }
 
 /**
  * The monthly availability report of one municipality: every service it uses, from the day
- * its use started, against the target and notice period of the agreement in force.
+ * its use started, against the target and notice period of the agreement in force, with the
+ * month's desk figures.
  */
-export async function slaReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; services: ServiceSla[] }> {
+export async function slaReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<SlaReport> {
+  const availability = await serviceAvailability(deps, actor, tenantId, month);
+  // Access was checked above; the desk figures are part of the same report.
+  const { report: d } = await deskReport(deps, systemActor('sla-report'), tenantId, month);
+  const desk: DeskFigures = {
+    tickets: d.tickets,
+    reactionMetPercent: d.reaction.metPercent,
+    resolutionMetPercent: d.resolution.metPercent,
+    medianReactionMinutes: d.reaction.medianMinutes,
+    p90ReactionMinutes: d.reaction.p90Minutes,
+    breaches: d.breaches.length,
+    satisfactionAverage: d.satisfaction.average,
+    satisfactionRatings: d.satisfaction.ratings,
+  };
+  return { ...availability, desk };
+}
+
+async function serviceAvailability(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<Omit<SlaReport, 'desk'>> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
   const { from, to } = monthBounds(month);
@@ -71,16 +113,24 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
     const targetPercent = agreement?.availabilityTargetPercent ?? DEFAULT_AVAILABILITY_TARGET_PERCENT;
     const noticeMs = (agreement?.maintenanceNoticeHours ?? DEFAULT_MAINTENANCE_NOTICE_HOURS) * 3_600_000;
     const subscriptions = (await deps.store.subscriptions.list(tx, tenantId)).filter((s) => s.from < nextMonth && (s.to === null || s.to >= firstDay));
+    // Everything the month needs, read once: a report over hundreds of services stays a handful of queries.
+    const catalogue = new Map((await deps.store.services.list(tx)).map((s) => [s.id, s]));
+    const allMonitors = await deps.store.monitors.list(tx, {});
+    const used = new Map(subscriptions.map((s) => [s.id, monitorsFor(allMonitors, s.serviceId, tenantId, s.mode === 'own_instance')]));
+    const timelines = await locationTimelinesMany(deps, tx, [...new Map([...used.values()].flat().map((m) => [m.id, m])).values()], from.getTime(), to.getTime());
+    const allWindows = await deps.store.maintenance.overlapping(tx, from, to);
+    const allExclusions = await deps.store.slaExclusions.overlapping(tx, from, to, { tenantId });
     const services: ServiceSla[] = [];
     for (const subscription of subscriptions) {
-      const service = await deps.store.services.get(tx, subscription.serviceId);
+      const service = catalogue.get(subscription.serviceId);
       if (!service) continue;
       const start = Math.max(from.getTime(), localToEpochMs(ZONE, subscription.from, 0));
       const end = Math.min(to.getTime(), subscription.to ? localToEpochMs(ZONE, addDays(subscription.to, 1), 0) : Infinity);
-      const { timeline, monitors } = await serviceTimeline(deps, tx, service.id, tenantId, subscription.mode === 'own_instance', start, end);
-      const windows = await deps.store.maintenance.overlapping(tx, new Date(start), new Date(end), service.id);
+      const monitors = used.get(subscription.id)!;
+      const timeline = serviceTimeline(monitors, timelines, start, end);
+      const windows = allWindows.filter((w) => w.serviceIds.includes(service.id) && overlaps(w, start, end));
       const windowsMs = windows.map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
-      const exclusions = await deps.store.slaExclusions.overlapping(tx, new Date(start), new Date(end), { serviceId: service.id, tenantId });
+      const exclusions = allExclusions.filter((e) => e.serviceId === service.id && overlaps(e, start, end));
       const excluded: ExclusionInterval[] = exclusions.map((e) => ({ id: e.id, start: Date.parse(e.startsAt), end: Date.parse(e.endsAt), reason: e.reason }));
       const summary = summarizeSla(excludeDowntime(applyMaintenance(timeline, windowsMs, noticeMs, start, end), excluded, start, end), excluded, start, end);
       services.push({
@@ -98,7 +148,7 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
         coveragePercent: round(summary.coveragePercent),
         targetPercent,
         met: summary.availabilityPercent !== null && summary.availabilityPercent >= targetPercent,
-        monitors,
+        monitors: monitors.length,
         outages: summary.outages.map((o) => ({ start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), seconds: o.seconds, excludedSeconds: o.excludedSeconds, exclusionIds: o.exclusionIds })),
         exclusions: exclusions.map((e) => ({ id: e.id, startsAt: e.startsAt, endsAt: e.endsAt, reason: e.reason, createdBy: e.createdBy, createdAt: e.createdAt })),
         maintenance: windows.map((w, i) => ({ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt, announcedAt: w.announcedAt, counted: windowsMs[i]!.start - windowsMs[i]!.announcedAt >= noticeMs })),

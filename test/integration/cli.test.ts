@@ -25,6 +25,7 @@ describe('the kopa command (PGlite data folder)', () => {
     expect(create.code).toBe(0);
     expect(create.out).toContain('--email');
     expect(kopa('audit', 'verify', '--help').out).toContain('exits 1');
+    expect(kopa('agent', '--help').out).toContain('--location <name>');
   });
 
   it('migrates an empty folder, then finds nothing to do', () => {
@@ -74,6 +75,13 @@ describe('the kopa command (PGlite data folder)', () => {
     expect(badConfig.stderr).toContain('DATABASE_URL');
 
     expect(kopa('frobnicate').code).not.toBe(0);
+
+    const badServer = kopa('agent', '--server', 'ftp://kopa.rda.lv', '--token', 'kopa_x', '--location', 'lvrtc');
+    expect(badServer.code).toBe(2);
+    expect(badServer.err).toContain('--server must be an http(s) URL');
+    const badLocation = kopa('agent', '--server', 'https://kopa.rda.lv', '--token', 'kopa_x', '--location', 'LVRTC DC');
+    expect(badLocation.code).toBe(2);
+    expect(badLocation.err).toContain('--location');
   });
 
   it('verifies the audit chain written by the commands above', () => {

@@ -67,6 +67,23 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     expect(versions[0].report.services.find((s: { serviceCode: string }) => s.serviceCode === 'DVS').availabilityPercent).toBeNull();
   });
 
+  it('serves the published version as frozen, and the live figures only when asked', async () => {
+    const admin = await as('admin@cesis.lv');
+    const served = (await admin.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10`)).json();
+    expect(served.publication).toMatchObject({ version: 2, reason: 'LVRTC aģenta rezultāti saņemti novēloti' });
+    expect(served.desk).toMatchObject({ tickets: 0, breaches: 0, satisfactionAverage: null });
+    // A late exclusion changes the live figures but not what was published.
+    const operator = await as('operators@rda.lv');
+    const dvsId = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'DVS').id;
+    expect((await operator.post('/api/v1/sla-exclusions', { serviceId: dvsId, startsAt: '2026-10-31T08:00:00Z', endsAt: '2026-10-31T09:00:00Z', reason: 'Uzraudzības aģenta kļūme' })).statusCode).toBe(201);
+    const frozen = (await admin.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10`)).json();
+    const live = (await admin.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10?live=true`)).json();
+    const dvs = (r: { services: { serviceCode: string; availabilityPercent: number }[] }) => r.services.find((s) => s.serviceCode === 'DVS')!.availabilityPercent;
+    expect(dvs(frozen)).toBe(95.8333);
+    expect(live.publication).toBeNull();
+    expect(dvs(live)).toBe(100); // the only outage is excluded: 82,800 s up, nothing down
+  });
+
   it('refuses a month that has not ended, other roles, and other municipalities', async () => {
     const operator = await as('operators@rda.lv');
     const notEnded = await operator.post(`/api/v1/tenants/${cesisId}/sla-reports/2026-11/publications`, {});

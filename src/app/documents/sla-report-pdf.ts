@@ -1,4 +1,4 @@
-import type { ServiceSla } from '../sla-report.js';
+import type { DeskFigures, ServiceSla } from '../sla-report.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
 
 const MONTHS_LV = ['janvāris', 'februāris', 'marts', 'aprīlis', 'maijs', 'jūnijs', 'jūlijs', 'augusts', 'septembris', 'oktobris', 'novembris', 'decembris'];
@@ -35,6 +35,7 @@ export interface SlaPdfInput {
   month: string;
   generatedAt: string;
   services: ServiceSla[];
+  desk?: DeskFigures | undefined;
   version?: number | undefined;
 }
 
@@ -81,6 +82,30 @@ function serviceSection(s: ServiceSla): PdfContent[] {
   return facts;
 }
 
+const share = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('lv-LV')} %`);
+const minutes = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('lv-LV')} min`);
+
+function deskSection(desk: DeskFigures): PdfContent[] {
+  return [
+    { text: 'Atbalsta dienests', style: 'heading' },
+    {
+      table: {
+        widths: ['*', 'auto'],
+        body: [
+          ['Pieteikumi mēnesī', String(desk.tickets)],
+          ['Reakcija laikā', share(desk.reactionMetPercent)],
+          ['Atrisināti laikā', share(desk.resolutionMetPercent)],
+          ['Reakcijas mediāna (darba laikā)', minutes(desk.medianReactionMinutes)],
+          ['Reakcijas 90. procentile (darba laikā)', minutes(desk.p90ReactionMinutes)],
+          ['Termiņu pārsniegumi', String(desk.breaches)],
+          ['Vidējais vērtējums', desk.satisfactionAverage === null ? '—' : `${desk.satisfactionAverage.toLocaleString('lv-LV')} no 5 (${desk.satisfactionRatings})`],
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+}
+
 /** The monthly availability report in Latvian, with a closing page stating the definitions used. */
 export function slaReportDocument(input: SlaPdfInput): PdfDocument {
   const summaryRows = input.services.map((s) => [s.serviceName, percent(s.availabilityPercent), percent(s.targetPercent), { text: s.met ? 'Jā' : 'Nē', style: s.met ? 'good' : 'bad' }]);
@@ -102,6 +127,7 @@ export function slaReportDocument(input: SlaPdfInput): PdfDocument {
             layout: 'lightHorizontalLines',
           },
       ...input.services.flatMap(serviceSection),
+      ...(input.desk ? deskSection(input.desk) : []),
       { text: 'Definīcijas', style: 'heading', pageBreak: 'before' },
       { ul: DEFINITIONS, margin: [0, 0, 0, 10] },
       { text: `Sagatavots ${rigaTime(input.generatedAt)} (Rīgas laiks) sistēmā Kopa.`, style: 'small' },

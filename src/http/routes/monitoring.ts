@@ -3,8 +3,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { excludeOutage, listExclusions } from '../../app/exclude-outage.js';
 import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, listMonitors, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
-import { slaReportPdf } from '../../app/render-sla-report.js';
-import { slaReport, slaReportCsv } from '../../app/sla-report.js';
+import { currentSlaReport, slaReportPdf } from '../../app/render-sla-report.js';
+import { slaReportCsv } from '../../app/sla-report.js';
 import { updateMonitor } from '../../app/update-monitor.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
@@ -108,7 +108,23 @@ const ServiceReport = Type.Object({
   exclusions: Type.Array(Type.Object({ id: Type.String(), startsAt: Instant, endsAt: Instant, reason: Type.String(), createdBy: Type.String(), createdAt: Instant })),
   maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, announcedAt: Instant, counted: Type.Boolean() })),
 });
-const SlaReport = Type.Object({ tenantId: Type.String(), month: Type.String(), services: Type.Array(ServiceReport) });
+const DeskFigures = Type.Object({
+  tickets: Type.Integer(),
+  reactionMetPercent: Nullable(Type.Number()),
+  resolutionMetPercent: Nullable(Type.Number()),
+  medianReactionMinutes: Nullable(Type.Number()),
+  p90ReactionMinutes: Nullable(Type.Number()),
+  breaches: Type.Integer(),
+  satisfactionAverage: Nullable(Type.Number()),
+  satisfactionRatings: Type.Integer(),
+});
+const SlaReport = Type.Object({
+  tenantId: Type.String(),
+  month: Type.String(),
+  services: Type.Array(ServiceReport),
+  desk: DeskFigures,
+  publication: Type.Union([Type.Object({ version: Type.Integer(), publishedAt: Instant, reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], { description: 'The frozen version served; null while the month is not published (or with ?live=true)' }),
+});
 
 const DAY_MS = 86_400_000;
 const instantOr = (text: string | undefined, fallback: number) => (text === undefined ? new Date(fallback) : new Date(text));
@@ -275,23 +291,22 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.get('/tenants/:id/sla-reports/:month', {
     schema: {
       tags: ['monitoring'],
-      summary: 'Monthly availability report of a municipality by DESIGN.md’s definition; `?format=csv` or `?format=pdf` (Latvian)',
+      summary: 'Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian); `?live=true` recomputes',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in Europe/Riga' }) }),
-      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])) }, { additionalProperties: false }),
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])), live: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: SlaReport, ...ERRORS },
     },
   }, async (request, reply) => {
     const tenantId = pathId(request.params.id, 'Municipality');
     const { month } = request.params;
-    const actor = actorOf(request);
+    const { report, publication } = await currentSlaReport(deps, actorOf(request), tenantId, month, request.query.live === true);
     if (request.query.format === 'pdf') {
-      const pdf = await slaReportPdf(deps, actor, tenantId, month);
+      const pdf = await slaReportPdf(deps, report, publication?.version);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="sla-report-${month}.pdf"`).send(pdf);
     }
-    const report = await slaReport(deps, actor, tenantId, month);
     if (request.query.format === 'csv') {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="sla-report-${month}.csv"`).serializer((x: string) => x).send(slaReportCsv(report));
     }
-    return report;
+    return { ...report, publication };
   });
 };
