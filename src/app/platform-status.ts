@@ -2,11 +2,12 @@ import type { Actor } from '../domain/actor.js';
 import { applyMaintenance, combineLocations, combineMonitors, summarize, type ReportState, type Segment } from '../domain/availability/timeline.js';
 import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
 import { notFound } from '../domain/errors.js';
+import type { Monitor } from '../domain/monitoring/monitor.js';
 import type { Service } from '../domain/service.js';
 import type { Incident } from '../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from './authorize.js';
 import { listIncidents } from './manage-incidents.js';
-import { locationTimelines } from './monitor-timeline.js';
+import { locationTimelinesMany } from './monitor-timeline.js';
 import type { Deps, MaintenanceWindowRecord, Tx } from './ports.js';
 
 const ZONE = 'Europe/Riga';
@@ -51,14 +52,10 @@ function dayRanges(now: number): { date: string; start: number; end: number }[] 
   });
 }
 
-async function serviceStatus(deps: Pick<Deps, 'store'>, tx: Tx, service: Service, monitorFilter: (monitorTenantId: string | null, serviceId: string) => boolean, windows: MaintenanceWindowRecord[], now: number): Promise<ServiceStatus> {
+function serviceStatus(service: Service, used: Monitor[], timelines: Map<string, Segment[][]>, windows: MaintenanceWindowRecord[], now: number): ServiceStatus {
   const days = dayRanges(now);
   const from = days[0]!.start;
-  const all = (await deps.store.monitors.list(tx, { serviceId: service.id })).filter((m) => m.active && monitorFilter(m.tenantId, service.id));
-  const critical = all.filter((m) => m.critical);
-  const used = critical.length > 0 ? critical : all;
-  const perMonitor: Segment[][] = [];
-  for (const monitor of used) perMonitor.push(combineLocations(await locationTimelines(deps, tx, monitor, from, now), from, now));
+  const perMonitor = used.map((m) => combineLocations(timelines.get(m.id)!, from, now));
   const mine = windows.filter((w) => w.serviceIds.includes(service.id)).map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
   // The status page shows every planned window as maintenance; the notice period matters only for reports.
   const timeline = applyMaintenance(combineMonitors(perMonitor, from, now), mine, 0, from, now);
@@ -94,7 +91,15 @@ async function build(deps: Pick<Deps, 'store' | 'clock'>, services: (tx: Tx) => 
     const list = await services(tx);
     const windows = await deps.store.maintenance.overlapping(tx, new Date(from), new Date(now + 30 * 86_400_000));
     const statuses: ServiceStatus[] = [];
-    for (const service of list) statuses.push(await serviceStatus(deps, tx, service, monitorFilter, windows, now));
+    // The monitors that speak for each service (critical ones, or all if none is), their timelines read in one go.
+    const monitors = (await deps.store.monitors.list(tx, {})).filter((m) => m.active);
+    const used = new Map(list.map((service) => {
+      const mine = monitors.filter((m) => m.serviceId === service.id && monitorFilter(m.tenantId, service.id));
+      const critical = mine.filter((m) => m.critical);
+      return [service.id, critical.length > 0 ? critical : mine];
+    }));
+    const timelines = await locationTimelinesMany(deps, tx, [...used.values()].flat(), from, now);
+    for (const service of list) statuses.push(serviceStatus(service, used.get(service.id)!, timelines, windows, now));
     const ids = new Set(list.map((s) => s.id));
     const upcoming = windows
       .filter((w) => Date.parse(w.endsAt) > now && w.serviceIds.some((id) => ids.has(id)))
