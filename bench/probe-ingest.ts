@@ -9,17 +9,13 @@
  *
  *   node --import tsx bench/probe-ingest.ts [results=400000] [inFlight=4]
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { createMonitor, ingestProbeResults } from '../src/app/manage-monitors.js';
 import { createService } from '../src/app/manage-services.js';
 import { createToken } from '../src/app/create-token.js';
 import { systemActor } from '../src/domain/actor.js';
 import { loadConfig } from '../src/main/config.js';
 import { openRuntime, serverFor } from '../src/main/runtime.js';
+import { benchDatabase } from './bench-database.js';
 import { machineContext, rate } from './context.js';
 
 const TOTAL = Number(process.argv[2] ?? 400_000);
@@ -27,34 +23,7 @@ const IN_FLIGHT = Number(process.argv[3] ?? 4);
 const BATCH = 10_000;
 const TARGET = 50_000;
 
-async function database(): Promise<{ url: string | undefined; dataDir: string | undefined; label: string; drop(): Promise<void> }> {
-  const server = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kopa-bench-ingest-'));
-    return { url: undefined, dataDir, label: 'PGlite (embedded)', drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const name = `kopa_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    dataDir: undefined,
-    label: `PostgreSQL ${version}`,
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
-
-const db = await database();
+const db = await benchDatabase('kopa-bench-ingest-');
 const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', DATABASE_URL: db.url ?? '', DATABASE_POOL_SIZE: String(IN_FLIGHT + 2) }, { ...(db.dataDir && { dataDir: db.dataDir }), port: 0 }));
 const app = await serverFor(runtime);
 const base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -7,9 +7,7 @@
  *
  * It creates (and afterwards drops) its own database next to the one named.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { subscribe } from '../src/app/manage-services.js';
 import { locationTimelines } from '../src/app/monitor-timeline.js';
 import type { Deps } from '../src/app/ports.js';
@@ -22,6 +20,7 @@ import { openDatabase } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createStore } from '../src/db/store.js';
 import { argon2Hasher } from '../src/main/runtime.js';
+import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 
 const MONITORS = Number(process.argv[2] ?? 1000);
@@ -32,21 +31,11 @@ const TO = FROM + DAYS * 86_400_000;
 const SYSTEM = { role: 'system' as const, tenantId: null };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!baseUrl) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; this benchmark needs the real thing.');
-  process.exit(2);
-}
-const name = `kopa_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(baseUrl);
-url.pathname = `/${name}`;
-const db = await openDatabase({ url: url.toString(), poolSize: 4 });
+const bench = await benchDatabase('kopa-bench-sla-', { requirePostgres: true });
+const db = await openDatabase({ url: bench.url!, poolSize: 4 });
 
 try {
-  console.log(`SLA report benchmark — ${machineContext()}`);
+  console.log(`SLA report benchmark — ${machineContext()}, ${bench.label}`);
   await migrate(db.kysely);
   const deps: Deps = { store: createStore(db.kysely), clock: { now: () => new Date('2026-11-20T10:00:00Z') }, passwords: argon2Hasher };
   await seedDemoData(deps);
@@ -103,6 +92,5 @@ try {
   console.log(`the same from raw rows: ${seconds(fromRaw)} (one municipality's monitors timed, × ${tenants.length}) — rollups are ${(fromRaw / fromRollups).toFixed(0)}× faster; disagreements on every 10th monitor: ${disagreements}`);
 } finally {
   await db.close();
-  await admin.query(`DROP DATABASE ${name}`);
-  await admin.end();
+  await bench.drop();
 }
