@@ -7,6 +7,7 @@ export interface CliActions {
   userCreate(options: { email: string; name: string; role: string; tenant?: string; password?: string; dataDir?: string }): Promise<void>;
   tokenCreate(options: { name: string; role: string; tenant?: string; expires?: string; dataDir?: string }): Promise<void>;
   auditVerify(options: { dataDir?: string }): Promise<void>;
+  usageImport(file: string, options: { dataDir?: string }): Promise<void>;
   agent(options: { server: string; token: string; location: string; bufferDir: string; concurrency: number }): Promise<void>;
 }
 
@@ -77,6 +78,14 @@ export function buildProgram(actions: CliActions): Command {
     .description('re-check the hash chain; exits 1 when an event was edited or deleted')
     .addOption(dataDirOption())
     .action((o) => actions.auditVerify(o));
+
+  const usage = program.command('usage').description('metered usage');
+  usage
+    .command('import')
+    .description('import a provider consumption report (CSV with a header: id,tenantId,provider,resource,quantity,periodStart,periodEnd; tenantId may be a registration number); prints accepted, duplicate and rejected rows with line numbers; exits 1 when a row was rejected (the valid rows are stored)')
+    .argument('<file>', 'CSV file, comma or semicolon separated')
+    .addOption(dataDirOption())
+    .action((file: string, o) => actions.usageImport(file, o));
 
   program
     .command('agent')

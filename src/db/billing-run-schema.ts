@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Cents = ColumnType<string, string | bigint, string | bigint>;
@@ -14,6 +14,7 @@ export interface BillingRunsTable {
   created_by: string;
   finalized_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finalized_by: string | null;
+  finalization: ColumnType<string | null, never, string | RawBuilder<string>>;
 }
 
 export interface BillingStatementsTable {

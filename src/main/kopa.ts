@@ -6,6 +6,7 @@ import { createUser } from '../app/create-user.js';
 import { ensureBootstrapToken } from '../app/ensure-bootstrap-token.js';
 import { DEMO_PASSWORD, seedDemoData } from '../app/seed-demo-data.js';
 import { verifyAuditChain } from '../app/verify-audit-chain.js';
+import { importUsageCsv } from '../app/import-usage-csv.js';
 import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';
 import { migrate } from '../db/migrate.js';
@@ -138,6 +139,21 @@ const actions: CliActions = {
       console.error(`Audit chain BROKEN: ${report.problems.length} problem(s) in ${report.checked} events.`);
       for (const p of report.problems) console.error(`  event ${p.seq}: ${p.problem}`);
       throw new CliFailure('audit verification failed');
+    });
+  },
+
+  async usageImport(file, options) {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new CliFailure(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, 2);
+    });
+    await withRuntime(options, async ({ deps }) => {
+      const report = await importUsageCsv(deps, systemActor('cli usage import'), text);
+      console.log(`${file}: ${report.rows} rows — ${report.accepted} accepted, ${report.duplicates} duplicate, ${report.rejected.length} rejected.`);
+      for (const r of report.rejected) {
+        console.log(`  line ${r.line}${r.id ? ` (id ${r.id})` : ''}: ${r.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+      }
+      if (report.rejected.length > 0) throw new CliFailure(`${report.rejected.length} row(s) rejected; the other rows were stored`);
     });
   },
 };

@@ -11,8 +11,12 @@ CREATE TABLE billing_runs (
   created_by       text NOT NULL,
   finalized_at     timestamptz,
   finalized_by     text,
-  CHECK ((status = 'finalized') = (finalized_at IS NOT NULL))
+  -- Order of finalisation: the clock may give two runs the same instant, this never does.
+  finalization     bigint UNIQUE,
+  CHECK ((status = 'finalized') = (finalized_at IS NOT NULL)),
+  CHECK ((status = 'finalized') = (finalization IS NOT NULL))
 );
+CREATE SEQUENCE billing_run_finalizations;
 -- One finalised regular run per month; corrections follow it.
 CREATE UNIQUE INDEX billing_runs_one_regular ON billing_runs (month) WHERE status = 'finalized' AND kind = 'regular';
 CREATE INDEX billing_runs_month ON billing_runs (month, created_at DESC);
@@ -60,3 +64,4 @@ CREATE POLICY tenant_visibility ON billing_statements FOR SELECT USING (kopa_can
 CREATE POLICY billing_writes ON billing_statements FOR ALL USING (kopa_is_billing_writer()) WITH CHECK (kopa_is_billing_writer());
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON billing_runs, billing_statements TO kopa_app;
+GRANT USAGE ON SEQUENCE billing_run_finalizations TO kopa_app;

@@ -94,7 +94,7 @@ export const billingRunRepository: BillingRunStore = {
   },
 
   async markFinalized(tx, runId, at, by) {
-    await trxOf(tx).updateTable('billing_runs').set({ status: 'finalized', finalized_at: at, finalized_by: by }).where('id', '=', runId).where('status', '=', 'draft').execute();
+    await trxOf(tx).updateTable('billing_runs').set({ status: 'finalized', finalized_at: at, finalized_by: by, finalization: sql<string>`nextval('billing_run_finalizations')` }).where('id', '=', runId).where('status', '=', 'draft').execute();
   },
 
   async invoicedStatements(tx, month) {
@@ -102,7 +102,7 @@ export const billingRunRepository: BillingRunStore = {
       SELECT DISTINCT ON (s.tenant_id) s.*
       FROM billing_statements s JOIN billing_runs r ON r.id = s.run_id
       WHERE r.month = ${month} AND r.status = 'finalized'
-      ORDER BY s.tenant_id, r.finalized_at DESC`.execute(trxOf(tx));
+      ORDER BY s.tenant_id, r.finalization DESC`.execute(trxOf(tx));
     return new Map(rows.rows.map((r) => [r.tenant_id, toStored(r)]));
   },
 };

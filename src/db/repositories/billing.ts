@@ -1,7 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { BillingStore, UsageTotal } from '../../app/billing-ports.js';
 import type { CostPool, PoolDriver, Provider, Resource, ResourceKind, Tariff } from '../../domain/billing/catalogue.js';
-import type { UsageRecord } from '../../domain/billing/usage.js';
 import type { BillingProvidersTable, BillingResourcesTable, CostPoolsTable, TariffsTable } from '../billing-schema.js';
 import { trxOf } from '../store.js';
 

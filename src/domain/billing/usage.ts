@@ -34,6 +34,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A lone UTF-16 surrogate cannot be stored as text; refuse it as the field's problem. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The tenant ids a batch names, so the caller can look them up in one query. */
 export function tenantIdsOf(raw: unknown[]): string[] {
@@ -47,7 +49,8 @@ export function tenantIdsOf(raw: unknown[]): string[] {
 
 export function parseInstant(value: string): number | null {
   const m = INSTANT.exec(value);
-  if (!m || !isLocalDate(m[1]!)) return null;
+  // Years before 1900 are typing mistakes, and PostgreSQL has no year 0.
+  if (!m || !isLocalDate(m[1]!) || Number(m[1]!.slice(0, 4)) < 1900) return null;
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : null;
 }
@@ -72,7 +75,7 @@ export function checkUsageRecord(raw: unknown, known: KnownForUsage): UsageCheck
   const id = typeof r.id === 'string' ? r.id : null;
   if (r.id === undefined) add('id', 'is required');
   else if (id === null) add('id', 'must be a string');
-  else if (id.length < 1 || id.length > 200 || CONTROL.test(id)) add('id', 'must be 1–200 characters without control characters');
+  else if (id.length < 1 || id.length > 200 || CONTROL.test(id) || LONE_SURROGATE.test(id)) add('id', 'must be 1–200 characters without control characters');
 
   const text = (field: 'tenantId' | 'provider' | 'resource'): string | null => {
     const v = r[field];

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { createProvider, createResource, listProviders, listResources } from '../../app/manage-billing-catalogue.js';
+import { createCostPool, listCostPools } from '../../app/manage-cost-pools.js';
+import { createTariff, listTariffs } from '../../app/manage-tariffs.js';
+import type { Deps } from '../../app/ports.js';
+import { actorOf } from '../auth.js';
+import { DateText, ERRORS, Instant } from '../schemas.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
+const Money = (description: string) => Type.String({ description, examples: ['1234.50'] });
+
+const ProviderView = Type.Object({ code: Type.String(), name: Type.String(), createdAt: Instant });
+const ResourceView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  unitCode: Type.String({ description: 'UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …)' }),
+  kind: Type.Union([Type.Literal('sum'), Type.Literal('gauge')]),
+  billable: Type.Boolean(),
+  createdAt: Instant,
+});
+const TariffView = Type.Object({
+  id: Type.String(),
+  provider: Type.String(),
+  resource: Type.String(),
+  unitPrice: Money('price per unit, up to 6 decimals'),
+  currency: Type.Literal('EUR'),
+  validFrom: DateText,
+  validTo: Nullable(DateText),
+  createdAt: Instant,
+  createdBy: Nullable(Type.String()),
+});
+const Driver = Type.Union([Type.Literal('active_users'), Type.Literal('even'), Type.Literal('hosting_cost')]);
+const CostPoolView = Type.Object({
+  id: Type.String(),
+  month: Type.String(),
+  amount: Money('amount of the pool'),
+  currency: Type.Literal('EUR'),
+  description: Type.String(),
+  driver: Driver,
+  createdAt: Instant,
+  createdBy: Nullable(Type.String()),
+});
+
+export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/providers', { schema: { tags: ['billing'], summary: 'Cloud providers whose usage is metered', response: { 200: Type.Array(ProviderView), ...ERRORS } } }, async (request) => listProviders(deps, actorOf(request)));
+
+  app.post('/providers', {
+    schema: { tags: ['billing'], summary: 'Add a provider (operator, finance)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20, examples: ['LVRTC'] }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 201: ProviderView, ...ERRORS } },
+  }, async (request, reply) => reply.status(201).send(await createProvider(deps, actorOf(request), request.body)));
+
+  app.get('/resources', { schema: { tags: ['billing'], summary: 'Metered resources: sums and gauges', response: { 200: Type.Array(ResourceView), ...ERRORS } } }, async (request) => listResources(deps, actorOf(request)));
+
+  app.post('/resources', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Add a metered resource (operator, finance)',
+      body: Type.Object(
+        {
+          code: Type.String({ minLength: 1, maxLength: 40, examples: ['gpu_hour'] }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          unit: Type.String({ minLength: 1, maxLength: 40 }),
+          unitCode: Type.String({ minLength: 1, maxLength: 3, description: 'UN/ECE Recommendation 20 code' }),
+          kind: Type.Union([Type.Literal('sum'), Type.Literal('gauge')]),
+          billable: Type.Optional(Type.Boolean({ description: 'priced by tariffs; default true' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: ResourceView, ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await createResource(deps, actorOf(request), request.body)));
+
+  app.get('/tariffs', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Tariffs, optionally of one provider or resource or in force on a date',
+      querystring: Type.Object({ provider: Type.Optional(Type.String()), resource: Type.Optional(Type.String()), on: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(TariffView), ...ERRORS },
+    },
+  }, async (request) => listTariffs(deps, actorOf(request), request.query));
+
+  app.post('/tariffs', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Add a tariff (operator, finance); closes the open-ended tariff before it on its start date',
+      body: Type.Object(
+        {
+          provider: Type.String({ minLength: 1 }),
+          resource: Type.String({ minLength: 1 }),
+          unitPrice: Type.String({ description: 'decimal string, up to 6 decimals', examples: ['0.012500'] }),
+          currency: Type.String({ examples: ['EUR'] }),
+          validFrom: Type.String({ description: 'first local day in force, YYYY-MM-DD' }),
+          validTo: Type.Optional(Nullable(Type.String({ description: 'first local day no longer in force (exclusive)' }))),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: TariffView, ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await createTariff(deps, actorOf(request), { ...request.body, validTo: request.body.validTo ?? null })));
+
+  app.get('/cost-pools', {
+    schema: { tags: ['billing'], summary: 'Monthly cost pools', querystring: Type.Object({ month: Type.Optional(Type.String({ description: 'YYYY-MM' })) }, { additionalProperties: false }), response: { 200: Type.Array(CostPoolView), ...ERRORS } },
+  }, async (request) => listCostPools(deps, actorOf(request), request.query));
+
+  app.post('/cost-pools', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Add a cost pool for a month (operator, finance)',
+      body: Type.Object(
+        {
+          month: Type.String({ description: 'YYYY-MM', examples: ['2026-10'] }),
+          amount: Type.String({ description: 'decimal string, 2 decimals at most', examples: ['1000.00'] }),
+          currency: Type.String({ examples: ['EUR'] }),
+          description: Type.String({ minLength: 1, maxLength: 500 }),
+          driver: Type.Optional(Driver),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: CostPoolView, ...ERRORS },
+    },
+  }, async (request, reply) => reply.status(201).send(await createCostPool(deps, actorOf(request), request.body)));
+};
