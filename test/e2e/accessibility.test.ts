@@ -25,6 +25,38 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
     tenantId: string;
     agreementId: string | null;
     serviceId: string;
+    /** The monitors the operator's sweep adds (the demo has none), so that their pages are scanned too. */
+    httpMonitorId: string;
+    pushMonitorId: string;
+  }
+
+  /**
+   * The demo data has no monitors: add an HTTP monitor with a day of results (two failures in a row,
+   * an outage) and an October outage for the SLA report, and a push monitor — through the API in the
+   * operator's browser session, with the CSRF header as the UI sends it.
+   */
+  async function addMonitors(): Promise<void> {
+    const page = await newPage(browser, server.url);
+    await logIn(page, 'operators@rda.lv');
+    await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/v1/session')).json();
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken as string };
+      const post = async (path: string, body: unknown) => {
+        const response = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+        if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      };
+      const services = await (await fetch('/api/v1/services')).json();
+      const serviceId = services[0].id as string;
+      const http = await post('/monitors', { serviceId, name: 'Portāls — sākumlapa', type: 'http', target: 'https://portals.example.lv/health', intervalSeconds: 600, locations: ['local'] });
+      await post('/monitors', { serviceId, name: 'Dokumentu vadība — signāls', type: 'push', intervalSeconds: 300 });
+      const step = 600_000;
+      const now = Math.floor(Date.now() / step) * step;
+      const day = Array.from({ length: 144 }, (_, i) => ({ at: new Date(now - (144 - i) * step).toISOString(), ok: i !== 60 && i !== 61, latencyMs: 80 + ((i * 37) % 120), location: 'local' }));
+      const october = Array.from({ length: 12 }, (_, i) => ({ at: new Date(Date.UTC(2026, 9, 12, 8, 0) + i * step).toISOString(), ok: i < 4 || i > 7, latencyMs: 95, location: 'local' }));
+      await post(`/monitors/${http.id}/results`, { results: [...october, ...day] });
+    });
+    await page.context().close();
   }
 
   async function sweep(email: string, paths: (ids: Ids) => string[]) {
@@ -35,10 +67,15 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       const cesis = tenants.find((t: { name: string }) => t.name.startsWith('Cēsu'));
       const agreements = await fetch(`/api/v1/tenants/${cesis.id}/agreements`);
       const services = await (await fetch('/api/v1/services')).json();
+      const monitorsAnswer = await fetch('/api/v1/monitors');
+      // Finance may not read monitors: their pages are not in its sweep.
+      const monitors: { id: string; type: string }[] = monitorsAnswer.ok ? await monitorsAnswer.json() : [];
       return {
         tenantId: cesis.id as string,
         agreementId: agreements.ok ? ((await agreements.json())[0]?.id as string) : null,
         serviceId: services[0].id as string,
+        httpMonitorId: monitors.find((m) => m.type === 'http')?.id ?? '',
+        pushMonitorId: monitors.find((m) => m.type === 'push')?.id ?? '',
       };
     });
     for (const language of ['lv', 'en'] as const) {
@@ -55,7 +92,8 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
   }
 
   it('for an operator', async () => {
-    await sweep('operators@rda.lv', ({ tenantId, agreementId, serviceId }) => [
+    await addMonitors();
+    await sweep('operators@rda.lv', ({ tenantId, agreementId, serviceId, httpMonitorId, pushMonitorId }) => [
       '/',
       '/municipalities',
       `/municipalities/${tenantId}`,
@@ -81,10 +119,13 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       '/incidents/new',
       '/monitors',
       '/monitors/new',
+      `/monitors/${httpMonitorId}`,
+      `/monitors/${pushMonitorId}`,
       '/maintenance',
       '/maintenance/new',
       '/sla-report',
       `/municipalities/${tenantId}/sla-reports/2026-10`,
+      `/municipalities/${tenantId}/sla-reports/2026-10?view=live`,
       '/account',
       '/accessibility',
       '/no-such-page',
@@ -92,7 +133,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
   });
 
   it('for a municipality’s administrator', async () => {
-    await sweep('admin@cesis.lv', ({ tenantId, serviceId }) => [
+    await sweep('admin@cesis.lv', ({ tenantId, serviceId, httpMonitorId }) => [
       '/',
       `/municipalities/${tenantId}`,
       '/tickets',
@@ -101,11 +142,37 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       `/municipalities/${tenantId}/desk-report/2026-10`,
       `/municipalities/${tenantId}/status`,
       `/services/${serviceId}`,
+      '/monitors',
+      `/monitors/${httpMonitorId}`,
       `/municipalities/${tenantId}/sla-reports/2026-10`,
+      `/municipalities/${tenantId}/costs`,
       '/status',
       '/tokens',
       '/audit',
       '/account',
+    ]);
+  });
+
+  it('for the agency’s finance officer', async () => {
+    // A draft run for October (the demo has no usage yet, so its statements are empty or it has problems).
+    const page = await newPage(browser, server.url);
+    await logIn(page, 'finanses@rda.lv');
+    const runId = await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/v1/session')).json();
+      const response = await fetch('/api/v1/billing-runs', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken as string }, body: JSON.stringify({ month: '2026-10' }) });
+      if (!response.ok) throw new Error(`billing run: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    });
+    await page.context().close();
+    await sweep('finanses@rda.lv', ({ tenantId }) => [
+      '/billing/runs',
+      `/billing/runs/${runId}`,
+      '/billing/invoices',
+      '/billing/tariffs',
+      '/billing/cost-pools',
+      '/billing/usage',
+      '/billing/seller',
+      `/municipalities/${tenantId}/costs`,
     ]);
   });
 

@@ -19,6 +19,7 @@ import { LoginPage } from './pages/login-page';
 import { MaintenanceNewPage } from './pages/maintenance-new-page';
 import { MaintenancePage } from './pages/maintenance-page';
 import { MonitorNewPage } from './pages/monitor-new-page';
+import { MonitorPage } from './pages/monitor-page';
 import { MonitorsPage } from './pages/monitors-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServiceFormPage } from './pages/service-form-page';
@@ -35,6 +36,14 @@ import { TicketNewPage } from './pages/ticket-new-page';
 import { TicketPage } from './pages/ticket-page';
 import { TicketsPage } from './pages/tickets-page';
 import { TokensPage } from './pages/tokens-page';
+import { BillingRunPage } from './pages/billing-run-page';
+import { BillingRunsPage } from './pages/billing-runs-page';
+import { CostPoolsPage } from './pages/cost-pools-page';
+import { InvoicesPage } from './pages/invoices-page';
+import { SellerSettingsPage } from './pages/seller-settings-page';
+import { TariffsPage } from './pages/tariffs-page';
+import { TenantCostsPage } from './pages/tenant-costs-page';
+import { UsageImportPage } from './pages/usage-import-page';
 import { useSession } from './session';
 
 /** Tenant roles land on their own municipality; agency roles on the list. */
@@ -219,6 +228,14 @@ export function App() {
               </RequirePermission>
             }
           />
+          <Route
+            path="monitors/:id"
+            element={
+              <RequirePermission permission="monitors.read">
+                <MonitorPage />
+              </RequirePermission>
+            }
+          />
           <Route path="maintenance" element={<MaintenancePage />} />
           <Route
             path="maintenance/new"
@@ -241,6 +258,70 @@ export function App() {
             element={
               <RequirePermission permission="slaReports.read">
                 <SlaReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/runs"
+            element={
+              <RequirePermission permission="billing.read">
+                <BillingRunsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/runs/:id"
+            element={
+              <RequirePermission permission="billing.read">
+                <BillingRunPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/invoices"
+            element={
+              <RequirePermission permission="billing.read">
+                <InvoicesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/tariffs"
+            element={
+              <RequirePermission permission="billing.read">
+                <TariffsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/cost-pools"
+            element={
+              <RequirePermission permission="billing.read">
+                <CostPoolsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/usage"
+            element={
+              <RequirePermission permission="billing.write">
+                <UsageImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/seller"
+            element={
+              <RequirePermission permission="billing.read">
+                <SellerSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="municipalities/:id/costs"
+            element={
+              <RequirePermission permission="statements.read">
+                <TenantCostsPage />
               </RequirePermission>
             }
           />

@@ -1,6 +1,18 @@
 import { query, request } from './api';
 import { monthOf } from './business-minutes';
-import type { MaintenanceInput, MaintenanceRecord, Monitor, MonitorInput, SlaReport } from './monitoring-types';
+import type {
+  LatencySeries,
+  MaintenanceInput,
+  MaintenanceRecord,
+  Monitor,
+  MonitorChanges,
+  MonitorHealth,
+  MonitorInput,
+  SlaExclusion,
+  SlaExclusionInput,
+  SlaPublication,
+  SlaReport,
+} from './monitoring-types';
 
 const id = encodeURIComponent;
 
@@ -17,7 +29,12 @@ export const slaReportLinks = {
 export const monitoringApi = {
   monitors: {
     list: (serviceId: string | undefined, signal?: AbortSignal) => request<Monitor[]>('GET', `/monitors${query({ serviceId })}`, { signal }),
+    get: (monitorId: string, signal?: AbortSignal) => request<Monitor>('GET', `/monitors/${id(monitorId)}`, { signal }),
     create: (input: MonitorInput) => request<Monitor>('POST', '/monitors', { body: input }),
+    update: (monitorId: string, changes: MonitorChanges) => request<Monitor>('PATCH', `/monitors/${id(monitorId)}`, { body: changes }),
+    /** Every visible monitor's state now. */
+    health: (signal?: AbortSignal) => request<MonitorHealth[]>('GET', '/monitors/health', { signal }),
+    latency: (monitorId: string, hours: number, signal?: AbortSignal) => request<LatencySeries>('GET', `/monitors/${id(monitorId)}/latency${query({ hours })}`, { signal }),
     /** The secret URL a push monitor's system calls; the server shows it once. */
     pushToken: (monitorId: string) => request<{ token: string; url: string }>('POST', `/monitors/${id(monitorId)}/push-token`),
   },
@@ -25,5 +42,17 @@ export const monitoringApi = {
     list: (from: string, to: string, signal?: AbortSignal) => request<MaintenanceRecord[]>('GET', `/maintenance-windows${query({ from, to })}`, { signal }),
     create: (input: MaintenanceInput) => request<MaintenanceRecord>('POST', '/maintenance-windows', { body: input }),
   },
-  slaReport: (tenantId: string, month: string, signal?: AbortSignal) => request<SlaReport>('GET', `/tenants/${id(tenantId)}/sla-reports/${id(month)}`, { signal }),
+  /** The published (frozen) version once there is one; `live` recomputes it from the evidence now. */
+  slaReport: (tenantId: string, month: string, signal?: AbortSignal, live = false) =>
+    request<SlaReport>('GET', `/tenants/${id(tenantId)}/sla-reports/${id(month)}${query({ live: live || undefined })}`, { signal }),
+  exclusions: {
+    list: (from: string, to: string, serviceId: string | undefined, signal?: AbortSignal) => request<SlaExclusion[]>('GET', `/sla-exclusions${query({ from, to, serviceId })}`, { signal }),
+    create: (input: SlaExclusionInput) => request<SlaExclusion>('POST', '/sla-exclusions', { body: input }),
+  },
+  publications: {
+    list: (tenantId: string, month: string, signal?: AbortSignal) => request<SlaPublication[]>('GET', `/tenants/${id(tenantId)}/sla-reports/${id(month)}/publications`, { signal }),
+    /** The first publication needs no reason; a correction does. */
+    publish: (tenantId: string, month: string, reason: string | null) =>
+      request<SlaPublication>('POST', `/tenants/${id(tenantId)}/sla-reports/${id(month)}/publications`, { body: reason ? { reason } : {} }),
+  },
 };

@@ -19,6 +19,8 @@ export interface MonitorConfig {
   recordType?: (typeof DNS_RECORD_TYPES)[number];
   expected?: string;
   servers?: string[];
+  /** http: request headers; set through the API only, kept as they are when the form saves. */
+  headers?: Record<string, string>;
 }
 
 export interface Monitor {
@@ -100,4 +102,78 @@ export interface SlaReport {
   tenantId: string;
   month: string;
   services: ServiceReport[];
+  /** The frozen version shown; null while the month is not published (or when asked live). */
+  publication?: { version: number; publishedAt: string; reason: string | null } | null;
+}
+
+/** What an operator may change on a monitor; the interval and failuresToConfirm are fixed. */
+export interface MonitorChanges {
+  name?: string;
+  target?: string | null;
+  config?: MonitorConfig;
+  timeoutMs?: number;
+  critical?: boolean;
+  locations?: string[];
+  active?: boolean;
+}
+
+export type MonitorState = 'up' | 'down' | 'unknown';
+
+export interface MonitorHealth {
+  monitorId: string;
+  state: MonitorState;
+  since: string | null;
+  lastCheckAt: string | null;
+  lastLatencyMs: number | null;
+}
+
+export interface LatencyPoint {
+  at: string;
+  avgLatencyMs: number | null;
+  maxLatencyMs: number | null;
+  checks: number;
+  failures: number;
+}
+
+export interface LatencySeries {
+  monitorId: string;
+  bucketMinutes: number;
+  points: LatencyPoint[];
+}
+
+export interface SlaExclusion {
+  id: string;
+  serviceId: string;
+  tenantId: string | null;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface SlaExclusionInput {
+  serviceId: string;
+  tenantId: string | null;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+export interface SlaChange {
+  serviceCode: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface SlaPublication {
+  id: string;
+  tenantId: string;
+  month: string;
+  version: number;
+  changes: SlaChange[];
+  reason: string | null;
+  publishedAt: string;
+  publishedBy: string;
 }

@@ -23,6 +23,11 @@ const RULES = {
   'monitors.write': ['operator'],
   'maintenance.write': ['operator', 'desk_agent'],
   'slaReports.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
+  'slaReports.publish': ['operator'],
+  'slaExclusions.write': ['operator'],
+  'billing.read': ['operator', 'finance', 'auditor'],
+  'billing.write': ['operator', 'finance'],
+  'statements.read': ['operator', 'finance', 'auditor', 'tenant_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiPermission = keyof typeof RULES;

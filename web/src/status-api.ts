@@ -27,5 +27,7 @@ export const statusApi = {
   subscriptions: {
     list: (tenantId: string, signal?: AbortSignal) => request<Subscription[]>('GET', `/tenants/${id(tenantId)}/subscriptions`, { signal }),
     create: (tenantId: string, input: SubscriptionInput) => request<Subscription>('POST', `/tenants/${id(tenantId)}/subscriptions`, { body: input }),
+    /** Sets the last day (inclusive) or, with null, makes it open-ended again. */
+    end: (tenantId: string, subscriptionId: string, to: string | null) => request<Subscription>('PATCH', `/tenants/${id(tenantId)}/subscriptions/${id(subscriptionId)}`, { body: { to } }),
   },
 };

@@ -17,15 +17,15 @@ export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   );
 }
 
-/** How bad an incident is, as a word with a shape. */
-export function IncidentImpactBadge({ impact }: { impact: IncidentImpact }) {
+/** How bad an incident is, as a word with a shape; `bare` leaves out "Impact:" where a column header already says it. */
+export function IncidentImpactBadge({ impact, bare = false }: { impact: IncidentImpact; bare?: boolean }) {
   const { t } = useTranslation();
   return (
     <span className={`badge badge-impact-${impact}`}>
       <span aria-hidden="true" className="badge-icon">
         {IMPACT_ICONS[impact]}
       </span>
-      {t('incident.impactLabel', { impact: t(`incidentImpact.${impact}`) })}
+      {bare ? t(`incidentImpactName.${impact}`) : t('incident.impactLabel', { impact: t(`incidentImpact.${impact}`) })}
     </span>
   );
 }

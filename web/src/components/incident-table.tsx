@@ -37,7 +37,7 @@ export function IncidentTable({ caption, incidents, serviceName }: Props) {
               <IncidentStatusBadge status={incident.status} />
             </td>
             <td>
-              <IncidentImpactBadge impact={incident.impact} />
+              <IncidentImpactBadge impact={incident.impact} bare />
             </td>
             <td>{incident.serviceIds.map((id) => serviceName(id) ?? t('common.unknown')).join(', ')}</td>
             <td className="nowrap">

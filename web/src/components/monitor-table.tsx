@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatNumber } from '../format';
-import type { Monitor } from '../monitoring-types';
+import { formatInstant, formatNumber } from '../format';
+import type { Monitor, MonitorHealth } from '../monitoring-types';
 import { DataTable } from './data-table';
+import { MonitorLatencyCell } from './monitor-latency-cell';
+import { MonitorStateBadge } from './monitor-state-badge';
 import { StateBadge } from './status-badge';
 
 interface Props {
@@ -12,10 +14,12 @@ interface Props {
   serviceName: ((id: string) => string) | null;
   /** Names the municipality of an own-instance monitor. */
   tenantName: (id: string) => string;
+  /** Live state per monitor id; when given, the table also shows the last check and a 24-hour sparkline. */
+  health?: Map<string, MonitorHealth>;
 }
 
 /** Monitors with what they check, how often and from where. */
-export function MonitorTable({ caption, monitors, serviceName, tenantName }: Props) {
+export function MonitorTable({ caption, monitors, serviceName, tenantName, health }: Props) {
   const { t } = useTranslation();
   const sorted = [...monitors].sort((a, b) => a.name.localeCompare(b.name, 'lv'));
   return (
@@ -24,19 +28,20 @@ export function MonitorTable({ caption, monitors, serviceName, tenantName }: Pro
         <tr>
           <th scope="col">{t('monitor.name')}</th>
           {serviceName && <th scope="col">{t('monitor.service')}</th>}
-          <th scope="col">{t('monitor.type')}</th>
-          <th scope="col">{t('monitor.target')}</th>
-          <th scope="col">{t('monitor.interval')}</th>
-          <th scope="col">{t('monitor.locations')}</th>
+          <th scope="col">{t('monitor.check')}</th>
           <th scope="col">{t('monitor.critical')}</th>
           <th scope="col">{t('monitor.state')}</th>
+          {health && <th scope="col">{t('monitor.lastCheck')}</th>}
+          {health && <th scope="col">{t('monitor.latency24h')}</th>}
         </tr>
       </thead>
       <tbody>
-        {sorted.map((m) => (
+        {sorted.map((m) => {
+          const h = health?.get(m.id);
+          return (
           <tr key={m.id} className={m.active ? undefined : 'row-inactive'}>
             <th scope="row">
-              {m.name}
+              <Link to={`/monitors/${m.id}`}>{m.name}</Link>
               <span className="block muted">{m.tenantId ? t('monitor.ownInstance', { name: tenantName(m.tenantId) }) : t('monitor.shared')}</span>
             </th>
             {serviceName && (
@@ -44,19 +49,51 @@ export function MonitorTable({ caption, monitors, serviceName, tenantName }: Pro
                 <Link to={`/services/${m.serviceId}`}>{serviceName(m.serviceId)}</Link>
               </td>
             )}
-            <td>{t(`monitorType.${m.type}`)}</td>
-            <td className="mono break">{m.target ?? t('monitor.noTarget')}</td>
-            <td className="nowrap">
-              {t('monitor.everySeconds', { seconds: formatNumber(m.intervalSeconds) })}
-              <span className="block muted">{t('monitor.confirmAfter', { count: m.failuresToConfirm })}</span>
+            <td className="monitor-check">
+              {t(`monitorType.${m.type}`)}
+              {m.target && <span className="block mono break">{m.target}</span>}
+              <span className="block muted">
+                {t('monitor.everySeconds', { seconds: formatNumber(m.intervalSeconds) })}, {t('monitor.confirmAfter', { count: m.failuresToConfirm })}
+              </span>
+              <span className="block muted">
+                {t('monitor.locations')}: {m.locations.join(', ')}
+              </span>
             </td>
-            <td>{m.locations.join(', ')}</td>
             <td>{m.critical ? t('common.yes') : t('common.no')}</td>
-            <td>
-              <StateBadge tone={m.active ? 'ok' : 'off'} label={m.active ? t('monitor.active') : t('monitor.paused')} />
-            </td>
+            {health ? (
+              <td>
+                <MonitorStateBadge monitor={m} health={h} />
+                {m.active && h?.since && (
+                  <span className="block muted">
+                    {t('monitor.since')} <time dateTime={h.since}>{formatInstant(h.since)}</time>
+                  </span>
+                )}
+              </td>
+            ) : (
+              <td>
+                <StateBadge tone={m.active ? 'ok' : 'off'} label={m.active ? t('monitor.active') : t('monitor.paused')} />
+              </td>
+            )}
+            {health && (
+              <td className="nowrap">
+                {h?.lastCheckAt ? (
+                  <>
+                    <time dateTime={h.lastCheckAt}>{formatInstant(h.lastCheckAt)}</time>
+                    {h.lastLatencyMs !== null && <span className="block muted">{t('monitor.latencyMs', { ms: formatNumber(h.lastLatencyMs) })}</span>}
+                  </>
+                ) : (
+                  t('monitor.neverChecked')
+                )}
+              </td>
+            )}
+            {health && (
+              <td>
+                <MonitorLatencyCell monitorId={m.id} />
+              </td>
+            )}
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </DataTable>
   );

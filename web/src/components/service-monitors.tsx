@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
+import { useAutoRefresh } from '../hooks/use-auto-refresh';
 import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
 import { can } from '../permissions';
@@ -14,6 +15,7 @@ export function ServiceMonitors({ serviceId, serviceName }: { serviceId: string;
   const { t } = useTranslation();
   const user = useUser();
   const monitors = useResource((signal) => monitoringApi.monitors.list(serviceId, signal), [serviceId]);
+  const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal), []);
   const agency = !isTenantRole(user.role);
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
   const tenantName = (id: string) => (agency ? (tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort')) : (user.tenantName ?? ''));
@@ -25,7 +27,13 @@ export function ServiceMonitors({ serviceId, serviceName }: { serviceId: string;
           list.length === 0 ? (
             <p>{t('monitors.noneForService')}</p>
           ) : (
-            <MonitorTable caption={t('monitors.ofServiceCaption', { name: serviceName })} monitors={list} serviceName={null} tenantName={tenantName} />
+            <MonitorTable
+              caption={t('monitors.ofServiceCaption', { name: serviceName })}
+              monitors={list}
+              serviceName={null}
+              tenantName={tenantName}
+              health={health.data ? new Map(health.data.map((h) => [h.monitorId, h])) : undefined}
+            />
           )
         }
       </AsyncSection>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
-import type { ServiceReport, SlaReport } from '../monitoring-types';
+import type { Outage, ServiceReport, SlaReport } from '../monitoring-types';
 import { formatPercent } from '../status-format';
 import { SlaAvailabilityChart } from './sla-availability-chart';
 import { SlaReportTable } from './sla-report-table';
@@ -14,9 +14,11 @@ interface Props {
   monthTitle: string;
   /** The service's name in the UI language (the report carries the Latvian one). */
   name: (service: ServiceReport) => string;
+  /** Operators: exclude one of a service's outages from the SLA. */
+  onExclude?: (service: ServiceReport, outage: Outage) => void;
 }
 
-export function SlaReportBody({ report, monthTitle, name }: Props) {
+export function SlaReportBody({ report, monthTitle, name, onExclude }: Props) {
   const { t } = useTranslation();
   const services = report.services;
   if (services.length === 0) return <p>{t('slaReport.noServices')}</p>;
@@ -43,7 +45,7 @@ export function SlaReportBody({ report, monthTitle, name }: Props) {
       <section className="section" aria-labelledby="sla-evidence">
         <h2 id="sla-evidence">{t('slaReport.evidence')}</h2>
         {services.map((s) => (
-          <SlaServiceEvidence key={s.serviceId} report={s} name={name(s)} />
+          <SlaServiceEvidence key={s.serviceId} report={s} name={name(s)} onExclude={onExclude && ((o) => onExclude(s, o))} />
         ))}
       </section>
       <section className="section prose" aria-labelledby="sla-definitions">

@@ -1,11 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../format';
-import type { ServiceReport } from '../monitoring-types';
+import type { Outage, ServiceReport } from '../monitoring-types';
 import { formatSeconds } from '../status-format';
 import { DataTable } from './data-table';
 
+interface Props {
+  report: ServiceReport;
+  name: string;
+  /** Offers, per outage not yet wholly excluded, to exclude it from the SLA (operators). */
+  onExclude?: (outage: Outage) => void;
+}
+
 /** One service's evidence for the month: its outages, the outages excluded and why, and its maintenance. */
-export function SlaServiceEvidence({ report, name }: { report: ServiceReport; name: string }) {
+export function SlaServiceEvidence({ report, name, onExclude }: Props) {
   const { t } = useTranslation();
   const headingId = `sla-evidence-${report.serviceId}`;
   return (
@@ -23,6 +30,7 @@ export function SlaServiceEvidence({ report, name }: { report: ServiceReport; na
               <th scope="col">{t('slaReport.outageEnd')}</th>
               <th scope="col">{t('slaReport.duration')}</th>
               <th scope="col">{t('slaReport.excluded')}</th>
+              {onExclude && <th scope="col">{t('common.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -36,6 +44,18 @@ export function SlaServiceEvidence({ report, name }: { report: ServiceReport; na
                 </td>
                 <td>{formatSeconds(t, o.seconds)}</td>
                 <td>{o.excludedSeconds > 0 ? formatSeconds(t, o.excludedSeconds) : t('common.no')}</td>
+                {onExclude && (
+                  <td>
+                    {o.excludedSeconds < o.seconds ? (
+                      <button type="button" className="button button-secondary button-small" onClick={() => onExclude(o)}>
+                        {t('slaExclusion.exclude')}
+                        <span className="visually-hidden"> {t('slaExclusion.outageFrom', { start: formatInstant(o.start) })}</span>
+                      </button>
+                    ) : (
+                      t('slaExclusion.wholly')
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -13,6 +13,7 @@ import { localName } from '../status-format';
 import { AsyncSection } from './async-section';
 import { DataTable } from './data-table';
 import { StateBadge } from './status-badge';
+import { SubscriptionEnd } from './subscription-end';
 import { SubscriptionForm } from './subscription-form';
 
 function period(s: Subscription, today: string): { tone: 'ok' | 'off' | 'warn'; key: string } {
@@ -68,7 +69,23 @@ export function TenantServices({ tenantId, tenantName }: { tenantId: string; ten
                       <th scope="row">{found ? <Link to={`/services/${found.id}`}>{localName(found.name)}</Link> : t('common.loadingShort')}</th>
                       <td>{t(`subscriptionMode.${s.mode}`, { defaultValue: s.mode })}</td>
                       <td>{formatDate(s.from)}</td>
-                      <td>{s.to ? formatDate(s.to) : t('subscriptions.noEnd')}</td>
+                      <td>
+                        {can(user.role, 'subscriptions.write') ? (
+                          <SubscriptionEnd
+                            tenantId={tenantId}
+                            subscription={s}
+                            serviceName={found ? localName(found.name) : ''}
+                            onChanged={(changed) => {
+                              subscriptions.setData((all) => (all ?? []).map((x) => (x.id === changed.id ? changed : x)));
+                              setAdded(changed.to ? t('subscriptions.ended', { name: found ? localName(found.name) : '', date: formatDate(changed.to) }) : t('subscriptions.endCleared', { name: found ? localName(found.name) : '' }));
+                            }}
+                          />
+                        ) : s.to ? (
+                          formatDate(s.to)
+                        ) : (
+                          t('subscriptions.noEnd')
+                        )}
+                      </td>
                       <td>
                         <StateBadge tone={p.tone} label={t(`subscriptions.period.${p.key}`)} />
                       </td>

@@ -3,9 +3,11 @@ import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { AsyncSection } from '../components/async-section';
 import { Flash } from '../components/flash';
+import { MonitorHealthAnnouncer } from '../components/monitor-health-announcer';
 import { MonitorTable } from '../components/monitor-table';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
+import { useAutoRefresh } from '../hooks/use-auto-refresh';
 import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
 import { can } from '../permissions';
@@ -18,6 +20,8 @@ export function MonitorsPage() {
   const { t } = useTranslation();
   const user = useUser();
   const monitors = useResource((signal) => monitoringApi.monitors.list(undefined, signal), []);
+  const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal), []);
+  const healthById = new Map((health.data ?? []).map((h) => [h.monitorId, h]));
   const services = useResource((signal) => statusApi.services.list(signal), []);
   const tenants = useResource((signal) => api.tenants.list(signal), []);
   const serviceName = (id: string) => {
@@ -39,8 +43,11 @@ export function MonitorsPage() {
         }
       >
         <p className="lead">{t('monitors.intro')}</p>
+        <p className="muted">{t('monitors.refreshNote')}</p>
       </PageHeading>
       <Flash />
+      <MonitorHealthAnnouncer health={health.data} monitors={monitors.data ?? []} stale={health.stale} />
+      {health.error !== null && <ProblemMessage error={health.error} summary={t('monitors.healthFailed')} onRetry={health.reload} />}
       {(services.error ?? tenants.error) !== null && (
         <ProblemMessage
           error={services.error ?? tenants.error}
@@ -58,7 +65,16 @@ export function MonitorsPage() {
           ) : (
             <>
               <p>{t('monitors.count', { count: list.length, active: list.filter((m) => m.active).length })}</p>
-              <MonitorTable caption={t('monitors.title')} monitors={list} serviceName={serviceName} tenantName={tenantName} />
+              {health.data && (
+                <p>
+                  {t('monitors.stateCounts', {
+                    up: health.data.filter((h) => h.state === 'up').length,
+                    down: health.data.filter((h) => h.state === 'down').length,
+                    unknown: health.data.filter((h) => h.state === 'unknown').length,
+                  })}
+                </p>
+              )}
+              <MonitorTable caption={t('monitors.title')} monitors={list} serviceName={serviceName} tenantName={tenantName} health={healthById} />
             </>
           )
         }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import { MONTH, monthOf, shiftMonth } from '../business-minutes';
 import { monthName } from '../calendar-format';
@@ -7,10 +8,15 @@ import { AsyncSection } from '../components/async-section';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { DeskReportPicker } from '../components/desk-report-picker';
 import { PageHeading } from '../components/page-heading';
+import { SlaExcludeDialog } from '../components/sla-exclude-dialog';
+import { SlaExclusionList } from '../components/sla-exclusion-list';
+import { SlaPublications } from '../components/sla-publications';
+import { SlaReportView } from '../components/sla-report-view';
 import { SlaReportBody } from '../components/sla-report-body';
 import { deskReportPath } from '../desk-paths';
 import { useResource } from '../hooks/use-resource';
 import { monitoringApi, slaReportLinks, slaReportPath } from '../monitoring-api';
+import type { Outage, ServiceReport } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { statusApi } from '../status-api';
@@ -28,13 +34,30 @@ export function SlaReportPage() {
   const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
   const services = useResource((signal) => statusApi.services.list(signal), []);
-  const report = useResource(valid ? (signal) => monitoringApi.slaReport(id, month, signal) : null, [id, month, valid]);
+  const [params, setParams] = useSearchParams();
+  const operator = can(user.role, 'slaReports.publish');
+  const live = operator && params.get('view') === 'live';
+  const report = useResource(valid ? (signal) => monitoringApi.slaReport(id, month, signal, live) : null, [id, month, valid, live]);
+  const publications = useResource(valid ? (signal) => monitoringApi.publications.list(id, month, signal) : null, [id, month, valid]);
+  const period = report.data?.services[0];
+  const exclusions = useResource(period ? (signal) => monitoringApi.exclusions.list(period.periodStart, period.periodEnd, undefined, signal) : null, [period?.periodStart, period?.periodEnd]);
+  const [excluding, setExcluding] = useState<{ service: ServiceReport; serviceName: string; outage: Outage } | null>(null);
+  const [said, setSaid] = useState('');
 
   if (!valid) return <Navigate to={slaReportPath(id)} replace />;
 
   const monthTitle = t('calendar.monthTitle', { month: monthName(month), year: month.slice(0, 4) });
   const name = tenant.data?.name ?? '';
   const title = t('slaReport.title');
+  const serviceName = (s: ServiceReport) => {
+    const found = services.data?.find((x) => x.id === s.serviceId);
+    return found ? localName(found.name) : s.serviceName;
+  };
+  const serviceNameById = (serviceId: string) => {
+    const found = services.data?.find((x) => x.id === serviceId);
+    return found ? localName(found.name) : t('common.loadingShort');
+  };
+  const showLive = (on: boolean) => setParams(on ? { view: 'live' } : {}, { replace: true });
 
   return (
     <>
@@ -85,16 +108,50 @@ export function SlaReportPage() {
         </Link>
       </nav>
       <DeskReportPicker key={`${id}|${month}`} tenants={agency ? (tenants.data ?? []) : null} tenantId={id} month={month} onShow={(tenantId, m) => navigate(slaReportPath(tenantId, m))} />
-      <AsyncSection resource={report}>{(r) => (
-          <SlaReportBody
-            report={r}
-            monthTitle={monthTitle}
-            name={(s) => {
-              const found = services.data?.find((x) => x.id === s.serviceId);
-              return found ? localName(found.name) : s.serviceName;
-            }}
-          />
-        )}</AsyncSection>
+      <p role="status" className="status-line">
+        {said}
+      </p>
+      <SlaPublications
+        tenantId={id}
+        month={month}
+        monthTitle={monthTitle}
+        publications={publications}
+        canPublish={operator}
+        onPublished={(p) => {
+          setSaid(p.version === 1 ? t('slaPublish.done', { month: monthTitle }) : t('slaPublish.corrected', { month: monthTitle, version: p.version }));
+          publications.reload();
+          if (live) showLive(false);
+          else report.reload();
+        }}
+      />
+      <AsyncSection resource={report}>
+        {(r) => (
+          <>
+            <SlaReportView publication={r.publication ?? null} live={live} canSwitch={operator && (publications.data?.length ?? 0) > 0} onSwitch={showLive} />
+            <SlaReportBody report={r} monthTitle={monthTitle} name={serviceName} onExclude={can(user.role, 'slaExclusions.write') ? (service, outage) => setExcluding({ service, serviceName: serviceName(service), outage }) : undefined} />
+            <SlaExclusionList
+              exclusions={exclusions}
+              tenantId={id}
+              inReport={new Set(r.services.flatMap((s) => s.exclusions.map((x) => x.id)))}
+              frozen={Boolean(r.publication)}
+              serviceName={serviceNameById}
+            />
+          </>
+        )}
+      </AsyncSection>
+      <SlaExcludeDialog
+        target={excluding}
+        tenantId={id}
+        tenantName={name}
+        onClose={() => setExcluding(null)}
+        onExcluded={() => {
+          const frozen = Boolean(report.data?.publication);
+          setSaid(frozen ? t('slaExclusion.doneFrozen') : t('slaExclusion.done'));
+          if (frozen && !live) showLive(true);
+          else report.reload();
+          exclusions.reload();
+        }}
+      />
     </>
   );
 }

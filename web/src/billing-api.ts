@@ -1,0 +1,42 @@
+import { query, request } from './api';
+import type { BillingResource, CostPool, Driver, FinalizedInvoice, Invoice, MonthStatement, Provider, Run, RunSummary, Seller, Tariff, UsageRecord, UsageReport } from './billing-types';
+
+const id = encodeURIComponent;
+
+/** The billing calls the UI makes. */
+export const billingApi = {
+  providers: (signal?: AbortSignal) => request<Provider[]>('GET', '/providers', { signal }),
+  resources: (signal?: AbortSignal) => request<BillingResource[]>('GET', '/resources', { signal }),
+  tariffs: {
+    list: (signal?: AbortSignal) => request<Tariff[]>('GET', '/tariffs', { signal }),
+    create: (input: { provider: string; resource: string; unitPrice: string; currency: 'EUR'; validFrom: string; validTo?: string }) =>
+      request<Tariff>('POST', '/tariffs', { body: input }),
+  },
+  costPools: {
+    list: (month: string, signal?: AbortSignal) => request<CostPool[]>('GET', `/cost-pools${query({ month })}`, { signal }),
+    create: (input: { month: string; amount: string; currency: 'EUR'; description: string; driver: Driver }) => request<CostPool>('POST', '/cost-pools', { body: input }),
+  },
+  usage: {
+    send: (records: UsageRecord[]) => request<UsageReport>('POST', '/usage', { body: { records } }),
+  },
+  runs: {
+    list: (signal?: AbortSignal) => request<RunSummary[]>('GET', '/billing-runs', { signal }),
+    get: (runId: string, signal?: AbortSignal) => request<Run>('GET', `/billing-runs/${id(runId)}`, { signal }),
+    create: (month: string) => request<Run>('POST', '/billing-runs', { body: { month } }),
+    recompute: (runId: string) => request<Run>('POST', `/billing-runs/${id(runId)}/recompute`),
+    finalize: (runId: string) => request<{ status: 'finalized'; invoices: FinalizedInvoice[] }>('POST', `/billing-runs/${id(runId)}/finalize`),
+  },
+  invoices: {
+    list: (signal?: AbortSignal, month?: string) => request<Invoice[]>('GET', `/invoices${query({ month })}`, { signal }),
+    listForTenant: (tenantId: string, signal?: AbortSignal) => request<Invoice[]>('GET', `/tenants/${id(tenantId)}/invoices`, { signal }),
+  },
+  statements: (tenantId: string, months: string[], signal?: AbortSignal) =>
+    request<MonthStatement[]>('GET', `/tenants/${id(tenantId)}/statements${query({ months: months.join(',') })}`, { signal }),
+  seller: {
+    get: (signal?: AbortSignal) => request<Seller>('GET', '/settings/seller', { signal }),
+    put: (input: Seller) => request<Seller>('PUT', '/settings/seller', { body: input }),
+  },
+};
+
+/** Where the browser downloads an invoice document. */
+export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}`;

@@ -1,0 +1,33 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Monitor, MonitorHealth } from '../monitoring-types';
+
+/**
+ * A polite live region for the refreshed monitor states: silent when nothing changed, otherwise
+ * which monitors changed to what. When a refresh fails it says, visibly, that the states are older.
+ */
+export function MonitorHealthAnnouncer({ health, monitors, stale }: { health: MonitorHealth[] | undefined; monitors: Monitor[]; stale: boolean }) {
+  const { t } = useTranslation();
+  const previous = useRef<MonitorHealth[] | undefined>(undefined);
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    if (!health) return;
+    if (previous.current) {
+      const said = health.flatMap((h) => {
+        const before = previous.current!.find((p) => p.monitorId === h.monitorId);
+        const monitor = monitors.find((m) => m.id === h.monitorId);
+        return before && monitor && before.state !== h.state ? [t('monitors.stateChanged', { name: monitor.name, state: t(`serviceState.${h.state}`) })] : [];
+      });
+      setText(said.length > 0 ? `${t('monitors.refreshed')} ${said.join(' ')}` : '');
+    }
+    previous.current = health;
+    // t and monitors are left out: only new states are news.
+  }, [health]);
+
+  return (
+    <p role="status" className={stale ? 'message message-neutral' : 'visually-hidden'}>
+      {stale ? t('monitors.stale') : text}
+    </p>
+  );
+}

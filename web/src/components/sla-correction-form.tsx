@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { fieldMessage } from '../messages';
+import { monitoringApi } from '../monitoring-api';
+import type { SlaPublication } from '../monitoring-types';
+import { ErrorSummary } from './error-summary';
+import { TextAreaField } from './fields';
+
+const idOf = (field: string) => (field === 'reason' ? 'correction-reason' : `correction-${field}`);
+
+/** Publishes a corrected version of an already published report; the reason is required and shown to the municipality. */
+export function SlaCorrectionForm({ tenantId, month, onPublished }: { tenantId: string; month: string; onPublished: (publication: SlaPublication) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors();
+  const labels = { reason: t('slaPublish.reason') };
+  const err = (field: string) => {
+    const text = form.errors.fields[field];
+    return text ? fieldMessage(t, text, form.errors.local) : null;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (form.fromList(reason.trim() ? [] : [{ field: 'reason', message: t('slaPublish.reasonRequired') }])) return;
+    setBusy(true);
+    try {
+      const published = await monitoringApi.publications.publish(tenantId, month, reason.trim());
+      setReason('');
+      form.clear();
+      onPublished(published);
+    } catch (error) {
+      form.fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy} aria-labelledby="correction-title">
+      <h3 id="correction-title">{t('slaPublish.correctionTitle')}</h3>
+      <p>{t('slaPublish.correctionIntro')}</p>
+      <ErrorSummary errors={form.errors} summaryRef={form.summaryRef} labels={labels} idOf={idOf} />
+      <TextAreaField id={idOf('reason')} label={labels.reason} hint={t('slaPublish.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} error={err('reason')} maxLength={2000} />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('common.working') : t('slaPublish.correct')}
+        </button>
+      </div>
+    </form>
+  );
+}

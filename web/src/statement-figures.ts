@@ -1,0 +1,47 @@
+import type { MonthStatement, Statement, StatementLine } from './billing-types';
+
+/** Decimal string → integer cents, exactly (no floats). */
+function cents(amount: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!match) throw new Error(`Not an amount: ${amount}`);
+  const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0') || '0');
+  return match[1] ? -value : value;
+}
+
+function toDecimal(value: bigint): string {
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** The subtotal of one kind of line, added in integer cents from the API's amounts. */
+export function subtotal(statement: Statement, kind: StatementLine['kind']): string {
+  return toDecimal(statement.lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + cents(l.amount), 0n));
+}
+
+export interface MonthFigures {
+  month: string;
+  hosting: string | null;
+  administration: string | null;
+  net: string | null;
+  total: string | null;
+}
+
+export function monthFigures(months: MonthStatement[]): MonthFigures[] {
+  return months.map(({ month, statement }) =>
+    statement
+      ? { month, hosting: subtotal(statement, 'hosting'), administration: subtotal(statement, 'administration'), net: statement.net, total: statement.total }
+      : { month, hosting: null, administration: null, net: null, total: null },
+  );
+}
+
+/** The statement's lines as CSV rows, straight from the API's strings. */
+export function statementCsvRows(month: string, statement: Statement): string[][] {
+  return [
+    ['month', 'kind', 'description', 'quantity', 'unit', 'unitPrice', 'amount', 'currency', 'explanation'],
+    ...statement.lines.map((l) => [month, l.kind, l.description, l.quantity, l.unit, l.unitPrice, l.amount, statement.currency, l.explanation]),
+    [month, 'net', '', '', '', '', statement.net, statement.currency, ''],
+    [month, 'vat', '', '', '', statement.vatRate, statement.vat, statement.currency, ''],
+    [month, 'total', '', '', '', '', statement.total, statement.currency, ''],
+  ];
+}
