@@ -6,7 +6,7 @@ import pg from 'pg';
 
 /**
  * Where a benchmark runs: a fresh database on the PostgreSQL server named by BENCH_DATABASE_URL,
- * DATABASE_URL or TEST_DATABASE_URL (dropped afterwards), or else embedded PGlite in a temporary folder.
+ * DATABASE_URL or TEST_DATABASE_URL (dropped afterwards unless BENCH_KEEP_DATABASE is set), or else embedded PGlite in a temporary folder.
  */
 export async function benchDatabase(prefix: string, options: { requirePostgres?: boolean } = {}): Promise<{ url: string | undefined; dataDir: string | undefined; label: string; drop(): Promise<void> }> {
   const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -28,6 +28,7 @@ export async function benchDatabase(prefix: string, options: { requirePostgres?:
     dataDir: undefined,
     label: `PostgreSQL ${version}`,
     drop: async () => {
+      if (process.env.BENCH_KEEP_DATABASE) return console.log(`database kept for inspection: ${url.toString()}`);
       const cleanup = new pg.Client({ connectionString: server });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/actor.js';
-import { isMonth } from '../domain/billing/catalogue.js';
+import { isMonth, monthRange } from '../domain/billing/catalogue.js';
 import { monthBounds } from '../domain/billing/usage.js';
 import { validationError } from '../domain/errors.js';
 import type { UsageTotal } from './billing-ports.js';
@@ -19,4 +19,32 @@ export async function listUsageTotals(deps: Deps, actor: Actor, filter: { month:
   const tenantId = actor.role !== 'system' && actor.tenantId !== null ? actor.tenantId : (filter.tenantId ?? null);
   const { start, end } = monthBounds(BILLING_ZONE, filter.month);
   return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.usage.totals(tx, { tenantId, from: start, to: end }));
+}
+
+export const MAX_USAGE_MONTHS = 36;
+
+export interface MonthlyUsage extends Omit<UsageTotal, 'tenantId'> {
+  month: string;
+}
+
+/**
+ * One municipality's usage month by month (sums added up, gauges at their last value), for the
+ * "usage over time" chart; at most three years at once.
+ */
+export async function listMonthlyUsage(deps: Deps, actor: Actor, tenantId: string, range: { from: string; to: string }): Promise<MonthlyUsage[]> {
+  requirePermission(actor, 'usage.read');
+  requireTenantAccess(actor, tenantId);
+  if (!isMonth(range.from)) throw validationError('from', 'must be a month YYYY-MM');
+  if (!isMonth(range.to)) throw validationError('to', 'must be a month YYYY-MM');
+  const months = monthRange(range.from, range.to);
+  if (months.length === 0) throw validationError('to', 'must not be before from');
+  if (months.length > MAX_USAGE_MONTHS) throw validationError('to', `must be at most ${MAX_USAGE_MONTHS} months after from`);
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const rows: MonthlyUsage[] = [];
+    for (const month of months) {
+      const { start, end } = monthBounds(BILLING_ZONE, month);
+      for (const { tenantId: _, ...total } of await deps.store.billing.usage.totals(tx, { tenantId, from: start, to: end })) rows.push({ month, ...total });
+    }
+    return rows;
+  });
 }

@@ -5,6 +5,7 @@ import { createTenant } from './create-tenant.js';
 import { createUser } from './create-user.js';
 import { createService, subscribe } from './manage-services.js';
 import type { Deps } from './ports.js';
+import { seedDemoHistory } from './seed-demo-history.js';
 import { updateTenant } from './update-tenant.js';
 
 /** One password for every demo login; demo data is for evaluation only. */
@@ -66,8 +67,12 @@ export interface DemoLogin {
   tenant: string | null;
 }
 
-/** Idempotent: a database that already has municipalities is left as it is. */
-export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+/**
+ * Idempotent: a database that already has municipalities is left as it is. With `history`
+ * (`kopa demo`), also weeks of monitoring, tickets, metering and invoices; tests leave it out
+ * and seed the figures they check themselves.
+ */
+export async function seedDemoData(deps: Deps, options: { history?: boolean } = {}): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const actor = systemActor('demo-seed');
   const existing = await deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.tenants.list(tx, null));
   const logins: DemoLogin[] = [
@@ -103,6 +108,7 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean; login
     await createUser(deps, actor, { email: `admin@${m.slug}.lv`, name: m.admin, role: 'tenant_admin', tenantId: tenant.id, password: DEMO_PASSWORD });
     await createUser(deps, actor, { email: `lietotajs@${m.slug}.lv`, name: m.user, role: 'tenant_user', tenantId: tenant.id, password: DEMO_PASSWORD });
   }
+  if (options.history) await seedDemoHistory(deps, MUNICIPALITIES);
   return { seeded: true, logins };
 }
 

@@ -60,7 +60,7 @@ const actions: CliActions = {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);
       app.log.info({ outcome }, 'bootstrap token');
     }
-    const demo = options.demo ? await seedDemoData(runtime.deps) : null;
+    const demo = options.demo ? await seedDemoData(runtime.deps, { history: true }) : null;
     const worker = config.runJobs
       ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays }), periodic: PERIODIC_JOBS, log: app.log })
       : null;

@@ -117,6 +117,23 @@ describe.each(BACKENDS)('usage ingestion on %s', (backend) => {
     expect((await finance.get('/api/v1/usage?month=2026-1')).json().errors[0].field).toBe('month');
   });
 
+  it('gives a municipality its usage month by month for the usage-over-time chart', async () => {
+    // The records of the test above: October and November for Cēsis.
+    const res = await cesisAdmin.get(`/api/v1/tenants/${cesis}/usage?from=2026-09&to=2026-11`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (res.json() as { month: string; provider: string; resource: string; quantity: string }[]).map((r) => [r.month, r.resource, r.quantity]);
+    expect(rows).toEqual([
+      ['2026-09', 'vcpu_hour', '1000'],
+      ['2026-10', 'active_users', '412'],
+      ['2026-10', 'vcpu_hour', '118.75'],
+      ['2026-11', 'vcpu_hour', '1000'],
+    ]);
+    expect((await cesisAdmin.get(`/api/v1/tenants/${sigulda}/usage?from=2026-10&to=2026-10`)).statusCode).toBe(404);
+    expect((await finance.get(`/api/v1/tenants/${cesis}/usage?from=2026-10&to=2026-09`)).json().errors[0].field).toBe('to');
+    expect((await finance.get(`/api/v1/tenants/${cesis}/usage?from=2023-12&to=2026-12`)).json().errors[0].field).toBe('to');
+    expect((await finance.get(`/api/v1/tenants/${cesis}/usage?from=2026-13&to=2026-12`)).json().errors[0].field).toBe('from');
+  });
+
   it('shows a municipality its own usage only, and lets only operators and finance write', async () => {
     expect((await totals(cesisAdmin, 'month=2026-10')).map((r) => r[0])).toEqual(['cesis', 'cesis']);
     expect((await cesisAdmin.get(`/api/v1/usage?month=2026-10&tenantId=${sigulda}`)).statusCode).toBe(404);

@@ -17,14 +17,14 @@ export interface TestApp {
 }
 
 /** The real server on a real database; requests go through app.inject. */
-export async function startTestApp(backend: BackendName, options: { demo?: boolean; webDir?: string; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(backend: BackendName, options: { demo?: boolean; demoHistory?: boolean; webDir?: string; now?: () => Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const deps: Deps = {
     store: createStore(database.db.kysely),
     clock: { now: options.now ?? (() => new Date()) },
     passwords: argon2Hasher,
   };
-  if (options.demo !== false) await seedDemoData(deps);
+  if (options.demo !== false) await seedDemoData(deps, { history: options.demoHistory ?? false });
   const app = await buildServer({
     deps,
     sessionTtlHours: 12,

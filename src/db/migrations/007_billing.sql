@@ -79,6 +79,8 @@ CREATE TABLE usage_records (
 );
 CREATE INDEX usage_records_tenant_period ON usage_records (tenant_id, period_start);
 CREATE INDEX usage_records_period ON usage_records (period_start);
+-- The allocation driver's last value per month, found without scanning the month's metered records.
+CREATE INDEX usage_records_active_users ON usage_records (tenant_id, period_start) WHERE resource = 'active_users';
 
 -- A month's shared costs, split over the municipalities by a driver.
 CREATE TABLE cost_pools (

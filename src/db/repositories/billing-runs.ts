@@ -22,18 +22,24 @@ const toStored = (r: Selectable<BillingStatementsTable>): StoredStatement => ({ 
 
 export const billingRunRepository: BillingRunStore = {
   async pricedUsage(tx, from, to) {
-    // Each record is priced by the tariff in force on its periodStart's day in Riga.
+    // Each record is priced by the tariff in force on its periodStart's day in Riga. Records are
+    // added up per day first, so the tariff join sees a few thousand rows instead of millions.
     const rows = await sql<{ tenant_id: string; provider: string; resource: string; resource_name: string; unit: string; unit_code: string; unit_price: string | null; quantity: string; records: string; first_start: Date }>`
-      SELECT u.tenant_id, u.provider, u.resource, r.name AS resource_name, r.unit, r.unit_code,
-             t.unit_price::text AS unit_price, sum(u.quantity)::text AS quantity, count(*)::text AS records, min(u.period_start) AS first_start
-      FROM usage_records u
-      JOIN billing_resources r ON r.code = u.resource AND r.billable
-      LEFT JOIN tariffs t ON t.provider = u.provider AND t.resource = u.resource
-        AND t.valid_from <= (u.period_start AT TIME ZONE 'Europe/Riga')::date
-        AND (t.valid_to IS NULL OR t.valid_to > (u.period_start AT TIME ZONE 'Europe/Riga')::date)
-      WHERE u.period_start >= ${from} AND u.period_start < ${to}
-      GROUP BY u.tenant_id, u.provider, u.resource, r.name, r.unit, r.unit_code, t.unit_price
-      ORDER BY u.tenant_id, u.provider, u.resource, t.unit_price`.execute(trxOf(tx));
+      WITH daily AS (
+        SELECT u.tenant_id, u.provider, u.resource, (u.period_start AT TIME ZONE 'Europe/Riga')::date AS day,
+               sum(u.quantity) AS quantity, count(*) AS records, min(u.period_start) AS first_start
+          FROM usage_records u
+         WHERE u.period_start >= ${from} AND u.period_start < ${to}
+         GROUP BY 1, 2, 3, 4
+      )
+      SELECT d.tenant_id, d.provider, d.resource, r.name AS resource_name, r.unit, r.unit_code,
+             t.unit_price::text AS unit_price, sum(d.quantity)::text AS quantity, sum(d.records)::text AS records, min(d.first_start) AS first_start
+        FROM daily d
+        JOIN billing_resources r ON r.code = d.resource AND r.billable
+        LEFT JOIN tariffs t ON t.provider = d.provider AND t.resource = d.resource
+         AND t.valid_from <= d.day AND (t.valid_to IS NULL OR t.valid_to > d.day)
+       GROUP BY d.tenant_id, d.provider, d.resource, r.name, r.unit, r.unit_code, t.unit_price
+       ORDER BY d.tenant_id, d.provider, d.resource, t.unit_price`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ tenantId: r.tenant_id, provider: r.provider, resource: r.resource, resourceName: r.resource_name, unit: r.unit, unitCode: r.unit_code, unitPrice: r.unit_price, quantity: r.quantity, records: Number(r.records), firstPeriodStart: r.first_start }));
   },
 

@@ -144,3 +144,11 @@ export function validateCostPool(p: CostPoolInput, errors = new FieldErrors()): 
   if (!(POOL_DRIVERS as readonly string[]).includes(p.driver)) errors.add('driver', `must be one of ${POOL_DRIVERS.join(', ')}`);
   return errors;
 }
+
+/** The months from `from` to `to`, both included ("2026-11".."2027-01" → three months). */
+export function monthRange(from: string, to: string): string[] {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const months: string[] = [];
+  for (let i = index(from); i <= index(to); i++) months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return months;
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ingestUsage } from '../../app/ingest-usage.js';
-import { listUsageTotals } from '../../app/list-usage.js';
+import { listMonthlyUsage, listUsageTotals, MAX_USAGE_MONTHS } from '../../app/list-usage.js';
 import type { Deps } from '../../app/ports.js';
 import { MAX_USAGE_BATCH } from '../../domain/billing/usage.js';
 import { actorOf } from '../auth.js';
@@ -40,4 +40,14 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       response: { 200: Type.Array(UsageTotalView), ...ERRORS },
     },
   }, async (request) => listUsageTotals(deps, actorOf(request), { month: request.query.month, tenantId: request.query.tenantId === undefined ? undefined : pathId(request.query.tenantId, 'Municipality') }));
+
+  app.get('/tenants/:id/usage', {
+    schema: {
+      tags: ['billing'],
+      summary: `A municipality's usage month by month, per provider and resource (at most ${MAX_USAGE_MONTHS} months)`,
+      params: Type.Object({ id: Type.String() }),
+      querystring: Type.Object({ from: Type.String({ description: 'first month, YYYY-MM' }), to: Type.String({ description: 'last month, YYYY-MM' }) }, { additionalProperties: false }),
+      response: { 200: Type.Array(Type.Object({ month: Type.String(), provider: Type.String(), resource: Type.String(), quantity: Type.String(), records: Type.Integer() })), ...ERRORS },
+    },
+  }, async (request) => listMonthlyUsage(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.query));
 };
