@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/actor.js';
-import { FieldErrors, validationError } from '../domain/errors.js';
+import { FieldErrors, KopaError, notFound, validationError } from '../domain/errors.js';
 import { requirePermission, scopeOf } from './authorize.js';
 import type { Deps, SlaExclusionRecord } from './ports.js';
 import { recordAudit } from './record-audit.js';
@@ -52,4 +52,22 @@ export async function listExclusions(deps: Deps, actor: Actor, from: Date, to: D
   requirePermission(actor, 'sla_reports.read');
   if (to <= from) throw validationError('to', 'must be after from');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.slaExclusions.overlapping(tx, from, to, { serviceId, tenantId: actor.tenantId ?? undefined }));
+}
+
+/**
+ * Withdraws a mistaken exclusion, with a reason: live reports count the outage again. Published
+ * reports stay frozen; the month's next correction brings the change, saying what changed.
+ */
+export async function withdrawExclusion(deps: Deps, actor: Actor, exclusionId: string, reason: string): Promise<SlaExclusionRecord> {
+  requirePermission(actor, 'sla_exclusions.write');
+  const why = reason.trim();
+  if (!why) throw validationError('reason', 'must say why the exclusion is withdrawn');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await deps.store.slaExclusions.getForUpdate(tx, exclusionId);
+    if (!before) throw notFound('SLA exclusion');
+    if (before.withdrawal) throw new KopaError('invalid_state', `The exclusion was already withdrawn on ${before.withdrawal.at}`, [{ field: 'id', message: 'is already withdrawn' }]);
+    const after = await deps.store.slaExclusions.withdraw(tx, exclusionId, { at: deps.clock.now(), by: actor.label, reason: why });
+    await recordAudit(deps, tx, actor, { action: 'sla_exclusion.withdrawn', entityType: 'sla_exclusion', entityId: exclusionId, tenantId: after.tenantId, before, after });
+    return after;
+  });
 }

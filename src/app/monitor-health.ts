@@ -32,15 +32,35 @@ export async function monitorHealth(deps: Deps, actor: Actor): Promise<MonitorHe
   });
 }
 
-/** A monitor's latency over the last hours in fixed buckets (at most 288 points), for a sparkline. */
-export async function monitorLatency(deps: Deps, actor: Actor, monitorId: string, hours: number): Promise<{ monitorId: string; bucketMinutes: number; points: { at: string; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[] }> {
-  requirePermission(actor, 'monitors.read');
+export interface LatencySeries {
+  monitorId: string;
+  bucketMinutes: number;
+  points: { at: string; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[];
+}
+
+/** Latency of the given monitors over the last hours in fixed buckets (at most 288 points each). */
+async function latencyOf(deps: Deps, monitorIds: string[], hours: number): Promise<LatencySeries[]> {
   if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) throw validationError('hours', 'must be a whole number of hours from 1 to 744');
-  const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
-  if (!monitor) throw notFound('Monitor');
   const bucketMinutes = Math.max(1, Math.ceil((hours * 60) / 288));
   const to = deps.clock.now();
   const from = new Date(Math.floor((to.getTime() - hours * 3_600_000) / (bucketMinutes * 60_000)) * bucketMinutes * 60_000);
-  const points = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latencySeries(tx, monitorId, from, to, bucketMinutes));
-  return { monitorId, bucketMinutes, points: points.map((p) => ({ at: p.bucket.toISOString(), avgLatencyMs: p.avgLatencyMs, maxLatencyMs: p.maxLatencyMs, checks: p.checks, failures: p.failures })) };
+  const rows = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latencySeries(tx, monitorIds, from, to, bucketMinutes));
+  const byMonitor = new Map<string, LatencySeries>(monitorIds.map((monitorId) => [monitorId, { monitorId, bucketMinutes, points: [] }]));
+  for (const p of rows) byMonitor.get(p.monitorId)?.points.push({ at: p.bucket.toISOString(), avgLatencyMs: p.avgLatencyMs, maxLatencyMs: p.maxLatencyMs, checks: p.checks, failures: p.failures });
+  return [...byMonitor.values()];
+}
+
+/** A monitor's latency over the last hours, for its page. */
+export async function monitorLatency(deps: Deps, actor: Actor, monitorId: string, hours: number): Promise<LatencySeries> {
+  requirePermission(actor, 'monitors.read');
+  const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
+  if (!monitor) throw notFound('Monitor');
+  return (await latencyOf(deps, [monitor.id], hours))[0]!;
+}
+
+/** Every visible monitor's latency in one read, for the sparklines of the monitors list. */
+export async function monitorsLatency(deps: Deps, actor: Actor, hours: number): Promise<LatencySeries[]> {
+  requirePermission(actor, 'monitors.read');
+  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {}));
+  return latencyOf(deps, monitors.map((m) => m.id), hours);
 }

@@ -167,6 +167,8 @@ export interface SlaExclusionRecord {
   reason: string;
   createdAt: string;
   createdBy: string;
+  /** Set once an operator withdrew it; a withdrawn exclusion no longer changes any report. */
+  withdrawal: { at: string; by: string; reason: string } | null;
 }
 
 export interface ProbeRow {
@@ -297,8 +299,10 @@ export interface Store {
     overlapping(tx: Tx, from: Date, to: Date, serviceId?: string): Promise<MaintenanceWindowRecord[]>;
   };
   slaExclusions: {
-    insert(tx: Tx, exclusion: Omit<SlaExclusionRecord, 'id' | 'createdAt'>): Promise<SlaExclusionRecord>;
-    /** Exclusions overlapping [from, to), of one service when given; tenant-wide ones included for a tenant. */
+    insert(tx: Tx, exclusion: Omit<SlaExclusionRecord, 'id' | 'createdAt' | 'withdrawal'>): Promise<SlaExclusionRecord>;
+    getForUpdate(tx: Tx, exclusionId: string): Promise<SlaExclusionRecord | null>;
+    withdraw(tx: Tx, exclusionId: string, withdrawal: { at: Date; by: string; reason: string }): Promise<SlaExclusionRecord>;
+    /** Exclusions in force overlapping [from, to), of one service when given; tenant-wide ones included for a tenant. */
     overlapping(tx: Tx, from: Date, to: Date, filter: { serviceId?: string | undefined; tenantId?: string | undefined }): Promise<SlaExclusionRecord[]>;
   };
   tickets: {

@@ -18,7 +18,8 @@ export interface WatchStore {
   /** The same for many monitors in one query. */
   latestResultsMany(tx: Tx, monitorIds: string[], perLocation: number): Promise<{ monitorId: string; location: string; at: Date; ok: boolean; latencyMs: number | null }[]>;
   /** Latency and failures of a monitor in fixed buckets over [from, to). */
-  latencySeries(tx: Tx, monitorId: string, from: Date, to: Date, bucketMinutes: number): Promise<{ bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
+  /** Buckets with results of each monitor, ordered by monitor and time. */
+  latencySeries(tx: Tx, monitorIds: string[], from: Date, to: Date, bucketMinutes: number): Promise<{ monitorId: string; bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
   openOutage(tx: Tx, monitorId: string): Promise<OutageRecord | null>;
   /** Records a new confirmed outage unless one is open; returns it only to the caller that created it. */
   startOutage(tx: Tx, monitorId: string, startedAt: Date, confirmedAt: Date): Promise<OutageRecord | null>;

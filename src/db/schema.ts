@@ -312,6 +312,9 @@ export interface SlaExclusionsTable {
   reason: string;
   created_at: GeneratedTimestamp;
   created_by: string;
+  withdrawn_at: ColumnType<Date | null, never, Date | string>;
+  withdrawn_by: ColumnType<string | null, never, string>;
+  withdrawal_reason: ColumnType<string | null, never, string>;
 }
 
 export interface Database extends BillingTables, IncidentTables, AvailabilityTables, SlaTables, WatchTables, InvoiceTables, BillingRunTables {

@@ -133,6 +133,12 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
       // 10:40:10 and 10:41:10 share the 10:40 five-minute bucket: average 200, max 300.
       expect(day.points.find((p: { at: string }) => p.at === '2026-11-24T10:40:00.000Z')).toMatchObject({ avgLatencyMs: 200, maxLatencyMs: 300, checks: 2 });
       expect((await operator.get(`/api/v1/monitors/${monitor.id}/latency?hours=0`)).statusCode).toBe(400);
+      // The list's sparklines come in one request, the same series for each monitor.
+      const all = (await operator.get('/api/v1/monitors/latency')).json() as { monitorId: string }[];
+      const monitors = (await operator.get('/api/v1/monitors')).json() as { id: string }[];
+      expect(all.map((s) => s.monitorId).sort()).toEqual(monitors.map((m) => m.id).sort());
+      expect(all.find((s) => s.monitorId === monitor.id)).toEqual(day);
+      expect((await operator.get('/api/v1/monitors/latency?hours=745')).json().errors[0].field).toBe('hours');
     });
 
     it('closes the outage when the monitor recovers', async () => {

@@ -209,6 +209,23 @@ describe.each(BACKENDS)('monthly availability reports on %s', (backend) => {
     expect((await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/sla-exclusions?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).json()).toEqual([]);
   });
 
+  it('a withdrawn exclusion no longer counts, stays on record with its reason, and is withdrawn once', async () => {
+    const created = await operator.post('/api/v1/sla-exclusions', { serviceId: service.A, tenantId: siguldaId, startsAt: '2026-10-20T11:00:00Z', endsAt: '2026-10-20T13:00:00Z', reason: 'Kļūdaini: šķita zondes kļūme' });
+    const id = created.json().id as string;
+    expect(await line('2026-10', 'A', siguldaId)).toMatchObject({ downSeconds: 3_600, excludedSeconds: 600 });
+    expect((await operator.post(`/api/v1/sla-exclusions/${id}/withdraw`, { reason: ' ' })).json().errors[0].field).toBe('reason');
+    expect((await cesisAdmin.post(`/api/v1/sla-exclusions/${id}/withdraw`, { reason: 'x' })).statusCode).toBe(403);
+    const withdrawn = await operator.post(`/api/v1/sla-exclusions/${id}/withdraw`, { reason: 'Pārtraukums bija īsts: serveris nebija pieejams' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().withdrawal).toMatchObject({ reason: 'Pārtraukums bija īsts: serveris nebija pieejams' });
+    // Back to the figures without any exclusion for Sigulda.
+    expect(await line('2026-10', 'A', siguldaId)).toMatchObject({ downSeconds: 4_200, excludedSeconds: 0, exclusions: [] });
+    expect((await operator.post(`/api/v1/sla-exclusions/${id}/withdraw`, { reason: 'vēlreiz' })).statusCode).toBe(409);
+    expect((await operator.post('/api/v1/sla-exclusions/00000000-0000-4000-8000-000000000000/withdraw', { reason: 'x' })).statusCode).toBe(404);
+    const audit = (await operator.get('/api/v1/audit-events?action=sla_exclusion.withdrawn')).json();
+    expect(((Array.isArray(audit) ? audit : audit.items) as { entityId: string }[]).map((e) => e.entityId)).toContain(id);
+  });
+
   it('a municipality reads its own report only, as JSON, CSV or PDF', async () => {
     const own = await report(cesisAdmin, cesisId, '2026-11');
     expect(own.tenantId).toBe(cesisId);

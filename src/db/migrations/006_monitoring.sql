@@ -89,7 +89,12 @@ CREATE TABLE sla_exclusions (
   ends_at     timestamptz NOT NULL CHECK (ends_at > starts_at),
   reason      text NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
   created_at  timestamptz NOT NULL DEFAULT now(),
-  created_by  text NOT NULL
+  created_by  text NOT NULL,
+  -- A mistaken exclusion is withdrawn, never deleted: the record and its reasons stay.
+  withdrawn_at      timestamptz,
+  withdrawn_by      text,
+  withdrawal_reason text CHECK (length(withdrawal_reason) BETWEEN 1 AND 2000),
+  CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL) AND (withdrawn_at IS NULL) = (withdrawal_reason IS NULL))
 );
 CREATE INDEX sla_exclusions_service_time ON sla_exclusions (service_id, starts_at);
 
@@ -97,3 +102,4 @@ ALTER TABLE sla_exclusions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sla_exclusions FORCE ROW LEVEL SECURITY;
 CREATE POLICY visibility ON sla_exclusions USING (tenant_id IS NULL OR kopa_can_see(tenant_id));
 GRANT SELECT, INSERT ON sla_exclusions TO kopa_app;
+GRANT UPDATE (withdrawn_at, withdrawn_by, withdrawal_reason) ON sla_exclusions TO kopa_app;

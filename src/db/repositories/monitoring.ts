@@ -86,6 +86,7 @@ function toExclusion(r: Selectable<SlaExclusionsTable>): SlaExclusionRecord {
     reason: r.reason,
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by,
+    withdrawal: r.withdrawn_at ? { at: r.withdrawn_at.toISOString(), by: r.withdrawn_by ?? '', reason: r.withdrawal_reason ?? '' } : null,
   };
 }
 
@@ -98,8 +99,21 @@ export const slaExclusionRepository: Store['slaExclusions'] = {
       .executeTakeFirstOrThrow();
     return toExclusion(row);
   },
+  async getForUpdate(tx, exclusionId) {
+    const row = await trxOf(tx).selectFrom('sla_exclusions').selectAll().where('id', '=', exclusionId).forUpdate().executeTakeFirst();
+    return row ? toExclusion(row) : null;
+  },
+  async withdraw(tx, exclusionId, w) {
+    const row = await trxOf(tx)
+      .updateTable('sla_exclusions')
+      .set({ withdrawn_at: w.at, withdrawn_by: w.by, withdrawal_reason: w.reason })
+      .where('id', '=', exclusionId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toExclusion(row);
+  },
   async overlapping(tx, from, to, filter) {
-    let q = trxOf(tx).selectFrom('sla_exclusions').selectAll().where('starts_at', '<', to).where('ends_at', '>', from).orderBy('starts_at').orderBy('id');
+    let q = trxOf(tx).selectFrom('sla_exclusions').selectAll().where('withdrawn_at', 'is', null).where('starts_at', '<', to).where('ends_at', '>', from).orderBy('starts_at').orderBy('id');
     if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
     const tenantId = filter.tenantId;
     if (tenantId) q = q.where((eb) => eb.or([eb('tenant_id', 'is', null), eb('tenant_id', '=', tenantId)]));

@@ -47,13 +47,14 @@ export const watchRepository: WatchStore = {
       ORDER BY m.id, l.location, r.at`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, at: r.at, ok: r.ok, latencyMs: r.latency_ms }));
   },
-  async latencySeries(tx, monitorId, from, to, bucketMinutes) {
-    const rows = await sql<{ bucket: Date; avg_latency: string | null; max_latency: number | null; checks: string; failures: string }>`
-      SELECT date_bin(make_interval(mins => ${bucketMinutes}), at, ${from}::timestamptz) AS bucket,
+  async latencySeries(tx, monitorIds, from, to, bucketMinutes) {
+    if (monitorIds.length === 0) return [];
+    const rows = await sql<{ monitor_id: string; bucket: Date; avg_latency: string | null; max_latency: number | null; checks: string; failures: string }>`
+      SELECT monitor_id::text AS monitor_id, date_bin(make_interval(mins => ${bucketMinutes}), at, ${from}::timestamptz) AS bucket,
              avg(latency_ms)::text AS avg_latency, max(latency_ms) AS max_latency, count(*)::text AS checks, count(*) FILTER (WHERE NOT ok)::text AS failures
-      FROM probe_results WHERE monitor_id = ${monitorId} AND at >= ${from} AND at < ${to}
-      GROUP BY 1 ORDER BY 1`.execute(trxOf(tx));
-    return rows.rows.map((r) => ({ bucket: r.bucket, avgLatencyMs: r.avg_latency === null ? null : Math.round(Number(r.avg_latency)), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
+      FROM probe_results WHERE monitor_id = ANY(${sql.val(monitorIds)}::uuid[]) AND at >= ${from} AND at < ${to}
+      GROUP BY 1, 2 ORDER BY 1, 2`.execute(trxOf(tx));
+    return rows.rows.map((r) => ({ monitorId: r.monitor_id, bucket: r.bucket, avgLatencyMs: r.avg_latency === null ? null : Math.round(Number(r.avg_latency)), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
   },
   async openOutage(tx, monitorId) {
     const row = await trxOf(tx).selectFrom('monitor_outages').selectAll().where('monitor_id', '=', monitorId).where('ended_at', 'is', null).executeTakeFirst();

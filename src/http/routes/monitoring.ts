@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { excludeOutage, listExclusions } from '../../app/exclude-outage.js';
+import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/exclude-outage.js';
 import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, listMonitors, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { currentSlaReport, slaReportPdf } from '../../app/render-sla-report.js';
@@ -85,6 +85,7 @@ const ExclusionView = Type.Object({
   reason: Type.String(),
   createdAt: Instant,
   createdBy: Type.String(),
+  withdrawal: Type.Optional(Nullable(Type.Object({ at: Instant, by: Type.String(), reason: Type.String() }))),
 });
 
 const Outage = Type.Object({ start: Instant, end: Instant, seconds: Type.Number(), excludedSeconds: Type.Number(), exclusionIds: Type.Array(Type.String()) });
@@ -287,6 +288,16 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       response: { 201: ExclusionView, ...ERRORS },
     },
   }, async (request, reply) => reply.status(201).send(await excludeOutage(deps, actorOf(request), request.body)));
+
+  app.post('/sla-exclusions/:id/withdraw', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Withdraw a mistaken exclusion with a reason (operator): live reports count the outage again; published ones change only by a correction',
+      params: Type.Object({ id: Type.String() }),
+      body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+      response: { 200: ExclusionView, ...ERRORS },
+    },
+  }, async (request) => withdrawExclusion(deps, actorOf(request), pathId(request.params.id, 'SLA exclusion'), request.body.reason));
 
   app.get('/tenants/:id/sla-reports/:month', {
     schema: {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { ingestProbeBatch } from '../../app/ingest-probe-batch.js';
 import { MAX_RESULTS_PER_BATCH } from '../../app/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
-import { monitorHealth, monitorLatency } from '../../app/monitor-health.js';
+import { monitorHealth, monitorLatency, monitorsLatency } from '../../app/monitor-health.js';
 import { issuePushToken, receiveBeat } from '../../app/push-monitors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
@@ -49,16 +49,25 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
   }, async (request) => monitorHealth(deps, actorOf(request)));
 
+  const Series = Type.Object({ monitorId: Type.String(), bucketMinutes: Type.Integer(), points: Type.Array(Type.Object({ at: Instant, avgLatencyMs: Type.Union([Type.Integer(), Type.Null()]), maxLatencyMs: Type.Union([Type.Integer(), Type.Null()]), checks: Type.Integer(), failures: Type.Integer() })) });
+  const Hours = Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) }, { additionalProperties: false });
+
+  app.get('/monitors/latency', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'Every visible monitor’s latency and failures over the last hours (at most 288 buckets each), in one request',
+      querystring: Hours,
+      response: { 200: Type.Array(Series), ...ERRORS },
+    },
+  }, async (request) => monitorsLatency(deps, actorOf(request), request.query.hours ?? 24));
+
   app.get('/monitors/:id/latency', {
     schema: {
       tags: ['monitoring'],
       summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline)',
       params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) }, { additionalProperties: false }),
-      response: {
-        200: Type.Object({ monitorId: Type.String(), bucketMinutes: Type.Integer(), points: Type.Array(Type.Object({ at: Instant, avgLatencyMs: Type.Union([Type.Integer(), Type.Null()]), maxLatencyMs: Type.Union([Type.Integer(), Type.Null()]), checks: Type.Integer(), failures: Type.Integer() })) }),
-        ...ERRORS,
-      },
+      querystring: Hours,
+      response: { 200: Series, ...ERRORS },
     },
   }, async (request) => monitorLatency(deps, actorOf(request), pathId(request.params.id, 'Monitor'), request.query.hours ?? 24));
 
