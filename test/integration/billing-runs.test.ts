@@ -134,6 +134,13 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(months[1].statement).toMatchObject({ net: '169.44', total: '205.02' });
     expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements?months=2026-10`)).statusCode).toBe(404);
     expect((await admin.get('/api/v1/billing-runs')).statusCode).toBe(403);
+    const pdf = await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-09/pdf`)).statusCode).toBe(404); // nothing invoiced
+    expect((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-13/pdf`)).json().errors[0].field).toBe('month');
+    expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`)).statusCode).toBe(404);
   });
 
   it('forecasts each municipality’s yearly cost as others join', async () => {

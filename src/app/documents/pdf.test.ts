@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { priceInvoice, type Invoice } from '../../domain/billing/invoice.js';
 import { invoiceDocument } from './invoice-pdf.js';
 import { renderPdf } from './pdf.js';
+import { statementDocument } from './statement-pdf.js';
 import { durationLv, monthNameLv, slaReportDocument } from './sla-report-pdf.js';
 
 const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
@@ -37,6 +38,27 @@ describe('Latvian PDF documents', () => {
       ...priceInvoice([{ description: 'vCPU stundas', quantity: '2976', unitCode: 'HUR', unitPrice: '0.012345' }], { category: 'S', ratePercent: '21', exemptionReason: null }),
     };
     const pdf = await renderPdf(invoiceDocument(invoice));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pages(pdf)).toBe(1);
+  });
+
+  it('renders a statement with every line explained, on one page for a typical month', async () => {
+    const doc = statementDocument({
+      month: '2026-10',
+      invoiceNumbers: ['KOPA-2026-00001'],
+      generatedOn: '02.11.2026.',
+      statement: {
+        tenantId: 't', tenantName: 'Cēsu novada pašvaldība', currency: 'EUR', invoiceIds: ['i'], previousMonth: { net: '1700.00', total: '2057.00' },
+        lines: [
+          { kind: 'hosting', description: 'LVRTC: vCPU stundas', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: '2976 vCPU h × 0.012345 EUR (LVRTC tarifs)' },
+          { kind: 'administration', description: 'Platformas administrēšana', quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: '412 no 2 310 aktīvajiem lietotājiem; fonds 10000.00 EUR' },
+        ],
+        net: '1820.29', vat: '382.26', vatRate: '21', total: '2202.55',
+      },
+    });
+    // The explanation travels with its line, in the same table cell.
+    expect(JSON.stringify(doc.content)).toContain('412 no 2 310 aktīvajiem lietotājiem');
+    const pdf = await renderPdf(doc);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pages(pdf)).toBe(1);
   });

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { createBillingRun, recomputeBillingRun } from '../../app/compute-billing-run.js';
 import { finalizeBillingRun } from '../../app/finalize-billing-run.js';
 import { forecastCosts } from '../../app/forecast-costs.js';
+import { statementPdf } from '../../app/render-statement-pdf.js';
 import type { Deps } from '../../app/ports.js';
 import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/read-billing-runs.js';
 import { actorOf } from '../auth.js';
@@ -80,6 +81,17 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       response: { 200: Type.Array(Type.Object({ month: Type.String(), statement: Type.Union([StatementView, Type.Null()]) })), ...ERRORS },
     },
   }, async (request) => tenantStatements(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.query.months.split(',')));
+
+  app.get('/tenants/:id/statements/:month/pdf', {
+    schema: {
+      tags: ['billing'],
+      summary: 'A municipality’s invoiced statement for a month as a Latvian PDF: every line explained, the invoices, the rules',
+      params: Type.Object({ id: Type.String(), month: Month }),
+    },
+  }, async (request, reply) => {
+    const { filename, pdf } = await statementPdf(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+  });
 
   const Percent = (description: string) => Type.Number({ minimum: -50, maximum: 100, description: `${description}; two decimals count` });
   app.get('/forecast', {

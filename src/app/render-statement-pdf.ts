@@ -1,0 +1,26 @@
+import type { Actor } from '../domain/actor.js';
+import { localDateOf } from '../domain/calendar/local-time.js';
+import { notFound } from '../domain/errors.js';
+import { scopeOf } from './authorize.js';
+import { renderPdf } from './documents/pdf.js';
+import { statementDocument } from './documents/statement-pdf.js';
+import type { Deps } from './ports.js';
+import { tenantStatements } from './read-billing-runs.js';
+
+/** A municipality's invoiced statement for a month as a Latvian PDF, with the invoices it went on. */
+export async function statementPdf(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ filename: string; pdf: Buffer }> {
+  const [entry] = await tenantStatements(deps, actor, tenantId, [month]);
+  if (!entry?.statement) throw notFound('Invoiced statement for the month');
+  const statement = entry.statement;
+  const invoiceNumbers = await deps.store.run(scopeOf(actor), async (tx) => {
+    const numbers: string[] = [];
+    for (const id of statement.invoiceIds) {
+      const invoice = await deps.store.invoices.get(tx, id);
+      if (invoice) numbers.push(invoice.number);
+    }
+    return numbers;
+  });
+  const generatedOn = localDateOf('Europe/Riga', deps.clock.now().getTime()).split('-').reverse().join('.');
+  const pdf = await renderPdf(statementDocument({ month, statement, invoiceNumbers, generatedOn: `${generatedOn}.` }));
+  return { filename: `kopa-izmaksas-${month}.pdf`, pdf };
+}
