@@ -19,6 +19,9 @@ const TENANT_TABLES: [string, string][] = [
   ['tenant_subscriptions', 'tenant_id'],
   ['tickets', 'tenant_id'],
   ['ticket_events', 'tenant_id'],
+  ['usage_records', 'tenant_id'],
+  ['billing_statements', 'tenant_id'],
+  ['invoices', 'tenant_id'],
 ];
 
 describe.each(BACKENDS)('row-level security on %s', (backend) => {
@@ -27,7 +30,8 @@ describe.each(BACKENDS)('row-level security on %s', (backend) => {
   let sigulda: string;
 
   beforeAll(async () => {
-    t = await startTestApp(backend);
+    // The demo history gives every billing table rows of several municipalities.
+    t = await startTestApp(backend, { demoHistory: true, now: () => new Date('2026-12-03T10:00:00Z') });
     const rows = (await t.database.ownerQuery("SELECT id, name FROM tenants ORDER BY name")) as { id: string; name: string }[];
     cesis = rows.find((r) => r.name.startsWith('Cēsu'))!.id;
     sigulda = rows.find((r) => r.name.startsWith('Siguldas'))!.id;
