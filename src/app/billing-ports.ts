@@ -41,5 +41,8 @@ export interface BillingStore {
   pools: {
     list(tx: Tx, filter: { month?: string | undefined }): Promise<CostPool[]>;
     insert(tx: Tx, pool: { month: string; amount: string; description: string; driver: PoolDriver; createdBy: string | null }): Promise<CostPool>;
+    getForUpdate(tx: Tx, poolId: string): Promise<CostPool | null>;
+    update(tx: Tx, poolId: string, changes: { amount: string; description: string; driver: PoolDriver }): Promise<CostPool>;
+    remove(tx: Tx, poolId: string): Promise<void>;
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import type { InvoiceLineInput } from '../domain/billing/invoice.js';
-import { explainShare, statementToJson, type Statement } from '../domain/billing/statement.js';
+import { explainShare, type Statement } from '../domain/billing/statement.js';
 import { KopaError, notFound } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
 import { requirePermission } from './authorize.js';
@@ -19,7 +19,13 @@ export function invoiceLines(statement: Statement): InvoiceLineInput[] {
   ];
 }
 
-const sameStatement = (a: Statement, b: Statement) => JSON.stringify(statementToJson(a)) === JSON.stringify(statementToJson(b));
+/**
+ * Whether a recomputed statement would be invoiced exactly as before: same lines, notes, VAT and
+ * total. A pool's new amount can leave a municipality's share as it was (only the explanation's
+ * pool figure moves); that is no reason for a credit note and a new invoice.
+ */
+const invoicedAlike = (a: Statement, b: Statement) =>
+  a.vatRatePercent === b.vatRatePercent && a.totalCents === b.totalCents && JSON.stringify(invoiceLines(a)) === JSON.stringify(invoiceLines(b));
 
 export interface FinalizedInvoice {
   id: string;
@@ -31,7 +37,7 @@ export interface FinalizedInvoice {
 
 /** A correction: a credit note for each invoice the month had, then an invoice for the new statement. */
 async function correct(deps: Deps, tx: Tx, actor: Actor, month: string, runId: string, stored: StoredStatement, previous: StoredStatement | undefined): Promise<FinalizedInvoice[]> {
-  if (previous && sameStatement(previous.statement, stored.statement)) return [];
+  if (previous && invoicedAlike(previous.statement, stored.statement)) return [];
   const issued: FinalizedInvoice[] = [];
   const replaced: string[] = [];
   for (const invoiceId of previous?.invoiceIds ?? []) {

@@ -1,8 +1,8 @@
 import type { Actor } from '../domain/actor.js';
-import { isMonth, validateCostPool, type CostPool, type PoolDriver } from '../domain/billing/catalogue.js';
-import { validationError } from '../domain/errors.js';
+import { isMonth, normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../domain/billing/catalogue.js';
+import { notFound, validationError } from '../domain/errors.js';
 import { requirePermission, scopeOf } from './authorize.js';
-import type { Deps } from './ports.js';
+import type { Deps, Tx } from './ports.js';
 import { recordAudit } from './record-audit.js';
 
 export async function listCostPools(deps: Deps, actor: Actor, filter: { month?: string | undefined } = {}): Promise<CostPool[]> {
@@ -29,4 +29,46 @@ export async function createCostPool(deps: Deps, actor: Actor, input: CostPoolIn
     await recordAudit(deps, tx, actor, { action: 'cost_pool.created', entityType: 'cost_pool', entityId: pool.id, tenantId: null, after: pool });
     return pool;
   });
+}
+
+export interface CostPoolChanges {
+  amount?: string | undefined;
+  description?: string | undefined;
+  driver?: PoolDriver | undefined;
+}
+
+/**
+ * Corrects a pool's amount, description or driver (its month is fixed: remove it and add another).
+ * Audited. If the month was already invoiced, the answer says so: a correction run makes the
+ * credit notes and new invoices.
+ */
+export async function updateCostPool(deps: Deps, actor: Actor, poolId: string, changes: CostPoolChanges): Promise<CostPool & { monthInvoiced: boolean }> {
+  requirePermission(actor, 'cost_pools.write');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await deps.store.billing.pools.getForUpdate(tx, poolId);
+    if (!before) throw notFound('Cost pool');
+    const fields = { ...before, ...defined(changes), description: (changes.description ?? before.description).trim() };
+    validateCostPool(fields).throwIfAny();
+    const after = await deps.store.billing.pools.update(tx, poolId, { amount: normalisedAmount(fields.amount, 2)!, description: fields.description, driver: fields.driver });
+    await recordAudit(deps, tx, actor, { action: 'cost_pool.updated', entityType: 'cost_pool', entityId: poolId, tenantId: null, before, after });
+    return { ...after, monthInvoiced: await monthInvoiced(deps, tx, after.month) };
+  });
+}
+
+/** Removes a pool entered by mistake. Audited; an invoiced month then needs a correction run. */
+export async function removeCostPool(deps: Deps, actor: Actor, poolId: string): Promise<{ monthInvoiced: boolean }> {
+  requirePermission(actor, 'cost_pools.write');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await deps.store.billing.pools.getForUpdate(tx, poolId);
+    if (!before) throw notFound('Cost pool');
+    await deps.store.billing.pools.remove(tx, poolId);
+    await recordAudit(deps, tx, actor, { action: 'cost_pool.removed', entityType: 'cost_pool', entityId: poolId, tenantId: null, before });
+    return { monthInvoiced: await monthInvoiced(deps, tx, before.month) };
+  });
+}
+
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+async function monthInvoiced(deps: Deps, tx: Tx, month: string): Promise<boolean> {
+  return (await deps.store.billingRuns.list(tx, month)).some((r) => r.status === 'finalized');
 }

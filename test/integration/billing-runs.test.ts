@@ -174,4 +174,20 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     // 12.5 GB × 0.05 = 0.625 → 0.63 (half up); VAT 0.1323 → 0.13.
     expect(fixed.statements.find((s: { tenantId: string }) => s.tenantId === ids.sigulda)).toMatchObject({ net: '0.63', vat: '0.13', total: '0.76' });
   });
+
+  it('corrects a pool changed after finalising: credit notes and new invoices where the share moved', async () => {
+    const licences = ((await finance.get('/api/v1/cost-pools?month=2026-10')).json() as { id: string; description: string }[]).find((p) => p.description === 'Licences')!;
+    // 1.05 evenly is 21 cents each with nothing left over: only Sigulda and Ogre (20 cents before) change.
+    expect((await finance.patch(`/api/v1/cost-pools/${licences.id}`, { amount: '1.05' })).json()).toMatchObject({ amount: '1.05', monthInvoiced: true });
+    const draft = (await finance.post('/api/v1/billing-runs', { month: '2026-10' })).json();
+    expect(draft.kind).toBe('correction');
+    const done = (await finance.post(`/api/v1/billing-runs/${draft.id}/finalize`)).json();
+    // Sigulda 369.21, VAT 77.5341 → 77.53, total 446.74; Ogre 74.01, VAT 15.5421 → 15.54, total 89.55.
+    expect(done.invoices.map((i: { number: string; kind: string; tenantId: string; total: string }) => [i.number, i.kind, i.tenantId, i.total])).toEqual([
+      ['KOPA-KR-2026-00002', 'credit_note', ids.sigulda, '446.73'],
+      ['KOPA-2026-00007', 'invoice', ids.sigulda, '446.74'],
+      ['KOPA-KR-2026-00003', 'credit_note', ids.ogre, '89.54'],
+      ['KOPA-2026-00008', 'invoice', ids.ogre, '89.55'],
+    ]);
+  });
 });

@@ -137,4 +137,23 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect(await actions('resource')).toEqual(['resource.created']);
     expect(await actions('cost_pool')).toEqual(['cost_pool.created', 'cost_pool.created', 'cost_pool.created']);
   });
+
+  it('corrects and removes a cost pool, audited, telling whether the month was invoiced', async () => {
+    const created = (await finance.post('/api/v1/cost-pools', { month: '2026-12', amount: '500.00', currency: 'EUR', description: 'Drošības audits' })).json() as { id: string };
+    const fixed = await finance.patch(`/api/v1/cost-pools/${created.id}`, { amount: '450.5', driver: 'even' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ id: created.id, month: '2026-12', amount: '450.50', driver: 'even', description: 'Drošības audits', monthInvoiced: false });
+    expect(fields(await finance.patch(`/api/v1/cost-pools/${created.id}`, { amount: '-1' }))).toEqual(['amount']);
+    expect((await finance.patch(`/api/v1/cost-pools/${created.id}`, {})).statusCode).toBe(400);
+    expect((await finance.patch(`/api/v1/cost-pools/${created.id}`, { month: '2027-01' })).statusCode).toBe(400);
+    expect((await cesisAdmin.patch(`/api/v1/cost-pools/${created.id}`, { amount: '1.00' })).statusCode).toBe(403);
+    expect((await finance.patch('/api/v1/cost-pools/00000000-0000-4000-8000-000000000000', { amount: '1.00' })).statusCode).toBe(404);
+    expect((await finance.get('/api/v1/cost-pools?month=2026-12')).json()).toEqual([expect.objectContaining({ amount: '450.50' })]);
+
+    expect((await operator.delete(`/api/v1/cost-pools/${created.id}`)).json()).toEqual({ monthInvoiced: false });
+    expect((await finance.get('/api/v1/cost-pools?month=2026-12')).json()).toEqual([]);
+    expect((await operator.delete(`/api/v1/cost-pools/${created.id}`)).statusCode).toBe(404);
+    const events = ((await operator.get(`/api/v1/audit-events?entityType=cost_pool&entityId=${created.id}&limit=10`)).json() as { items: { action: string }[] }).items.map((e) => e.action);
+    expect(events.sort()).toEqual(['cost_pool.created', 'cost_pool.removed', 'cost_pool.updated']);
+  });
 });

@@ -123,7 +123,11 @@ ALTER TABLE cost_pools ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cost_pools FORCE ROW LEVEL SECURITY;
 CREATE POLICY readable ON cost_pools FOR SELECT USING (true);
 CREATE POLICY billing_writers ON cost_pools FOR INSERT WITH CHECK (kopa_is_billing_writer());
+-- Pools are corrected or withdrawn until (and after) a month is invoiced: a correction run follows.
+CREATE POLICY billing_writers_edit ON cost_pools FOR UPDATE USING (kopa_is_billing_writer()) WITH CHECK (kopa_is_billing_writer());
+CREATE POLICY billing_writers_remove ON cost_pools FOR DELETE USING (kopa_is_billing_writer());
 
 GRANT SELECT, INSERT ON billing_providers, billing_resources, usage_records, cost_pools TO kopa_app;
 GRANT SELECT, INSERT, UPDATE (valid_to) ON tariffs TO kopa_app;
+GRANT UPDATE (amount, description, driver), DELETE ON cost_pools TO kopa_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO kopa_app;

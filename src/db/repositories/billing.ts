@@ -173,5 +173,15 @@ export const billingRepository: BillingStore = {
         .executeTakeFirstOrThrow();
       return toPool(row);
     },
+    async getForUpdate(tx, poolId) {
+      const row = await trxOf(tx).selectFrom('cost_pools').selectAll().where('id', '=', poolId).forUpdate().executeTakeFirst();
+      return row ? toPool(row) : null;
+    },
+    async update(tx, poolId, c) {
+      return toPool(await trxOf(tx).updateTable('cost_pools').set({ amount: c.amount, description: c.description, driver: c.driver }).where('id', '=', poolId).returningAll().executeTakeFirstOrThrow());
+    },
+    async remove(tx, poolId) {
+      await trxOf(tx).deleteFrom('cost_pools').where('id', '=', poolId).execute();
+    },
   },
 };

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createProvider, createResource, listProviders, listResources } from '../../app/manage-billing-catalogue.js';
-import { createCostPool, listCostPools } from '../../app/manage-cost-pools.js';
+import { createCostPool, listCostPools, removeCostPool, updateCostPool } from '../../app/manage-cost-pools.js';
 import { createTariff, listTariffs } from '../../app/manage-tariffs.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
+import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
@@ -120,4 +121,30 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
       response: { 201: CostPoolView, ...ERRORS },
     },
   }, async (request, reply) => reply.status(201).send(await createCostPool(deps, actorOf(request), request.body)));
+
+  app.patch('/cost-pools/:id', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Correct a cost pool’s amount, description or driver (operator, finance); monthInvoiced says a correction run is due',
+      params: Type.Object({ id: Type.String() }),
+      body: Type.Object(
+        {
+          amount: Type.Optional(Type.String({ description: 'decimal string, 2 decimals at most', examples: ['1000.00'] })),
+          description: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+          driver: Type.Optional(Driver),
+        },
+        { additionalProperties: false, minProperties: 1 },
+      ),
+      response: { 200: Type.Intersect([CostPoolView, Type.Object({ monthInvoiced: Type.Boolean() })]), ...ERRORS },
+    },
+  }, async (request) => updateCostPool(deps, actorOf(request), pathId(request.params.id, 'Cost pool'), request.body));
+
+  app.delete('/cost-pools/:id', {
+    schema: {
+      tags: ['billing'],
+      summary: 'Remove a cost pool entered by mistake (operator, finance); monthInvoiced says a correction run is due',
+      params: Type.Object({ id: Type.String() }),
+      response: { 200: Type.Object({ monthInvoiced: Type.Boolean() }), ...ERRORS },
+    },
+  }, async (request) => removeCostPool(deps, actorOf(request), pathId(request.params.id, 'Cost pool')));
 };
