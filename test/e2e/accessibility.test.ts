@@ -93,6 +93,10 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
     await page.context().close();
   }
 
+  // Every page is scanned in two languages at about two seconds a scan on a two-core machine:
+  // a role's whole sweep takes longer than the project's default test timeout.
+  const SWEEP_TIMEOUT = 480_000;
+
   it('for an operator', async () => {
     await addMonitors();
     await sweep('operators@rda.lv', ({ tenantId, agreementId, serviceId, httpMonitorId, pushMonitorId }) => [
@@ -134,7 +138,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       '/accessibility',
       '/no-such-page',
     ]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('for a municipality’s administrator', async () => {
     await sweep('admin@cesis.lv', ({ tenantId, serviceId, httpMonitorId }) => [
@@ -155,7 +159,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       '/audit',
       '/account',
     ]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('for the agency’s finance officer', async () => {
     // A draft run for October (the demo has no usage yet, so its statements are empty or it has problems).
@@ -179,7 +183,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       '/billing/seller',
       `/municipalities/${tenantId}/costs`,
     ]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('for a visitor who is not signed in (the public status page)', async () => {
     const page = await newPage(browser, server.url);

@@ -8,9 +8,28 @@ import { BACKENDS } from '../support/database.js';
 import { startRealServer } from '../support/server.js';
 import { expectAccessible, logIn, logOut, newPage } from './support.js';
 
-// The billing journey in real Chromium against the real server (today 2026-11-28, so October has
-// ended): finance adds a tariff and a cost pool, imports a provider's usage CSV, computes October
-// and finalises it; Cēsis' administrator then downloads the invoice's PDF.
+// The journey's inputs; every figure the UI must show is derived from these, never read from the UI.
+const VCPU_HOURS = 744;
+const PRICE_MILLIEUROS = 45; // 0,045 EUR per vCPU hour
+const ACTIVE_USERS = 412;
+const POOL_CENTS = 120_000; // 1 200,00 EUR
+
+/** Integer cents as the Latvian UI writes money: "1 233,48 EUR" (spaces normalised). */
+function lvMoney(cents: number): string {
+  const euros = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${euros},${String(cents % 100).padStart(2, '0')} EUR`;
+}
+
+/** Milli-euros (tenths of a cent) rounded half up to cents: hosting = round_half_up(quantity × price, 2). */
+const halfUp = (milliEuros: number) => Math.floor((milliEuros + 5) / 10);
+const HOSTING_CENTS = halfUp(VCPU_HOURS * PRICE_MILLIEUROS);
+
+const text = (cells: string[]) => cells.map((c) => c.replace(/\u00a0/g, ' ').trim());
+
+// The billing journey in real Chromium against the real server (October 2026 has ended): finance
+// adds a tariff and a cost pool, imports a provider's usage CSV, computes October, finalises it and
+// looks at the five-year forecast; Cēsis' administrator then downloads the invoice's PDF and reads
+// its costs by resource and its usage over time.
 describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s', (backend) => {
   let server: Awaited<ReturnType<typeof startRealServer>>;
   let chromium: Awaited<ReturnType<typeof launchBrowser>>;
@@ -29,7 +48,7 @@ describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  it('finance imports usage, runs and finalises October; the municipality downloads its invoice', async () => {
+  it('finance imports usage, finalises October and forecasts; the municipality downloads its invoice and reads its costs', async () => {
     const page = await newPage(browser, server.url);
     await logIn(page, 'finanses@rda.lv');
     const cesisId = await page.evaluate(async () => {
@@ -42,7 +61,7 @@ describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s
     await page.getByRole('heading', { name: 'Tarifi', level: 1 }).waitFor();
     await page.locator('#tariff-provider').selectOption('LVRTC');
     await page.locator('#tariff-resource').selectOption('vcpu_hour');
-    await page.locator('#tariff-unitPrice').fill('0,045');
+    await page.locator('#tariff-unitPrice').fill(`0,${String(PRICE_MILLIEUROS).padStart(3, '0')}`);
     await page.locator('#tariff-validFrom').fill('2026-01-01');
     await page.getByRole('button', { name: 'Pievienot tarifu' }).click();
     await page.getByRole('status').filter({ hasText: 'Tarifs resursam' }).waitFor();
@@ -53,17 +72,17 @@ describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s
     await page.getByRole('link', { name: 'Izmaksu fondi' }).click();
     await page.getByRole('heading', { name: 'Izmaksu fondi', level: 1 }).waitFor();
     await page.locator('#pool-month').fill('2026-10');
-    await page.locator('#pool-amount').fill('1200.00');
+    await page.locator('#pool-amount').fill(`${POOL_CENTS / 100}.00`);
     await page.locator('#pool-description').fill('Platformas administrēšana, oktobris');
     await page.getByRole('button', { name: 'Pievienot izmaksu fondu' }).click();
-    await page.getByRole('cell', { name: '1 200,00 EUR' }).waitFor();
+    await page.getByRole('cell', { name: lvMoney(POOL_CENTS) }).waitFor();
     await expectAccessible(page, 'cost pools');
 
     // The provider's report: two good rows for Cēsis and one with a negative quantity.
     const csv = [
       'id,tenantId,provider,resource,quantity,periodStart,periodEnd',
-      `e2e-lvrtc-2026-10-vcpu,${cesisId},LVRTC,vcpu_hour,744,2026-10-01T00:00:00+03:00,2026-11-01T00:00:00+02:00`,
-      `e2e-lvrtc-2026-10-users,${cesisId},LVRTC,active_users,412,2026-10-31T00:00:00+02:00,2026-11-01T00:00:00+02:00`,
+      `e2e-lvrtc-2026-10-vcpu,${cesisId},LVRTC,vcpu_hour,${VCPU_HOURS},2026-10-01T00:00:00+03:00,2026-11-01T00:00:00+02:00`,
+      `e2e-lvrtc-2026-10-users,${cesisId},LVRTC,active_users,${ACTIVE_USERS},2026-10-31T00:00:00+02:00,2026-11-01T00:00:00+02:00`,
       `e2e-lvrtc-2026-10-bad,${cesisId},LVRTC,vcpu_hour,-5,2026-10-01T00:00:00+03:00,2026-11-01T00:00:00+02:00`,
     ].join('\n');
     const file = join(folder, 'lvrtc-2026-10.csv');
@@ -104,6 +123,29 @@ describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s
     const number = /KOPA-2026-\d{5}/.exec(issued ?? '')?.[0];
     expect(number, issued ?? '').toBeDefined();
     await expectAccessible(page, 'billing run finalised');
+
+    // The forecast starts from the finalised October. Cēsis alone reported users, so it carries the
+    // whole pool today; with one newcomer a year of the same size, its share of the yearly pool
+    // (12 × October's) is a half in the first year and a sixth in the fifth.
+    await page.getByRole('link', { name: 'Izmaksu prognoze' }).click();
+    await page.getByRole('heading', { name: 'Izmaksu prognoze', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('#forecast-baseMonth').inputValue()).toBe('2026-10');
+    await page.locator('#forecast-newMunicipalityUsers').fill(String(ACTIVE_USERS));
+    await page.getByRole('button', { name: 'Aprēķināt prognozi' }).click();
+    await page.getByText(`Katru gadu pievienojas 1 jauna pašvaldība; tās aktīvo lietotāju skaits — ${ACTIVE_USERS}.`).waitFor();
+    const yearlyPool = POOL_CENTS * 12;
+    const yearlyHosting = HOSTING_CENTS * 12;
+    for (const [year, members] of [[2027, 2], [2031, 6]] as const) {
+      const table = page.getByRole('table', { name: `Prognoze ${year}. gadam: izmaksas gadā pa pašvaldībām, EUR bez PVN` });
+      const share = yearlyPool / members;
+      const cesisRow = table.getByRole('row', { name: /^Cēsu novada pašvaldība/ });
+      expect(text(await cesisRow.locator('td').allTextContents())).toEqual([String(ACTIVE_USERS), lvMoney(yearlyHosting), lvMoney(share), lvMoney(yearlyHosting + share)]);
+      const newcomer = table.getByRole('row', { name: new RegExp(`^Jauna pašvaldība ${year}-1`) });
+      expect(text(await newcomer.locator('td').allTextContents())).toEqual([String(ACTIVE_USERS), lvMoney(yearlyHosting), lvMoney(share), lvMoney(yearlyHosting + share)]);
+      // However many join, the shares add up to the pool exactly.
+      expect(text(await table.locator('tfoot td').allTextContents())[2]).toBe(lvMoney(yearlyPool));
+    }
+    await expectAccessible(page, 'forecast');
     await logOut(page);
 
     // Cēsis' administrator finds the invoice and downloads its PDF.
@@ -115,6 +157,33 @@ describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Lejupielādēt ${number} PDF` }).click()]);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    // The month's statement, every line explained, as a PDF of its own.
+    const [statement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lejupielādēt 2026-10 izmaksu pārskatu PDF' }).click()]);
+    expect(statement.suggestedFilename()).toBe('kopa-izmaksas-2026-10.pdf');
+    expect((await readFile((await statement.path())!)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    // Costs by resource: October's vCPU hours priced at the tariff, and the whole pool (Cēsis alone reported users).
+    const vcpuName = await page.evaluate(async () => {
+      const resources: { code: string; name: string }[] = await (await fetch('/api/v1/resources')).json();
+      return resources.find((r) => r.code === 'vcpu_hour')!.name;
+    });
+    const byResource = page.locator('section[aria-labelledby="costs-resource-title"]');
+    await byResource.getByText('Rādīt summas tabulā').click();
+    expect(text(await byResource.locator('thead th').allTextContents())).toEqual(['Mēnesis', `LVRTC: ${vcpuName}`, 'Administrēšana', 'Summa bez PVN']);
+    const october = byResource.getByRole('row', { name: /^2026-10/ });
+    expect(text(await october.locator('td').allTextContents())).toEqual([lvMoney(HOSTING_CENTS), lvMoney(POOL_CENTS), lvMoney(HOSTING_CENTS + POOL_CENTS)]);
+    expect(text(await byResource.getByRole('row', { name: /^2026-09/ }).locator('td').allTextContents())).toEqual(['nav pārskata']);
+
+    // Usage over time: the first priced resource with usage is shown first; the gauge on request.
+    const usage = page.locator('section[aria-labelledby="usage-time-title"]');
+    await expect.poll(() => usage.locator('#usage-resource').inputValue()).toBe('vcpu_hour');
+    await usage.getByText('Rādīt daudzumus tabulā').click();
+    expect(text(await usage.locator('thead th').allTextContents())).toEqual(['Mēnesis', 'LVRTC, vCPU h']);
+    expect(text(await usage.getByRole('row', { name: /^2026-10/ }).locator('td').allTextContents())).toEqual([String(VCPU_HOURS)]);
+    expect(text(await usage.getByRole('row', { name: /^2026-09/ }).locator('td').allTextContents())).toEqual(['—']);
+    await usage.locator('#usage-resource').selectOption('active_users');
+    await expect.poll(async () => text(await usage.getByRole('row', { name: /^2026-10/ }).locator('td').allTextContents())).toEqual([String(ACTIVE_USERS)]);
+    await expectAccessible(page, 'municipality costs by resource and usage');
     await page.context().close();
   });
 });

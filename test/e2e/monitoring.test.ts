@@ -81,6 +81,26 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     await operator.getByRole('heading', { level: 1 }).first().waitFor();
     await operator.getByText('DVS').first().waitFor();
     await expectAccessible(operator, 'SLA report with an outage');
+
+    // The operator excludes the outage as a probe fault, then finds it was real and withdraws that.
+    const downSeconds = async () => (await operator.evaluate(async ([id, m]) => (await fetch(`/api/v1/tenants/${id}/sla-reports/${m}?live=true`)).json(), [cesis, month] as const)).services.find((s: { serviceCode: string }) => s.serviceCode === 'DVS').downSeconds as number;
+    const before = await downSeconds();
+    await operator.getByRole('button', { name: /^Izslēgt no SLA/ }).first().click();
+    const exclude = operator.getByRole('dialog');
+    await exclude.getByLabel('Iemesls').fill('Šķita zondes kļūme');
+    await exclude.getByRole('button', { name: 'Izslēgt no SLA' }).click();
+    await operator.getByText('Dīkstāve izslēgta no SLA; pārskats pārrēķināts.').waitFor();
+    expect(await downSeconds()).toBeLessThan(before);
+    await operator.getByRole('button', { name: /^Atsaukt/ }).click();
+    const withdraw = operator.getByRole('dialog');
+    await expectAccessible(operator, 'withdrawing an exclusion');
+    await withdraw.getByRole('button', { name: 'Atsaukt izslēgšanu' }).click();
+    await withdraw.getByText('Norādiet, kāpēc izslēgšana tiek atsaukta.').first().waitFor();
+    await withdraw.getByLabel('Kāpēc izslēgšana tiek atsaukta').fill('Serveris tiešām nebija pieejams');
+    await withdraw.getByRole('button', { name: 'Atsaukt izslēgšanu' }).click();
+    await operator.getByText('Izslēgšana atsaukta; pārskats pārrēķināts.').waitFor();
+    // Back to at least the downtime before the exclusion (the outage may still be going on).
+    expect(await downSeconds()).toBeGreaterThanOrEqual(before);
     await visitor.context().close();
     await operator.context().close();
   });

@@ -30,8 +30,10 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   /** Seconds to wait, from Retry-After on a 429. */
   readonly retryAfter: number | null;
+  /** The problem's type ("/problems/invalid_state"), when the server sent one. */
+  readonly type: string;
 
-  constructor(status: number, title: string, detail: string, errors: FieldError[] = [], retryAfter: number | null = null) {
+  constructor(status: number, title: string, detail: string, errors: FieldError[] = [], retryAfter: number | null = null, type = '') {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
@@ -39,6 +41,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = errors;
     this.retryAfter = retryAfter;
+    this.type = type;
   }
 }
 
@@ -93,11 +96,11 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as Partial<{ title: string; detail: string; errors: FieldError[] }>;
+      const body = (await response.json()) as Partial<{ type: string; title: string; detail: string; errors: FieldError[] }>;
       const errors = Array.isArray(body.errors)
         ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string')
         : [];
-      return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', errors, retryAfter);
+      return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', errors, retryAfter, typeof body.type === 'string' ? body.type : '');
     } catch {
       // fall through to a plain error
     }

@@ -2,49 +2,53 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
 import { RequireAuth } from './components/require-auth';
 import { RequirePermission } from './components/require-role';
-import { AccessibilityPage } from './pages/accessibility-page';
-import { AccountPage } from './pages/account-page';
-import { AgencyUsersPage } from './pages/agency-users-page';
-import { AgreementFormPage } from './pages/agreement-form-page';
-import { AgreementPage } from './pages/agreement-page';
-import { AuditPage } from './pages/audit-page';
-import { CalendarPage } from './pages/calendar-page';
-import { CalendarsPage } from './pages/calendars-page';
-import { DeskReportPage } from './pages/desk-report-page';
-import { DeskReportStartPage } from './pages/desk-report-start-page';
-import { IncidentNewPage } from './pages/incident-new-page';
-import { IncidentPage } from './pages/incident-page';
-import { IncidentsPage } from './pages/incidents-page';
 import { LoginPage } from './pages/login-page';
-import { MaintenanceNewPage } from './pages/maintenance-new-page';
-import { MaintenancePage } from './pages/maintenance-page';
-import { MonitorNewPage } from './pages/monitor-new-page';
-import { MonitorPage } from './pages/monitor-page';
-import { MonitorsPage } from './pages/monitors-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { ServiceFormPage } from './pages/service-form-page';
-import { ServicePage } from './pages/service-page';
-import { ServicesPage } from './pages/services-page';
-import { SlaReportPage } from './pages/sla-report-page';
-import { SlaReportStartPage } from './pages/sla-report-start-page';
-import { StatusPage } from './pages/status-page';
-import { TenantDetailPage } from './pages/tenant-detail-page';
-import { TenantFormPage } from './pages/tenant-form-page';
-import { TenantStatusPage } from './pages/tenant-status-page';
-import { TenantsPage } from './pages/tenants-page';
-import { TicketNewPage } from './pages/ticket-new-page';
-import { TicketPage } from './pages/ticket-page';
-import { TicketsPage } from './pages/tickets-page';
-import { TokensPage } from './pages/tokens-page';
-import { BillingRunPage } from './pages/billing-run-page';
-import { BillingRunsPage } from './pages/billing-runs-page';
-import { CostPoolsPage } from './pages/cost-pools-page';
-import { InvoicesPage } from './pages/invoices-page';
-import { SellerSettingsPage } from './pages/seller-settings-page';
-import { TariffsPage } from './pages/tariffs-page';
-import { TenantCostsPage } from './pages/tenant-costs-page';
-import { UsageImportPage } from './pages/usage-import-page';
+import { lazyPage } from './lazy-page';
 import { useSession } from './session';
+
+// Every page but sign-in is its own chunk (see Layout for what shows while one loads).
+const AccessibilityPage = lazyPage(() => import('./pages/accessibility-page'), 'AccessibilityPage');
+const AccountPage = lazyPage(() => import('./pages/account-page'), 'AccountPage');
+const AgencyUsersPage = lazyPage(() => import('./pages/agency-users-page'), 'AgencyUsersPage');
+const AgreementFormPage = lazyPage(() => import('./pages/agreement-form-page'), 'AgreementFormPage');
+const AgreementPage = lazyPage(() => import('./pages/agreement-page'), 'AgreementPage');
+const AuditPage = lazyPage(() => import('./pages/audit-page'), 'AuditPage');
+const BillingRunPage = lazyPage(() => import('./pages/billing-run-page'), 'BillingRunPage');
+const BillingRunsPage = lazyPage(() => import('./pages/billing-runs-page'), 'BillingRunsPage');
+const CalendarPage = lazyPage(() => import('./pages/calendar-page'), 'CalendarPage');
+const CalendarsPage = lazyPage(() => import('./pages/calendars-page'), 'CalendarsPage');
+const CostPoolsPage = lazyPage(() => import('./pages/cost-pools-page'), 'CostPoolsPage');
+const DeskReportPage = lazyPage(() => import('./pages/desk-report-page'), 'DeskReportPage');
+const DeskReportStartPage = lazyPage(() => import('./pages/desk-report-start-page'), 'DeskReportStartPage');
+const ForecastPage = lazyPage(() => import('./pages/forecast-page'), 'ForecastPage');
+const IncidentNewPage = lazyPage(() => import('./pages/incident-new-page'), 'IncidentNewPage');
+const IncidentPage = lazyPage(() => import('./pages/incident-page'), 'IncidentPage');
+const IncidentsPage = lazyPage(() => import('./pages/incidents-page'), 'IncidentsPage');
+const InvoicesPage = lazyPage(() => import('./pages/invoices-page'), 'InvoicesPage');
+const MaintenanceNewPage = lazyPage(() => import('./pages/maintenance-new-page'), 'MaintenanceNewPage');
+const MaintenancePage = lazyPage(() => import('./pages/maintenance-page'), 'MaintenancePage');
+const MonitorNewPage = lazyPage(() => import('./pages/monitor-new-page'), 'MonitorNewPage');
+const MonitorPage = lazyPage(() => import('./pages/monitor-page'), 'MonitorPage');
+const MonitorsPage = lazyPage(() => import('./pages/monitors-page'), 'MonitorsPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
+const SellerSettingsPage = lazyPage(() => import('./pages/seller-settings-page'), 'SellerSettingsPage');
+const ServiceFormPage = lazyPage(() => import('./pages/service-form-page'), 'ServiceFormPage');
+const ServicePage = lazyPage(() => import('./pages/service-page'), 'ServicePage');
+const ServicesPage = lazyPage(() => import('./pages/services-page'), 'ServicesPage');
+const SlaReportPage = lazyPage(() => import('./pages/sla-report-page'), 'SlaReportPage');
+const SlaReportStartPage = lazyPage(() => import('./pages/sla-report-start-page'), 'SlaReportStartPage');
+const StatusPage = lazyPage(() => import('./pages/status-page'), 'StatusPage');
+const TariffsPage = lazyPage(() => import('./pages/tariffs-page'), 'TariffsPage');
+const TenantCostsPage = lazyPage(() => import('./pages/tenant-costs-page'), 'TenantCostsPage');
+const TenantDetailPage = lazyPage(() => import('./pages/tenant-detail-page'), 'TenantDetailPage');
+const TenantFormPage = lazyPage(() => import('./pages/tenant-form-page'), 'TenantFormPage');
+const TenantStatusPage = lazyPage(() => import('./pages/tenant-status-page'), 'TenantStatusPage');
+const TenantsPage = lazyPage(() => import('./pages/tenants-page'), 'TenantsPage');
+const TicketNewPage = lazyPage(() => import('./pages/ticket-new-page'), 'TicketNewPage');
+const TicketPage = lazyPage(() => import('./pages/ticket-page'), 'TicketPage');
+const TicketsPage = lazyPage(() => import('./pages/tickets-page'), 'TicketsPage');
+const TokensPage = lazyPage(() => import('./pages/tokens-page'), 'TokensPage');
+const UsageImportPage = lazyPage(() => import('./pages/usage-import-page'), 'UsageImportPage');
 
 /** Tenant roles land on their own municipality; agency roles on the list. */
 function Home() {
@@ -298,6 +302,14 @@ export function App() {
             element={
               <RequirePermission permission="billing.read">
                 <CostPoolsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing/forecast"
+            element={
+              <RequirePermission permission="forecast.read">
+                <ForecastPage />
               </RequirePermission>
             }
           />

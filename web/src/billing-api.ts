@@ -1,5 +1,22 @@
 import { query, request } from './api';
-import type { BillingResource, CostPool, Driver, FinalizedInvoice, Invoice, MonthStatement, Provider, Run, RunSummary, Seller, Tariff, UsageRecord, UsageReport } from './billing-types';
+import type {
+  BillingResource,
+  CostPool,
+  Driver,
+  FinalizedInvoice,
+  Forecast,
+  ForecastQuery,
+  Invoice,
+  MonthlyUsage,
+  MonthStatement,
+  Provider,
+  Run,
+  RunSummary,
+  Seller,
+  Tariff,
+  UsageRecord,
+  UsageReport,
+} from './billing-types';
 
 const id = encodeURIComponent;
 
@@ -18,6 +35,9 @@ export const billingApi = {
   },
   usage: {
     send: (records: UsageRecord[]) => request<UsageReport>('POST', '/usage', { body: { records } }),
+    /** One municipality's usage month by month, `from` to `to` included (at most 36 months). */
+    monthly: (tenantId: string, from: string, to: string, signal?: AbortSignal) =>
+      request<MonthlyUsage[]>('GET', `/tenants/${id(tenantId)}/usage${query({ from, to })}`, { signal }),
   },
   runs: {
     list: (signal?: AbortSignal) => request<RunSummary[]>('GET', '/billing-runs', { signal }),
@@ -32,11 +52,15 @@ export const billingApi = {
   },
   statements: (tenantId: string, months: string[], signal?: AbortSignal) =>
     request<MonthStatement[]>('GET', `/tenants/${id(tenantId)}/statements${query({ months: months.join(',') })}`, { signal }),
+  forecast: (scenario: ForecastQuery, signal?: AbortSignal) => request<Forecast>('GET', `/forecast${query({ ...scenario })}`, { signal }),
   seller: {
     get: (signal?: AbortSignal) => request<Seller>('GET', '/settings/seller', { signal }),
     put: (input: Seller) => request<Seller>('PUT', '/settings/seller', { body: input }),
   },
 };
+
+/** Where the browser downloads a municipality's statement for a month as a PDF. */
+export const statementPdfDownload = (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/statements/${month}/pdf`;
 
 /** Where the browser downloads an invoice document. */
 export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}`;

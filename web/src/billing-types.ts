@@ -11,6 +11,8 @@ export interface BillingResource {
   code: string;
   name: string;
   unit: string;
+  /** UN/ECE Recommendation 20 code used on invoice lines. */
+  unitCode: string;
   kind: 'sum' | 'gauge';
   billable: boolean;
 }
@@ -42,6 +44,16 @@ export interface UsageRecord {
   quantity: string;
   periodStart: string;
   periodEnd: string;
+}
+
+/** One municipality's usage of one resource at one provider in a month: sums added up, gauges at their last value. */
+export interface MonthlyUsage {
+  month: string;
+  provider: string;
+  resource: string;
+  /** Exact decimal. */
+  quantity: string;
+  records: number;
 }
 
 export interface UsageReport {
@@ -125,4 +137,49 @@ export interface Seller {
 export interface MonthStatement {
   month: string;
   statement: Statement | null;
+}
+
+/** What the agency's forecast assumes; absent values take the server's defaults. */
+export interface ForecastQuery {
+  /** YYYY-MM; by default the month that ended last. */
+  baseMonth?: string;
+  years?: number;
+  newMunicipalitiesPerYear?: number;
+  newMunicipalityUsers?: number;
+  userGrowthPercent?: number;
+  tariffChangePercent?: number;
+  poolChangePercent?: number;
+}
+
+export interface ForecastLine {
+  /** Null for a municipality the scenario expects to join. */
+  tenantId: string | null;
+  name: string;
+  users: number;
+  hosting: string;
+  administration: string;
+  total: string;
+}
+
+export interface ForecastYear {
+  year: number;
+  municipalities: number;
+  totalUsers: number;
+  administrationPool: string;
+  lines: ForecastLine[];
+}
+
+/** The cost outlook; money is yearly, without VAT. */
+export interface Forecast {
+  baseMonth: string;
+  scenario: {
+    years: number;
+    newMunicipalitiesPerYear: number;
+    newMunicipalityUsers?: number;
+    userGrowthPercent: number;
+    tariffChangePercent: number;
+    poolChangePercent: number;
+  };
+  base: { municipalities: number; users: number; monthlyPool: string; monthlyHosting: string };
+  years: ForecastYear[];
 }

@@ -2,7 +2,8 @@ import { currentLanguage } from './i18n';
 
 const ZONE = 'Europe/Riga';
 
-function intlLocale(): string {
+/** The Intl locale of the UI language, for numbers and dates. */
+export function intlLocale(): string {
   return currentLanguage() === 'lv' ? 'lv-LV' : 'en-GB';
 }
 

@@ -44,7 +44,8 @@ export function describeProblem(t: TFunction, error: unknown): { summary: string
     case 404:
       return { summary: t('errors.notFound'), detail: null };
     case 409:
-      return { summary: t('errors.conflict'), detail };
+      // A conflict with another record, or a request the data does not allow yet (a month with nothing to bill).
+      return { summary: t(error.type.endsWith('/invalid_state') ? 'errors.invalidState' : 'errors.conflict'), detail };
     case 413:
       return { summary: t('errors.tooLarge'), detail: null };
     case 429:

@@ -20,6 +20,26 @@ export function formatMoney(value: string, currency = 'EUR'): string {
   return `${formatDecimal(value, 2)}\u00a0${currency}`;
 }
 
+/** An amount from the API ("1234.5", "-3.25") as integer cents, exactly (no floats). */
+function toCents(amount: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!match) throw new Error(`Not an amount: ${amount}`);
+  const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0') || '0');
+  return match[1] ? -value : value;
+}
+
+/** Integer cents as the API writes money ("1234.50"). */
+function fromCents(value: bigint): string {
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** Adds amounts from the API in integer cents: money is never summed in floats. */
+export function sumMoney(amounts: readonly string[]): string {
+  return fromCents(amounts.reduce((sum, a) => sum + toCents(a), 0n));
+}
+
 /** The last `count` months before `month` (YYYY-MM), oldest first, ending with `month`. */
 export function monthsUpTo(month: string, count: number): string[] {
   const [y, m] = month.split('-').map(Number);

@@ -34,6 +34,8 @@ export const monitoringApi = {
     update: (monitorId: string, changes: MonitorChanges) => request<Monitor>('PATCH', `/monitors/${id(monitorId)}`, { body: changes }),
     /** Every visible monitor's state now. */
     health: (signal?: AbortSignal) => request<MonitorHealth[]>('GET', '/monitors/health', { signal }),
+    /** Every visible monitor's latency in one request, for the list's sparklines. */
+    latencyAll: (hours: number, signal?: AbortSignal) => request<LatencySeries[]>('GET', `/monitors/latency${query({ hours })}`, { signal }),
     latency: (monitorId: string, hours: number, signal?: AbortSignal) => request<LatencySeries>('GET', `/monitors/${id(monitorId)}/latency${query({ hours })}`, { signal }),
     /** The secret URL a push monitor's system calls; the server shows it once. */
     pushToken: (monitorId: string) => request<{ token: string; url: string }>('POST', `/monitors/${id(monitorId)}/push-token`),
@@ -48,6 +50,7 @@ export const monitoringApi = {
   exclusions: {
     list: (from: string, to: string, serviceId: string | undefined, signal?: AbortSignal) => request<SlaExclusion[]>('GET', `/sla-exclusions${query({ from, to, serviceId })}`, { signal }),
     create: (input: SlaExclusionInput) => request<SlaExclusion>('POST', '/sla-exclusions', { body: input }),
+    withdraw: (exclusionId: string, reason: string) => request<SlaExclusion>('POST', `/sla-exclusions/${id(exclusionId)}/withdraw`, { body: { reason } }),
   },
   publications: {
     list: (tenantId: string, month: string, signal?: AbortSignal) => request<SlaPublication[]>('GET', `/tenants/${id(tenantId)}/sla-reports/${id(month)}/publications`, { signal }),

@@ -150,6 +150,7 @@ export interface SlaExclusion {
   reason: string;
   createdAt: string;
   createdBy: string;
+  withdrawal?: { at: string; by: string; reason: string } | null;
 }
 
 export interface SlaExclusionInput {

@@ -28,6 +28,8 @@ const RULES = {
   'billing.read': ['operator', 'finance', 'auditor'],
   'billing.write': ['operator', 'finance'],
   'statements.read': ['operator', 'finance', 'auditor', 'tenant_admin'],
+  'usage.read': ['operator', 'finance', 'auditor', 'tenant_admin'],
+  'forecast.read': ['operator', 'finance', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiPermission = keyof typeof RULES;

@@ -1,22 +1,9 @@
 import type { MonthStatement, Statement, StatementLine } from './billing-types';
-
-/** Decimal string → integer cents, exactly (no floats). */
-function cents(amount: string): bigint {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!match) throw new Error(`Not an amount: ${amount}`);
-  const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0') || '0');
-  return match[1] ? -value : value;
-}
-
-function toDecimal(value: bigint): string {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
+import { sumMoney } from './money';
 
 /** The subtotal of one kind of line, added in integer cents from the API's amounts. */
 export function subtotal(statement: Statement, kind: StatementLine['kind']): string {
-  return toDecimal(statement.lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + cents(l.amount), 0n));
+  return sumMoney(statement.lines.filter((l) => l.kind === kind).map((l) => l.amount));
 }
 
 export interface MonthFigures {

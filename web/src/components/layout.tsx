@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../session';
 import { LanguageSwitch } from './language-switch';
+import { Loading } from './loading';
 import { MainNav } from './main-nav';
 import { ProblemMessage } from './problem-message';
 
@@ -86,7 +87,16 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="main">
         {logoutError !== null && <ProblemMessage error={logoutError} summary={t('header.logoutFailed')} />}
-        <Outlet />
+        {/* Pages load their code on first use; navigation keeps the old page until the new one is ready. */}
+        <Suspense
+          fallback={
+            <div aria-busy="true">
+              <Loading />
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="footer-inner">

@@ -23,6 +23,7 @@ export function MainNav({ user }: { user: SessionUser }) {
     can(user.role, 'billing.read') && { to: '/billing/invoices', label: t('nav.invoices') },
     can(user.role, 'billing.read') && { to: '/billing/tariffs', label: t('nav.tariffs') },
     can(user.role, 'billing.read') && { to: '/billing/cost-pools', label: t('nav.costPools') },
+    can(user.role, 'forecast.read') && { to: '/billing/forecast', label: t('nav.forecast') },
     can(user.role, 'billing.write') && { to: '/billing/usage', label: t('nav.usageImport') },
     can(user.role, 'billing.read') && { to: '/billing/seller', label: t('nav.seller') },
     { to: '/calendars', label: t('nav.calendars') },

@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useAutoRefresh } from '../hooks/use-auto-refresh';
-import { monitoringApi } from '../monitoring-api';
+import type { LatencySeries } from '../monitoring-types';
 import { LatencySparkline } from './latency-sparkline';
 
-const HOURS = 24;
+export const SPARKLINE_HOURS = 24;
 
-/** One monitor's last 24 hours as a sparkline, loaded by itself and refreshed every minute. */
-export function MonitorLatencyCell({ monitorId }: { monitorId: string }) {
+/** One monitor's last 24 hours as a sparkline, from the list's single latency request. */
+export function MonitorLatencyCell({ series, failed }: { series: LatencySeries | undefined; failed: boolean }) {
   const { t } = useTranslation();
-  const series = useAutoRefresh((signal) => monitoringApi.monitors.latency(monitorId, HOURS, signal), [monitorId]);
-  if (series.data) return <LatencySparkline points={series.data.points} hours={HOURS} now={Date.now()} />;
-  if (series.error !== null) return <span className="muted">{t('latency.failed')}</span>;
+  if (series) return <LatencySparkline points={series.points} hours={SPARKLINE_HOURS} now={Date.now()} />;
+  if (failed) return <span className="muted">{t('latency.failed')}</span>;
   return <span className="muted">{t('common.loadingShort')}</span>;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatInstant, formatNumber } from '../format';
-import type { Monitor, MonitorHealth } from '../monitoring-types';
+import type { LatencySeries, Monitor, MonitorHealth } from '../monitoring-types';
 import { DataTable } from './data-table';
 import { MonitorLatencyCell } from './monitor-latency-cell';
 import { MonitorStateBadge } from './monitor-state-badge';
@@ -16,12 +16,15 @@ interface Props {
   tenantName: (id: string) => string;
   /** Live state per monitor id; when given, the table also shows the last check and a 24-hour sparkline. */
   health?: Map<string, MonitorHealth>;
+  /** The sparklines' data, loaded once for the whole list. */
+  latency?: { data: LatencySeries[] | undefined; error: unknown };
 }
 
 /** Monitors with what they check, how often and from where. */
-export function MonitorTable({ caption, monitors, serviceName, tenantName, health }: Props) {
+export function MonitorTable({ caption, monitors, serviceName, tenantName, health, latency }: Props) {
   const { t } = useTranslation();
   const sorted = [...monitors].sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+  const seriesById = new Map((latency?.data ?? []).map((s) => [s.monitorId, s]));
   return (
     <DataTable caption={caption} captionHidden>
       <thead>
@@ -88,7 +91,7 @@ export function MonitorTable({ caption, monitors, serviceName, tenantName, healt
             )}
             {health && (
               <td>
-                <MonitorLatencyCell monitorId={m.id} />
+                <MonitorLatencyCell series={seriesById.get(m.id)} failed={latency !== undefined && latency.data === undefined && latency.error !== null} />
               </td>
             )}
           </tr>

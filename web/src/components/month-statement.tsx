@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { invoiceDownload } from '../billing-api';
+import { invoiceDownload, statementPdfDownload } from '../billing-api';
 import type { Invoice, MonthStatement as MonthStatementData } from '../billing-types';
 import { statementCsvRows } from '../statement-figures';
 import { downloadText, toCsv } from '../usage-csv';
@@ -34,6 +34,9 @@ export function MonthStatement({ entry, invoices, tenantName }: Props) {
             </a>
           </span>
         ))}
+        <a className="button button-secondary" href={statementPdfDownload(statement.tenantId, month)} download>
+          {t('billing.downloadStatementPdf', { month })}
+        </a>
         <button type="button" className="button button-secondary" onClick={() => downloadText(csvName, toCsv(statementCsvRows(month, statement)))}>
           {t('billing.downloadCsv', { month })}
         </button>

@@ -8,6 +8,7 @@ import { can } from '../permissions';
 import { useUser } from '../session';
 import { isTenantRole } from '../types';
 import { AsyncSection } from './async-section';
+import { SPARKLINE_HOURS } from './monitor-latency-cell';
 import { MonitorTable } from './monitor-table';
 
 /** On a service's page: the monitors that decide its availability. */
@@ -16,6 +17,7 @@ export function ServiceMonitors({ serviceId, serviceName }: { serviceId: string;
   const user = useUser();
   const monitors = useResource((signal) => monitoringApi.monitors.list(serviceId, signal), [serviceId]);
   const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal), []);
+  const latency = useAutoRefresh((signal) => monitoringApi.monitors.latencyAll(SPARKLINE_HOURS, signal), []);
   const agency = !isTenantRole(user.role);
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
   const tenantName = (id: string) => (agency ? (tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort')) : (user.tenantName ?? ''));
@@ -33,6 +35,7 @@ export function ServiceMonitors({ serviceId, serviceName }: { serviceId: string;
               serviceName={null}
               tenantName={tenantName}
               health={health.data ? new Map(health.data.map((h) => [h.monitorId, h])) : undefined}
+              latency={latency}
             />
           )
         }

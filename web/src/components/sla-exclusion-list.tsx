@@ -13,10 +13,12 @@ interface Props {
   /** The report shown is a published (frozen) version. */
   frozen: boolean;
   serviceName: (id: string) => string;
+  /** Operators may withdraw a mistaken exclusion. */
+  onWithdraw?: ((exclusion: SlaExclusion) => void) | undefined;
 }
 
 /** Every exclusion that touches the month for this municipality, and whether the report shown counts it. */
-export function SlaExclusionList({ exclusions, tenantId, inReport, frozen, serviceName }: Props) {
+export function SlaExclusionList({ exclusions, tenantId, inReport, frozen, serviceName, onWithdraw }: Props) {
   const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby="sla-exclusion-list">
@@ -37,6 +39,7 @@ export function SlaExclusionList({ exclusions, tenantId, inReport, frozen, servi
                   <th scope="col">{t('slaExclusion.scope')}</th>
                   <th scope="col">{t('slaExclusion.by')}</th>
                   <th scope="col">{t('slaExclusion.inReport')}</th>
+                  {onWithdraw && <th scope="col">{t('common.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -58,6 +61,14 @@ export function SlaExclusionList({ exclusions, tenantId, inReport, frozen, servi
                       </span>
                     </td>
                     <td>{inReport.has(x.id) ? t('common.yes') : frozen ? t('slaExclusion.notInPublished') : t('common.no')}</td>
+                    {onWithdraw && (
+                      <td>
+                        <button type="button" className="button button-small button-secondary" onClick={() => onWithdraw(x)}>
+                          {t('slaExclusion.withdraw')}
+                          <span className="visually-hidden"> — {serviceName(x.serviceId)}, {formatInstant(x.startsAt)}</span>
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { AsyncSection } from '../components/async-section';
 import { Flash } from '../components/flash';
 import { MonitorHealthAnnouncer } from '../components/monitor-health-announcer';
+import { SPARKLINE_HOURS } from '../components/monitor-latency-cell';
 import { MonitorTable } from '../components/monitor-table';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
@@ -22,6 +23,7 @@ export function MonitorsPage() {
   const monitors = useResource((signal) => monitoringApi.monitors.list(undefined, signal), []);
   const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal), []);
   const healthById = new Map((health.data ?? []).map((h) => [h.monitorId, h]));
+  const latency = useAutoRefresh((signal) => monitoringApi.monitors.latencyAll(SPARKLINE_HOURS, signal), []);
   const services = useResource((signal) => statusApi.services.list(signal), []);
   const tenants = useResource((signal) => api.tenants.list(signal), []);
   const serviceName = (id: string) => {
@@ -74,7 +76,7 @@ export function MonitorsPage() {
                   })}
                 </p>
               )}
-              <MonitorTable caption={t('monitors.title')} monitors={list} serviceName={serviceName} tenantName={tenantName} health={healthById} />
+              <MonitorTable caption={t('monitors.title')} monitors={list} serviceName={serviceName} tenantName={tenantName} health={healthById} latency={latency} />
             </>
           )
         }

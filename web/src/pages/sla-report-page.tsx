@@ -10,13 +10,14 @@ import { DeskReportPicker } from '../components/desk-report-picker';
 import { PageHeading } from '../components/page-heading';
 import { SlaExcludeDialog } from '../components/sla-exclude-dialog';
 import { SlaExclusionList } from '../components/sla-exclusion-list';
+import { SlaWithdrawDialog } from '../components/sla-withdraw-dialog';
 import { SlaPublications } from '../components/sla-publications';
 import { SlaReportView } from '../components/sla-report-view';
 import { SlaReportBody } from '../components/sla-report-body';
 import { deskReportPath } from '../desk-paths';
 import { useResource } from '../hooks/use-resource';
 import { monitoringApi, slaReportLinks, slaReportPath } from '../monitoring-api';
-import type { Outage, ServiceReport } from '../monitoring-types';
+import type { Outage, ServiceReport, SlaExclusion } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { statusApi } from '../status-api';
@@ -42,6 +43,7 @@ export function SlaReportPage() {
   const period = report.data?.services[0];
   const exclusions = useResource(period ? (signal) => monitoringApi.exclusions.list(period.periodStart, period.periodEnd, undefined, signal) : null, [period?.periodStart, period?.periodEnd]);
   const [excluding, setExcluding] = useState<{ service: ServiceReport; serviceName: string; outage: Outage } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ exclusion: SlaExclusion; serviceName: string } | null>(null);
   const [said, setSaid] = useState('');
 
   if (!valid) return <Navigate to={slaReportPath(id)} replace />;
@@ -135,6 +137,7 @@ export function SlaReportPage() {
               inReport={new Set(r.services.flatMap((s) => s.exclusions.map((x) => x.id)))}
               frozen={Boolean(r.publication)}
               serviceName={serviceNameById}
+              onWithdraw={can(user.role, 'slaExclusions.write') ? (exclusion) => setWithdrawing({ exclusion, serviceName: serviceNameById(exclusion.serviceId) }) : undefined}
             />
           </>
         )}
@@ -147,6 +150,17 @@ export function SlaReportPage() {
         onExcluded={() => {
           const frozen = Boolean(report.data?.publication);
           setSaid(frozen ? t('slaExclusion.doneFrozen') : t('slaExclusion.done'));
+          if (frozen && !live) showLive(true);
+          else report.reload();
+          exclusions.reload();
+        }}
+      />
+      <SlaWithdrawDialog
+        target={withdrawing}
+        onClose={() => setWithdrawing(null)}
+        onWithdrawn={() => {
+          const frozen = Boolean(report.data?.publication);
+          setSaid(frozen ? t('slaExclusion.withdrawnFrozen') : t('slaExclusion.withdrawn'));
           if (frozen && !live) showLive(true);
           else report.reload();
           exclusions.reload();

@@ -10,14 +10,22 @@ import { SelectField } from '../components/fields';
 import { InvoiceTable } from '../components/invoice-table';
 import { MonthStatement } from '../components/month-statement';
 import { PageHeading } from '../components/page-heading';
+import { ResourceCostChart } from '../components/resource-cost-chart';
+import { UsageOverTime } from '../components/usage-over-time';
 import { useResource } from '../hooks/use-resource';
 import { lastEndedMonth, monthsUpTo } from '../money';
+import { can } from '../permissions';
+import { useUser } from '../session';
 import { monthFigures } from '../statement-figures';
 
-/** A municipality's invoices and costs: 12 months of statements, a chart and the documents. */
+/**
+ * A municipality's invoices and costs: 12 months of statements as charts (by month, by resource),
+ * each month's statement, the usage over the same months and the documents.
+ */
 export function TenantCostsPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const user = useUser();
   const months = monthsUpTo(lastEndedMonth(), 12);
   const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
   const statements = useResource((signal) => billingApi.statements(id, months, signal), [id, months.join()]);
@@ -25,6 +33,7 @@ export function TenantCostsPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const name = tenant.data?.name ?? '';
   const title = t('billing.costsTitle');
+  const range = { from: months[0], to: months.at(-1) };
 
   return (
     <>
@@ -41,7 +50,11 @@ export function TenantCostsPage() {
             <>
               <section className="section" aria-labelledby="costs-chart-title">
                 <h2 id="costs-chart-title">{t('billing.costsByMonth')}</h2>
-                <CostChart title={t('billing.chartTitle', { from: months[0], to: months.at(-1) })} rows={monthFigures(list)} />
+                <CostChart title={t('billing.chartTitle', range)} rows={monthFigures(list)} />
+              </section>
+              <section className="section" aria-labelledby="costs-resource-title">
+                <h2 id="costs-resource-title">{t('billing.costsByResource')}</h2>
+                <ResourceCostChart title={t('billing.resourceChartTitle', range)} months={list} />
               </section>
               <section className="section" aria-labelledby="statement-title">
                 <h2 id="statement-title">{t('billing.statementTitle')}</h2>
@@ -59,6 +72,13 @@ export function TenantCostsPage() {
           );
         }}
       </AsyncSection>
+      {/* Usage loads on its own, beside the statements: a failure of one leaves the other readable. */}
+      {can(user.role, 'usage.read') && (
+        <section className="section" aria-labelledby="usage-time-title">
+          <h2 id="usage-time-title">{t('usage.overTimeTitle')}</h2>
+          <UsageOverTime tenantId={id} months={months} />
+        </section>
+      )}
       <section className="section" aria-labelledby="invoices-title">
         <h2 id="invoices-title">{t('billing.invoicesTitle')}</h2>
         <AsyncSection resource={invoices}>

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { Flash } from '../components/flash';
 import { PageHeading } from '../components/page-heading';
 import { TenantAgreements } from '../components/tenant-agreements';
+import { TenantCostLinks } from '../components/tenant-cost-links';
 import { TenantDeskLinks } from '../components/tenant-desk-links';
 import { TenantDetails } from '../components/tenant-details';
 import { TenantServices } from '../components/tenant-services';
@@ -57,6 +58,7 @@ export function TenantDetailPage() {
             )}
             <TenantServices tenantId={loaded.id} tenantName={loaded.name} />
             <TenantDeskLinks tenantId={loaded.id} />
+            <TenantCostLinks tenantId={loaded.id} tenantName={loaded.name} />
             {showUsers && (
               <section aria-labelledby="tenant-users" className="section">
                 <h2 id="tenant-users">{t('users.tenantTitle')}</h2>
