@@ -77,6 +77,22 @@ describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s
     await page.getByRole('button', { name: 'Pievienot izmaksu fondu' }).click();
     await page.getByRole('cell', { name: lvMoney(POOL_CENTS) }).waitFor();
     await expectAccessible(page, 'cost pools');
+    // A pool typed wrong is corrected, another one entered by mistake is removed; October keeps 1 200,00.
+    await page.locator('#pool-amount').fill('99.00');
+    await page.locator('#pool-description').fill('Kļūdains fonds');
+    await page.getByRole('button', { name: 'Pievienot izmaksu fondu' }).click();
+    await page.getByRole('cell', { name: lvMoney(9_900) }).waitFor();
+    await page.getByRole('button', { name: 'Labot — Kļūdains fonds' }).click();
+    await page.getByRole('heading', { name: 'Labot fondu “Kļūdains fonds” (2026-10)' }).waitFor();
+    await page.locator('#pool-amount').fill('98.50');
+    await page.getByRole('button', { name: 'Saglabāt' }).click();
+    await page.getByText('Fonds “Kļūdains fonds” (2026-10) saglabāts.').waitFor();
+    await page.getByRole('cell', { name: lvMoney(9_850) }).waitFor();
+    await page.getByRole('button', { name: 'Dzēst — Kļūdains fonds' }).click();
+    await expectAccessible(page, 'removing a cost pool');
+    await page.getByRole('dialog').getByRole('button', { name: 'Dzēst' }).click();
+    await page.getByText('Fonds “Kļūdains fonds” (2026-10) dzēsts.').waitFor();
+    await expect.poll(() => page.getByRole('cell', { name: 'Kļūdains fonds' }).count()).toBe(0);
 
     // The provider's report: two good rows for Cēsis and one with a negative quantity.
     const csv = [

@@ -32,6 +32,8 @@ export const billingApi = {
   costPools: {
     list: (month: string, signal?: AbortSignal) => request<CostPool[]>('GET', `/cost-pools${query({ month })}`, { signal }),
     create: (input: { month: string; amount: string; currency: 'EUR'; description: string; driver: Driver }) => request<CostPool>('POST', '/cost-pools', { body: input }),
+    update: (poolId: string, changes: { amount: string; description: string; driver: Driver }) => request<CostPool & { monthInvoiced: boolean }>('PATCH', `/cost-pools/${id(poolId)}`, { body: changes }),
+    remove: (poolId: string) => request<{ monthInvoiced: boolean }>('DELETE', `/cost-pools/${id(poolId)}`),
   },
   usage: {
     send: (records: UsageRecord[]) => request<UsageReport>('POST', '/usage', { body: { records } }),

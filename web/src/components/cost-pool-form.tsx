@@ -11,19 +11,23 @@ import { SelectField, TextAreaField, TextField } from './fields';
 
 interface Props {
   month: string;
+  /** The pool being corrected; its month stays as it is. Null: a new pool. */
+  editing?: CostPool | null;
   onAdded: (pool: CostPool) => void;
+  onSaved?: (pool: CostPool & { monthInvoiced: boolean }) => void;
+  onCancel?: () => void;
 }
 
 const idOf = (field: string) => `pool-${field}`;
 const AMOUNT = /^\d+([.,]\d{1,2})?$/;
 
-/** Finance adds a month's administration cost pool and how it is split. */
-export function CostPoolForm({ month: initialMonth, onAdded }: Props) {
+/** Finance adds a month's administration cost pool and how it is split, or corrects one. */
+export function CostPoolForm({ month: initialMonth, editing = null, onAdded, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const [month, setMonth] = useState(initialMonth);
-  const [amount, setAmount] = useState('');
-  const [description, setDescription] = useState('');
-  const [driver, setDriver] = useState<Driver>('active_users');
+  const [month, setMonth] = useState(editing?.month ?? initialMonth);
+  const [amount, setAmount] = useState(editing?.amount ?? '');
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [driver, setDriver] = useState<Driver>(editing?.driver ?? 'active_users');
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { month: t('billing.month'), amount: t('billing.amount'), description: t('billing.description'), driver: t('billing.driver') };
@@ -41,7 +45,14 @@ export function CostPoolForm({ month: initialMonth, onAdded }: Props) {
     if (form.fromList(problems)) return;
     setBusy(true);
     try {
-      const added = await billingApi.costPools.create({ month, amount: amount.trim().replace(',', '.'), currency: 'EUR', description: description.trim(), driver });
+      const fields = { amount: amount.trim().replace(',', '.'), description: description.trim(), driver };
+      if (editing) {
+        const saved = await billingApi.costPools.update(editing.id, fields);
+        form.clear();
+        onSaved?.(saved);
+        return;
+      }
+      const added = await billingApi.costPools.create({ month, currency: 'EUR', ...fields });
       setAmount('');
       setDescription('');
       form.clear();
@@ -55,10 +66,10 @@ export function CostPoolForm({ month: initialMonth, onAdded }: Props) {
 
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy} aria-labelledby="pool-form-title">
-      <h2 id="pool-form-title">{t('billing.addPool')}</h2>
+      <h2 id="pool-form-title">{editing ? t('billing.editPool', { description: editing.description, month: editing.month }) : t('billing.addPool')}</h2>
       <ErrorSummary errors={form.errors} summaryRef={form.summaryRef} labels={labels} idOf={idOf} />
       <div className="field-row">
-        <TextField id={idOf('month')} label={labels.month} type="month" hint={t('billing.monthHint')} value={month} onChange={(e) => setMonth(e.target.value)} error={err('month')} className="field-short" />
+        <TextField id={idOf('month')} label={labels.month} type="month" hint={editing ? t('billing.poolMonthFixed') : t('billing.monthHint')} value={month} onChange={(e) => setMonth(e.target.value)} error={err('month')} className="field-short" disabled={editing !== null} />
         <TextField id={idOf('amount')} label={labels.amount} hint={t('billing.amountHint')} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={err('amount')} className="field-short" />
       </div>
       <TextAreaField id={idOf('description')} label={labels.description} value={description} onChange={(e) => setDescription(e.target.value)} error={err('description')} maxLength={500} />
@@ -73,8 +84,13 @@ export function CostPoolForm({ month: initialMonth, onAdded }: Props) {
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.working') : t('billing.addPool')}
+          {busy ? t('common.working') : editing ? t('common.save') : t('billing.addPool')}
         </button>
+        {editing && (
+          <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingApi } from '../billing-api';
+import type { CostPool } from '../billing-types';
 import { AsyncSection } from '../components/async-section';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { CostPoolForm } from '../components/cost-pool-form';
 import { DataTable } from '../components/data-table';
 import { TextField } from '../components/fields';
@@ -19,18 +21,32 @@ export function CostPoolsPage() {
   const valid = MONTH.test(month);
   const pools = useResource(valid ? (signal) => billingApi.costPools.list(month, signal) : null, [month]);
   const [announcement, setAnnouncement] = useState('');
+  const [editing, setEditing] = useState<CostPool | null>(null);
+  const [removing, setRemoving] = useState<CostPool | null>(null);
+  const writer = can(user.role, 'billing.write');
+  // A pool changed after its month was invoiced is billed through a correction run.
+  const changed = (key: 'poolSaved' | 'poolRemoved', pool: CostPool, monthInvoiced: boolean) =>
+    setAnnouncement(`${t(`billing.${key}`, { description: pool.description, month: pool.month })}${monthInvoiced ? ` ${t('billing.poolNeedsCorrection', { month: pool.month })}` : ''}`);
 
   return (
     <>
       <PageHeading title={t('billing.poolsTitle')}>
         <p className="lead">{t('billing.poolsIntro')}</p>
       </PageHeading>
-      <p role="status" className="visually-hidden">
+      <p role="status" className={announcement ? 'message message-success' : 'visually-hidden'}>
         {announcement}
       </p>
-      {can(user.role, 'billing.write') && (
+      {writer && (
         <CostPoolForm
+          key={editing?.id ?? 'new'}
           month={month}
+          editing={editing}
+          onSaved={(saved) => {
+            setEditing(null);
+            changed('poolSaved', saved, saved.monthInvoiced);
+            pools.reload();
+          }}
+          onCancel={() => setEditing(null)}
           onAdded={(added) => {
             setAnnouncement(t('billing.poolAdded', { month: added.month }));
             if (added.month === month) pools.reload();
@@ -50,6 +66,7 @@ export function CostPoolsPage() {
                   <th scope="col">{t('billing.description')}</th>
                   <th scope="col">{t('billing.driver')}</th>
                   <th scope="col" className="num">{t('billing.amount')}</th>
+                  {writer && <th scope="col">{t('common.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -58,6 +75,25 @@ export function CostPoolsPage() {
                     <td>{p.description}</td>
                     <td>{t(`billing.drivers.${p.driver}`)}</td>
                     <td className="num">{formatMoney(p.amount, p.currency)}</td>
+                    {writer && (
+                      <td className="nowrap">
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          onClick={() => {
+                            setEditing(p);
+                            window.requestAnimationFrame(() => document.getElementById('pool-amount')?.focus());
+                          }}
+                        >
+                          {t('common.edit')}
+                          <span className="visually-hidden"> — {p.description}</span>
+                        </button>{' '}
+                        <button type="button" className="button button-small button-danger-outline" onClick={() => setRemoving(p)}>
+                          {t('billing.removePool')}
+                          <span className="visually-hidden"> — {p.description}</span>
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -65,6 +101,21 @@ export function CostPoolsPage() {
           )
         }
       </AsyncSection>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('billing.removePoolTitle')}
+        confirmLabel={t('billing.removePool')}
+        onClose={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (!removing) return;
+          const { monthInvoiced } = await billingApi.costPools.remove(removing.id);
+          if (editing?.id === removing.id) setEditing(null);
+          changed('poolRemoved', removing, monthInvoiced);
+          pools.reload();
+        }}
+      >
+        {removing && <p>{t('billing.removePoolWhat', { description: removing.description, month: removing.month, amount: formatMoney(removing.amount, removing.currency) })}</p>}
+      </ConfirmDialog>
     </>
   );
 }
