@@ -4,20 +4,27 @@
  * The values are for drawing only; the exact figures are always in the table beside the chart.
  */
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, type GridComponentOption } from 'echarts/components';
+import { GridComponent, MarkLineComponent, type GridComponentOption, type MarkLineComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { seriesStyle, type Pattern } from './chart-styles';
 
-use([BarChart, LineChart, GridComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, MarkLineComponent, CanvasRenderer]);
 
-type Option = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption>;
+type Option = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | MarkLineComponentOption>;
 type Decal = NonNullable<NonNullable<BarSeriesOption['itemStyle']>['decal']>;
 
 export interface ChartSeries {
   name: string;
-  /** One value per category, in the categories' order. */
-  values: number[];
+  /** One value per category, in the categories' order; null leaves the place empty (not measured). */
+  values: (number | null)[];
+  /**
+   * Each bar's figure written on it, as the table writes it ("99,95 %"). Only few, named bars
+   * carry figures, so such a chart also writes every category's name, wrapped, under its bar.
+   */
+  labels?: string[];
+  /** Drawn against an axis of its own on the right, named so: a count beside milliseconds. */
+  rightAxisName?: string;
 }
 
 export interface SeriesChartSpec {
@@ -28,6 +35,11 @@ export interface SeriesChartSpec {
   series: ChartSeries[];
   /** What the values are in ("EUR", "vCPU h"). */
   yAxisName: string;
+  /** The value axis' range, when zero is not the place to start (availability: 95–100 %). */
+  yMin?: number;
+  yMax?: number;
+  /** A dashed horizontal line at a value the bars are measured against (the SLA target). */
+  target?: { value: number; label: string };
 }
 
 /** What the chart draws: the spec, and the reader's Intl locale for the axis' numbers ("lv-LV": 7 000). */
@@ -45,6 +57,7 @@ const INK = '#1b2330';
 const AXIS = '#8a94a6';
 const GRID = '#d5dae2';
 const SHEEN = 'rgba(255, 255, 255, 0.6)';
+const TARGET = '#7a4d00'; // 7.3:1 on white; not a palette colour, so it is not taken for a series
 
 const STRIPES = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], color: SHEEN };
 const DECALS: Record<Pattern, Decal> = {
@@ -63,6 +76,7 @@ function bar(s: ChartSeries, i: number, stacked: boolean): BarSeriesOption {
     ...(stacked && { stack: 'total' }),
     itemStyle: { color, borderColor: '#ffffff', borderWidth: 1, ...(pattern && { decal: DECALS[pattern] }) },
     barMaxWidth: 40,
+    ...(s.labels && { label: { show: true, position: 'top', color: INK, fontWeight: 'bold', formatter: (p) => s.labels?.[p.dataIndex] ?? '' } }),
   };
 }
 
@@ -80,16 +94,49 @@ function line(s: ChartSeries, i: number, stacked: boolean): LineSeriesOption {
   };
 }
 
+function targetLine({ value, label }: { value: number; label: string }): BarSeriesOption['markLine'] {
+  return {
+    symbol: 'none',
+    silent: true,
+    lineStyle: { color: TARGET, type: 'dashed', width: 2 },
+    label: { formatter: label, color: TARGET, fontWeight: 'bold', position: 'insideEndTop' },
+    data: [{ yAxis: value }],
+  };
+}
+
 function option(spec: DrawnChart): Option {
   const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 2 });
+  const left = spec.series.filter((s) => s.rightAxisName === undefined);
+  const right = spec.series.filter((s) => s.rightAxisName !== undefined);
+  const named = spec.series.some((s) => s.labels);
+  const valueAxis = (name: string, only: ChartSeries[]) => ({
+    type: 'value' as const,
+    name,
+    nameTextStyle: { color: INK },
+    // Whole figures (tickets, failed checks): the axis does not step in fractions of one.
+    minInterval: only.every((s) => s.values.every((v) => v === null || Number.isInteger(v))) ? 1 : undefined,
+    axisLabel: { color: INK, formatter: (value: number) => number.format(value) },
+  });
+  const series = spec.series.map((s, i) => {
+    const drawn = spec.kind === 'bar' ? bar(s, i, spec.stacked) : line(s, i, spec.stacked);
+    return { ...drawn, ...(s.rightAxisName !== undefined && { yAxisIndex: 1 }), ...(i === 0 && spec.target && { markLine: targetLine(spec.target) }) };
+  });
   return {
     animation: false,
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif', color: INK },
     // The legend is HTML beside the canvas (ChartLegend): it wraps, zooms and never pages.
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: spec.categories, axisLabel: { color: INK, fontSize: 12 }, axisLine: { lineStyle: { color: AXIS } } },
-    yAxis: { type: 'value', name: spec.yAxisName, nameTextStyle: { color: INK }, axisLabel: { color: INK, formatter: (value: number) => number.format(value) }, splitLine: { lineStyle: { color: GRID } } },
-    series: spec.series.map((s, i) => (spec.kind === 'bar' ? bar(s, i, spec.stacked) : line(s, i, spec.stacked))),
+    xAxis: {
+      type: 'category',
+      data: spec.categories,
+      axisLabel: { color: INK, fontSize: 12, ...(named && { interval: 0, width: 120, overflow: 'break', lineHeight: 16 }) },
+      axisLine: { lineStyle: { color: AXIS } },
+    },
+    yAxis: [
+      { ...valueAxis(spec.yAxisName, left), min: spec.yMin, max: spec.yMax, splitLine: { lineStyle: { color: GRID } } },
+      ...(right[0] ? [{ ...valueAxis(right[0].rightAxisName!, right), splitLine: { show: false } }] : []),
+    ],
+    series,
   };
 }
 

@@ -1,7 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BarChartHandle, BarRow } from '../echarts-bars';
 import { formatNumber } from '../format';
+import { SeriesChart } from './series-chart';
+
+export interface BarRow {
+  label: string;
+  value: number;
+}
 
 interface Props {
   title: string;
@@ -10,67 +14,22 @@ interface Props {
   rows: BarRow[];
 }
 
-/**
- * A bar chart (ECharts, loaded on first use) with the same figures as a table for screen
- * readers; the canvas itself is hidden from assistive technology.
- */
+/** Tickets per priority or category: one bar each, its count written on it, the counts as a table. */
 export function DeskReportChart({ title, rowHeader, rows }: Props) {
   const { t } = useTranslation();
-  const element = useRef<HTMLDivElement>(null);
-  const handle = useRef<BarChartHandle | null>(null);
-  const [failed, setFailed] = useState(false);
-  const titleId = useId();
-  const key = JSON.stringify(rows);
-
-  useEffect(() => {
-    let disposed = false;
-    let observer: ResizeObserver | null = null;
-    import('../echarts-bars')
-      .then(({ barChart }) => {
-        if (disposed || !element.current) return;
-        handle.current = barChart(element.current, rows);
-        observer = new ResizeObserver(() => handle.current?.resize());
-        observer.observe(element.current);
-      })
-      .catch(() => {
-        if (!disposed) setFailed(true);
-      });
-    return () => {
-      disposed = true;
-      observer?.disconnect();
-      handle.current?.dispose();
-      handle.current = null;
-    };
-    // Created once; later figures go through update() below.
-  }, []);
-
-  useEffect(() => {
-    handle.current?.update(rows);
-  }, [key]);
-
+  const ticketCount = t('deskReport.ticketCount');
+  const counts = rows.map((r) => formatNumber(r.value));
   return (
-    <figure className="chart" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="chart-title">
-        {title}
-      </figcaption>
-      {failed ? <p className="muted">{t('deskReport.chartFailed')}</p> : <div ref={element} className="chart-canvas" aria-hidden="true" />}
-      <table className={failed ? 'table' : 'visually-hidden'}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeader}</th>
-            <th scope="col">{t('deskReport.ticketCount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td>{formatNumber(r.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <SeriesChart
+      title={title}
+      chart={{
+        kind: 'bar',
+        stacked: false,
+        yAxisName: '',
+        categories: rows.map((r) => r.label),
+        series: [{ name: ticketCount, values: rows.map((r) => r.value), labels: counts }],
+      }}
+      table={{ categoryHeader: rowHeader, columns: [ticketCount], rows: counts.map((count) => [count]) }}
+    />
   );
 }

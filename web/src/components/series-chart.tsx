@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawnChart, SeriesChartHandle, SeriesChartSpec } from '../echarts-series';
 import { intlLocale } from '../format';
@@ -14,6 +14,13 @@ export interface ChartTable {
    * for the whole row when the category has no figures at all ("no statement").
    */
   rows: (string[] | string)[];
+  /**
+   * The rows' headers when the table's rows are not the chart's categories (latency: the chart
+   * draws every check, the table adds them up per hour); `rows[i]` then belongs to `rowHeaders[i]`.
+   */
+  rowHeaders?: ReactNode[];
+  /** When the table is named otherwise than the chart. */
+  caption?: string;
 }
 
 interface Props {
@@ -22,6 +29,10 @@ interface Props {
   table: ChartTable;
   /** The disclosure's label, when something more specific than "show the figures" fits. */
   tableToggle?: string;
+  /** A sentence under the title that sums the chart up. */
+  summary?: ReactNode;
+  /** What the legend does not say, under the table (which line is the target, the time zone). */
+  note?: string;
 }
 
 /**
@@ -29,7 +40,7 @@ interface Props {
  * The canvas is hidden from assistive technology: the table says the same, exactly. When the
  * chart cannot be loaded, the table is opened in its place.
  */
-export function SeriesChart({ title, chart, table, tableToggle }: Props) {
+export function SeriesChart({ title, chart, table, tableToggle, summary, note }: Props) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const handle = useRef<SeriesChartHandle | null>(null);
@@ -40,6 +51,7 @@ export function SeriesChart({ title, chart, table, tableToggle }: Props) {
   const [failed, setFailed] = useState(false);
   const titleId = useId();
   const key = JSON.stringify(drawn);
+  const caption = table.caption ?? title;
 
   useEffect(() => {
     let disposed = false;
@@ -72,6 +84,7 @@ export function SeriesChart({ title, chart, table, tableToggle }: Props) {
       <figcaption id={titleId} className="chart-title">
         {title}
       </figcaption>
+      {summary && <p>{summary}</p>}
       {failed ? (
         <p className="muted">{t('chart.failed')}</p>
       ) : (
@@ -82,9 +95,9 @@ export function SeriesChart({ title, chart, table, tableToggle }: Props) {
       )}
       <details className="chart-table" open={failed}>
         <summary>{tableToggle ?? t('chart.tableToggle')}</summary>
-        <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
           <table className="table table-compact">
-            <caption>{title}</caption>
+            <caption>{caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{table.categoryHeader}</th>
@@ -96,11 +109,11 @@ export function SeriesChart({ title, chart, table, tableToggle }: Props) {
               </tr>
             </thead>
             <tbody>
-              {chart.categories.map((category, i) => {
+              {(table.rowHeaders ?? chart.categories).map((header, i) => {
                 const cells = table.rows[i] ?? '';
                 return (
-                  <tr key={category}>
-                    <th scope="row">{category}</th>
+                  <tr key={i}>
+                    <th scope="row">{header}</th>
                     {typeof cells === 'string' ? (
                       <td colSpan={table.columns.length}>{cells}</td>
                     ) : (
@@ -117,6 +130,7 @@ export function SeriesChart({ title, chart, table, tableToggle }: Props) {
           </table>
         </div>
       </details>
+      {note && <p className="muted chart-note">{note}</p>}
     </figure>
   );
 }

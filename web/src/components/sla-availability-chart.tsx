@@ -1,7 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AvailabilityChartHandle, AvailabilityRow } from '../echarts-availability';
 import { formatNumber } from '../format';
+import { SeriesChart } from './series-chart';
+
+export interface AvailabilityRow {
+  label: string;
+  /** Null when nothing was measured. */
+  percent: number | null;
+  /** The percentage as the UI writes it, e.g. "99,95 %". */
+  text: string;
+  met: boolean;
+}
 
 interface Props {
   title: string;
@@ -10,70 +18,38 @@ interface Props {
 }
 
 /**
- * Availability per service against the target line (ECharts, loaded on first use), with the
- * same figures as a table for screen readers; the canvas itself is hidden from assistive technology.
+ * Availability per service against the target line, with the same figures as a table. Met and
+ * missed are two series stacked on one place per service, so the legend tells them apart.
  */
 export function SlaAvailabilityChart({ title, rows, target }: Props) {
   const { t } = useTranslation();
-  const element = useRef<HTMLDivElement>(null);
-  const handle = useRef<AvailabilityChartHandle | null>(null);
-  const [failed, setFailed] = useState(false);
-  const titleId = useId();
-  const targetLabel = t('slaReport.targetLine', { target: formatNumber(target) });
-  const key = JSON.stringify([rows, target, targetLabel]);
-
-  useEffect(() => {
-    let disposed = false;
-    let observer: ResizeObserver | null = null;
-    import('../echarts-availability')
-      .then(({ availabilityChart }) => {
-        if (disposed || !element.current) return;
-        handle.current = availabilityChart(element.current, rows, target, targetLabel);
-        observer = new ResizeObserver(() => handle.current?.resize());
-        observer.observe(element.current);
-      })
-      .catch(() => {
-        if (!disposed) setFailed(true);
-      });
-    return () => {
-      disposed = true;
-      observer?.disconnect();
-      handle.current?.dispose();
-      handle.current = null;
-    };
-    // Created once; later figures go through update() below.
-  }, []);
-
-  useEffect(() => {
-    handle.current?.update(rows, target, targetLabel);
-  }, [key]);
-
+  const known = rows.map((r) => r.percent).filter((p): p is number => p !== null);
+  // Bars that start at zero would all look alike: start just under the lowest figure or target.
+  const yMin = Math.max(0, Math.floor(Math.min(target, ...known) - 1));
+  const bars = (met: boolean) => ({
+    name: t(met ? 'slaReport.met' : 'slaReport.notMet'),
+    values: rows.map((r) => (r.percent !== null && r.met === met ? r.percent : null)),
+    labels: rows.map((r) => r.text),
+  });
   return (
-    <figure className="chart" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="chart-title">
-        {title}
-      </figcaption>
-      {failed ? <p className="muted">{t('deskReport.chartFailed')}</p> : <div ref={element} className="chart-canvas" aria-hidden="true" />}
-      <table className={failed ? 'table' : 'visually-hidden'}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('subscriptions.service')}</th>
-            <th scope="col">{t('status.availability')}</th>
-            <th scope="col">{t('slaReport.result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td>{r.text}</td>
-              <td>{r.percent === null ? t('slaReport.noData') : r.met ? t('slaReport.met') : t('slaReport.notMet')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted chart-note">{t('slaReport.chartNote', { target: formatNumber(target) })}</p>
-    </figure>
+    <SeriesChart
+      title={title}
+      chart={{
+        kind: 'bar',
+        stacked: true,
+        yAxisName: '%',
+        yMin,
+        yMax: 100,
+        target: { value: target, label: t('slaReport.targetLine', { target: formatNumber(target) }) },
+        categories: rows.map((r) => r.label),
+        series: [bars(true), bars(false)],
+      }}
+      table={{
+        categoryHeader: t('subscriptions.service'),
+        columns: [t('status.availability'), t('slaReport.result')],
+        rows: rows.map((r) => [r.text, r.percent === null ? t('slaReport.noData') : r.met ? t('slaReport.met') : t('slaReport.notMet')]),
+      }}
+      note={t('slaReport.chartNote', { target: formatNumber(target) })}
+    />
   );
 }
