@@ -67,11 +67,18 @@ try {
   const segments = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM monitor_segments`.execute(db.kysely)).rows[0]!.n);
   console.log(`rollup: ${rolled.chunks.toLocaleString('en-US')} day-chunks into ${segments.toLocaleString('en-US')} segments (${(rows / segments).toFixed(0)} results per segment) in ${seconds(performance.now() - rollStart)}`);
 
-  const reportStart = performance.now();
-  let services_ = 0;
-  for (const tenant of tenants) services_ += (await slaReport(deps, actor, tenant.id, MONTH)).services.length;
-  const fromRollups = performance.now() - reportStart;
-  console.log(`every municipality's ${MONTH} report from rollups: ${tenants.length} reports, ${services_} service rows, ${seconds(fromRollups)} (target ≤ 1 s)`);
+  // The first pass reads cold pages right after the rollup (autovacuum may still be busy with the
+  // raw rows); month-end publishing runs later, so the median of five passes is the figure to quote.
+  const everyReport = async () => {
+    const started = performance.now();
+    let rows = 0;
+    for (const tenant of tenants) rows += (await slaReport(deps, actor, tenant.id, MONTH)).services.length;
+    return { ms: performance.now() - started, rows };
+  };
+  const passes = [];
+  for (let pass = 0; pass < 5; pass++) passes.push(await everyReport());
+  const fromRollups = [...passes].map((p) => p.ms).sort((a, b) => a - b)[2]!;
+  console.log(`every municipality's ${MONTH} report from rollups: ${tenants.length} reports, ${passes[0]!.rows} service rows; first pass ${seconds(passes[0]!.ms)}, median of 5 ${seconds(fromRollups)} (target ≤ 1 s)`);
 
   // The same monitor timelines straight from raw rows, as a report without rollups would read them.
   // Every municipality uses every service here, so one municipality's share is timed and multiplied.
