@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.js';
-import { isInForceDuring } from '../domain/agreement.js';
+import { agreementForMonth } from '../domain/agreement.js';
 import { computeStatements, type HostingUsage, type Statement, type StatementProblem, type StatementTenant } from '../domain/billing/statement.js';
-import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { localDateOf } from '../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../domain/errors.js';
 import { parseCents } from '../domain/money.js';
 import { requirePermission } from './authorize.js';
@@ -20,14 +20,12 @@ const SYSTEM = { role: 'system' as const, tenantId: null };
  */
 export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: string): Promise<{ statements: Statement[]; problems: StatementProblem[]; tenants: StatementTenant[]; poolCents: bigint }> {
   const { from, to } = monthBounds(month);
-  const first = `${month}-01`;
-  const next = addDays(first, 32).slice(0, 7) + '-01';
   const problems: StatementProblem[] = [];
   const users = await deps.store.billingRuns.activeUsers(tx, from, to);
   const all = await deps.store.tenants.list(tx, null);
   const tenants: StatementTenant[] = [];
   for (const tenant of all) {
-    const agreement = (await deps.store.agreements.listCurrent(tx, tenant.id)).filter((a) => isInForceDuring(a, first, next)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+    const agreement = agreementForMonth(await deps.store.agreements.listCurrent(tx, tenant.id), month);
     if (agreement) tenants.push({ id: tenant.id, name: tenant.name, registrationNumber: tenant.registrationNumber, vatExempt: agreement.vatExempt, activeUsers: users.get(tenant.id) ?? null });
   }
   const names = new Map(all.map((t) => [t.id, t.name]));

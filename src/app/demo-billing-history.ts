@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/actor.js';
-import { monthRange } from '../domain/billing/catalogue.js';
 import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
+import { addMonths, firstDayOf, monthOf } from '../domain/calendar/month.js';
 import { createBillingRun } from './compute-billing-run.js';
+import { atClock } from './demo-clock.js';
 import { finalizeBillingRun } from './finalize-billing-run.js';
 import { ingestUsage } from './ingest-usage.js';
 import { createCostPool } from './manage-cost-pools.js';
@@ -36,7 +37,7 @@ const at = (date: string, minutes: number) => new Date(localToEpochMs(ZONE, date
 /** One month of a municipality's metering, as the providers' reports would send it. */
 function monthUsage(f: DemoFootprint, month: string, untilDate: string) {
   const records = [];
-  const days = Array.from({ length: 31 }, (_, i) => addDays(`${month}-01`, i)).filter((d) => d.startsWith(month) && d < untilDate);
+  const days = Array.from({ length: 31 }, (_, i) => addDays(firstDayOf(month), i)).filter((d) => monthOf(d) === month && d < untilDate);
   for (const day of days) {
     const n = Number(day.slice(8, 10));
     const base = { tenantId: f.tenantId, periodStart: at(day, 0), periodEnd: at(addDays(day, 1), 0) };
@@ -69,22 +70,21 @@ function monthUsage(f: DemoFootprint, month: string, untilDate: string) {
 export async function seedDemoBilling(deps: Deps, actor: Actor, footprints: DemoFootprint[]): Promise<void> {
   const now = deps.clock.now();
   const today = localDateOf(ZONE, now.getTime());
-  const current = today.slice(0, 7);
-  const [older, previous, lastEnded] = monthRange(addDays(`${current}-01`, -85).slice(0, 7), addDays(`${current}-01`, -1).slice(0, 7));
+  const current = monthOf(today);
+  const [older, previous, lastEnded] = [addMonths(current, -3), addMonths(current, -2), addMonths(current, -1)];
   for (const [provider, resource, unitPrice, validFrom] of TARIFFS) await createTariff(deps, actor, { provider, resource, unitPrice, currency: 'EUR', validFrom, validTo: null });
-  for (const month of [older!, previous!, lastEnded!]) {
+  for (const month of [older, previous, lastEnded]) {
     await createCostPool(deps, actor, { month, amount: '18500.00', currency: 'EUR', description: 'Platformas administrēšana un uzturēšana', driver: 'active_users' });
     await createCostPool(deps, actor, { month, amount: '2400.00', currency: 'EUR', description: 'Programmatūras licences', driver: 'even' });
   }
-  for (const month of [older!, previous!, lastEnded!, current]) {
-    const records = footprints.filter((f) => f.since <= `${month}-01`).flatMap((f) => monthUsage(f, month, today));
+  for (const month of [older, previous, lastEnded, current]) {
+    const records = footprints.filter((f) => f.since <= firstDayOf(month)).flatMap((f) => monthUsage(f, month, today));
     if (records.length > 0) await ingestUsage(deps, actor, records);
   }
-  for (const month of [older!, previous!]) {
-    const fifth = addDays(`${month}-01`, 35).slice(0, 7) + '-05';
-    const then = { ...deps, clock: { now: () => new Date(localToEpochMs(ZONE, fifth, 10 * 60)) } };
+  for (const month of [older, previous]) {
+    const then = atClock(deps, localToEpochMs(ZONE, addDays(firstDayOf(addMonths(month, 1)), 4), 10 * 60));
     const run = await createBillingRun(then, actor, month);
     await finalizeBillingRun(then, actor, run.id);
   }
-  await createBillingRun(deps, actor, lastEnded!);
+  await createBillingRun(deps, actor, lastEnded);
 }

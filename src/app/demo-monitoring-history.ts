@@ -1,6 +1,8 @@
 import type { Actor } from '../domain/actor.js';
 import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
+import { addMonths, monthOf } from '../domain/calendar/month.js';
 import type { ResultInput } from '../domain/monitoring/monitor.js';
+import { atClock } from './demo-clock.js';
 import { openIncident, updateIncident } from './manage-incidents.js';
 import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from './manage-monitors.js';
 import type { Deps } from './ports.js';
@@ -18,7 +20,6 @@ interface Window {
 
 const during = (t: number, windows: Window[]) => windows.some((w) => t >= w.from && t < w.to);
 const riga = (date: string, hh: number, mm = 0) => localToEpochMs(ZONE, date, hh * 60 + mm);
-const atClock = (deps: Deps, epochMs: number): Deps => ({ ...deps, clock: { now: () => new Date(epochMs) } });
 
 /** Five-minute results from both locations for the past five weeks, failing inside `down`. */
 function history(now: number, down: Window[], baseLatency: number): ResultInput[] {
@@ -42,7 +43,7 @@ function history(now: number, down: Window[], baseLatency: number): ResultInput[
 export async function seedDemoMonitoring(deps: Deps, actor: Actor, services: { id: string; code: string }[]): Promise<void> {
   const now = deps.clock.now().getTime();
   const today = localDateOf(ZONE, now);
-  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastMonth = addMonths(monthOf(today), -1);
   const outageDay = `${lastMonth}-12`;
   const maintenanceDay = `${lastMonth}-21`;
   const recentDay = addDays(today, -2);

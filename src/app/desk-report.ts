@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/actor.js';
-import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
+import { isMonth, monthBounds as monthInZone } from '../domain/calendar/month.js';
 import { buildDeskReport, deskReportCsv, type DeskReport, type MeasuredTicket } from '../domain/desk/desk-report.js';
 import { notFound, validationError } from '../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from './authorize.js';
@@ -10,12 +10,10 @@ const ZONE = 'Europe/Riga';
 
 /** A month `YYYY-MM` is [local 00:00 on the 1st, local 00:00 on the 1st of the next month). */
 export function monthBounds(month: string): { from: Date; to: Date } {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   // Past 9998 the next month's first day has a six-digit year, which no date parser here reads.
-  if (!m || Number(m[1]) < 1970 || Number(m[1]) > 9998) throw validationError('month', 'must be YYYY-MM, from 1970-01 to 9998-12');
-  const first = `${month}-01`;
-  const next = addDays(first, 32).slice(0, 7) + '-01';
-  return { from: new Date(localToEpochMs(ZONE, first, 0)), to: new Date(localToEpochMs(ZONE, next, 0)) };
+  if (!isMonth(month) || month < '1970-01' || month > '9998-12') throw validationError('month', 'must be YYYY-MM, from 1970-01 to 9998-12');
+  const { start, end } = monthInZone(ZONE, month);
+  return { from: start, to: end };
 }
 
 export async function deskReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; report: DeskReport; csv: string }> {

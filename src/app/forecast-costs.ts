@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor.js';
 import { forecast, type ForecastScenario } from '../domain/billing/forecast.js';
-import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { localDateOf } from '../domain/calendar/local-time.js';
+import { addMonths, monthOf } from '../domain/calendar/month.js';
 import { KopaError } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
 import { requirePermission } from './authorize.js';
@@ -16,7 +17,7 @@ const SYSTEM = { role: 'system' as const, tenantId: null };
  */
 export async function forecastCosts(deps: Deps, actor: Actor, baseMonth: string | undefined, scenario: ForecastScenario) {
   requirePermission(actor, 'forecast.read');
-  const month = baseMonth ?? addDays(`${localDateOf('Europe/Riga', deps.clock.now().getTime()).slice(0, 7)}-01`, -1).slice(0, 7);
+  const month = baseMonth ?? addMonths(monthOf(localDateOf('Europe/Riga', deps.clock.now().getTime())), -1);
   monthBounds(month);
   const base = await deps.store.run(SYSTEM, (tx) => computeMonth(deps, tx, month));
   const municipalities = base.tenants.map((t) => ({ id: t.id, name: t.name, registrationNumber: t.registrationNumber, users: Number(t.activeUsers ?? '0'), monthlyHostingCents: base.statements.find((s) => s.tenantId === t.id)?.hostingCents ?? 0n }));

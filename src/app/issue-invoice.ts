@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.js';
-import { isInForceDuring } from '../domain/agreement.js';
+import { agreementForMonth } from '../domain/agreement.js';
+import { addMonths, firstDayOf } from '../domain/calendar/month.js';
 import { priceInvoice, type Invoice, type InvoiceLineInput } from '../domain/billing/invoice.js';
 import { addDays, localDateOf } from '../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../domain/errors.js';
@@ -33,9 +34,7 @@ export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, 
   const seller = await deps.store.invoices.seller(tx);
   const tenant = await deps.store.tenants.get(tx, request.tenantId);
   if (!tenant) throw notFound('Municipality');
-  const first = `${request.month}-01`;
-  const next = addDays(first, 32).slice(0, 7) + '-01';
-  const agreement = (await deps.store.agreements.listCurrent(tx, tenant.id)).filter((a) => isInForceDuring(a, first, next)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  const agreement = agreementForMonth(await deps.store.agreements.listCurrent(tx, tenant.id), request.month);
   if (!agreement) throw new KopaError('invalid_state', `${tenant.name} has no agreement in force in ${request.month}`, [{ field: 'tenantId', message: 'has no agreement in force that month' }]);
   const series = request.kind === 'credit_note' ? `${seller.invoiceSeries}-KR` : seller.invoiceSeries;
   const year = Number(issueDate.slice(0, 4));
@@ -71,7 +70,7 @@ export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, 
     },
     paymentTerms: `Apmaksa ${seller.paymentTermsDays} dienu laikā no rēķina datuma.`,
     corrects: request.corrects ? { number: request.corrects.number, issueDate: request.corrects.issueDate } : null,
-    period: { start: first, end: addDays(next, -1) },
+    period: { start: firstDayOf(request.month), end: addDays(firstDayOf(addMonths(request.month, 1)), -1) },
     notes: request.notes ?? [],
     ...priced,
   };

@@ -1,6 +1,5 @@
 import type { Actor } from '../domain/actor.js';
-import { isMonth, monthRange } from '../domain/billing/catalogue.js';
-import { monthBounds } from '../domain/billing/usage.js';
+import { isMonth, monthBounds, monthRange } from '../domain/calendar/month.js';
 import { validationError } from '../domain/errors.js';
 import type { UsageTotal } from './billing-ports.js';
 import { requirePermission, requireTenantAccess, scopeOf } from './authorize.js';

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.js';
-import { isMonth, normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../domain/billing/catalogue.js';
+import { normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../domain/billing/catalogue.js';
+import { isMonth } from '../domain/calendar/month.js';
 import { notFound, validationError } from '../domain/errors.js';
 import { requirePermission, scopeOf } from './authorize.js';
 import type { Deps, Tx } from './ports.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemActor, type Actor } from '../domain/actor.js';
 import { addDays, localDateOf } from '../domain/calendar/local-time.js';
+import { addMonths, firstDayOf, monthOf } from '../domain/calendar/month.js';
 import { KopaError, notFound } from '../domain/errors.js';
 import { requirePermission, requireTenantAccess } from './authorize.js';
 import { calendarClock } from './calendar-clocks.js';
@@ -98,7 +99,7 @@ export async function slaPublications(deps: Deps, actor: Actor, tenantId: string
 /** The first working day of a month in the `lv` calendar (the day reports go out). */
 async function firstWorkingDay(deps: Deps, tx: Tx, month: string): Promise<string> {
   const { resolver } = await calendarClock(deps.store, tx, 'lv');
-  let date = `${month}-01`;
+  let date = firstDayOf(month);
   while (resolver.day(date).slots.length === 0) date = addDays(date, 1);
   return date;
 }
@@ -110,13 +111,13 @@ async function firstWorkingDay(deps: Deps, tx: Tx, month: string): Promise<strin
 export async function closeMonth(deps: Deps): Promise<{ month: string; published: number; due: boolean }> {
   const now = deps.clock.now();
   const today = localDateOf(ZONE, now.getTime());
-  const month = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const month = addMonths(monthOf(today), -1);
   const { due, tenants } = await deps.store.run(SYSTEM, async (tx) => {
-    if (today < (await firstWorkingDay(deps, tx, today.slice(0, 7)))) return { due: false, tenants: [] as string[] };
+    if (today < (await firstWorkingDay(deps, tx, monthOf(today)))) return { due: false, tenants: [] as string[] };
     const done = new Set(await deps.store.slaPublications.publishedTenants(tx, month));
-    const first = `${month}-01`;
+    const first = firstDayOf(month);
     const subscriptions = await deps.store.subscriptions.list(tx, null);
-    const users = subscriptions.filter((s) => s.from < `${today.slice(0, 7)}-01` && (s.to === null || s.to >= first)).map((s) => s.tenantId);
+    const users = subscriptions.filter((s) => s.from < firstDayOf(monthOf(today)) && (s.to === null || s.to >= first)).map((s) => s.tenantId);
     return { due: true, tenants: [...new Set(users)].filter((id) => !done.has(id)) };
   });
   let published = 0;

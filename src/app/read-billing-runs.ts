@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import { explainShare, type Statement } from '../domain/billing/statement.js';
-import { addDays } from '../domain/calendar/local-time.js';
+import { addMonths } from '../domain/calendar/month.js';
 import { notFound } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
 import { requirePermission, requireTenantAccess } from './authorize.js';
@@ -54,8 +54,6 @@ export function presentStatement(s: StoredStatement, tenantName: string, previou
   };
 }
 
-const previousMonthOf = (month: string) => addDays(`${month}-01`, -1).slice(0, 7);
-
 export async function listBillingRuns(deps: Deps, actor: Actor, month: string | undefined): Promise<BillingRunRecord[]> {
   requirePermission(actor, 'billing_runs.read');
   if (month) monthBounds(month);
@@ -69,7 +67,7 @@ export async function getBillingRun(deps: Deps, actor: Actor, runId: string): Pr
     const run = await deps.store.billingRuns.get(tx, runId);
     if (!run) throw notFound('Billing run');
     const names = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.name]));
-    const previous = await deps.store.billingRuns.invoicedStatements(tx, previousMonthOf(run.month));
+    const previous = await deps.store.billingRuns.invoicedStatements(tx, addMonths(run.month, -1));
     const statements = (await deps.store.billingRuns.statements(tx, run.id)).map((s) => presentStatement(s, names.get(s.tenantId) ?? s.tenantId, previous.get(s.tenantId))).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'lv'));
     return { ...run, statements };
   });
@@ -86,7 +84,7 @@ export async function tenantStatements(deps: Deps, actor: Actor, tenantId: strin
     for (const month of months) {
       monthBounds(month);
       const current = (await deps.store.billingRuns.invoicedStatements(tx, month)).get(tenantId);
-      const before = (await deps.store.billingRuns.invoicedStatements(tx, previousMonthOf(month))).get(tenantId);
+      const before = (await deps.store.billingRuns.invoicedStatements(tx, addMonths(month, -1))).get(tenantId);
       out.push({ month, statement: current ? presentStatement(current, tenant.name, before) : null });
     }
     return out;

@@ -87,6 +87,7 @@ export async function seedDemoData(deps: Deps, options: { history?: boolean } = 
   for (const s of STAFF) await createUser(deps, actor, { ...s, tenantId: null, password: DEMO_PASSWORD });
   const services = [];
   for (const s of SERVICES) services.push(await createService(deps, actor, { ...s, owner: 'Platformas komanda' }));
+  const onboarded: { slug: string; since: string; tenantId: string }[] = [];
   for (const m of MUNICIPALITIES) {
     const tenant = await createTenant(deps, actor, {
       name: m.name,
@@ -95,6 +96,7 @@ export async function seedDemoData(deps: Deps, options: { history?: boolean } = 
       address: { street: m.street, city: m.city, postalCode: m.postalCode, country: 'LV' },
       email: `pasts@${m.slug}.lv`,
     });
+    onboarded.push({ slug: m.slug, since: m.since, tenantId: tenant.id });
     await createAgreement(deps, actor, tenant.id, {
       number: m.agreement,
       signedOn: shiftDays(m.since, -30),
@@ -108,7 +110,7 @@ export async function seedDemoData(deps: Deps, options: { history?: boolean } = 
     await createUser(deps, actor, { email: `admin@${m.slug}.lv`, name: m.admin, role: 'tenant_admin', tenantId: tenant.id, password: DEMO_PASSWORD });
     await createUser(deps, actor, { email: `lietotajs@${m.slug}.lv`, name: m.user, role: 'tenant_user', tenantId: tenant.id, password: DEMO_PASSWORD });
   }
-  if (options.history) await seedDemoHistory(deps, MUNICIPALITIES);
+  if (options.history) await seedDemoHistory(deps, onboarded);
   return { seeded: true, logins };
 }
 

@@ -1,9 +1,11 @@
 import { systemActor, type Actor } from '../domain/actor.js';
-import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
+import { localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
+import { addMonths, monthOf } from '../domain/calendar/month.js';
 import type { Priority } from '../domain/agreement.js';
 import type { TicketCategory, TicketStatus } from '../domain/desk/ticket.js';
 import type { User } from '../domain/user.js';
 import { seedDemoBilling, type DemoFootprint } from './demo-billing-history.js';
+import { atClock } from './demo-clock.js';
 import { seedDemoMonitoring } from './demo-monitoring-history.js';
 import { openTicket } from './open-ticket.js';
 import type { Deps } from './ports.js';
@@ -21,7 +23,6 @@ const FOOTPRINTS: Omit<DemoFootprint, 'tenantId' | 'since'>[] = [
 ];
 
 const userActor = (u: User): Actor => ({ kind: 'user', id: u.id, label: u.email, role: u.role, tenantId: u.tenantId, requestId: null, clientAddress: null });
-const atClock = (deps: Deps, epochMs: number): Deps => ({ ...deps, clock: { now: () => new Date(epochMs) } });
 
 interface TicketStory {
   reporter: string;
@@ -42,23 +43,22 @@ interface TicketStory {
  * draft run. It runs through the same use cases as real work, with the clock set to when each
  * thing happened. Only for a fresh demo database; tests seed their own figures.
  */
-export async function seedDemoHistory(deps: Deps, municipalities: { slug: string; since: string }[]): Promise<void> {
+export async function seedDemoHistory(deps: Deps, municipalities: { slug: string; since: string; tenantId: string }[]): Promise<void> {
   const actor = systemActor('demo-seed');
-  const { tenants, services, users } = await deps.store.run(SYSTEM, async (tx) => ({
-    tenants: await deps.store.tenants.list(tx, null),
+  const { services, users } = await deps.store.run(SYSTEM, async (tx) => ({
     services: await deps.store.services.list(tx),
     users: await deps.store.users.list(tx, null, {}),
   }));
-  const tenantBySlug = new Map(municipalities.map((m) => [m.slug, tenants.find((t) => t.email === `pasts@${m.slug}.lv`)!]));
+  const bySlug = new Map(municipalities.map((m) => [m.slug, m]));
   await seedDemoMonitoring(deps, actor, services);
-  await seedDemoBilling(deps, actor, FOOTPRINTS.map((f) => ({ ...f, tenantId: tenantBySlug.get(f.slug)!.id, since: municipalities.find((m) => m.slug === f.slug)!.since })));
+  await seedDemoBilling(deps, actor, FOOTPRINTS.map((f) => ({ ...f, tenantId: bySlug.get(f.slug)!.tenantId, since: bySlug.get(f.slug)!.since })));
   await seedDemoTickets(deps, users, services);
 }
 
 async function seedDemoTickets(deps: Deps, users: User[], services: { id: string; code: string }[]): Promise<void> {
   const now = deps.clock.now().getTime();
   const today = localDateOf(ZONE, now);
-  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastMonth = addMonths(monthOf(today), -1);
   const person = (email: string) => users.find((u) => u.email === email)!;
   const agent = userActor(person('dienests@rda.lv'));
   const stories: { opened: number; story: TicketStory }[] = [

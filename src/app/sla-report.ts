@@ -1,5 +1,6 @@
 import { systemActor, type Actor } from '../domain/actor.js';
-import { DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS, isInForceDuring } from '../domain/agreement.js';
+import { agreementForMonth, DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS } from '../domain/agreement.js';
+import { addMonths, firstDayOf } from '../domain/calendar/month.js';
 import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../domain/availability/exclusions.js';
 import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../domain/availability/timeline.js';
 import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
@@ -103,13 +104,12 @@ async function serviceAvailability(deps: Deps, actor: Actor, tenantId: string, m
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
   const { from, to } = monthBounds(month);
-  const firstDay = `${month}-01`;
-  const nextMonth = addDays(firstDay, 32).slice(0, 7) + '-01';
+  const firstDay = firstDayOf(month);
+  const nextMonth = firstDayOf(addMonths(month, 1));
   // Access is checked above; the report reads shared monitoring data in the system scope.
   return deps.store.run(SYSTEM, async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId))) throw notFound('Municipality');
-    const agreements = (await deps.store.agreements.listCurrent(tx, tenantId)).filter((a) => isInForceDuring(a, firstDay, nextMonth));
-    const agreement = agreements.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+    const agreement = agreementForMonth(await deps.store.agreements.listCurrent(tx, tenantId), month);
     const targetPercent = agreement?.availabilityTargetPercent ?? DEFAULT_AVAILABILITY_TARGET_PERCENT;
     const noticeMs = (agreement?.maintenanceNoticeHours ?? DEFAULT_MAINTENANCE_NOTICE_HOURS) * 3_600_000;
     const subscriptions = (await deps.store.subscriptions.list(tx, tenantId)).filter((s) => s.from < nextMonth && (s.to === null || s.to >= firstDay));

@@ -1,5 +1,6 @@
 import { FieldErrors } from './errors.js';
 import { compareLocalDates, isLocalDate, type LocalDate } from './local-date.js';
+import { addMonths, firstDayOf } from './calendar/month.js';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -98,6 +99,13 @@ export function validateAgreementTerms(terms: AgreementTerms, errors = new Field
  */
 export function isInForceDuring(terms: Pick<AgreementTerms, 'effectiveFrom' | 'effectiveTo'>, from: LocalDate, toExclusive: LocalDate): boolean {
   return terms.effectiveFrom < toExclusive && (terms.effectiveTo === null || terms.effectiveTo >= from);
+}
+
+/** The agreement that governs a month: of those in force on some day of it, the one that started last. */
+export function agreementForMonth<T extends Pick<AgreementTerms, 'effectiveFrom' | 'effectiveTo'>>(agreements: T[], month: string): T | undefined {
+  const first = firstDayOf(month);
+  const next = firstDayOf(addMonths(month, 1));
+  return agreements.filter((a) => isInForceDuring(a, first, next)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
 }
 
 /** Which fields changed between two versions; the history view shows these. */

@@ -3,6 +3,7 @@
  * UN/ECE Recommendation 20 unit code an invoice line needs), tariffs and monthly cost pools.
  */
 import { FieldErrors } from '../errors.js';
+import { isMonth } from '../calendar/month.js';
 import { isLocalDate, type LocalDate } from '../local-date.js';
 import { parseDecimal } from '../money.js';
 
@@ -62,11 +63,6 @@ export const CURRENCY = 'EUR';
 const PROVIDER_CODE = /^[A-Z][A-Z0-9_-]{1,19}$/;
 const RESOURCE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
 const UNIT_CODE = /^[A-Z0-9]{2,3}$/;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonth(value: string): boolean {
-  return MONTH.test(value);
-}
 
 export function validateProvider(p: Pick<Provider, 'code' | 'name'>, errors = new FieldErrors()): FieldErrors {
   if (!PROVIDER_CODE.test(p.code)) errors.add('code', 'must be 2–20 capital letters, digits, "_" or "-", starting with a letter (e.g. LVRTC)');
@@ -143,12 +139,4 @@ export function validateCostPool(p: CostPoolInput, errors = new FieldErrors()): 
   if (!p.description.trim()) errors.add('description', 'must not be empty');
   if (!(POOL_DRIVERS as readonly string[]).includes(p.driver)) errors.add('driver', `must be one of ${POOL_DRIVERS.join(', ')}`);
   return errors;
-}
-
-/** The months from `from` to `to`, both included ("2026-11".."2027-01" → three months). */
-export function monthRange(from: string, to: string): string[] {
-  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-  const months: string[] = [];
-  for (let i = index(from); i <= index(to); i++) months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
-  return months;
 }

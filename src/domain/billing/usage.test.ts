@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUsageRecord, monthBounds, parseQuantity, sameUsage } from './usage.js';
+import { checkUsageRecord, parseQuantity, sameUsage } from './usage.js';
 import { parseUsageCsv } from './usage-csv.js';
 import { placeTariff, type Tariff } from './catalogue.js';
 
@@ -37,15 +37,6 @@ describe('usage records', () => {
     expect(sameUsage(a, { ...a, quantity: '12.50' })).toBe(true);
     expect(sameUsage(a, { ...a, quantity: '12.51' })).toBe(false);
     expect(sameUsage(a, { ...a, periodEnd: '2026-10-01T01:00:00Z' })).toBe(true);
-  });
-
-  it('bounds a month at local midnight in Riga (October 745 hours, March 743)', () => {
-    const oct = monthBounds('Europe/Riga', '2026-10');
-    expect([oct.start.toISOString(), oct.end.toISOString()]).toEqual(['2026-09-30T21:00:00.000Z', '2026-10-31T22:00:00.000Z']);
-    expect((oct.end.getTime() - oct.start.getTime()) / 3_600_000).toBe(745);
-    const mar = monthBounds('Europe/Riga', '2026-03');
-    expect((mar.end.getTime() - mar.start.getTime()) / 3_600_000).toBe(743);
-    expect(monthBounds('Europe/Riga', '2026-12').end.toISOString()).toBe('2026-12-31T22:00:00.000Z');
   });
 });
 

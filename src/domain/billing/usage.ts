@@ -3,7 +3,6 @@
  * periodEnd}`, where `id` is the sender's idempotency key. Each record of a batch is checked on
  * its own, so a batch is accepted in part and every refusal names its field.
  */
-import { addDays, localToEpochMs } from '../calendar/local-time.js';
 import type { FieldError } from '../errors.js';
 import { isLocalDate } from '../local-date.js';
 import { decimalFromNumber, formatDecimal, parseDecimal, rescale, type Decimal } from '../money.js';
@@ -139,11 +138,4 @@ function sameDecimal(a: string, b: string): boolean {
   if (!x || !y) return false;
   const scale = Math.max(x.scale, y.scale);
   return rescale(x, scale).units === rescale(y, scale).units;
-}
-
-/** The instants bounding a month `YYYY-MM` in a zone: [local 00:00 on the 1st, the next 1st). */
-export function monthBounds(zone: string, month: string): { start: Date; end: Date } {
-  const first = `${month}-01`;
-  const next = addDays(`${month}-28`, 4).slice(0, 7);
-  return { start: new Date(localToEpochMs(zone, first, 0)), end: new Date(localToEpochMs(zone, `${next}-01`, 0)) };
 }

@@ -1,0 +1,6 @@
+import type { Deps } from './ports.js';
+
+/** The dependencies with the clock stopped at a moment: demo history is made as it happened then. */
+export function atClock<D extends Pick<Deps, 'clock'>>(deps: D, epochMs: number): D {
+  return { ...deps, clock: { now: () => new Date(epochMs) } };
+}
