@@ -33,7 +33,7 @@ export async function forecastCosts(deps: Deps, actor: Actor, baseMonth: string 
       municipalities: y.municipalities,
       totalUsers: y.totalUsers,
       administrationPool: formatCents(y.administrationPoolCents),
-      lines: y.lines.map((l) => ({ tenantId: l.id, name: l.name, users: l.users, hosting: formatCents(l.hostingCents), administration: formatCents(l.administrationCents), total: formatCents(l.totalCents) })),
+      lines: y.lines.map((l) => ({ tenantId: l.id, name: l.name, joining: l.joining, users: l.users, hosting: formatCents(l.hostingCents), administration: formatCents(l.administrationCents), total: formatCents(l.totalCents) })),
     })),
   };
 }

@@ -154,7 +154,7 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     const y2027 = body.years[0];
     expect(y2027).toMatchObject({ year: 2027, municipalities: 6, totalUsers: 3122, administrationPool: '12012.36' });
     expect(y2027.lines.find((l: { tenantId: string }) => l.tenantId === ids.cesis)).toMatchObject({ users: 412, hosting: '206.40', administration: '1585.23', total: '1791.63' });
-    expect(y2027.lines.find((l: { tenantId: string | null }) => l.tenantId === null)).toMatchObject({ name: 'Jauna pašvaldība 2027-1', users: 412, hosting: '31.38' });
+    expect(y2027.lines.find((l: { tenantId: string | null }) => l.tenantId === null)).toMatchObject({ name: 'Jauna pašvaldība 2027-1', joining: { year: 2027, number: 1 }, users: 412, hosting: '31.38' });
     // A year later another joins and Cēsis's share of the same pool falls.
     const cesis2028 = body.years[1].lines.find((l: { tenantId: string }) => l.tenantId === ids.cesis);
     expect(Number(cesis2028.administration)).toBeLessThan(1585.23);

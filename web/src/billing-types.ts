@@ -155,6 +155,8 @@ export interface ForecastLine {
   /** Null for a municipality the scenario expects to join. */
   tenantId: string | null;
   name: string;
+  /** For a municipality the scenario expects to join: the year and its number among that year's newcomers. */
+  joining: { year: number; number: number } | null;
   users: number;
   hosting: string;
   administration: string;

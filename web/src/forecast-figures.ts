@@ -4,14 +4,9 @@ import { formatMoney, sumMoney } from './money';
 
 export type ForecastMeasure = 'administration' | 'total';
 
-/**
- * A line's name in the UI language. The server names a municipality expected to join
- * "Jauna pašvaldība 2027-1" (year of joining, then its number that year); only that label is kept.
- */
+/** A line's name in the UI language: a municipality expected to join is named by its year and number. */
 export function lineName(t: TFunction, line: ForecastLine): string {
-  if (line.tenantId !== null) return line.name;
-  const label = /(\d{4}-\d+)$/.exec(line.name)?.[1];
-  return label ? t('forecast.newMunicipality', { label }) : line.name;
+  return line.joining ? t('forecast.newMunicipality', { label: `${line.joining.year}-${line.joining.number}` }) : line.name;
 }
 
 /** Users of each joining municipality, as the forecast used them (given, or the median of today's). */

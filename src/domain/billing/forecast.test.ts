@@ -24,6 +24,7 @@ describe('five-year forecast', () => {
     // 2028: another 500 join; 2,000 users: A 2,400.00, B 3,600.00, each newcomer 3,000.00.
     expect(years[1]!.lines.map((l) => l.administrationCents)).toEqual([240_000n, 360_000n, 300_000n, 300_000n]);
     expect(years[1]).toMatchObject({ year: 2028, municipalities: 4, totalUsers: 2000, administrationPoolCents: 1_200_000n });
+    expect(years[1]!.lines.map((l) => l.joining)).toEqual([null, null, { year: 2027, number: 1 }, { year: 2028, number: 1 }]);
   });
 
   it('grows users, tariffs and pools year by year, rounding each step', () => {

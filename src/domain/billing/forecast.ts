@@ -32,6 +32,8 @@ export interface ForecastScenario {
 export interface ForecastLine {
   id: string | null;
   name: string;
+  /** For a municipality the scenario expects to join: the year and its number among that year's newcomers. */
+  joining: { year: number; number: number } | null;
   users: number;
   hostingCents: bigint;
   administrationCents: bigint;
@@ -69,7 +71,7 @@ export function forecast(base: { year: number; municipalities: ForecastMunicipal
   const yearlyHostingFor = (users: bigint) => (totalUsers > 0 ? (totalHosting * 12n * users * 2n + BigInt(totalUsers)) / (2n * BigInt(totalUsers)) : 0n);
   const joiningUsers = scenario.newMunicipalityUsers ?? median(base.municipalities.map((m) => m.users));
 
-  let members = base.municipalities.map((m) => ({ id: m.id as string | null, name: m.name, registrationNumber: m.registrationNumber, users: BigInt(m.users), yearlyHosting: m.monthlyHostingCents * 12n }));
+  let members = base.municipalities.map((m) => ({ id: m.id as string | null, name: m.name, joining: null as ForecastLine['joining'], registrationNumber: m.registrationNumber, users: BigInt(m.users), yearlyHosting: m.monthlyHostingCents * 12n }));
   let pool = base.monthlyPoolCents * 12n;
   const years: ForecastYear[] = [];
   for (let y = 1; y <= scenario.years; y++) {
@@ -78,7 +80,7 @@ export function forecast(base: { year: number; municipalities: ForecastMunicipal
       const users = BigInt(joiningUsers);
       let hosting = yearlyHostingFor(users);
       for (let t = 0; t < y; t++) hosting = grow(hosting, scenario.tariffChangePercent);
-      members.push({ id: null, name: `Jauna pašvaldība ${base.year + y}-${k}`, registrationNumber: `99999${String(y).padStart(3, '0')}${String(k).padStart(3, '0')}`, users, yearlyHosting: hosting });
+      members.push({ id: null, name: `Jauna pašvaldība ${base.year + y}-${k}`, joining: { year: base.year + y, number: k }, registrationNumber: `99999${String(y).padStart(3, '0')}${String(k).padStart(3, '0')}`, users, yearlyHosting: hosting });
     }
     pool = grow(pool, scenario.poolChangePercent);
     const shares = allocate(pool, members.map((m, i) => ({ tenantId: String(i), registrationNumber: m.registrationNumber, driverUnits: m.users })));
@@ -87,7 +89,7 @@ export function forecast(base: { year: number; municipalities: ForecastMunicipal
       municipalities: members.length,
       totalUsers: Number(members.reduce((s, m) => s + m.users, 0n)),
       administrationPoolCents: pool,
-      lines: members.map((m, i) => ({ id: m.id, name: m.name, users: Number(m.users), hostingCents: m.yearlyHosting, administrationCents: shares[i]!.cents, totalCents: m.yearlyHosting + shares[i]!.cents })),
+      lines: members.map((m, i) => ({ id: m.id, name: m.name, joining: m.joining, users: Number(m.users), hostingCents: m.yearlyHosting, administrationCents: shares[i]!.cents, totalCents: m.yearlyHosting + shares[i]!.cents })),
     });
   }
   return years;

@@ -115,7 +115,7 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
           baseMonth: Type.String(),
           scenario: Type.Object({ years: Type.Integer(), newMunicipalitiesPerYear: Type.Integer(), newMunicipalityUsers: Type.Optional(Type.Integer()), userGrowthPercent: Type.Number(), tariffChangePercent: Type.Number(), poolChangePercent: Type.Number() }),
           base: Type.Object({ municipalities: Type.Integer(), users: Type.Integer(), monthlyPool: Money, monthlyHosting: Money }),
-          years: Type.Array(Type.Object({ year: Type.Integer(), municipalities: Type.Integer(), totalUsers: Type.Integer(), administrationPool: Money, lines: Type.Array(Type.Object({ tenantId: Type.Union([Type.String(), Type.Null()]), name: Type.String(), users: Type.Integer(), hosting: Money, administration: Money, total: Money })) })),
+          years: Type.Array(Type.Object({ year: Type.Integer(), municipalities: Type.Integer(), totalUsers: Type.Integer(), administrationPool: Money, lines: Type.Array(Type.Object({ tenantId: Type.Union([Type.String(), Type.Null()]), name: Type.String(), joining: Type.Union([Type.Object({ year: Type.Integer(), number: Type.Integer() }), Type.Null()], { description: 'a municipality the scenario expects to join: its year and number that year' }), users: Type.Integer(), hosting: Money, administration: Money, total: Money })) })),
         }),
         ...ERRORS,
       },
