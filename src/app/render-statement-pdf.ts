@@ -20,7 +20,7 @@ export async function statementPdf(deps: Deps, actor: Actor, tenantId: string, m
     }
     return numbers;
   });
-  const generatedOn = localDateOf('Europe/Riga', deps.clock.now().getTime()).split('-').reverse().join('.');
-  const pdf = await renderPdf(statementDocument({ month, statement, invoiceNumbers, generatedOn: `${generatedOn}.` }));
+  const generatedOn = localDateOf('Europe/Riga', deps.clock.now().getTime());
+  const pdf = await renderPdf(statementDocument({ month, statement, invoiceNumbers, generatedOn }));
   return { filename: `kopa-izmaksas-${month}.pdf`, pdf };
 }

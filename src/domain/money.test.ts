@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, formatCents, formatDecimal, multiply, parseCents, parseDecimal, roundHalfUp, toCents } from './money.js';
+import { add, formatCents, formatDecimal, formatDecimalLv, multiply, parseCents, parseDecimal, roundHalfUp, toCents } from './money.js';
 
 const d = (text: string) => parseDecimal(text)!;
 
@@ -29,5 +29,22 @@ describe('exact money', () => {
   it('adds without losing digits (property)', () => {
     const dec = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([units, scale]) => ({ units, scale }));
     fc.assert(fc.property(dec, dec, (a, b) => formatDecimal(add(a, b)) === formatDecimal(add(b, a))));
+  });
+});
+
+describe('formatDecimalLv', () => {
+  it('groups thousands with a no-break space and writes a decimal comma, digits untouched', () => {
+    expect(formatDecimalLv('1234567.50')).toBe('1\u00a0234\u00a0567,50');
+    expect(formatDecimalLv('412')).toBe('412');
+    expect(formatDecimalLv('2310')).toBe('2\u00a0310');
+    expect(formatDecimalLv('0.012345')).toBe('0,012345');
+    expect(formatDecimalLv('-1000.5')).toBe('-1\u00a0000,5');
+  });
+
+  it('only adds separators: removing them gives the number back', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.nat({ max: 999_999 }), (whole, fraction) => {
+      const text = `${whole}.${fraction}`;
+      expect(formatDecimalLv(text).replaceAll('\u00a0', '').replace(',', '.')).toBe(text);
+    }));
   });
 });

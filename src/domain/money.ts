@@ -73,3 +73,12 @@ export function parseCents(text: string): bigint | null {
   if (!d || d.scale > 2) return null;
   return rescale(d, 2).units;
 }
+
+/**
+ * An exact decimal string written the Latvian way: thousands apart by a no-break space, a decimal
+ * comma ("1234567.5" → "1 234 567,5"). Text only; the digits are not rounded or changed.
+ */
+export function formatDecimalLv(text: string): string {
+  const [whole, fraction] = text.split('.');
+  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (fraction ? `,${fraction}` : '');
+}

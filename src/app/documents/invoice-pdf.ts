@@ -1,10 +1,10 @@
 import { formatQuantity, type Invoice, type Party } from '../../domain/billing/invoice.js';
-import { formatCents } from '../../domain/money.js';
-import type { PdfContent, PdfDocument } from './pdf.js';
+import { formatCents, formatDecimalLv } from '../../domain/money.js';
+import { dateLv, type PdfContent, type PdfDocument } from './pdf.js';
 
-const euro = (cents: bigint) => `${formatCents(cents).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} EUR`;
-const number = (text: string) => formatQuantity(text).replace('.', ',');
-const date = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}.`;
+const euro = (cents: bigint) => `${formatDecimalLv(formatCents(cents))} EUR`;
+const number = (text: string) => formatDecimalLv(formatQuantity(text));
+const date = dateLv;
 
 function partyBlock(title: string, p: Party): PdfContent {
   return {

@@ -46,7 +46,7 @@ describe('Latvian PDF documents', () => {
     const doc = statementDocument({
       month: '2026-10',
       invoiceNumbers: ['KOPA-2026-00001'],
-      generatedOn: '02.11.2026.',
+      generatedOn: '2026-11-02',
       statement: {
         tenantId: 't', tenantName: 'Cēsu novada pašvaldība', currency: 'EUR', invoiceIds: ['i'], previousMonth: { net: '1700.00', total: '2057.00' },
         lines: [

@@ -1,10 +1,8 @@
+import { formatDecimalLv } from '../../domain/money.js';
 import type { StatementView } from '../read-billing-runs.js';
-import type { PdfContent, PdfDocument } from './pdf.js';
+import { dateLv, type PdfContent, type PdfDocument } from './pdf.js';
 
-const grouped = (amount: string) => {
-  const [whole, fraction] = amount.split('.');
-  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (fraction ? `,${fraction}` : '');
-};
+const grouped = formatDecimalLv;
 const euro = (amount: string) => `${grouped(amount)} EUR`;
 const right = (text: string): PdfContent => ({ text, alignment: 'right' });
 
@@ -12,6 +10,7 @@ export interface StatementDocumentInput {
   month: string;
   statement: StatementView;
   invoiceNumbers: string[];
+  /** Local date `YYYY-MM-DD`. */
   generatedOn: string;
 }
 
@@ -35,7 +34,7 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
                 (quantityColumns ? ['Pozīcija un skaidrojums', 'Daudzums', 'Cena, EUR', 'Summa'] : ['Izmaksu fonds un daļas aprēķins', 'Summa']).map((h) => ({ text: h, style: 'tableHeader' })),
                 ...lines.map((l) => [
                   { stack: [l.description, { text: l.explanation, style: 'small' }] },
-                  ...(quantityColumns ? [right(`${grouped(l.quantity)} ${l.unit}`), right(l.unitPrice.replace('.', ','))] : []),
+                  ...(quantityColumns ? [right(`${grouped(l.quantity)} ${l.unit}`), right(grouped(l.unitPrice))] : []),
                   right(euro(l.amount)),
                 ]),
               ],
@@ -49,7 +48,7 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
     footer: (page, pages) => ({ text: `${s.tenantName} · ${month} · ${page}. lpp. no ${pages}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] }),
     content: [
       { text: `Izmaksu pārskats par ${month}`, style: 'title' },
-      { text: `${s.tenantName} · sagatavots ${generatedOn}`, style: 'subtitle' },
+      { text: `${s.tenantName} · sagatavots ${dateLv(generatedOn)}`, style: 'subtitle' },
       ...section('Hostings pēc izmantotā apjoma', hosting, true),
       ...section('Administrēšanas izmaksas', administration, false),
       {
@@ -58,7 +57,7 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
           widths: ['*', 'auto'],
           body: [
             ['Summa bez PVN', right(euro(s.net))],
-            [`PVN ${s.vatRate.replace('.', ',')} %`, right(euro(s.vat))],
+            [`PVN ${grouped(s.vatRate)} %`, right(euro(s.vat))],
             [{ text: 'Kopā', bold: true }, { text: euro(s.total), alignment: 'right', bold: true }],
             ...(s.previousMonth ? [[{ text: 'Iepriekšējā mēnesī kopā', style: 'small' }, { text: euro(s.previousMonth.total), alignment: 'right', style: 'small' }]] : []),
           ],

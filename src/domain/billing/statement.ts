@@ -8,7 +8,7 @@
 import { allocate, type AllocationParty } from './allocation.js';
 import type { PoolDriver } from './catalogue.js';
 import { vatCents } from './invoice.js';
-import { formatDecimal, multiply, parseDecimal, rescale, roundHalfUp, type Decimal } from '../money.js';
+import { formatDecimal, formatDecimalLv, multiply, parseDecimal, rescale, roundHalfUp, type Decimal } from '../money.js';
 
 export interface StatementTenant {
   id: string;
@@ -135,10 +135,7 @@ export function computeStatements(input: { tenants: StatementTenant[]; hosting: 
 
 /** "412 no 2 310 lietotājiem" — why an administration line is what it is, in Latvian. */
 export function explainShare(line: AdministrationLine): string {
-  const group = (s: string) => {
-    const [whole, fraction] = s.split('.');
-    return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (fraction ? `,${fraction}` : '');
-  };
+  const group = formatDecimalLv;
   switch (line.driver) {
     case 'active_users':
       return `${group(line.driverValue)} no ${group(line.driverTotal)} aktīvajiem lietotājiem`;
