@@ -4,7 +4,6 @@ import { initialAgreementValues, toAgreementInput, validateAgreement, type Agree
 import { api } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { useResource } from '../hooks/use-resource';
-import { fieldMessage } from '../messages';
 import type { Agreement, AgreementInput, Priority } from '../types';
 import { DeskTargetsFields } from './desk-targets-fields';
 import { ErrorSummary } from './error-summary';
@@ -44,10 +43,7 @@ export function AgreementForm({ agreement, onSubmit, onCancel }: Props) {
     labels[`deskTargets.${p}.resolutionMinutes`] = t('agreement.targetLabel.resolutionMinutes', { priority: p });
   }
 
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
   const set = (key: Exclude<keyof AgreementValues, 'deskTargets' | 'vatExempt'>) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
   const setTarget = (p: Priority, kind: 'reactionMinutes' | 'resolutionMinutes', value: string) =>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { billingApi } from '../billing-api';
 import type { Run } from '../billing-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { lastEndedMonth, MONTH } from '../money';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './fields';
@@ -17,10 +16,7 @@ export function BillingRunCreate({ onCreated }: { onCreated: (run: Run) => void 
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { month: t('billing.month') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

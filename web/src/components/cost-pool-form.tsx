@@ -4,7 +4,6 @@ import type { FieldError } from '../api';
 import { billingApi } from '../billing-api';
 import { DRIVERS, type CostPool, type Driver } from '../billing-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { MONTH } from '../money';
 import { ErrorSummary } from './error-summary';
 import { SelectField, TextAreaField, TextField } from './fields';
@@ -31,10 +30,7 @@ export function CostPoolForm({ month: initialMonth, editing = null, onAdded, onS
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { month: t('billing.month'), amount: t('billing.amount'), description: t('billing.description'), driver: t('billing.driver') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

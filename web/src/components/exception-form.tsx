@@ -4,7 +4,6 @@ import type { FieldError } from '../api';
 import { deskApi } from '../desk-api';
 import { EXCEPTION_KINDS, type CalendarException, type ExceptionKind } from '../desk-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { DATE } from '../validation';
 import { ErrorSummary } from './error-summary';
 import { SelectField, TextField } from './fields';
@@ -30,10 +29,7 @@ export function ExceptionForm({ calendarId, onAdded, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { date: t('exception.date'), kind: t('exception.kind'), opens: t('exception.opens'), closes: t('exception.closes'), reason: t('exception.reason') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
   const hasHours = kind !== 'day_off';
   const hoursRequired = kind === 'custom_hours';
 

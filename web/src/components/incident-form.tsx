@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES, type CatalogueService, type IncidentImpact, type IncidentInput, type IncidentStatus } from '../status-types';
 import { ErrorSummary } from './error-summary';
 import { SelectField, TextAreaField, TextField } from './fields';
@@ -37,10 +36,7 @@ export function IncidentForm({ services, onSubmit, onCancel }: Props) {
     message: t('incidentForm.message'),
     startedAt: t('incidentForm.startedAt'),
   };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

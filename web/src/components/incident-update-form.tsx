@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { statusApi } from '../status-api';
 import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../status-types';
 import { ConfirmDialog } from './confirm-dialog';
@@ -25,10 +24,7 @@ export function IncidentUpdateForm({ incident, onUpdated }: Props) {
   const [confirming, setConfirming] = useState(false);
   const form = useFormErrors();
   const labels = { status: t('incidentUpdate.status'), message: t('incidentUpdate.message') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const send = async () => {
     const updated = await statusApi.incidents.update(incident.id, status, message.trim());

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import type { MaintenanceInput } from '../monitoring-types';
 import type { CatalogueService } from '../status-types';
 import { ErrorSummary } from './error-summary';
@@ -41,10 +40,7 @@ export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: P
     description: t('maintenanceForm.description'),
     announcedAt: t('maintenanceForm.announcedAt'),
   };
-  const err = (field: string) => {
-    const text = form.errors.fields[field] ?? Object.entries(form.errors.fields).find(([f]) => f.startsWith(`${field}[`))?.[1];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = (field: string) => form.message(field, { nested: true });
 
   const start = instant(startsAt);
   const announced = instant(announcedAt) ?? new Date();

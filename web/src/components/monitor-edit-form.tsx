@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { monitorChanges, monitorValues } from '../monitor-edit-input';
 import { monitorFieldId, monitorProblems, type MonitorValues } from '../monitor-input';
 import type { Monitor } from '../monitoring-types';
@@ -30,10 +29,7 @@ export function MonitorEditForm({ monitor, onSaved, onCancel }: Props) {
     ...Object.fromEntries(LABEL_KEYS.map((k) => [k, t(`monitorForm.${k}`)])),
     ...Object.fromEntries(CONFIG_KEYS.map((k) => [`config.${k}`, t(`monitorForm.config.${k}`)])),
   };
-  const err = (field: string) => {
-    const text = form.errors.fields[field] ?? Object.entries(form.errors.fields).find(([f]) => f.startsWith(`${field}[`) || f.startsWith(`${field}.`))?.[1];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = (field: string) => form.message(field, { nested: true });
 
   useEffect(() => document.getElementById('monitor-edit-title')?.focus(), []);
 

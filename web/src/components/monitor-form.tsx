@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { INITIAL_MONITOR, monitorFieldId, monitorProblems, toMonitorInput, type MonitorValues } from '../monitor-input';
 import { MONITOR_TYPES, type MonitorInput } from '../monitoring-types';
 import { localName } from '../status-format';
@@ -32,10 +31,7 @@ export function MonitorForm({ services, tenants, onSubmit, onCancel }: Props) {
     ...Object.fromEntries(LABEL_KEYS.map((k) => [k, t(`monitorForm.${k}`)])),
     ...Object.fromEntries(CONFIG_KEYS.map((k) => [`config.${k}`, t(`monitorForm.config.${k}`)])),
   };
-  const err = (field: string) => {
-    const text = form.errors.fields[field] ?? Object.entries(form.errors.fields).find(([f]) => f.startsWith(`${field}[`) || f.startsWith(`${field}.`))?.[1];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = (field: string) => form.message(field, { nested: true });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

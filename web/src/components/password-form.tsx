@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type FieldError } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { MIN_PASSWORD_LENGTH } from '../validation';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './fields';
@@ -17,10 +16,7 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { currentPassword: t('account.currentPassword'), newPassword: t('account.newPassword') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,7 +4,6 @@ import { deskApi } from '../desk-api';
 import type { Satisfaction, TicketWithEvents } from '../desk-types';
 import { formatInstant } from '../format';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { ErrorSummary } from './error-summary';
 import { TextAreaField } from './fields';
 
@@ -19,10 +18,7 @@ export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRa
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { rating: t('satisfaction.question'), comment: t('satisfaction.comment') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
   const ratingError = err('rating');
 
   const submit = async (event: FormEvent) => {

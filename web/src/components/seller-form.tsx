@@ -4,7 +4,6 @@ import type { FieldError } from '../api';
 import { billingApi } from '../billing-api';
 import type { Seller } from '../billing-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './fields';
 
@@ -37,10 +36,7 @@ export function SellerForm({ seller, readOnly, onSaved }: { seller: Seller; read
   const form = useFormErrors();
   const fields = Object.keys(values) as (keyof Values)[];
   const labels = Object.fromEntries(fields.map((f) => [f, t(`seller.${f}`)]));
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

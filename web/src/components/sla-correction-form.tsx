@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { monitoringApi } from '../monitoring-api';
 import type { SlaPublication } from '../monitoring-types';
 import { ErrorSummary } from './error-summary';
@@ -16,10 +15,7 @@ export function SlaCorrectionForm({ tenantId, month, onPublished }: { tenantId: 
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { reason: t('slaPublish.reason') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,7 +4,6 @@ import type { FieldError } from '../api';
 import { todayIn } from '../business-minutes';
 import type { Subscription } from '../desk-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { statusApi } from '../status-api';
 import { localName } from '../status-format';
 import { SUBSCRIPTION_MODES, type CatalogueService, type SubscriptionMode } from '../status-types';
@@ -30,10 +29,7 @@ export function SubscriptionForm({ tenantId, services, onAdded }: Props) {
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { serviceId: t('subscriptions.service'), mode: t('subscriptions.mode'), from: t('subscriptions.from'), to: t('subscriptions.to') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

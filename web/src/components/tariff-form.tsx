@@ -4,7 +4,6 @@ import type { FieldError } from '../api';
 import { billingApi } from '../billing-api';
 import type { BillingResource, Provider, Tariff } from '../billing-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { DECIMAL } from '../money';
 import { DATE } from '../validation';
 import { ErrorSummary } from './error-summary';
@@ -30,10 +29,7 @@ export function TariffForm({ providers, resources, onAdded }: Props) {
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels = { provider: t('billing.provider'), resource: t('billing.resource'), unitPrice: t('billing.unitPrice'), validFrom: t('billing.validFrom'), validTo: t('billing.validTo') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

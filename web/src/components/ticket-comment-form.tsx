@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { deskApi } from '../desk-api';
 import type { TicketEvent } from '../desk-types';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { ErrorSummary } from './error-summary';
 import { CheckboxField, TextAreaField } from './fields';
 
@@ -25,10 +24,7 @@ export function TicketCommentForm({ ticketId, staff, onAdded }: Props) {
   const [done, setDone] = useState('');
   const form = useFormErrors();
   const labels = { body: t('comment.body'), public: t('comment.internal') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,7 +8,6 @@ import { formatMinutes } from '../duration';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { useResource } from '../hooks/use-resource';
 import { currentLanguage } from '../i18n';
-import { fieldMessage } from '../messages';
 import { PRIORITIES, type Priority, type Tenant } from '../types';
 import { ErrorSummary } from './error-summary';
 import { SelectField, TextAreaField, TextField } from './fields';
@@ -56,10 +55,7 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
     subject: t('ticket.subject'),
     description: t('ticket.description'),
   };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const today = todayIn();
   const lang = currentLanguage();

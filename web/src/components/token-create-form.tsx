@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { api, type FieldError } from '../api';
 import { localDateToInstant } from '../format';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import { useUser } from '../session';
 import { isTenantRole, ROLES, TENANT_ROLES, type CreatedApiToken, type Role, type Tenant } from '../types';
 import { DATE } from '../validation';
@@ -36,10 +35,7 @@ export function TokenCreateForm({ tenants, onCreated, onCancel }: Props) {
   const form = useFormErrors();
   const chooseTenant = isTenantRole(role) && !user.tenantId;
   const labels = { name: t('token.name'), role: t('token.role'), tenantId: t('token.tenant'), expiresAt: t('token.expiresOn') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

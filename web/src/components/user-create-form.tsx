@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { fieldMessage } from '../messages';
 import type { CreatedUser, Role } from '../types';
 import { EMAIL, MIN_PASSWORD_LENGTH } from '../validation';
 import { ErrorSummary } from './error-summary';
@@ -28,10 +27,7 @@ export function UserCreateForm({ idPrefix, roleOptions, create, onCreated, onCan
   const form = useFormErrors();
   const idOf = (field: string) => `${idPrefix}-${field}`;
   const labels = { email: t('user.email'), name: t('user.name'), role: t('user.role'), password: t('user.initialPassword') };
-  const err = (field: string) => {
-    const text = form.errors.fields[field];
-    return text ? fieldMessage(t, text, form.errors.local) : null;
-  };
+  const err = form.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

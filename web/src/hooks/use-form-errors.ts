@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError, type FieldError } from '../api';
+import { fieldMessage, type Text } from '../messages';
 
 export interface FormErrors {
   /** Field path → message (already shown to the person as-is or translated). */
@@ -18,6 +20,7 @@ const EMPTY: FormErrors = { fields: {}, general: null, list: [], local: true };
  * error summary when they appear, so keyboard and screen reader users hear them.
  */
 export function useFormErrors() {
+  const { t } = useTranslation();
   const [errors, setErrors] = useState<FormErrors>(EMPTY);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -48,5 +51,15 @@ export function useFormErrors() {
     focusSummary();
   }, []);
 
-  return { errors, summaryRef, clear, fromList, fromError };
+  /**
+   * The message to show beside a field, in the UI language when the UI wrote it; null when none.
+   * With `nested`, a problem inside the field (`locations[1]`, `config.keyword`) shows there too.
+   */
+  const message = (field: string, options: { nested?: boolean } = {}): Text | null => {
+    const inside = options.nested ? Object.entries(errors.fields).find(([f]) => f.startsWith(`${field}[`) || f.startsWith(`${field}.`))?.[1] : undefined;
+    const text = errors.fields[field] ?? inside;
+    return text ? fieldMessage(t, text, errors.local) : null;
+  };
+
+  return { errors, summaryRef, clear, fromList, fromError, message };
 }
