@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser } from '../support/browser.js';
-import { startRealServer } from '../support/server.js';
-import { expectAccessible, logIn, newPage } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.js';
+import { expectAccessible, journeyWorld, logIn } from './support.js';
 
 // Every screen each kind of user reaches from the navigation, scanned by axe-core in both
 // languages. The journeys check behaviour; this sweep checks the pages they do not pass.
 describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', () => {
-  let server: Awaited<ReturnType<typeof startRealServer>>;
-  let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRealServer('pglite');
-    chromium = await launchBrowser();
-    browser = chromium.browser;
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
+  const world = journeyWorld('pglite');
 
   interface Ids {
     tenantId: string;
@@ -36,7 +22,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
    * operator's browser session, with the CSRF header as the UI sends it.
    */
   async function addMonitors(): Promise<void> {
-    const page = await newPage(browser, server.url);
+    const page = await world.open();
     await logIn(page, 'operators@rda.lv');
     await page.evaluate(async () => {
       const { csrfToken } = await (await fetch('/api/v1/session')).json();
@@ -60,7 +46,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
   }
 
   async function sweep(email: string, paths: (ids: Ids) => string[]) {
-    const page = await newPage(browser, server.url);
+    const page = await world.open();
     await logIn(page, email);
     const ids = await page.evaluate(async () => {
       const tenants = await (await fetch('/api/v1/tenants')).json();
@@ -163,7 +149,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
 
   it('for the agency’s finance officer', async () => {
     // A draft run for October (the demo has no usage yet, so its statements are empty or it has problems).
-    const page = await newPage(browser, server.url);
+    const page = await world.open();
     await logIn(page, 'finanses@rda.lv');
     const runId = await page.evaluate(async () => {
       const { csrfToken } = await (await fetch('/api/v1/session')).json();
@@ -186,7 +172,7 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
   }, SWEEP_TIMEOUT);
 
   it('for a visitor who is not signed in (the public status page)', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await world.open();
     for (const language of ['lv', 'en'] as const) {
       await page.goto('/status');
       if (language === 'en') await page.getByRole('button', { name: 'English' }).click();

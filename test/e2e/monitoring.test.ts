@@ -1,18 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser } from '../support/browser.js';
-import { startRealServer } from '../support/server.js';
-import { expectAccessible, logIn, newPage } from './support.js';
+import type { Page } from 'playwright-core';
+import { hasChromium } from '../support/browser.js';
+import { expectAccessible, journeyWorld, logIn } from './support.js';
 
 // The monitoring journey: an operator adds an HTTP monitor against a server this test runs,
 // the in-server prober checks it, the test stops that server, and the outage shows on the
 // public status page and in the municipality's monthly report.
 describe.runIf(hasChromium)('an outage from monitor to status page and report', () => {
-  let server: Awaited<ReturnType<typeof startRealServer>>;
-  let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-  let browser: Browser;
+  const world = journeyWorld('pglite', { prober: true });
   let target: Server;
   let targetUrl: string;
 
@@ -20,13 +17,8 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     target = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Dokumentu vadības sistēma darbojas</h1>'));
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/`;
-    server = await startRealServer('pglite', { prober: true });
-    chromium = await launchBrowser();
-    browser = chromium.browser;
   });
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
     target.closeAllConnections();
     target.close();
   });
@@ -34,7 +26,7 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
   const healthOf = (page: Page) => page.evaluate(async () => (await (await fetch('/api/v1/monitors/health')).json()) as { monitorId: string; state: string }[]);
 
   it('shows the outage where people look for it', async () => {
-    const operator = await newPage(browser, server.url);
+    const operator = await world.open();
     await logIn(operator, 'operators@rda.lv');
     const dvs = await operator.evaluate(async () => ((await (await fetch('/api/v1/services')).json()) as { id: string; code: string }[]).find((s) => s.code === 'DVS')!.id);
 
@@ -63,7 +55,7 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     // Two failed checks ten seconds apart confirm the outage.
     await expect.poll(async () => (await healthOf(operator)).find((h) => h.monitorId === monitorId)?.state, { timeout: 45_000, interval: 1000 }).toBe('down');
 
-    const visitor = await newPage(browser, server.url);
+    const visitor = await world.open();
     await visitor.goto('/status');
     await visitor.getByRole('heading', { name: 'Pakalpojumu statuss', level: 1 }).waitFor();
     await visitor.getByText('Vismaz viens pakalpojums nedarbojas').first().waitFor();

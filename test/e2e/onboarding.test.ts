@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
-import { startRealServer } from '../support/server.js';
-import { expectAccessible, logIn, logOut, newPage } from './support.js';
+import { expectAccessible, journeyWorld, logIn, logOut } from './support.js';
 
 // The foundation journey in real Chromium against the real server with the built UI:
 // an operator onboards a municipality under an agreement and gives it an administrator,
 // who then sees that municipality and no other.
 describe.runIf(hasChromium).each(BACKENDS)('onboarding a municipality in the browser on %s', (backend) => {
-  let server: Awaited<ReturnType<typeof startRealServer>>;
-  let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRealServer(backend);
-    chromium = await launchBrowser();
-    browser = chromium.browser;
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
+  const world = journeyWorld(backend);
 
   it('an operator creates a municipality, its agreement and its admin; the admin sees only it', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await world.open();
     await logIn(page, 'operators@rda.lv');
 
     await page.goto('/municipalities');

@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
-import { startRealServer } from '../support/server.js';
-import { expectAccessible, logIn, newPage } from './support.js';
+import { expectAccessible, journeyWorld, logIn } from './support.js';
 
 // The desk journey in real Chromium: a municipality's user opens a ticket, an agent replies
 // in public, the reaction clock stops, the agent resolves it and the user rates the answer.
 describe.runIf(hasChromium).each(BACKENDS)('a ticket through the service desk in the browser on %s', (backend) => {
-  let server: Awaited<ReturnType<typeof startRealServer>>;
-  let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRealServer(backend);
-    chromium = await launchBrowser();
-    browser = chromium.browser;
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
+  const world = journeyWorld(backend);
 
   const reactionClock = (page: Page) => page.getByRole('region', { name: 'Reakcija' });
   const subject = 'Būvatļauju e-pakalpojums atgriež kļūdu 502';
 
   it('opens, answers, resolves and rates a ticket', async () => {
-    const user = await newPage(browser, server.url);
+    const user = await world.open();
     await logIn(user, 'lietotajs@cesis.lv');
     await user.getByRole('link', { name: 'Pieteikumi' }).first().click();
     await user.getByRole('heading', { name: 'Pieteikumi', level: 1 }).waitFor();
@@ -54,7 +41,7 @@ describe.runIf(hasChromium).each(BACKENDS)('a ticket through the service desk in
     expect(opened.sla.reaction.metAt).toBeNull();
     expect(opened.sla.reaction.targetMinutes).toBe(120); // the demo agreements keep DESIGN.md's P2 default
 
-    const agent = await newPage(browser, server.url);
+    const agent = await world.open();
     await logIn(agent, 'dienests@rda.lv');
     await agent.goto('/tickets');
     await agent.getByRole('link', { name: subject }).click();

@@ -1,6 +1,8 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seriousViolations } from '../support/browser.js';
+import { launchBrowser, seriousViolations } from '../support/browser.js';
+import type { BackendName } from '../support/database.js';
+import { startRealServer } from '../support/server.js';
 
 export const DEMO_PASSWORD = 'kopa-demo-2026';
 
@@ -10,6 +12,24 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+/**
+ * A journey's world for one describe block: the real server with the built UI on the given database,
+ * and Chromium. `open()` gives a fresh Latvian page (own cookies) on that server.
+ */
+export function journeyWorld(backend: BackendName, options: { prober?: boolean } = {}): { open(): Promise<Page> } {
+  let server: Awaited<ReturnType<typeof startRealServer>> | undefined;
+  let chromium: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    server = await startRealServer(backend, options);
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+  return { open: () => newPage(chromium!.browser, server!.url) };
 }
 
 /** Every page a journey visits is scanned; the journey fails on any serious or critical finding. */
