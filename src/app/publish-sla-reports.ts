@@ -122,8 +122,15 @@ export async function closeMonth(deps: Deps): Promise<{ month: string; published
   });
   let published = 0;
   for (const tenantId of tenants) {
-    await publishSlaReport(deps, systemActor('month-close'), tenantId, month, null);
-    published++;
+    try {
+      await publishSlaReport(deps, systemActor('month-close'), tenantId, month, null);
+      published++;
+    } catch (error) {
+      // Another replica's month close (or an operator) published it since this run made its list:
+      // the month is closed for that municipality, which is what this job is for — not a failure.
+      const publishedMeanwhile = error instanceof KopaError && error.code === 'conflict' && (await deps.store.run(SYSTEM, (tx) => deps.store.slaPublications.latest(tx, tenantId, month))) !== null;
+      if (!publishedMeanwhile) throw error;
+    }
   }
   return { month, published, due };
 }

@@ -75,3 +75,79 @@ describe('audit hash chain', () => {
     expect(verifyChain(events, sha).problems).toEqual([{ seq: '3', problem: 'broken_link' }]);
   });
 });
+
+/*
+ * Known-answer vectors: the hashed text is written out by hand below (the previous hash, a newline,
+ * then every field of the event as JSON with keys sorted at every level), and the digests were
+ * computed from that text outside this code base with `printf '%s' "$TEXT" | sha256sum`. Whatever
+ * the implementation does, it must hash exactly this text to exactly these digests.
+ */
+describe('audit hash chain against known-answer vectors', () => {
+  const first = {
+    id: '3f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b',
+    at: '2026-10-12T08:00:00.000Z',
+    actorKind: 'user',
+    actorId: '11111111-2222-4333-8444-555555555555',
+    actorLabel: 'operators@rda.lv',
+    tenantId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+    action: 'tenant.updated',
+    entityType: 'tenant',
+    entityId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+    before: { name: 'Cēsu novada pašvaldība', email: null },
+    after: { name: 'Cēsu novads', email: 'dome@cesis.lv', address: { street: 'Raunas iela 4', city: 'Cēsis' } },
+    requestId: 'req-12345678',
+    clientAddress: '192.0.2.10',
+  };
+  const FIRST_TEXT =
+    '0000000000000000000000000000000000000000000000000000000000000000\n' +
+    '{"action":"tenant.updated","actorId":"11111111-2222-4333-8444-555555555555","actorKind":"user","actorLabel":"operators@rda.lv",' +
+    '"after":{"address":{"city":"Cēsis","street":"Raunas iela 4"},"email":"dome@cesis.lv","name":"Cēsu novads"},"at":"2026-10-12T08:00:00.000Z",' +
+    '"before":{"email":null,"name":"Cēsu novada pašvaldība"},"clientAddress":"192.0.2.10","entityId":"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",' +
+    '"entityType":"tenant","id":"3f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b","requestId":"req-12345678","tenantId":"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}';
+  const FIRST_HASH = '40a5848b89d2bd086bf2815c4dd5ca607a806d9a55e45670fb82f8b9c10668fc';
+
+  // A system event with every optional field empty, chained to the first.
+  const second = {
+    id: '4a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    at: '2026-11-02T07:00:00.000Z',
+    actorKind: 'system',
+    actorId: null,
+    actorLabel: 'system:month-close',
+    tenantId: null,
+    action: 'billing_run.finalized',
+    entityType: 'billing_run',
+    entityId: 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff',
+    before: null,
+    after: { month: '2026-10', invoices: ['KOPA-2026-00001'] },
+    requestId: null,
+    clientAddress: null,
+  };
+  const SECOND_TEXT =
+    `${FIRST_HASH}\n` +
+    '{"action":"billing_run.finalized","actorId":null,"actorKind":"system","actorLabel":"system:month-close",' +
+    '"after":{"invoices":["KOPA-2026-00001"],"month":"2026-10"},"at":"2026-11-02T07:00:00.000Z","before":null,"clientAddress":null,' +
+    '"entityId":"bbbbbbbb-cccc-4ddd-8eee-ffffffffffff","entityType":"billing_run","id":"4a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","requestId":null,"tenantId":null}';
+  const SECOND_HASH = 'aa63669cf5ff44556d507fe338b581b841ae4aeba3793de01ab010db1e8d9a72';
+
+  it('hashes exactly the written-out text of every field to the known digest', () => {
+    expect(GENESIS_HASH).toBe('0'.repeat(64));
+    expect(auditHashInput(GENESIS_HASH, first)).toBe(FIRST_TEXT);
+    expect(sha(auditHashInput(GENESIS_HASH, first))).toBe(FIRST_HASH);
+    expect(auditHashInput(FIRST_HASH, second)).toBe(SECOND_TEXT);
+    expect(sha(auditHashInput(FIRST_HASH, second))).toBe(SECOND_HASH);
+  });
+
+  it('accepts the known chain and names the event when any one field of it differs', () => {
+    const chainOf = (a: typeof first, b: typeof second): AuditEvent[] => [
+      { ...a, seq: '1', prevHash: GENESIS_HASH, hash: FIRST_HASH },
+      { ...b, seq: '2', prevHash: FIRST_HASH, hash: SECOND_HASH },
+    ];
+    expect(verifyChain(chainOf(first, second), sha)).toMatchObject({ checked: 2, problems: [] });
+    const fields = Object.keys(first) as (keyof typeof first)[];
+    expect(fields).toHaveLength(13);
+    for (const field of fields) {
+      const edited = { ...first, [field]: field === 'before' || field === 'after' ? { name: 'Forged' } : `${String(first[field])}~` };
+      expect(verifyChain(chainOf(edited, second), sha).problems, field).toEqual([{ seq: '1', problem: 'hash_mismatch' }]);
+    }
+  });
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.js';
+import { runBrowserJourneys } from '../support/browser.js';
 import { expectAccessible, journeyWorld, logIn } from './support.js';
 
 // Every screen each kind of user reaches from the navigation, scanned by axe-core in both
 // languages. The journeys check behaviour; this sweep checks the pages they do not pass.
-describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', () => {
+describe.runIf(runBrowserJourneys)('every page is accessible (WCAG 2.1 AA, axe-core)', () => {
   const world = journeyWorld('pglite');
 
   interface Ids {

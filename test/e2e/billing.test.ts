@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.js';
+import { runBrowserJourneys } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
 import { expectAccessible, journeyWorld, logIn, logOut } from './support.js';
 
@@ -28,7 +28,7 @@ const text = (cells: string[]) => cells.map((c) => c.replace(/\u00a0/g, ' ').tri
 // adds a tariff and a cost pool, imports a provider's usage CSV, computes October, finalises it and
 // looks at the five-year forecast; Cēsis' administrator then downloads the invoice's PDF and reads
 // its costs by resource and its usage over time.
-describe.runIf(hasChromium).each(BACKENDS)('billing a month in the browser on %s', (backend) => {
+describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browser on %s', (backend) => {
   const world = journeyWorld(backend);
   let folder: string;
 

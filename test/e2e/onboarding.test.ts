@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.js';
+import { runBrowserJourneys } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
 import { expectAccessible, journeyWorld, logIn, logOut } from './support.js';
 
 // The foundation journey in real Chromium against the real server with the built UI:
 // an operator onboards a municipality under an agreement and gives it an administrator,
 // who then sees that municipality and no other.
-describe.runIf(hasChromium).each(BACKENDS)('onboarding a municipality in the browser on %s', (backend) => {
+describe.runIf(runBrowserJourneys).each(BACKENDS)('onboarding a municipality in the browser on %s', (backend) => {
   const world = journeyWorld(backend);
 
   it('an operator creates a municipality, its agreement and its admin; the admin sees only it', async () => {

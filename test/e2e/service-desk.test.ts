@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium } from '../support/browser.js';
+import { runBrowserJourneys } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
 import { expectAccessible, journeyWorld, logIn } from './support.js';
 
 // The desk journey in real Chromium: a municipality's user opens a ticket, an agent replies
 // in public, the reaction clock stops, the agent resolves it and the user rates the answer.
-describe.runIf(hasChromium).each(BACKENDS)('a ticket through the service desk in the browser on %s', (backend) => {
+describe.runIf(runBrowserJourneys).each(BACKENDS)('a ticket through the service desk in the browser on %s', (backend) => {
   const world = journeyWorld(backend);
 
   const reactionClock = (page: Page) => page.getByRole('region', { name: 'Reakcija' });

@@ -18,18 +18,19 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
  * A journey's world for one describe block: the real server with the built UI on the given database,
  * and Chromium. `open()` gives a fresh Latvian page (own cookies) on that server.
  */
-export function journeyWorld(backend: BackendName, options: { prober?: boolean } = {}): { open(): Promise<Page> } {
+export function journeyWorld(backend: BackendName, options: { prober?: boolean } = {}): { open(): Promise<Page>; server(): Awaited<ReturnType<typeof startRealServer>> } {
   let server: Awaited<ReturnType<typeof startRealServer>> | undefined;
   let chromium: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   beforeAll(async () => {
-    server = await startRealServer(backend, options);
+    // The browser first: without Chromium (where it is required) the journey fails at once.
     chromium = await launchBrowser();
+    server = await startRealServer(backend, options);
   });
   afterAll(async () => {
     await chromium?.close();
     await server?.stop();
   });
-  return { open: () => newPage(chromium!.browser, server!.url) };
+  return { open: () => newPage(chromium!.browser, server!.url), server: () => server! };
 }
 
 /** Every page a journey visits is scanned; the journey fails on any serious or critical finding. */

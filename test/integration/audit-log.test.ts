@@ -158,6 +158,34 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     expect((await admin.post('/api/v1/audit-events/verify')).statusCode).toBe(403);
   });
 
+  it('finds an edit to any stored column of an event, each column in turn (columns read from the catalogue)', async () => {
+    // The chain's own bookkeeping is the only part of a row that is not hashed.
+    const columns = (await t.database.ownerQuery(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'audit_events' AND column_name NOT IN ('seq', 'prev_hash', 'hash') ORDER BY ordinal_position",
+    )) as { column_name: string; data_type: string }[];
+    expect(columns.map((c) => c.column_name).sort()).toEqual(['action', 'actor_id', 'actor_kind', 'actor_label', 'after', 'at', 'before', 'client_address', 'entity_id', 'entity_type', 'id', 'request_id', 'tenant_id'].sort());
+    // An event with every column filled: the update with a caller's request id.
+    const [target] = (await events(`action=tenant.updated&entityId=${newTenant}&limit=500`)).items.filter((e) => (e as unknown as { requestId: string }).requestId === 'req-12345678');
+    const seq = target!.seq;
+    const [original] = (await t.database.ownerQuery(`SELECT to_jsonb(a)::text AS row FROM audit_events a WHERE seq = ${seq}`)) as { row: string }[];
+    for (const column of Object.values(JSON.parse(original!.row))) expect(column).not.toBeNull();
+    const edit: Record<string, (c: string) => string> = {
+      uuid: () => 'gen_random_uuid()',
+      text: (c) => `${c} || '~'`,
+      jsonb: (c) => `${c} || '{"forged": true}'::jsonb`,
+      'timestamp with time zone': (c) => `${c} + interval '1 millisecond'`,
+    };
+    for (const { column_name: column, data_type: type } of columns) {
+      expect(edit[type], `no edit for a ${type} column`).toBeDefined();
+      // actor_kind is constrained to a few words: another valid one is the edit.
+      const change = column === 'actor_kind' ? `CASE WHEN actor_kind = 'user' THEN 'token' ELSE 'user' END` : edit[type]!(column);
+      await t.database.ownerQuery(`UPDATE audit_events SET ${column} = ${change} WHERE seq = ${seq}`);
+      expect(await verifyAuditChain(t.deps), column).toMatchObject({ ok: false, problems: [{ seq, problem: 'hash_mismatch' }] });
+      await t.database.ownerQuery(`UPDATE audit_events a SET ${column} = (jsonb_populate_record(NULL::audit_events, $1::jsonb)).${column} WHERE seq = ${seq}`, [original!.row]);
+      expect(await verifyAuditChain(t.deps), `${column} restored`).toMatchObject({ ok: true, problems: [] });
+    }
+  });
+
   it('verifies the chain, then finds an edited event by its sequence number', async () => {
     const auditor = await signIn(t.app, 'auditors@rda.lv');
     const intact = await auditor.post('/api/v1/audit-events/verify');

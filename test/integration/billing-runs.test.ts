@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/database.js';
 import { checkRules } from '../support/en16931.js';
+import { pdfLines } from '../support/pdf-text.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 
 // October 2026 by hand. Riga is UTC+3 until 25 Oct, UTC+2 after.
@@ -105,6 +106,25 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
       ['KOPA-2026-00005', ids.ogre, '89.54'],
     ]);
     for (const invoice of body.invoices) checkRules((await finance.get(`/api/v1/invoices/${invoice.id}/ubl`)).body, 'Invoice');
+    // Cēsis' invoice as printed, against the hand-computed month above: 1000 h × 0.01 = 10.00,
+    // 500 h × 0.012 = 6.00, its shares of the two pools 152.03 and 0.21; net 168.24, VAT 35.33, total 203.57.
+    const invoice = await pdfLines((await finance.get(`/api/v1/invoices/${body.invoices[0].id}/pdf`)).rawPayload);
+    expect(invoice[0]).toBe('Rēķins Nr. KOPA-2026-00001');
+    expect(invoice).toEqual(expect.arrayContaining([
+      'Cēsu novada pašvaldība',
+      'Reģ. Nr. 90000031828',
+      '1 LVRTC: Virtuālā procesora stundas (vCPU) 1 000 HUR 0,01 10,00 EUR',
+      '2 LVRTC: Virtuālā procesora stundas (vCPU) 500 HUR 0,012 6,00 EUR',
+      '3 Platformas administrēšana',
+      '412 no 2 710 aktīvajiem lietotājiem',
+      '1 C62 152,03 152,03 EUR',
+      '4 Licences',
+      '1 C62 0,21 0,21 EUR',
+      'Summa bez PVN 168,24 EUR',
+      'PVN 21 % 35,33 EUR',
+      'Kopā apmaksai 203,57 EUR',
+    ]));
+    expect(invoice.filter((l) => /^\d+ /.test(l) && l.endsWith(' EUR'))).toHaveLength(4); // no line more
     expect((await finance.post(`/api/v1/billing-runs/${runId}/finalize`)).statusCode).toBe(409);
     expect((await finance.post(`/api/v1/billing-runs/${runId}/recompute`)).statusCode).toBe(409);
     await expect(t.database.ownerQuery(`UPDATE billing_runs SET status = 'draft', finalized_at = NULL WHERE id = '${runId}'`)).rejects.toThrow(/finalised/);
@@ -138,6 +158,22 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The statement after the correction: 1000 h × 0.01 = 10.00 and 600 h × 0.012 = 7.20 (500 + 100 late);
+    // pool shares 152.03 and 0.21; net 169.44, VAT 35.5824 → 35.58, total 205.02, billed on KOPA-2026-00006.
+    const statement = await pdfLines(pdf.rawPayload);
+    expect(statement.slice(0, 2)).toEqual(['Izmaksu pārskats par 2026-10', 'Cēsu novada pašvaldība · sagatavots 02.11.2026.']);
+    expect(statement).toEqual(expect.arrayContaining([
+      '1 000 vCPU h 0,010000 10,00 EUR',
+      '600 vCPU h 0,012000 7,20 EUR',
+      '412 no 2 710 aktīvajiem lietotājiem; fonds 1000.00 EUR',
+      '152,03 EUR',
+      'vienāda daļa (1 no 5 pašvaldībām); fonds 1.03 EUR',
+      '0,21 EUR',
+      'Summa bez PVN 169,44 EUR',
+      'PVN 21 % 35,58 EUR',
+      'Kopā 205,02 EUR',
+      'Rēķini: KOPA-2026-00006.',
+    ]));
     expect((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-09/pdf`)).statusCode).toBe(404); // nothing invoiced
     expect((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-13/pdf`)).json().errors[0].field).toBe('month');
     expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`)).statusCode).toBe(404);

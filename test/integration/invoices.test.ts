@@ -5,6 +5,7 @@ import { systemActor } from '../../src/domain/actor.js';
 import type { InvoiceLineInput } from '../../src/domain/billing/invoice.js';
 import { BACKENDS } from '../support/database.js';
 import { checkRules, text, type XmlObject } from '../support/en16931.js';
+import { pdfLines } from '../support/pdf-text.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
 
 const finance = systemActor('test');
@@ -64,6 +65,16 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
     const pdf = await admin.get(`/api/v1/invoices/${first.id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // What a person reads on it, written out by hand from LINES: 2976 × 0.012345 = 36.73872 → 36.74;
+    // net 36.74 + 1783.55 = 1820.29; VAT 21 % of it 382.2609 → 382.26; total 2202.55.
+    const lines = await pdfLines(pdf.rawPayload);
+    expect(lines[0]).toBe('Rēķins Nr. KOPA-2026-00001');
+    expect(lines).toContain('Cēsu novada pašvaldība');
+    expect(lines).toContain('1 LVRTC vCPU stundas 2 976 HUR 0,012345 36,74 EUR');
+    expect(lines).toContain('2 Administrēšana: 412 no 2 310 lietotājiem 1 C62 1 783,55 1 783,55 EUR');
+    expect(lines).toContain('Summa bez PVN 1 820,29 EUR');
+    expect(lines).toContain('PVN 21 % 382,26 EUR');
+    expect(lines).toContain('Kopā apmaksai 2 202,55 EUR');
     const theirs = (await (await signIn(t.app, 'finanses@rda.lv')).get(`/api/v1/tenants/${tenants.sigulda}/invoices`)).json()[0];
     for (const path of ['', '/ubl', '/pdf']) expect((await admin.get(`/api/v1/invoices/${theirs.id}${path}`)).statusCode).toBe(404);
     expect((await admin.get(`/api/v1/tenants/${tenants.sigulda}/invoices`)).statusCode).toBe(404);

@@ -96,12 +96,20 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect((await finance.get('/api/v1/tariffs?provider=LVRTC&resource=vcpu_hour')).json()).toEqual([]);
   });
 
-  it('never leaves two tariffs overlapping when two are added at the same moment', async () => {
-    const add = (validFrom: string) => finance.post('/api/v1/tariffs', { provider: 'LVRTC', resource: 'egress_gb', unitPrice: '0.05', currency: 'EUR', validFrom });
-    const results = await Promise.all([add('2026-01-01'), add('2026-02-01')]);
-    for (const r of results) expect([201, 409]).toContain(r.statusCode);
+  it('never leaves two tariffs overlapping when several are added at the same moment: exactly one wins', async () => {
+    const add = (validFrom: string, unitPrice: string) => finance.post('/api/v1/tariffs', { provider: 'LVRTC', resource: 'egress_gb', unitPrice, currency: 'EUR', validFrom });
+    expect((await add('2026-01-01', '0.05')).statusCode).toBe(201);
+    // Four new prices from the same day at once: the first to commit closes January's tariff on
+    // 1 March; the others then start on the open tariff's first day, which is a conflict.
+    const results = await Promise.all(['0.04', '0.041', '0.042', '0.043'].map((price) => add('2026-03-01', price)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    for (const loser of results.filter((r) => r.statusCode === 409)) expect(loser.headers['content-type']).toContain('application/problem+json');
+    const winner = results.find((r) => r.statusCode === 201)!.json() as TariffView;
     const rows = (await finance.get('/api/v1/tariffs?provider=LVRTC&resource=egress_gb')).json() as TariffView[];
-    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.validTo !== null && rows[i - 1]!.validTo! <= rows[i]!.validFrom).toBe(true);
+    expect(rows.map((x) => [x.validFrom, x.validTo, x.id])).toEqual([
+      ['2026-01-01', '2026-03-01', expect.any(String)],
+      ['2026-03-01', null, winner.id],
+    ]);
   });
 
   it('keeps monthly cost pools with a driver (active_users by default)', async () => {

@@ -53,6 +53,54 @@ describe('cost pool allocation', () => {
     );
   });
 
+  // The remainders are recomputed here from pool × driver mod total, not read from the code under test.
+  it('gives the leftover cents by largest remainder: everyone given an extra cent has a remainder at least as large as everyone not given one (property)', () => {
+    fc.assert(
+      fc.property(pool, parties, (p, list) => {
+        const total = list.reduce((s, x) => s + x.driverUnits, 0n);
+        const rows = allocate(p, list).map((share, i) => {
+          const party = list[i]!;
+          return { party, remainder: (p * party.driverUnits) % total, extra: share.cents - (p * party.driverUnits) / total };
+        });
+        const given = rows.filter((r) => r.extra === 1n);
+        const notGiven = rows.filter((r) => r.extra === 0n);
+        return given.every((g) =>
+          notGiven.every((n) => {
+            if (g.remainder !== n.remainder) return g.remainder > n.remainder;
+            // Ties: the larger driver, then the lower registration number.
+            if (g.party.driverUnits !== n.party.driverUnits) return g.party.driverUnits > n.party.driverUnits;
+            return g.party.registrationNumber < n.party.registrationNumber;
+          }),
+        );
+      }),
+    );
+  });
+
+  it('breaks ties by driver, then registration number, when many remainders are equal (property)', () => {
+    // Equal drivers in pairs make equal remainders common, so the tie-breaks are exercised.
+    const paired = fc
+      .uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 2, maxLength: 30 })
+      .chain((regs) => fc.tuple(fc.constant(regs), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: regs.length, maxLength: regs.length })))
+      .map(([regs, drivers]) => regs.map((reg, i) => ({ tenantId: `t${i}`, registrationNumber: String(90000000000 + reg), driverUnits: BigInt(drivers[i]!) })));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 1_000n }), paired, (p, list) => {
+        const total = list.reduce((s, x) => s + x.driverUnits, 0n);
+        const key = (party: AllocationParty) => [(p * party.driverUnits) % total, party.driverUnits, -BigInt(party.registrationNumber)] as const;
+        const shares = allocate(p, list);
+        const extra = (i: number) => shares[i]!.cents - (p * list[i]!.driverUnits) / total;
+        for (let i = 0; i < list.length; i++) {
+          for (let j = 0; j < list.length; j++) {
+            if (extra(i) !== 1n || extra(j) !== 0n) continue;
+            const [a, b] = [key(list[i]!), key(list[j]!)];
+            const before = a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];
+            if (!before) return false;
+          }
+        }
+        return true;
+      }),
+    );
+  });
+
   it('does not depend on the order tenants are listed in (property)', () => {
     fc.assert(
       fc.property(pool, parties, (p, list) => {

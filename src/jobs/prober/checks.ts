@@ -107,6 +107,8 @@ function checkHttp(monitor: ProbeTarget, context: CheckContext): Promise<CheckOu
         rejectUnauthorized: config.allowInvalidCertificate !== true,
       },
       (response) => {
+        // Read the certificate now: by 'end' a keep-alive agent may have taken the socket back (response.socket is null).
+        const cert = secure ? (response.socket as TLSSocket).getPeerCertificate() : undefined;
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
@@ -134,8 +136,6 @@ function checkHttp(monitor: ProbeTarget, context: CheckContext): Promise<CheckOu
             }
           }
           if (typeof config.maxLatencyMs === 'number' && latency > config.maxLatencyMs) return resolve(fail(`slow: ${latency} ms over the ${config.maxLatencyMs} ms limit`, latency));
-          const socket = response.socket as TLSSocket;
-          const cert = secure && typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
           const expiry = expiryNote(cert, typeof config.certExpiryDays === 'number' ? config.certExpiryDays : 14, Date.now());
           resolve(expiry.error ? fail(expiry.error, latency) : pass(latency, expiry.warning));
         });

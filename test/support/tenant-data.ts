@@ -1,0 +1,50 @@
+import { expect } from 'vitest';
+import type { TestApp } from './app.js';
+import { signIn } from './app.js';
+
+/** Every table of the schema with a `tenant_id` column, from the catalogue (so a new one is never missed). */
+export async function tenantTables(t: TestApp): Promise<string[]> {
+  const rows = (await t.database.ownerQuery(
+    "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name",
+  )) as { table_name: string }[];
+  return rows.map((r) => r.table_name);
+}
+
+/** A multipart body with one file, as a browser uploads it. */
+export function multipart(fileName: string, data: Uint8Array, type = 'application/octet-stream') {
+  const boundary = '----kopa-test-boundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, Buffer.from(data), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * Gives a municipality (by its admin's e-mail) rows in the tables that demo data leaves empty for
+ * it — a session, an API token, a ticket with an attachment, a monitor of its own, an SLA exclusion
+ * and a published report — through the API, as people would. Billing and usage come from the
+ * demo history. `month` is a month that has ended by the app's clock.
+ */
+export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, month: string): Promise<{ tenantId: string; ticketId: string; attachmentId: string; monitorId: string; exclusionId: string; tokenId: string }> {
+  const operator = await signIn(t.app, 'operators@rda.lv');
+  const admin = await signIn(t.app, adminEmail); // a session of the municipality
+  const tenantId = ((await admin.get('/api/v1/tenants')).json() as { id: string }[])[0]!.id;
+  const ok = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
+    const r = await res;
+    expect(r.statusCode, r.body).toBeLessThan(300);
+    return r.json() as { id: string };
+  };
+  const token = await ok(operator.post('/api/v1/tokens', { name: 'Uzraudzības skripts', role: 'tenant_admin', tenantId }));
+  const ticket = await ok(admin.post('/api/v1/tickets', { priority: 'P3', subject: 'Pielikums', description: 'Ekrānuzņēmums pielikumā' }));
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const upload = multipart('ekrans.png', png);
+  const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: adminEmail, password: 'kopa-demo-2026' } });
+  const headers = { cookie: `kopa_session=${login.cookies.find((c) => c.name === 'kopa_session')!.value}`, 'x-csrf-token': login.json().csrfToken as string };
+  const attachment = await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, payload: upload.payload, headers: { ...headers, ...upload.headers } });
+  expect(attachment.statusCode, attachment.body).toBe(201);
+  const service = ((await operator.get('/api/v1/services')).json() as { id: string; code: string }[]).find((s) => s.code === 'DVS')!;
+  const monitor = await ok(operator.post('/api/v1/monitors', { serviceId: service.id, tenantId, name: 'Pašvaldības portāls', type: 'http', target: 'https://portals.example.lv/', intervalSeconds: 60, locations: ['lvrtc'] }));
+  const exclusion = await ok(operator.post('/api/v1/sla-exclusions', { serviceId: service.id, tenantId, startsAt: `${month}-10T08:00:00Z`, endsAt: `${month}-10T08:10:00Z`, reason: 'Zondes kļūme' }));
+  const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json() as unknown[];
+  if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
+  return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
+}
