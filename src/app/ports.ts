@@ -10,6 +10,7 @@ import type { SlaPublicationStore } from './sla-ports.js';
 import type { WatchStore } from './watch-ports.js';
 import type { InvoiceStore } from './invoice-ports.js';
 import type { BillingRunStore } from './billing-run-ports.js';
+import type { TenantRecordStore } from './export-ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
@@ -365,6 +366,8 @@ export interface Store {
   invoices: InvoiceStore;
   /** Billing runs: drafts, finalised statements and the usage they are computed from. */
   billingRuns: BillingRunStore;
+  /** What the municipality export reads that no other feature does. */
+  tenantRecords: TenantRecordStore;
 }
 
 export interface Clock {

@@ -197,6 +197,7 @@ describe.each(BACKENDS)('suspending and offboarding a municipality on %s', (back
       // Counts come from the database, not from the exporter.
       const where = `WHERE tenant_id = '${ogre}'`;
       expect(manifest.counts).toEqual({
+        people: await count(`SELECT count(*)::int AS n FROM users ${where}`),
         agreements: await count(`SELECT count(*)::int AS n FROM agreements ${where}`),
         agreementVersions: await count(`SELECT count(*)::int AS n FROM agreement_versions ${where}`),
         tickets: await count(`SELECT count(*)::int AS n FROM tickets ${where}`),
