@@ -140,6 +140,8 @@ describe.each(BACKENDS)('suspending and offboarding a municipality on %s', (back
     const ended = await admin.send('GET', '/api/v1/tickets');
     expect(ended.statusCode).toBe(401);
     expect(problemCode(ended)).toBe('tenant_offboarded');
+    // The session is gone, not merely refused: it cannot come back.
+    expect(await count("SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'admin@ogre.lv'")).toBe(0);
     expect((await admin.send('GET', '/api/v1/session')).statusCode).toBe(401);
     for (const token of [adminToken, userToken]) {
       const res = await token.get('/api/v1/tickets');
