@@ -36,9 +36,15 @@ export function TenantDetailPage() {
         actions={
           can(user.role, 'tenants.write') &&
           tenant.data && (
-            <Link to={`/municipalities/${id}/edit`} className="button button-secondary">
-              {t('tenants.edit')}
-            </Link>
+            <>
+              <Link to={`/municipalities/${id}/edit`} className="button button-secondary">
+                {t('tenants.edit')}
+              </Link>
+              {/* A plain download: the browser sends the session cookie, and a GET needs no CSRF header. */}
+              <a href={`/api/v1/tenants/${encodeURIComponent(id)}/export`} className="button button-secondary" download>
+                {t('tenants.export')}
+              </a>
+            </>
           )
         }
       />
