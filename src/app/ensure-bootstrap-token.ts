@@ -23,6 +23,7 @@ export async function ensureBootstrapToken(deps: Deps, token: string): Promise<B
       prefix: token.startsWith(TOKEN_PREFIX) ? token.slice(0, TOKEN_PREFIX.length + 6) : token.slice(0, 6),
       tokenHash,
       createdBy: 'bootstrap',
+      createdByUserId: null,
       expiresAt: null,
     });
     await recordAudit(deps, tx, actor, { action: 'token.created', entityType: 'api_token', entityId: created.id, tenantId: null, after: created });

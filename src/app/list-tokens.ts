@@ -1,9 +1,20 @@
 import type { Actor } from '../domain/actor.js';
-import type { ApiToken } from '../domain/user.js';
+import type { ApiTokenView } from '../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from './authorize.js';
 import type { Deps } from './ports.js';
+import { tokenViews } from './token-views.js';
 
-export async function listTokens(deps: Deps, actor: Actor): Promise<ApiToken[]> {
+export interface TokenFilter {
+  tenantId?: string | undefined;
+  /** The person who made them. */
+  createdBy?: string | undefined;
+}
+
+/** Agency staff see every municipality's tokens (and the agency's); a municipality admin sees their own municipality's. */
+export async function listTokens(deps: Deps, actor: Actor, filter: TokenFilter = {}): Promise<ApiTokenView[]> {
   requirePermission(actor, 'tokens.read');
-  return deps.store.run(scopeOf(actor), (tx) => deps.store.tokens.list(tx, tenantFilterOf(actor)));
+  const tokens = await deps.store.run(scopeOf(actor), (tx) =>
+    deps.store.tokens.list(tx, tenantFilterOf(actor), { tenantId: filter.tenantId, createdByUserId: filter.createdBy }),
+  );
+  return tokenViews(deps, tokens);
 }

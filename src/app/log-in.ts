@@ -5,6 +5,7 @@ import { normalizeEmail, type User } from '../domain/user.js';
 import type { Deps } from './ports.js';
 import { recordAudit } from './record-audit.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { enforceSignInStanding } from './tenant-standing.js';
 
 export interface LogInInput {
   email: string;
@@ -61,6 +62,8 @@ export async function logIn(deps: Deps, input: LogInInput): Promise<NewSession> 
   }
 
   const { passwordHash: _hash, ...user } = found;
+  // Only now, with the password proved right, may the answer say the municipality is offboarded.
+  await enforceSignInStanding(deps, user, actor);
   const sessionToken = newSecret(32);
   const csrfToken = newSecret(24);
   const expiresAt = new Date(now.getTime() + input.sessionTtlHours * 3_600_000);

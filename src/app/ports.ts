@@ -10,6 +10,7 @@ import type { SlaPublicationStore } from './sla-ports.js';
 import type { WatchStore } from './watch-ports.js';
 import type { InvoiceStore } from './invoice-ports.js';
 import type { BillingRunStore } from './billing-run-ports.js';
+import type { TenantRecordStore } from './export-ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
@@ -19,7 +20,8 @@ import type { Service, ServiceFields, Subscription } from '../domain/service.js'
 import type { Monitor, MonitorFields } from '../domain/monitoring/monitor.js';
 import type { Role } from '../domain/roles.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
-import type { ApiToken, User } from '../domain/user.js';
+import type { CreatorStanding } from '../domain/token-access.js';
+import type { ApiToken, TokenCreator, User } from '../domain/user.js';
 
 declare const txBrand: unique symbol;
 /** An open database transaction with its tenant scope set; opaque to the app. */
@@ -68,6 +70,21 @@ export interface SessionRecord {
 
 export interface TokenRecord extends ApiToken {
   tokenHash: string;
+}
+
+/** A token with its municipality (null for agency tokens). */
+export interface TokenWithTenant extends ApiToken {
+  tenantName: string | null;
+  tenantStatus: TenantStatus | null;
+}
+
+/** The person behind a token as they stand now. */
+export type TokenCreatorStanding = TokenCreator & CreatorStanding;
+
+/** Everything that decides whether a presented token works, read in one query. */
+export interface TokenLookup extends TokenWithTenant {
+  tokenHash: string;
+  creator: TokenCreatorStanding | null;
 }
 
 export interface AuditFilter {
@@ -241,6 +258,8 @@ export interface Store {
   sessions: {
     insert(tx: Tx, record: SessionRecord & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
     find(tx: Tx, tokenHash: string): Promise<SessionRecord | null>;
+    /** The session with its person and their municipality's status in one round trip: this runs on every request. */
+    findWithPerson(tx: Tx, tokenHash: string): Promise<(SessionRecord & { user: User; tenantStatus: TenantStatus | null }) | null>;
     touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
     delete(tx: Tx, tokenHash: string): Promise<void>;
     deleteForUser(tx: Tx, tenantId: string | null, userId: string): Promise<number>;
@@ -248,9 +267,12 @@ export interface Store {
   };
   tokens: {
     insert(tx: Tx, record: Omit<TokenRecord, 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt'>): Promise<ApiToken>;
-    findByHash(tx: Tx, tokenHash: string): Promise<TokenRecord | null>;
-    list(tx: Tx, tenantId: string | null): Promise<ApiToken[]>;
-    get(tx: Tx, tenantId: string | null, tokenId: string): Promise<ApiToken | null>;
+    /** The token, its creator and its municipality in one round trip: this runs on every API call. */
+    findByHash(tx: Tx, tokenHash: string): Promise<TokenLookup | null>;
+    list(tx: Tx, tenantId: string | null, filter: { tenantId?: string | undefined; createdByUserId?: string | undefined }): Promise<TokenWithTenant[]>;
+    get(tx: Tx, tenantId: string | null, tokenId: string): Promise<TokenWithTenant | null>;
+    /** The named people as they stand now (system scope: agency staff make municipality tokens too). */
+    creators(tx: Tx, userIds: string[]): Promise<Map<string, TokenCreatorStanding>>;
     revoke(tx: Tx, tenantId: string | null, tokenId: string, at: Date): Promise<ApiToken>;
     markUsed(tx: Tx, tokenId: string, at: Date): Promise<void>;
   };
@@ -344,6 +366,8 @@ export interface Store {
   invoices: InvoiceStore;
   /** Billing runs: drafts, finalised statements and the usage they are computed from. */
   billingRuns: BillingRunStore;
+  /** What the municipality export reads that no other feature does. */
+  tenantRecords: TenantRecordStore;
 }
 
 export interface Clock {

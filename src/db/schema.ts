@@ -110,6 +110,8 @@ export interface ApiTokensTable {
   role: string;
   tenant_id: string | null;
   created_by: string | null;
+  /** The person who made it (016); null when no person did. */
+  created_by_user_id: string | null;
   created_at: GeneratedTimestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;

@@ -17,6 +17,7 @@ import { loginAttemptRepository } from './repositories/login-attempts.js';
 import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
 import { serviceRepository, subscriptionRepository } from './repositories/services.js';
 import { sessionRepository } from './repositories/sessions.js';
+import { tenantRecordRepository } from './repositories/tenant-records.js';
 import { tenantRepository } from './repositories/tenants.js';
 import { ticketRepository } from './repositories/tickets.js';
 import { tokenRepository } from './repositories/tokens.js';
@@ -94,5 +95,6 @@ export function createStore(db: Kysely<Database>): Store {
     watch: watchRepository,
     invoices: invoiceRepository,
     billingRuns: billingRunRepository,
+    tenantRecords: tenantRecordRepository,
   };
 }

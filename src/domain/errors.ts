@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_state'
-  | 'throttled';
+  | 'throttled'
+  /** A suspended municipality's people and tokens may read but not write. */
+  | 'tenant_suspended'
+  /** An offboarded municipality's people and tokens are shut out. */
+  | 'tenant_offboarded';
 
 export interface FieldError {
   field: string;

@@ -26,6 +26,8 @@ export function isTenantRole(role: Role): role is TenantRole {
 export const PERMISSIONS = {
   'tenants.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],
   'tenants.write': ['operator'],
+  /** Everything a municipality left behind, as one archive (offboarding, records retention). */
+  'tenants.export': ['operator'],
   'agreements.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
   'agreements.write': ['operator'],
   'users.read': ['operator', 'auditor', 'tenant_admin'],

@@ -1,4 +1,5 @@
 import type { Role } from './roles.js';
+import type { TokenAccessLevel, TokenAccessReason } from './token-access.js';
 
 export interface User {
   id: string;
@@ -20,10 +21,27 @@ export interface ApiToken {
   tenantId: string | null;
   prefix: string;
   createdAt: string;
+  /** Who made it, as they were called then (an e-mail, `token:<name>` or a system label). */
   createdBy: string | null;
+  /** The person who made it, directly or through one of their tokens; null when no person did. */
+  createdByUserId: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+}
+
+export interface TokenCreator {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A token as listed: who made it, for which municipality, and whether it works now (and why not). */
+export interface ApiTokenView extends ApiToken {
+  tenantName: string | null;
+  creator: TokenCreator | null;
+  access: TokenAccessLevel;
+  accessReason: TokenAccessReason | null;
 }
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateSession, authenticateToken } from '../app/authenticate.js';
 import type { Deps } from '../app/ports.js';
+import { enforceTenantStanding } from '../app/tenant-standing.js';
 import type { Actor } from '../domain/actor.js';
 import { KopaError } from '../domain/errors.js';
+import type { AccessIntent } from '../domain/tenant-access.js';
+import type { TenantStatus } from '../domain/tenant.js';
 import type { User } from '../domain/user.js';
 
 export const SESSION_COOKIE = 'kopa_session';
@@ -30,33 +33,46 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
-    await identify(request);
+    const tenantStatus = await identify(request);
     // Decided here, before the body is parsed or validated: an anonymous caller
     // gets 401 from every route but sign-in, never a validation answer.
     if (!request.actor && !isSignIn(request) && !isPublic(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');
+    // One rule for every route: a suspended municipality's people and tokens read only.
+    if (request.actor) enforceTenantStanding(request.actor, tenantStatus, intentOf(request));
   });
 
-  async function identify(request: FastifyRequest): Promise<void> {
+  /** Sets the caller; returns their municipality's status, read in the same lookup. */
+  async function identify(request: FastifyRequest): Promise<TenantStatus | null> {
     const context = { requestId: request.id, clientAddress: request.ip };
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new KopaError('unauthenticated', 'Authorization header must be "Bearer <token>"');
-      const actor = await authenticateToken(deps, match[1]!, context);
-      if (!actor) throw new KopaError('unauthenticated', 'The API token is unknown, expired or revoked');
-      request.actor = actor;
-      return;
+      const auth = await authenticateToken(deps, match[1]!, context);
+      request.actor = auth.actor;
+      return auth.tenantStatus;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) return;
+    if (!cookie) return null;
     const session = await authenticateSession(deps, cookie, { ...context, sessionTtlHours });
-    if (!session) return;
+    if (!session) return null;
     if (UNSAFE.has(request.method) && !isSignIn(request) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new KopaError('forbidden', 'Missing or wrong X-CSRF-Token header for a signed-in write');
     }
     request.actor = session.actor;
     request.sessionAuth = { user: session.user, csrfToken: session.csrfToken, tokenHash: session.tokenHash };
+    return session.tenantStatus;
   }
+}
+
+/**
+ * Reads, writes, or a person's own sign-in and account (everything under /api/v1/session:
+ * signing in and out, language, password, and what else concerns only the caller's own login).
+ */
+function intentOf(request: FastifyRequest): AccessIntent {
+  if (!UNSAFE.has(request.method)) return 'read';
+  const path = request.url.split('?')[0]!;
+  return path === '/api/v1/session' || path.startsWith('/api/v1/session/') ? 'own_account' : 'write';
 }
 
 /** POST /api/v1/session is the one API route open to anonymous callers. */

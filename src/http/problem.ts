@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_state: 409,
   throttled: 429,
+  tenant_suspended: 403,
+  tenant_offboarded: 401,
 };
 
 const TITLES: Record<number, string> = {

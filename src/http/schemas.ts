@@ -1,4 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { TENANT_STATUSES } from '../domain/tenant.js';
+import { TOKEN_ACCESS_REASONS } from '../domain/token-access.js';
 
 /** Shared request and response schemas; they generate the OpenAPI document. */
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -162,10 +164,15 @@ export const ApiToken = Type.Object(
     tenantId: Nullable(Id),
     prefix: Type.String(),
     createdAt: Instant,
-    createdBy: Nullable(Type.String()),
+    createdBy: Nullable(Type.String({ description: 'Who made it, as they were called then: an e-mail, `token:<name>` or a system label' })),
+    createdByUserId: Nullable(Id),
+    creator: Nullable(Type.Object({ id: Id, name: Type.String(), email: Type.String() }, { description: 'The person behind the token; null when none (bootstrap, CLI)' })),
+    tenantName: Nullable(Type.String()),
     expiresAt: Nullable(Instant),
     revokedAt: Nullable(Instant),
     lastUsedAt: Nullable(Instant),
+    access: Type.Union([Type.Literal('full'), Type.Literal('read_only'), Type.Literal('none')], { description: 'What the token can do now' }),
+    accessReason: Nullable(Type.Union(TOKEN_ACCESS_REASONS.map((r) => Type.Literal(r)), { description: 'Why it cannot do everything its role allows' })),
   },
   { $id: 'ApiToken' },
 );
@@ -203,7 +210,13 @@ export const AuditEvent = Type.Object(
 
 export const SessionInfo = Type.Object(
   {
-    user: Type.Intersect([Type.Ref('User'), Type.Object({ tenantName: Nullable(Type.String()) })]),
+    user: Type.Intersect([
+      Type.Ref('User'),
+      Type.Object({
+        tenantName: Nullable(Type.String()),
+        tenantStatus: Nullable(Type.Union(TENANT_STATUSES.map((status) => Type.Literal(status)), { description: 'suspended: read only; null for agency staff' })),
+      }),
+    ]),
     csrfToken: Type.String({ description: 'Send as X-CSRF-Token with cookie-authenticated writes' }),
   },
   { $id: 'SessionInfo' },

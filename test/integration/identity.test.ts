@@ -171,7 +171,7 @@ describe.each(BACKENDS)('identity and sessions on %s', (backend) => {
     const list = await operator.get('/api/v1/tokens');
     expect(list.body).not.toContain(secret.slice(5));
     const listed = (list.json() as Record<string, unknown>[]).find((x) => x.id === created.json().id)!;
-    expect(Object.keys(listed).sort()).toEqual(['createdAt', 'createdBy', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role', 'tenantId']);
+    expect(Object.keys(listed).sort()).toEqual(['access', 'accessReason', 'createdAt', 'createdBy', 'createdByUserId', 'creator', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role', 'tenantId', 'tenantName']);
     const audit = await t.database.ownerQuery('SELECT before, after FROM audit_events');
     expect(JSON.stringify(audit)).not.toContain(secret.slice(5));
   });

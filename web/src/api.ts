@@ -49,9 +49,14 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** The problem's stable code ("tenant_suspended"), or null for anything that is not a problem answer. */
+export function problemCode(error: unknown): string | null {
+  return isApiError(error) && error.type.startsWith('/problems/') ? error.type.slice('/problems/'.length) : null;
+}
+
 const PREFIX = '/api/v1';
 let csrfToken: string | null = null;
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: ((error?: ApiError) => void) | null = null;
 
 /** The session's CSRF token; sent as X-CSRF-Token with every write. */
 export function setCsrfToken(token: string | null): void {
@@ -69,7 +74,7 @@ export function reportUnauthorized(): void {
 }
 
 /** Called when a signed-in call answers 401 (the session has ended). */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
+export function setUnauthorizedHandler(handler: ((error?: ApiError) => void) | null): void {
   onUnauthorized = handler;
 }
 
@@ -127,7 +132,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   if (!response.ok) {
     const error = await toApiError(response);
-    if (error.status === 401 && !options.quietUnauthorized) onUnauthorized?.();
+    if (error.status === 401 && !options.quietUnauthorized) onUnauthorized?.(error);
     throw error;
   }
   if (response.status === 204) return undefined as T;

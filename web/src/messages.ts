@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from './api';
+import { isApiError, problemCode } from './api';
 
 export interface Text {
   text: string;
@@ -38,8 +38,10 @@ export function describeProblem(t: TFunction, error: unknown): { summary: string
     case 400:
       return { summary: t('errors.validation'), detail: error.errors.length > 0 ? null : detail };
     case 401:
-      return { summary: t('errors.unauthenticated'), detail: null };
+      return { summary: t(problemCode(error) === 'tenant_offboarded' ? 'errors.tenantOffboarded' : 'errors.unauthenticated'), detail: null };
     case 403:
+      // A suspended municipality's write: the reason is known, so say it in the reader's language.
+      if (problemCode(error) === 'tenant_suspended') return { summary: t('errors.tenantSuspended'), detail: null };
       return { summary: t('errors.forbidden'), detail };
     case 404:
       return { summary: t('errors.notFound'), detail: null };

@@ -1,4 +1,4 @@
-import type { Role } from './types';
+import type { Role, TenantStatus } from './types';
 
 /** What the UI offers each role; mirrors the server's permissions (the server decides). */
 const RULES = {
@@ -36,6 +36,19 @@ export type UiPermission = keyof typeof RULES;
 
 export function can(role: Role | undefined, permission: UiPermission): boolean {
   return role !== undefined && (RULES[permission] as readonly Role[]).includes(role);
+}
+
+/**
+ * May the person change things this permission covers? A suspended municipality's people
+ * read only (the server refuses their writes with `tenant_suspended`), so the UI offers none.
+ */
+export function canChange(user: { role: Role; tenantStatus: TenantStatus | null } | null | undefined, permission: UiPermission): boolean {
+  return !!user && can(user.role, permission) && !isReadOnly(user);
+}
+
+/** The signed-in person's municipality is suspended: reading only. */
+export function isReadOnly(user: { tenantStatus: TenantStatus | null } | null | undefined): boolean {
+  return user?.tenantStatus === 'suspended';
 }
 
 export function rolesFor(permission: UiPermission): readonly Role[] {

@@ -1,21 +1,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from './api';
+import { api, isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
 import { changeLanguage, hasStoredLanguage } from './i18n';
 import type { SessionInfo, SessionUser } from './types';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
+export type EndReason = 'expired' | 'passwordChanged' | 'tenantOffboarded';
 
 interface SessionContextValue {
   status: SessionStatus;
   user: SessionUser | null;
-  /** Why the person is signed out: they signed out, the session expired, or the password changed. */
-  endReason: 'expired' | 'passwordChanged' | null;
+  /** Why the person is signed out: they signed out, the session expired, the password changed, or the municipality was offboarded. */
+  endReason: EndReason | null;
   logIn(email: string, password: string): Promise<void>;
   logOut(): Promise<void>;
   /** Replaces the session after a change made by the server (e.g. language). */
   apply(info: SessionInfo): void;
   /** Forgets the session locally (the server has ended it already). */
-  end(reason: 'expired' | 'passwordChanged'): void;
+  end(reason: EndReason): void;
   retry(): void;
 }
 
@@ -24,7 +25,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [user, setUser] = useState<SessionUser | null>(null);
-  const [endReason, setEndReason] = useState<'expired' | 'passwordChanged' | null>(null);
+  const [endReason, setEndReason] = useState<EndReason | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const apply = useCallback((info: SessionInfo) => {
@@ -34,7 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setEndReason(null);
   }, []);
 
-  const end = useCallback((reason: 'expired' | 'passwordChanged') => {
+  const end = useCallback((reason: EndReason) => {
     setCsrfToken(null);
     setUser(null);
     setStatus('anonymous');
@@ -51,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (controller.signal.aborted) return;
         if (isApiError(error) && error.status === 401) {
           setStatus('anonymous');
+          if (problemCode(error) === 'tenant_offboarded') setEndReason('tenantOffboarded');
         } else {
           setStatus('error');
         }
@@ -59,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply, attempt]);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => end('expired'));
+    setUnauthorizedHandler((error) => end(problemCode(error) === 'tenant_offboarded' ? 'tenantOffboarded' : 'expired'));
     return () => setUnauthorizedHandler(null);
   }, [end]);
 

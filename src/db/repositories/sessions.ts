@@ -1,5 +1,7 @@
 import type { Store } from '../../app/ports.js';
+import type { TenantStatus } from '../../domain/tenant.js';
 import { trxOf } from '../store.js';
+import { toUser } from './users.js';
 
 export const sessionRepository: Store['sessions'] = {
   async insert(tx, record) {
@@ -28,6 +30,27 @@ export const sessionRepository: Store['sessions'] = {
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
       lastSeenAt: row.last_seen_at,
+    };
+  },
+  async findWithPerson(tx, tokenHash) {
+    const row = await trxOf(tx)
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .selectAll('users')
+      .select(['sessions.token_hash as session_token_hash', 'sessions.tenant_id as session_tenant_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'tenants.status as tenant_status'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      tokenHash: row.session_token_hash,
+      userId: row.id,
+      tenantId: row.session_tenant_id,
+      csrfToken: row.csrf_token,
+      expiresAt: row.expires_at,
+      lastSeenAt: row.last_seen_at,
+      user: toUser(row),
+      tenantStatus: row.tenant_status as TenantStatus | null,
     };
   },
   async touch(tx, tokenHash, at, expiresAt) {

@@ -5,7 +5,7 @@ import type { User } from '../../domain/user.js';
 import type { UsersTable } from '../schema.js';
 import { trxOf } from '../store.js';
 
-function toUser(row: Selectable<UsersTable>): User {
+export function toUser(row: Selectable<UsersTable>): User {
   return {
     id: row.id,
     email: row.email,

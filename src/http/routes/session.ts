@@ -13,8 +13,8 @@ import { ERRORS } from '../schemas.js';
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHours: number }> = async (app, { deps, sessionTtlHours }) => {
   async function sessionInfo(user: User, actor: Actor, csrfToken: string) {
-    const tenantName = user.tenantId ? (await getTenant(deps, actor, user.tenantId)).name : null;
-    return { user: { ...user, tenantName }, csrfToken };
+    const tenant = user.tenantId ? await getTenant(deps, actor, user.tenantId) : null;
+    return { user: { ...user, tenantName: tenant?.name ?? null, tenantStatus: tenant?.status ?? null }, csrfToken };
   }
 
   app.post('/session', {

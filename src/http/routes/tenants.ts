@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createTenant } from '../../app/create-tenant.js';
+import { exportTenant } from '../../app/export-tenant.js';
 import { getTenant } from '../../app/get-tenant.js';
 import { listTenants } from '../../app/list-tenants.js';
 import type { Deps } from '../../app/ports.js';
@@ -27,6 +28,20 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   app.get('/tenants/:id', {
     schema: { tags: ['tenants'], summary: 'One municipality', params: TenantParams, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request) => presentTenant(await getTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'))));
+
+  app.get('/tenants/:id/export', {
+    schema: {
+      tags: ['tenants'],
+      summary: 'Everything a municipality left behind, as a ZIP (operator)',
+      description:
+        'Agreements with every version, tickets with their history and attachments, published availability reports (JSON and PDF), invoices (UBL and PDF), usage (CSV), its people and the audit events about it. `manifest.json`, the last entry, lists every file with its size and SHA-256 and counts each kind of record. Streamed; works in any status, offboarded included.',
+      params: TenantParams,
+      response: { 200: Type.String({ format: 'binary', description: 'application/zip' }), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const { fileName, stream } = await exportTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'));
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(stream);
+  });
 
   app.patch('/tenants/:id', {
     schema: { tags: ['tenants'], summary: 'Change a municipality (operator)', params: TenantParams, body: TenantPatch, response: { 200: Type.Ref('Tenant'), ...ERRORS } },

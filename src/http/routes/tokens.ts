@@ -10,8 +10,20 @@ import { ERRORS, TokenCreate } from '../schemas.js';
 
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tokens', {
-    schema: { tags: ['tokens'], summary: 'API tokens the caller may see (never the secrets)', response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS } },
-  }, async (request) => listTokens(deps, actorOf(request)));
+    schema: {
+      tags: ['tokens'],
+      summary: 'API tokens the caller may see (never the secrets): every municipality’s for agency staff, one’s own for a municipality admin',
+      description: 'Each token names the person behind it (`creator`) and says whether it works now (`access`) and, if not fully, why (`accessReason`).',
+      querystring: Type.Object(
+        {
+          tenantId: Type.Optional(Type.String({ format: 'uuid', description: 'Only this municipality’s tokens' })),
+          createdBy: Type.Optional(Type.String({ format: 'uuid', description: 'Only tokens made by this person' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS },
+    },
+  }, async (request) => listTokens(deps, actorOf(request), request.query));
 
   app.post('/tokens', {
     schema: {

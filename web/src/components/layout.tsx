@@ -6,6 +6,7 @@ import { LanguageSwitch } from './language-switch';
 import { Loading } from './loading';
 import { MainNav } from './main-nav';
 import { ProblemMessage } from './problem-message';
+import { ReadOnlyBanner } from './read-only-banner';
 
 /** Page frame: skip link, header (who is signed in, language, sign out), navigation, main, footer. */
 export function Layout() {
@@ -86,6 +87,7 @@ export function Layout() {
         {user && <MainNav user={user} />}
       </header>
       <main id="main" tabIndex={-1} className="main">
+        <ReadOnlyBanner user={user} />
         {logoutError !== null && <ProblemMessage error={logoutError} summary={t('header.logoutFailed')} />}
         {/* Pages load their code on first use; navigation keeps the old page until the new one is ready. */}
         <Suspense

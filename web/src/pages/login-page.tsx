@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { isApiError } from '../api';
+import { isApiError, problemCode } from '../api';
 import { TextField } from '../components/fields';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -46,7 +46,8 @@ export function LoginPage() {
       navigate(state.from ?? '/', { replace: true });
     } catch (error) {
       setPassword('');
-      if (isApiError(error) && error.status === 401) setProblem(t('login.wrongCredentials'));
+      if (problemCode(error) === 'tenant_offboarded') setProblem(t('login.tenantOffboarded'));
+      else if (isApiError(error) && error.status === 401) setProblem(t('login.wrongCredentials'));
       else if (isApiError(error) && error.status === 429) {
         setProblem(
           error.retryAfter ? t('login.throttledWait', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) }) : t('login.throttled'),
@@ -57,7 +58,7 @@ export function LoginPage() {
     }
   };
 
-  const notice = state.passwordChanged || endReason === 'passwordChanged' ? t('login.passwordChanged') : endReason === 'expired' ? t('login.expired') : null;
+  const notice = state.passwordChanged || endReason === 'passwordChanged' ? t('login.passwordChanged') : endReason === 'expired' ? t('login.expired') : endReason === 'tenantOffboarded' ? t('login.tenantOffboarded') : null;
 
   return (
     <div className="narrow">

@@ -12,7 +12,7 @@ import { TenantDetails } from '../components/tenant-details';
 import { TenantServices } from '../components/tenant-services';
 import { UserSection } from '../components/user-section';
 import { useResource } from '../hooks/use-resource';
-import { can } from '../permissions';
+import { can, canChange } from '../permissions';
 import { useUser } from '../session';
 import { isTenantRole, TENANT_ROLES } from '../types';
 
@@ -23,7 +23,7 @@ export function TenantDetailPage() {
   const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
   const ownTenant = user.tenantId === id;
   const showUsers = can(user.role, 'users.read') && (!isTenantRole(user.role) || ownTenant);
-  const canWriteUsers = can(user.role, 'users.write') && (!isTenantRole(user.role) || ownTenant);
+  const canWriteUsers = canChange(user, 'users.write') && (!isTenantRole(user.role) || ownTenant);
   const users = useResource(showUsers ? (signal) => api.users.listForTenant(id, signal) : null, [id, showUsers]);
   const name = tenant.data?.name ?? '';
 
@@ -36,9 +36,15 @@ export function TenantDetailPage() {
         actions={
           can(user.role, 'tenants.write') &&
           tenant.data && (
-            <Link to={`/municipalities/${id}/edit`} className="button button-secondary">
-              {t('tenants.edit')}
-            </Link>
+            <>
+              <Link to={`/municipalities/${id}/edit`} className="button button-secondary">
+                {t('tenants.edit')}
+              </Link>
+              {/* A plain download: the browser sends the session cookie, and a GET needs no CSRF header. */}
+              <a href={`/api/v1/tenants/${encodeURIComponent(id)}/export`} className="button button-secondary" download>
+                {t('tenants.export')}
+              </a>
+            </>
           )
         }
       />

@@ -18,7 +18,7 @@ import { deskApi } from '../desk-api';
 import type { TicketWithEvents } from '../desk-types';
 import { currentLanguage } from '../i18n';
 import { useResource } from '../hooks/use-resource';
-import { can } from '../permissions';
+import { can, canChange } from '../permissions';
 import { useUser } from '../session';
 import { isTenantRole } from '../types';
 
@@ -35,7 +35,7 @@ export function TicketPage() {
   const { id = '' } = useParams();
   const user = useUser();
   const staff = can(user.role, 'tickets.manage');
-  const canWrite = can(user.role, 'tickets.write');
+  const canWrite = canChange(user, 'tickets.write');
   const agency = !isTenantRole(user.role);
   const loaded = useResource((signal) => deskApi.tickets.get(id, signal).then(measured), [id]);
   const attachments = useResource((signal) => deskApi.tickets.attachments(id, signal), [id]);
@@ -120,7 +120,7 @@ export function TicketPage() {
                   }}
                 />
               </section>
-              {(tk.satisfaction || (isReporter && finished)) && (
+              {(tk.satisfaction || (isReporter && finished && canWrite)) && (
                 <section className="section" aria-labelledby="ticket-rating">
                   <h2 id="ticket-rating">{t('satisfaction.title')}</h2>
                   {tk.satisfaction ? (

@@ -10,7 +10,7 @@ import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
 import { deskApi } from '../desk-api';
 import { TICKET_STATUSES } from '../desk-types';
 import { useResource } from '../hooks/use-resource';
-import { can } from '../permissions';
+import { canChange } from '../permissions';
 import { useUser } from '../session';
 import { isTenantRole } from '../types';
 
@@ -106,7 +106,7 @@ export function TicketsPage() {
       <PageHeading
         title={t('tickets.title')}
         actions={
-          can(user.role, 'tickets.write') && (
+          canChange(user, 'tickets.write') && (
             <Link to="/tickets/new" className="button button-primary">
               {t('tickets.new')}
             </Link>
