@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/exclude-outage.js';
-import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, listMonitors, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
+import { browseMonitors, DISPLAY_STATES, monitorCounts, monitorKey, type DisplayState } from '../../app/browse-monitors.js';
+import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
+import { pageInMemory } from '../../app/paging.js';
 import type { Deps } from '../../app/ports.js';
 import { currentSlaReport, slaReportPdf } from '../../app/render-sla-report.js';
 import { slaReportCsv } from '../../app/sla-report.js';
@@ -9,6 +11,7 @@ import { updateMonitor } from '../../app/update-monitor.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
+import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, Instant } from '../schemas.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -52,6 +55,15 @@ const MonitorView = Type.Object({
   createdAt: Instant,
   updatedAt: Instant,
 });
+
+export const HealthView = Type.Object({
+  monitorId: Type.String(),
+  state: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')]),
+  since: Nullable(Instant),
+  lastCheckAt: Nullable(Instant),
+  lastLatencyMs: Nullable(Type.Integer()),
+});
+const MonitorRowView = Type.Intersect([MonitorView, Type.Object({ health: HealthView })]);
 
 const Result = Type.Object(
   {
@@ -134,15 +146,37 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.get('/monitors', {
     schema: {
       tags: ['monitoring'],
-      summary: 'Monitors (shared ones and, for a municipality, its own instances’); agents ask for their location’s',
-      querystring: Type.Object({ serviceId: Type.Optional(Uuid), location: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(MonitorView), ...ERRORS },
+      summary: 'Monitors (shared ones and, for a municipality, its own instances’) with their state now; agents ask for their location’s',
+      querystring: Type.Object(
+        {
+          serviceId: Type.Optional(Uuid),
+          location: Type.Optional(Type.String({ maxLength: 40 })),
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the name or target' })),
+          state: Type.Optional(Type.String({ pattern: `^(${DISPLAY_STATES.join('|')})(,(${DISPLAY_STATES.join('|')}))*$`, description: 'comma-separated: down, unknown, up, paused' })),
+          sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('state')], { description: 'name (default), or state: down, unknown, up, paused, then name' })),
+          ...PageQuery,
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: pageOf(MonitorRowView), ...ERRORS },
     },
-  }, async (request) => {
-    const monitors = await listMonitors(deps, actorOf(request), request.query.serviceId);
-    const location = request.query.location;
-    return location === undefined ? monitors : monitors.filter((m) => m.locations.includes(location));
+  }, async (request, reply) => {
+    const q = request.query;
+    const sort = q.sort ?? 'name';
+    const list = `monitors-${sort}`;
+    const page = pageRequest(q, list, sort === 'name' ? ['string', 'uuid'] : ['number', 'string', 'uuid']);
+    const states = q.state === undefined ? undefined : (q.state.split(',') as DisplayState[]);
+    const slice = await browseMonitors(deps, actorOf(request), { serviceId: q.serviceId, location: q.location, search: q.q?.trim() || undefined, states, sort }, page);
+    return sendPage(request, reply, list, slice, (row) => monitorKey(sort, row), (row) => ({ ...row.monitor, health: row.health }));
   });
+
+  app.get('/monitors/counts', {
+    schema: {
+      tags: ['monitoring'],
+      summary: 'How many visible monitors are down, unknown, up and paused',
+      response: { 200: Type.Object({ total: Type.Integer(), down: Type.Integer(), unknown: Type.Integer(), up: Type.Integer(), paused: Type.Integer() }), ...ERRORS },
+    },
+  }, async (request) => monitorCounts(deps, actorOf(request)));
 
   app.post('/monitors', {
     schema: {
@@ -227,14 +261,16 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       tags: ['monitoring'],
       summary: 'Maintenance windows overlapping [from, to) (default: the last 30 days and the next 90)',
-      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Array(MaintenanceView), ...ERRORS },
+      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(MaintenanceView), ...ERRORS },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const now = deps.clock.now().getTime();
     const windows = await listMaintenance(deps, actorOf(request), instantOr(request.query.from, now - 30 * DAY_MS), instantOr(request.query.to, now + 90 * DAY_MS));
     const serviceId = request.query.serviceId;
-    return serviceId === undefined ? windows : windows.filter((w) => w.serviceIds.includes(serviceId));
+    const wanted = serviceId === undefined ? windows : windows.filter((w) => w.serviceIds.includes(serviceId));
+    const key = (w: (typeof wanted)[number]) => [w.startsAt, w.id] as const;
+    return sendPage(request, reply, 'maintenance', pageInMemory(wanted, key, pageRequest(request.query, 'maintenance', ['string', 'uuid'])), key);
   });
 
   app.post('/maintenance-windows', {
@@ -263,12 +299,14 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       tags: ['monitoring'],
       summary: 'Outages excluded from the SLA overlapping [from, to) (default: the last 90 days)',
-      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Array(ExclusionView), ...ERRORS },
+      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(ExclusionView), ...ERRORS },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const now = deps.clock.now().getTime();
-    return listExclusions(deps, actorOf(request), instantOr(request.query.from, now - 90 * DAY_MS), instantOr(request.query.to, now + DAY_MS), request.query.serviceId);
+    const all = await listExclusions(deps, actorOf(request), instantOr(request.query.from, now - 90 * DAY_MS), instantOr(request.query.to, now + DAY_MS), request.query.serviceId);
+    const key = (x: (typeof all)[number]) => [x.startsAt, x.id] as const;
+    return sendPage(request, reply, 'sla-exclusions', pageInMemory(all, key, pageRequest(request.query, 'sla-exclusions', ['string', 'uuid'])), key);
   });
 
   app.post('/sla-exclusions', {
