@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CursorKey, PageRequest, Slice } from '../app/paging.js';
+import { pageInMemory, type CursorKey, type PageRequest, type Slice } from '../app/paging.js';
 import { validationError } from '../domain/errors.js';
 
 /**
@@ -84,3 +84,23 @@ export function sendPage<T, V = T>(
   if (next !== null) void reply.header('Link', `<${next}>; rel="next"`);
   return { items: slice.items.map(present), next, nextCursor };
 }
+
+/**
+ * Pages a list the use case read whole (a catalogue small by nature, or one worked out in
+ * memory) by the same contract; the key must be unique, so it ends with the id.
+ */
+export function sendListPage<T, V = T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  list: string,
+  all: readonly T[],
+  keyOf: (item: T) => CursorKey,
+  shape: readonly Part[],
+  options: { descending?: boolean; present?: (item: T) => V } = {},
+): { items: V[]; next: string | null; nextCursor: string | null } {
+  const page = pageRequest(request.query as { limit?: number; cursor?: string }, list, shape);
+  return sendPage(request, reply, list, pageInMemory(all, keyOf, page, options.descending ?? false), keyOf, options.present);
+}
+
+/** The query of a list that has no filters of its own. */
+export const PageOnly = Type.Object(PageQuery, { additionalProperties: false });

@@ -5,13 +5,14 @@ import type { Deps } from '../../app/ports.js';
 import { listTokens } from '../../app/list-tokens.js';
 import { revokeToken } from '../../app/revoke-token.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, TokenCreate } from '../schemas.js';
 
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tokens', {
-    schema: { tags: ['tokens'], summary: 'API tokens the caller may see (never the secrets)', response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS } },
-  }, async (request) => listTokens(deps, actorOf(request)));
+    schema: { tags: ['tokens'], summary: 'API tokens the caller may see (never the secrets), newest first', querystring: PageOnly, response: { 200: pageOf(Type.Ref('ApiToken')), ...ERRORS } },
+  }, async (request, reply) => sendListPage(request, reply, 'tokens', await listTokens(deps, actorOf(request)), (t) => [t.createdAt, t.id], ['string', 'uuid'], { descending: true }));
 
   app.post('/tokens', {
     schema: {
