@@ -164,6 +164,7 @@ export interface AuditEvent {
 
 export interface AuditPage {
   items: AuditEvent[];
+  next: string | null;
   nextCursor: string | null;
 }
 

@@ -6,7 +6,7 @@ import { listAgreements } from '../../app/list-agreements.js';
 import type { Deps } from '../../app/ports.js';
 import { updateAgreement } from '../../app/update-agreement.js';
 import { actorOf } from '../auth.js';
-import { PageOnly, PageQuery, pageOf, sendListPage } from '../paging.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { AgreementCreate, AgreementPatch, AgreementWithHistory, ERRORS } from '../schemas.js';
 

@@ -7,7 +7,7 @@ import { statementPdf } from '../../app/render-statement-pdf.js';
 import type { Deps } from '../../app/ports.js';
 import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/read-billing-runs.js';
 import { actorOf } from '../auth.js';
-import { PageOnly, PageQuery, pageOf, sendListPage } from '../paging.js';
+import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, Instant } from '../schemas.js';
 
