@@ -23,12 +23,12 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     target.close();
   });
 
-  const healthOf = (page: Page) => page.evaluate(async () => (await (await fetch('/api/v1/monitors/health')).json()) as { monitorId: string; state: string }[]);
+  const healthOf = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/v1/monitors/health')).json()).items) as { monitorId: string; state: string }[]);
 
   it('shows the outage where people look for it', async () => {
     const operator = await world.open();
     await logIn(operator, 'operators@rda.lv');
-    const dvs = await operator.evaluate(async () => ((await (await fetch('/api/v1/services')).json()) as { id: string; code: string }[]).find((s) => s.code === 'DVS')!.id);
+    const dvs = await operator.evaluate(async () => (((await (await fetch('/api/v1/services')).json()).items) as { id: string; code: string }[]).find((s) => s.code === 'DVS')!.id);
 
     await operator.goto('/monitors/new');
     await operator.getByRole('heading', { name: 'Jauns monitors', level: 1 }).waitFor();
@@ -42,7 +42,7 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     await operator.locator('#monitor-critical').check();
     await operator.getByRole('button', { name: 'Pievienot monitoru' }).click();
     await operator.getByText('Monitors pievienots; pārbaudes sāksies nākamajā intervālā.').waitFor();
-    const monitorId = await operator.evaluate(async () => ((await (await fetch('/api/v1/monitors')).json()) as { id: string; name: string }[]).find((m) => m.name === 'DVS portāls (e2e)')!.id);
+    const monitorId = await operator.evaluate(async () => (((await (await fetch('/api/v1/monitors')).json()).items) as { id: string; name: string }[]).find((m) => m.name === 'DVS portāls (e2e)')!.id);
 
     // The in-server prober picks it up within a second and checks it on its next slot.
     await expect.poll(async () => (await healthOf(operator)).find((h) => h.monitorId === monitorId)?.state, { timeout: 30_000, interval: 1000 }).toBe('up');
@@ -63,7 +63,7 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     await expect.poll(() => dvsItem.textContent()).toContain('Nedarbojas');
     await expectAccessible(visitor, 'public status page during an outage');
 
-    const cesis = await operator.evaluate(async () => ((await (await fetch('/api/v1/tenants')).json()) as { id: string; name: string }[]).find((t) => t.name.startsWith('Cēsu'))!.id);
+    const cesis = await operator.evaluate(async () => (((await (await fetch('/api/v1/tenants')).json()).items) as { id: string; name: string }[]).find((t) => t.name.startsWith('Cēsu'))!.id);
     const month = new Date().toISOString().slice(0, 7);
     const report = await operator.evaluate(async ([id, m]) => (await fetch(`/api/v1/tenants/${id}/sla-reports/${m}`)).json(), [cesis, month] as const);
     const dvsLine = report.services.find((s: { serviceCode: string }) => s.serviceCode === 'DVS');
