@@ -43,6 +43,8 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       const body = res.json() as PageBody;
       expect(Object.keys(body).sort()).toEqual(['items', 'next', 'nextCursor']);
       expect(body.items.length).toBeLessThanOrEqual(limit);
+      // `next` promised more: a page reached by it is never empty.
+      if (pages > 0) expect(body.items.length, `${path} is an empty page`).toBeGreaterThan(0);
       if (body.next !== null) {
         // A page that is not the last is full, and says where the next one is, twice.
         expect(body.items).toHaveLength(limit);
