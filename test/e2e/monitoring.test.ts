@@ -49,6 +49,15 @@ describe.runIf(hasChromium)('an outage from monitor to status page and report', 
     await operator.goto('/monitors');
     await operator.getByRole('heading', { name: 'Uzraudzība', level: 1 }).waitFor();
     await expectAccessible(operator, 'monitors list');
+    // The server finds it: search, state and order travel in the address.
+    await operator.getByLabel('Nosaukums vai adrese').fill('(e2e)');
+    await operator.getByLabel('Stāvoklis').selectOption('up');
+    await operator.getByRole('button', { name: 'Atlasīt' }).click();
+    await operator.getByText('Parādīts 1 monitors.').waitFor();
+    expect(await operator.locator('table tbody tr').count()).toBe(1);
+    expect(new URL(operator.url()).searchParams.get('state')).toBe('up');
+    await operator.getByRole('link', { name: 'DVS portāls (e2e)' }).waitFor();
+    await expectAccessible(operator, 'monitors list, filtered');
 
     target.closeAllConnections();
     await new Promise((resolve) => target.close(resolve));

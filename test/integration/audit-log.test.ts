@@ -57,7 +57,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'operators@rda.lv', password: DEMO_PASSWORD } });
     headers = { cookie: `kopa_session=${login.cookies.find((c) => c.name === 'kopa_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
     operatorId = login.json().user.id;
-    cesis = ((await api('GET', '/tenants')).json() as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
+    cesis = ((await api('GET', '/tenants')).json().items as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
   });
   afterAll(() => t.close());
 

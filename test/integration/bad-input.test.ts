@@ -146,10 +146,10 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'operators@rda.lv', password: DEMO_PASSWORD } });
     headers = { cookie: `kopa_session=${login.cookies.find((x) => x.name === 'kopa_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
     ids.me = login.json().user.id;
-    const tenants = (await get('/tenants')) as { id: string; name: string }[];
+    const tenants = (await get('/tenants')).items as { id: string; name: string }[];
     ids.cesis = tenants.find((x) => x.name === 'Cēsu novada pašvaldība')!.id;
-    ids.agreement = (await get(`/tenants/${ids.cesis}/agreements`))[0].id;
-    ids.member = ((await get(`/tenants/${ids.cesis}/users`)) as { id: string; email: string }[]).find((u) => u.email === 'lietotajs@cesis.lv')!.id;
+    ids.agreement = (await get(`/tenants/${ids.cesis}/agreements`)).items[0].id;
+    ids.member = ((await get(`/tenants/${ids.cesis}/users`)).items as { id: string; email: string }[]).find((u) => u.email === 'lietotajs@cesis.lv')!.id;
   });
   afterAll(() => t.close());
 

@@ -50,7 +50,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
   it('lists monitors by service and by location (what probe agents ask for)', async () => {
     const push = await operator.post('/api/v1/monitors', { serviceId: gisId, tenantId: siguldaId, name: 'Siguldas GIS imports', type: 'push', intervalSeconds: 3600, locations: ['push'] });
     expect(push.statusCode, push.body).toBe(201);
-    const names = async (client: Client, query = '') => ((await client.get(`/api/v1/monitors${query}`)).json() as { name: string }[]).map((m) => m.name).sort();
+    const names = async (client: Client, query = '') => ((await client.get(`/api/v1/monitors${query}`)).json().items as { name: string }[]).map((m) => m.name).sort();
     expect(await names(operator)).toEqual(['DVS sākumlapa', 'GIS ports', 'Siguldas GIS imports']);
     expect(await names(operator, '?location=lnb')).toEqual(['DVS sākumlapa']);
     expect(await names(operator, `?serviceId=${gisId}`)).toEqual(['GIS ports', 'Siguldas GIS imports']);
@@ -195,7 +195,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
     const audit = (await operator.get(`/api/v1/audit-events?entityId=${history.json().id}`)).json();
     expect((Array.isArray(audit) ? audit : audit.items).map((e: { action: string }) => e.action)).toEqual(['maintenance.recorded_with_announcement']);
 
-    const titles = async (client: Client, query: string) => ((await client.get(`/api/v1/maintenance-windows${query}`)).json() as { title: string }[]).map((w) => w.title);
+    const titles = async (client: Client, query: string) => ((await client.get(`/api/v1/maintenance-windows${query}`)).json().items as { title: string }[]).map((w) => w.title);
     expect(await titles(cesisAdmin, '')).toEqual(['Vēsturiska apkope', 'DVS un GIS atjaunināšana']); // default: 30 days back, 90 ahead
     expect(await titles(operator, '?from=2026-11-15T00:00:00Z&to=2026-12-01T00:00:00Z')).toEqual(['DVS un GIS atjaunināšana']);
     expect(await titles(operator, '?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z')).toEqual([]);

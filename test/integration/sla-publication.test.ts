@@ -62,7 +62,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
         { serviceCode: 'DVS', field: 'outages', before: 0, after: 1 },
       ]),
     );
-    const versions = (await operator.get(url)).json();
+    const versions = (await operator.get(url)).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(versions[0].report.services.find((s: { serviceCode: string }) => s.serviceCode === 'DVS').availabilityPercent).toBeNull();
   });

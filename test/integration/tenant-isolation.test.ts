@@ -115,21 +115,21 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
   it.each(CALLERS)('%s: GET /tenants lists only Cēsis', async (caller) => {
     const res = await callers[caller].get('/api/v1/tenants');
     expect(res.statusCode).toBe(200);
-    expect(res.json().map((x: { name: string }) => x.name)).toEqual(['Cēsu novada pašvaldība']);
+    expect(res.json().items.map((x: { name: string }) => x.name)).toEqual(['Cēsu novada pašvaldība']);
   });
 
   it.each(CALLERS)('%s: GET /users lists only Cēsis people (or is refused)', async (caller) => {
     const res = await callers[caller].get('/api/v1/users');
     if (caller.startsWith('tenant_user')) return expect(res.statusCode).toBe(403);
     expect(res.statusCode).toBe(200);
-    expect(res.json().map((u: { email: string }) => u.email).sort()).toEqual(['admin@cesis.lv', 'lietotajs@cesis.lv']);
+    expect(res.json().items.map((u: { email: string }) => u.email).sort()).toEqual(['admin@cesis.lv', 'lietotajs@cesis.lv']);
   });
 
   it.each(CALLERS)('%s: GET /tokens lists only Cēsis tokens (or is refused)', async (caller) => {
     const res = await callers[caller].get('/api/v1/tokens');
     if (caller.startsWith('tenant_user')) return expect(res.statusCode).toBe(403);
     expect(res.statusCode).toBe(200);
-    const tokens = res.json() as { name: string; tenantId: string }[];
+    const tokens = res.json().items as { name: string; tenantId: string }[];
     expect(tokens.map((x) => x.name).sort()).toEqual(['Cēsis admin script', 'Cēsis user script']);
     expect(new Set(tokens.map((x) => x.tenantId))).toEqual(new Set([ids.own]));
   });

@@ -9,7 +9,7 @@ import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { pageInMemory } from '../../app/paging.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
-import { HealthView } from './monitoring.js';
+import { HealthView } from './monitor-list.js';
 import { ERRORS, Instant } from '../schemas.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
