@@ -55,10 +55,10 @@ describe.runIf(hasChromium)('every page is accessible (WCAG 2.1 AA, axe-core)', 
       const services = (await (await fetch('/api/v1/services')).json()).items;
       const monitorsAnswer = await fetch('/api/v1/monitors');
       // Finance may not read monitors: their pages are not in its sweep.
-      const monitors: { id: string; type: string }[] = monitorsAnswer.ok ? await monitorsAnswer.json() : [];
+      const monitors: { id: string; type: string }[] = monitorsAnswer.ok ? ((await monitorsAnswer.json()) as { items: { id: string; type: string }[] }).items : [];
       return {
         tenantId: cesis.id as string,
-        agreementId: agreements.ok ? ((await agreements.json())[0]?.id as string) : null,
+        agreementId: agreements.ok ? ((await agreements.json()).items[0]?.id as string) : null,
         serviceId: services[0].id as string,
         httpMonitorId: monitors.find((m) => m.type === 'http')?.id ?? '',
         pushMonitorId: monitors.find((m) => m.type === 'push')?.id ?? '',
