@@ -55,6 +55,7 @@ export function MonitorFilters({ initial, services, onApply }: Props) {
         <SelectField
           id="monitor-filter-sort"
           label={t('monitors.sort')}
+          hint={t('monitors.sortHint')}
           value={v.sort}
           onChange={(e) => setV((x) => ({ ...x, sort: e.target.value === 'state' ? 'state' : 'name' }))}
           options={[
