@@ -26,7 +26,7 @@ export async function deskReport(deps: Deps, actor: Actor, tenantId: string, mon
     if (!tenant) throw notFound('Municipality');
     const measured: MeasuredTicket[] = [];
     for (const ticket of await deps.store.tickets.createdBetween(tx, tenantId, from, to)) {
-      const events = await deps.store.tickets.events(tx, ticket.id);
+      const events = await deps.store.tickets.statusEvents(tx, ticket.id);
       const sla = await slaOf(deps, tx, ticket, events, now);
       measured.push({ ticket, reaction: sla.reaction, resolution: sla.resolution });
     }

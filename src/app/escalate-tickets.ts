@@ -25,7 +25,7 @@ export async function escalateTickets(deps: Deps): Promise<Escalation[]> {
   return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
     const raised: Escalation[] = [];
     for (const ticket of await deps.store.tickets.open(tx)) {
-      const events = await deps.store.tickets.events(tx, ticket.id);
+      const events = await deps.store.tickets.statusEvents(tx, ticket.id);
       const sla = await slaOf(deps, tx, ticket, events, now);
       const checks: [Escalation['clock'], ClockState][] = [['reaction', sla.reaction], ['resolution', sla.resolution]];
       for (const [clock, state] of checks) {

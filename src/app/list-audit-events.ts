@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import type { AuditEvent } from '../domain/audit.js';
-import type { Page } from './ports.js';
+import { sliceOf, type PageRequest, type Slice } from './paging.js';
 import { requirePermission, requireTenantAccess, scopeOf } from './authorize.js';
 import type { Deps } from './ports.js';
 
@@ -12,19 +12,15 @@ export interface AuditQuery {
   actorId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
-  cursor?: string | undefined;
-  limit: number;
 }
 
-/** Newest first; the cursor is the sequence number to continue below. */
-export async function listAuditEvents(deps: Deps, actor: Actor, query: AuditQuery): Promise<Page<AuditEvent>> {
+/** Newest first; the page key is the sequence number to continue below. */
+export async function listAuditEvents(deps: Deps, actor: Actor, query: AuditQuery, page: PageRequest): Promise<Slice<AuditEvent>> {
   requirePermission(actor, 'audit.read');
   if (query.tenantId) requireTenantAccess(actor, query.tenantId);
   const tenantId = query.tenantId ?? (actor.role === 'system' ? undefined : actor.tenantId ?? undefined);
   const items = await deps.store.run(scopeOf(actor), (tx) =>
-    deps.store.audit.list(tx, { ...query, tenantId, beforeSeq: query.cursor, limit: query.limit + 1 }),
+    deps.store.audit.list(tx, { ...query, tenantId, beforeSeq: page.after === null ? undefined : String(page.after[0]), limit: page.limit + 1 }),
   );
-  const more = items.length > query.limit;
-  const page = more ? items.slice(0, query.limit) : items;
-  return { items: page, nextCursor: more ? page[page.length - 1]!.seq : null };
+  return sliceOf(items, page.limit);
 }

@@ -33,10 +33,6 @@ export interface Scope {
   tenantId: string | null;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export interface TenantRecord {
   name: string;
@@ -202,7 +198,10 @@ export interface TicketFilter {
   statuses?: TicketStatus[] | undefined;
   priority?: Priority | undefined;
   assigneeId?: string | undefined;
-  beforeNumber?: string | undefined;
+  /** Subject text, or a ticket number. */
+  search?: string | undefined;
+  /** tickets numbered below this (newest first paging) */
+  beforeNumber?: number | undefined;
   limit: number;
 }
 
@@ -246,7 +245,8 @@ export interface Store {
     bumpVersion(tx: Tx, calendarId: string): Promise<void>;
   };
   users: {
-    list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }): Promise<User[]>;
+    /** By name and id; with `page`, at most `limit` after the given key. */
+    list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }, page?: { after: { name: string; id: string } | null; limit: number }): Promise<User[]>;
     get(tx: Tx, tenantId: string | null, userId: string): Promise<User | null>;
     /** Login looks a person up before their tenant is known; system scope only. */
     findForLogin(tx: Tx, email: string): Promise<(User & { passwordHash: string | null }) | null>;
@@ -306,7 +306,12 @@ export interface Store {
   monitors: {
     insert(tx: Tx, fields: MonitorFields): Promise<Monitor>;
     get(tx: Tx, monitorId: string): Promise<Monitor | null>;
-    list(tx: Tx, filter: { serviceId?: string | undefined; location?: string | undefined }): Promise<Monitor[]>;
+    /** By name and id; `search` matches the name or target; with `page`, at most `limit` after the key. */
+    list(
+      tx: Tx,
+      filter: { serviceId?: string | undefined; location?: string | undefined; search?: string | undefined },
+      page?: { after: { name: string; id: string } | null; limit: number },
+    ): Promise<Monitor[]>;
     update(tx: Tx, monitorId: string, changes: Partial<Pick<Monitor, 'name' | 'target' | 'config' | 'timeoutMs' | 'critical' | 'locations' | 'active'>>): Promise<Monitor>;
   };
   probeResults: {
@@ -333,6 +338,14 @@ export interface Store {
     list(tx: Tx, tenantId: string | null, filter: TicketFilter): Promise<Ticket[]>;
     update(tx: Tx, tenantId: string, ticketId: string, changes: TicketChanges, at: Date): Promise<Ticket>;
     events(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
+    /** Only the status changes: all the clocks need, however long the conversation. */
+    statusEvents(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
+    /** Newest first, those before (at, id) when given. */
+    timeline(tx: Tx, ticketId: string, before: { at: string; id: number } | null, limit: number): Promise<TicketEvent[]>;
+    /** Locks the ticket row until the transaction ends, so writers on one ticket take turns. */
+    lockForWrite(tx: Tx, ticketId: string): Promise<void>;
+    /** Comments the person wrote on the ticket after `since`, and the oldest of them. */
+    recentComments(tx: Tx, ticketId: string, actorId: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
     addEvent(tx: Tx, tenantId: string, event: Omit<TicketEvent, 'id'>): Promise<TicketEvent>;
     /** Open tickets of every tenant, for the escalation job (system scope). */
     open(tx: Tx): Promise<Ticket[]>;

@@ -106,7 +106,7 @@ export async function* tenantRecordFiles(deps: Deps, actor: Actor, tenant: Tenan
 
 /** One folder per ticket: the ticket with its whole history, and its attachments byte for byte. */
 async function* ticketFiles(deps: Deps, scope: ReturnType<typeof scopeOf>, tenantId: string, counts: ExportCounts): AsyncGenerator<ExportFile> {
-  for (let before: string | undefined; ; ) {
+  for (let before: number | undefined; ; ) {
     const page = await deps.store.run(scope, (tx) => deps.store.tickets.list(tx, tenantId, { beforeNumber: before, limit: PAGE }));
     for (const ticket of page) {
       const { events, attachments } = await deps.store.run(scope, async (tx) => ({
@@ -124,6 +124,6 @@ async function* ticketFiles(deps: Deps, scope: ReturnType<typeof scopeOf>, tenan
       }
     }
     if (page.length < PAGE) break;
-    before = page[page.length - 1]!.number;
+    before = Number(page[page.length - 1]!.number);
   }
 }

@@ -20,7 +20,7 @@ export async function slaOf(deps: Deps, tx: Tx, ticket: Ticket, events: TicketEv
 
 /** Keeps the stored due instants (used for lists and the escalation job) in step with the clocks. */
 export async function refreshDueInstants(deps: Deps, tx: Tx, ticket: Ticket, now: Date): Promise<Ticket> {
-  const events = await deps.store.tickets.events(tx, ticket.id);
+  const events = await deps.store.tickets.statusEvents(tx, ticket.id);
   const sla = await slaOf(deps, tx, ticket, events, now);
   const due = (c: ClockState) => (c.metAt !== null ? null : new Date(c.dueAt));
   return deps.store.tickets.update(tx, ticket.tenantId, ticket.id, { reactionDueAt: due(sla.reaction), resolutionDueAt: due(sla.resolution) }, now);

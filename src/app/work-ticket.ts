@@ -1,7 +1,10 @@
 import type { Actor } from '../domain/actor.js';
+import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW, commentWaitSeconds } from '../domain/desk/comment-limit.js';
 import { canMove, type Ticket, type TicketEvent, type TicketStatus } from '../domain/desk/ticket.js';
+import type { Priority } from '../domain/agreement.js';
 import { KopaError, forbidden, notFound, validationError } from '../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from './authorize.js';
+import { sliceOf, type PageRequest, type Slice } from './paging.js';
 import type { Deps, Tx } from './ports.js';
 import { recordAudit } from './record-audit.js';
 import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
@@ -12,13 +15,32 @@ async function load(deps: Deps, tx: Tx, actor: Actor, ticketId: string): Promise
   return ticket;
 }
 
-export async function getTicket(deps: Deps, actor: Actor, ticketId: string): Promise<{ ticket: Ticket; events: TicketEvent[]; sla: TicketSla }> {
+/** How many of the latest timeline entries a ticket's own answer carries; older ones are paged. */
+export const TIMELINE_HEAD = 50;
+
+/**
+ * A ticket with its clocks and the latest entries of its timeline, oldest of them first.
+ * `olderFrom` is the oldest entry shown when older ones exist (the timeline pages on from it).
+ */
+export async function getTicket(deps: Deps, actor: Actor, ticketId: string): Promise<{ ticket: Ticket; events: TicketEvent[]; olderFrom: TicketEvent | null; sla: TicketSla }> {
   requirePermission(actor, 'tickets.read');
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await load(deps, tx, actor, ticketId);
-    const events = await deps.store.tickets.events(tx, ticketId);
-    return { ticket, events, sla: await slaOf(deps, tx, ticket, events, now) };
+    const latest = sliceOf(await deps.store.tickets.timeline(tx, ticketId, null, TIMELINE_HEAD + 1), TIMELINE_HEAD);
+    const events = latest.items.reverse();
+    const sla = await slaOf(deps, tx, ticket, await deps.store.tickets.statusEvents(tx, ticketId), now);
+    return { ticket, events, olderFrom: latest.more ? events[0]! : null, sla };
+  });
+}
+
+/** A ticket's timeline, newest first, a page at a time (the key is the entry's instant and id). */
+export async function ticketTimeline(deps: Deps, actor: Actor, ticketId: string, page: PageRequest): Promise<Slice<TicketEvent>> {
+  requirePermission(actor, 'tickets.read');
+  const before = page.after === null ? null : { at: String(page.after[0]), id: Number(page.after[1]) };
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    await load(deps, tx, actor, ticketId);
+    return sliceOf(await deps.store.tickets.timeline(tx, ticketId, before, page.limit + 1), page.limit);
   });
 }
 
@@ -35,6 +57,14 @@ export async function commentOnTicket(deps: Deps, actor: Actor, ticketId: string
   return deps.store.run(scopeOf(actor), async (tx) => {
     let ticket = await load(deps, tx, actor, ticketId);
     if (ticket.status === 'closed') throw new KopaError('invalid_state', 'The ticket is closed; reopen it to comment');
+    // Counted under the ticket's row lock: parallel comments take turns, so the limit holds exactly.
+    // The system (outage watch) is not limited; people and API tokens are.
+    await deps.store.tickets.lockForWrite(tx, ticketId);
+    const since = new Date(now.getTime() - COMMENT_WINDOW_SECONDS * 1000);
+    const wait = actor.id === null ? null : commentWaitSeconds(await deps.store.tickets.recentComments(tx, ticketId, actor.id, since), now);
+    if (wait !== null) {
+      throw new KopaError('throttled', `At most ${COMMENTS_PER_WINDOW} comments a minute on one ticket; try again in ${wait} s`, [{ field: 'body', message: `at most ${COMMENTS_PER_WINDOW} comments a minute on one ticket` }], wait);
+    }
     const event = await deps.store.tickets.addEvent(tx, ticket.tenantId, {
       ticketId, at: now.toISOString(), kind: 'comment', actorId: actor.id, actorLabel: actor.label, byStaff: staff, public: isPublic, fromStatus: null, toStatus: null, body: body.trim(), data: null,
     });
@@ -106,20 +136,29 @@ export async function rateTicket(deps: Deps, actor: Actor, ticketId: string, rat
   });
 }
 
-export async function listTickets(deps: Deps, actor: Actor, filter: { tenantId?: string | undefined; statuses?: TicketStatus[] | undefined; cursor?: string | undefined; limit: number }) {
+export interface TicketQuery {
+  tenantId?: string | undefined;
+  statuses?: TicketStatus[] | undefined;
+  priority?: Priority | undefined;
+  assigneeId?: string | undefined;
+  search?: string | undefined;
+}
+
+/** Tickets newest first (by number); the page key is the ticket number. */
+export async function listTickets(deps: Deps, actor: Actor, filter: TicketQuery, page: PageRequest): Promise<Slice<{ ticket: Ticket; sla: TicketSla }>> {
   requirePermission(actor, 'tickets.read');
   const now = deps.clock.now();
   const tenantId = tenantFilterOf(actor) ?? filter.tenantId ?? null;
   if (filter.tenantId && tenantFilterOf(actor) && filter.tenantId !== tenantFilterOf(actor)) throw notFound('Municipality');
   return deps.store.run(scopeOf(actor), async (tx) => {
-    const rows = await deps.store.tickets.list(tx, tenantId, { statuses: filter.statuses, beforeNumber: filter.cursor, limit: filter.limit + 1 });
-    const page = rows.slice(0, filter.limit);
+    const rows = await deps.store.tickets.list(tx, tenantId, {
+      statuses: filter.statuses, priority: filter.priority, assigneeId: filter.assigneeId, search: filter.search,
+      beforeNumber: page.after === null ? undefined : Number(page.after[0]), limit: page.limit + 1,
+    });
+    const slice = sliceOf(rows, page.limit);
     const items = [];
-    for (const ticket of page) {
-      const events = await deps.store.tickets.events(tx, ticket.id);
-      items.push({ ticket, sla: await slaOf(deps, tx, ticket, events, now) });
-    }
-    return { items, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.number : null };
+    for (const ticket of slice.items) items.push({ ticket, sla: await slaOf(deps, tx, ticket, await deps.store.tickets.statusEvents(tx, ticket.id), now) });
+    return { items, more: slice.more };
   });
 }
 

@@ -20,6 +20,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { billingCatalogueRoutes } from './routes/billing-catalogue.js';
 import { billingRunRoutes } from './routes/billing-runs.js';
+import { monitorListRoutes } from './routes/monitor-list.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { probeResultRoutes } from './routes/probe-results.js';
 import { serviceRoutes } from './routes/services.js';
@@ -121,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(usageRoutes, { deps });
       await api.register(billingRunRoutes, { deps });
       await api.register(statusRoutes, { deps, statusCacheMs: options.statusCacheMs });
+      await api.register(monitorListRoutes, { deps });
       await api.register(ticketRoutes, { deps });
       await api.register(attachmentRoutes, { deps });
     },

@@ -32,7 +32,7 @@ describe.runIf(runBrowserJourneys)('every page is accessible (WCAG 2.1 AA, axe-c
         if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
         return response.json();
       };
-      const services = await (await fetch('/api/v1/services')).json();
+      const services = (await (await fetch('/api/v1/services')).json()).items;
       const serviceId = services[0].id as string;
       const http = await post('/monitors', { serviceId, name: 'Portāls — sākumlapa', type: 'http', target: 'https://portals.example.lv/health', intervalSeconds: 600, locations: ['local'] });
       await post('/monitors', { serviceId, name: 'Dokumentu vadība — signāls', type: 'push', intervalSeconds: 300 });
@@ -49,16 +49,16 @@ describe.runIf(runBrowserJourneys)('every page is accessible (WCAG 2.1 AA, axe-c
     const page = await world.open();
     await logIn(page, email);
     const ids = await page.evaluate(async () => {
-      const tenants = await (await fetch('/api/v1/tenants')).json();
+      const tenants = (await (await fetch('/api/v1/tenants')).json()).items;
       const cesis = tenants.find((t: { name: string }) => t.name.startsWith('Cēsu'));
       const agreements = await fetch(`/api/v1/tenants/${cesis.id}/agreements`);
-      const services = await (await fetch('/api/v1/services')).json();
+      const services = (await (await fetch('/api/v1/services')).json()).items;
       const monitorsAnswer = await fetch('/api/v1/monitors');
       // Finance may not read monitors: their pages are not in its sweep.
-      const monitors: { id: string; type: string }[] = monitorsAnswer.ok ? await monitorsAnswer.json() : [];
+      const monitors: { id: string; type: string }[] = monitorsAnswer.ok ? ((await monitorsAnswer.json()) as { items: { id: string; type: string }[] }).items : [];
       return {
         tenantId: cesis.id as string,
-        agreementId: agreements.ok ? ((await agreements.json())[0]?.id as string) : null,
+        agreementId: agreements.ok ? ((await agreements.json()).items[0]?.id as string) : null,
         serviceId: services[0].id as string,
         httpMonitorId: monitors.find((m) => m.type === 'http')?.id ?? '',
         pushMonitorId: monitors.find((m) => m.type === 'push')?.id ?? '',

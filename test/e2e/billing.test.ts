@@ -43,7 +43,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     const page = await world.open();
     await logIn(page, 'finanses@rda.lv');
     const cesisId = await page.evaluate(async () => {
-      const tenants: { id: string; name: string }[] = await (await fetch('/api/v1/tenants')).json();
+      const tenants: { id: string; name: string }[] = (await (await fetch('/api/v1/tenants')).json()).items;
       return tenants.find((t) => t.name.startsWith('Cēsu'))!.id;
     });
 
@@ -172,7 +172,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
 
     // Costs by resource: October's vCPU hours priced at the tariff, and the whole pool (Cēsis alone reported users).
     const vcpuName = await page.evaluate(async () => {
-      const resources: { code: string; name: string }[] = await (await fetch('/api/v1/resources')).json();
+      const resources: { code: string; name: string }[] = (await (await fetch('/api/v1/resources')).json()).items;
       return resources.find((r) => r.code === 'vcpu_hour')!.name;
     });
     const byResource = page.locator('section[aria-labelledby="costs-resource-title"]');

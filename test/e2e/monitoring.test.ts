@@ -49,12 +49,12 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
     return outages;
   }
 
-  const healthOf = (page: Page) => page.evaluate(async () => (await (await fetch('/api/v1/monitors/health')).json()) as { monitorId: string; state: string }[]);
+  const healthOf = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/v1/monitors/health')).json()).items) as { monitorId: string; state: string }[]);
 
   it('shows the outage where people look for it', async () => {
     const operator = await world.open();
     await logIn(operator, 'operators@rda.lv');
-    const dvs = await operator.evaluate(async () => ((await (await fetch('/api/v1/services')).json()) as { id: string; code: string }[]).find((s) => s.code === 'DVS')!.id);
+    const dvs = await operator.evaluate(async () => (((await (await fetch('/api/v1/services')).json()).items) as { id: string; code: string }[]).find((s) => s.code === 'DVS')!.id);
 
     await operator.goto('/monitors/new');
     await operator.getByRole('heading', { name: 'Jauns monitors', level: 1 }).waitFor();
@@ -68,13 +68,22 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
     await operator.locator('#monitor-critical').check();
     await operator.getByRole('button', { name: 'Pievienot monitoru' }).click();
     await operator.getByText('Monitors pievienots; pārbaudes sāksies nākamajā intervālā.').waitFor();
-    const monitorId = await operator.evaluate(async () => ((await (await fetch('/api/v1/monitors')).json()) as { id: string; name: string }[]).find((m) => m.name === 'DVS portāls (e2e)')!.id);
+    const monitorId = await operator.evaluate(async () => (((await (await fetch('/api/v1/monitors')).json()).items) as { id: string; name: string }[]).find((m) => m.name === 'DVS portāls (e2e)')!.id);
 
     // The in-server prober picks it up within a second and checks it on its next slot.
     await expect.poll(async () => (await healthOf(operator)).find((h) => h.monitorId === monitorId)?.state, { timeout: 30_000, interval: 1000 }).toBe('up');
     await operator.goto('/monitors');
     await operator.getByRole('heading', { name: 'Uzraudzība', level: 1 }).waitFor();
     await expectAccessible(operator, 'monitors list');
+    // The server finds it: search, state and order travel in the address.
+    await operator.getByLabel('Nosaukums vai adrese').fill('(e2e)');
+    await operator.getByLabel('Stāvoklis').selectOption('up');
+    await operator.getByRole('button', { name: 'Atlasīt' }).click();
+    await operator.getByText('Parādīts 1 monitors.').waitFor();
+    expect(await operator.locator('table tbody tr').count()).toBe(1);
+    expect(new URL(operator.url()).searchParams.get('state')).toBe('up');
+    await operator.getByRole('link', { name: 'DVS portāls (e2e)' }).waitFor();
+    await expectAccessible(operator, 'monitors list, filtered');
 
     target.closeAllConnections();
     await new Promise((resolve) => target.close(resolve));
@@ -99,7 +108,7 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
     // The month is Riga's (DESIGN.md), not UTC's: from 21:00/22:00 UTC on a month's last day they differ.
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit' }).format(new Date(outage!.start)).slice(0, 7);
 
-    const cesis = await operator.evaluate(async () => ((await (await fetch('/api/v1/tenants')).json()) as { id: string; name: string }[]).find((t) => t.name.startsWith('Cēsu'))!.id);
+    const cesis = await operator.evaluate(async () => (((await (await fetch('/api/v1/tenants')).json()).items) as { id: string; name: string }[]).find((t) => t.name.startsWith('Cēsu'))!.id);
     const dvsOf = async () => (await operator.evaluate(async ([id, m]) => (await fetch(`/api/v1/tenants/${id}/sla-reports/${m}?live=true`)).json(), [cesis, month] as const)).services.find((s: { serviceCode: string }) => s.serviceCode === 'DVS') as { downSeconds: number; excludedSeconds: number; outages: { start: string; end: string; seconds: number; excludedSeconds: number }[] };
     const before = await dvsOf();
     expect(before.outages).toEqual([{ ...outage, excludedSeconds: 0, exclusionIds: [] }]);

@@ -49,7 +49,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('onboarding a municipality in 
     // The agreement is really stored with the contract's defaults (97 %, calendar lv, 48 h).
     const stored = await page.evaluate(async (path) => {
       const id = path.split('/').at(-1);
-      return (await fetch(`/api/v1/tenants/${id}/agreements`)).json();
+      return (await (await fetch(`/api/v1/tenants/${id}/agreements`)).json()).items;
     }, municipalityPath);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ number: 'RDA/2026/117', effectiveFrom: '2026-12-01', availabilityTargetPercent: 97, calendarId: 'lv', maintenanceNoticeHours: 48 });
@@ -77,7 +77,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('onboarding a municipality in 
     expect(await page.getByRole('table').getByRole('row').count()).toBe(2); // header + one municipality
     expect(await page.getByText('Cēsu novada pašvaldība').count()).toBe(0);
     await expectAccessible(page, 'the admin’s municipality list');
-    const visible = await page.evaluate(async () => (await (await fetch('/api/v1/tenants')).json()).map((t: { name: string }) => t.name));
+    const visible = await page.evaluate(async () => ((await (await fetch('/api/v1/tenants')).json()).items).map((t: { name: string }) => t.name));
     expect(visible).toEqual(['Limbažu novada pašvaldība']);
 
     const audit = await page.evaluate(async () => (await (await fetch('/api/v1/audit-events')).json()));

@@ -77,4 +77,41 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('a ticket through the service 
     await user.context().close();
     await agent.context().close();
   });
+
+  it('opens a long conversation at its latest entries and shows older ones on request', async () => {
+    const agent = await world.open();
+    await logIn(agent, 'dienests@rda.lv');
+    // Sixty workflow steps make a timeline longer than the fifty entries a ticket carries.
+    const ticketId = await agent.evaluate(async () => {
+      const { csrfToken } = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+      const send = async (path: string, body: unknown) => {
+        const res = await fetch(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+        if (!res.ok) throw new Error(`${path}: ${res.status}`);
+        return res.json() as Promise<{ id: string }>;
+      };
+      const tenants = (await (await fetch('/api/v1/tenants')).json()).items as { id: string; name: string }[];
+      const { id } = await send('/tickets', { tenantId: tenants.find((x) => x.name.startsWith('Cēsu'))!.id, priority: 'P3', subject: 'Ilga sarakste par e-pastu', description: 'Pastkastes neatjaunojas.' });
+      for (let i = 0; i < 30; i++) {
+        await send(`/tickets/${id}/status`, { status: 'in_progress' });
+        await send(`/tickets/${id}/status`, { status: 'waiting_for_customer' });
+      }
+      return id;
+    });
+    await agent.goto(`/tickets/${ticketId}`);
+    await agent.getByRole('heading', { name: 'Ilga sarakste par e-pastu', level: 1 }).waitFor();
+    const timeline = agent.locator('ol.timeline');
+    await expect.poll(() => timeline.locator('li').count()).toBe(50);
+    expect(await timeline.getByText('Izveidoja pieteikumu (prioritāte P3)').count()).toBe(0);
+    await expectAccessible(agent, 'ticket page with a long timeline');
+    await agent.getByRole('button', { name: 'Rādīt vecākus' }).click();
+    await agent.getByText('Augšā parādīti 11 vecāki ieraksti.').waitFor();
+    expect(await timeline.locator('li').count()).toBe(61);
+    await timeline.getByText('Izveidoja pieteikumu (prioritāte P3)').waitFor();
+    // The whole timeline is shown: the button is gone and focus moved to the oldest entry.
+    expect(await agent.getByRole('button', { name: 'Rādīt vecākus' }).count()).toBe(0);
+    expect(await agent.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Izveidoja pieteikumu');
+    await expectAccessible(agent, 'ticket page with its whole timeline');
+
+    await agent.context().close();
+  });
 });

@@ -8,7 +8,7 @@ async function setStatus(operator: Page, name: string, status: string): Promise<
   const answer = await operator.evaluate(
     async ({ name, status }) => {
       const { csrfToken } = await (await fetch('/api/v1/session')).json();
-      const tenants = (await (await fetch('/api/v1/tenants')).json()) as { id: string; name: string }[];
+      const tenants = ((await (await fetch('/api/v1/tenants')).json()).items) as { id: string; name: string }[];
       const id = tenants.find((x) => x.name === name)!.id;
       const response = await fetch(`/api/v1/tenants/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify({ status }) });
       return response.status;

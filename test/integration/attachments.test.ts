@@ -42,7 +42,7 @@ describe.each(BACKENDS)('ticket attachments on %s', (backend) => {
     expect(download.headers['content-disposition']).toContain("attachment; filename*=UTF-8''ekr%C4%81ns_1.png");
     expect(Uint8Array.from(download.rawPayload)).toEqual(PNG);
     const list = await t.app.inject({ method: 'GET', url: `${ticketUrl}/attachments`, headers: userHeaders });
-    expect(list.json()).toHaveLength(1);
+    expect(list.json().items).toHaveLength(1);
   });
 
   it('refuses unknown types, disguised content and empty files, naming the field', async () => {
@@ -62,7 +62,7 @@ describe.each(BACKENDS)('ticket attachments on %s', (backend) => {
     expect([400, 413]).toContain(res.statusCode);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const list = await t.app.inject({ method: 'GET', url: `${ticketUrl}/attachments`, headers: userHeaders });
-    expect(list.json()).toHaveLength(1);
+    expect(list.json().items).toHaveLength(1);
   });
 
   it("keeps files from other municipalities' eyes", async () => {

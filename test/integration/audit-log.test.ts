@@ -57,7 +57,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'operators@rda.lv', password: DEMO_PASSWORD } });
     headers = { cookie: `kopa_session=${login.cookies.find((c) => c.name === 'kopa_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
     operatorId = login.json().user.id;
-    cesis = ((await api('GET', '/tenants')).json() as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
+    cesis = ((await api('GET', '/tenants')).json().items as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
   });
   afterAll(() => t.close());
 
@@ -113,26 +113,31 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     for (const name of ['Page One', 'Page Two', 'Page Three', 'Page Four']) expect((await api('PATCH', `/tenants/${newTenant}`, { name })).statusCode).toBe(200);
     const first = await events('limit=2');
     expect(first.items.map((e) => e.after?.name)).toEqual(['Page Four', 'Page Three']);
-    expect(first.nextCursor).toBe(first.items[1]!.seq);
+    expect(first.nextCursor).not.toBeNull();
     const second = await events(`limit=2&cursor=${first.nextCursor}`);
     expect(second.items.map((e) => e.after?.name)).toEqual(['Page Two', 'Page One']);
     expect(BigInt(second.items[0]!.seq)).toBe(BigInt(first.items[1]!.seq) - 1n);
 
+    // Walked to the end, the pages hold every event once, down to the first, and then stop.
     const total = await eventCount();
-    expect((await events(`limit=${total}`)).nextCursor).toBeNull();
-    const almost = await events(`limit=${total - 1}`);
-    expect(almost.nextCursor).not.toBeNull();
-    expect((await events(`limit=5&cursor=${almost.nextCursor}`)).items.map((e) => e.seq)).toEqual(['1']);
+    const seqs: string[] = [];
+    for (let page = await events('limit=200'); ; page = await events(`limit=200&cursor=${page.nextCursor}`)) {
+      seqs.push(...page.items.map((e) => e.seq));
+      if (page.nextCursor === null) break;
+    }
+    expect(seqs).toHaveLength(total);
+    expect(new Set(seqs).size).toBe(total);
+    expect(seqs.at(-1)).toBe('1');
   });
 
   it('filters by action, entity type, actor and time', async () => {
-    const created = (await events('action=tenant.created&limit=500')).items;
+    const created = (await events('action=tenant.created&limit=200')).items;
     expect(created).toHaveLength(7); // six demo municipalities and Ādaži
     expect(new Set(created.map((e) => e.action))).toEqual(new Set(['tenant.created']));
-    const agreements = (await events('entityType=agreement&limit=500')).items;
+    const agreements = (await events('entityType=agreement&limit=200')).items;
     expect(agreements).toHaveLength(8); // six demo agreements, then Ādaži's created and versioned
     expect(new Set(agreements.map((e) => e.entityType))).toEqual(new Set(['agreement']));
-    const mine = (await events(`actorId=${operatorId}&limit=500`)).items;
+    const mine = (await events(`actorId=${operatorId}&limit=200`)).items;
     expect(mine.length).toBeGreaterThan(0);
     expect(new Set(mine.map((e) => e.actorId))).toEqual(new Set([operatorId]));
 
@@ -152,7 +157,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   it("a municipality admin reads only their municipality's events", async () => {
     expect((await api('PATCH', `/tenants/${cesis}`, { email: 'dome@cesis.lv' })).statusCode).toBe(200);
     const admin = await signIn(t.app, 'admin@cesis.lv');
-    const items = (await admin.get('/api/v1/audit-events?limit=500')).json().items as Event[];
+    const items = (await admin.get('/api/v1/audit-events?limit=200')).json().items as Event[];
     expect(items.some((e) => e.action === 'tenant.updated' && e.entityId === cesis)).toBe(true);
     expect(items.filter((e) => e.tenantId !== cesis)).toEqual([]);
     expect((await admin.post('/api/v1/audit-events/verify')).statusCode).toBe(403);

@@ -38,7 +38,7 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestApp(backend, { now: () => now });
     finance = await signIn(t.app, 'finanses@rda.lv');
-    const tenants = (await finance.get('/api/v1/tenants')).json() as { id: string; name: string }[];
+    const tenants = (await finance.get('/api/v1/tenants')).json().items as { id: string; name: string }[];
     const slug = (prefix: string) => tenants.find((x) => x.name.startsWith(prefix))!.id;
     ids = { cesis: slug('Cēsu'), sigulda: slug('Siguldas'), valmiera: slug('Valmieras'), ogre: slug('Ogres'), talsi: slug('Talsu'), jelgava: slug('Jelgavas') };
     const ok = async (res: Promise<{ statusCode: number; body: string }>) => {
@@ -212,7 +212,7 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
   });
 
   it('corrects a pool changed after finalising: credit notes and new invoices where the share moved', async () => {
-    const licences = ((await finance.get('/api/v1/cost-pools?month=2026-10')).json() as { id: string; description: string }[]).find((p) => p.description === 'Licences')!;
+    const licences = ((await finance.get('/api/v1/cost-pools?month=2026-10')).json().items as { id: string; description: string }[]).find((p) => p.description === 'Licences')!;
     // 1.05 evenly is 21 cents each with nothing left over: only Sigulda and Ogre (20 cents before) change.
     expect((await finance.patch(`/api/v1/cost-pools/${licences.id}`, { amount: '1.05' })).json()).toMatchObject({ amount: '1.05', monthInvoiced: true });
     const draft = (await finance.post('/api/v1/billing-runs', { month: '2026-10' })).json();

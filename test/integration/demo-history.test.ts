@@ -15,7 +15,7 @@ describe.each(BACKENDS)('demo history on %s', (backend) => {
     t = await startTestApp(backend, { demoHistory: true, now: () => new Date('2026-12-03T10:00:00Z') });
     await rollUpAvailability(t.deps, { maxChunks: 5_000 });
     operator = await signIn(t.app, 'operators@rda.lv');
-    cesis = ((await operator.get('/api/v1/tenants')).json() as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
+    cesis = ((await operator.get('/api/v1/tenants')).json().items as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
   }, 120_000);
   afterAll(() => t.close());
 
@@ -34,9 +34,9 @@ describe.each(BACKENDS)('demo history on %s', (backend) => {
 
   it('has two finalised months of invoices and a draft for the last ended month', async () => {
     const finance = await signIn(t.app, 'finanses@rda.lv');
-    const runs = (await finance.get('/api/v1/billing-runs')).json() as { month: string; status: string }[];
+    const runs = (await finance.get('/api/v1/billing-runs')).json().items as { month: string; status: string }[];
     expect(runs.map((r) => `${r.month} ${r.status}`).sort()).toEqual(['2026-09 finalized', '2026-10 finalized', '2026-11 draft']);
-    const invoices = (await finance.get('/api/v1/invoices')).json() as { number: string }[];
+    const invoices = (await finance.get('/api/v1/invoices')).json().items as { number: string }[];
     // Five municipalities with agreements in force, two months each; Jelgava starts in 2027.
     expect(invoices.map((i) => i.number).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `KOPA-2026-${String(i + 1).padStart(5, '0')}`));
   });

@@ -18,7 +18,7 @@ describe('every route survives odd input', () => {
     tenantAdmin = await signIn(t.app, 'admin@cesis.lv');
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     // Real ids too, so that odd bodies get past the 404 and into validation.
-    realIds.push((await tenantAdmin.get('/api/v1/tenants')).json()[0].id, (await operator.get('/api/v1/services')).json()[0].id, 'lv', '2026-10');
+    realIds.push((await tenantAdmin.get('/api/v1/tenants')).json().items[0].id, (await operator.get('/api/v1/services')).json().items[0].id, 'lv', '2026-10');
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m)).map((method) => ({ method: method.toUpperCase(), path })));
   });
   afterAll(() => t.close());

@@ -27,7 +27,7 @@ describe.each(BACKENDS)('identity and sessions on %s', (backend) => {
     return { res, cookie, csrf, send };
   };
   const userId = async (email: string) =>
-    ((await operator.get('/api/v1/users')).json() as { id: string; email: string }[]).find((u) => u.email === email)!.id;
+    ((await operator.get('/api/v1/users')).json().items as { id: string; email: string }[]).find((u) => u.email === email)!.id;
   const tokenCount = async () => ((await t.database.ownerQuery('SELECT count(*)::int AS n FROM api_tokens')) as { n: number }[])[0]!.n;
 
   beforeAll(async () => {
@@ -170,7 +170,7 @@ describe.each(BACKENDS)('identity and sessions on %s', (backend) => {
 
     const list = await operator.get('/api/v1/tokens');
     expect(list.body).not.toContain(secret.slice(5));
-    const listed = (list.json() as Record<string, unknown>[]).find((x) => x.id === created.json().id)!;
+    const listed = (list.json().items as Record<string, unknown>[]).find((x) => x.id === created.json().id)!;
     expect(Object.keys(listed).sort()).toEqual(['access', 'accessReason', 'createdAt', 'createdBy', 'createdByUserId', 'creator', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role', 'tenantId', 'tenantName']);
     const audit = await t.database.ownerQuery('SELECT before, after FROM audit_events');
     expect(JSON.stringify(audit)).not.toContain(secret.slice(5));
@@ -193,11 +193,11 @@ describe.each(BACKENDS)('identity and sessions on %s', (backend) => {
     expect(await ensureBootstrapToken(t.deps, secret)).toBe('registered');
     expect(await ensureBootstrapToken(t.deps, secret)).toBe('present');
     const robot = bearer(t.app, secret);
-    expect((await robot.get('/api/v1/tenants')).json()).toHaveLength(6);
+    expect((await robot.get('/api/v1/tenants')).json().items).toHaveLength(6);
     const made = await robot.post('/api/v1/users', { email: 'bootstrap-made@rda.lv', name: 'Made By Bootstrap', role: 'desk_agent' });
     expect(made.statusCode).toBe(201);
 
-    const bootstrap = ((await operator.get('/api/v1/tokens')).json() as { id: string; name: string; role: string }[]).filter((x) => x.name === 'bootstrap');
+    const bootstrap = ((await operator.get('/api/v1/tokens')).json().items as { id: string; name: string; role: string }[]).filter((x) => x.name === 'bootstrap');
     expect(bootstrap.map((x) => x.role)).toEqual(['operator']);
     expect((await operator.delete(`/api/v1/tokens/${bootstrap[0]!.id}`)).statusCode).toBe(200);
     expect(await ensureBootstrapToken(t.deps, secret)).toBe('revoked');

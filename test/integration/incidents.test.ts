@@ -18,7 +18,7 @@ describe.each(BACKENDS)('status page incidents on %s', (backend) => {
     t = await startTestApp(backend, { now: () => now });
     operator = await signIn(t.app, 'operators@rda.lv');
     agent = await signIn(t.app, 'dienests@rda.lv');
-    const services: { id: string; code: string }[] = (await operator.get('/api/v1/services')).json();
+    const services: { id: string; code: string }[] = (await operator.get('/api/v1/services')).json().items;
     dvsId = services.find((s) => s.code === 'DVS')!.id;
     gisId = services.find((s) => s.code === 'GIS')!.id;
   });
@@ -33,7 +33,7 @@ describe.each(BACKENDS)('status page incidents on %s', (backend) => {
     expect(incident.updates).toEqual([expect.objectContaining({ status: 'investigating', message: 'Izmeklējam lēnu dokumentu atvēršanu.', at: '2026-11-24T09:00:00.000Z' })]);
     const open = await anonymous('/api/v1/incidents');
     expect(open.statusCode).toBe(200);
-    expect(open.json().map((i: { id: string }) => i.id)).toEqual([incidentId]);
+    expect(open.json().items.map((i: { id: string }) => i.id)).toEqual([incidentId]);
     expect((await anonymous(`/api/v1/incidents/${incidentId}`)).json().title).toBe('DVS lēni atver dokumentus');
   });
 
@@ -51,9 +51,9 @@ describe.each(BACKENDS)('status page incidents on %s', (backend) => {
 
   it('keeps resolved incidents on the page for the days asked', async () => {
     now = new Date('2026-11-28T10:00:00Z'); // four days later
-    expect((await anonymous('/api/v1/incidents')).json()).toHaveLength(1);
-    expect((await anonymous('/api/v1/incidents?days=3')).json()).toHaveLength(0);
-    expect((await anonymous(`/api/v1/incidents?days=7&serviceId=${gisId}`)).json()).toHaveLength(0);
+    expect((await anonymous('/api/v1/incidents')).json().items).toHaveLength(1);
+    expect((await anonymous('/api/v1/incidents?days=3')).json().items).toHaveLength(0);
+    expect((await anonymous(`/api/v1/incidents?days=7&serviceId=${gisId}`)).json().items).toHaveLength(0);
   });
 
   it('leaves writing to agency staff and audits it', async () => {
@@ -80,7 +80,7 @@ describe.each(BACKENDS)('status page incidents on %s', (backend) => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect((await anonymous('/api/v1/incidents?days=90')).json()).toHaveLength(1);
+    expect((await anonymous('/api/v1/incidents?days=90')).json().items).toHaveLength(1);
     expect((await anonymous('/api/v1/incidents/not-an-id')).statusCode).toBe(404);
   });
 });

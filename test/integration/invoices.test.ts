@@ -23,7 +23,7 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { now: () => new Date('2026-11-02T08:00:00Z') });
-    const all = (await (await signIn(t.app, 'finanses@rda.lv')).get('/api/v1/tenants')).json() as { id: string; name: string }[];
+    const all = (await (await signIn(t.app, 'finanses@rda.lv')).get('/api/v1/tenants')).json().items as { id: string; name: string }[];
     tenants = { cesis: all.find((x) => x.name.startsWith('Cēsu'))!.id, sigulda: all.find((x) => x.name.startsWith('Siguldas'))!.id };
   });
   afterAll(() => t.close());
@@ -51,11 +51,11 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
 
   it('serves a Peppol BIS 3.0 e-invoice and a PDF, to the municipality and no one else', async () => {
     const admin = await signIn(t.app, 'admin@cesis.lv');
-    const mine = (await admin.get(`/api/v1/tenants/${tenants.cesis}/invoices`)).json() as { id: string; number: string; net: string; vat: string; total: string }[];
+    const mine = (await admin.get(`/api/v1/tenants/${tenants.cesis}/invoices`)).json().items as { id: string; number: string; net: string; vat: string; total: string }[];
     const first = mine.find((i) => i.number === 'KOPA-2026-00001')!;
     // 36.74 + 1783.55 = 1820.29; VAT 21 % = 382.2609 → 382.26; total 2202.55.
     expect(first).toMatchObject({ net: '1820.29', vat: '382.26', total: '2202.55' });
-    expect((await admin.get('/api/v1/invoices')).json().every((i: { tenantId: string }) => i.tenantId === tenants.cesis)).toBe(true);
+    expect((await admin.get('/api/v1/invoices')).json().items.every((i: { tenantId: string }) => i.tenantId === tenants.cesis)).toBe(true);
     const xml = await admin.get(`/api/v1/invoices/${first.id}/ubl`);
     expect(xml.headers['content-type']).toContain('application/xml');
     const doc = checkRules(xml.body, 'Invoice');
@@ -75,13 +75,13 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
     expect(lines).toContain('Summa bez PVN 1 820,29 EUR');
     expect(lines).toContain('PVN 21 % 382,26 EUR');
     expect(lines).toContain('Kopā apmaksai 2 202,55 EUR');
-    const theirs = (await (await signIn(t.app, 'finanses@rda.lv')).get(`/api/v1/tenants/${tenants.sigulda}/invoices`)).json()[0];
+    const theirs = (await (await signIn(t.app, 'finanses@rda.lv')).get(`/api/v1/tenants/${tenants.sigulda}/invoices`)).json().items[0];
     for (const path of ['', '/ubl', '/pdf']) expect((await admin.get(`/api/v1/invoices/${theirs.id}${path}`)).statusCode).toBe(404);
     expect((await admin.get(`/api/v1/tenants/${tenants.sigulda}/invoices`)).statusCode).toBe(404);
   });
 
   it('issues a credit note in its own series, pointing at the invoice it corrects', async () => {
-    const original = (await (await signIn(t.app, 'finanses@rda.lv')).get(`/api/v1/tenants/${tenants.cesis}/invoices`)).json().find((i: { number: string }) => i.number === 'KOPA-2026-00001');
+    const original = (await (await signIn(t.app, 'finanses@rda.lv')).get(`/api/v1/tenants/${tenants.cesis}/invoices`)).json().items.find((i: { number: string }) => i.number === 'KOPA-2026-00001');
     const credit = await issue('cesis', { kind: 'credit_note', lines: LINES.slice(0, 1), corrects: { id: original.id, number: original.number, issueDate: original.issueDate } });
     expect(credit.number).toBe('KOPA-KR-2026-00001');
     const xml = (await (await signIn(t.app, 'admin@cesis.lv')).get(`/api/v1/invoices/${credit.id}/ubl`)).body;

@@ -21,9 +21,9 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
     operator = await signIn(t.app, 'operators@rda.lv');
     desk = await signIn(t.app, 'dienests@rda.lv');
     cesisAdmin = await signIn(t.app, 'admin@cesis.lv');
-    cesisId = (await cesisAdmin.get('/api/v1/tenants')).json()[0].id;
-    siguldaId = (await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/tenants')).json()[0].id;
-    const services = (await operator.get('/api/v1/services')).json() as { id: string; code: string }[];
+    cesisId = (await cesisAdmin.get('/api/v1/tenants')).json().items[0].id;
+    siguldaId = (await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/tenants')).json().items[0].id;
+    const services = (await operator.get('/api/v1/services')).json().items as { id: string; code: string }[];
     dvsId = services.find((s) => s.code === 'DVS')!.id;
     gisId = services.find((s) => s.code === 'GIS')!.id;
   });
@@ -50,7 +50,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
   it('lists monitors by service and by location (what probe agents ask for)', async () => {
     const push = await operator.post('/api/v1/monitors', { serviceId: gisId, tenantId: siguldaId, name: 'Siguldas GIS imports', type: 'push', intervalSeconds: 3600, locations: ['push'] });
     expect(push.statusCode, push.body).toBe(201);
-    const names = async (client: Client, query = '') => ((await client.get(`/api/v1/monitors${query}`)).json() as { name: string }[]).map((m) => m.name).sort();
+    const names = async (client: Client, query = '') => ((await client.get(`/api/v1/monitors${query}`)).json().items as { name: string }[]).map((m) => m.name).sort();
     expect(await names(operator)).toEqual(['DVS sākumlapa', 'GIS ports', 'Siguldas GIS imports']);
     expect(await names(operator, '?location=lnb')).toEqual(['DVS sākumlapa']);
     expect(await names(operator, `?serviceId=${gisId}`)).toEqual(['GIS ports', 'Siguldas GIS imports']);
@@ -177,7 +177,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
     const token = await operator.post('/api/v1/tokens', { name: 'LNB aģents', role: 'operator' });
     expect(token.statusCode, token.body).toBe(201);
     const agent = bearer(t.app, token.json().token);
-    const assigned = (await agent.get('/api/v1/monitors?location=lnb')).json() as { id: string; locations: string[] }[];
+    const assigned = (await agent.get('/api/v1/monitors?location=lnb')).json().items as { id: string; locations: string[] }[];
     expect(assigned).toHaveLength(7); // the DVS monitor and the six GIS nodes
     expect(assigned.map((m) => m.id)).toContain(monitorId);
     expect(assigned.every((m) => m.locations.includes('lnb'))).toBe(true);
@@ -195,7 +195,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
     const audit = (await operator.get(`/api/v1/audit-events?entityId=${history.json().id}`)).json();
     expect((Array.isArray(audit) ? audit : audit.items).map((e: { action: string }) => e.action)).toEqual(['maintenance.recorded_with_announcement']);
 
-    const titles = async (client: Client, query: string) => ((await client.get(`/api/v1/maintenance-windows${query}`)).json() as { title: string }[]).map((w) => w.title);
+    const titles = async (client: Client, query: string) => ((await client.get(`/api/v1/maintenance-windows${query}`)).json().items as { title: string }[]).map((w) => w.title);
     expect(await titles(cesisAdmin, '')).toEqual(['Vēsturiska apkope', 'DVS un GIS atjaunināšana']); // default: 30 days back, 90 ahead
     expect(await titles(operator, '?from=2026-11-15T00:00:00Z&to=2026-12-01T00:00:00Z')).toEqual(['DVS un GIS atjaunināšana']);
     expect(await titles(operator, '?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z')).toEqual([]);
@@ -217,7 +217,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
     expect(fields(await operator.get('/api/v1/maintenance-windows?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z'))).toEqual(['to']);
     expect(fields(await operator.get('/api/v1/maintenance-windows?from=yesterday'))).toEqual(['from']);
     // Nothing half-written: the refused windows are not listed.
-    expect(((await operator.get('/api/v1/maintenance-windows?from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z')).json() as { title: string }[]).map((w) => w.title)).toEqual(['DVS un GIS atjaunināšana']);
+    expect(((await operator.get('/api/v1/maintenance-windows?from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z')).json().items as { title: string }[]).map((w) => w.title)).toEqual(['DVS un GIS atjaunināšana']);
   });
 
   it('refuses bad SLA exclusions and keeps them to operators', async () => {
@@ -234,7 +234,7 @@ describe.each(BACKENDS)('monitors, probe results and maintenance on %s', (backen
     const created = await post(operator, { tenantId: cesisId });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ serviceId: dvsId, tenantId: cesisId, reason: 'Zondes kļūme', startsAt: '2026-11-10T00:00:00.000Z', endsAt: '2026-11-10T01:00:00.000Z' });
-    expect(((await operator.get('/api/v1/sla-exclusions')).json() as { id: string }[]).map((e) => e.id)).toEqual([created.json().id]);
-    expect((await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/sla-exclusions')).json()).toEqual([]);
+    expect(((await operator.get('/api/v1/sla-exclusions')).json().items as { id: string }[]).map((e) => e.id)).toEqual([created.json().id]);
+    expect((await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/sla-exclusions')).json().items).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ describe.each(BACKENDS)('operations on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestApp(backend);
     operator = await signIn(t.app, 'operators@rda.lv');
-    cesis = ((await operator.get('/api/v1/tenants')).json() as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
+    cesis = ((await operator.get('/api/v1/tenants')).json().items as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
   });
   afterAll(() => t.close());
 

@@ -25,7 +25,7 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
     t = await startTestApp(backend, { now: () => now });
     t.deps.notifications = { mailEnabled: true, webhooks: [{ url: 'https://hooks.example.lv/kopa', secret: 'a-long-webhook-secret' }], publicUrl: 'https://kopa.rda.lv' };
     operator = await signIn(t.app, 'operators@rda.lv');
-    dvsId = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'DVS').id;
+    dvsId = (await operator.get('/api/v1/services')).json().items.find((s: { code: string }) => s.code === 'DVS').id;
   });
   afterAll(() => t.close());
 
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
     });
 
     it('shows each monitor’s state now and its latency in buckets', async () => {
-      const health = (await operator.get('/api/v1/monitors/health')).json() as { monitorId: string; state: string; since: string; lastCheckAt: string }[];
+      const health = (await operator.get('/api/v1/monitors/health')).json().items as { monitorId: string; state: string; since: string; lastCheckAt: string }[];
       expect(health.find((h) => h.monitorId === monitor.id)).toMatchObject({ state: 'down', since: '2026-11-24T10:59:00.000Z', lastCheckAt: '2026-11-24T11:00:00.000Z' });
       await ingestProbeResults(t.deps, system, monitor.id, [{ at: '2026-11-24T10:40:10Z', ok: true, location: 'lvrtc', latencyMs: 100 }, { at: '2026-11-24T10:41:10Z', ok: true, location: 'lvrtc', latencyMs: 300 }]);
       const series = (await operator.get(`/api/v1/monitors/${monitor.id}/latency?hours=1`)).json();
@@ -134,8 +134,8 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
       expect(day.points.find((p: { at: string }) => p.at === '2026-11-24T10:40:00.000Z')).toMatchObject({ avgLatencyMs: 200, maxLatencyMs: 300, checks: 2 });
       expect((await operator.get(`/api/v1/monitors/${monitor.id}/latency?hours=0`)).statusCode).toBe(400);
       // The list's sparklines come in one request, the same series for each monitor.
-      const all = (await operator.get('/api/v1/monitors/latency')).json() as { monitorId: string }[];
-      const monitors = (await operator.get('/api/v1/monitors')).json() as { id: string }[];
+      const all = (await operator.get('/api/v1/monitors/latency')).json().items as { monitorId: string }[];
+      const monitors = (await operator.get('/api/v1/monitors')).json().items as { id: string }[];
       expect(all.map((s) => s.monitorId).sort()).toEqual(monitors.map((m) => m.id).sort());
       expect(all.find((s) => s.monitorId === monitor.id)).toEqual(day);
       expect((await operator.get('/api/v1/monitors/latency?hours=745')).json().errors[0].field).toBe('hours');

@@ -12,7 +12,7 @@ describe.each(BACKENDS)('service catalogue and subscriptions on %s', (backend) =
     t = await startTestApp(backend);
     operator = await signIn(t.app, 'operators@rda.lv');
     cesisAdmin = await signIn(t.app, 'admin@cesis.lv');
-    cesisId = (await cesisAdmin.get('/api/v1/tenants')).json()[0].id;
+    cesisId = (await cesisAdmin.get('/api/v1/tenants')).json().items[0].id;
   });
   afterAll(() => t.close());
 
@@ -20,24 +20,24 @@ describe.each(BACKENDS)('service catalogue and subscriptions on %s', (backend) =
     const res = await operator.post('/api/v1/services', { code: 'BIB', name: 'Bibliotēku informācijas sistēma', description: 'Krājuma uzskaite', critical: true });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ code: 'BIB', name: { lv: 'Bibliotēku informācijas sistēma', en: null }, critical: true, legalBasis: [] });
-    const codes = (await cesisAdmin.get('/api/v1/services')).json().map((s: { code: string }) => s.code);
+    const codes = (await cesisAdmin.get('/api/v1/services')).json().items.map((s: { code: string }) => s.code);
     expect(codes).toEqual(['BIB', 'DVS', 'EPAK', 'GIS']);
   });
 
   it('subscribes a municipality from a date and refuses an overlapping second subscription', async () => {
-    const bib = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'BIB');
+    const bib = (await operator.get('/api/v1/services')).json().items.find((s: { code: string }) => s.code === 'BIB');
     const first = await operator.post(`/api/v1/tenants/${cesisId}/subscriptions`, { serviceId: bib.id, from: '2027-01-01', mode: 'own_instance' });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ serviceId: bib.id, from: '2027-01-01', to: null, mode: 'own_instance' });
     const overlap = await operator.post(`/api/v1/tenants/${cesisId}/subscriptions`, { serviceId: bib.id, from: '2027-06-01' });
     expect(overlap.statusCode).toBe(409);
-    const mine = (await cesisAdmin.get(`/api/v1/tenants/${cesisId}/subscriptions`)).json();
+    const mine = (await cesisAdmin.get(`/api/v1/tenants/${cesisId}/subscriptions`)).json().items;
     expect(mine).toHaveLength(4); // three demo services and the new one
   });
 
   it('ends a subscription on a day and refuses an end that overlaps a later one', async () => {
-    const gis = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'GIS');
-    const current = (await operator.get(`/api/v1/tenants/${cesisId}/subscriptions`)).json().find((s: { serviceId: string }) => s.serviceId === gis.id);
+    const gis = (await operator.get('/api/v1/services')).json().items.find((s: { code: string }) => s.code === 'GIS');
+    const current = (await operator.get(`/api/v1/tenants/${cesisId}/subscriptions`)).json().items.find((s: { serviceId: string }) => s.serviceId === gis.id);
     const ended = await operator.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: '2026-12-31' });
     expect(ended.statusCode).toBe(200);
     expect(ended.json()).toMatchObject({ id: current.id, to: '2026-12-31' });

@@ -17,7 +17,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     now = new Date('2026-11-01T10:00:00Z'); // Sunday 1 Nov
     t = await startTestApp(backend, { now: () => now });
     t.deps.notifications = { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.rda.lv' };
-    cesisId = (await (await as('admin@cesis.lv')).get('/api/v1/tenants')).json()[0].id;
+    cesisId = (await (await as('admin@cesis.lv')).get('/api/v1/tenants')).json().items[0].id;
   });
   afterAll(() => t.close());
 
@@ -29,7 +29,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     // Five demo municipalities used services in October; Jelgava starts in 2027.
     expect(await closeMonth(t.deps)).toEqual({ month: '2026-10', published: 5, due: true });
     expect(await closeMonth(t.deps)).toEqual({ month: '2026-10', published: 0, due: true });
-    const versions = (await (await as('admin@cesis.lv')).get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10/publications`)).json();
+    const versions = (await (await as('admin@cesis.lv')).get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10/publications`)).json().items;
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ version: 1, month: '2026-10', reason: null, changes: [], publishedBy: 'month-close' });
     expect(versions[0].report.services.map((s: { serviceCode: string }) => s.serviceCode).sort()).toEqual(['DVS', 'EPAK', 'GIS']);
@@ -45,7 +45,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     expect((await operator.post(url, {})).statusCode).toBe(409); // a correction needs a reason
     expect((await operator.post(url, { reason: 'Pārrēķins' })).json().errors).toEqual([{ field: 'reason', message: 'the report is the same as the published version' }]);
     // An agent's buffered October results arrive late: DVS was probed all of 31 October.
-    const dvsId = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'DVS').id;
+    const dvsId = (await operator.get('/api/v1/services')).json().items.find((s: { code: string }) => s.code === 'DVS').id;
     const monitor = await createMonitor(t.deps, systemActor('test'), { serviceId: dvsId, tenantId: null, name: 'DVS', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc'], active: true });
     const start = Date.parse('2026-10-30T22:00:00Z'); // 31 Oct 00:00 Riga (UTC+2 after the 25 Oct change)
     const results = Array.from({ length: 1440 }, (_, i) => ({ at: new Date(start + i * MINUTE).toISOString(), ok: i < 600 || i >= 660, location: 'lvrtc' }));
@@ -62,7 +62,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
         { serviceCode: 'DVS', field: 'outages', before: 0, after: 1 },
       ]),
     );
-    const versions = (await operator.get(url)).json();
+    const versions = (await operator.get(url)).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(versions[0].report.services.find((s: { serviceCode: string }) => s.serviceCode === 'DVS').availabilityPercent).toBeNull();
   });
@@ -74,7 +74,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     expect(served.desk).toMatchObject({ tickets: 0, breaches: 0, satisfactionAverage: null });
     // A late exclusion changes the live figures but not what was published.
     const operator = await as('operators@rda.lv');
-    const dvsId = (await operator.get('/api/v1/services')).json().find((s: { code: string }) => s.code === 'DVS').id;
+    const dvsId = (await operator.get('/api/v1/services')).json().items.find((s: { code: string }) => s.code === 'DVS').id;
     expect((await operator.post('/api/v1/sla-exclusions', { serviceId: dvsId, startsAt: '2026-10-31T08:00:00Z', endsAt: '2026-10-31T09:00:00Z', reason: 'Uzraudzības aģenta kļūme' })).statusCode).toBe(201);
     const frozen = (await admin.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10`)).json();
     const live = (await admin.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10?live=true`)).json();

@@ -68,8 +68,8 @@ describe.each(BACKENDS)('monthly availability reports on %s', (backend) => {
     t = await startTestApp(backend, { now: () => new Date('2026-12-15T12:00:00Z') });
     operator = await signIn(t.app, 'operators@rda.lv');
     cesisAdmin = await signIn(t.app, 'admin@cesis.lv');
-    cesisId = (await cesisAdmin.get('/api/v1/tenants')).json()[0].id;
-    siguldaId = (await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/tenants')).json()[0].id;
+    cesisId = (await cesisAdmin.get('/api/v1/tenants')).json().items[0].id;
+    siguldaId = (await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/tenants')).json().items[0].id;
 
     // A: every 5 min from 1 Oct to 1 Dec. One lone failure (5 Oct), a run of exactly two (20 Oct),
     // no results 10 Oct 00:00–01:55Z, and failures 31 Oct 21:00–22:55Z, across the month boundary.
@@ -206,8 +206,8 @@ describe.each(BACKENDS)('monthly availability reports on %s', (backend) => {
     const events = (Array.isArray(audit) ? audit : audit.items) as { action: string; entityId: string }[];
     expect(events.filter((e) => e.action === 'sla_exclusion.created').map((e) => e.entityId)).toContain(exclusionId);
     // The municipality sees its exclusion listed; the neighbour does not.
-    expect((await cesisAdmin.get('/api/v1/sla-exclusions?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).json().map((e: { id: string }) => e.id)).toEqual([exclusionId]);
-    expect((await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/sla-exclusions?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).json()).toEqual([]);
+    expect((await cesisAdmin.get('/api/v1/sla-exclusions?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).json().items.map((e: { id: string }) => e.id)).toEqual([exclusionId]);
+    expect((await (await signIn(t.app, 'admin@sigulda.lv')).get('/api/v1/sla-exclusions?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).json().items).toEqual([]);
   });
 
   it('a withdrawn exclusion no longer counts, stays on record with its reason, and is withdrawn once', async () => {

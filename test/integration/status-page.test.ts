@@ -26,8 +26,8 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
     now = new Date('2026-11-20T12:00:00Z');
     t = await startTestApp(backend, { now: () => now });
     const admin = await signIn(t.app, 'admin@cesis.lv');
-    cesisId = (await admin.get('/api/v1/tenants')).json()[0].id;
-    const services: { id: string; code: string }[] = (await admin.get('/api/v1/services')).json();
+    cesisId = (await admin.get('/api/v1/tenants')).json().items[0].id;
+    const services: { id: string; code: string }[] = (await admin.get('/api/v1/services')).json().items;
     dvsId = services.find((s) => s.code === 'DVS')!.id;
     gisId = services.find((s) => s.code === 'GIS')!.id;
     const monitor = await createMonitor(t.deps, operator, { serviceId: dvsId, tenantId: null, name: 'DVS portāls', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc', 'lnb'], active: true });
@@ -74,7 +74,7 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
   });
 
   it('turns to an outage when the latest results confirm one', async () => {
-    const monitors: { id: string; serviceId: string }[] = (await (await signIn(t.app, 'operators@rda.lv')).get('/api/v1/monitors')).json();
+    const monitors: { id: string; serviceId: string }[] = (await (await signIn(t.app, 'operators@rda.lv')).get('/api/v1/monitors')).json().items;
     const monitorId = monitors.find((m) => m.serviceId === dvsId)!.id;
     const from = now.getTime();
     now = new Date(from + 3 * MINUTE);

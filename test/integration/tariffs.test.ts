@@ -20,9 +20,9 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
   afterAll(() => t.close());
 
   it('seeds the two federated-cloud providers and six resources with UN/ECE Rec. 20 unit codes', async () => {
-    const providers = (await cesisAdmin.get('/api/v1/providers')).json() as { code: string }[];
+    const providers = (await cesisAdmin.get('/api/v1/providers')).json().items as { code: string }[];
     expect(providers.map((p) => p.code)).toEqual(['LNB', 'LVRTC']);
-    const resources = (await desk.get('/api/v1/resources')).json() as { code: string; kind: string; unitCode: string; billable: boolean }[];
+    const resources = (await desk.get('/api/v1/resources')).json().items as { code: string; kind: string; unitCode: string; billable: boolean }[];
     expect(resources.map((r) => [r.code, r.kind, r.unitCode, r.billable])).toEqual([
       ['active_users', 'gauge', 'IE', false],
       ['backup_gb_month', 'sum', 'E34', true],
@@ -59,12 +59,12 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     const second = await finance.post('/api/v1/tariffs', { provider: 'LNB', resource: 'storage_gb_month', unitPrice: '0.029999', currency: 'EUR', validFrom: '2026-07-01' });
     expect(second.statusCode).toBe(201);
 
-    const all = (await cesisAdmin.get('/api/v1/tariffs?provider=LNB&resource=storage_gb_month')).json() as TariffView[];
+    const all = (await cesisAdmin.get('/api/v1/tariffs?provider=LNB&resource=storage_gb_month')).json().items as TariffView[];
     expect(all.map((x) => [x.unitPrice, x.validFrom, x.validTo])).toEqual([
       ['0.035000', '2026-01-01', '2026-07-01'],
       ['0.029999', '2026-07-01', null],
     ]);
-    const on = async (date: string) => ((await finance.get(`/api/v1/tariffs?provider=LNB&resource=storage_gb_month&on=${date}`)).json() as TariffView[]).map((x) => x.unitPrice);
+    const on = async (date: string) => ((await finance.get(`/api/v1/tariffs?provider=LNB&resource=storage_gb_month&on=${date}`)).json().items as TariffView[]).map((x) => x.unitPrice);
     expect(await on('2025-12-31')).toEqual([]);
     expect(await on('2026-06-30')).toEqual(['0.035000']);
     expect(await on('2026-07-01')).toEqual(['0.029999']);
@@ -76,7 +76,7 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect(overlap.statusCode).toBe(409);
     expect(fields(overlap)).toEqual(['validFrom']);
     expect((await finance.post('/api/v1/tariffs', { provider: 'LNB', resource: 'storage_gb_month', unitPrice: '0.02', currency: 'EUR', validFrom: '2026-07-01' })).statusCode).toBe(409);
-    expect((await finance.get('/api/v1/tariffs?provider=LNB&resource=storage_gb_month')).json()).toHaveLength(3);
+    expect((await finance.get('/api/v1/tariffs?provider=LNB&resource=storage_gb_month')).json().items).toHaveLength(3);
   });
 
   it('refuses bad tariffs with the field that is wrong, and non-finance roles', async () => {
@@ -93,7 +93,7 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect((await post({ unitPrice: '0.0123456' })).statusCode).toBe(400);
     expect((await cesisAdmin.post('/api/v1/tariffs', { provider: 'LVRTC', resource: 'vcpu_hour', unitPrice: '0.01', currency: 'EUR', validFrom: '2026-01-01' })).statusCode).toBe(403);
     expect(fields(await finance.get('/api/v1/tariffs?on=tomorrow'))).toEqual(['on']);
-    expect((await finance.get('/api/v1/tariffs?provider=LVRTC&resource=vcpu_hour')).json()).toEqual([]);
+    expect((await finance.get('/api/v1/tariffs?provider=LVRTC&resource=vcpu_hour')).json().items).toEqual([]);
   });
 
   it('never leaves two tariffs overlapping when several are added at the same moment: exactly one wins', async () => {
@@ -105,7 +105,7 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
     for (const loser of results.filter((r) => r.statusCode === 409)) expect(loser.headers['content-type']).toContain('application/problem+json');
     const winner = results.find((r) => r.statusCode === 201)!.json() as TariffView;
-    const rows = (await finance.get('/api/v1/tariffs?provider=LVRTC&resource=egress_gb')).json() as TariffView[];
+    const rows = (await finance.get('/api/v1/tariffs?provider=LVRTC&resource=egress_gb')).json().items as TariffView[];
     expect(rows.map((x) => [x.validFrom, x.validTo, x.id])).toEqual([
       ['2026-01-01', '2026-03-01', expect.any(String)],
       ['2026-03-01', null, winner.id],
@@ -119,9 +119,9 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect((await operator.post('/api/v1/cost-pools', { month: '2026-10', amount: '1.5', currency: 'EUR', description: 'Licences', driver: 'even' })).json()).toMatchObject({ amount: '1.50', driver: 'even' });
     expect((await finance.post('/api/v1/cost-pools', { month: '2026-11', amount: '20', currency: 'EUR', description: 'Rezerves kopijas', driver: 'hosting_cost' })).statusCode).toBe(201);
 
-    const october = (await cesisAdmin.get('/api/v1/cost-pools?month=2026-10')).json() as { description: string }[];
+    const october = (await cesisAdmin.get('/api/v1/cost-pools?month=2026-10')).json().items as { description: string }[];
     expect(october.map((p) => p.description)).toEqual(['Platformas administrēšana', 'Licences']);
-    expect((await finance.get('/api/v1/cost-pools')).json()).toHaveLength(3);
+    expect((await finance.get('/api/v1/cost-pools')).json().items).toHaveLength(3);
 
     const pool = (body: Record<string, unknown>) => finance.post('/api/v1/cost-pools', { month: '2026-10', amount: '10.00', currency: 'EUR', description: 'x', ...body });
     expect(fields(await pool({ month: '2026-13' }))).toEqual(['month']);
@@ -133,7 +133,7 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect(fields(await finance.get('/api/v1/cost-pools?month=October'))).toEqual(['month']);
     expect((await cesisAdmin.post('/api/v1/cost-pools', { month: '2026-10', amount: '1.00', currency: 'EUR', description: 'x' })).statusCode).toBe(403);
     expect((await cesisUser.get('/api/v1/cost-pools')).statusCode).toBe(403);
-    expect((await finance.get('/api/v1/cost-pools')).json()).toHaveLength(3);
+    expect((await finance.get('/api/v1/cost-pools')).json().items).toHaveLength(3);
   });
 
   it('writes an audit event for every change, the closing of a tariff included', async () => {
@@ -156,10 +156,10 @@ describe.each(BACKENDS)('providers, resources, tariffs and cost pools on %s', (b
     expect((await finance.patch(`/api/v1/cost-pools/${created.id}`, { month: '2027-01' })).statusCode).toBe(400);
     expect((await cesisAdmin.patch(`/api/v1/cost-pools/${created.id}`, { amount: '1.00' })).statusCode).toBe(403);
     expect((await finance.patch('/api/v1/cost-pools/00000000-0000-4000-8000-000000000000', { amount: '1.00' })).statusCode).toBe(404);
-    expect((await finance.get('/api/v1/cost-pools?month=2026-12')).json()).toEqual([expect.objectContaining({ amount: '450.50' })]);
+    expect((await finance.get('/api/v1/cost-pools?month=2026-12')).json().items).toEqual([expect.objectContaining({ amount: '450.50' })]);
 
     expect((await operator.delete(`/api/v1/cost-pools/${created.id}`)).json()).toEqual({ monthInvoiced: false });
-    expect((await finance.get('/api/v1/cost-pools?month=2026-12')).json()).toEqual([]);
+    expect((await finance.get('/api/v1/cost-pools?month=2026-12')).json().items).toEqual([]);
     expect((await operator.delete(`/api/v1/cost-pools/${created.id}`)).statusCode).toBe(404);
     const events = ((await operator.get(`/api/v1/audit-events?entityType=cost_pool&entityId=${created.id}&limit=10`)).json() as { items: { action: string }[] }).items.map((e) => e.action);
     expect(events.sort()).toEqual(['cost_pool.created', 'cost_pool.removed', 'cost_pool.updated']);

@@ -54,7 +54,7 @@ describe.each(BACKENDS)('suspending and offboarding a municipality on %s', (back
   beforeAll(async () => {
     t = await startTestApp(backend, { demoHistory: true, now: () => new Date('2026-12-03T10:00:00Z') });
     operator = await signIn(t.app, 'operators@rda.lv');
-    tenants = (await operator.get('/api/v1/tenants')).json();
+    tenants = (await operator.get('/api/v1/tenants')).json().items;
     ogre = tenants.find((x) => x.email === 'pasts@ogre.lv')!.id;
     admin = await browser('admin@ogre.lv');
     member = await browser('lietotajs@ogre.lv');
@@ -113,7 +113,7 @@ describe.each(BACKENDS)('suspending and offboarding a municipality on %s', (back
     const desk = await signIn(t.app, 'dienests@rda.lv');
     expect((await desk.post(`/api/v1/tickets/${ogreTicket}/comments`, { body: 'Pārbaudām', public: true })).statusCode).toBe(201);
 
-    const listed = ((await operator.get(`/api/v1/tokens?tenantId=${ogre}`)).json() as { name: string; access: string; accessReason: string | null }[]).filter((x) => x.name.startsWith('ogre'));
+    const listed = ((await operator.get(`/api/v1/tokens?tenantId=${ogre}`)).json().items as { name: string; access: string; accessReason: string | null }[]).filter((x) => x.name.startsWith('ogre'));
     expect(listed.map((x) => [x.name, x.access, x.accessReason]).sort()).toEqual([
       ['ogre integrācija', 'read_only', 'tenant_suspended_read_only'],
       ['ogre lasītājs', 'read_only', 'tenant_suspended_read_only'],
@@ -161,9 +161,9 @@ describe.each(BACKENDS)('suspending and offboarding a municipality on %s', (back
     expect(right.cookies.find((c) => c.name === 'kopa_session')).toBeUndefined();
 
     // Nothing was deleted; the agency still reads it all.
-    expect((await operator.get(`/api/v1/tenants/${ogre}/invoices`)).json().length).toBeGreaterThan(0);
+    expect((await operator.get(`/api/v1/tenants/${ogre}/invoices`)).json().items.length).toBeGreaterThan(0);
     expect((await operator.get(`/api/v1/tickets/${ogreTicket}`)).statusCode).toBe(200);
-    const tokens = ((await operator.get(`/api/v1/tokens?tenantId=${ogre}`)).json() as { access: string; accessReason: string }[]);
+    const tokens = ((await operator.get(`/api/v1/tokens?tenantId=${ogre}`)).json().items as { access: string; accessReason: string }[]);
     expect(tokens.every((x) => x.access === 'none' && x.accessReason === 'tenant_offboarded')).toBe(true);
     expect((await operator.patch(`/api/v1/tenants/${ogre}`, { status: 'active' })).statusCode).toBe(400);
   });

@@ -46,13 +46,13 @@ describe.each(BACKENDS)('tenants and agreements on %s', (backend) => {
     });
 
     const list = await operator.get(`/api/v1/tenants/${tenant.id}/agreements`);
-    expect(list.json().map((a: { number: string }) => a.number)).toEqual(['RDA-SL-2027/01']);
+    expect(list.json().items.map((a: { number: string }) => a.number)).toEqual(['RDA-SL-2027/01']);
   });
 
   it('keeps every version of a changed agreement', async () => {
-    const tenants = (await operator.get('/api/v1/tenants')).json();
+    const tenants = (await operator.get('/api/v1/tenants')).json().items;
     const cesis = tenants.find((x: { name: string }) => x.name.startsWith('Cēsu'));
-    const [agreement] = (await operator.get(`/api/v1/tenants/${cesis.id}/agreements`)).json();
+    const [agreement] = (await operator.get(`/api/v1/tenants/${cesis.id}/agreements`)).json().items;
     const changed = await operator.patch(`/api/v1/tenants/${cesis.id}/agreements/${agreement.id}`, {
       availabilityTargetPercent: 98.5,
       changeNote: 'Addendum No. 1',
@@ -79,7 +79,7 @@ describe.each(BACKENDS)('tenants and agreements on %s', (backend) => {
     const res = await operator.post('/api/v1/tenants', { name: 123, registrationNumber: 90000012352 });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'registrationNumber']);
-    const tenants = (await operator.get('/api/v1/tenants')).json();
+    const tenants = (await operator.get('/api/v1/tenants')).json().items;
     const agreement = await operator.post(`/api/v1/tenants/${tenants[0].id}/agreements`, { number: 'X-1', signedOn: '2026-01-01', effectiveFrom: '2026-01-01', availabilityTargetPercent: '97' });
     expect(agreement.json().errors).toEqual([{ field: 'availabilityTargetPercent', message: 'must be number' }]);
   });

@@ -19,7 +19,7 @@ describe.each(BACKENDS)('service desk on %s', (backend) => {
   beforeAll(async () => {
     setRiga('2026-11-24T10:00:00');
     t = await startTestApp(backend, { now: () => now });
-    cesisId = (await (await reporterP()).get('/api/v1/tenants')).json()[0].id;
+    cesisId = (await (await reporterP()).get('/api/v1/tenants')).json().items[0].id;
   });
   afterAll(() => t.close());
 
@@ -88,7 +88,7 @@ describe.each(BACKENDS)('service desk on %s', (backend) => {
     const agent = await agentP();
     const res = await agent.get('/api/v1/tickets/assignees');
     expect(res.statusCode).toBe(200);
-    const assignees: { name: string; role: string }[] = res.json();
+    const assignees: { name: string; role: string }[] = res.json().items;
     // Demo staff who take tickets: the operator and the desk agent; finance and auditors do not.
     expect(assignees.map((a) => a.role).sort()).toEqual(['desk_agent', 'operator']);
     expect(Object.keys(assignees[0]!).sort()).toEqual(['id', 'name', 'role']);

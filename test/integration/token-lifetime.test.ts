@@ -24,9 +24,9 @@ describe.each(BACKENDS)('tokens die with the person behind them on %s', (backend
   let t: TestApp;
   let operator: Client;
   const tenantId = async (slug: string) =>
-    ((await operator.get('/api/v1/tenants')).json() as { id: string; email: string }[]).find((x) => x.email === `pasts@${slug}.lv`)!.id;
+    ((await operator.get('/api/v1/tenants')).json().items as { id: string; email: string }[]).find((x) => x.email === `pasts@${slug}.lv`)!.id;
   const userId = async (email: string) =>
-    ((await operator.get('/api/v1/users')).json() as { id: string; email: string }[]).find((u) => u.email === email)!.id;
+    ((await operator.get('/api/v1/users')).json().items as { id: string; email: string }[]).find((u) => u.email === email)!.id;
   const makeToken = async (client: Client, name: string, role: string, extra: object = {}) => {
     const res = await client.post('/api/v1/tokens', { name, role, ...extra });
     expect(res.statusCode).toBe(201);
@@ -35,7 +35,7 @@ describe.each(BACKENDS)('tokens die with the person behind them on %s', (backend
   const listed = async (client: Client, query = '') => {
     const res = await client.get(`/api/v1/tokens${query}`);
     expect(res.statusCode).toBe(200);
-    return res.json() as ListedToken[];
+    return res.json().items as ListedToken[];
   };
 
   beforeAll(async () => {

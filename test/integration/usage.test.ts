@@ -33,14 +33,14 @@ describe.each(BACKENDS)('usage ingestion on %s', (backend) => {
   const totals = async (client: Client, query: string) => {
     const res = await client.get(`/api/v1/usage?${query}`);
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { tenantId: string; provider: string; resource: string; quantity: string; records: number }[]).map((r) => [r.tenantId === cesis ? 'cesis' : r.tenantId === sigulda ? 'sigulda' : r.tenantId, r.provider, r.resource, r.quantity, r.records]);
+    return (res.json().items as { tenantId: string; provider: string; resource: string; quantity: string; records: number }[]).map((r) => [r.tenantId === cesis ? 'cesis' : r.tenantId === sigulda ? 'sigulda' : r.tenantId, r.provider, r.resource, r.quantity, r.records]);
   };
   const storedRows = async () => ((await t.database.ownerQuery('SELECT count(*)::int AS n FROM usage_records')) as { n: number }[])[0]!.n;
 
   beforeAll(async () => {
     t = await startTestApp(backend);
     [finance, operator, cesisAdmin, cesisUser] = await Promise.all(['finanses@rda.lv', 'operators@rda.lv', 'admin@cesis.lv', 'lietotajs@cesis.lv'].map((e) => signIn(t.app, e))) as [Client, Client, Client, Client];
-    const tenants = (await finance.get('/api/v1/tenants')).json() as { id: string; name: string }[];
+    const tenants = (await finance.get('/api/v1/tenants')).json().items as { id: string; name: string }[];
     cesis = tenants.find((x) => x.name.startsWith('Cēsu'))!.id;
     sigulda = tenants.find((x) => x.name.startsWith('Siguldas'))!.id;
   });

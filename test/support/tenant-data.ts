@@ -27,7 +27,7 @@ export function multipart(fileName: string, data: Uint8Array, type = 'applicatio
 export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, month: string): Promise<{ tenantId: string; ticketId: string; attachmentId: string; monitorId: string; exclusionId: string; tokenId: string }> {
   const operator = await signIn(t.app, 'operators@rda.lv');
   const admin = await signIn(t.app, adminEmail); // a session of the municipality
-  const tenantId = ((await admin.get('/api/v1/tenants')).json() as { id: string }[])[0]!.id;
+  const tenantId = ((await admin.get('/api/v1/tenants')).json().items as { id: string }[])[0]!.id;
   const ok = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
     const r = await res;
     expect(r.statusCode, r.body).toBeLessThan(300);
@@ -41,10 +41,10 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   const headers = { cookie: `kopa_session=${login.cookies.find((c) => c.name === 'kopa_session')!.value}`, 'x-csrf-token': login.json().csrfToken as string };
   const attachment = await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, payload: upload.payload, headers: { ...headers, ...upload.headers } });
   expect(attachment.statusCode, attachment.body).toBe(201);
-  const service = ((await operator.get('/api/v1/services')).json() as { id: string; code: string }[]).find((s) => s.code === 'DVS')!;
+  const service = ((await operator.get('/api/v1/services')).json().items as { id: string; code: string }[]).find((s) => s.code === 'DVS')!;
   const monitor = await ok(operator.post('/api/v1/monitors', { serviceId: service.id, tenantId, name: 'Pašvaldības portāls', type: 'http', target: 'https://portals.example.lv/', intervalSeconds: 60, locations: ['lvrtc'] }));
   const exclusion = await ok(operator.post('/api/v1/sla-exclusions', { serviceId: service.id, tenantId, startsAt: `${month}-10T08:00:00Z`, endsAt: `${month}-10T08:10:00Z`, reason: 'Zondes kļūme' }));
-  const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json() as unknown[];
+  const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json().items as unknown[];
   if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
 }

@@ -119,7 +119,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`${PREFIX}${path}`, {
+    // A `next` link from a page already carries the prefix.
+    response = await fetch(path.startsWith(`${PREFIX}/`) ? path : `${PREFIX}${path}`, {
       method,
       headers,
       credentials: 'same-origin',
@@ -149,6 +150,33 @@ export function query(params: Record<string, string | number | boolean | null | 
   return text ? `?${text}` : '';
 }
 
+/** One page of a list, as every list endpoint answers (docs/api.md, "Lists and paging"). */
+export interface Page<T> {
+  items: T[];
+  /** Path and query of the next page; null on the last. */
+  next: string | null;
+  nextCursor: string | null;
+}
+
+/** The largest page the API gives. */
+export const PAGE_LIMIT = 200;
+
+/**
+ * Every item of a list that is small by nature (catalogues, a municipality's agreements), page
+ * after page. Large lists (tickets, monitors, the audit log) are shown a page at a time instead.
+ */
+export async function listAll<T>(path: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  const separator = path.includes('?') ? '&' : '?';
+  let next: string | null = `${path}${separator}limit=${PAGE_LIMIT}`;
+  while (next !== null) {
+    const page: Page<T> = await request<Page<T>>('GET', next, { signal });
+    items.push(...page.items);
+    next = page.next;
+  }
+  return items;
+}
+
 const id = encodeURIComponent;
 
 /** The typed calls the UI makes. */
@@ -162,13 +190,13 @@ export const api = {
       request<void>('PATCH', '/session/password', { body: { currentPassword, newPassword } }),
   },
   tenants: {
-    list: (signal?: AbortSignal) => request<Tenant[]>('GET', '/tenants', { signal }),
+    list: (signal?: AbortSignal) => listAll<Tenant>('/tenants', signal),
     get: (tenantId: string, signal?: AbortSignal) => request<Tenant>('GET', `/tenants/${id(tenantId)}`, { signal }),
     create: (input: TenantInput) => request<Tenant>('POST', '/tenants', { body: input }),
     update: (tenantId: string, input: TenantInput) => request<Tenant>('PATCH', `/tenants/${id(tenantId)}`, { body: input }),
   },
   agreements: {
-    list: (tenantId: string, signal?: AbortSignal) => request<Agreement[]>('GET', `/tenants/${id(tenantId)}/agreements`, { signal }),
+    list: (tenantId: string, signal?: AbortSignal) => listAll<Agreement>(`/tenants/${id(tenantId)}/agreements`, signal),
     get: (tenantId: string, agreementId: string, signal?: AbortSignal) =>
       request<AgreementWithHistory>('GET', `/tenants/${id(tenantId)}/agreements/${id(agreementId)}`, { signal }),
     create: (tenantId: string, input: AgreementInput) => request<Agreement>('POST', `/tenants/${id(tenantId)}/agreements`, { body: input }),
@@ -176,11 +204,11 @@ export const api = {
       request<Agreement>('PATCH', `/tenants/${id(tenantId)}/agreements/${id(agreementId)}`, { body: input }),
   },
   calendars: {
-    list: (signal?: AbortSignal) => request<Calendar[]>('GET', '/calendars', { signal }),
+    list: (signal?: AbortSignal) => listAll<Calendar>('/calendars', signal),
   },
   users: {
-    listForTenant: (tenantId: string, signal?: AbortSignal) => request<User[]>('GET', `/tenants/${id(tenantId)}/users`, { signal }),
-    listAgency: (signal?: AbortSignal) => request<User[]>('GET', `/users${query({ agency: true })}`, { signal }),
+    listForTenant: (tenantId: string, signal?: AbortSignal) => listAll<User>(`/tenants/${id(tenantId)}/users`, signal),
+    listAgency: (signal?: AbortSignal) => listAll<User>(`/users${query({ agency: true })}`, signal),
     createForTenant: (tenantId: string, input: { email: string; name: string; role: Role; password?: string }) =>
       request<CreatedUser>('POST', `/tenants/${id(tenantId)}/users`, { body: input }),
     createAgency: (input: { email: string; name: string; role: Role; password?: string }) =>
@@ -189,7 +217,7 @@ export const api = {
       request<User>('PATCH', `/users/${id(userId)}`, { body: input }),
   },
   tokens: {
-    list: (signal?: AbortSignal) => request<ApiToken[]>('GET', '/tokens', { signal }),
+    list: (signal?: AbortSignal) => listAll<ApiToken>('/tokens', signal),
     create: (input: { name: string; role: Role; tenantId?: string | null; expiresAt?: string | null }) =>
       request<CreatedApiToken>('POST', '/tokens', { body: input }),
     revoke: (tokenId: string) => request<ApiToken>('DELETE', `/tokens/${id(tokenId)}`),

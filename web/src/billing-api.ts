@@ -1,4 +1,4 @@
-import { query, request } from './api';
+import { listAll, query, request } from './api';
 import type {
   BillingResource,
   CostPool,
@@ -22,15 +22,15 @@ const id = encodeURIComponent;
 
 /** The billing calls the UI makes. */
 export const billingApi = {
-  providers: (signal?: AbortSignal) => request<Provider[]>('GET', '/providers', { signal }),
-  resources: (signal?: AbortSignal) => request<BillingResource[]>('GET', '/resources', { signal }),
+  providers: (signal?: AbortSignal) => listAll<Provider>('/providers', signal),
+  resources: (signal?: AbortSignal) => listAll<BillingResource>('/resources', signal),
   tariffs: {
-    list: (signal?: AbortSignal) => request<Tariff[]>('GET', '/tariffs', { signal }),
+    list: (signal?: AbortSignal) => listAll<Tariff>('/tariffs', signal),
     create: (input: { provider: string; resource: string; unitPrice: string; currency: 'EUR'; validFrom: string; validTo?: string }) =>
       request<Tariff>('POST', '/tariffs', { body: input }),
   },
   costPools: {
-    list: (month: string, signal?: AbortSignal) => request<CostPool[]>('GET', `/cost-pools${query({ month })}`, { signal }),
+    list: (month: string, signal?: AbortSignal) => listAll<CostPool>(`/cost-pools${query({ month })}`, signal),
     create: (input: { month: string; amount: string; currency: 'EUR'; description: string; driver: Driver }) => request<CostPool>('POST', '/cost-pools', { body: input }),
     update: (poolId: string, changes: { amount: string; description: string; driver: Driver }) => request<CostPool & { monthInvoiced: boolean }>('PATCH', `/cost-pools/${id(poolId)}`, { body: changes }),
     remove: (poolId: string) => request<{ monthInvoiced: boolean }>('DELETE', `/cost-pools/${id(poolId)}`),
@@ -42,15 +42,15 @@ export const billingApi = {
       request<MonthlyUsage[]>('GET', `/tenants/${id(tenantId)}/usage${query({ from, to })}`, { signal }),
   },
   runs: {
-    list: (signal?: AbortSignal) => request<RunSummary[]>('GET', '/billing-runs', { signal }),
+    list: (signal?: AbortSignal) => listAll<RunSummary>('/billing-runs', signal),
     get: (runId: string, signal?: AbortSignal) => request<Run>('GET', `/billing-runs/${id(runId)}`, { signal }),
     create: (month: string) => request<Run>('POST', '/billing-runs', { body: { month } }),
     recompute: (runId: string) => request<Run>('POST', `/billing-runs/${id(runId)}/recompute`),
     finalize: (runId: string) => request<{ status: 'finalized'; invoices: FinalizedInvoice[] }>('POST', `/billing-runs/${id(runId)}/finalize`),
   },
   invoices: {
-    list: (signal?: AbortSignal, month?: string) => request<Invoice[]>('GET', `/invoices${query({ month })}`, { signal }),
-    listForTenant: (tenantId: string, signal?: AbortSignal) => request<Invoice[]>('GET', `/tenants/${id(tenantId)}/invoices`, { signal }),
+    list: (signal?: AbortSignal, month?: string) => listAll<Invoice>(`/invoices${query({ month })}`, signal),
+    listForTenant: (tenantId: string, signal?: AbortSignal) => listAll<Invoice>(`/tenants/${id(tenantId)}/invoices`, signal),
   },
   statements: (tenantId: string, months: string[], signal?: AbortSignal) =>
     request<MonthStatement[]>('GET', `/tenants/${id(tenantId)}/statements${query({ months: months.join(',') })}`, { signal }),

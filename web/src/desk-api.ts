@@ -1,4 +1,4 @@
-import { ApiError, query, reportUnauthorized, request, toApiError, writeHeaders } from './api';
+import { ApiError, listAll, query, reportUnauthorized, request, toApiError, writeHeaders, type Page } from './api';
 import type {
   Assignee,
   Attachment,
@@ -29,27 +29,29 @@ export const deskLinks = {
 /** The service desk, the catalogue and business calendars. */
 export const deskApi = {
   tickets: {
-    list: (filters: { status?: string; tenantId?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
+    list: (filters: { status?: string; tenantId?: string; priority?: string; assigneeId?: string; q?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
       request<TicketPage>('GET', `/tickets${query(filters)}`, { signal }),
+    /** Older timeline entries: the ticket's `timelineNext`, then each page's `next`. */
+    timelinePage: (path: string, signal?: AbortSignal) => request<Page<TicketEvent>>('GET', path, { signal }),
     get: (ticketId: string, signal?: AbortSignal) => request<TicketWithEvents>('GET', `/tickets/${id(ticketId)}`, { signal }),
     open: (input: TicketInput) => request<TicketWithEvents>('POST', '/tickets', { body: input }),
     comment: (ticketId: string, body: string, isPublic: boolean) =>
       request<TicketEvent>('POST', `/tickets/${id(ticketId)}/comments`, { body: { body, public: isPublic } }),
-    assignees: (signal?: AbortSignal) => request<Assignee[]>('GET', '/tickets/assignees', { signal }),
+    assignees: (signal?: AbortSignal) => listAll<Assignee>('/tickets/assignees', signal),
     setStatus: (ticketId: string, status: TicketStatus) => request<TicketWithEvents>('POST', `/tickets/${id(ticketId)}/status`, { body: { status } }),
     assign: (ticketId: string, assigneeId: string | null) => request<TicketWithEvents>('POST', `/tickets/${id(ticketId)}/assignee`, { body: { assigneeId } }),
     rate: (ticketId: string, rating: number, comment: string | null) =>
       request<TicketWithEvents>('POST', `/tickets/${id(ticketId)}/satisfaction`, { body: { rating, ...(comment && { comment }) } }),
-    attachments: (ticketId: string, signal?: AbortSignal) => request<Attachment[]>('GET', `/tickets/${id(ticketId)}/attachments`, { signal }),
+    attachments: (ticketId: string, signal?: AbortSignal) => listAll<Attachment>(`/tickets/${id(ticketId)}/attachments`, signal),
   },
   services: {
-    list: (signal?: AbortSignal) => request<Service[]>('GET', '/services', { signal }),
-    subscriptions: (tenantId: string, signal?: AbortSignal) => request<Subscription[]>('GET', `/tenants/${id(tenantId)}/subscriptions`, { signal }),
+    list: (signal?: AbortSignal) => listAll<Service>('/services', signal),
+    subscriptions: (tenantId: string, signal?: AbortSignal) => listAll<Subscription>(`/tenants/${id(tenantId)}/subscriptions`, signal),
   },
   deskReport: (tenantId: string, month: string, signal?: AbortSignal) =>
     request<DeskReport>('GET', `/tenants/${id(tenantId)}/desk-report/${id(month)}`, { signal }),
   calendars: {
-    list: (signal?: AbortSignal) => request<CalendarSummary[]>('GET', '/calendars', { signal }),
+    list: (signal?: AbortSignal) => listAll<CalendarSummary>('/calendars', signal),
     get: (calendarId: string, signal?: AbortSignal) => request<CalendarDetail>('GET', `/calendars/${id(calendarId)}`, { signal }),
     days: (calendarId: string, from: string, to: string, signal?: AbortSignal) =>
       request<CalendarDay[]>('GET', `/calendars/${id(calendarId)}/days${query({ from, to })}`, { signal }),

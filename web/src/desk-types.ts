@@ -70,11 +70,15 @@ export interface Assignee {
 }
 
 export interface TicketWithEvents extends Ticket {
+  /** The latest entries of the timeline (at most 50), oldest of them first. */
   events: TicketEvent[];
+  /** The page of entries before `events`; null when `events` is the whole timeline. */
+  timelineNext: string | null;
 }
 
 export interface TicketPage {
   items: Ticket[];
+  next: string | null;
   nextCursor: string | null;
 }
 

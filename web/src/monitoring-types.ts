@@ -127,6 +127,24 @@ export interface MonitorHealth {
   lastLatencyMs: number | null;
 }
 
+/** A row of the monitors list: the monitor with its state now. */
+export type MonitorRow = Monitor & { health: MonitorHealth };
+
+/** What the monitors list shows; `paused` is a monitor switched off. */
+export type DisplayState = 'down' | 'unknown' | 'up' | 'paused';
+
+export interface MonitorFilters {
+  q?: string;
+  state?: DisplayState;
+  serviceId?: string;
+  sort?: 'name' | 'state';
+  limit?: number;
+  /** The `next` link of the page before; the filters travel in it. */
+  next?: string;
+}
+
+export type MonitorCounts = Record<DisplayState, number> & { total: number };
+
 export interface LatencyPoint {
   at: string;
   avgLatencyMs: number | null;

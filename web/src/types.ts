@@ -176,6 +176,7 @@ export interface AuditEvent {
 
 export interface AuditPage {
   items: AuditEvent[];
+  next: string | null;
   nextCursor: string | null;
 }
 

@@ -50,10 +50,18 @@ export const monitorRepository: Store['monitors'] = {
     const row = await trxOf(tx).selectFrom('monitors').selectAll().where('id', '=', monitorId).executeTakeFirst();
     return row ? toMonitor(row) : null;
   },
-  async list(tx, filter) {
+  async list(tx, filter, page) {
     let q = trxOf(tx).selectFrom('monitors').selectAll().orderBy('name').orderBy('id');
     if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
     if (filter.location) q = q.where(sql<boolean>`${filter.location} = ANY(locations)`);
+    if (filter.search) {
+      const text = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('name', 'ilike', text), eb('target', 'ilike', text)]));
+    }
+    if (page) {
+      if (page.after !== null) q = q.where(sql<boolean>`(name, id) > (${page.after.name}, ${page.after.id}::uuid)`);
+      q = q.limit(page.limit);
+    }
     return (await q.execute()).map(toMonitor);
   },
   async update(tx, monitorId, c) {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Priority } from '../../domain/agreement.js';
 import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
@@ -111,7 +111,12 @@ export const ticketRepository: Store['tickets'] = {
     if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
     if (f.priority) q = q.where('priority', '=', f.priority);
     if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
-    if (f.beforeNumber) q = q.where('number', '<', f.beforeNumber as never);
+    if (f.search) {
+      const text = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const number = /^[0-9]{1,15}$/.test(f.search) ? Number(f.search) : null;
+      q = q.where((eb) => eb.or([eb('subject', 'ilike', text), ...(number === null ? [] : [eb('number', '=', number as never)])]));
+    }
+    if (f.beforeNumber !== undefined) q = q.where('number', '<', f.beforeNumber as never);
     return (await q.execute()).map(toTicket);
   },
   async update(tx, tenantId, ticketId, c, at) {
@@ -138,6 +143,29 @@ export const ticketRepository: Store['tickets'] = {
   async events(tx, ticketId) {
     const rows = await trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('at').orderBy('id').execute();
     return rows.map(toEvent);
+  },
+  async statusEvents(tx, ticketId) {
+    const rows = await trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('kind', '=', 'status').orderBy('at').orderBy('id').execute();
+    return rows.map(toEvent);
+  },
+  async timeline(tx, ticketId, before, limit) {
+    let q = trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit);
+    if (before !== null) q = q.where(sql<boolean>`(at, id) < (${new Date(before.at)}, ${before.id})`);
+    return (await q.execute()).map(toEvent);
+  },
+  async lockForWrite(tx, ticketId) {
+    await trxOf(tx).selectFrom('tickets').select('id').where('id', '=', ticketId).forUpdate().execute();
+  },
+  async recentComments(tx, ticketId, actorId, since) {
+    const row = await trxOf(tx)
+      .selectFrom('ticket_events')
+      .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('at').as('oldest')])
+      .where('ticket_id', '=', ticketId)
+      .where('kind', '=', 'comment')
+      .where('actor_id', '=', actorId)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.count), oldest: row.oldest === null ? null : new Date(row.oldest as Date) };
   },
   async addEvent(tx, tenantId, e) {
     const row = await trxOf(tx)

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Role } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
@@ -21,10 +21,14 @@ export function toUser(row: Selectable<UsersTable>): User {
 }
 
 export const userRepository: Store['users'] = {
-  async list(tx, tenantId, filter) {
-    let q = trxOf(tx).selectFrom('users').selectAll().orderBy('name');
+  async list(tx, tenantId, filter, page) {
+    let q = trxOf(tx).selectFrom('users').selectAll().orderBy('name').orderBy('id');
     if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
     else if (filter.agencyOnly) q = q.where('tenant_id', 'is', null);
+    if (page) {
+      if (page.after !== null) q = q.where(sql<boolean>`(name, id) > (${page.after.name}, ${page.after.id}::uuid)`);
+      q = q.limit(page.limit);
+    }
     return (await q.execute()).map(toUser);
   },
   async get(tx, tenantId, userId) {

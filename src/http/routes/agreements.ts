@@ -6,6 +6,7 @@ import { listAgreements } from '../../app/list-agreements.js';
 import type { Deps } from '../../app/ports.js';
 import { updateAgreement } from '../../app/update-agreement.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { AgreementCreate, AgreementPatch, AgreementWithHistory, ERRORS } from '../schemas.js';
 
@@ -14,8 +15,11 @@ const AgreementParams = Type.Object({ id: Type.String(), agreementId: Type.Strin
 
 export const agreementRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/agreements', {
-    schema: { tags: ['agreements'], summary: 'Cooperation agreements of a municipality, current version of each', params: TenantParams, response: { 200: Type.Array(Type.Ref('Agreement')), ...ERRORS } },
-  }, async (request) => listAgreements(deps, actorOf(request), pathId(request.params.id, 'Municipality')));
+    schema: { tags: ['agreements'], summary: 'Cooperation agreements of a municipality, current version of each, by start date', params: TenantParams, querystring: PageOnly, response: { 200: pageOf(Type.Ref('Agreement')), ...ERRORS } },
+  }, async (request, reply) => {
+    const all = await listAgreements(deps, actorOf(request), pathId(request.params.id, 'Municipality'));
+    return sendListPage(request, reply, 'agreements', all, (a) => [a.effectiveFrom, a.id], ['string', 'uuid']);
+  });
 
   app.post('/tenants/:id/agreements', {
     schema: { tags: ['agreements'], summary: 'Record a cooperation agreement (operator)', params: TenantParams, body: AgreementCreate, response: { 201: Type.Ref('Agreement'), ...ERRORS } },

@@ -6,6 +6,7 @@ import { requirePermission } from '../../app/authorize.js';
 import { verifyAuditChain } from '../../app/verify-audit-chain.js';
 import { forbidden } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
+import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, Instant } from '../schemas.js';
 
 const AuditQuery = Type.Object(
@@ -17,8 +18,7 @@ const AuditQuery = Type.Object(
     actorId: Type.Optional(Type.String({ maxLength: 100 })),
     from: Type.Optional(Instant),
     to: Type.Optional(Instant),
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'nextCursor of the previous page' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
@@ -29,16 +29,16 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       tags: ['audit'],
       summary: 'Audit events, newest first; municipality admins see their own municipality only',
       querystring: AuditQuery,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('AuditEvent')), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...ERRORS },
+      response: { 200: pageOf(Type.Ref('AuditEvent')), ...ERRORS },
     },
-  }, async (request) => {
-    const q = request.query;
-    return listAuditEvents(deps, actorOf(request), {
+  }, async (request, reply) => {
+    const { cursor: _cursor, limit: _limit, ...q } = request.query;
+    const slice = await listAuditEvents(deps, actorOf(request), {
       ...q,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
-      limit: q.limit ?? 50,
-    });
+    }, pageRequest(request.query, 'audit', ['number']));
+    return sendPage(request, reply, 'audit', slice, (e) => [Number(e.seq)]);
   });
 
   app.post('/audit-events/verify', {

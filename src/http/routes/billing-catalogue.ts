@@ -5,6 +5,7 @@ import { createCostPool, listCostPools, removeCostPool, updateCostPool } from '.
 import { createTariff, listTariffs } from '../../app/manage-tariffs.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';
 
@@ -45,13 +46,15 @@ const CostPoolView = Type.Object({
 });
 
 export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/providers', { schema: { tags: ['billing'], summary: 'Cloud providers whose usage is metered', response: { 200: Type.Array(ProviderView), ...ERRORS } } }, async (request) => listProviders(deps, actorOf(request)));
+  app.get('/providers', { schema: { tags: ['billing'], summary: 'Cloud providers whose usage is metered, by code', querystring: PageOnly, response: { 200: pageOf(ProviderView), ...ERRORS } } }, async (request, reply) =>
+    sendListPage(request, reply, 'providers', await listProviders(deps, actorOf(request)), (p) => [p.code], ['string']));
 
   app.post('/providers', {
     schema: { tags: ['billing'], summary: 'Add a provider (operator, finance)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20, examples: ['LVRTC'] }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 201: ProviderView, ...ERRORS } },
   }, async (request, reply) => reply.status(201).send(await createProvider(deps, actorOf(request), request.body)));
 
-  app.get('/resources', { schema: { tags: ['billing'], summary: 'Metered resources: sums and gauges', response: { 200: Type.Array(ResourceView), ...ERRORS } } }, async (request) => listResources(deps, actorOf(request)));
+  app.get('/resources', { schema: { tags: ['billing'], summary: 'Metered resources: sums and gauges, by code', querystring: PageOnly, response: { 200: pageOf(ResourceView), ...ERRORS } } }, async (request, reply) =>
+    sendListPage(request, reply, 'resources', await listResources(deps, actorOf(request)), (r) => [r.code], ['string']));
 
   app.post('/resources', {
     schema: {
@@ -76,10 +79,14 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
     schema: {
       tags: ['billing'],
       summary: 'Tariffs, optionally of one provider or resource or in force on a date',
-      querystring: Type.Object({ provider: Type.Optional(Type.String()), resource: Type.Optional(Type.String()), on: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(TariffView), ...ERRORS },
+      querystring: Type.Object({ provider: Type.Optional(Type.String()), resource: Type.Optional(Type.String()), on: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(TariffView), ...ERRORS },
     },
-  }, async (request) => listTariffs(deps, actorOf(request), request.query));
+  }, async (request, reply) => {
+    const { provider, resource, on } = request.query;
+    const all = await listTariffs(deps, actorOf(request), { provider, resource, on });
+    return sendListPage(request, reply, 'tariffs', all, (x) => [x.provider, x.resource, x.validFrom, x.id], ['string', 'string', 'string', 'uuid']);
+  });
 
   app.post('/tariffs', {
     schema: {
@@ -101,8 +108,11 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
   }, async (request, reply) => reply.status(201).send(await createTariff(deps, actorOf(request), { ...request.body, validTo: request.body.validTo ?? null })));
 
   app.get('/cost-pools', {
-    schema: { tags: ['billing'], summary: 'Monthly cost pools', querystring: Type.Object({ month: Type.Optional(Type.String({ description: 'YYYY-MM' })) }, { additionalProperties: false }), response: { 200: Type.Array(CostPoolView), ...ERRORS } },
-  }, async (request) => listCostPools(deps, actorOf(request), request.query));
+    schema: { tags: ['billing'], summary: 'Monthly cost pools, by month', querystring: Type.Object({ month: Type.Optional(Type.String({ description: 'YYYY-MM' })), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(CostPoolView), ...ERRORS } },
+  }, async (request, reply) => {
+    const all = await listCostPools(deps, actorOf(request), { month: request.query.month });
+    return sendListPage(request, reply, 'cost-pools', all, (p) => [p.month, p.createdAt, p.id], ['string', 'string', 'uuid']);
+  });
 
   app.post('/cost-pools', {
     schema: {

@@ -7,6 +7,7 @@ import { statementPdf } from '../../app/render-statement-pdf.js';
 import type { Deps } from '../../app/ports.js';
 import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/read-billing-runs.js';
 import { actorOf } from '../auth.js';
+import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, Instant } from '../schemas.js';
 
@@ -49,8 +50,9 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
 
   app.get('/billing-runs', {
-    schema: { tags: ['billing'], summary: 'Billing runs, newest first', querystring: Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false }), response: { 200: Type.Array(RunSummary), ...ERRORS } },
-  }, async (request) => listBillingRuns(deps, actorOf(request), request.query.month));
+    schema: { tags: ['billing'], summary: 'Billing runs, newest first', querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(RunSummary), ...ERRORS } },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'billing-runs', await listBillingRuns(deps, actorOf(request), request.query.month), (r) => [r.createdAt, r.id], ['string', 'uuid'], { descending: true }));
 
   app.get('/billing-runs/:id', {
     schema: { tags: ['billing'], summary: 'A run with every statement, compared with the month before', params: Params, response: { 200: RunView, ...ERRORS } },

@@ -4,6 +4,7 @@ import { addCalendarException, createCalendar, getCalendar, listCalendars, remov
 import type { Deps } from '../../app/ports.js';
 import { businessTime, calendarDays, calendarIcs, deadline } from '../../app/query-business-time.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';
 
 const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$', description: 'Local time HH:MM' });
@@ -38,8 +39,8 @@ const Params = Type.Object({ id: Type.String({ maxLength: 60 }) });
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/calendars', {
-    schema: { tags: ['calendars'], summary: 'Business calendars agreements can choose', response: { 200: Type.Array(CalendarSummary), ...ERRORS } },
-  }, async (request) => listCalendars(deps, actorOf(request)));
+    schema: { tags: ['calendars'], summary: 'Business calendars agreements can choose, by id', querystring: PageOnly, response: { 200: pageOf(CalendarSummary), ...ERRORS } },
+  }, async (request, reply) => sendListPage(request, reply, 'calendars', await listCalendars(deps, actorOf(request)), (c) => [c.id], ['string']));
 
   app.post('/calendars', {
     schema: {

@@ -4,6 +4,7 @@ import { getIncident, listIncidents, openIncident, updateIncident } from '../../
 import type { Deps } from '../../app/ports.js';
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES } from '../../domain/status/incident.js';
 import { actorOf } from '../auth.js';
+import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, Instant } from '../schemas.js';
 
@@ -28,10 +29,11 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       tags: ['status'],
       summary: 'Open incidents and those resolved in the last days (public, no sign-in)',
       security: [],
-      querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 90, description: 'resolved incidents of the last N days (default 7)' })), serviceId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(IncidentView), ...ERRORS },
+      querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 90, description: 'resolved incidents of the last N days (default 7)' })), serviceId: Type.Optional(Type.String({ format: 'uuid' })), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(IncidentView), ...ERRORS },
     },
-  }, async (request) => listIncidents(deps, { days: request.query.days, serviceId: request.query.serviceId }));
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'incidents', await listIncidents(deps, { days: request.query.days, serviceId: request.query.serviceId }), (i) => [i.startedAt, i.id], ['string', 'uuid'], { descending: true }));
 
   app.get('/incidents/:id', {
     schema: { tags: ['status'], summary: 'One incident with its updates (public)', security: [], params: Type.Object({ id: Type.String() }), response: { 200: IncidentView, ...ERRORS } },

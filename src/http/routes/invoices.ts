@@ -5,6 +5,7 @@ import type { IssuedInvoice } from '../../app/invoice-ports.js';
 import type { Deps } from '../../app/ports.js';
 import { formatCents } from '../../domain/money.js';
 import { actorOf } from '../auth.js';
+import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';
 
@@ -43,6 +44,8 @@ const InvoiceView = Type.Object({
 
 const present = ({ netCents, vatCents, totalCents, ...rest }: IssuedInvoice) => ({ ...rest, net: formatCents(netCents), vat: formatCents(vatCents), total: formatCents(totalCents) });
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
+const invoiceKey = (i: IssuedInvoice) => [i.createdAt, i.number, i.id];
+const INVOICE_KEY = ['string', 'string', 'uuid'] as const;
 
 export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/settings/seller', { schema: { tags: ['billing'], summary: 'The agency as seller on every invoice', response: { 200: SellerView, ...ERRORS } } }, async (request) => getSeller(deps, actorOf(request)));
@@ -52,12 +55,13 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   }, async (request) => updateSeller(deps, actorOf(request), request.body));
 
   app.get('/invoices', {
-    schema: { tags: ['billing'], summary: 'Issued invoices and credit notes, newest first (a municipality sees its own)', querystring: Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false }), response: { 200: Type.Array(InvoiceView), ...ERRORS } },
-  }, async (request) => (await listInvoices(deps, actorOf(request), undefined, request.query.month)).map(present));
+    schema: { tags: ['billing'], summary: 'Issued invoices and credit notes, newest first (a municipality sees its own)', querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(InvoiceView), ...ERRORS } },
+  }, async (request, reply) => sendListPage(request, reply, 'invoices', await listInvoices(deps, actorOf(request), undefined, request.query.month), invoiceKey, INVOICE_KEY, { descending: true, present }));
 
   app.get('/tenants/:id/invoices', {
-    schema: { tags: ['billing'], summary: 'A municipality’s invoices and credit notes', params: Type.Object({ id: Type.String() }), querystring: Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false }), response: { 200: Type.Array(InvoiceView), ...ERRORS } },
-  }, async (request) => (await listInvoices(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.query.month)).map(present));
+    schema: { tags: ['billing'], summary: 'A municipality’s invoices and credit notes, newest first', params: Type.Object({ id: Type.String() }), querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(InvoiceView), ...ERRORS } },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'invoices', await listInvoices(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.query.month), invoiceKey, INVOICE_KEY, { descending: true, present }));
 
   app.get('/invoices/:id', {
     schema: { tags: ['billing'], summary: 'One invoice with its lines', params: Type.Object({ id: Type.String() }), response: { 200: Type.Intersect([InvoiceView, Type.Object({ document: Type.Unknown() })]), ...ERRORS } },

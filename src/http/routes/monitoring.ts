@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/exclude-outage.js';
-import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, listMonitors, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
+import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
+import { pageInMemory } from '../../app/paging.js';
 import type { Deps } from '../../app/ports.js';
 import { currentSlaReport, slaReportPdf } from '../../app/render-sla-report.js';
 import { slaReportCsv } from '../../app/sla-report.js';
@@ -9,6 +10,7 @@ import { updateMonitor } from '../../app/update-monitor.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
+import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, Instant } from '../schemas.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -35,7 +37,7 @@ const MonitorConfig = Type.Object(
 );
 const Locations = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 10, description: "where it is probed from: local, lvrtc, lnb …; default ['local']" });
 
-const MonitorView = Type.Object({
+export const MonitorView = Type.Object({
   id: Type.String(),
   serviceId: Type.String(),
   tenantId: Nullable(Type.String()),
@@ -52,6 +54,7 @@ const MonitorView = Type.Object({
   createdAt: Instant,
   updatedAt: Instant,
 });
+
 
 const Result = Type.Object(
   {
@@ -131,19 +134,6 @@ const DAY_MS = 86_400_000;
 const instantOr = (text: string | undefined, fallback: number) => (text === undefined ? new Date(fallback) : new Date(text));
 
 export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/monitors', {
-    schema: {
-      tags: ['monitoring'],
-      summary: 'Monitors (shared ones and, for a municipality, its own instances’); agents ask for their location’s',
-      querystring: Type.Object({ serviceId: Type.Optional(Uuid), location: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(MonitorView), ...ERRORS },
-    },
-  }, async (request) => {
-    const monitors = await listMonitors(deps, actorOf(request), request.query.serviceId);
-    const location = request.query.location;
-    return location === undefined ? monitors : monitors.filter((m) => m.locations.includes(location));
-  });
-
   app.post('/monitors', {
     schema: {
       tags: ['monitoring'],
@@ -227,14 +217,16 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       tags: ['monitoring'],
       summary: 'Maintenance windows overlapping [from, to) (default: the last 30 days and the next 90)',
-      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Array(MaintenanceView), ...ERRORS },
+      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(MaintenanceView), ...ERRORS },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const now = deps.clock.now().getTime();
     const windows = await listMaintenance(deps, actorOf(request), instantOr(request.query.from, now - 30 * DAY_MS), instantOr(request.query.to, now + 90 * DAY_MS));
     const serviceId = request.query.serviceId;
-    return serviceId === undefined ? windows : windows.filter((w) => w.serviceIds.includes(serviceId));
+    const wanted = serviceId === undefined ? windows : windows.filter((w) => w.serviceIds.includes(serviceId));
+    const key = (w: (typeof wanted)[number]) => [w.startsAt, w.id] as const;
+    return sendPage(request, reply, 'maintenance', pageInMemory(wanted, key, pageRequest(request.query, 'maintenance', ['string', 'uuid'])), key);
   });
 
   app.post('/maintenance-windows', {
@@ -263,12 +255,14 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       tags: ['monitoring'],
       summary: 'Outages excluded from the SLA overlapping [from, to) (default: the last 90 days)',
-      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Array(ExclusionView), ...ERRORS },
+      querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(ExclusionView), ...ERRORS },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const now = deps.clock.now().getTime();
-    return listExclusions(deps, actorOf(request), instantOr(request.query.from, now - 90 * DAY_MS), instantOr(request.query.to, now + DAY_MS), request.query.serviceId);
+    const all = await listExclusions(deps, actorOf(request), instantOr(request.query.from, now - 90 * DAY_MS), instantOr(request.query.to, now + DAY_MS), request.query.serviceId);
+    const key = (x: (typeof all)[number]) => [x.startsAt, x.id] as const;
+    return sendPage(request, reply, 'sla-exclusions', pageInMemory(all, key, pageRequest(request.query, 'sla-exclusions', ['string', 'uuid'])), key);
   });
 
   app.post('/sla-exclusions', {

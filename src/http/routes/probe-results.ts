@@ -3,11 +3,16 @@ import { Type } from '@sinclair/typebox';
 import { ingestProbeBatch } from '../../app/ingest-probe-batch.js';
 import { MAX_RESULTS_PER_BATCH } from '../../app/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
-import { monitorHealth, monitorLatency, monitorsLatency } from '../../app/monitor-health.js';
+import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitor-health.js';
 import { issuePushToken, receiveBeat } from '../../app/push-monitors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
+import { pageInMemory } from '../../app/paging.js';
+import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
+import { HealthView } from './monitor-list.js';
 import { ERRORS, Instant } from '../schemas.js';
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const Result = Type.Object(
   {
@@ -41,25 +46,43 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
   }, async (request) => ingestProbeBatch(deps, actorOf(request), request.body.results));
 
+  const Pick = {
+    serviceId: Type.Optional(Type.String({ format: 'uuid' })),
+    ids: Type.Optional(Type.String({ pattern: `^${UUID}(,${UUID}){0,199}$`, description: 'comma-separated monitor ids (at most 200)' })),
+  };
+  const pickOf = (q: { serviceId?: string | undefined; ids?: string | undefined }) => ({ serviceId: q.serviceId, ids: q.ids?.toLowerCase().split(',') });
+  const byMonitor = (x: { monitorId: string }) => [x.monitorId] as const;
+
   app.get('/monitors/health', {
     schema: {
       tags: ['monitoring'],
-      summary: 'Every visible monitor’s state now (up, down, unknown), since when, and its last check',
-      response: { 200: Type.Array(Type.Object({ monitorId: Type.String(), state: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')]), since: Type.Union([Instant, Type.Null()]), lastCheckAt: Type.Union([Instant, Type.Null()]), lastLatencyMs: Type.Union([Type.Integer(), Type.Null()]) })), ...ERRORS },
+      summary: 'Visible monitors’ state now (up, down, unknown), since when, and the last check; by monitor id',
+      querystring: Type.Object({ ...Pick, ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(HealthView), ...ERRORS },
     },
-  }, async (request) => monitorHealth(deps, actorOf(request)));
+  }, async (request, reply) => {
+    const all = await monitorHealth(deps, actorOf(request), pickOf(request.query));
+    return sendPage(request, reply, 'monitor-health', pageInMemory(all, byMonitor, pageRequest(request.query, 'monitor-health', ['uuid'])), byMonitor);
+  });
 
   const Series = Type.Object({ monitorId: Type.String(), bucketMinutes: Type.Integer(), points: Type.Array(Type.Object({ at: Instant, avgLatencyMs: Type.Union([Type.Integer(), Type.Null()]), maxLatencyMs: Type.Union([Type.Integer(), Type.Null()]), checks: Type.Integer(), failures: Type.Integer() })) });
-  const Hours = Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) }, { additionalProperties: false });
+  const hours = { hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) };
+  const Hours = Type.Object(hours, { additionalProperties: false });
 
   app.get('/monitors/latency', {
     schema: {
       tags: ['monitoring'],
-      summary: 'Every visible monitor’s latency and failures over the last hours (at most 288 buckets each), in one request',
-      querystring: Hours,
-      response: { 200: Type.Array(Series), ...ERRORS },
+      summary: 'Visible monitors’ latency and failures over the last hours (at most 288 buckets each); by monitor id',
+      querystring: Type.Object({ ...hours, ...Pick, ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(Series), ...ERRORS },
     },
-  }, async (request) => monitorsLatency(deps, actorOf(request), request.query.hours ?? 24));
+  }, async (request, reply) => {
+    const page = pageRequest(request.query, 'monitor-latency', ['uuid']);
+    // The series are read for the page's monitors only: a page of ids first, then their buckets.
+    const ids = pageInMemory(await pickedMonitorIds(deps, actorOf(request), pickOf(request.query)), byMonitor, page);
+    const series = await monitorsLatency(deps, actorOf(request), request.query.hours ?? 24, { ids: ids.items.map((h) => h.monitorId) });
+    return sendPage(request, reply, 'monitor-latency', { items: series.sort((a, b) => (a.monitorId < b.monitorId ? -1 : 1)), more: ids.more }, byMonitor);
+  });
 
   app.get('/monitors/:id/latency', {
     schema: {

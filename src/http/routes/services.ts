@@ -4,6 +4,7 @@ import { createService, endSubscription, getService, listServices, listSubscript
 import type { Deps } from '../../app/ports.js';
 import type { ServiceFields } from '../../domain/service.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';
 
@@ -47,7 +48,8 @@ type NameInput = string | { lv: string; en?: string | null | undefined };
 const nameOf = (name: NameInput) => (typeof name === 'string' ? { lv: name, en: null } : { lv: name.lv, en: name.en ?? null });
 
 export const serviceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/services', { schema: { tags: ['catalogue'], summary: 'The service catalogue', response: { 200: Type.Array(ServiceView), ...ERRORS } } }, async (request) => listServices(deps, actorOf(request)));
+  app.get('/services', { schema: { tags: ['catalogue'], summary: 'The service catalogue, by code', querystring: PageOnly, response: { 200: pageOf(ServiceView), ...ERRORS } } }, async (request, reply) =>
+    sendListPage(request, reply, 'services', await listServices(deps, actorOf(request)), (s) => [s.code, s.id], ['string', 'uuid']));
 
   app.post('/services', {
     schema: { tags: ['catalogue'], summary: 'Add a service to the catalogue (operator)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Name, ...optionalFields }, { additionalProperties: false }), response: { 201: ServiceView, ...ERRORS } },
@@ -82,8 +84,8 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     return updateService(deps, actorOf(request), pathId(request.params.id, 'Service'), { ...(rest as Partial<ServiceFields>), ...(name !== undefined && { name: nameOf(name) }) });
   });
 
-  app.get('/tenants/:id/subscriptions', { schema: { tags: ['catalogue'], summary: 'Services a municipality uses', params: Type.Object({ id: Type.String() }), response: { 200: Type.Array(SubscriptionView), ...ERRORS } } }, async (request) =>
-    listSubscriptions(deps, actorOf(request), pathId(request.params.id, 'Municipality')),
+  app.get('/tenants/:id/subscriptions', { schema: { tags: ['catalogue'], summary: 'Services a municipality uses, by start date', params: Type.Object({ id: Type.String() }), querystring: PageOnly, response: { 200: pageOf(SubscriptionView), ...ERRORS } } }, async (request, reply) =>
+    sendListPage(request, reply, 'subscriptions', await listSubscriptions(deps, actorOf(request), pathId(request.params.id, 'Municipality')), (s) => [s.from, s.id], ['string', 'uuid']),
   );
 
   app.post('/tenants/:id/subscriptions', {

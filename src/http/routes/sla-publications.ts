@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../app/ports.js';
 import { publishSlaReport, slaPublications } from '../../app/publish-sla-reports.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, Instant } from '../schemas.js';
 
@@ -21,8 +22,9 @@ const PublicationView = Type.Object({
 
 export const slaPublicationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/sla-reports/:month/publications', {
-    schema: { tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, response: { 200: Type.Array(PublicationView), ...ERRORS } },
-  }, async (request) => slaPublications(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month));
+    schema: { tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, querystring: PageOnly, response: { 200: pageOf(PublicationView), ...ERRORS } },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'sla-publications', await slaPublications(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month), (p) => [p.version], ['number']));
 
   app.post('/tenants/:id/sla-reports/:month/publications', {
     schema: {

@@ -7,6 +7,7 @@ import { listTenants } from '../../app/list-tenants.js';
 import type { Deps } from '../../app/ports.js';
 import { updateTenant } from '../../app/update-tenant.js';
 import { actorOf } from '../auth.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { presentTenant } from '../present.js';
 import { ERRORS, TenantCreate, TenantPatch } from '../schemas.js';
@@ -15,8 +16,8 @@ const TenantParams = Type.Object({ id: Type.String() });
 
 export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants', {
-    schema: { tags: ['tenants'], summary: 'Municipalities the caller may see', response: { 200: Type.Array(Type.Ref('Tenant')), ...ERRORS } },
-  }, async (request) => (await listTenants(deps, actorOf(request))).map(presentTenant));
+    schema: { tags: ['tenants'], summary: 'Municipalities the caller may see, by name', querystring: PageOnly, response: { 200: pageOf(Type.Ref('Tenant')), ...ERRORS } },
+  }, async (request, reply) => sendListPage(request, reply, 'tenants', await listTenants(deps, actorOf(request)), (t) => [t.name, t.id], ['string', 'uuid'], { present: presentTenant }));
 
   app.post('/tenants', {
     schema: { tags: ['tenants'], summary: 'Onboard a municipality (operator)', body: TenantCreate, response: { 201: Type.Ref('Tenant'), ...ERRORS } },

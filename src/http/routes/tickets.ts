@@ -5,13 +5,16 @@ import { attachToTicket, listAttachments, readAttachment } from '../../app/attac
 import { deskReport } from '../../app/desk-report.js';
 import { openTicket } from '../../app/open-ticket.js';
 import type { Deps } from '../../app/ports.js';
-import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket } from '../../app/work-ticket.js';
+import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket, ticketTimeline } from '../../app/work-ticket.js';
+import { pageInMemory } from '../../app/paging.js';
+import { TIMELINE_HEAD } from '../../app/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import type { ClockState } from '../../domain/desk/sla.js';
 import { validationError } from '../../domain/errors.js';
 import type { Ticket, TicketEvent } from '../../domain/desk/ticket.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
+import { PageQuery, encodeCursor, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, Instant } from '../schemas.js';
 
 const Status = Type.Union([Type.Literal('new'), Type.Literal('in_progress'), Type.Literal('waiting_for_customer'), Type.Literal('resolved'), Type.Literal('closed')]);
@@ -86,14 +89,23 @@ function present(ticket: Ticket, sla: { reaction: ClockState; resolution: ClockS
   };
 }
 
-const TicketWithEvents = Type.Intersect([TicketView, Type.Object({ events: Type.Array(EventView) })]);
+const TicketWithEvents = Type.Intersect([
+  TicketView,
+  Type.Object({
+    events: Type.Array(EventView, { description: `the latest ${TIMELINE_HEAD} timeline entries, oldest of them first` }),
+    timelineNext: Type.Union([Type.String(), Type.Null()], { description: 'the timeline page with the entries before `events` (newest first); null when `events` is all of it' }),
+  }),
+]);
 const presentEvent = (e: TicketEvent) => e;
 const Params = Type.Object({ id: Type.String() });
+const TIMELINE = 'ticket-timeline';
+const timelineKey = (e: TicketEvent) => [e.at, Number(e.id)] as const;
 
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   async function view(request: Parameters<typeof actorOf>[0], id: string) {
-    const { ticket, events, sla } = await getTicket(deps, actorOf(request), id);
-    return { ...present(ticket, sla), events: events.map(presentEvent) };
+    const { ticket, events, olderFrom, sla } = await getTicket(deps, actorOf(request), id);
+    const timelineNext = olderFrom === null ? null : `/api/v1/tickets/${ticket.id}/timeline?cursor=${encodeCursor(TIMELINE, timelineKey(olderFrom))}`;
+    return { ...present(ticket, sla), events: events.map(presentEvent), timelineNext };
   }
 
   app.post('/tickets', {
@@ -126,35 +138,54 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         {
           tenantId: Type.Optional(Type.String({ format: 'uuid' })),
           status: Type.Optional(Type.String({ pattern: '^[a-z_]+(,[a-z_]+)*$', description: 'Comma-separated statuses, or "open"' })),
-          cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          priority: Type.Optional(Priority),
+          assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject, or the ticket number' })),
+          ...PageQuery,
         },
         { additionalProperties: false },
       ),
-      response: { 200: Type.Object({ items: Type.Array(TicketView), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...ERRORS },
+      response: { 200: pageOf(TicketView), ...ERRORS },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
     const statuses = q.status === 'open' ? (['new', 'in_progress', 'waiting_for_customer'] as const) : q.status?.split(',');
     const valid = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'];
     if (statuses?.some((s) => !valid.includes(s))) {
       throw validationError('status', `must be "open" or a comma-separated list of ${valid.join(', ')}`);
     }
-    const page = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, cursor: q.cursor, limit: q.limit ?? 50 });
-    return { items: page.items.map((i) => present(i.ticket, i.sla)), nextCursor: page.nextCursor };
+    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
+    return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(i.ticket, i.sla));
   });
 
   app.get('/tickets/assignees', {
     schema: {
       tags: ['desk'],
       summary: 'Staff a ticket can be assigned to (active operators and desk agents)',
-      response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.Union([Type.Literal('operator'), Type.Literal('desk_agent')]) })), ...ERRORS },
+      querystring: Type.Object(PageQuery, { additionalProperties: false }),
+      response: { 200: pageOf(Type.Object({ id: Type.String(), name: Type.String(), role: Type.Union([Type.Literal('operator'), Type.Literal('desk_agent')]) })), ...ERRORS },
     },
-  }, async (request) => listAssignees(deps, actorOf(request)));
+  }, async (request, reply) => {
+    const all = await listAssignees(deps, actorOf(request));
+    return sendPage(request, reply, 'assignees', pageInMemory(all, (a) => [a.name, a.id], pageRequest(request.query, 'assignees', ['string', 'string'])), (a) => [a.name, a.id]);
+  });
 
   app.get('/tickets/:id', {
-    schema: { tags: ['desk'], summary: 'A ticket with its SLA clocks and timeline', params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { tags: ['desk'], summary: `A ticket with its SLA clocks and the latest ${TIMELINE_HEAD} entries of its timeline`, params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => view(request, pathId(request.params.id, 'Ticket')));
+
+  app.get('/tickets/:id/timeline', {
+    schema: {
+      tags: ['desk'],
+      summary: 'A ticket’s timeline, newest first (internal notes only for agency staff)',
+      params: Params,
+      querystring: Type.Object(PageQuery, { additionalProperties: false }),
+      response: { 200: pageOf(EventView), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const slice = await ticketTimeline(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pageRequest(request.query, TIMELINE, ['instant', 'number']));
+    return sendPage(request, reply, TIMELINE, slice, timelineKey, presentEvent);
+  });
 
   app.post('/tickets/:id/comments', {
     schema: {
@@ -232,8 +263,12 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   await app.register(multipart, options as Parameters<typeof multipart>[1]);
 
   app.get('/tickets/:id/attachments', {
-    schema: { tags: ['desk'], summary: 'Files attached to a ticket', params: Params, response: { 200: Type.Array(AttachmentView), ...ERRORS } },
-  }, async (request) => listAttachments(deps, actorOf(request), pathId(request.params.id, 'Ticket')));
+    schema: { tags: ['desk'], summary: 'Files attached to a ticket, oldest first', params: Params, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(AttachmentView), ...ERRORS } },
+  }, async (request, reply) => {
+    const all = await listAttachments(deps, actorOf(request), pathId(request.params.id, 'Ticket'));
+    const key = (a: (typeof all)[number]) => [a.createdAt, a.id] as const;
+    return sendPage(request, reply, 'attachments', pageInMemory(all, key, pageRequest(request.query, 'attachments', ['string', 'string'])), key);
+  });
 
   app.post('/tickets/:id/attachments', {
     schema: {

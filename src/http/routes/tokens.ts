@@ -5,6 +5,7 @@ import type { Deps } from '../../app/ports.js';
 import { listTokens } from '../../app/list-tokens.js';
 import { revokeToken } from '../../app/revoke-token.js';
 import { actorOf } from '../auth.js';
+import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, TokenCreate } from '../schemas.js';
 
@@ -12,18 +13,22 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/tokens', {
     schema: {
       tags: ['tokens'],
-      summary: 'API tokens the caller may see (never the secrets): every municipality’s for agency staff, one’s own for a municipality admin',
+      summary: 'API tokens the caller may see (never the secrets), newest first: every municipality’s for agency staff, one’s own for a municipality admin',
       description: 'Each token names the person behind it (`creator`) and says whether it works now (`access`) and, if not fully, why (`accessReason`).',
       querystring: Type.Object(
         {
+          ...PageQuery,
           tenantId: Type.Optional(Type.String({ format: 'uuid', description: 'Only this municipality’s tokens' })),
           createdBy: Type.Optional(Type.String({ format: 'uuid', description: 'Only tokens made by this person' })),
         },
         { additionalProperties: false },
       ),
-      response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS },
+      response: { 200: pageOf(Type.Ref('ApiToken')), ...ERRORS },
     },
-  }, async (request) => listTokens(deps, actorOf(request), request.query));
+  }, async (request, reply) => {
+    const { limit: _limit, cursor: _cursor, ...filter } = request.query;
+    return sendListPage(request, reply, 'tokens', await listTokens(deps, actorOf(request), filter), (t) => [t.createdAt, t.id], ['string', 'uuid'], { descending: true });
+  });
 
   app.post('/tokens', {
     schema: {

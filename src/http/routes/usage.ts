@@ -5,6 +5,7 @@ import { listMonthlyUsage, listUsageTotals, MAX_USAGE_MONTHS } from '../../app/l
 import type { Deps } from '../../app/ports.js';
 import { MAX_USAGE_BATCH } from '../../domain/billing/usage.js';
 import { actorOf } from '../auth.js';
+import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS } from '../schemas.js';
 
@@ -36,10 +37,13 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     schema: {
       tags: ['billing'],
       summary: "A month's usage per municipality, provider and resource (municipalities: their own)",
-      querystring: Type.Object({ month: Type.String({ description: 'YYYY-MM' }), tenantId: Type.Optional(Type.String()) }, { additionalProperties: false }),
-      response: { 200: Type.Array(UsageTotalView), ...ERRORS },
+      querystring: Type.Object({ month: Type.String({ description: 'YYYY-MM' }), tenantId: Type.Optional(Type.String()), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(UsageTotalView), ...ERRORS },
     },
-  }, async (request) => listUsageTotals(deps, actorOf(request), { month: request.query.month, tenantId: request.query.tenantId === undefined ? undefined : pathId(request.query.tenantId, 'Municipality') }));
+  }, async (request, reply) => {
+    const all = await listUsageTotals(deps, actorOf(request), { month: request.query.month, tenantId: request.query.tenantId === undefined ? undefined : pathId(request.query.tenantId, 'Municipality') });
+    return sendListPage(request, reply, 'usage', all, (u) => [u.tenantId, u.provider, u.resource], ['uuid', 'string', 'string']);
+  });
 
   app.get('/tenants/:id/usage', {
     schema: {

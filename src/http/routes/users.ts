@@ -4,19 +4,26 @@ import { createUser } from '../../app/create-user.js';
 import { getUser } from '../../app/get-user.js';
 import { listUsers } from '../../app/list-users.js';
 import type { Deps } from '../../app/ports.js';
+import type { User } from '../../domain/user.js';
 import { updateUser } from '../../app/update-user.js';
 import { KopaError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
+import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, UserCreate, UserCreated, UserPatch } from '../schemas.js';
 
 const TenantParams = Type.Object({ id: Type.String() });
 const UserParams = Type.Object({ id: Type.String() });
+const USER_KEY = ['string', 'uuid'] as const;
+const userKey = (u: User) => [u.name, u.id] as const;
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/users', {
-    schema: { tags: ['users'], summary: "A municipality's users", params: TenantParams, response: { 200: Type.Array(Type.Ref('User')), ...ERRORS } },
-  }, async (request) => listUsers(deps, actorOf(request), { tenantId: pathId(request.params.id, 'Municipality') }));
+    schema: { tags: ['users'], summary: "A municipality's users, by name", params: TenantParams, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(Type.Ref('User')), ...ERRORS } },
+  }, async (request, reply) => {
+    const slice = await listUsers(deps, actorOf(request), { tenantId: pathId(request.params.id, 'Municipality') }, pageRequest(request.query, 'users', USER_KEY));
+    return sendPage(request, reply, 'users', slice, userKey);
+  });
 
   app.post('/tenants/:id/users', {
     schema: {
@@ -40,10 +47,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     schema: {
       tags: ['users'],
       summary: 'Users the caller may see; `agency=true` lists agency staff only',
-      querystring: Type.Object({ tenantId: Type.Optional(Type.String({ format: 'uuid' })), agency: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Type.Array(Type.Ref('User')), ...ERRORS },
+      querystring: Type.Object({ tenantId: Type.Optional(Type.String({ format: 'uuid' })), agency: Type.Optional(Type.Boolean()), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: pageOf(Type.Ref('User')), ...ERRORS },
     },
-  }, async (request) => listUsers(deps, actorOf(request), { tenantId: request.query.tenantId, agencyOnly: request.query.agency }));
+  }, async (request, reply) => {
+    const slice = await listUsers(deps, actorOf(request), { tenantId: request.query.tenantId, agencyOnly: request.query.agency }, pageRequest(request.query, 'users', USER_KEY));
+    return sendPage(request, reply, 'users', slice, userKey);
+  });
 
   app.post('/users', {
     schema: { tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },

@@ -90,10 +90,17 @@ export function startAgent(options: AgentOptions) {
 
   async function refresh(): Promise<void> {
     try {
-      const response = await fetch(`${base}/api/v1/monitors?location=${encodeURIComponent(options.location)}`, { headers, signal: AbortSignal.timeout(30_000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as MonitorView[] | { items: MonitorView[] };
-      const monitors = Array.isArray(body) ? body : body.items;
+      // The list is paged (200 at most a page): follow `next` to the end before replacing assignments.
+      const monitors: MonitorView[] = [];
+      let path: string | null = `/api/v1/monitors?location=${encodeURIComponent(options.location)}&limit=200`;
+      for (let pages = 0; path !== null; pages++) {
+        if (pages >= 1000) throw new Error('the monitors list does not end');
+        const response: Response = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const body = (await response.json()) as { items: MonitorView[]; next: string | null };
+        monitors.push(...body.items);
+        path = body.next;
+      }
       const mine = monitors.filter((m) => m.active && m.type !== 'push' && m.locations.includes(options.location));
       scheduler.assign(mine);
       options.log.info({ monitors: mine.length, location: options.location }, 'assignments loaded');

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatInstant, formatNumber } from '../format';
@@ -18,12 +19,17 @@ interface Props {
   health?: Map<string, MonitorHealth>;
   /** The sparklines' data, loaded once for the whole list. */
   latency?: { data: LatencySeries[] | undefined; error: unknown };
+  /** Show the monitors in the order given (the server sorted them) instead of by name. */
+  keepOrder?: boolean;
+  /** The row whose link takes focus (the first of a page just loaded). */
+  focusId?: string | null;
+  focusRef?: Ref<HTMLAnchorElement>;
 }
 
 /** Monitors with what they check, how often and from where. */
-export function MonitorTable({ caption, monitors, serviceName, tenantName, health, latency }: Props) {
+export function MonitorTable({ caption, monitors, serviceName, tenantName, health, latency, keepOrder = false, focusId = null, focusRef }: Props) {
   const { t } = useTranslation();
-  const sorted = [...monitors].sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+  const sorted = keepOrder ? monitors : [...monitors].sort((a, b) => a.name.localeCompare(b.name, 'lv'));
   const seriesById = new Map((latency?.data ?? []).map((s) => [s.monitorId, s]));
   return (
     <DataTable caption={caption} captionHidden>
@@ -44,7 +50,9 @@ export function MonitorTable({ caption, monitors, serviceName, tenantName, healt
           return (
           <tr key={m.id} className={m.active ? undefined : 'row-inactive'}>
             <th scope="row">
-              <Link to={`/monitors/${m.id}`}>{m.name}</Link>
+              <Link to={`/monitors/${m.id}`} ref={m.id === focusId ? focusRef : undefined}>
+                {m.name}
+              </Link>
               <span className="block muted">{m.tenantId ? t('monitor.ownInstance', { name: tenantName(m.tenantId) }) : t('monitor.shared')}</span>
             </th>
             {serviceName && (

@@ -1,29 +1,39 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES } from '../desk-types';
+import { TICKET_STATUSES, type Assignee } from '../desk-types';
 import type { Tenant } from '../types';
-import { SelectField } from './fields';
+import { SelectField, TextField } from './fields';
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 
 export interface TicketFilterValues {
   /** "open", "all" or one status. */
   status: string;
   tenantId: string;
+  /** "" for any priority. */
+  priority: string;
+  /** "" for anyone. */
+  assigneeId: string;
+  /** Subject text or a ticket number. */
+  q: string;
 }
 
 interface Props {
   initial: TicketFilterValues;
   /** Offered to agency staff, who see every municipality. */
   tenants: Tenant[] | null;
+  /** Offered to the desk, who assign tickets. */
+  assignees: Assignee[] | null;
   onApply: (filters: TicketFilterValues) => void;
 }
 
-export function TicketFilters({ initial, tenants, onApply }: Props) {
+export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
   const { t } = useTranslation();
   const [v, setV] = useState<TicketFilterValues>(initial);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(v);
+    onApply({ ...v, q: v.q.trim() });
   };
 
   return (
@@ -32,6 +42,7 @@ export function TicketFilters({ initial, tenants, onApply }: Props) {
         {t('tickets.filters')}
       </h2>
       <div className="field-row">
+        <TextField id="ticket-filter-q" label={t('tickets.search')} hint={t('tickets.searchHint')} type="search" value={v.q} maxLength={200} onChange={(e) => setV((x) => ({ ...x, q: e.target.value }))} />
         <SelectField
           id="ticket-filter-status"
           label={t('tickets.filterStatus')}
@@ -43,6 +54,22 @@ export function TicketFilters({ initial, tenants, onApply }: Props) {
             ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) })),
           ]}
         />
+        <SelectField
+          id="ticket-filter-priority"
+          label={t('tickets.filterPriority')}
+          value={v.priority}
+          onChange={(e) => setV((x) => ({ ...x, priority: e.target.value }))}
+          options={[{ value: '', label: t('tickets.anyPriority') }, ...PRIORITIES.map((p) => ({ value: p, label: `${p} — ${t(`priority.${p}`)}` }))]}
+        />
+        {assignees && (
+          <SelectField
+            id="ticket-filter-assignee"
+            label={t('tickets.filterAssignee')}
+            value={v.assigneeId}
+            onChange={(e) => setV((x) => ({ ...x, assigneeId: e.target.value }))}
+            options={[{ value: '', label: t('tickets.anyAssignee') }, ...assignees.map((a) => ({ value: a.id, label: a.name }))]}
+          />
+        )}
         {tenants && (
           <SelectField
             id="ticket-filter-tenant"

@@ -1,12 +1,16 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { deskLinks } from '../desk-api';
+import { deskApi, deskLinks } from '../desk-api';
 import type { TicketEvent } from '../desk-types';
 import { formatInstant } from '../format';
 
 interface Props {
   ticketId: string;
+  /** The latest entries, as the ticket carries them. */
   events: TicketEvent[];
+  /** Where the entries before `events` are (the ticket's `timelineNext`); null when there are none. */
+  olderNext: string | null;
   /** Names agency staff by id (assignments); unknown ids get a generic word. */
   personName: (id: string) => string;
 }
@@ -43,19 +47,77 @@ function summary(t: TFunction, event: TicketEvent, personName: (id: string) => s
 
 const ICONS: Record<string, string> = { created: '✦', status: '⇄', comment: '✎', assignment: '➜', escalation: '▲', rating: '★', attachment: '+' };
 
-/** What happened to a ticket, oldest first; internal notes are marked as seen by agency staff only. */
-export function TicketTimeline({ ticketId, events, personName }: Props) {
+const byTime = (a: TicketEvent, b: TicketEvent) => a.at.localeCompare(b.at) || Number(a.id) - Number(b.id);
+
+/**
+ * What happened to a ticket, oldest first; internal notes are marked as seen by agency staff only.
+ * A long conversation opens with its latest entries; older ones load on request, a page at a time.
+ */
+export function TicketTimeline({ ticketId, events, olderNext, personName }: Props) {
   const { t } = useTranslation();
-  const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at));
+  const [older, setOlder] = useState<TicketEvent[]>([]);
+  // undefined until older entries were loaded; then the next older page (null: none left).
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState(false);
+  const [said, setSaid] = useState('');
+  const [focusOldest, setFocusOldest] = useState(false);
+  const oldest = useRef<HTMLLIElement>(null);
+  const pending = next === undefined ? olderNext : next;
+
+  useEffect(() => {
+    if (focusOldest) oldest.current?.focus();
+  }, [focusOldest]);
+
+  const showOlder = async () => {
+    if (pending === null) return;
+    setLoading(true);
+    setError(false);
+    try {
+      const page = await deskApi.tickets.timelinePage(pending);
+      setOlder((list) => [...list, ...page.items]);
+      setNext(page.next);
+      setSaid(t('timeline.olderLoaded', { count: page.items.length }));
+      // The button goes away with the last page; focus then goes to the oldest entry.
+      setFocusOldest(page.next === null);
+    } catch {
+      setError(true);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const seen = new Set<string>();
+  const sorted = [...older, ...events].filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(byTime);
   if (sorted.length === 0) return <p>{t('timeline.empty')}</p>;
   return (
-    <ol className="timeline">
-      {sorted.map((event) => {
+    <>
+      <p role="status" className="status-line">
+        {said}
+      </p>
+      {pending !== null && (
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={() => void showOlder()} disabled={loading} aria-busy={loading} aria-controls={`timeline-${ticketId}`}>
+            {loading ? t('common.loading') : t('timeline.showOlder')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="message message-error" role="alert">
+          {t('timeline.olderFailed')}
+        </p>
+      )}
+      <ol className="timeline" id={`timeline-${ticketId}`}>
+      {sorted.map((event, index) => {
         const internal = !event.public;
         const data = record(event.data);
         const attachmentId = event.kind === 'attachment' && typeof data.attachmentId === 'string' ? data.attachmentId : null;
         return (
-          <li key={event.id} className={`timeline-item timeline-${event.kind}${internal ? ' timeline-internal' : ''}`}>
+          <li
+            key={event.id}
+            className={`timeline-item timeline-${event.kind}${internal ? ' timeline-internal' : ''}`}
+            {...(index === 0 && focusOldest && { ref: oldest, tabIndex: -1 })}
+          >
             <p className="timeline-head">
               <span className="timeline-icon" aria-hidden="true">
                 {ICONS[event.kind] ?? '•'}
@@ -82,6 +144,7 @@ export function TicketTimeline({ ticketId, events, personName }: Props) {
           </li>
         );
       })}
-    </ol>
+      </ol>
+    </>
   );
 }

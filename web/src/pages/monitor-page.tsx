@@ -30,7 +30,7 @@ export function MonitorPage() {
   const user = useUser();
   const operator = can(user.role, 'monitors.write');
   const monitor = useResource((signal) => monitoringApi.monitors.get(id, signal), [id]);
-  const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal), []);
+  const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal, { ids: id }), [id]);
   const latency = useAutoRefresh((signal) => monitoringApi.monitors.latency(id, HOURS, signal), [id]);
   const service = useResource(monitor.data ? (signal) => statusApi.services.get(monitor.data!.serviceId, signal) : null, [monitor.data?.serviceId]);
   const agency = !isTenantRole(user.role);

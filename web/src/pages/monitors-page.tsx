@@ -1,36 +1,97 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { api } from '../api';
-import { AsyncSection } from '../components/async-section';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, PAGE_LIMIT } from '../api';
 import { Flash } from '../components/flash';
+import { Loading } from '../components/loading';
+import { MonitorFilters, DISPLAY_STATES, type MonitorFilterValues } from '../components/monitor-filters';
 import { MonitorHealthAnnouncer } from '../components/monitor-health-announcer';
 import { SPARKLINE_HOURS } from '../components/monitor-latency-cell';
 import { MonitorTable } from '../components/monitor-table';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
 import { useAutoRefresh } from '../hooks/use-auto-refresh';
+import { usePagedList } from '../hooks/use-paged-list';
 import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
+import type { DisplayState, MonitorHealth, MonitorRow } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { statusApi } from '../status-api';
 import { localName } from '../status-format';
 
-/** Every monitor of every service, for the agency's staff; operators add new ones. */
+const PAGE_SIZE = 50;
+
+function filtersFrom(params: URLSearchParams): MonitorFilterValues {
+  const state = params.get('state') ?? '';
+  return {
+    q: params.get('q') ?? '',
+    state: (DISPLAY_STATES as readonly string[]).includes(state) ? (state as DisplayState) : '',
+    serviceId: params.get('service') ?? '',
+    sort: params.get('sort') === 'state' ? 'state' : 'name',
+  };
+}
+
+/** The given monitors' ids in groups the API takes at once. */
+function idGroups(rows: MonitorRow[]): string[] {
+  const groups: string[] = [];
+  for (let i = 0; i < rows.length; i += PAGE_LIMIT) groups.push(rows.slice(i, i + PAGE_LIMIT).map((r) => r.id).join(','));
+  return groups;
+}
+
+/**
+ * Every monitor of every service, for the agency's staff, a page at a time: the server filters,
+ * sorts and pages (thousands of monitors are never all drawn at once); operators add new ones.
+ */
 export function MonitorsPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const monitors = useResource((signal) => monitoringApi.monitors.list(undefined, signal), []);
-  const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal), []);
-  const healthById = new Map((health.data ?? []).map((h) => [h.monitorId, h]));
-  const latency = useAutoRefresh((signal) => monitoringApi.monitors.latencyAll(SPARKLINE_HOURS, signal), []);
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const filterKey = `${filters.q}|${filters.state}|${filters.serviceId}|${filters.sort}`;
+  const list = usePagedList<MonitorRow>(
+    (next, signal) =>
+      monitoringApi.monitors.page(
+        next === null ? { q: filters.q || undefined, state: filters.state || undefined, serviceId: filters.serviceId || undefined, sort: filters.sort, limit: PAGE_SIZE } : { next },
+        signal,
+      ),
+    filterKey,
+  );
+  const ids = list.items.map((r) => r.id).join(',');
+  // States and sparklines refresh for the rows on screen only.
+  const health = useAutoRefresh(
+    ids === '' ? null : async (signal) => (await Promise.all(idGroups(list.items).map((group) => monitoringApi.monitors.health(signal, { ids: group })))).flat(),
+    [ids],
+  );
+  const latency = useAutoRefresh(
+    ids === '' ? null : async (signal) => (await Promise.all(idGroups(list.items).map((group) => monitoringApi.monitors.latencyAll(SPARKLINE_HOURS, signal, { ids: group })))).flat(),
+    [ids],
+  );
+  const counts = useAutoRefresh((signal) => monitoringApi.monitors.counts(signal), []);
   const services = useResource((signal) => statusApi.services.list(signal), []);
   const tenants = useResource((signal) => api.tenants.list(signal), []);
+  const firstNew = useRef<HTMLAnchorElement>(null);
+  const healthById = new Map<string, MonitorHealth>(list.items.map((r) => [r.id, r.health]));
+  for (const h of health.data ?? []) healthById.set(h.monitorId, h);
+
+  useEffect(() => {
+    if (list.firstOfLastPage) firstNew.current?.focus();
+  }, [list.firstOfLastPage]);
+
   const serviceName = (id: string) => {
     const service = services.data?.find((s) => s.id === id);
     return service ? localName(service.name) : t('common.loadingShort');
   };
   const tenantName = (id: string) => tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort');
+  const apply = (f: MonitorFilterValues) => {
+    const next = new URLSearchParams();
+    if (f.q) next.set('q', f.q);
+    if (f.state) next.set('state', f.state);
+    if (f.serviceId) next.set('service', f.serviceId);
+    if (f.sort !== 'name') next.set('sort', f.sort);
+    setParams(next);
+  };
+  const c = counts.data;
 
   return (
     <>
@@ -48,8 +109,13 @@ export function MonitorsPage() {
         <p className="muted">{t('monitors.refreshNote')}</p>
       </PageHeading>
       <Flash />
-      <MonitorHealthAnnouncer health={health.data} monitors={monitors.data ?? []} stale={health.stale} />
-      {health.error !== null && <ProblemMessage error={health.error} summary={t('monitors.healthFailed')} onRetry={health.reload} />}
+      {c && (
+        <p>
+          {t('monitors.count', { count: c.total, active: c.total - c.paused })} {t('monitors.stateCounts', { up: c.up, down: c.down, unknown: c.unknown })}
+        </p>
+      )}
+      <MonitorHealthAnnouncer health={health.data} monitors={list.items} stale={health.stale} />
+      {(health.error ?? counts.error) !== null && <ProblemMessage error={health.error ?? counts.error} summary={t('monitors.healthFailed')} onRetry={() => (health.reload(), counts.reload())} />}
       {(services.error ?? tenants.error) !== null && (
         <ProblemMessage
           error={services.error ?? tenants.error}
@@ -60,27 +126,37 @@ export function MonitorsPage() {
           }}
         />
       )}
-      <AsyncSection resource={monitors}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>{t('monitors.empty')}</p>
-          ) : (
-            <>
-              <p>{t('monitors.count', { count: list.length, active: list.filter((m) => m.active).length })}</p>
-              {health.data && (
-                <p>
-                  {t('monitors.stateCounts', {
-                    up: health.data.filter((h) => h.state === 'up').length,
-                    down: health.data.filter((h) => h.state === 'down').length,
-                    unknown: health.data.filter((h) => h.state === 'unknown').length,
-                  })}
-                </p>
-              )}
-              <MonitorTable caption={t('monitors.title')} monitors={list} serviceName={serviceName} tenantName={tenantName} health={healthById} latency={latency} />
-            </>
-          )
-        }
-      </AsyncSection>
+      <MonitorFilters key={filterKey} initial={filters} services={services.data ?? []} onApply={apply} />
+      <section aria-labelledby="monitors-list-title" className="section" aria-busy={list.loading || list.loadingMore}>
+        <h2 id="monitors-list-title">{t('monitors.listTitle')}</h2>
+        <p role="status" className="status-line">
+          {list.loading ? '' : t('monitors.shown', { count: list.items.length })}
+        </p>
+        {list.loading && <Loading />}
+        {list.error !== null && <ProblemMessage error={list.error} onRetry={list.items.length > 0 && list.hasMore ? () => void list.loadMore() : list.retry} />}
+        {!list.loading && list.items.length === 0 && list.error === null && <p>{c?.total === 0 ? t('monitors.empty') : t('monitors.noMatch')}</p>}
+        {!list.loading && list.items.length > 0 && (
+          <MonitorTable
+            caption={t('monitors.title')}
+            monitors={list.items}
+            serviceName={serviceName}
+            tenantName={tenantName}
+            health={healthById}
+            latency={latency}
+            keepOrder
+            focusId={list.firstOfLastPage?.id ?? null}
+            focusRef={firstNew}
+          />
+        )}
+        {!list.loading && list.hasMore && (
+          <div className="button-row">
+            <button type="button" className="button button-secondary" onClick={() => void list.loadMore()} disabled={list.loadingMore} aria-busy={list.loadingMore}>
+              {list.loadingMore ? t('common.loading') : t('monitors.loadMore')}
+            </button>
+          </div>
+        )}
+        {!list.loading && !list.hasMore && list.items.length > 0 && <p className="muted">{t('monitors.end')}</p>}
+      </section>
     </>
   );
 }

@@ -103,7 +103,7 @@ export function TicketPage() {
               </section>
               <section className="section" aria-labelledby="ticket-timeline">
                 <h2 id="ticket-timeline">{t('timeline.title')}</h2>
-                <TicketTimeline ticketId={tk.id} events={tk.events} personName={personName} />
+                <TicketTimeline key={tk.id} ticketId={tk.id} events={tk.events} olderNext={tk.timelineNext} personName={personName} />
                 {canWrite && tk.status === 'closed' && <p className="message message-info">{t('comment.closed')}</p>}
                 {canWrite && tk.status !== 'closed' && <TicketCommentForm ticketId={tk.id} staff={staff} onAdded={() => loaded.reload()} />}
               </section>

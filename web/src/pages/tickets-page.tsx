@@ -5,12 +5,12 @@ import { api } from '../api';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
-import { TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
+import { PRIORITIES, TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
 import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
 import { deskApi } from '../desk-api';
 import { TICKET_STATUSES } from '../desk-types';
 import { useResource } from '../hooks/use-resource';
-import { canChange } from '../permissions';
+import { can, canChange } from '../permissions';
 import { useUser } from '../session';
 import { isTenantRole } from '../types';
 
@@ -21,11 +21,22 @@ function filtersFrom(params: URLSearchParams): TicketFilterValues {
   return {
     status: status === 'all' || status === 'open' || (TICKET_STATUSES as readonly string[]).includes(status) ? status : 'open',
     tenantId: params.get('tenant') ?? '',
+    priority: (PRIORITIES as readonly string[]).includes(params.get('priority') ?? '') ? params.get('priority')! : '',
+    assigneeId: params.get('assignee') ?? '',
+    q: params.get('q') ?? '',
   };
 }
 
 function toQuery(f: TicketFilterValues, cursor?: string) {
-  return { status: f.status === 'all' ? undefined : f.status, tenantId: f.tenantId || undefined, cursor, limit: PAGE_SIZE };
+  return {
+    status: f.status === 'all' ? undefined : f.status,
+    tenantId: f.tenantId || undefined,
+    priority: f.priority || undefined,
+    assigneeId: f.assigneeId || undefined,
+    q: f.q || undefined,
+    cursor,
+    limit: PAGE_SIZE,
+  };
 }
 
 /** The service desk's tickets with live SLA clocks; agency staff see every municipality. */
@@ -35,8 +46,10 @@ export function TicketsPage() {
   const agency = !isTenantRole(user.role);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const filterKey = `${filters.status}|${filters.tenantId}`;
+  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.q}`;
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
+  const desk = can(user.role, 'tickets.manage');
+  const assignees = useResource(desk ? (signal) => deskApi.tickets.assignees(signal) : null, [desk]);
   const [items, setItems] = useState<MeasuredTicket[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -96,6 +109,9 @@ export function TicketsPage() {
     const next = new URLSearchParams();
     if (f.status !== 'open') next.set('status', f.status);
     if (f.tenantId) next.set('tenant', f.tenantId);
+    if (f.priority) next.set('priority', f.priority);
+    if (f.assigneeId) next.set('assignee', f.assigneeId);
+    if (f.q) next.set('q', f.q);
     setParams(next);
   };
 
@@ -115,7 +131,7 @@ export function TicketsPage() {
       >
         <p className="lead">{agency ? t('tickets.introAgency') : t('tickets.introTenant')}</p>
       </PageHeading>
-      <TicketFilters key={filterKey} initial={filters} tenants={agency ? (tenants.data ?? []) : null} onApply={apply} />
+      <TicketFilters key={filterKey} initial={filters} tenants={agency ? (tenants.data ?? []) : null} assignees={desk ? (assignees.data ?? []) : null} onApply={apply} />
       {tenants.error !== null && <ProblemMessage error={tenants.error} summary={t('tickets.tenantsFailed')} onRetry={tenants.reload} />}
       <section aria-labelledby="tickets-list-title" className="section" aria-busy={loading || loadingMore}>
         <h2 id="tickets-list-title">{t('tickets.listTitle')}</h2>

@@ -1,0 +1,65 @@
+import type { Actor } from '../domain/actor.js';
+import type { Monitor } from '../domain/monitoring/monitor.js';
+import { requirePermission, scopeOf } from './authorize.js';
+import { healthOf, type MonitorHealth } from './monitor-health.js';
+import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from './paging.js';
+import type { Deps } from './ports.js';
+
+/** What the operator filters the monitors list by; `paused` is a monitor switched off. */
+export type DisplayState = 'down' | 'unknown' | 'up' | 'paused';
+export const DISPLAY_STATES: readonly DisplayState[] = ['down', 'unknown', 'up', 'paused'];
+export type MonitorSort = 'name' | 'state';
+
+export interface MonitorQuery {
+  serviceId?: string | undefined;
+  location?: string | undefined;
+  /** Text in the name or the target. */
+  search?: string | undefined;
+  states?: readonly DisplayState[] | undefined;
+  sort: MonitorSort;
+}
+
+export interface MonitorRow {
+  monitor: Monitor;
+  health: MonitorHealth;
+}
+
+export const displayState = (row: MonitorRow): DisplayState => (row.monitor.active ? row.health.state : 'paused');
+
+/** The page key: (name, id) by name; (worst state first, name, id) by state. */
+export function monitorKey(sort: MonitorSort, row: MonitorRow): CursorKey {
+  return sort === 'name' ? [row.monitor.name, row.monitor.id] : [DISPLAY_STATES.indexOf(displayState(row)), row.monitor.name, row.monitor.id];
+}
+
+/**
+ * The monitors list with each monitor's state now. By name without a state filter it pages in
+ * SQL and works out states for the page only; a state filter or order needs every matching
+ * monitor's state, worked out once per request and paged in memory.
+ */
+export async function browseMonitors(deps: Deps, actor: Actor, query: MonitorQuery, page: PageRequest): Promise<Slice<MonitorRow>> {
+  requirePermission(actor, 'monitors.read');
+  const filter = { serviceId: query.serviceId, location: query.location, search: query.search };
+  if (query.sort === 'name' && query.states === undefined) {
+    const after = page.after === null ? null : { name: String(page.after[0]), id: String(page.after[1]) };
+    const rows = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, filter, { after, limit: page.limit + 1 }));
+    const slice = sliceOf(rows, page.limit);
+    return { items: await withHealth(deps, slice.items), more: slice.more };
+  }
+  const all = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, filter)));
+  const wanted = query.states === undefined ? all : all.filter((row) => query.states!.includes(displayState(row)));
+  return pageInMemory(wanted, (row) => monitorKey(query.sort, row), page);
+}
+
+async function withHealth(deps: Deps, monitors: Monitor[]): Promise<MonitorRow[]> {
+  const health = new Map((await healthOf(deps, monitors)).map((h) => [h.monitorId, h]));
+  return monitors.map((monitor) => ({ monitor, health: health.get(monitor.id)! }));
+}
+
+/** How many visible monitors are in each state, for the list's heading. */
+export async function monitorCounts(deps: Deps, actor: Actor): Promise<Record<DisplayState, number> & { total: number }> {
+  requirePermission(actor, 'monitors.read');
+  const rows = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {})));
+  const counts = { total: rows.length, down: 0, unknown: 0, up: 0, paused: 0 };
+  for (const row of rows) counts[displayState(row)] += 1;
+  return counts;
+}
