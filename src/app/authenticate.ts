@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor.js';
 import type { User } from '../domain/user.js';
 import type { Deps } from './ports.js';
+import type { SessionStage } from './second-factor-ports.js';
 import { hashSecret } from './secrets.js';
 
 export interface SessionAuth {
@@ -8,6 +9,8 @@ export interface SessionAuth {
   user: User;
   csrfToken: string;
   tokenHash: string;
+  /** A pending session may only finish its second factor or enrol one; http/auth.ts enforces it. */
+  stage: SessionStage;
 }
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
@@ -31,7 +34,8 @@ export async function authenticateSession(
     }
     const user = await deps.store.users.get(tx, null, session.userId);
     if (!user || !user.active) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // A pending sign-in keeps its short deadline; only full sessions slide.
+    if (session.stage === 'full' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await deps.store.sessions.touch(tx, tokenHash, now, new Date(now.getTime() + context.sessionTtlHours * 3_600_000));
     }
     const actor: Actor = {
@@ -43,7 +47,7 @@ export async function authenticateSession(
       requestId: context.requestId,
       clientAddress: context.clientAddress,
     };
-    return { actor, user, csrfToken: session.csrfToken, tokenHash };
+    return { actor, user, csrfToken: session.csrfToken, tokenHash, stage: session.stage };
   });
 }
 

@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_state'
-  | 'throttled';
+  | 'throttled'
+  /** A sign-in waits for its second factor: only that step may be taken. */
+  | 'mfa_required'
+  /** A sign-in waits for the person to enrol a second factor: only enrolment may be done. */
+  | 'mfa_enrolment_required';
 
 export interface FieldError {
   field: string;

@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_state: 409,
   throttled: 429,
+  mfa_required: 401,
+  mfa_enrolment_required: 403,
 };
 
 const TITLES: Record<number, string> = {

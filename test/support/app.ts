@@ -43,7 +43,7 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
     clock: { now: options.now ?? (() => new Date()) },
     passwords: options.passwords ?? argon2Hasher,
     secretBox: createSecretBox(randomBytes(32)),
-    identity: identitySettings({ mfaRequiredRoles: options.mfaRequiredRoles ?? [], publicUrl: 'http://localhost:3000' }),
+    identity: identitySettings({ mfaRequiredRoles: options.mfaRequiredRoles ?? [] }),
   };
   if (options.demo !== false) await seedDemoData(deps, { history: options.demoHistory ?? false });
   const app = await buildServer({
