@@ -79,6 +79,7 @@ const actions: CliActions = {
       lines.push(`  Demo data ${demo.seeded ? 'created' : 'already present'}. Sign in with any of these, password: ${DEMO_PASSWORD}`);
       for (const login of demo.logins) lines.push(`    ${login.email.padEnd(26)} ${login.role.padEnd(13)} ${login.tenant ?? 'Rīgas digitālā aģentūra'}`);
     }
+    lines.push(...secondFactorBanner(config.mfaRequiredRoles, demo !== null));
     process.stdout.write(`${lines.join('\n')}\n\n`);
 
     const shutdown = async (signal: string) => {
@@ -157,6 +158,19 @@ const actions: CliActions = {
     });
   },
 };
+
+/** What the start banner says about the second factor, so an evaluator is not surprised by it. */
+function secondFactorBanner(roles: readonly string[], demo: boolean): string[] {
+  if (roles.length === 0) return ['  Second factor: required of no role (KOPA_MFA_REQUIRED_ROLES=none); anyone may still set one up.'];
+  const lines = [
+    `  Second factor: required of ${roles.join(', ')} (KOPA_MFA_REQUIRED_ROLES).`,
+    '  At the first sign-in they set one up: an authenticator app (scan the QR code or type the key) or a passkey.',
+  ];
+  if (demo) {
+    lines.push('  The lietotajs@… accounts need none. To look around without one: KOPA_MFA_REQUIRED_ROLES=none npm start');
+  }
+  return lines;
+}
 
 async function runAgent(options: Parameters<CliActions['agent']>[0]): Promise<void> {
   if (!/^https?:\/\//.test(options.server)) throw new CliFailure('--server must be an http(s) URL', 2);
