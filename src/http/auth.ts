@@ -43,6 +43,11 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
         ? new KopaError('mfa_required', 'Finish signing in with your second factor first (POST /api/v1/session/mfa)')
         : new KopaError('mfa_enrolment_required', 'Your role requires a second factor: set one up first (POST /api/v1/account/mfa/totp)');
     }
+    const session = request.sessionAuth;
+    const secondStep = stage === 'second_factor';
+    if (session && UNSAFE.has(request.method) && !isSignIn(request) && !secondStep && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new KopaError('forbidden', 'Missing or wrong X-CSRF-Token header for a signed-in write');
+    }
   });
 
   async function identify(request: FastifyRequest): Promise<void> {
@@ -60,10 +65,6 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
     if (!cookie) return;
     const session = await authenticateSession(deps, cookie, { ...context, sessionTtlHours });
     if (!session) return;
-    const secondStep = session.stage === 'second_factor' && PENDING_ROUTES.second_factor.has(routeKey(request));
-    if (UNSAFE.has(request.method) && !isSignIn(request) && !secondStep && request.headers['x-csrf-token'] !== session.csrfToken) {
-      throw new KopaError('forbidden', 'Missing or wrong X-CSRF-Token header for a signed-in write');
-    }
     request.actor = session.actor;
     request.sessionAuth = { user: session.user, csrfToken: session.csrfToken, tokenHash: session.tokenHash, stage: session.stage };
   }
