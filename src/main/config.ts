@@ -50,7 +50,7 @@ export const CONFIG_VARIABLES = [
   ['KOPA_WEBHOOK_URL', '(none)', 'Endpoint that receives signed webhook notifications (escalations)'],
   ['KOPA_WEBHOOK_SECRET', '(none)', 'HMAC-SHA256 key for the X-Kopa-Signature header; required with KOPA_WEBHOOK_URL'],
   ['KOPA_MFA_REQUIRED_ROLES', DEFAULT_MFA_REQUIRED_ROLES.join(','), 'Roles that must enrol a second factor (TOTP or passkey) at sign-in; a comma list, or `none`'],
-  ['KOPA_SECRET_KEY', '(generated in KOPA_DATA_DIR with PGlite)', '32 random bytes, base64 (`openssl rand -base64 32`): encrypts second-factor secrets (AES-256-GCM); required with DATABASE_URL, the same on every replica'],
+  ['KOPA_SECRET_KEY', '(generated in KOPA_DATA_DIR with PGlite)', '32 random bytes, base64 (`openssl rand -base64 32`): encrypts second-factor secrets (AES-256-GCM); `kopa serve` with DATABASE_URL refuses to start without it; the same on every replica'],
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -100,8 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.KOPA_SECRET_KEY) {
     secretKey = parseSecretKey(env.KOPA_SECRET_KEY) ?? undefined;
     if (!secretKey) problems.push('KOPA_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32) or 64 hex digits');
-  } else if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('KOPA_SECRET_KEY must be set when DATABASE_URL is (it encrypts second-factor secrets; the same key on every replica): openssl rand -base64 32');
   }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);

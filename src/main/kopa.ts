@@ -15,7 +15,7 @@ import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openRuntime, serverFor, type Runtime } from './runtime.js';
+import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 
 /** Exit codes: 1 the command failed, 2 bad usage or configuration. */
 class CliFailure extends Error {
@@ -55,6 +55,12 @@ const actions: CliActions = {
   async serve(options) {
     const config = configFor(options);
     const runtime = await openRuntime(config);
+    try {
+      requireSecretKey(runtime);
+    } catch (error) {
+      await runtime.close();
+      throw error;
+    }
     const app = await serverFor(runtime);
     if (config.bootstrapToken) {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);

@@ -34,7 +34,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     await db.close();
     throw error;
   }
-  let secretKey: Buffer;
+  let secretKey: Buffer | undefined;
   try {
     secretKey = resolveSecretKey(config, db.backend);
   } catch (error) {
@@ -45,7 +45,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     store: createStore(db.kysely),
     clock: { now: () => new Date() },
     passwords: argon2Hasher,
-    secretBox: createSecretBox(secretKey),
+    ...(secretKey && { secretBox: createSecretBox(secretKey) }),
     identity: identitySettings({ mfaRequiredRoles: config.mfaRequiredRoles, publicUrl: config.publicUrl }),
     notifier: createNotifier({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }),
     notifications: {
@@ -59,11 +59,12 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
 
 /**
  * KOPA_SECRET_KEY, or for an embedded evaluation a key generated once into the data folder
- * (readable by the owner only). PostgreSQL deployments must configure one, shared by replicas.
+ * (readable by the owner only). PostgreSQL deployments must configure one, shared by replicas:
+ * without it `kopa serve` refuses to start (see requireSecretKey), other commands need none.
  */
-function resolveSecretKey(config: Config, backend: 'pglite' | 'postgres'): Buffer {
+function resolveSecretKey(config: Config, backend: 'pglite' | 'postgres'): Buffer | undefined {
   if (config.secretKey) return config.secretKey;
-  if (backend === 'postgres') throw new ConfigError(['KOPA_SECRET_KEY must be set when DATABASE_URL is: openssl rand -base64 32']);
+  if (backend === 'postgres') return undefined;
   const file = join(config.dataDir, 'secret.key');
   if (!existsSync(file)) {
     writeFileSync(file, `${newSecretKey()}\n`, { mode: 0o600, flag: 'wx' });
@@ -72,6 +73,13 @@ function resolveSecretKey(config: Config, backend: 'pglite' | 'postgres'): Buffe
   const key = parseSecretKey(readFileSync(file, 'utf8'));
   if (!key) throw new ConfigError([`${file} does not hold a 32-byte base64 key; set KOPA_SECRET_KEY or remove the file`]);
   return key;
+}
+
+/** `kopa serve` signs people in, so it needs the key that seals their second factors. */
+export function requireSecretKey(runtime: Runtime): void {
+  if (!runtime.deps.secretBox) {
+    throw new ConfigError(['KOPA_SECRET_KEY must be set when DATABASE_URL is (it encrypts second-factor secrets; use the same key on every replica): openssl rand -base64 32']);
+  }
 }
 
 export function serverFor(runtime: Runtime, options: { statusCacheMs?: number } = {}) {

@@ -1,19 +1,26 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from './api';
 import { changeLanguage, hasStoredLanguage } from './i18n';
-import type { SessionInfo, SessionUser } from './types';
+import { isPendingSignIn, type PendingSignIn, type SecondFactorMethod, type SessionInfo, type SessionUser } from './types';
 
-export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
+/** `pending`: the password was right and the sign-in waits for a second factor or for its enrolment. */
+export type SessionStatus = 'loading' | 'anonymous' | 'pending' | 'authenticated' | 'error';
+
+export type PendingStage = { stage: 'second_factor'; methods: SecondFactorMethod[] } | { stage: 'enrolment' };
 
 interface SessionContextValue {
   status: SessionStatus;
   user: SessionUser | null;
   /** Why the person is signed out: they signed out, the session expired, or the password changed. */
   endReason: 'expired' | 'passwordChanged' | null;
-  logIn(email: string, password: string): Promise<void>;
+  /** What a pending sign-in waits for. */
+  pending: PendingStage | null;
+  logIn(email: string, password: string): Promise<PendingStage | null>;
   logOut(): Promise<void>;
   /** Replaces the session after a change made by the server (e.g. language). */
   apply(info: SessionInfo): void;
+  /** A pending sign-in became a full session (second factor given, or enrolled). */
+  complete(info: SessionInfo): Promise<void>;
   /** Forgets the session locally (the server has ended it already). */
   end(reason: 'expired' | 'passwordChanged'): void;
   retry(): void;
@@ -25,18 +32,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [user, setUser] = useState<SessionUser | null>(null);
   const [endReason, setEndReason] = useState<'expired' | 'passwordChanged' | null>(null);
+  const [pending, setPending] = useState<PendingStage | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const apply = useCallback((info: SessionInfo) => {
     setCsrfToken(info.csrfToken);
     setUser(info.user);
+    setPending(null);
     setStatus('authenticated');
     setEndReason(null);
+  }, []);
+
+  const applyPending = useCallback((info: PendingSignIn): PendingStage => {
+    const stage: PendingStage = info.enrolmentRequired ? { stage: 'enrolment' } : { stage: 'second_factor', methods: info.methods ?? [] };
+    setCsrfToken(info.csrfToken ?? null);
+    setUser(null);
+    setPending(stage);
+    setStatus('pending');
+    return stage;
   }, []);
 
   const end = useCallback((reason: 'expired' | 'passwordChanged') => {
     setCsrfToken(null);
     setUser(null);
+    setPending(null);
     setStatus('anonymous');
     setEndReason(reason);
   }, []);
@@ -46,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('loading');
     api.session
       .get(controller.signal)
-      .then(apply)
+      .then((info) => (isPendingSignIn(info) ? void applyPending(info) : apply(info)))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         if (isApiError(error) && error.status === 401) {
@@ -56,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       });
     return () => controller.abort();
-  }, [apply, attempt]);
+  }, [apply, applyPending, attempt]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => end('expired'));
@@ -66,10 +85,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logIn = useCallback(
     async (email: string, password: string) => {
       const info = await api.session.logIn(email, password);
+      if (isPendingSignIn(info)) return applyPending(info);
       if (!hasStoredLanguage()) await changeLanguage(info.user.locale, false);
       apply(info);
+      return null;
     },
-    [apply],
+    [apply, applyPending],
   );
 
   const logOut = useCallback(async () => {
@@ -80,15 +101,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     setUser(null);
+    setPending(null);
     setStatus('anonymous');
     setEndReason(null);
   }, []);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  const complete = useCallback(
+    async (info: SessionInfo) => {
+      if (!hasStoredLanguage()) await changeLanguage(info.user.locale, false);
+      apply(info);
+    },
+    [apply],
+  );
+
   const value = useMemo(
-    () => ({ status, user, endReason, logIn, logOut, apply, end, retry }),
-    [status, user, endReason, logIn, logOut, apply, end, retry],
+    () => ({ status, user, endReason, pending, logIn, logOut, apply, complete, end, retry }),
+    [status, user, endReason, pending, logIn, logOut, apply, complete, end, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
