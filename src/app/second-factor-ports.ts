@@ -86,4 +86,6 @@ export interface SecondFactorStore {
   /** Whether the browser is known for this person (or, with null, for anyone). */
   isKnownBrowser(tx: Tx, tokenHash: string, userId: string | null, now: Date): Promise<boolean>;
   forgetBrowsers(tx: Tx, userId: string): Promise<number>;
+  /** Deletes known browsers whose time ran out. */
+  pruneBrowsers(tx: Tx, now: Date): Promise<number>;
 }

@@ -138,6 +138,10 @@ export const secondFactorRepository: SecondFactorStore = {
     const row = await q.executeTakeFirst();
     return row !== undefined;
   },
+  async pruneBrowsers(tx, now) {
+    const result = await trxOf(tx).deleteFrom('known_browsers').where('expires_at', '<', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
   async forgetBrowsers(tx, userId) {
     const result = await trxOf(tx).deleteFrom('known_browsers').where('user_id', '=', userId).executeTakeFirst();
     return Number(result.numDeletedRows);
