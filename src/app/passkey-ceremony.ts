@@ -1,16 +1,16 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { User } from '../domain/user.js';
 import type { PasskeyRecord } from './second-factor-ports.js';
+
+// Loaded on first use: the library and its ASN.1 stack cost a third of a second at start-up,
+// which every `kopa` command would pay otherwise.
+const webauthn = () => import('@simplewebauthn/server');
 
 /** The relying party a ceremony runs for: see identity-settings.ts. */
 export interface RelyingParty {
@@ -21,7 +21,7 @@ export interface RelyingParty {
 
 /** Options for navigator.credentials.create(); the challenge must be kept for the answer. */
 export async function registrationOptions(rp: RelyingParty, user: User, existing: PasskeyRecord[]): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  return generateRegistrationOptions({
+  return (await webauthn()).generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpId,
     userName: user.email,
@@ -46,7 +46,7 @@ export interface VerifiedPasskey {
 /** Null when the answer does not prove a new credential for this challenge, origin and relying party. */
 export async function verifyRegistration(rp: RelyingParty, challenge: string, response: unknown): Promise<VerifiedPasskey | null> {
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (await webauthn()).verifyRegistrationResponse({
       response: response as RegistrationResponseJSON,
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
@@ -70,7 +70,7 @@ export async function verifyRegistration(rp: RelyingParty, challenge: string, re
 }
 
 export async function authenticationOptions(rp: RelyingParty, passkeys: PasskeyRecord[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return generateAuthenticationOptions({
+  return (await webauthn()).generateAuthenticationOptions({
     rpID: rp.rpId,
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransportFuture[] })),
     userVerification: 'preferred',
@@ -83,7 +83,7 @@ export async function verifyAuthentication(rp: RelyingParty, challenge: string, 
   const passkey = passkeys.find((p) => p.credentialId === id);
   if (!passkey) return null;
   try {
-    const result = await verifyAuthenticationResponse({
+    const result = await (await webauthn()).verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
