@@ -75,9 +75,12 @@ function resolveSecretKey(config: Config, backend: 'pglite' | 'postgres'): Buffe
   return key;
 }
 
-/** `kopa serve` signs people in, so it needs the key that seals their second factors. */
-export function requireSecretKey(runtime: Runtime): void {
-  if (!runtime.deps.secretBox) {
+/**
+ * `kopa serve` signs people in, so it needs the key that seals their second factors; checked
+ * before the database is touched.
+ */
+export function requireSecretKey(config: Config): void {
+  if (config.databaseUrl && !config.secretKey) {
     throw new ConfigError(['KOPA_SECRET_KEY must be set when DATABASE_URL is (it encrypts second-factor secrets; use the same key on every replica): openssl rand -base64 32']);
   }
 }
