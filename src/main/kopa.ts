@@ -54,13 +54,8 @@ const actions: CliActions = {
   agent: runAgent,
   async serve(options) {
     const config = configFor(options);
+    requireSecretKey(config);
     const runtime = await openRuntime(config);
-    try {
-      requireSecretKey(runtime);
-    } catch (error) {
-      await runtime.close();
-      throw error;
-    }
     const app = await serverFor(runtime);
     if (config.bootstrapToken) {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);
