@@ -20,7 +20,7 @@ export async function ownAccount(deps: Deps, tx: Tx, actor: Actor): Promise<User
  * Asks for the password again before a change to one's sign-in (removing a factor, new recovery
  * codes). Throttled like sign-in: a stolen session is no way to guess the password.
  */
-export async function confirmPassword(deps: Deps, actor: Actor, password: string): Promise<void> {
+export async function confirmPassword(deps: Deps, actor: Actor, password: string, field = 'password'): Promise<void> {
   const now = deps.clock.now();
   const address = actor.clientAddress ?? 'unknown';
   const { hash, attemptId, user } = await deps.store.run(SYSTEM, async (tx) => {
@@ -34,7 +34,7 @@ export async function confirmPassword(deps: Deps, actor: Actor, password: string
     await deps.store.loginAttempts.settle(tx, attemptId, ok);
     if (!ok) await recordAudit(deps, tx, actor, { action: 'session.reauthentication_failed', entityType: 'user', entityId: user.id, tenantId: user.tenantId, after: { reason: 'wrong_password' } });
   });
-  if (!ok) throw validationError('password', 'is wrong');
+  if (!ok) throw validationError(field, 'is wrong');
 }
 
 /**

@@ -153,6 +153,21 @@ describe.each(BACKENDS)('sign-in throttling on %s', (backend) => {
     advance(16 * MINUTE);
   });
 
+  it('a signed-in session is no way around the limit: checking the current password is throttled too', async () => {
+    const res = await logIn('lietotajs@talsi.lv', DEMO_PASSWORD, '192.0.2.60');
+    const headers = { cookie: `kopa_session=${cookieOf(res, 'kopa_session')}`, 'x-csrf-token': res.json().csrfToken as string };
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'PATCH', url: '/api/v1/session/password', headers, remoteAddress: '192.0.2.60', payload: { currentPassword, newPassword: 'a-new-passphrase-2027' } });
+    checking = 'lietotajs@talsi.lv';
+    const tries = await Promise.all(Array.from({ length: 20 }, () => change(WRONG)));
+    checking = null;
+    expect(checks.get('lietotajs@talsi.lv')).toBeLessThanOrEqual(5);
+    expect(tries.filter((r) => r.statusCode === 400).map((r) => r.json().errors[0].field)).toEqual(Array(checks.get('lietotajs@talsi.lv')).fill('currentPassword'));
+    expect(tries.filter((r) => r.statusCode === 429)).toHaveLength(20 - checks.get('lietotajs@talsi.lv')!);
+    advance(16 * MINUTE);
+    expect((await change(DEMO_PASSWORD)).statusCode).toBe(204);
+  });
+
   it('second-factor codes are throttled too, however many arrive at once', async () => {
     const email = 'admin@jelgava.lv';
     const secret = await enrolTotp(email, '192.0.2.40');
