@@ -44,7 +44,7 @@ describe.runIf(hasChromium).each(BACKENDS)('signing in with a second factor in t
     const code = page.getByLabel('Kods no autentifikācijas lietotnes');
     await code.waitFor();
     await expectAccessible(page, 'second-factor step');
-    await code.fill('000000' === (await nextCode(serverKey)) ? '111111' : '000000');
+    await code.fill('12345'); // a digit short: never a right code
     await page.getByRole('button', { name: 'Apstiprināt' }).click();
     await page.getByRole('alert').filter({ hasText: 'Kods nav pareizs' }).waitFor();
     await code.fill(await nextCode(serverKey));

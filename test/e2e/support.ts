@@ -69,7 +69,9 @@ export async function enrolAuthenticator(page: Page, key: string): Promise<strin
   await expectAccessible(page, 'second-factor enrolment, QR code');
   await page.getByLabel('Kods no autentifikācijas lietotnes').fill(await nextCode(key));
   await page.getByRole('button', { name: 'Apstiprināt un ieslēgt' }).click();
-  const codes = await page.getByRole('list', { name: 'Atkopšanas kodi' }).getByRole('listitem').allInnerTexts();
+  const list = page.getByRole('list', { name: 'Atkopšanas kodi' });
+  await list.waitFor();
+  const codes = await list.getByRole('listitem').allInnerTexts();
   await expectAccessible(page, 'recovery codes');
   await page.getByLabel('Esmu saglabājis atkopšanas kodus drošā vietā').check();
   await page.getByRole('button', { name: 'Turpināt' }).click();
