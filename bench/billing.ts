@@ -10,6 +10,7 @@ import { createTenant } from '../src/app/create-tenant.js';
 import { createToken } from '../src/app/create-token.js';
 import { systemActor } from '../src/domain/actor.js';
 import { completeRegistrationNumber } from '../src/domain/registration-number.js';
+import { newSecretKey } from '../src/app/secret-box.js';
 import { loadConfig } from '../src/main/config.js';
 import { openRuntime, serverFor } from '../src/main/runtime.js';
 import { benchDatabase } from './bench-database.js';
@@ -27,7 +28,7 @@ const PROVIDERS = ['LVRTC', 'LNB'];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const bench = await benchDatabase('kopa-bench-billing-', { requirePostgres: true });
-const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: bench.url!, DATABASE_POOL_SIZE: String(IN_FLIGHT + 2) }, { port: 0 }));
+const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: bench.url!, KOPA_SECRET_KEY: newSecretKey(), DATABASE_POOL_SIZE: String(IN_FLIGHT + 2) }, { port: 0 }));
 const app = await serverFor(runtime);
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const actor = systemActor('bench');

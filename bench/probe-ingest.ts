@@ -13,6 +13,7 @@ import { createMonitor, ingestProbeResults } from '../src/app/manage-monitors.js
 import { createService } from '../src/app/manage-services.js';
 import { createToken } from '../src/app/create-token.js';
 import { systemActor } from '../src/domain/actor.js';
+import { newSecretKey } from '../src/app/secret-box.js';
 import { loadConfig } from '../src/main/config.js';
 import { openRuntime, serverFor } from '../src/main/runtime.js';
 import { benchDatabase } from './bench-database.js';
@@ -24,7 +25,7 @@ const BATCH = 10_000;
 const TARGET = 50_000;
 
 const db = await benchDatabase('kopa-bench-ingest-');
-const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', DATABASE_URL: db.url ?? '', DATABASE_POOL_SIZE: String(IN_FLIGHT + 2) }, { ...(db.dataDir && { dataDir: db.dataDir }), port: 0 }));
+const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', DATABASE_URL: db.url ?? '', KOPA_SECRET_KEY: newSecretKey(), DATABASE_POOL_SIZE: String(IN_FLIGHT + 2) }, { ...(db.dataDir && { dataDir: db.dataDir }), port: 0 }));
 const app = await serverFor(runtime);
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`Probe ingest benchmark — ${machineContext()}; ${db.label}; ${TOTAL.toLocaleString('en-US')} results in batches of ${BATCH.toLocaleString('en-US')}, ${IN_FLIGHT} requests in flight`);

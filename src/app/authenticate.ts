@@ -4,6 +4,7 @@ import type { TenantStatus } from '../domain/tenant.js';
 import { tokenAccess, type TokenAccessReason } from '../domain/token-access.js';
 import type { User } from '../domain/user.js';
 import type { Deps } from './ports.js';
+import type { SessionStage } from './second-factor-ports.js';
 import { hashSecret } from './secrets.js';
 import { tenantRefusal } from './tenant-standing.js';
 
@@ -14,6 +15,8 @@ export interface SessionAuth {
   tokenHash: string;
   /** The person's municipality's status (null for agency staff), for the central read/write rule. */
   tenantStatus: TenantStatus | null;
+  /** A pending session may only finish its second factor or enrol one; http/auth.ts enforces it. */
+  stage: SessionStage;
 }
 
 export interface TokenAuth {
@@ -49,7 +52,8 @@ export async function authenticateSession(
       await deps.store.sessions.delete(tx, tokenHash);
       return 'offboarded' as const;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // A pending sign-in keeps its short deadline; only full sessions slide.
+    if (session.stage === 'full' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await deps.store.sessions.touch(tx, tokenHash, now, new Date(now.getTime() + context.sessionTtlHours * 3_600_000));
     }
     const actor: Actor = {
@@ -61,7 +65,7 @@ export async function authenticateSession(
       requestId: context.requestId,
       clientAddress: context.clientAddress,
     };
-    return { actor, user, csrfToken: session.csrfToken, tokenHash, tenantStatus };
+    return { actor, user, csrfToken: session.csrfToken, tokenHash, tenantStatus, stage: session.stage };
   });
   if (found === 'offboarded') throw tenantRefusal('tenant_offboarded');
   return found;

@@ -3,6 +3,7 @@ import { KopaError, validationError } from '../domain/errors.js';
 import { passwordProblem, type User } from '../domain/user.js';
 import { scopeOf } from './authorize.js';
 import type { Deps } from './ports.js';
+import { confirmPassword } from './reauthenticate.js';
 import { recordAudit } from './record-audit.js';
 
 function requirePerson(actor: Actor): string {
@@ -10,15 +11,16 @@ function requirePerson(actor: Actor): string {
   return actor.id;
 }
 
-/** Changing one's password ends every session of that person, this one included. */
+/**
+ * Changing one's password ends every session of that person, this one included. The current
+ * password is checked like a sign-in (throttled): a stolen session is no way to guess it.
+ */
 export async function changeOwnPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   const userId = requirePerson(actor);
+  await confirmPassword(deps, actor, currentPassword, 'currentPassword');
   await deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
     const found = await deps.store.users.findForLogin(tx, actor.label);
     if (!found || found.id !== userId || !found.passwordHash) throw new KopaError('not_found', 'User not found');
-    if (!(await deps.passwords.verify(found.passwordHash, currentPassword).catch(() => false))) {
-      throw validationError('currentPassword', 'is wrong');
-    }
     const problem = passwordProblem(newPassword, found.email);
     if (problem) throw validationError('newPassword', problem);
     if (newPassword === currentPassword) throw validationError('newPassword', 'must differ from the current password');

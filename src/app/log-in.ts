@@ -1,27 +1,30 @@
 import { systemActor, type Actor } from '../domain/actor.js';
-import { THROTTLE_WINDOW_MINUTES, throttleWaitSeconds } from '../domain/auth-policy.js';
 import { KopaError } from '../domain/errors.js';
-import { normalizeEmail, type User } from '../domain/user.js';
+import { availableMethods, hasSecondFactor, secondFactorRequired, type SecondFactorMethod } from '../domain/second-factor.js';
+import { normalizeEmail } from '../domain/user.js';
+import { factorInventory } from './factor-inventory.js';
+import { settingsOf } from './identity-settings.js';
+import { insertSession, personActor, type NewSession, type SessionContext } from './open-session.js';
 import type { Deps } from './ports.js';
 import { recordAudit } from './record-audit.js';
-import { hashSecret, newSecret } from './secrets.js';
 import { enforceSignInStanding } from './tenant-standing.js';
+import { knownBrowser, reserveAttempt } from './sign-in-attempts.js';
 
-export interface LogInInput {
+export type { NewSession } from './open-session.js';
+
+export interface LogInInput extends SessionContext {
   email: string;
   password: string;
-  clientAddress: string;
-  userAgent: string | null;
-  requestId: string | null;
-  sessionTtlHours: number;
 }
 
-export interface NewSession {
-  user: User;
-  sessionToken: string;
-  csrfToken: string;
-  expiresAt: Date;
-}
+/**
+ * The password step. Without a second factor (and without the duty to have one) the session is
+ * full at once; otherwise it is pending: waiting for the second factor, or for its enrolment.
+ */
+export type LogInResult =
+  | ({ stage: 'full' } & NewSession)
+  | ({ stage: 'second_factor'; methods: SecondFactorMethod[] } & NewSession)
+  | ({ stage: 'enrolment' } & NewSession);
 
 // Verifying against a throw-away hash when the account is unknown keeps the timing the same.
 const dummyHashes = new WeakMap<object, Promise<string>>();
@@ -31,17 +34,18 @@ function dummyHash(deps: Deps): Promise<string> {
   return hash;
 }
 
-export async function logIn(deps: Deps, input: LogInInput): Promise<NewSession> {
+export async function logIn(deps: Deps, input: LogInInput): Promise<LogInResult> {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   const system = { role: 'system' as const, tenantId: null };
 
-  const found = await deps.store.run(system, async (tx) => {
-    const counts = await deps.store.loginAttempts.recentFailures(tx, since, email, input.clientAddress);
-    const wait = throttleWaitSeconds(counts, now);
-    if (wait > 0) throw new KopaError('throttled', 'Too many failed sign-in attempts; try again later', [], wait);
-    return deps.store.users.findForLogin(tx, email);
+  // The attempt is reserved before the password is checked; see sign-in-attempts.ts.
+  const { found, factors, attemptId } = await deps.store.run(system, async (tx) => {
+    const found = await deps.store.users.findForLogin(tx, email);
+    const factors = found ? await factorInventory(deps, tx, found.id) : null;
+    const device = await knownBrowser(deps, tx, input.deviceToken, found?.id ?? null, factors !== null && hasSecondFactor(factors), now);
+    const attemptId = await reserveAttempt(deps, tx, { kind: 'password', email, clientAddress: input.clientAddress, device }, now);
+    return { found, factors, attemptId };
   });
 
   const passwordOk = await deps.passwords.verify(found?.passwordHash ?? (await dummyHash(deps)), input.password).catch(() => false);
@@ -49,7 +53,7 @@ export async function logIn(deps: Deps, input: LogInInput): Promise<NewSession> 
 
   if (!found || !found.passwordHash || !passwordOk || !found.active) {
     await deps.store.run(system, async (tx) => {
-      await deps.store.loginAttempts.record(tx, email, input.clientAddress, false, now);
+      await deps.store.loginAttempts.settle(tx, attemptId, false);
       await recordAudit(deps, tx, actor, {
         action: 'session.login_failed',
         entityType: 'user',
@@ -63,29 +67,24 @@ export async function logIn(deps: Deps, input: LogInInput): Promise<NewSession> 
 
   const { passwordHash: _hash, ...user } = found;
   // Only now, with the password proved right, may the answer say the municipality is offboarded.
-  await enforceSignInStanding(deps, user, actor);
-  const sessionToken = newSecret(32);
-  const csrfToken = newSecret(24);
-  const expiresAt = new Date(now.getTime() + input.sessionTtlHours * 3_600_000);
-  await deps.store.run(system, async (tx) => {
-    await deps.store.loginAttempts.record(tx, email, input.clientAddress, true, now);
-    await deps.store.sessions.insert(tx, {
-      tokenHash: hashSecret(sessionToken),
-      userId: user.id,
-      tenantId: user.tenantId,
-      csrfToken,
-      expiresAt,
-      lastSeenAt: now,
-      clientAddress: input.clientAddress,
-      userAgent: input.userAgent,
-    });
-    await deps.store.users.markLogin(tx, user.id, now);
-    await recordAudit(deps, tx, { ...actor, kind: 'user', id: user.id, label: user.email }, {
-      action: 'session.login',
-      entityType: 'user',
-      entityId: user.id,
-      tenantId: user.tenantId,
-    });
+  try {
+    await enforceSignInStanding(deps, user, actor);
+  } catch (refusal) {
+    await deps.store.run(system, (tx) => deps.store.loginAttempts.settle(tx, attemptId, true));
+    throw refusal;
+  }
+  const methods = availableMethods(factors!);
+  const stage = methods.length > 0 ? 'second_factor' : secondFactorRequired(user.role, settingsOf(deps).mfaRequiredRoles) ? 'enrolment' : 'full';
+  return deps.store.run(system, async (tx) => {
+    await deps.store.loginAttempts.settle(tx, attemptId, true);
+    const session = await insertSession(deps, tx, user, stage, input, now);
+    if (stage === 'full') {
+      await deps.store.users.markLogin(tx, user.id, now);
+      await recordAudit(deps, tx, personActor(user, input), { action: 'session.login', entityType: 'user', entityId: user.id, tenantId: user.tenantId });
+      return { stage, ...session, user: { ...user, lastLoginAt: now.toISOString() } };
+    }
+    // The password was right; the sign-in now waits for the second factor or its enrolment.
+    await recordAudit(deps, tx, personActor(user, input), { action: 'session.password_verified', entityType: 'user', entityId: user.id, tenantId: user.tenantId, after: { next: stage } });
+    return stage === 'second_factor' ? { stage, methods, ...session } : { stage, ...session };
   });
-  return { user: { ...user, lastLoginAt: now.toISOString() }, sessionToken, csrfToken, expiresAt };
 }

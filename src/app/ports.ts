@@ -11,6 +11,8 @@ import type { WatchStore } from './watch-ports.js';
 import type { InvoiceStore } from './invoice-ports.js';
 import type { BillingRunStore } from './billing-run-ports.js';
 import type { TenantRecordStore } from './export-ports.js';
+import type { LoginAttemptStore, SecondFactorStore, SessionStage, SessionSummary } from './second-factor-ports.js';
+import type { IdentitySettings } from './identity-settings.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
@@ -62,6 +64,13 @@ export interface SessionRecord {
   csrfToken: string;
   expiresAt: Date;
   lastSeenAt: Date;
+  stage: SessionStage;
+}
+
+export interface StoredSession extends SessionRecord {
+  id: string;
+  /** The WebAuthn challenge of a ceremony in progress, if any. */
+  challenge: string | null;
 }
 
 export interface TokenRecord extends ApiToken {
@@ -257,11 +266,19 @@ export interface Store {
   };
   sessions: {
     insert(tx: Tx, record: SessionRecord & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
-    find(tx: Tx, tokenHash: string): Promise<SessionRecord | null>;
+    find(tx: Tx, tokenHash: string): Promise<StoredSession | null>;
     /** The session with its person and their municipality's status in one round trip: this runs on every request. */
-    findWithPerson(tx: Tx, tokenHash: string): Promise<(SessionRecord & { user: User; tenantStatus: TenantStatus | null }) | null>;
+    findWithPerson(tx: Tx, tokenHash: string): Promise<(StoredSession & { user: User; tenantStatus: TenantStatus | null }) | null>;
     touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
+    /** Moves a session to a new stage under a new token (the old token stops working). */
+    promote(tx: Tx, tokenHash: string, change: { tokenHash: string; stage: SessionStage; expiresAt: Date; at: Date }): Promise<void>;
+    setChallenge(tx: Tx, tokenHash: string, challenge: string | null): Promise<void>;
+    /** Full sessions of a person that have not expired, newest first. */
+    listForUser(tx: Tx, userId: string, now: Date): Promise<SessionSummary[]>;
     delete(tx: Tx, tokenHash: string): Promise<void>;
+    deleteById(tx: Tx, userId: string, sessionId: string): Promise<boolean>;
+    /** Every session of the person but the one kept; returns how many ended. */
+    deleteOthers(tx: Tx, userId: string, keepTokenHash: string): Promise<number>;
     deleteForUser(tx: Tx, tenantId: string | null, userId: string): Promise<number>;
     deleteExpired(tx: Tx, now: Date): Promise<number>;
   };
@@ -276,11 +293,9 @@ export interface Store {
     revoke(tx: Tx, tenantId: string | null, tokenId: string, at: Date): Promise<ApiToken>;
     markUsed(tx: Tx, tokenId: string, at: Date): Promise<void>;
   };
-  loginAttempts: {
-    record(tx: Tx, email: string, clientAddress: string, succeeded: boolean, at: Date): Promise<void>;
-    recentFailures(tx: Tx, since: Date, email: string, clientAddress: string): Promise<{ byEmail: number; byAddress: number; oldestByEmail: Date | null; oldestByAddress: Date | null }>;
-    prune(tx: Tx, before: Date): Promise<number>;
-  };
+  loginAttempts: LoginAttemptStore;
+  /** TOTP secrets, passkeys, recovery codes and known browsers. */
+  secondFactors: SecondFactorStore;
   audit: {
     reserve(tx: Tx): Promise<{ seq: bigint; prevHash: string }>;
     insert(tx: Tx, event: AuditEvent): Promise<void>;
@@ -387,6 +402,13 @@ export interface Clock {
   now(): Date;
 }
 
+/** Seals secrets the server must read back (TOTP seeds), bound to what they belong to. */
+export interface SecretBox {
+  seal(plaintext: string, context: string): string;
+  /** Throws when the text was not sealed with this key and context. */
+  open(sealed: string, context: string): string;
+}
+
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
@@ -415,6 +437,10 @@ export interface Deps {
   store: Store;
   clock: Clock;
   passwords: PasswordHasher;
+  /** Needed by the second factor only; main/ wires it from KOPA_SECRET_KEY. */
+  secretBox?: SecretBox;
+  /** Sign-in policy; the production defaults when absent. */
+  identity?: IdentitySettings;
   notifier?: Notifier;
   notifications?: NotificationSettings;
 }

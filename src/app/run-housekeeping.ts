@@ -5,16 +5,17 @@ import { recordAudit } from './record-audit.js';
 const LOGIN_ATTEMPT_RETENTION_DAYS = 30;
 const FINISHED_JOB_RETENTION_DAYS = 7;
 
-/** Deletes expired sessions, old login attempts and finished jobs; runs as a queued job. */
-export async function runHousekeeping(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ sessions: number; loginAttempts: number; jobs: number }> {
+/** Deletes expired sessions and known browsers, old login attempts and finished jobs; runs as a queued job. */
+export async function runHousekeeping(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ sessions: number; loginAttempts: number; knownBrowsers: number; jobs: number }> {
   const now = deps.clock.now();
   return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
     const pruned = {
       sessions: await deps.store.sessions.deleteExpired(tx, now),
       loginAttempts: await deps.store.loginAttempts.prune(tx, new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_DAYS * 86_400_000)),
+      knownBrowsers: await deps.store.secondFactors.pruneBrowsers(tx, now),
       jobs: await deps.store.jobs.prune(tx, new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000)),
     };
-    if (pruned.sessions + pruned.loginAttempts > 0) {
+    if (pruned.sessions + pruned.loginAttempts + pruned.knownBrowsers > 0) {
       await recordAudit(deps, tx, systemActor('housekeeping'), { action: 'housekeeping.pruned', entityType: 'system', entityId: null, tenantId: null, after: pruned });
     }
     return pruned;

@@ -6,6 +6,7 @@ import type { SlaTables } from './sla-schema.js';
 import type { WatchTables } from './watch-schema.js';
 import type { InvoiceTables } from './invoice-schema.js';
 import type { BillingRunTables } from './billing-run-schema.js';
+import type { SecondFactorTables } from './second-factor-schema.js';
 
 /** Timestamps come back as Date from both drivers; we write ISO strings or Dates. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -100,6 +101,10 @@ export interface SessionsTable {
   last_seen_at: GeneratedTimestamp;
   client_address: string | null;
   user_agent: string | null;
+  id: Generated<string>;
+  /** full, or pending: second_factor / enrolment */
+  stage: Generated<string>;
+  challenge: string | null;
 }
 
 export interface ApiTokensTable {
@@ -123,7 +128,10 @@ export interface LoginAttemptsTable {
   email: string;
   client_address: string;
   at: GeneratedTimestamp;
-  succeeded: boolean;
+  /** null while the attempt is being checked */
+  succeeded: boolean | null;
+  kind: Generated<string>;
+  device: string | null;
 }
 
 export interface AuditEventsTable {
@@ -319,7 +327,7 @@ export interface SlaExclusionsTable {
   withdrawal_reason: ColumnType<string | null, never, string>;
 }
 
-export interface Database extends BillingTables, IncidentTables, AvailabilityTables, SlaTables, WatchTables, InvoiceTables, BillingRunTables {
+export interface Database extends BillingTables, IncidentTables, AvailabilityTables, SlaTables, WatchTables, InvoiceTables, BillingRunTables, SecondFactorTables {
   calendars: CalendarsTable;
   calendar_exceptions: CalendarExceptionsTable;
   tenants: TenantsTable;

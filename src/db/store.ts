@@ -18,6 +18,7 @@ import { maintenanceRepository, monitorRepository, probeResultRepository, slaExc
 import { serviceRepository, subscriptionRepository } from './repositories/services.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { tenantRecordRepository } from './repositories/tenant-records.js';
+import { secondFactorRepository } from './repositories/second-factors.js';
 import { tenantRepository } from './repositories/tenants.js';
 import { ticketRepository } from './repositories/tickets.js';
 import { tokenRepository } from './repositories/tokens.js';
@@ -56,6 +57,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   billing_providers_pkey: 'code',
   billing_resources_pkey: 'code',
   sla_report_publications_tenant_id_month_version_key: 'version',
+  passkeys_credential_id_key: 'response',
 };
 
 /**
@@ -79,6 +81,7 @@ export function createStore(db: Kysely<Database>): Store {
     sessions: sessionRepository,
     tokens: tokenRepository,
     loginAttempts: loginAttemptRepository,
+    secondFactors: secondFactorRepository,
     audit: auditRepository,
     jobs: jobRepository,
     tickets: ticketRepository,

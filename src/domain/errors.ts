@@ -13,7 +13,11 @@ export type ErrorCode =
   /** A suspended municipality's people and tokens may read but not write. */
   | 'tenant_suspended'
   /** An offboarded municipality's people and tokens are shut out. */
-  | 'tenant_offboarded';
+  | 'tenant_offboarded'
+  /** A sign-in waits for its second factor: only that step may be taken. */
+  | 'mfa_required'
+  /** A sign-in waits for the person to enrol a second factor: only enrolment may be done. */
+  | 'mfa_enrolment_required';
 
 export interface FieldError {
   field: string;

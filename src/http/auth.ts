@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateSession, authenticateToken } from '../app/authenticate.js';
 import type { Deps } from '../app/ports.js';
 import { enforceTenantStanding } from '../app/tenant-standing.js';
+import type { SessionStage } from '../app/second-factor-ports.js';
 import type { Actor } from '../domain/actor.js';
 import { KopaError } from '../domain/errors.js';
 import type { AccessIntent } from '../domain/tenant-access.js';
@@ -9,12 +10,14 @@ import type { TenantStatus } from '../domain/tenant.js';
 import type { User } from '../domain/user.js';
 
 export const SESSION_COOKIE = 'kopa_session';
+/** A browser the person completed a second factor on; sent only to the sign-in routes. */
+export const DEVICE_COOKIE = 'kopa_device';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-    sessionAuth: { user: User; csrfToken: string; tokenHash: string } | null;
+    sessionAuth: { user: User; csrfToken: string; tokenHash: string; stage: SessionStage } | null;
   }
 }
 
@@ -37,6 +40,18 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
     // Decided here, before the body is parsed or validated: an anonymous caller
     // gets 401 from every route but sign-in, never a validation answer.
     if (!request.actor && !isSignIn(request) && !isPublic(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');
+    const stage = request.sessionAuth?.stage ?? 'full';
+    if (stage !== 'full' && !PENDING_ROUTES[stage].has(routeKey(request))) {
+      throw stage === 'second_factor'
+        ? new KopaError('mfa_required', 'Finish signing in with your second factor first (POST /api/v1/session/mfa)')
+        : new KopaError('mfa_enrolment_required', 'Your role requires a second factor: set one up first (POST /api/v1/account/mfa/totp)');
+    }
+    const session = request.sessionAuth;
+    const secondStep = stage === 'second_factor';
+    if (session && UNSAFE.has(request.method) && !isSignIn(request) && !secondStep && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new KopaError('forbidden', 'Missing or wrong X-CSRF-Token header for a signed-in write');
+    }
+
     // One rule for every route: a suspended municipality's people and tokens read only.
     if (request.actor) enforceTenantStanding(request.actor, tenantStatus, intentOf(request));
   });
@@ -56,23 +71,46 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
     if (!cookie) return null;
     const session = await authenticateSession(deps, cookie, { ...context, sessionTtlHours });
     if (!session) return null;
-    if (UNSAFE.has(request.method) && !isSignIn(request) && request.headers['x-csrf-token'] !== session.csrfToken) {
-      throw new KopaError('forbidden', 'Missing or wrong X-CSRF-Token header for a signed-in write');
-    }
     request.actor = session.actor;
-    request.sessionAuth = { user: session.user, csrfToken: session.csrfToken, tokenHash: session.tokenHash };
+    request.sessionAuth = { user: session.user, csrfToken: session.csrfToken, tokenHash: session.tokenHash, stage: session.stage };
     return session.tenantStatus;
   }
 }
 
 /**
  * Reads, writes, or a person's own sign-in and account (everything under /api/v1/session:
- * signing in and out, language, password, and what else concerns only the caller's own login).
+ * signing in and out, language, password) and under /api/v1/account (second factors, own sessions):
+ * a suspended municipality's admin must still be able to enrol the factor their role requires.
  */
 function intentOf(request: FastifyRequest): AccessIntent {
   if (!UNSAFE.has(request.method)) return 'read';
   const path = request.url.split('?')[0]!;
-  return path === '/api/v1/session' || path.startsWith('/api/v1/session/') ? 'own_account' : 'write';
+  const own = path === '/api/v1/session' || path.startsWith('/api/v1/session/') || path.startsWith('/api/v1/account/');
+  return own ? 'own_account' : 'write';
+}
+
+/**
+ * What a pending session may call. A sign-in waiting for its second factor may only give it (the
+ * code step carries no CSRF token: like the password step it creates, not uses, a session); one
+ * waiting for an enrolment may only enrol. Everything else answers mfa_required (401) or
+ * mfa_enrolment_required (403).
+ */
+const PENDING_ROUTES: Record<Exclude<SessionStage, 'full'>, Set<string>> = {
+  second_factor: new Set(['POST /api/v1/session', 'GET /api/v1/session', 'DELETE /api/v1/session', 'POST /api/v1/session/mfa', 'POST /api/v1/session/mfa/webauthn/options']),
+  enrolment: new Set([
+    'POST /api/v1/session',
+    'GET /api/v1/session',
+    'DELETE /api/v1/session',
+    'GET /api/v1/account/mfa',
+    'POST /api/v1/account/mfa/totp',
+    'POST /api/v1/account/mfa/totp/confirm',
+    'POST /api/v1/account/mfa/webauthn/options',
+    'POST /api/v1/account/mfa/webauthn',
+  ]),
+};
+
+function routeKey(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
 }
 
 /** POST /api/v1/session is the one API route open to anonymous callers. */
@@ -106,6 +144,16 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, t
     secure: request.protocol === 'https',
     expires: expiresAt,
   });
+}
+
+/** The page origin the browser used: WebAuthn's fallback when KOPA_PUBLIC_URL is not set. */
+export function requestOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** Long-lived and HttpOnly; only the sign-in routes ever see it. */
+export function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date): void {
+  reply.setCookie(DEVICE_COOKIE, token, { path: '/api/v1/session', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: expiresAt });
 }
 
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest): void {

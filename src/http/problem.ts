@@ -12,6 +12,8 @@ const STATUS: Record<ErrorCode, number> = {
   throttled: 429,
   tenant_suspended: 403,
   tenant_offboarded: 401,
+  mfa_required: 401,
+  mfa_enrolment_required: 403,
 };
 
 const TITLES: Record<number, string> = {

@@ -19,6 +19,23 @@ describe('configuration', () => {
     }
   });
 
+  it('requires a second factor of the five administering roles unless told otherwise', () => {
+    expect(loadConfig({}).mfaRequiredRoles).toEqual(['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin']);
+    expect(loadConfig({ KOPA_MFA_REQUIRED_ROLES: ' operator, finance ' }).mfaRequiredRoles).toEqual(['operator', 'finance']);
+    expect(loadConfig({ KOPA_MFA_REQUIRED_ROLES: 'none' }).mfaRequiredRoles).toEqual([]);
+    expect(() => loadConfig({ KOPA_MFA_REQUIRED_ROLES: 'operator,king' })).toThrow(/KOPA_MFA_REQUIRED_ROLES has unknown roles: king/);
+  });
+
+  it('takes KOPA_SECRET_KEY as 32 bytes of base64 or hex', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ KOPA_SECRET_KEY: key.toString('base64') }).secretKey?.equals(key)).toBe(true);
+    expect(loadConfig({ KOPA_SECRET_KEY: key.toString('hex') }).secretKey?.equals(key)).toBe(true);
+    expect(loadConfig({}).secretKey).toBeUndefined();
+    expect(() => loadConfig({ KOPA_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/KOPA_SECRET_KEY must be 32 bytes/);
+    // Commands that never read a second factor (migrate, audit verify) run without one; `serve` refuses.
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/kopa' }).secretKey).toBeUndefined();
+  });
+
   it('documents every variable it reads in the README', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity-settings.js';
+import { parseSecretKey } from '../app/secret-box.js';
+import { isRole, type Role } from '../domain/roles.js';
 
 export interface Config {
   port: number;
@@ -19,6 +22,10 @@ export interface Config {
   mailFrom: string;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** Roles that must have a second factor. */
+  mfaRequiredRoles: Role[];
+  /** 32-byte key sealing second-factor secrets; PGlite keeps a generated one in the data folder when unset. */
+  secretKey: Buffer | undefined;
 }
 
 /** Every variable Kopa reads, with its default and meaning; the README table mirrors this. */
@@ -42,6 +49,8 @@ export const CONFIG_VARIABLES = [
   ['KOPA_MAIL_FROM', 'Kopa <kopa@rda.lv>', 'Sender of notification e-mails'],
   ['KOPA_WEBHOOK_URL', '(none)', 'Endpoint that receives signed webhook notifications (escalations)'],
   ['KOPA_WEBHOOK_SECRET', '(none)', 'HMAC-SHA256 key for the X-Kopa-Signature header; required with KOPA_WEBHOOK_URL'],
+  ['KOPA_MFA_REQUIRED_ROLES', DEFAULT_MFA_REQUIRED_ROLES.join(','), 'Roles that must enrol a second factor (TOTP or passkey) at sign-in; a comma list, or `none`'],
+  ['KOPA_SECRET_KEY', '(generated in KOPA_DATA_DIR with PGlite)', '32 random bytes, base64 (`openssl rand -base64 32`): encrypts second-factor secrets (AES-256-GCM); `kopa serve` with DATABASE_URL refuses to start without it; the same on every replica'],
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -86,6 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const webhookSecret = env.KOPA_WEBHOOK_SECRET || undefined;
   if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) problems.push('KOPA_WEBHOOK_URL must be an http(s) URL');
   if (webhookUrl && (!webhookSecret || webhookSecret.length < 16)) problems.push('KOPA_WEBHOOK_SECRET must be set (at least 16 characters) when KOPA_WEBHOOK_URL is');
+  const mfaRequiredRoles = parseRoles(env.KOPA_MFA_REQUIRED_ROLES, problems);
+  let secretKey: Buffer | undefined;
+  if (env.KOPA_SECRET_KEY) {
+    secretKey = parseSecretKey(env.KOPA_SECRET_KEY) ?? undefined;
+    if (!secretKey) problems.push('KOPA_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32) or 64 hex digits');
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -108,8 +123,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.KOPA_MAIL_FROM || 'Kopa <kopa@rda.lv>',
     webhookUrl,
     webhookSecret,
+    mfaRequiredRoles,
+    secretKey,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `operator,tenant_admin`, or `none` for no one (an empty value keeps the default). */
+function parseRoles(raw: string | undefined, problems: string[]): Role[] {
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_MFA_REQUIRED_ROLES];
+  if (raw.trim().toLowerCase() === 'none') return [];
+  const names = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = names.filter((r) => !isRole(r));
+  if (unknown.length > 0) problems.push(`KOPA_MFA_REQUIRED_ROLES has unknown roles: ${unknown.join(', ')} (roles: operator, desk_agent, finance, auditor, tenant_admin, tenant_user; or none)`);
+  return [...new Set(names.filter(isRole))];
 }

@@ -15,7 +15,7 @@ import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openRuntime, serverFor, type Runtime } from './runtime.js';
+import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 
 /** Exit codes: 1 the command failed, 2 bad usage or configuration. */
 class CliFailure extends Error {
@@ -54,6 +54,7 @@ const actions: CliActions = {
   agent: runAgent,
   async serve(options) {
     const config = configFor(options);
+    requireSecretKey(config);
     const runtime = await openRuntime(config);
     const app = await serverFor(runtime);
     if (config.bootstrapToken) {
@@ -79,6 +80,7 @@ const actions: CliActions = {
       lines.push(`  Demo data ${demo.seeded ? 'created' : 'already present'}. Sign in with any of these, password: ${DEMO_PASSWORD}`);
       for (const login of demo.logins) lines.push(`    ${login.email.padEnd(26)} ${login.role.padEnd(13)} ${login.tenant ?? 'Rīgas digitālā aģentūra'}`);
     }
+    lines.push(...secondFactorBanner(config.mfaRequiredRoles, demo !== null));
     process.stdout.write(`${lines.join('\n')}\n\n`);
 
     const shutdown = async (signal: string) => {
@@ -157,6 +159,19 @@ const actions: CliActions = {
     });
   },
 };
+
+/** What the start banner says about the second factor, so an evaluator is not surprised by it. */
+function secondFactorBanner(roles: readonly string[], demo: boolean): string[] {
+  if (roles.length === 0) return ['  Second factor: required of no role (KOPA_MFA_REQUIRED_ROLES=none); anyone may still set one up.'];
+  const lines = [
+    `  Second factor: required of ${roles.join(', ')} (KOPA_MFA_REQUIRED_ROLES).`,
+    '  At the first sign-in they set one up: an authenticator app (scan the QR code or type the key) or a passkey.',
+  ];
+  if (demo) {
+    lines.push('  The lietotajs@… accounts need none. To look around without one: KOPA_MFA_REQUIRED_ROLES=none npm start');
+  }
+  return lines;
+}
 
 async function runAgent(options: Parameters<CliActions['agent']>[0]): Promise<void> {
   if (!/^https?:\/\//.test(options.server)) throw new CliFailure('--server must be an http(s) URL', 2);

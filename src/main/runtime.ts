@@ -1,3 +1,5 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import argon2 from 'argon2';
 import { sql } from 'kysely';
 import type { Deps, PasswordHasher } from '../app/ports.js';
@@ -6,7 +8,9 @@ import { migrate, pendingMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
 import { buildServer } from '../http/server.js';
 import { createNotifier } from '../jobs/notifier.js';
-import type { Config } from './config.js';
+import { identitySettings } from '../app/identity-settings.js';
+import { createSecretBox, newSecretKey, parseSecretKey } from '../app/secret-box.js';
+import { ConfigError, type Config } from './config.js';
 
 export const argon2Hasher: PasswordHasher = {
   // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
@@ -30,10 +34,19 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     await db.close();
     throw error;
   }
+  let secretKey: Buffer | undefined;
+  try {
+    secretKey = resolveSecretKey(config, db.backend);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const deps: Deps = {
     store: createStore(db.kysely),
     clock: { now: () => new Date() },
     passwords: argon2Hasher,
+    ...(secretKey && { secretBox: createSecretBox(secretKey) }),
+    identity: identitySettings({ mfaRequiredRoles: config.mfaRequiredRoles, publicUrl: config.publicUrl }),
     notifier: createNotifier({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }),
     notifications: {
       mailEnabled: config.smtpUrl !== undefined,
@@ -42,6 +55,34 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     },
   };
   return { config, db, deps, close: () => db.close() };
+}
+
+/**
+ * KOPA_SECRET_KEY, or for an embedded evaluation a key generated once into the data folder
+ * (readable by the owner only). PostgreSQL deployments must configure one, shared by replicas:
+ * without it `kopa serve` refuses to start (see requireSecretKey), other commands need none.
+ */
+function resolveSecretKey(config: Config, backend: 'pglite' | 'postgres'): Buffer | undefined {
+  if (config.secretKey) return config.secretKey;
+  if (backend === 'postgres') return undefined;
+  const file = join(config.dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, `${newSecretKey()}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+  }
+  const key = parseSecretKey(readFileSync(file, 'utf8'));
+  if (!key) throw new ConfigError([`${file} does not hold a 32-byte base64 key; set KOPA_SECRET_KEY or remove the file`]);
+  return key;
+}
+
+/**
+ * `kopa serve` signs people in, so it needs the key that seals their second factors; checked
+ * before the database is touched.
+ */
+export function requireSecretKey(config: Config): void {
+  if (config.databaseUrl && !config.secretKey) {
+    throw new ConfigError(['KOPA_SECRET_KEY must be set when DATABASE_URL is (it encrypts second-factor secrets; use the same key on every replica): openssl rand -base64 32']);
+  }
 }
 
 export function serverFor(runtime: Runtime, options: { statusCacheMs?: number } = {}) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBrowserJourneys } from '../support/browser.js';
-import { expectAccessible, journeyWorld, logIn } from './support.js';
+import { totpAt } from '../support/totp.js';
+import { DEMO_PASSWORD, expectAccessible, journeyWorld, logIn } from './support.js';
 
 // Every screen each kind of user reaches from the navigation, scanned by axe-core in both
 // languages. The journeys check behaviour; this sweep checks the pages they do not pass.
@@ -170,6 +171,38 @@ describe.runIf(runBrowserJourneys)('every page is accessible (WCAG 2.1 AA, axe-c
       `/municipalities/${tenantId}/costs`,
     ]);
   }, SWEEP_TIMEOUT);
+
+  it('for someone setting up a second factor and signing in with it, in English', async () => {
+    const page = await world.open();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('E-mail address').fill('admin@valmiera.lv');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Set up a second factor', level: 1 }).waitFor();
+    await expectAccessible(page, 'en /enrol');
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    await page.getByLabel('Code from the authenticator app').fill('000000');
+    await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await page.getByText('is not the code the authenticator app shows now').first().waitFor();
+    await expectAccessible(page, 'en /enrol with a wrong code');
+    await page.getByLabel('Code from the authenticator app').fill(totpAt(secret, new Date()));
+    await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await page.getByRole('list', { name: 'Recovery codes' }).waitFor();
+    await expectAccessible(page, 'en recovery codes');
+    await page.getByLabel('I have saved the recovery codes somewhere safe').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByLabel('E-mail address').fill('admin@valmiera.lv');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code from the authenticator app').waitFor();
+    await expectAccessible(page, 'en second-factor step');
+    await page.getByRole('button', { name: 'Use a recovery code' }).click();
+    await expectAccessible(page, 'en second-factor step, recovery code');
+    await page.context().close();
+  });
 
   it('for a visitor who is not signed in (the public status page)', async () => {
     const page = await world.open();

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import type { BackendName } from '../support/database.js';
 import { startRealServer } from '../support/server.js';
+import { base32Decode, hotp, timeStep } from '../support/totp.js';
 
 export const DEMO_PASSWORD = 'kopa-demo-2026';
 
@@ -40,13 +41,67 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
+/**
+ * The authenticator app of every person a journey signs in: the secret each one read off the
+ * enrolment page, and the last 30-second step used (a code is accepted once).
+ */
+const authenticators = new Map<string, { secret: string; lastStep: number }>();
+
+/** The code the "app" shows now, or in the next step when this one was used; waits if both were. */
+export async function nextCode(key: string): Promise<string> {
+  const app = authenticators.get(key)!;
+  for (;;) {
+    const now = timeStep(new Date());
+    const step = Math.max(now, app.lastStep + 1);
+    if (step <= now + 1) {
+      app.lastStep = step;
+      return hotp(base32Decode(app.secret), step);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** Reads the key off the enrolment page (as a person types it into the app) and confirms it. */
+export async function enrolAuthenticator(page: Page, key: string): Promise<string[]> {
+  await expectAccessible(page, 'second-factor enrolment');
+  await page.getByRole('button', { name: 'Iestatīt autentifikācijas lietotni' }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+  authenticators.set(key, { secret, lastStep: 0 });
+  await expectAccessible(page, 'second-factor enrolment, QR code');
+  await page.getByLabel('Kods no autentifikācijas lietotnes').fill(await nextCode(key));
+  await page.getByRole('button', { name: 'Apstiprināt un ieslēgt' }).click();
+  const list = page.getByRole('list', { name: 'Atkopšanas kodi' });
+  await list.waitFor();
+  const codes = await list.getByRole('listitem').allInnerTexts();
+  await expectAccessible(page, 'recovery codes');
+  await page.getByLabel('Esmu saglabājis atkopšanas kodus drošā vietā').check();
+  await page.getByRole('button', { name: 'Turpināt' }).click();
+  return codes;
+}
+
+/**
+ * Signs in as a person would with the production policy: the password, then — for the roles that
+ * must have a second factor — the enrolment the first time, and a code from the app afterwards.
+ */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await expectAccessible(page, 'login');
   await page.getByLabel('E-pasta adrese').fill(email);
   await page.getByLabel('Parole').fill(password);
   await page.getByRole('button', { name: 'Pieteikties' }).click();
-  await page.getByRole('button', { name: 'Iziet' }).waitFor();
+  const signedIn = page.getByRole('button', { name: 'Iziet', exact: true });
+  const codeStep = page.getByLabel('Kods no autentifikācijas lietotnes');
+  const enrolment = page.getByRole('heading', { name: 'Iestatiet otro faktoru', level: 1 });
+  await signedIn.or(codeStep).or(enrolment).first().waitFor();
+  const serverKey = `${new URL(page.url()).host} ${email}`;
+  if (await enrolment.isVisible()) {
+    await enrolAuthenticator(page, serverKey);
+  } else if (await codeStep.isVisible()) {
+    await expectAccessible(page, 'second-factor step');
+    await codeStep.fill(await nextCode(serverKey));
+    await page.getByRole('button', { name: 'Apstiprināt' }).click();
+  }
+  await signedIn.waitFor();
 }
 
 export async function logOut(page: Page): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.js';
+import { runBrowserJourneys } from '../support/browser.js';
 import { DEMO_PASSWORD, expectAccessible, journeyWorld, logIn } from './support.js';
 
 /** The operator changes a municipality's status through the API, as the tenant form does. */
@@ -20,7 +20,7 @@ async function setStatus(operator: Page, name: string, status: string): Promise<
 
 // Finding 4 in the browser: a suspended municipality's people are told why they can only read,
 // and are offered nothing to change; an offboarded one's are told why they cannot sign in.
-describe.runIf(hasChromium)('a suspended and then offboarded municipality in the browser', () => {
+describe.runIf(runBrowserJourneys)('a suspended and then offboarded municipality in the browser', () => {
   const world = journeyWorld('pglite');
 
   it('shows the read-only banner on every page, hides writes, and explains the offboarded sign-in', async () => {

@@ -84,6 +84,18 @@ describe('the kopa command (PGlite data folder)', () => {
     expect(badLocation.err).toContain('--location');
   });
 
+  it('will not serve PostgreSQL without KOPA_SECRET_KEY, and says so before touching the database', () => {
+    // Nothing listens on port 9: a connection attempt would fail differently.
+    const env = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://kopa@127.0.0.1:9/kopa' } as NodeJS.ProcessEnv;
+    delete env.KOPA_SECRET_KEY;
+    const result = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('KOPA_SECRET_KEY must be set when DATABASE_URL is');
+    const badKey = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...env, KOPA_SECRET_KEY: 'too-short' }, encoding: 'utf8', timeout: 60_000 });
+    expect(badKey.status).toBe(2);
+    expect(badKey.stderr).toContain('KOPA_SECRET_KEY must be 32 bytes');
+  });
+
   it('verifies the audit chain written by the commands above', () => {
     const verify = kopa('audit', 'verify', '--data-dir', dataDir);
     expect(verify.code).toBe(0);

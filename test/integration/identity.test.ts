@@ -115,7 +115,7 @@ describe.each(BACKENDS)('identity and sessions on %s', (backend) => {
     expect((await b.send('POST', '/api/v1/tokens', { name: 'after logout', role: 'tenant_user' })).statusCode).toBe(401);
   });
 
-  it('five wrong passwords lock the account: the sixth try, even right, gets 429 with Retry-After', async () => {
+  it('five wrong passwords from one address block it for that account: the sixth try, even right, gets 429 with Retry-After', async () => {
     const remoteAddress = '10.0.0.5';
     for (let i = 0; i < 5; i++) expect((await logIn('admin@talsi.lv', 'wrong-password-123', { remoteAddress })).statusCode).toBe(401);
     const locked = await logIn('admin@talsi.lv', DEMO_PASSWORD, { remoteAddress });
@@ -126,8 +126,9 @@ describe.each(BACKENDS)('identity and sessions on %s', (backend) => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(locked.cookies.find((x) => x.name === 'kopa_session')).toBeUndefined();
-    // The account is locked from everywhere; other accounts from that address are not.
-    expect((await logIn('admin@talsi.lv', DEMO_PASSWORD, { remoteAddress: '10.0.0.6' })).statusCode).toBe(429);
+    // Only that address is blocked for the account (issue 8, finding 12: nobody can lock the owner
+    // out from elsewhere); other accounts from that address are not blocked either.
+    expect((await logIn('admin@talsi.lv', DEMO_PASSWORD, { remoteAddress: '10.0.0.6' })).statusCode).toBe(200);
     expect((await logIn('lietotajs@talsi.lv', DEMO_PASSWORD, { remoteAddress })).statusCode).toBe(200);
     // After the 15-minute window it opens again.
     advance(16 * 60_000);

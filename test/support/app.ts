@@ -1,10 +1,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Deps } from '../../src/app/ports.js';
+import { randomBytes } from 'node:crypto';
+import type { Deps, PasswordHasher } from '../../src/app/ports.js';
+import type { Role } from '../../src/domain/roles.js';
 import { seedDemoData, DEMO_PASSWORD } from '../../src/app/seed-demo-data.js';
 import { createStore } from '../../src/db/store.js';
 import { pendingMigrations } from '../../src/db/migrate.js';
 import { buildServer } from '../../src/http/server.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
+import { createSecretBox } from '../../src/app/secret-box.js';
+import { identitySettings } from '../../src/app/identity-settings.js';
 import { createTestDatabase, type BackendName, type TestDatabase } from './database.js';
 
 export { DEMO_PASSWORD };
@@ -16,13 +20,30 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  demo?: boolean;
+  demoHistory?: boolean;
+  webDir?: string;
+  now?: () => Date;
+  /** The real argon2id hasher unless a test wraps it (to count checks, say). */
+  passwords?: PasswordHasher;
+  /**
+   * Roles that must enrol a second factor. Tests of other features sign the demo people in
+   * with a password only (none by default; docs/adr/0010): codes cannot be replayed, and most
+   * files stop the clock. The second-factor tests pass the production default.
+   */
+  mfaRequiredRoles?: Role[];
+}
+
 /** The real server on a real database; requests go through app.inject. */
-export async function startTestApp(backend: BackendName, options: { demo?: boolean; demoHistory?: boolean; webDir?: string; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const deps: Deps = {
     store: createStore(database.db.kysely),
     clock: { now: options.now ?? (() => new Date()) },
-    passwords: argon2Hasher,
+    passwords: options.passwords ?? argon2Hasher,
+    secretBox: createSecretBox(randomBytes(32)),
+    identity: identitySettings({ mfaRequiredRoles: options.mfaRequiredRoles ?? [] }),
   };
   if (options.demo !== false) await seedDemoData(deps, { history: options.demoHistory ?? false });
   const app = await buildServer({

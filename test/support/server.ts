@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ import { createEmptyPostgresDatabase, type BackendName } from './database.js';
 export async function startRealServer(backend: BackendName, options: { prober?: boolean } = {}): Promise<{ url: string; runtime: Runtime; app: FastifyInstance; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kopa-e2e-'));
   const pgDatabase = backend === 'postgres' ? await createEmptyPostgresDatabase() : null;
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', KOPA_JOBS: 'false' }, { dataDir, port: 0, databaseUrl: pgDatabase?.url ?? undefined });
+  // As `kopa serve` runs: the production sign-in policy, a second factor for the administering roles.
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', KOPA_JOBS: 'false' }, { dataDir, port: 0, databaseUrl: pgDatabase?.url ?? undefined, secretKey: randomBytes(32) });
   const runtime = await openRuntime(config);
   await seedDemoData(runtime.deps);
   const app = await serverFor(runtime, { statusCacheMs: 0 });

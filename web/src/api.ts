@@ -9,8 +9,14 @@ import type {
   CreatedApiToken,
   CreatedUser,
   Locale,
+  Passkey,
+  PendingSignIn,
+  Promoted,
   Role,
+  SecondFactorMethod,
+  SecondFactorStatus,
   SessionInfo,
+  SignedInSession,
   Tenant,
   TenantInput,
   User,
@@ -182,8 +188,11 @@ const id = encodeURIComponent;
 /** The typed calls the UI makes. */
 export const api = {
   session: {
-    get: (signal?: AbortSignal) => request<SessionInfo>('GET', '/session', { signal, quietUnauthorized: true }),
-    logIn: (email: string, password: string) => request<SessionInfo>('POST', '/session', { body: { email, password }, quietUnauthorized: true }),
+    get: (signal?: AbortSignal) => request<SessionInfo | PendingSignIn>('GET', '/session', { signal, quietUnauthorized: true }),
+    logIn: (email: string, password: string) => request<SessionInfo | PendingSignIn>('POST', '/session', { body: { email, password }, quietUnauthorized: true }),
+    secondFactor: (body: { method: SecondFactorMethod; code?: string; response?: unknown }) =>
+      request<SessionInfo>('POST', '/session/mfa', { body, quietUnauthorized: true }),
+    passkeyOptions: () => request<Record<string, unknown>>('POST', '/session/mfa/webauthn/options', { quietUnauthorized: true }),
     logOut: () => request<void>('DELETE', '/session', { quietUnauthorized: true }),
     setLocale: (locale: Locale) => request<SessionInfo>('PATCH', '/session', { body: { locale } }),
     changePassword: (currentPassword: string, newPassword: string) =>
@@ -215,6 +224,27 @@ export const api = {
       request<CreatedUser>('POST', '/users', { body: input }),
     update: (userId: string, input: { name?: string; role?: Role; active?: boolean; locale?: Locale }) =>
       request<User>('PATCH', `/users/${id(userId)}`, { body: input }),
+  },
+  account: {
+    secondFactors: (signal?: AbortSignal) => request<SecondFactorStatus>('GET', '/account/mfa', { signal }),
+    startTotp: () => request<{ secret: string; otpauthUrl: string }>('POST', '/account/mfa/totp'),
+    confirmTotp: (code: string) => request<{ recoveryCodes: string[] } & Promoted>('POST', '/account/mfa/totp/confirm', { body: { code } }),
+    removeTotp: (password: string, code: string) => request<void>('DELETE', '/account/mfa/totp', { body: { password, code } }),
+    regenerateRecoveryCodes: (password: string, code?: string) =>
+      request<{ recoveryCodes: string[] }>('POST', '/account/mfa/recovery-codes', { body: { password, ...(code && { code }) } }),
+    passkeyOptions: () => request<Record<string, unknown>>('POST', '/account/mfa/webauthn/options'),
+    addPasskey: (name: string, response: unknown) =>
+      request<{ passkey: Passkey; recoveryCodes: string[] | null } & Promoted>('POST', '/account/mfa/webauthn', { body: { name, response } }),
+    renamePasskey: (passkeyId: string, name: string) => request<Passkey>('PATCH', `/account/mfa/webauthn/${id(passkeyId)}`, { body: { name } }),
+    removePasskey: (passkeyId: string, password: string) => request<void>('DELETE', `/account/mfa/webauthn/${id(passkeyId)}`, { body: { password } }),
+    sessions: (signal?: AbortSignal) => request<SignedInSession[]>('GET', '/account/sessions', { signal }),
+    endSession: (sessionId: string) => request<void>('DELETE', `/account/sessions/${id(sessionId)}`),
+    endOtherSessions: () => request<{ ended: number }>('DELETE', '/account/sessions'),
+  },
+  userAccess: {
+    secondFactors: (userId: string, signal?: AbortSignal) => request<SecondFactorStatus>('GET', `/users/${id(userId)}/mfa`, { signal }),
+    resetSecondFactors: (userId: string) => request<void>('DELETE', `/users/${id(userId)}/mfa`),
+    signOutEverywhere: (userId: string) => request<{ ended: number }>('POST', `/users/${id(userId)}/sign-out-everywhere`),
   },
   tokens: {
     list: (signal?: AbortSignal) => listAll<ApiToken>('/tokens', signal),

@@ -18,6 +18,7 @@ const BillingRunsPage = lazyPage(() => import('./pages/billing-runs-page'), 'Bil
 const CalendarPage = lazyPage(() => import('./pages/calendar-page'), 'CalendarPage');
 const CalendarsPage = lazyPage(() => import('./pages/calendars-page'), 'CalendarsPage');
 const CostPoolsPage = lazyPage(() => import('./pages/cost-pools-page'), 'CostPoolsPage');
+const EnrolPage = lazyPage(() => import('./pages/enrol-page'), 'EnrolPage');
 const DeskReportPage = lazyPage(() => import('./pages/desk-report-page'), 'DeskReportPage');
 const DeskReportStartPage = lazyPage(() => import('./pages/desk-report-start-page'), 'DeskReportStartPage');
 const ForecastPage = lazyPage(() => import('./pages/forecast-page'), 'ForecastPage');
@@ -61,6 +62,7 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route path="login" element={<LoginPage />} />
+        <Route path="enrol" element={<EnrolPage />} />
         <Route path="accessibility" element={<AccessibilityPage />} />
         <Route path="status" element={<StatusPage />} />
         <Route element={<RequireAuth />}>

@@ -1,20 +1,27 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
 import { changeLanguage, hasStoredLanguage } from './i18n';
-import type { SessionInfo, SessionUser } from './types';
+import { isPendingSignIn, type PendingSignIn, type SecondFactorMethod, type SessionInfo, type SessionUser } from './types';
 
-export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
+/** `pending`: the password was right and the sign-in waits for a second factor or for its enrolment. */
+export type SessionStatus = 'loading' | 'anonymous' | 'pending' | 'authenticated' | 'error';
 export type EndReason = 'expired' | 'passwordChanged' | 'tenantOffboarded';
+
+export type PendingStage = { stage: 'second_factor'; methods: SecondFactorMethod[] } | { stage: 'enrolment' };
 
 interface SessionContextValue {
   status: SessionStatus;
   user: SessionUser | null;
   /** Why the person is signed out: they signed out, the session expired, the password changed, or the municipality was offboarded. */
   endReason: EndReason | null;
-  logIn(email: string, password: string): Promise<void>;
+  /** What a pending sign-in waits for. */
+  pending: PendingStage | null;
+  logIn(email: string, password: string): Promise<PendingStage | null>;
   logOut(): Promise<void>;
   /** Replaces the session after a change made by the server (e.g. language). */
   apply(info: SessionInfo): void;
+  /** A pending sign-in became a full session (second factor given, or enrolled). */
+  complete(info: SessionInfo): Promise<void>;
   /** Forgets the session locally (the server has ended it already). */
   end(reason: EndReason): void;
   retry(): void;
@@ -26,18 +33,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [user, setUser] = useState<SessionUser | null>(null);
   const [endReason, setEndReason] = useState<EndReason | null>(null);
+  const [pending, setPending] = useState<PendingStage | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const apply = useCallback((info: SessionInfo) => {
     setCsrfToken(info.csrfToken);
     setUser(info.user);
+    setPending(null);
     setStatus('authenticated');
     setEndReason(null);
+  }, []);
+
+  const applyPending = useCallback((info: PendingSignIn): PendingStage => {
+    const stage: PendingStage = info.enrolmentRequired ? { stage: 'enrolment' } : { stage: 'second_factor', methods: info.methods ?? [] };
+    setCsrfToken(info.csrfToken ?? null);
+    setUser(null);
+    setPending(stage);
+    setStatus('pending');
+    return stage;
   }, []);
 
   const end = useCallback((reason: EndReason) => {
     setCsrfToken(null);
     setUser(null);
+    setPending(null);
     setStatus('anonymous');
     setEndReason(reason);
   }, []);
@@ -47,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('loading');
     api.session
       .get(controller.signal)
-      .then(apply)
+      .then((info) => (isPendingSignIn(info) ? void applyPending(info) : apply(info)))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         if (isApiError(error) && error.status === 401) {
@@ -58,7 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       });
     return () => controller.abort();
-  }, [apply, attempt]);
+  }, [apply, applyPending, attempt]);
 
   useEffect(() => {
     setUnauthorizedHandler((error) => end(problemCode(error) === 'tenant_offboarded' ? 'tenantOffboarded' : 'expired'));
@@ -68,10 +87,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logIn = useCallback(
     async (email: string, password: string) => {
       const info = await api.session.logIn(email, password);
+      if (isPendingSignIn(info)) return applyPending(info);
       if (!hasStoredLanguage()) await changeLanguage(info.user.locale, false);
       apply(info);
+      return null;
     },
-    [apply],
+    [apply, applyPending],
   );
 
   const logOut = useCallback(async () => {
@@ -82,15 +103,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     setUser(null);
+    setPending(null);
     setStatus('anonymous');
     setEndReason(null);
   }, []);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  const complete = useCallback(
+    async (info: SessionInfo) => {
+      if (!hasStoredLanguage()) await changeLanguage(info.user.locale, false);
+      apply(info);
+    },
+    [apply],
+  );
+
   const value = useMemo(
-    () => ({ status, user, endReason, logIn, logOut, apply, end, retry }),
-    [status, user, endReason, logIn, logOut, apply, end, retry],
+    () => ({ status, user, endReason, pending, logIn, logOut, apply, complete, end, retry }),
+    [status, user, endReason, pending, logIn, logOut, apply, complete, end, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

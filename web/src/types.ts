@@ -189,3 +189,50 @@ export interface ChainVerification {
 export function isTenantRole(role: Role): role is TenantRole {
   return (TENANT_ROLES as readonly string[]).includes(role);
 }
+
+/** The password step's answer when a second factor (or its enrolment) is still to come. */
+export interface PendingSignIn {
+  mfaRequired: true;
+  methods?: SecondFactorMethod[];
+  enrolmentRequired?: true;
+  csrfToken?: string;
+}
+
+export type SecondFactorMethod = 'totp' | 'webauthn' | 'recovery';
+
+export function isPendingSignIn(value: SessionInfo | PendingSignIn): value is PendingSignIn {
+  return (value as PendingSignIn).mfaRequired === true;
+}
+
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  deviceType: string | null;
+  backedUp: boolean;
+}
+
+export interface SecondFactorStatus {
+  required: boolean;
+  totp: boolean;
+  passkeys: Passkey[];
+  recoveryCodesLeft: number;
+}
+
+/** When an enrolment completes a pending sign-in, the answer carries the full session. */
+export interface Promoted {
+  csrfToken?: string;
+  user?: SessionUser;
+}
+
+export interface SignedInSession {
+  id: string;
+  browser: string | null;
+  userAgent: string | null;
+  clientAddress: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+}

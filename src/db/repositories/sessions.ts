@@ -1,5 +1,6 @@
 import type { Store } from '../../app/ports.js';
 import type { TenantStatus } from '../../domain/tenant.js';
+import type { SessionStage } from '../../app/second-factor-ports.js';
 import { trxOf } from '../store.js';
 import { toUser } from './users.js';
 
@@ -17,6 +18,7 @@ export const sessionRepository: Store['sessions'] = {
         last_seen_at: record.lastSeenAt,
         client_address: record.clientAddress,
         user_agent: record.userAgent,
+        stage: record.stage,
       })
       .execute();
   },
@@ -24,12 +26,15 @@ export const sessionRepository: Store['sessions'] = {
     const row = await trxOf(tx).selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
     if (!row) return null;
     return {
+      id: row.id,
       tokenHash: row.token_hash,
       userId: row.user_id,
       tenantId: row.tenant_id,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
       lastSeenAt: row.last_seen_at,
+      stage: row.stage as SessionStage,
+      challenge: row.challenge,
     };
   },
   async findWithPerson(tx, tokenHash) {
@@ -38,17 +43,23 @@ export const sessionRepository: Store['sessions'] = {
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .leftJoin('tenants', 'tenants.id', 'users.tenant_id')
       .selectAll('users')
-      .select(['sessions.token_hash as session_token_hash', 'sessions.tenant_id as session_tenant_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'tenants.status as tenant_status'])
+      .select([
+        'sessions.id as session_id', 'sessions.token_hash as session_token_hash', 'sessions.tenant_id as session_tenant_id', 'sessions.csrf_token',
+        'sessions.expires_at', 'sessions.last_seen_at', 'sessions.stage', 'sessions.challenge', 'tenants.status as tenant_status',
+      ])
       .where('sessions.token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!row) return null;
     return {
+      id: row.session_id,
       tokenHash: row.session_token_hash,
       userId: row.id,
       tenantId: row.session_tenant_id,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
       lastSeenAt: row.last_seen_at,
+      stage: row.stage as SessionStage,
+      challenge: row.challenge,
       user: toUser(row),
       tenantStatus: row.tenant_status as TenantStatus | null,
     };
@@ -56,8 +67,45 @@ export const sessionRepository: Store['sessions'] = {
   async touch(tx, tokenHash, at, expiresAt) {
     await trxOf(tx).updateTable('sessions').set({ last_seen_at: at, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
   },
+  async promote(tx, tokenHash, change) {
+    await trxOf(tx)
+      .updateTable('sessions')
+      .set({ token_hash: change.tokenHash, stage: change.stage, expires_at: change.expiresAt, last_seen_at: change.at, challenge: null })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  },
+  async setChallenge(tx, tokenHash, challenge) {
+    await trxOf(tx).updateTable('sessions').set({ challenge }).where('token_hash', '=', tokenHash).execute();
+  },
+  async listForUser(tx, userId, now) {
+    const rows = await trxOf(tx)
+      .selectFrom('sessions')
+      .select(['id', 'token_hash', 'created_at', 'last_seen_at', 'expires_at', 'client_address', 'user_agent'])
+      .where('user_id', '=', userId)
+      .where('stage', '=', 'full')
+      .where('expires_at', '>', now)
+      .orderBy('last_seen_at', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      tokenHash: r.token_hash,
+      createdAt: new Date(r.created_at).toISOString(),
+      lastSeenAt: new Date(r.last_seen_at).toISOString(),
+      expiresAt: new Date(r.expires_at).toISOString(),
+      clientAddress: r.client_address,
+      userAgent: r.user_agent,
+    }));
+  },
   async delete(tx, tokenHash) {
     await trxOf(tx).deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  },
+  async deleteById(tx, userId, sessionId) {
+    const result = await trxOf(tx).deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', sessionId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  },
+  async deleteOthers(tx, userId, keepTokenHash) {
+    const result = await trxOf(tx).deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', keepTokenHash).executeTakeFirst();
+    return Number(result.numDeletedRows);
   },
   async deleteForUser(tx, tenantId, userId) {
     let q = trxOf(tx).deleteFrom('sessions').where('user_id', '=', userId);

@@ -7,7 +7,7 @@ import { ProblemMessage } from './problem-message';
 /** Pages behind sign-in: waits for the session, sends anonymous visitors to the login page. */
 export function RequireAuth() {
   const { t } = useTranslation();
-  const { status, retry } = useSession();
+  const { status, retry, pending } = useSession();
   const location = useLocation();
   if (status === 'loading') {
     return (
@@ -24,6 +24,9 @@ export function RequireAuth() {
         <ProblemMessage error={null} summary={t('session.unavailable')} onRetry={retry} />
       </>
     );
+  }
+  if (status === 'pending') {
+    return <Navigate to={pending?.stage === 'enrolment' ? '/enrol' : '/login'} replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
   if (status === 'anonymous') {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;

@@ -18,7 +18,7 @@ interface Props {
   onChanged: (user: User) => void;
 }
 
-type Pending = { kind: 'deactivate'; user: User } | { kind: 'role'; user: User } | null;
+type Pending = { kind: 'deactivate' | 'role' | 'resetFactors' | 'signOut'; user: User } | null;
 
 /** People with their role and state; writers can change the role and (de)activate. */
 export function UserTable({ users, caption, currentUserId, canWrite, roleOptions, onChanged }: Props) {
@@ -97,6 +97,26 @@ export function UserTable({ users, caption, currentUserId, canWrite, roleOptions
                             {t('users.changeRole')}
                           </button>
                         )}
+                        {user.active && (
+                          <button
+                            type="button"
+                            className="button button-small button-secondary"
+                            aria-label={`${t('users.signOutEverywhere')}: ${user.name}`}
+                            onClick={() => setPending({ kind: 'signOut', user })}
+                          >
+                            {t('users.signOutEverywhere')}
+                          </button>
+                        )}
+                        {user.active && (
+                          <button
+                            type="button"
+                            className="button button-small button-danger-outline"
+                            aria-label={`${t('users.resetFactors')}: ${user.name}`}
+                            onClick={() => setPending({ kind: 'resetFactors', user })}
+                          >
+                            {t('users.resetFactors')}
+                          </button>
+                        )}
                         {user.active ? (
                           <button
                             type="button"
@@ -138,6 +158,32 @@ export function UserTable({ users, caption, currentUserId, canWrite, roleOptions
         }}
       >
         <p>{t('users.deactivateText', { name: pending?.user.name ?? '', email: pending?.user.email ?? '' })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pending?.kind === 'signOut'}
+        title={t('users.signOutEverywhereTitle', { name: pending?.user.name ?? '' })}
+        confirmLabel={t('users.signOutEverywhere')}
+        onClose={() => setPending(null)}
+        onConfirm={async () => {
+          if (!pending) return;
+          const { ended } = await api.userAccess.signOutEverywhere(pending.user.id);
+          setAnnouncement(t('users.signedOutEverywhere', { name: pending.user.name, count: ended }));
+        }}
+      >
+        <p>{t('users.signOutEverywhereText', { name: pending?.user.name ?? '' })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pending?.kind === 'resetFactors'}
+        title={t('users.resetFactorsTitle', { name: pending?.user.name ?? '' })}
+        confirmLabel={t('users.resetFactors')}
+        onClose={() => setPending(null)}
+        onConfirm={async () => {
+          if (!pending) return;
+          await api.userAccess.resetSecondFactors(pending.user.id);
+          setAnnouncement(t('users.factorsReset', { name: pending.user.name }));
+        }}
+      >
+        <p>{t('users.resetFactorsText', { name: pending?.user.name ?? '' })}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={pending?.kind === 'role'}

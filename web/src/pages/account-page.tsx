@@ -3,10 +3,12 @@ import { useNavigate } from 'react-router-dom';
 import { LocaleForm } from '../components/locale-form';
 import { PageHeading } from '../components/page-heading';
 import { PasswordForm } from '../components/password-form';
+import { SecondFactorSection } from '../components/second-factor-section';
+import { SessionsSection } from '../components/sessions-section';
 import { formatInstant } from '../format';
 import { useSession, useUser } from '../session';
 
-/** The signed-in person's own account: details, password, language. */
+/** The signed-in person's own account: details, second factors, sessions, password, language. */
 export function AccountPage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -42,6 +44,14 @@ export function AccountPage() {
             <dd>{formatInstant(user.lastLoginAt)}</dd>
           </div>
         </dl>
+      </section>
+      <section className="section card" aria-labelledby="account-mfa">
+        <h2 id="account-mfa">{t('mfa.sectionTitle')}</h2>
+        <SecondFactorSection />
+      </section>
+      <section className="section card" aria-labelledby="account-sessions">
+        <h2 id="account-sessions">{t('sessions.title')}</h2>
+        <SessionsSection />
       </section>
       <div className="two-columns">
         <section className="section card" aria-labelledby="account-password">

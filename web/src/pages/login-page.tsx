@@ -5,6 +5,7 @@ import { isApiError, problemCode } from '../api';
 import { TextField } from '../components/fields';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
+import { SecondFactorForm } from '../components/second-factor-form';
 import { describeProblem } from '../messages';
 import { useSession } from '../session';
 
@@ -15,7 +16,7 @@ interface LocationState {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { status, logIn, endReason } = useSession();
+  const { status, logIn, logOut, complete, pending, endReason } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LocationState;
@@ -26,6 +27,7 @@ export function LoginPage() {
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
 
   if (status === 'authenticated' && !busy) return <Navigate to={state.from ?? '/'} replace />;
+  if (status === 'pending' && pending?.stage === 'enrolment') return <Navigate to="/enrol" replace state={state} />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,8 +44,10 @@ export function LoginPage() {
     setBusy(true);
     setProblem(null);
     try {
-      await logIn(email.trim(), password);
-      navigate(state.from ?? '/', { replace: true });
+      const next = await logIn(email.trim(), password);
+      setPassword('');
+      if (next?.stage === 'enrolment') navigate('/enrol', { replace: true, state });
+      else if (!next) navigate(state.from ?? '/', { replace: true });
     } catch (error) {
       setPassword('');
       if (problemCode(error) === 'tenant_offboarded') setProblem(t('login.tenantOffboarded'));
@@ -59,6 +63,24 @@ export function LoginPage() {
   };
 
   const notice = state.passwordChanged || endReason === 'passwordChanged' ? t('login.passwordChanged') : endReason === 'expired' ? t('login.expired') : endReason === 'tenantOffboarded' ? t('login.tenantOffboarded') : null;
+
+  if (status === 'pending' && pending?.stage === 'second_factor') {
+    return (
+      <div className="narrow">
+        <PageHeading title={t('login.title')}>
+          <p className="lead">{t('mfa.stepIntro')}</p>
+        </PageHeading>
+        <SecondFactorForm
+          methods={pending.methods}
+          onSignedIn={async (info) => {
+            await complete(info);
+            navigate(state.from ?? '/', { replace: true });
+          }}
+          onCancel={() => void logOut()}
+        />
+      </div>
+    );
+  }
 
   return (
     <div className="narrow">
