@@ -17,13 +17,14 @@ function requirePerson(actor: Actor): string {
  */
 export async function changeOwnPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   const userId = requirePerson(actor);
+  // The new password is judged first: a refusal of its form must not spend a throttled attempt.
+  const problem = passwordProblem(newPassword, actor.label);
+  if (problem) throw validationError('newPassword', problem);
+  if (newPassword === currentPassword) throw validationError('newPassword', 'must differ from the current password');
   await confirmPassword(deps, actor, currentPassword, 'currentPassword');
   await deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
     const found = await deps.store.users.findForLogin(tx, actor.label);
     if (!found || found.id !== userId || !found.passwordHash) throw new KopaError('not_found', 'User not found');
-    const problem = passwordProblem(newPassword, found.email);
-    if (problem) throw validationError('newPassword', problem);
-    if (newPassword === currentPassword) throw validationError('newPassword', 'must differ from the current password');
     await deps.store.users.update(tx, null, userId, { passwordHash: await deps.passwords.hash(newPassword) });
     await deps.store.sessions.deleteForUser(tx, null, userId);
     await recordAudit(deps, tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: userId, tenantId: found.tenantId });

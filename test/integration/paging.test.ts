@@ -84,7 +84,10 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       expect((await operator.post(`/api/v1/tickets/${ticketId}/comments`, { body: `Komentārs ${i}` })).statusCode).toBe(201);
       expect((await operator.post('/api/v1/sla-exclusions', { serviceId: dvs, startsAt: `2026-11-0${i}T10:00:00Z`, endsAt: `2026-11-0${i}T11:00:00Z`, reason: `Zondes kļūda ${i}` })).statusCode).toBe(201);
     }
+    // The operator's own sessions: a few more sign-ins, so that small pages turn there too.
+    for (let i = 0; i < 3; i++) await signIn(t.app, 'operators@rda.lv');
     lists.push(
+      '/api/v1/account/sessions',
       '/api/v1/tenants',
       `/api/v1/tenants/${cesis}/agreements`,
       `/api/v1/tenants/${cesis}/users`,

@@ -37,6 +37,11 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   'billing-runs': 'a billing run covers every municipality; only agency staff see one',
 };
 
+// Path segments named after a protocol rather than their table.
+const ALIASES: Record<string, string> = {
+  webauthn: 'passkeys', // /account/mfa/webauthn/{id}: a person's WebAuthn credentials
+};
+
 // A month param names a period, not a record: one in which Cēsis has an invoice, a statement and a
 // published report (the demo history invoices September and October).
 const MONTH = '2026-10';
@@ -64,7 +69,7 @@ describe.each(BACKENDS)('every route of /openapi.json on %s', (backend) => {
 
   /** The table of a collection: its name, or the tenant table whose name ends with it (tokens → api_tokens). */
   const tableOf = (collection: string) => {
-    const name = collection.replace(/-/g, '_');
+    const name = ALIASES[collection] ?? collection.replace(/-/g, '_');
     return tables.find((t) => t === name) ?? tables.find((t) => t.endsWith(`_${name}`)) ?? null;
   };
 

@@ -229,7 +229,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     const tablet = await signInWith(ua('Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1'), '192.0.2.52');
     const list = await laptop.send('GET', '/api/v1/account/sessions');
     expect(list.statusCode).toBe(200);
-    const sessions = list.json() as { id: string; browser: string; clientAddress: string; current: boolean; lastSeenAt: string }[];
+    const sessions = list.json().items as { id: string; browser: string; clientAddress: string; current: boolean; lastSeenAt: string }[];
     expect(sessions.map((s) => [s.browser, s.clientAddress, s.current]).sort()).toEqual([
       ['Chrome 131, Android', '192.0.2.51', false],
       ['Firefox 133, Windows', '192.0.2.50', true],
@@ -258,7 +258,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     await enrol('admin@valmiera.lv');
     const person = await signIn('admin@valmiera.lv');
     const operator = await signIn('operators@rda.lv');
-    const users = (await operator.send('GET', '/api/v1/users')).json() as { id: string; email: string }[];
+    const users = (await operator.send('GET', '/api/v1/users')).json().items as { id: string; email: string }[];
     const id = (email: string) => users.find((u) => u.email === email)!.id;
 
     expect((await operator.send('GET', `/api/v1/users/${id('admin@valmiera.lv')}/mfa`)).json()).toMatchObject({ required: true, totp: true, recoveryCodesLeft: 10 });

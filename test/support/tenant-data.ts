@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from './app.js';
-import { signIn } from './app.js';
+import { DEMO_PASSWORD, signIn } from './app.js';
+import { totpAt } from './totp.js';
 
 /** Every table of the schema with a `tenant_id` column, from the catalogue (so a new one is never missed). */
 export async function tenantTables(t: TestApp): Promise<string[]> {
@@ -22,7 +23,8 @@ export function multipart(fileName: string, data: Uint8Array, type = 'applicatio
  * Gives a municipality (by its admin's e-mail) rows in the tables that demo data leaves empty for
  * it — a session, an API token, a ticket with an attachment, a monitor of its own, an SLA exclusion
  * and a published report — through the API, as people would. Billing and usage come from the
- * demo history. `month` is a month that has ended by the app's clock.
+ * demo history. `month` is a month that has ended by the app's clock. A person of its own gets a
+ * second factor (authenticator app, recovery codes, a passkey) and a known browser.
  */
 export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, month: string): Promise<{ tenantId: string; ticketId: string; attachmentId: string; monitorId: string; exclusionId: string; tokenId: string }> {
   const operator = await signIn(t.app, 'operators@rda.lv');
@@ -46,5 +48,34 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   const exclusion = await ok(operator.post('/api/v1/sla-exclusions', { serviceId: service.id, tenantId, startsAt: `${month}-10T08:00:00Z`, endsAt: `${month}-10T08:10:00Z`, reason: 'Zondes kļūme' }));
   const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json().items as unknown[];
   if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
+  await giveSecondFactors(t, admin, tenantId, adminEmail.split('@')[1]!);
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
+}
+
+/**
+ * A new person of the municipality (so no other test's sign-in meets a second-factor step) enrols an
+ * authenticator app through the API, which gives recovery codes, and signs in again with a code, which
+ * makes the browser known. A passkey needs an authenticator, so its row is written as the owner.
+ */
+async function giveSecondFactors(t: TestApp, admin: Awaited<ReturnType<typeof signIn>>, tenantId: string, domain: string): Promise<void> {
+  const email = `drosiba@${domain}`;
+  const created = await admin.post(`/api/v1/tenants/${tenantId}/users`, { email, name: 'Drošības Pārbaude', role: 'tenant_user', password: DEMO_PASSWORD });
+  expect(created.statusCode, created.body).toBe(201);
+  const person = await signIn(t.app, email);
+  const started = await person.post('/api/v1/account/mfa/totp');
+  expect(started.statusCode, started.body).toBe(201);
+  const secret = started.json().secret as string;
+  const now = t.deps.clock.now();
+  expect((await person.post('/api/v1/account/mfa/totp/confirm', { code: totpAt(secret, now) })).statusCode).toBe(200);
+  const password = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: DEMO_PASSWORD } });
+  expect(password.json()).toMatchObject({ mfaRequired: true });
+  const pending = password.cookies.find((c) => c.name === 'kopa_session')!.value;
+  // The enrolment used this step's code; the next step's is within the accepted drift.
+  const second = await t.app.inject({ method: 'POST', url: '/api/v1/session/mfa', headers: { cookie: `kopa_session=${pending}` }, payload: { method: 'totp', code: totpAt(secret, now, 1) } });
+  expect(second.statusCode, second.body).toBe(200);
+  expect(second.cookies.some((c) => c.name === 'kopa_device')).toBe(true);
+  await t.database.ownerQuery(
+    "INSERT INTO passkeys (user_id, tenant_id, credential_id, public_key, name) SELECT id, tenant_id, 'cred-' || id, 'pQECAyYgASFYIA', 'Darba dators' FROM users WHERE email = $1",
+    [email],
+  );
 }

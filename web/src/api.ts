@@ -237,7 +237,7 @@ export const api = {
       request<{ passkey: Passkey; recoveryCodes: string[] | null } & Promoted>('POST', '/account/mfa/webauthn', { body: { name, response } }),
     renamePasskey: (passkeyId: string, name: string) => request<Passkey>('PATCH', `/account/mfa/webauthn/${id(passkeyId)}`, { body: { name } }),
     removePasskey: (passkeyId: string, password: string) => request<void>('DELETE', `/account/mfa/webauthn/${id(passkeyId)}`, { body: { password } }),
-    sessions: (signal?: AbortSignal) => request<SignedInSession[]>('GET', '/account/sessions', { signal }),
+    sessions: (signal?: AbortSignal) => listAll<SignedInSession>('/account/sessions', signal),
     endSession: (sessionId: string) => request<void>('DELETE', `/account/sessions/${id(sessionId)}`),
     endOtherSessions: () => request<{ ended: number }>('DELETE', '/account/sessions'),
   },

@@ -12,6 +12,7 @@ import { ownSecondFactors } from '../../app/user-access.js';
 import { KopaError } from '../../domain/errors.js';
 import { actorOf, clearSessionCookie, DEVICE_COOKIE, requestOrigin, setDeviceCookie, setSessionCookie } from '../auth.js';
 import { pathId } from '../ids.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { ERRORS } from '../schemas.js';
 import { Passkey, SecondFactorStatus, SignedInSession } from './second-factor-schemas.js';
 
@@ -143,8 +144,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHo
   });
 
   app.get('/account/sessions', {
-    schema: { tags: ['account'], summary: 'My signed-in sessions (browser, address, last seen)', response: { 200: Type.Array(SignedInSession), ...ERRORS } },
-  }, async (request) => listOwnSessions(deps, actorOf(request), callerSession(request).tokenHash));
+    schema: { tags: ['account'], summary: 'My signed-in sessions (browser, address, last seen), newest first', querystring: PageOnly, response: { 200: pageOf(SignedInSession), ...ERRORS } },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'account-sessions', await listOwnSessions(deps, actorOf(request), callerSession(request).tokenHash), (s) => [s.lastSeenAt, s.id], ['string', 'uuid'], { descending: true }));
 
   app.delete('/account/sessions/:id', {
     schema: { tags: ['account'], summary: 'End one of my sessions', params: IdParams, response: { 204: Type.Null(), ...ERRORS } },
