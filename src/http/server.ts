@@ -7,11 +7,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Deps } from '../app/ports.js';
 import { installAuth } from './auth.js';
 import { installInputGuard } from './input-guard.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
+import { serializeRequest } from './request-log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
@@ -39,6 +41,8 @@ export interface ServerOptions {
   sessionTtlHours: number;
   trustProxy: boolean;
   logLevel: string;
+  /** Where log lines go (standard output when absent); tests pass a stream to read them. */
+  logStream?: DestinationStream | undefined;
   webDir?: string | undefined;
   /** How long the public status page is served from memory (default 15 s; tests use 0). */
   statusCacheMs?: number | undefined;
@@ -50,7 +54,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: options.logLevel,
+      ...(options.logStream && { stream: options.logStream }),
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      serializers: { req: serializeRequest },
+    },
     trustProxy: options.trustProxy,
     // Router-level refusals (an over-long path segment, a malformed URL) are problems too.
     frameworkErrors: (error, request, reply) => {

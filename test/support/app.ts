@@ -3,7 +3,7 @@ import type { Deps } from '../../src/app/ports.js';
 import { seedDemoData, DEMO_PASSWORD } from '../../src/app/seed-demo-data.js';
 import { createStore } from '../../src/db/store.js';
 import { pendingMigrations } from '../../src/db/migrate.js';
-import { buildServer } from '../../src/http/server.js';
+import { buildServer, type ServerOptions } from '../../src/http/server.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
 import { createTestDatabase, type BackendName, type TestDatabase } from './database.js';
 
@@ -16,8 +16,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  demo?: boolean;
+  demoHistory?: boolean;
+  webDir?: string;
+  now?: () => Date;
+  /** Server settings a test needs beyond the defaults (proxy trust, a log stream, a metrics token). */
+  server?: Partial<Omit<ServerOptions, 'deps' | 'readiness' | 'metrics'>>;
+}
+
 /** The real server on a real database; requests go through app.inject. */
-export async function startTestApp(backend: BackendName, options: { demo?: boolean; demoHistory?: boolean; webDir?: string; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const deps: Deps = {
     store: createStore(database.db.kysely),
@@ -37,6 +46,7 @@ export async function startTestApp(backend: BackendName, options: { demo?: boole
       poolStats: () => database.db.poolStats(),
       jobCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.jobs.counts(tx)),
     },
+    ...options.server,
   });
   await app.ready();
   return {
