@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import type { Deps } from '../app/ports.js';
 import { installAuth } from './auth.js';
 import { installInputGuard } from './input-guard.js';
+import { installJsonBodyParser } from './json-body.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
 import { serializeRequest } from './request-log.js';
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   installProblemHandlers(app);
   installAuth(app, { deps: options.deps, sessionTtlHours: options.sessionTtlHours });
+  installJsonBodyParser(app);
   installInputGuard(app);
   const registry = installMetrics(app, options.metrics);
   await app.register(healthRoutes, { readiness: options.readiness, metrics: registry });
