@@ -14,6 +14,7 @@ import { installInputGuard } from './input-guard.js';
 import { installJsonBodyParser } from './json-body.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
+import { fastifyTrustProxy, type TrustProxy } from './proxy-trust.js';
 import { serializeRequest } from './request-log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
@@ -40,7 +41,8 @@ import { installValidation } from './validation.js';
 export interface ServerOptions {
   deps: Deps;
   sessionTtlHours: number;
-  trustProxy: boolean;
+  /** Reverse proxies whose X-Forwarded-* headers are believed; `true` means one hop. */
+  trustProxy: TrustProxy | boolean;
   logLevel: string;
   /** Where log lines go (standard output when absent); tests pass a stream to read them. */
   logStream?: DestinationStream | undefined;
@@ -61,7 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
       serializers: { req: serializeRequest },
     },
-    trustProxy: options.trustProxy,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     // Router-level refusals (an over-long path segment, a malformed URL) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;

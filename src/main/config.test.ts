@@ -19,6 +19,24 @@ describe('configuration', () => {
     }
   });
 
+  it('reads KOPA_TRUST_PROXY as no proxy, a hop count or proxy addresses', () => {
+    for (const off of [undefined, '', 'false', 'no', '0']) expect(loadConfig({ KOPA_TRUST_PROXY: off })).toMatchObject({ trustProxy: false, notices: [] });
+    expect(loadConfig({ KOPA_TRUST_PROXY: '2' })).toMatchObject({ trustProxy: 2, notices: [] });
+    expect(loadConfig({ KOPA_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('keeps KOPA_TRUST_PROXY=true working as one hop and says so for the start-up log', () => {
+    const config = loadConfig({ KOPA_TRUST_PROXY: 'true' });
+    expect(config.trustProxy).toBe(1);
+    expect(config.notices).toEqual([expect.stringMatching(/KOPA_TRUST_PROXY=true is read as one proxy hop/)]);
+  });
+
+  it('refuses a KOPA_TRUST_PROXY that is neither', () => {
+    for (const bad of ['maybe', '11', '10.0.0.0/33', '10.0.0.5,proxy.example.lv', '10.0.0.1/8/2', '::1/129']) {
+      expect(() => loadConfig({ KOPA_TRUST_PROXY: bad }), bad).toThrow(/KOPA_TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/);
+    }
+  });
+
   it('documents every variable it reads in the README', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isProxyEntry, type TrustProxy } from '../http/proxy-trust.js';
 
 export interface Config {
   port: number;
@@ -8,7 +9,7 @@ export interface Config {
   databasePoolSize: number;
   bootstrapToken: string | undefined;
   sessionTtlHours: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   publicUrl: string | undefined;
   logLevel: string;
   runJobs: boolean;
@@ -19,6 +20,8 @@ export interface Config {
   mailFrom: string;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** Things worth saying in the start-up log about how a setting was read. */
+  notices: string[];
 }
 
 /** Every variable Kopa reads, with its default and meaning; the README table mirrors this. */
@@ -30,7 +33,7 @@ export const CONFIG_VARIABLES = [
   ['DATABASE_POOL_SIZE', '10', 'Connections per replica to PostgreSQL'],
   ['KOPA_BOOTSTRAP_TOKEN', '(none)', 'When set, registered at start-up as an operator API token (idempotent)'],
   ['KOPA_SESSION_HOURS', '12', 'Sign-in session lifetime, renewed while in use'],
-  ['KOPA_TRUST_PROXY', 'false', 'Trust X-Forwarded-* from a reverse proxy (client address, HTTPS for Secure cookies)'],
+  ['KOPA_TRUST_PROXY', 'false', 'Reverse proxies whose X-Forwarded-For/-Proto are believed: a hop count (`1`) or their addresses/CIDRs (`10.0.0.5,10.0.1.0/24`); the client is the first untrusted hop from the right. `true` means one hop'],
   ['KOPA_PUBLIC_URL', '(none)', 'Public address printed at start-up and used in links'],
   ['KOPA_WEB_DIR', 'web/dist', 'Folder of the built web UI'],
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
@@ -86,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const webhookSecret = env.KOPA_WEBHOOK_SECRET || undefined;
   if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) problems.push('KOPA_WEBHOOK_URL must be an http(s) URL');
   if (webhookUrl && (!webhookSecret || webhookSecret.length < 16)) problems.push('KOPA_WEBHOOK_SECRET must be set (at least 16 characters) when KOPA_WEBHOOK_URL is');
+  const notices: string[] = [];
+  const trustProxy = parseTrustProxy(env.KOPA_TRUST_PROXY, problems, notices);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -97,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
     bootstrapToken,
     sessionTtlHours: int('KOPA_SESSION_HOURS', 12, 1, 24 * 30),
-    trustProxy: bool('KOPA_TRUST_PROXY', false),
+    trustProxy,
     publicUrl,
     logLevel,
     runJobs: bool('KOPA_JOBS', true),
@@ -108,8 +113,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.KOPA_MAIL_FROM || 'Kopa <kopa@rda.lv>',
     webhookUrl,
     webhookSecret,
+    notices,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `false`/`0` trust no proxy; a whole number trusts that many hops; otherwise a comma-separated
+ * list of proxy addresses and ranges. `true` stays accepted as one hop, and says so.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[], notices: string[]): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || ['false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) {
+    notices.push('KOPA_TRUST_PROXY=true is read as one proxy hop (KOPA_TRUST_PROXY=1): the client is the last address in X-Forwarded-For. Set the hop count or the proxies\' addresses to say so explicitly.');
+    return 1;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+    problems.push(`KOPA_TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/CIDRs (got "${raw}")`);
+    return false;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isProxyEntry(e));
+  if (entries.length === 0 || bad.length > 0) {
+    problems.push(`KOPA_TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/CIDRs (not ${bad.map((b) => `"${b}"`).join(', ') || `"${raw}"`})`);
+    return false;
+  }
+  return entries;
 }

@@ -56,6 +56,7 @@ const actions: CliActions = {
     const config = configFor(options);
     const runtime = await openRuntime(config);
     const app = await serverFor(runtime);
+    for (const notice of config.notices) app.log.warn(notice);
     if (config.bootstrapToken) {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);
       app.log.info({ outcome }, 'bootstrap token');
