@@ -51,6 +51,11 @@ export interface ServerOptions {
   statusCacheMs?: number | undefined;
   readiness(): Promise<{ database: boolean; pendingMigrations: string[] }>;
   metrics: MetricsSources;
+  /**
+   * KOPA_METRICS_TOKEN: /metrics on this port asks for it. Without it this port serves no
+   * metrics; KOPA_METRICS_ADDRESS then gives them a listener of their own (buildMetricsServer).
+   */
+  metricsToken?: string | null | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -98,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'API token from POST /api/v1/tokens' },
           session: { type: 'apiKey', in: 'cookie', name: 'kopa_session', description: 'Browser session; writes need X-CSRF-Token' },
+          metrics: { type: 'http', scheme: 'bearer', description: 'KOPA_METRICS_TOKEN, for Prometheus' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -112,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installJsonBodyParser(app);
   installInputGuard(app);
   const registry = installMetrics(app, options.metrics);
-  await app.register(healthRoutes, { readiness: options.readiness, metrics: registry });
+  await app.register(healthRoutes, { readiness: options.readiness, metrics: registry, metricsToken: options.metricsToken ?? null });
 
   await app.register(
     async (api) => {

@@ -37,6 +37,15 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the metrics token and the separate metrics address', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, metricsAddress: undefined });
+    expect(loadConfig({ KOPA_METRICS_TOKEN: 'x'.repeat(24), KOPA_METRICS_ADDRESS: '10.0.0.7:9464' })).toMatchObject({ metricsToken: 'x'.repeat(24), metricsAddress: { host: '10.0.0.7', port: 9464 } });
+    expect(loadConfig({ KOPA_METRICS_ADDRESS: '[::1]:9464' }).metricsAddress).toEqual({ host: '::1', port: 9464 });
+    for (const env of [{ KOPA_METRICS_TOKEN: 'short' }, { KOPA_METRICS_TOKEN: `${'x'.repeat(24)} y` }, { KOPA_METRICS_ADDRESS: '9464' }, { KOPA_METRICS_ADDRESS: '10.0.0.7:99999' }, { KOPA_METRICS_ADDRESS: '::1:9464' }]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(/KOPA_METRICS_(TOKEN|ADDRESS) must/);
+    }
+  });
+
   it('documents every variable it reads in the README', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

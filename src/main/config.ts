@@ -20,6 +20,8 @@ export interface Config {
   mailFrom: string;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  metricsToken: string | undefined;
+  metricsAddress: { host: string; port: number } | undefined;
   /** Things worth saying in the start-up log about how a setting was read. */
   notices: string[];
 }
@@ -34,6 +36,8 @@ export const CONFIG_VARIABLES = [
   ['KOPA_BOOTSTRAP_TOKEN', '(none)', 'When set, registered at start-up as an operator API token (idempotent)'],
   ['KOPA_SESSION_HOURS', '12', 'Sign-in session lifetime, renewed while in use'],
   ['KOPA_TRUST_PROXY', 'false', 'Reverse proxies whose X-Forwarded-For/-Proto are believed: a hop count (`1`) or their addresses/CIDRs (`10.0.0.5,10.0.1.0/24`); the client is the first untrusted hop from the right. `true` means one hop'],
+  ['KOPA_METRICS_TOKEN', '(none)', 'Bearer token Prometheus sends for /metrics on the main port (at least 24 characters); without it the main port serves no metrics'],
+  ['KOPA_METRICS_ADDRESS', '(none)', 'host:port of a separate listener that serves only /metrics (e.g. 10.0.0.7:9464 on an internal network); asks for KOPA_METRICS_TOKEN too when that is set'],
   ['KOPA_PUBLIC_URL', '(none)', 'Public address printed at start-up and used in links'],
   ['KOPA_WEB_DIR', 'web/dist', 'Folder of the built web UI'],
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
@@ -89,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const webhookSecret = env.KOPA_WEBHOOK_SECRET || undefined;
   if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) problems.push('KOPA_WEBHOOK_URL must be an http(s) URL');
   if (webhookUrl && (!webhookSecret || webhookSecret.length < 16)) problems.push('KOPA_WEBHOOK_SECRET must be set (at least 16 characters) when KOPA_WEBHOOK_URL is');
+  const metricsToken = env.KOPA_METRICS_TOKEN || undefined;
+  if (metricsToken && (metricsToken.length < 24 || /\s/.test(metricsToken))) problems.push('KOPA_METRICS_TOKEN must have at least 24 characters and no spaces');
+  const metricsAddress = parseListenAddress(env.KOPA_METRICS_ADDRESS, 'KOPA_METRICS_ADDRESS', problems);
   const notices: string[] = [];
   const trustProxy = parseTrustProxy(env.KOPA_TRUST_PROXY, problems, notices);
   const logLevel = env.LOG_LEVEL || 'info';
@@ -113,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.KOPA_MAIL_FROM || 'Kopa <kopa@rda.lv>',
     webhookUrl,
     webhookSecret,
+    metricsToken,
+    metricsAddress,
     notices,
     ...overrides,
   };
@@ -144,4 +153,16 @@ function parseTrustProxy(raw: string | undefined, problems: string[], notices: s
     return false;
   }
   return entries;
+}
+
+/** `host:port`, `[v6]:port`; the host is taken as given (an address or a name to bind). */
+function parseListenAddress(raw: string | undefined, name: string, problems: string[]): { host: string; port: number } | undefined {
+  if (!raw) return undefined;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^\s:[\]]+)):(\d{1,5})$/.exec(raw.trim());
+  const port = match ? Number(match[3]) : NaN;
+  if (!match || port < 1 || port > 65535) {
+    problems.push(`${name} must be host:port, e.g. 127.0.0.1:9464 or [::1]:9464 (got "${raw}")`);
+    return undefined;
+  }
+  return { host: match[1] ?? match[2]!, port };
 }
