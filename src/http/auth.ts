@@ -1,14 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateSession, authenticateToken } from '../app/authenticate.js';
+import { requirePermission } from '../app/authorize.js';
 import type { Deps } from '../app/ports.js';
 import type { Actor } from '../domain/actor.js';
 import { KopaError } from '../domain/errors.js';
+import type { Permission } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
 
 export const SESSION_COOKIE = 'kopa_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
+  interface FastifySchema {
+    /** The permission an operation needs whoever calls it; published in OpenAPI and checked before the input. */
+    'x-kopa-permission'?: Permission;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionAuth: { user: User; csrfToken: string; tokenHash: string } | null;
@@ -34,6 +40,10 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
     // Decided here, before the body is parsed or validated: an anonymous caller
     // gets 401 from every route but sign-in, never a validation answer.
     if (!request.actor && !isSignIn(request) && !isPublic(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');
+    // A role that may never use this operation learns so before its body, query or path is
+    // judged: a validation answer would tell it how to shape a request it cannot make.
+    const permission = request.routeOptions.schema?.['x-kopa-permission'];
+    if (permission && request.actor) requirePermission(request.actor, permission);
   });
 
   async function identify(request: FastifyRequest): Promise<void> {

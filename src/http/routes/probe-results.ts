@@ -34,6 +34,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     // A full batch of 10,000 results with monitor ids is over a megabyte.
     bodyLimit: 16 * 1024 * 1024,
     schema: {
+      'x-kopa-permission': 'results.write',
       tags: ['monitoring'],
       summary: 'Results of many monitors at once, as probe agents send them; idempotent on (monitor, location, at)',
       body: Type.Object({ results: Type.Array(Result, { maxItems: MAX_RESULTS_PER_BATCH }) }, { additionalProperties: false }),
@@ -43,6 +44,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/monitors/health', {
     schema: {
+      'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Every visible monitor’s state now (up, down, unknown), since when, and its last check',
       response: { 200: Type.Array(Type.Object({ monitorId: Type.String(), state: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')]), since: Type.Union([Instant, Type.Null()]), lastCheckAt: Type.Union([Instant, Type.Null()]), lastLatencyMs: Type.Union([Type.Integer(), Type.Null()]) })), ...ERRORS },
@@ -54,6 +56,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/monitors/latency', {
     schema: {
+      'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Every visible monitor’s latency and failures over the last hours (at most 288 buckets each), in one request',
       querystring: Hours,
@@ -63,6 +66,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/monitors/:id/latency', {
     schema: {
+      'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline)',
       params: Type.Object({ id: Type.String() }),
@@ -73,6 +77,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/monitors/:id/push-token', {
     schema: {
+      'x-kopa-permission': 'monitors.write',
       tags: ['monitoring'],
       summary: 'Issue (or replace) the secret URL a push monitor’s system calls; shown once (operator)',
       params: Type.Object({ id: Type.String() }),

@@ -21,11 +21,12 @@ const PublicationView = Type.Object({
 
 export const slaPublicationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/sla-reports/:month/publications', {
-    schema: { tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, response: { 200: Type.Array(PublicationView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'sla_reports.read', tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, response: { 200: Type.Array(PublicationView), ...ERRORS } },
   }, async (request) => slaPublications(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month));
 
   app.post('/tenants/:id/sla-reports/:month/publications', {
     schema: {
+      'x-kopa-permission': 'sla_reports.publish',
       tags: ['monitoring'],
       summary: 'Publish (freeze) the month’s report; publishing again is a correction and needs a reason (operator)',
       params: Params,

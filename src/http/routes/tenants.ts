@@ -14,21 +14,21 @@ const TenantParams = Type.Object({ id: Type.String() });
 
 export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants', {
-    schema: { tags: ['tenants'], summary: 'Municipalities the caller may see', response: { 200: Type.Array(Type.Ref('Tenant')), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.read', tags: ['tenants'], summary: 'Municipalities the caller may see', response: { 200: Type.Array(Type.Ref('Tenant')), ...ERRORS } },
   }, async (request) => (await listTenants(deps, actorOf(request))).map(presentTenant));
 
   app.post('/tenants', {
-    schema: { tags: ['tenants'], summary: 'Onboard a municipality (operator)', body: TenantCreate, response: { 201: Type.Ref('Tenant'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.write', tags: ['tenants'], summary: 'Onboard a municipality (operator)', body: TenantCreate, response: { 201: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request, reply) => {
     const tenant = await createTenant(deps, actorOf(request), request.body);
     return reply.status(201).header('Location', `/api/v1/tenants/${tenant.id}`).send(presentTenant(tenant));
   });
 
   app.get('/tenants/:id', {
-    schema: { tags: ['tenants'], summary: 'One municipality', params: TenantParams, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.read', tags: ['tenants'], summary: 'One municipality', params: TenantParams, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request) => presentTenant(await getTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'))));
 
   app.patch('/tenants/:id', {
-    schema: { tags: ['tenants'], summary: 'Change a municipality (operator)', params: TenantParams, body: TenantPatch, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.write', tags: ['tenants'], summary: 'Change a municipality (operator)', params: TenantParams, body: TenantPatch, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request) => presentTenant(await updateTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.body)));
 };

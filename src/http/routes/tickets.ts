@@ -98,6 +98,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/tickets', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: 'Open a ticket; its clocks follow the agreement in force today',
       body: Type.Object(
@@ -120,6 +121,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/tickets', {
     schema: {
+      'x-kopa-permission': 'tickets.read',
       tags: ['desk'],
       summary: 'Tickets, newest first: all municipalities for agency staff, one’s own for municipality users',
       querystring: Type.Object(
@@ -146,6 +148,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/tickets/assignees', {
     schema: {
+      'x-kopa-permission': 'tickets.manage',
       tags: ['desk'],
       summary: 'Staff a ticket can be assigned to (active operators and desk agents)',
       response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.Union([Type.Literal('operator'), Type.Literal('desk_agent')]) })), ...ERRORS },
@@ -153,11 +156,12 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   }, async (request) => listAssignees(deps, actorOf(request)));
 
   app.get('/tickets/:id', {
-    schema: { tags: ['desk'], summary: 'A ticket with its SLA clocks and timeline', params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: 'A ticket with its SLA clocks and timeline', params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => view(request, pathId(request.params.id, 'Ticket')));
 
   app.post('/tickets/:id/comments', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: 'Comment; the first public reply by agency staff stops the reaction clock',
       params: Params,
@@ -167,7 +171,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   }, async (request, reply) => reply.status(201).send(await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true)));
 
   app.post('/tickets/:id/status', {
-    schema: { tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.write', tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');
     await changeTicketStatus(deps, actorOf(request), id, request.body.status);
@@ -175,7 +179,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
 
   app.post('/tickets/:id/assignee', {
-    schema: { tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.manage', tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');
     await assignTicket(deps, actorOf(request), id, request.body.assigneeId);
@@ -184,6 +188,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/tickets/:id/satisfaction', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: 'Rate a resolved ticket 1–5 (the reporter, once)',
       params: Params,
@@ -198,6 +203,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/tenants/:id/desk-report/:month', {
     schema: {
+      'x-kopa-permission': 'desk_reports.read',
       tags: ['desk'],
       summary: 'Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
@@ -232,11 +238,12 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   await app.register(multipart, options as Parameters<typeof multipart>[1]);
 
   app.get('/tickets/:id/attachments', {
-    schema: { tags: ['desk'], summary: 'Files attached to a ticket', params: Params, response: { 200: Type.Array(AttachmentView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: 'Files attached to a ticket', params: Params, response: { 200: Type.Array(AttachmentView), ...ERRORS } },
   }, async (request) => listAttachments(deps, actorOf(request), pathId(request.params.id, 'Ticket')));
 
   app.post('/tickets/:id/attachments', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: `Attach a file (multipart field "file", at most 10 MB; ${ALLOWED_EXTENSIONS.join(', ')})`,
       params: Params,
@@ -257,7 +264,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
 
   app.get('/tickets/:id/attachments/:attachmentId', {
-    schema: { tags: ['desk'], summary: 'Download an attachment', params: Type.Object({ id: Type.String(), attachmentId: Type.String() }) },
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: 'Download an attachment', params: Type.Object({ id: Type.String(), attachmentId: Type.String() }) },
   }, async (request, reply) => {
     const file = await readAttachment(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pathId(request.params.attachmentId, 'Attachment'));
     // Always a download with its checked type, never rendered inline by the browser.

@@ -10,11 +10,12 @@ import { ERRORS, TokenCreate } from '../schemas.js';
 
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tokens', {
-    schema: { tags: ['tokens'], summary: 'API tokens the caller may see (never the secrets)', response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tokens.read', tags: ['tokens'], summary: 'API tokens the caller may see (never the secrets)', response: { 200: Type.Array(Type.Ref('ApiToken')), ...ERRORS } },
   }, async (request) => listTokens(deps, actorOf(request)));
 
   app.post('/tokens', {
     schema: {
+      'x-kopa-permission': 'tokens.write',
       tags: ['tokens'],
       summary: 'Create an API token; the secret is in `token` and shown only this once',
       body: TokenCreate,
@@ -23,6 +24,6 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   }, async (request, reply) => reply.status(201).send(await createToken(deps, actorOf(request), request.body)));
 
   app.delete('/tokens/:id', {
-    schema: { tags: ['tokens'], summary: 'Revoke an API token', params: Type.Object({ id: Type.String() }), response: { 200: Type.Ref('ApiToken'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tokens.write', tags: ['tokens'], summary: 'Revoke an API token', params: Type.Object({ id: Type.String() }), response: { 200: Type.Ref('ApiToken'), ...ERRORS } },
   }, async (request) => revokeToken(deps, actorOf(request), pathId(request.params.id, 'Token')));
 };

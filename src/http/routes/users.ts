@@ -15,11 +15,12 @@ const UserParams = Type.Object({ id: Type.String() });
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/users', {
-    schema: { tags: ['users'], summary: "A municipality's users", params: TenantParams, response: { 200: Type.Array(Type.Ref('User')), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: "A municipality's users", params: TenantParams, response: { 200: Type.Array(Type.Ref('User')), ...ERRORS } },
   }, async (request) => listUsers(deps, actorOf(request), { tenantId: pathId(request.params.id, 'Municipality') }));
 
   app.post('/tenants/:id/users', {
     schema: {
+      'x-kopa-permission': 'users.write',
       tags: ['users'],
       summary: 'Add a user to a municipality (operator, or that municipality’s admin)',
       description: 'Without `password` a one-time password is generated and returned once as `temporaryPassword`.',
@@ -38,6 +39,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
 
   app.get('/users', {
     schema: {
+      'x-kopa-permission': 'users.read',
       tags: ['users'],
       summary: 'Users the caller may see; `agency=true` lists agency staff only',
       querystring: Type.Object({ tenantId: Type.Optional(Type.String({ format: 'uuid' })), agency: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
@@ -46,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   }, async (request) => listUsers(deps, actorOf(request), { tenantId: request.query.tenantId, agencyOnly: request.query.agency }));
 
   app.post('/users', {
-    schema: { tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.write', tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },
   }, async (request, reply) => {
     if (request.body.role === 'tenant_admin' || request.body.role === 'tenant_user') {
       throw new KopaError('validation', 'role: municipality users are added under /tenants/{id}/users', [{ field: 'role', message: 'must be an agency role here' }]);
@@ -56,10 +58,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   });
 
   app.get('/users/:id', {
-    schema: { tags: ['users'], summary: 'One user', params: UserParams, response: { 200: Type.Ref('User'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: 'One user', params: UserParams, response: { 200: Type.Ref('User'), ...ERRORS } },
   }, async (request) => getUser(deps, actorOf(request), pathId(request.params.id, 'User')));
 
   app.patch('/users/:id', {
-    schema: { tags: ['users'], summary: 'Rename, change role, (de)activate or reset the password of a user', params: UserParams, body: UserPatch, response: { 200: Type.Ref('User'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.write', tags: ['users'], summary: 'Rename, change role, (de)activate or reset the password of a user', params: UserParams, body: UserPatch, response: { 200: Type.Ref('User'), ...ERRORS } },
   }, async (request) => updateUser(deps, actorOf(request), pathId(request.params.id, 'User'), request.body as Parameters<typeof updateUser>[3]));
 };
