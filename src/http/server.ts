@@ -16,6 +16,7 @@ import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
 import { fastifyTrustProxy, type TrustProxy } from './proxy-trust.js';
 import { serializeRequest } from './request-log.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
@@ -83,10 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
   });
+  installSecurityHeaders(app);
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   installValidation(app, SHARED_SCHEMAS);
@@ -110,7 +109,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Swagger UI's validator badge would load an image from validator.swagger.io, which the CSP refuses.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installProblemHandlers(app);
