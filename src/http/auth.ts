@@ -74,6 +74,11 @@ function isSignIn(request: FastifyRequest): boolean {
   return request.method === 'POST' && request.url.split('?')[0] === '/api/v1/session';
 }
 
+/** An invited person has no account yet: the link's secret is the credential. */
+function isInvitationAcceptance(request: FastifyRequest): boolean {
+  return request.method === 'POST' && request.url.split('?')[0] === '/api/v1/invitations/accept';
+}
+
 /** The public status page reads services' state and incidents without signing in. */
 const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
 
@@ -81,6 +86,7 @@ const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
 const PUSH_BEAT = /^\/api\/v1\/push\/[^/]+$/;
 
 function isPublic(request: FastifyRequest): boolean {
+  if (isInvitationAcceptance(request)) return true;
   const path = request.url.split('?')[0]!;
   if (PUSH_BEAT.test(path)) return request.method === 'GET' || request.method === 'POST';
   return (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_READS.test(path);

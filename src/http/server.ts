@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { billingCatalogueRoutes } from './routes/billing-catalogue.js';
 import { billingRunRoutes } from './routes/billing-runs.js';
@@ -127,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(tenantRoutes, { deps });
       await api.register(agreementRoutes, { deps });
       await api.register(userRoutes, { deps });
+      await api.register(invitationRoutes, { deps });
       await api.register(tokenRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(calendarRoutes, { deps });

@@ -19,6 +19,7 @@ const OPEN_OPERATIONS = [
   'GET /api/v1/status',
   'PATCH /api/v1/session',
   'PATCH /api/v1/session/password',
+  'POST /api/v1/invitations/accept',
   'POST /api/v1/push/{token}',
   'POST /api/v1/session',
 ];

@@ -23,3 +23,27 @@ GRANT EXECUTE ON FUNCTION kopa_ensure_probe_partition(date), kopa_drop_probe_par
 -- executable by the app role, not by PUBLIC.
 ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO kopa_app;
+
+-- Invitations: how a municipality's admin adds a person. The admin's answer is the same whether
+-- or not the address already has an account elsewhere; only the address holder learns which,
+-- by e-mail (docs/adr/0008-invitations-hide-accounts-of-other-municipalities.md).
+CREATE TABLE user_invitations (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id   uuid NOT NULL REFERENCES tenants(id),
+  email       text NOT NULL CHECK (email = lower(email)),
+  name        text NOT NULL,
+  role        text NOT NULL CHECK (role IN ('tenant_admin', 'tenant_user')),
+  locale      text NOT NULL DEFAULT 'lv' CHECK (locale IN ('lv', 'en')),
+  token_hash  text UNIQUE,              -- set when the e-mail is sent; the link itself is never stored
+  invited_by  text NOT NULL,
+  created_at  timestamptz NOT NULL,
+  expires_at  timestamptz NOT NULL,
+  accepted_at timestamptz,
+  user_id     uuid REFERENCES users(id)
+);
+CREATE INDEX user_invitations_tenant ON user_invitations (tenant_id, created_at);
+
+ALTER TABLE user_invitations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE user_invitations FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_visibility ON user_invitations USING (kopa_can_see(tenant_id));
+GRANT SELECT, INSERT, UPDATE ON user_invitations TO kopa_app;
