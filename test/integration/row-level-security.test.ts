@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/app/create-token.js';
+import { inviteUser } from '../../src/app/invite-user.js';
 import { openTicket } from '../../src/app/open-ticket.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { trxOf } from '../../src/db/store.js';
@@ -13,6 +14,7 @@ const TENANT_TABLES: [string, string][] = [
   ['agreements', 'tenant_id'],
   ['agreement_versions', 'tenant_id'],
   ['users', 'tenant_id'],
+  ['user_invitations', 'tenant_id'],
   ['api_tokens', 'tenant_id'],
   ['audit_events', 'tenant_id'],
   ['sessions', 'tenant_id'],
@@ -42,6 +44,7 @@ describe.each(BACKENDS)('row-level security on %s', (backend) => {
     for (const tenantId of [cesis, sigulda]) {
       await createToken(t.deps, systemActor('test'), { name: 'monitoring script', role: 'tenant_admin', tenantId });
       await openTicket(t.deps, systemActor('test'), { tenantId, priority: 'P3', subject: 'Pārbaude', description: 'RLS' });
+      await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: 'uzaicinats@example.lv', name: 'Uzaicināts', role: 'tenant_user' });
     }
   });
   afterAll(() => t.close());
