@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in production: they would publish the UI's source and comments to anyone.
+    sourcemap: false,
     // ECharts (about 510 kB) is one chunk loaded only when a chart is first shown; every other
     // chunk stays well under the default 500 kB.
     chunkSizeWarningLimit: 560,

@@ -19,6 +19,9 @@ export interface CreateUserInput {
 /** Without a password a one-time password is made and returned once, to hand over safely. */
 export async function createUser(deps: Deps, actor: Actor, input: CreateUserInput): Promise<{ user: User; temporaryPassword: string | null }> {
   requirePermission(actor, 'users.write');
+  // A municipality's admin cannot see other municipalities' accounts, so creating one here would
+  // tell them whether an address is taken elsewhere; they invite by e-mail instead (ADR 0008).
+  if (actor.tenantId !== null) throw forbidden('A municipality administrator adds people by invitation: POST /tenants/{id}/invitations');
   if (actor.role !== 'system' && !canGrantRole(actor.role, input.role)) throw forbidden(`Your role may not create ${input.role} accounts`);
   if (input.tenantId) requireTenantAccess(actor, input.tenantId);
   else if (actor.tenantId !== null) throw forbidden('Municipality administrators create users of their own municipality only');

@@ -5,6 +5,7 @@
 import type { Agreement, AgreementTerms } from '../domain/agreement.js';
 import type { BillingStore } from './billing-ports.js';
 import type { IncidentStore } from './status-ports.js';
+import type { InvitationStore } from './invitation-ports.js';
 import type { RollupStore } from './availability-ports.js';
 import type { SlaPublicationStore } from './sla-ports.js';
 import type { WatchStore } from './watch-ports.js';
@@ -384,6 +385,7 @@ export interface Store {
   billing: BillingStore;
   /** Status-page incidents and their updates. */
   incidents: IncidentStore;
+  invitations: InvitationStore;
   /** Rolled-up availability segments per monitor and location. */
   rollups: RollupStore;
   /** Published, frozen monthly availability reports. */

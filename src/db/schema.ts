@@ -91,6 +91,21 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
 }
 
+export interface UserInvitationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  name: string;
+  role: string;
+  locale: Generated<string>;
+  token_hash: string | null;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  user_id: string | null;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
@@ -334,6 +349,7 @@ export interface Database extends BillingTables, IncidentTables, AvailabilityTab
   agreements: AgreementsTable;
   agreement_versions: AgreementVersionsTable;
   users: UsersTable;
+  user_invitations: UserInvitationsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;

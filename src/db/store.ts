@@ -7,6 +7,7 @@ import { auditRepository } from './repositories/audit.js';
 import { billingRepository } from './repositories/billing.js';
 import { calendarRepository } from './repositories/calendars.js';
 import { incidentRepository } from './repositories/incidents.js';
+import { invitationRepository } from './repositories/invitations.js';
 import { rollupRepository } from './repositories/rollups.js';
 import { slaPublicationRepository } from './repositories/sla-publications.js';
 import { watchRepository } from './repositories/watch.js';
@@ -93,6 +94,7 @@ export function createStore(db: Kysely<Database>): Store {
     subscriptions: subscriptionRepository,
     billing: billingRepository,
     incidents: incidentRepository,
+    invitations: invitationRepository,
     rollups: rollupRepository,
     slaPublications: slaPublicationRepository,
     watch: watchRepository,

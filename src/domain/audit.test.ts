@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditHashInput, canonicalJson, GENESIS_HASH, verifyChain, type AuditEvent } from './audit.js';
+import { auditHashInput, auditInstant, canonicalJson, GENESIS_HASH, verifyChain, type AuditEvent } from './audit.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -149,5 +149,31 @@ describe('audit hash chain against known-answer vectors', () => {
       const edited = { ...first, [field]: field === 'before' || field === 'after' ? { name: 'Forged' } : `${String(first[field])}~` };
       expect(verifyChain(chainOf(edited, second), sha).problems, field).toEqual([{ seq: '1', problem: 'hash_mismatch' }]);
     }
+  });
+});
+
+describe('auditInstant', () => {
+  it('writes whole milliseconds in the ISO form Kopa has always hashed', () => {
+    expect(auditInstant('2026-12-04T18:33:55.123000')).toBe('2026-12-04T18:33:55.123Z');
+    expect(auditInstant('2026-12-04T18:33:55.000000')).toBe('2026-12-04T18:33:55.000Z');
+    expect(auditInstant('2026-12-04T18:33:55')).toBe('2026-12-04T18:33:55.000Z');
+  });
+
+  it('keeps every stored microsecond, so a sub-millisecond edit changes the text', () => {
+    expect(auditInstant('2026-12-04T18:33:55.123001')).toBe('2026-12-04T18:33:55.123001Z');
+    expect(auditInstant('2026-12-04T18:33:55.123456')).toBe('2026-12-04T18:33:55.123456Z');
+  });
+
+  it('agrees with Date#toISOString for every millisecond instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(auditInstant(`${iso.slice(0, 23)}000`)).toBe(iso);
+      }),
+    );
+  });
+
+  it('refuses text that is not a stored instant', () => {
+    expect(() => auditInstant('2026-12-04 18:33:55+00')).toThrow();
   });
 });

@@ -38,6 +38,21 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * An event's instant as the hash sees it, from the stored `timestamptz` written out in UTC
+ * to the microsecond (`YYYY-MM-DDTHH:MM:SS.ffffff`). The database keeps microseconds while
+ * a JavaScript Date keeps milliseconds, so reading `at` back as a Date would hide an edit
+ * below the millisecond. Events written by Kopa carry whole milliseconds and keep the
+ * familiar ISO form (`….123Z`), so chains hashed before this rule still verify; any other
+ * stored value is written with all six digits and no longer matches its hash.
+ */
+export function auditInstant(storedUtc: string): string {
+  const match = /^(\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?$/.exec(storedUtc);
+  if (!match) throw new Error(`Not a stored UTC instant: ${storedUtc}`);
+  const micros = (match[2] ?? '').padEnd(6, '0');
+  return micros.endsWith('000') ? `${match[1]}.${micros.slice(0, 3)}Z` : `${match[1]}.${micros}Z`;
+}
+
 /** The text whose digest, chained to the previous one, is the event's hash. */
 export function auditHashInput(prevHash: string, event: AuditPayload): string {
   return `${prevHash}\n${canonicalJson({

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateSession, authenticateToken } from '../app/authenticate.js';
+import { requirePermission } from '../app/authorize.js';
 import type { Deps } from '../app/ports.js';
 import { enforceTenantStanding } from '../app/tenant-standing.js';
 import type { SessionStage } from '../app/second-factor-ports.js';
@@ -7,6 +8,7 @@ import type { Actor } from '../domain/actor.js';
 import { KopaError } from '../domain/errors.js';
 import type { AccessIntent } from '../domain/tenant-access.js';
 import type { TenantStatus } from '../domain/tenant.js';
+import type { Permission } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
 
 export const SESSION_COOKIE = 'kopa_session';
@@ -15,6 +17,10 @@ export const DEVICE_COOKIE = 'kopa_device';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
+  interface FastifySchema {
+    /** The permission an operation needs whoever calls it; published in OpenAPI and checked before the input. */
+    'x-kopa-permission'?: Permission;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionAuth: { user: User; csrfToken: string; tokenHash: string; stage: SessionStage } | null;
@@ -54,6 +60,10 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
 
     // One rule for every route: a suspended municipality's people and tokens read only.
     if (request.actor) enforceTenantStanding(request.actor, tenantStatus, intentOf(request));
+    // A role that may never use this operation learns so before its body, query or path is
+    // judged: a validation answer would tell it how to shape a request it cannot make.
+    const permission = request.routeOptions.schema?.['x-kopa-permission'];
+    if (permission && request.actor) requirePermission(request.actor, permission);
   });
 
   /** Sets the caller; returns their municipality's status, read in the same lookup. */
@@ -118,6 +128,11 @@ function isSignIn(request: FastifyRequest): boolean {
   return request.method === 'POST' && request.url.split('?')[0] === '/api/v1/session';
 }
 
+/** An invited person has no account yet: the link's secret is the credential. */
+function isInvitationAcceptance(request: FastifyRequest): boolean {
+  return request.method === 'POST' && request.url.split('?')[0] === '/api/v1/invitations/accept';
+}
+
 /** The public status page reads services' state and incidents without signing in. */
 const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
 
@@ -125,6 +140,7 @@ const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
 const PUSH_BEAT = /^\/api\/v1\/push\/[^/]+$/;
 
 function isPublic(request: FastifyRequest): boolean {
+  if (isInvitationAcceptance(request)) return true;
   const path = request.url.split('?')[0]!;
   if (PUSH_BEAT.test(path)) return request.method === 'GET' || request.method === 'POST';
   return (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_READS.test(path);

@@ -9,20 +9,32 @@ export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const parts = [['body', request.body], ['query', request.query], ['params', request.params]] as const;
     for (const [part, value] of parts) {
-      const field = fieldWithNul(value, '');
+      const field = fieldWithNul(value);
       if (field !== null) throw validationError(field || part, 'must not contain the NUL character');
     }
   });
 }
 
-function fieldWithNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return childPath;
-    const found = fieldWithNul(child, childPath);
-    if (found !== null) return found;
+/**
+ * The first field (depth first, in key order) whose key or text holds a NUL; '' for the
+ * value itself. Walks with an explicit stack: a deeply nested value must not overflow
+ * the call stack, whatever the parser let through.
+ */
+export function fieldWithNul(root: unknown): string | null {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    const entries = Object.entries(value);
+    for (const [key] of entries) if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      stack.push([child, path ? `${path}.${key}` : key]);
+    }
   }
   return null;
 }

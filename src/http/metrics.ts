@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's Prometheus registry, for the separate metrics listener. */
+    metricsRegistry: Registry;
+  }
+}
+
 export interface MetricsSources {
   poolStats(): { total: number; idle: number; waiting: number };
   jobCounts(): Promise<{ kind: string; status: string; count: number }[]>;
@@ -47,5 +54,6 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources): R
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  app.decorate('metricsRegistry', registry);
   return registry;
 }

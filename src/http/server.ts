@@ -7,17 +7,23 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Deps } from '../app/ports.js';
 import { installAuth } from './auth.js';
 import { installInputGuard } from './input-guard.js';
+import { installJsonBodyParser } from './json-body.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
 import { accountRoutes } from './routes/account.js';
+import { fastifyTrustProxy, type TrustProxy } from './proxy-trust.js';
+import { serializeRequest } from './request-log.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { billingCatalogueRoutes } from './routes/billing-catalogue.js';
 import { billingRunRoutes } from './routes/billing-runs.js';
@@ -40,21 +46,34 @@ import { installValidation } from './validation.js';
 export interface ServerOptions {
   deps: Deps;
   sessionTtlHours: number;
-  trustProxy: boolean;
+  /** Reverse proxies whose X-Forwarded-* headers are believed; `true` means one hop. */
+  trustProxy: TrustProxy | boolean;
   logLevel: string;
+  /** Where log lines go (standard output when absent); tests pass a stream to read them. */
+  logStream?: DestinationStream | undefined;
   webDir?: string | undefined;
   /** How long the public status page is served from memory (default 15 s; tests use 0). */
   statusCacheMs?: number | undefined;
   readiness(): Promise<{ database: boolean; pendingMigrations: string[] }>;
   metrics: MetricsSources;
+  /**
+   * KOPA_METRICS_TOKEN: /metrics on this port asks for it. Without it this port serves no
+   * metrics; KOPA_METRICS_ADDRESS then gives them a listener of their own (buildMetricsServer).
+   */
+  metricsToken?: string | null | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: options.trustProxy,
+    logger: {
+      level: options.logLevel,
+      ...(options.logStream && { stream: options.logStream }),
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      serializers: { req: serializeRequest },
+    },
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     // Router-level refusals (an over-long path segment, a malformed URL) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
@@ -69,10 +88,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
   });
+  installSecurityHeaders(app);
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   installValidation(app, SHARED_SCHEMAS);
@@ -89,20 +106,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'API token from POST /api/v1/tokens' },
           session: { type: 'apiKey', in: 'cookie', name: 'kopa_session', description: 'Browser session; writes need X-CSRF-Token' },
+          metrics: { type: 'http', scheme: 'bearer', description: 'KOPA_METRICS_TOKEN, for Prometheus' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Swagger UI's validator badge would load an image from validator.swagger.io, which the CSP refuses.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installProblemHandlers(app);
   installAuth(app, { deps: options.deps, sessionTtlHours: options.sessionTtlHours });
+  installJsonBodyParser(app);
   installInputGuard(app);
   const registry = installMetrics(app, options.metrics);
-  await app.register(healthRoutes, { readiness: options.readiness, metrics: registry });
+  await app.register(healthRoutes, { readiness: options.readiness, metrics: registry, metricsToken: options.metricsToken ?? null });
 
   await app.register(
     async (api) => {
@@ -113,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(accountRoutes, { deps, sessionTtlHours: options.sessionTtlHours });
       await api.register(userRoutes, { deps });
       await api.register(userAccessRoutes, { deps });
+      await api.register(invitationRoutes, { deps });
       await api.register(tokenRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(calendarRoutes, { deps });

@@ -1,4 +1,5 @@
 import type { Deps } from '../app/ports.js';
+import { deliverInvitation } from '../app/accept-invitation.js';
 import { escalateTickets } from '../app/escalate-tickets.js';
 import { deliverNotification, type NotificationPayload } from '../app/notify-escalation.js';
 import { closeMonth } from '../app/publish-sla-reports.js';
@@ -41,6 +42,10 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number }
     },
     'ticket-escalation': async () => {
       await escalateTickets(deps);
+    },
+    // An invitation's e-mail: a link for a new address, a notice for one that has an account.
+    invitation: async (payload) => {
+      await deliverInvitation(deps, payload as { invitationId: string });
     },
     notify: async (payload) => {
       await deliverNotification(deps, payload as NotificationPayload);

@@ -36,6 +36,33 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/kopa' }).secretKey).toBeUndefined();
   });
 
+  it('reads KOPA_TRUST_PROXY as no proxy, a hop count or proxy addresses', () => {
+    for (const off of [undefined, '', 'false', 'no', '0']) expect(loadConfig({ KOPA_TRUST_PROXY: off })).toMatchObject({ trustProxy: false, notices: [] });
+    expect(loadConfig({ KOPA_TRUST_PROXY: '2' })).toMatchObject({ trustProxy: 2, notices: [] });
+    expect(loadConfig({ KOPA_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('keeps KOPA_TRUST_PROXY=true working as one hop and says so for the start-up log', () => {
+    const config = loadConfig({ KOPA_TRUST_PROXY: 'true' });
+    expect(config.trustProxy).toBe(1);
+    expect(config.notices).toEqual([expect.stringMatching(/KOPA_TRUST_PROXY=true is read as one proxy hop/)]);
+  });
+
+  it('refuses a KOPA_TRUST_PROXY that is neither', () => {
+    for (const bad of ['maybe', '11', '10.0.0.0/33', '10.0.0.5,proxy.example.lv', '10.0.0.1/8/2', '::1/129']) {
+      expect(() => loadConfig({ KOPA_TRUST_PROXY: bad }), bad).toThrow(/KOPA_TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/);
+    }
+  });
+
+  it('reads the metrics token and the separate metrics address', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, metricsAddress: undefined });
+    expect(loadConfig({ KOPA_METRICS_TOKEN: 'x'.repeat(24), KOPA_METRICS_ADDRESS: '10.0.0.7:9464' })).toMatchObject({ metricsToken: 'x'.repeat(24), metricsAddress: { host: '10.0.0.7', port: 9464 } });
+    expect(loadConfig({ KOPA_METRICS_ADDRESS: '[::1]:9464' }).metricsAddress).toEqual({ host: '::1', port: 9464 });
+    for (const env of [{ KOPA_METRICS_TOKEN: 'short' }, { KOPA_METRICS_TOKEN: `${'x'.repeat(24)} y` }, { KOPA_METRICS_ADDRESS: '9464' }, { KOPA_METRICS_ADDRESS: '10.0.0.7:99999' }, { KOPA_METRICS_ADDRESS: '::1:9464' }]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(/KOPA_METRICS_(TOKEN|ADDRESS) must/);
+    }
+  });
+
   it('documents every variable it reads in the README', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity-settings.js';
 import { parseSecretKey } from '../app/secret-box.js';
 import { isRole, type Role } from '../domain/roles.js';
+import { isProxyEntry, type TrustProxy } from '../http/proxy-trust.js';
 
 export interface Config {
   port: number;
@@ -11,7 +12,7 @@ export interface Config {
   databasePoolSize: number;
   bootstrapToken: string | undefined;
   sessionTtlHours: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   publicUrl: string | undefined;
   logLevel: string;
   runJobs: boolean;
@@ -26,6 +27,10 @@ export interface Config {
   mfaRequiredRoles: Role[];
   /** 32-byte key sealing second-factor secrets; PGlite keeps a generated one in the data folder when unset. */
   secretKey: Buffer | undefined;
+  metricsToken: string | undefined;
+  metricsAddress: { host: string; port: number } | undefined;
+  /** Things worth saying in the start-up log about how a setting was read. */
+  notices: string[];
 }
 
 /** Every variable Kopa reads, with its default and meaning; the README table mirrors this. */
@@ -37,7 +42,9 @@ export const CONFIG_VARIABLES = [
   ['DATABASE_POOL_SIZE', '10', 'Connections per replica to PostgreSQL'],
   ['KOPA_BOOTSTRAP_TOKEN', '(none)', 'When set, registered at start-up as an operator API token (idempotent)'],
   ['KOPA_SESSION_HOURS', '12', 'Sign-in session lifetime, renewed while in use'],
-  ['KOPA_TRUST_PROXY', 'false', 'Trust X-Forwarded-* from a reverse proxy (client address, HTTPS for Secure cookies)'],
+  ['KOPA_TRUST_PROXY', 'false', 'Reverse proxies whose X-Forwarded-For/-Proto are believed: a hop count (`1`) or their addresses/CIDRs (`10.0.0.5,10.0.1.0/24`); the client is the first untrusted hop from the right. `true` means one hop'],
+  ['KOPA_METRICS_TOKEN', '(none)', 'Bearer token Prometheus sends for /metrics on the main port (at least 24 characters); without it the main port serves no metrics'],
+  ['KOPA_METRICS_ADDRESS', '(none)', 'host:port of a separate listener that serves only /metrics (e.g. 10.0.0.7:9464 on an internal network); asks for KOPA_METRICS_TOKEN too when that is set'],
   ['KOPA_PUBLIC_URL', '(none)', 'Public address printed at start-up and used in links'],
   ['KOPA_WEB_DIR', 'web/dist', 'Folder of the built web UI'],
   ['LOG_LEVEL', 'info', 'pino log level: fatal, error, warn, info, debug, trace, silent'],
@@ -101,6 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey = parseSecretKey(env.KOPA_SECRET_KEY) ?? undefined;
     if (!secretKey) problems.push('KOPA_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32) or 64 hex digits');
   }
+  const metricsToken = env.KOPA_METRICS_TOKEN || undefined;
+  if (metricsToken && (metricsToken.length < 24 || /\s/.test(metricsToken))) problems.push('KOPA_METRICS_TOKEN must have at least 24 characters and no spaces');
+  const metricsAddress = parseListenAddress(env.KOPA_METRICS_ADDRESS, 'KOPA_METRICS_ADDRESS', problems);
+  const notices: string[] = [];
+  const trustProxy = parseTrustProxy(env.KOPA_TRUST_PROXY, problems, notices);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -112,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
     bootstrapToken,
     sessionTtlHours: int('KOPA_SESSION_HOURS', 12, 1, 24 * 30),
-    trustProxy: bool('KOPA_TRUST_PROXY', false),
+    trustProxy,
     publicUrl,
     logLevel,
     runJobs: bool('KOPA_JOBS', true),
@@ -125,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookSecret,
     mfaRequiredRoles,
     secretKey,
+    metricsToken,
+    metricsAddress,
+    notices,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -139,4 +154,42 @@ function parseRoles(raw: string | undefined, problems: string[]): Role[] {
   const unknown = names.filter((r) => !isRole(r));
   if (unknown.length > 0) problems.push(`KOPA_MFA_REQUIRED_ROLES has unknown roles: ${unknown.join(', ')} (roles: operator, desk_agent, finance, auditor, tenant_admin, tenant_user; or none)`);
   return [...new Set(names.filter(isRole))];
+}
+
+/**
+ * `false`/`0` trust no proxy; a whole number trusts that many hops; otherwise a comma-separated
+ * list of proxy addresses and ranges. `true` stays accepted as one hop, and says so.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[], notices: string[]): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || ['false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) {
+    notices.push('KOPA_TRUST_PROXY=true is read as one proxy hop (KOPA_TRUST_PROXY=1): the client is the last address in X-Forwarded-For. Set the hop count or the proxies\' addresses to say so explicitly.');
+    return 1;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+    problems.push(`KOPA_TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/CIDRs (got "${raw}")`);
+    return false;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isProxyEntry(e));
+  if (entries.length === 0 || bad.length > 0) {
+    problems.push(`KOPA_TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/CIDRs (not ${bad.map((b) => `"${b}"`).join(', ') || `"${raw}"`})`);
+    return false;
+  }
+  return entries;
+}
+
+/** `host:port`, `[v6]:port`; the host is taken as given (an address or a name to bind). */
+function parseListenAddress(raw: string | undefined, name: string, problems: string[]): { host: string; port: number } | undefined {
+  if (!raw) return undefined;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^\s:[\]]+)):(\d{1,5})$/.exec(raw.trim());
+  const port = match ? Number(match[3]) : NaN;
+  if (!match || port < 1 || port > 65535) {
+    problems.push(`${name} must be host:port, e.g. 127.0.0.1:9464 or [::1]:9464 (got "${raw}")`);
+    return undefined;
+  }
+  return { host: match[1] ?? match[2]!, port };
 }

@@ -10,6 +10,7 @@ import { importUsageCsv } from '../app/import-usage-csv.js';
 import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';
 import { migrate } from '../db/migrate.js';
+import { buildMetricsServer } from '../http/metrics-server.js';
 import { jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
 import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
@@ -57,6 +58,7 @@ const actions: CliActions = {
     requireSecretKey(config);
     const runtime = await openRuntime(config);
     const app = await serverFor(runtime);
+    for (const notice of config.notices) app.log.warn(notice);
     if (config.bootstrapToken) {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);
       app.log.info({ outcome }, 'bootstrap token');
@@ -69,11 +71,14 @@ const actions: CliActions = {
     await prober?.start();
 
     const address = await app.listen({ port: config.port, host: config.host });
+    const metricsServer = config.metricsAddress ? await buildMetricsServer(app, { token: config.metricsToken ?? null }) : null;
+    const metricsUrl = metricsServer && config.metricsAddress ? await metricsServer.listen(config.metricsAddress) : null;
     const url = config.publicUrl ?? address.replace('://127.0.0.1', '://localhost');
     const lines = [
       '',
       `  Kopa is running at ${url}`,
       `  API documentation: ${url}/docs`,
+      `  Metrics: ${metricsUrl ? `${metricsUrl}/metrics` : config.metricsToken ? `${url}/metrics with the metrics token` : 'off (set KOPA_METRICS_TOKEN or KOPA_METRICS_ADDRESS)'}`,
       `  Database: ${runtime.db.backend === 'pglite' ? `embedded PGlite in ${config.dataDir} (evaluation only)` : 'PostgreSQL'}`,
     ];
     if (demo) {
@@ -87,6 +92,7 @@ const actions: CliActions = {
       app.log.info({ signal }, 'shutting down');
       await worker?.stop();
       await prober?.stop();
+      await metricsServer?.close();
       await app.close();
       await runtime.close();
       process.exit(0);

@@ -94,6 +94,7 @@ export function serverFor(runtime: Runtime, options: { statusCacheMs?: number } 
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     webDir: config.webDir,
+    metricsToken: config.metricsToken ?? null,
     readiness: async () => {
       await sql`SELECT 1`.execute(db.kysely);
       return { database: true, pendingMigrations: await pendingMigrations(db.kysely) };

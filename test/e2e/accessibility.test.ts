@@ -213,6 +213,17 @@ describe.runIf(runBrowserJourneys)('every page is accessible (WCAG 2.1 AA, axe-c
       await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
       await expectAccessible(page, `anonymous ${language} /status`);
     }
+    // An invitation link (this one unknown, so the page also shows its refusal) in both languages.
+    for (const language of ['en', 'lv'] as const) {
+      await page.goto('/invitation#an-invitation-link-that-does-not-exist');
+      await page.getByRole('heading', { level: 1, name: language === 'lv' ? 'Pievienoties Kopai' : 'Join Kopa' }).waitFor();
+      await expectAccessible(page, `anonymous ${language} /invitation`);
+      await page.getByLabel(language === 'lv' ? 'Jaunā parole' : 'New password').fill('pietiekami-gara-parole');
+      await page.getByRole('button', { name: language === 'lv' ? 'Izveidot kontu' : 'Create account' }).click();
+      await page.getByRole('alert').waitFor();
+      await expectAccessible(page, `anonymous ${language} /invitation refused`);
+      if (language === 'en') await page.getByRole('button', { name: 'Latviešu' }).click();
+    }
     await page.context().close();
   });
 });

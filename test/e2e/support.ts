@@ -7,11 +7,23 @@ import { base32Decode, hotp, timeStep } from '../support/totp.js';
 
 export const DEMO_PASSWORD = 'kopa-demo-2026';
 
+const cspViolations = new WeakMap<Page, string[]>();
+
+/** What the Content-Security-Policy refused on this page so far (Chromium reports each on the console). */
+export function cspViolationsOf(page: Page): string[] {
+  return cspViolations.get(page) ?? [];
+}
+
 /** A fresh browser context (own cookies), Latvian like a municipality's browser would be. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'lv-LV', timezoneId: 'Europe/Riga' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  const refused: string[] = [];
+  cspViolations.set(page, refused);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   return page;
 }
 
@@ -34,11 +46,15 @@ export function journeyWorld(backend: BackendName, options: { prober?: boolean }
   return { open: () => newPage(chromium!.browser, server!.url), server: () => server! };
 }
 
-/** Every page a journey visits is scanned; the journey fails on any serious or critical finding. */
+/**
+ * Every page a journey visits is scanned; the journey fails on any serious or critical finding,
+ * and on anything the Content-Security-Policy refused (the UI must work under it).
+ */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const violations = await seriousViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  expect(cspViolationsOf(page), `${where}: refused by the Content-Security-Policy`).toEqual([]);
 }
 
 /**

@@ -225,6 +225,18 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       }
     });
 
+    it('an edit of `at` by one microsecond is a hash mismatch: the hash covers the stored precision', async () => {
+      const fresh = await chainOfFive();
+      try {
+        await fresh.database.ownerQuery("UPDATE audit_events SET at = at + interval '1 microsecond' WHERE seq = 2");
+        expect(await verifyAuditChain(fresh.deps)).toEqual({ ok: false, checked: 5, problems: [{ seq: '2', problem: 'hash_mismatch' }] });
+        await fresh.database.ownerQuery("UPDATE audit_events SET at = at - interval '1 microsecond' WHERE seq = 2");
+        expect(await verifyAuditChain(fresh.deps)).toEqual({ ok: true, checked: 5, problems: [] });
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('a deleted newest event shows as a head mismatch', async () => {
       const fresh = await chainOfFive();
       try {

@@ -5,6 +5,7 @@ import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
+const METRICS_TOKEN = 'prometheus-scrape-token-0123456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe.each(BACKENDS)('operations on %s', (backend) => {
@@ -20,7 +21,7 @@ describe.each(BACKENDS)('operations on %s', (backend) => {
     (await t.database.ownerQuery('SELECT payload, status, locked_by, attempts FROM jobs WHERE kind = $1 ORDER BY run_at', [kind])) as { payload: { n: number }; status: string; locked_by: string | null; attempts: number }[];
 
   beforeAll(async () => {
-    t = await startTestApp(backend);
+    t = await startTestApp(backend, { server: { metricsToken: METRICS_TOKEN } });
     operator = await signIn(t.app, 'operators@rda.lv');
     cesis = ((await operator.get('/api/v1/tenants')).json().items as { id: string; name: string }[]).find((x) => x.name.startsWith('Cēsu'))!.id;
   });
@@ -53,7 +54,7 @@ describe.each(BACKENDS)('operations on %s', (backend) => {
     await operator.get(`/api/v1/tenants/${cesis}`);
     await operator.get('/api/v1/tenants/not-a-uuid');
     await enqueue('metrics.probe', {}, new Date(Date.now() - 1000));
-    const res = await get('/metrics');
+    const res = await get('/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     const text = res.body;

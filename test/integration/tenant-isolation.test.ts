@@ -15,7 +15,10 @@ const FOREIGN: Row[] = [
   ['PATCH', '/tenants/{other}/agreements/{otherAgreement}', { availabilityTargetPercent: 50 }, 403, 403],
   ['GET', '/tenants/{own}/agreements/{otherAgreement}', undefined, 404, 403],
   ['GET', '/tenants/{other}/users', undefined, 404, 403],
-  ['POST', '/tenants/{other}/users', { email: 'spy@cesis.lv', name: 'Spy Spiegs', role: 'tenant_user', password: 'a-long-enough-passphrase' }, 404, 403],
+  // A municipality's admin adds people by invitation only, in any municipality (ADR 0008).
+  ['POST', '/tenants/{other}/users', { email: 'spy@cesis.lv', name: 'Spy Spiegs', role: 'tenant_user', password: 'a-long-enough-passphrase' }, 403, 403],
+  ['POST', '/tenants/{other}/invitations', { email: 'spy@cesis.lv', name: 'Spy Spiegs', role: 'tenant_user' }, 404, 403],
+  ['GET', '/tenants/{other}/invitations', undefined, 404, 403],
   ['GET', '/users/{otherUser}', undefined, 404, 403],
   ['PATCH', '/users/{otherUser}', { name: 'Hacked' }, 404, 403],
   ['PATCH', '/users/{otherUser}', { active: false }, 404, 403],

@@ -5,7 +5,7 @@ import type { Role } from '../../src/domain/roles.js';
 import { seedDemoData, DEMO_PASSWORD } from '../../src/app/seed-demo-data.js';
 import { createStore } from '../../src/db/store.js';
 import { pendingMigrations } from '../../src/db/migrate.js';
-import { buildServer } from '../../src/http/server.js';
+import { buildServer, type ServerOptions } from '../../src/http/server.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
 import { createSecretBox } from '../../src/app/secret-box.js';
 import { identitySettings } from '../../src/app/identity-settings.js';
@@ -33,6 +33,8 @@ export interface TestAppOptions {
    * files stop the clock. The second-factor tests pass the production default.
    */
   mfaRequiredRoles?: Role[];
+  /** Server settings a test needs beyond the defaults (proxy trust, a log stream, a metrics token). */
+  server?: Partial<Omit<ServerOptions, 'deps' | 'readiness' | 'metrics'>>;
 }
 
 /** The real server on a real database; requests go through app.inject. */
@@ -58,6 +60,7 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
       poolStats: () => database.db.poolStats(),
       jobCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.jobs.counts(tx)),
     },
+    ...options.server,
   });
   await app.ready();
   return {

@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { inviteUser } from '../../src/app/invite-user.js';
+import { systemActor } from '../../src/domain/actor.js';
 import type { TestApp } from './app.js';
 import { DEMO_PASSWORD, signIn } from './app.js';
 import { totpAt } from './totp.js';
@@ -49,6 +51,8 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json().items as unknown[];
   if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
   await giveSecondFactors(t, admin, tenantId, adminEmail.split('@')[1]!);
+  // An invitation goes out by e-mail; this app has no mail server, so the use case gets mail settings.
+  await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: `uzaicinats@${adminEmail.split('@')[1]!}`, name: 'Uzaicināts', role: 'tenant_user' });
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
 }
 

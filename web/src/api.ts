@@ -8,6 +8,7 @@ import type {
   ChainVerification,
   CreatedApiToken,
   CreatedUser,
+  Invitation,
   Locale,
   Passkey,
   PendingSignIn,
@@ -220,6 +221,9 @@ export const api = {
     listAgency: (signal?: AbortSignal) => listAll<User>(`/users${query({ agency: true })}`, signal),
     createForTenant: (tenantId: string, input: { email: string; name: string; role: Role; password?: string }) =>
       request<CreatedUser>('POST', `/tenants/${id(tenantId)}/users`, { body: input }),
+    inviteToTenant: (tenantId: string, input: { email: string; name: string; role: Role }) =>
+      request<Invitation>('POST', `/tenants/${id(tenantId)}/invitations`, { body: input }),
+    acceptInvitation: (token: string, password: string) => request<{ email: string }>('POST', '/invitations/accept', { body: { token, password } }),
     createAgency: (input: { email: string; name: string; role: Role; password?: string }) =>
       request<CreatedUser>('POST', '/users', { body: input }),
     update: (userId: string, input: { name?: string; role?: Role; active?: boolean; locale?: Locale }) =>

@@ -9,6 +9,7 @@ import { useSession } from './session';
 // Every page but sign-in is its own chunk (see Layout for what shows while one loads).
 const AccessibilityPage = lazyPage(() => import('./pages/accessibility-page'), 'AccessibilityPage');
 const AccountPage = lazyPage(() => import('./pages/account-page'), 'AccountPage');
+const InvitationPage = lazyPage(() => import('./pages/invitation-page'), 'InvitationPage');
 const AgencyUsersPage = lazyPage(() => import('./pages/agency-users-page'), 'AgencyUsersPage');
 const AgreementFormPage = lazyPage(() => import('./pages/agreement-form-page'), 'AgreementFormPage');
 const AgreementPage = lazyPage(() => import('./pages/agreement-page'), 'AgreementPage');
@@ -65,6 +66,7 @@ export function App() {
         <Route path="enrol" element={<EnrolPage />} />
         <Route path="accessibility" element={<AccessibilityPage />} />
         <Route path="status" element={<StatusPage />} />
+        <Route path="invitation" element={<InvitationPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<Home />} />
           <Route path="municipalities" element={<TenantsPage />} />

@@ -44,6 +44,20 @@ export interface CreatedUser extends User {
   temporaryPassword?: string;
 }
 
+/** A municipality admin's invitation; its status never tells whether the address has an account elsewhere. */
+export interface Invitation {
+  id: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'expired';
+}
+
 export interface Address {
   street: string;
   city: string;

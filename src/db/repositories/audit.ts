@@ -1,14 +1,17 @@
 import { sql, type Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
-import type { AuditEvent } from '../../domain/audit.js';
+import { auditInstant, type AuditEvent } from '../../domain/audit.js';
 import type { AuditEventsTable } from '../schema.js';
 import { trxOf } from '../store.js';
 
-function toEvent(row: Selectable<AuditEventsTable>): AuditEvent {
+/** `at` to the microsecond as stored, in UTC whatever the session's time zone. */
+const AT_EXACT = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('at_exact');
+
+function toEvent(row: Selectable<AuditEventsTable> & { at_exact: string }): AuditEvent {
   return {
     seq: String(row.seq),
     id: row.id,
-    at: row.at.toISOString(),
+    at: auditInstant(row.at_exact),
     actorKind: row.actor_kind,
     actorId: row.actor_id,
     actorLabel: row.actor_label,
@@ -57,7 +60,7 @@ export const auditRepository: Store['audit'] = {
     await sql`SELECT kopa_audit_advance(${event.seq}::bigint, ${event.hash})`.execute(trx);
   },
   async list(tx, f) {
-    let q = trxOf(tx).selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(f.limit);
+    let q = trxOf(tx).selectFrom('audit_events').selectAll().select(AT_EXACT).orderBy('seq', 'desc').limit(f.limit);
     if (f.tenantId) q = q.where('tenant_id', '=', f.tenantId);
     if (f.action) q = q.where('action', '=', f.action);
     if (f.entityType) q = q.where('entity_type', '=', f.entityType);
@@ -69,7 +72,7 @@ export const auditRepository: Store['audit'] = {
     return (await q.execute()).map(toEvent);
   },
   async readChain(tx, afterSeq, limit) {
-    let q = trxOf(tx).selectFrom('audit_events').selectAll().orderBy('seq', 'asc').limit(limit);
+    let q = trxOf(tx).selectFrom('audit_events').selectAll().select(AT_EXACT).orderBy('seq', 'asc').limit(limit);
     if (afterSeq !== null) q = q.where('seq', '>', afterSeq);
     return (await q.execute()).map(toEvent);
   },

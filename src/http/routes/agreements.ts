@@ -15,14 +15,14 @@ const AgreementParams = Type.Object({ id: Type.String(), agreementId: Type.Strin
 
 export const agreementRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/agreements', {
-    schema: { tags: ['agreements'], summary: 'Cooperation agreements of a municipality, current version of each, by start date', params: TenantParams, querystring: PageOnly, response: { 200: pageOf(Type.Ref('Agreement')), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'agreements.read', tags: ['agreements'], summary: 'Cooperation agreements of a municipality, current version of each, by start date', params: TenantParams, querystring: PageOnly, response: { 200: pageOf(Type.Ref('Agreement')), ...ERRORS } },
   }, async (request, reply) => {
     const all = await listAgreements(deps, actorOf(request), pathId(request.params.id, 'Municipality'));
     return sendListPage(request, reply, 'agreements', all, (a) => [a.effectiveFrom, a.id], ['string', 'uuid']);
   });
 
   app.post('/tenants/:id/agreements', {
-    schema: { tags: ['agreements'], summary: 'Record a cooperation agreement (operator)', params: TenantParams, body: AgreementCreate, response: { 201: Type.Ref('Agreement'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'agreements.write', tags: ['agreements'], summary: 'Record a cooperation agreement (operator)', params: TenantParams, body: AgreementCreate, response: { 201: Type.Ref('Agreement'), ...ERRORS } },
   }, async (request, reply) => {
     const tenantId = pathId(request.params.id, 'Municipality');
     const agreement = await createAgreement(deps, actorOf(request), tenantId, request.body);
@@ -30,13 +30,13 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   });
 
   app.get('/tenants/:id/agreements/:agreementId', {
-    schema: { tags: ['agreements'], summary: 'An agreement with its version history (newest first)', params: AgreementParams, response: { 200: AgreementWithHistory, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'agreements.read', tags: ['agreements'], summary: 'An agreement with its version history (newest first)', params: AgreementParams, response: { 200: AgreementWithHistory, ...ERRORS } },
   }, async (request) =>
     getAgreement(deps, actorOf(request), pathId(request.params.id, 'Agreement'), pathId(request.params.agreementId, 'Agreement')),
   );
 
   app.patch('/tenants/:id/agreements/:agreementId', {
-    schema: { tags: ['agreements'], summary: 'Change an agreement: adds a new version (operator)', params: AgreementParams, body: AgreementPatch, response: { 200: Type.Ref('Agreement'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'agreements.write', tags: ['agreements'], summary: 'Change an agreement: adds a new version (operator)', params: AgreementParams, body: AgreementPatch, response: { 200: Type.Ref('Agreement'), ...ERRORS } },
   }, async (request) =>
     updateAgreement(deps, actorOf(request), pathId(request.params.id, 'Agreement'), pathId(request.params.agreementId, 'Agreement'), request.body),
   );

@@ -26,6 +26,7 @@ const AuditQuery = Type.Object(
 export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/audit-events', {
     schema: {
+      'x-kopa-permission': 'audit.read',
       tags: ['audit'],
       summary: 'Audit events, newest first; municipality admins see their own municipality only',
       querystring: AuditQuery,
@@ -43,6 +44,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.post('/audit-events/verify', {
     schema: {
+      'x-kopa-permission': 'audit.read',
       tags: ['audit'],
       summary: 'Re-check the hash chain of the whole audit log (operator, auditor)',
       response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), problems: Type.Array(Type.Object({ seq: Type.String(), problem: Type.String() })) }), ...ERRORS },

@@ -46,18 +46,19 @@ const CostPoolView = Type.Object({
 });
 
 export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/providers', { schema: { tags: ['billing'], summary: 'Cloud providers whose usage is metered, by code', querystring: PageOnly, response: { 200: pageOf(ProviderView), ...ERRORS } } }, async (request, reply) =>
+  app.get('/providers', { schema: { 'x-kopa-permission': 'tariffs.read', tags: ['billing'], summary: 'Cloud providers whose usage is metered, by code', querystring: PageOnly, response: { 200: pageOf(ProviderView), ...ERRORS } } }, async (request, reply) =>
     sendListPage(request, reply, 'providers', await listProviders(deps, actorOf(request)), (p) => [p.code], ['string']));
 
   app.post('/providers', {
-    schema: { tags: ['billing'], summary: 'Add a provider (operator, finance)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20, examples: ['LVRTC'] }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 201: ProviderView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tariffs.write', tags: ['billing'], summary: 'Add a provider (operator, finance)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20, examples: ['LVRTC'] }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 201: ProviderView, ...ERRORS } },
   }, async (request, reply) => reply.status(201).send(await createProvider(deps, actorOf(request), request.body)));
 
-  app.get('/resources', { schema: { tags: ['billing'], summary: 'Metered resources: sums and gauges, by code', querystring: PageOnly, response: { 200: pageOf(ResourceView), ...ERRORS } } }, async (request, reply) =>
+  app.get('/resources', { schema: { 'x-kopa-permission': 'tariffs.read', tags: ['billing'], summary: 'Metered resources: sums and gauges, by code', querystring: PageOnly, response: { 200: pageOf(ResourceView), ...ERRORS } } }, async (request, reply) =>
     sendListPage(request, reply, 'resources', await listResources(deps, actorOf(request)), (r) => [r.code], ['string']));
 
   app.post('/resources', {
     schema: {
+      'x-kopa-permission': 'tariffs.write',
       tags: ['billing'],
       summary: 'Add a metered resource (operator, finance)',
       body: Type.Object(
@@ -77,6 +78,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
 
   app.get('/tariffs', {
     schema: {
+      'x-kopa-permission': 'tariffs.read',
       tags: ['billing'],
       summary: 'Tariffs, optionally of one provider or resource or in force on a date',
       querystring: Type.Object({ provider: Type.Optional(Type.String()), resource: Type.Optional(Type.String()), on: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })), ...PageQuery }, { additionalProperties: false }),
@@ -90,6 +92,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
 
   app.post('/tariffs', {
     schema: {
+      'x-kopa-permission': 'tariffs.write',
       tags: ['billing'],
       summary: 'Add a tariff (operator, finance); closes the open-ended tariff before it on its start date',
       body: Type.Object(
@@ -108,7 +111,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
   }, async (request, reply) => reply.status(201).send(await createTariff(deps, actorOf(request), { ...request.body, validTo: request.body.validTo ?? null })));
 
   app.get('/cost-pools', {
-    schema: { tags: ['billing'], summary: 'Monthly cost pools, by month', querystring: Type.Object({ month: Type.Optional(Type.String({ description: 'YYYY-MM' })), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(CostPoolView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'cost_pools.read', tags: ['billing'], summary: 'Monthly cost pools, by month', querystring: Type.Object({ month: Type.Optional(Type.String({ description: 'YYYY-MM' })), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(CostPoolView), ...ERRORS } },
   }, async (request, reply) => {
     const all = await listCostPools(deps, actorOf(request), { month: request.query.month });
     return sendListPage(request, reply, 'cost-pools', all, (p) => [p.month, p.createdAt, p.id], ['string', 'string', 'uuid']);
@@ -116,6 +119,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
 
   app.post('/cost-pools', {
     schema: {
+      'x-kopa-permission': 'cost_pools.write',
       tags: ['billing'],
       summary: 'Add a cost pool for a month (operator, finance)',
       body: Type.Object(
@@ -134,6 +138,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
 
   app.patch('/cost-pools/:id', {
     schema: {
+      'x-kopa-permission': 'cost_pools.write',
       tags: ['billing'],
       summary: 'Correct a cost pool’s amount, description or driver (operator, finance); monthInvoiced says a correction run is due',
       params: Type.Object({ id: Type.String() }),
@@ -151,6 +156,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
 
   app.delete('/cost-pools/:id', {
     schema: {
+      'x-kopa-permission': 'cost_pools.write',
       tags: ['billing'],
       summary: 'Remove a cost pool entered by mistake (operator, finance); monthInvoiced says a correction run is due',
       params: Type.Object({ id: Type.String() }),

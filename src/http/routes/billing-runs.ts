@@ -43,23 +43,23 @@ const Params = Type.Object({ id: Type.String() });
 
 export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/billing-runs', {
-    schema: { tags: ['billing'], summary: 'Compute a draft run for an ended month (a correction draft once the month is finalized)', body: Type.Object({ month: Month }, { additionalProperties: false }), response: { 201: RunView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'billing_runs.write', tags: ['billing'], summary: 'Compute a draft run for an ended month (a correction draft once the month is finalized)', body: Type.Object({ month: Month }, { additionalProperties: false }), response: { 201: RunView, ...ERRORS } },
   }, async (request, reply) => {
     const run = await createBillingRun(deps, actorOf(request), request.body.month);
     return reply.status(201).header('Location', `/api/v1/billing-runs/${run.id}`).send(await getBillingRun(deps, actorOf(request), run.id));
   });
 
   app.get('/billing-runs', {
-    schema: { tags: ['billing'], summary: 'Billing runs, newest first', querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(RunSummary), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'billing_runs.read', tags: ['billing'], summary: 'Billing runs, newest first', querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(RunSummary), ...ERRORS } },
   }, async (request, reply) =>
     sendListPage(request, reply, 'billing-runs', await listBillingRuns(deps, actorOf(request), request.query.month), (r) => [r.createdAt, r.id], ['string', 'uuid'], { descending: true }));
 
   app.get('/billing-runs/:id', {
-    schema: { tags: ['billing'], summary: 'A run with every statement, compared with the month before', params: Params, response: { 200: RunView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'billing_runs.read', tags: ['billing'], summary: 'A run with every statement, compared with the month before', params: Params, response: { 200: RunView, ...ERRORS } },
   }, async (request) => getBillingRun(deps, actorOf(request), pathId(request.params.id, 'Billing run')));
 
   app.post('/billing-runs/:id/recompute', {
-    schema: { tags: ['billing'], summary: 'Compute a draft again from current usage, tariffs and pools', params: Params, response: { 200: RunView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'billing_runs.write', tags: ['billing'], summary: 'Compute a draft again from current usage, tariffs and pools', params: Params, response: { 200: RunView, ...ERRORS } },
   }, async (request) => {
     const run = await recomputeBillingRun(deps, actorOf(request), pathId(request.params.id, 'Billing run'));
     return getBillingRun(deps, actorOf(request), run.id);
@@ -67,6 +67,7 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.post('/billing-runs/:id/finalize', {
     schema: {
+      'x-kopa-permission': 'billing_runs.write',
       tags: ['billing'],
       summary: 'Issue the invoices (and for a correction, credit notes); the run is frozen afterwards',
       params: Params,
@@ -76,6 +77,7 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.get('/tenants/:id/statements', {
     schema: {
+      'x-kopa-permission': 'statements.read',
       tags: ['billing'],
       summary: 'A municipality’s invoiced statements for the months asked, with the explanation of every line',
       params: Params,
@@ -86,6 +88,7 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.get('/tenants/:id/statements/:month/pdf', {
     schema: {
+      'x-kopa-permission': 'statements.read',
       tags: ['billing'],
       summary: 'A municipality’s invoiced statement for a month as a Latvian PDF: every line explained, the invoices, the rules',
       params: Type.Object({ id: Type.String(), month: Month }),
@@ -98,6 +101,7 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   const Percent = (description: string) => Type.Number({ minimum: -50, maximum: 100, description: `${description}; two decimals count` });
   app.get('/forecast', {
     schema: {
+      'x-kopa-permission': 'forecast.read',
       tags: ['billing'],
       summary: 'Five-year cost outlook per municipality under a scenario: newcomers per year, user growth, tariff and pool change',
       querystring: Type.Object(

@@ -39,11 +39,12 @@ const Params = Type.Object({ id: Type.String({ maxLength: 60 }) });
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/calendars', {
-    schema: { tags: ['calendars'], summary: 'Business calendars agreements can choose, by id', querystring: PageOnly, response: { 200: pageOf(CalendarSummary), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'calendars.read', tags: ['calendars'], summary: 'Business calendars agreements can choose, by id', querystring: PageOnly, response: { 200: pageOf(CalendarSummary), ...ERRORS } },
   }, async (request, reply) => sendListPage(request, reply, 'calendars', await listCalendars(deps, actorOf(request)), (c) => [c.id], ['string']));
 
   app.post('/calendars', {
     schema: {
+      'x-kopa-permission': 'calendars.write',
       tags: ['calendars'],
       summary: 'Create a calendar (operator), e.g. 24×7',
       body: Type.Object(
@@ -64,6 +65,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   // One route serves both the JSON calendar and its iCalendar export ({id}.ics).
   app.get('/calendars/:id', {
     schema: {
+      'x-kopa-permission': 'calendars.read',
       tags: ['calendars'],
       summary: 'A calendar with its exceptions; `/calendars/{id}.ics` exports days off and shortened days as iCalendar',
       params: Params,
@@ -80,6 +82,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.post('/calendars/:id/exceptions', {
     schema: {
+      'x-kopa-permission': 'calendars.write',
       tags: ['calendars'],
       summary: 'Add a dated exception (operator): a day off, a working day or custom hours',
       params: Params,
@@ -99,7 +102,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   }, async (request, reply) => reply.status(201).send(await addCalendarException(deps, actorOf(request), request.params.id, request.body)));
 
   app.delete('/calendars/:id/exceptions/:date', {
-    schema: { tags: ['calendars'], summary: 'Remove an exception (operator)', params: Type.Object({ id: Type.String(), date: DateText }), response: { 204: Type.Null(), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'calendars.write', tags: ['calendars'], summary: 'Remove an exception (operator)', params: Type.Object({ id: Type.String(), date: DateText }), response: { 204: Type.Null(), ...ERRORS } },
   }, async (request, reply) => {
     await removeCalendarException(deps, actorOf(request), request.params.id, request.params.date);
     return reply.status(204).send(null);
@@ -107,6 +110,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.get('/calendars/:id/business-time', {
     schema: {
+      'x-kopa-permission': 'calendars.read',
       tags: ['calendars'],
       summary: 'Business time in [from, to)',
       params: Params,
@@ -117,6 +121,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.get('/calendars/:id/deadline', {
     schema: {
+      'x-kopa-permission': 'calendars.read',
       tags: ['calendars'],
       summary: 'The instant when N business minutes have passed since start',
       params: Params,
@@ -127,6 +132,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.get('/calendars/:id/days', {
     schema: {
+      'x-kopa-permission': 'calendars.read',
       tags: ['calendars'],
       summary: 'Each day from `from` to `to` (both included): working or not, hours, reason',
       params: Params,

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
+import { metricsHandler } from '../metrics-access.js';
+import { sendProblem } from '../problem.js';
 
 export interface HealthOptions {
   readiness(): Promise<{ database: boolean; pendingMigrations: string[] }>;
   metrics: Registry;
+  /** Bearer token that /metrics asks for on this port; without one, this port does not serve metrics. */
+  metricsToken: string | null;
 }
 
-export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { readiness, metrics }) => {
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { readiness, metrics, metricsToken }) => {
   app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is up', security: [] } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { tags: ['operations'], summary: 'Database reachable and migrations current', security: [] } }, async (_request, reply) => {
@@ -15,7 +19,16 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { rea
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', ...state });
   });
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false, security: [] } }, async (_request, reply) => {
-    return reply.type(metrics.contentType).send(await metrics.metrics());
+  const serveMetrics = metricsToken === null ? null : metricsHandler(metrics, metricsToken);
+  app.get('/metrics', {
+    schema: {
+      tags: ['operations'],
+      summary: 'Prometheus metrics (with the metrics token)',
+      description: 'Needs `Authorization: Bearer <KOPA_METRICS_TOKEN>`. Without a metrics token this port does not serve metrics (404); KOPA_METRICS_ADDRESS serves them on a separate listener.',
+      security: [{ metrics: [] }],
+    },
+  }, async (request, reply) => {
+    if (serveMetrics) return serveMetrics(request, reply);
+    return sendProblem(reply, request, 404, 'not_found', 'Metrics are not served on this port');
   });
 };

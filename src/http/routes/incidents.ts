@@ -41,6 +41,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.post('/incidents', {
     schema: {
+      'x-kopa-permission': 'incidents.write',
       tags: ['status'],
       summary: 'Open an incident on the status page (operator, desk agent)',
       body: Type.Object(
@@ -63,6 +64,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.post('/incidents/:id/updates', {
     schema: {
+      'x-kopa-permission': 'incidents.write',
       tags: ['status'],
       summary: 'Post an update: investigating, identified, monitoring or resolved',
       params: Type.Object({ id: Type.String() }),

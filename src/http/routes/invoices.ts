@@ -51,34 +51,34 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   app.get('/settings/seller', { schema: { tags: ['billing'], summary: 'The agency as seller on every invoice', response: { 200: SellerView, ...ERRORS } } }, async (request) => getSeller(deps, actorOf(request)));
 
   app.put('/settings/seller', {
-    schema: { tags: ['billing'], summary: 'Change the seller details: IBAN, VAT number, payment terms, series (operator, finance)', body: Type.Object(SellerFields, { additionalProperties: false }), response: { 200: SellerView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'seller.write', tags: ['billing'], summary: 'Change the seller details: IBAN, VAT number, payment terms, series (operator, finance)', body: Type.Object(SellerFields, { additionalProperties: false }), response: { 200: SellerView, ...ERRORS } },
   }, async (request) => updateSeller(deps, actorOf(request), request.body));
 
   app.get('/invoices', {
-    schema: { tags: ['billing'], summary: 'Issued invoices and credit notes, newest first (a municipality sees its own)', querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(InvoiceView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'Issued invoices and credit notes, newest first (a municipality sees its own)', querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(InvoiceView), ...ERRORS } },
   }, async (request, reply) => sendListPage(request, reply, 'invoices', await listInvoices(deps, actorOf(request), undefined, request.query.month), invoiceKey, INVOICE_KEY, { descending: true, present }));
 
   app.get('/tenants/:id/invoices', {
-    schema: { tags: ['billing'], summary: 'A municipality’s invoices and credit notes, newest first', params: Type.Object({ id: Type.String() }), querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(InvoiceView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'A municipality’s invoices and credit notes, newest first', params: Type.Object({ id: Type.String() }), querystring: Type.Object({ month: Type.Optional(Month), ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(InvoiceView), ...ERRORS } },
   }, async (request, reply) =>
     sendListPage(request, reply, 'invoices', await listInvoices(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.query.month), invoiceKey, INVOICE_KEY, { descending: true, present }));
 
   app.get('/invoices/:id', {
-    schema: { tags: ['billing'], summary: 'One invoice with its lines', params: Type.Object({ id: Type.String() }), response: { 200: Type.Intersect([InvoiceView, Type.Object({ document: Type.Unknown() })]), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'One invoice with its lines', params: Type.Object({ id: Type.String() }), response: { 200: Type.Intersect([InvoiceView, Type.Object({ document: Type.Unknown() })]), ...ERRORS } },
   }, async (request) => {
     const { document, ubl: _ubl, ...invoice } = await getInvoice(deps, actorOf(request), pathId(request.params.id, 'Invoice'));
     return { ...present(invoice), document: JSON.parse(JSON.stringify(document, (_k, v: unknown) => (typeof v === 'bigint' ? formatCents(v) : v))) };
   });
 
   app.get('/invoices/:id/ubl', {
-    schema: { tags: ['billing'], summary: 'The e-invoice: UBL 2.1, Peppol BIS Billing 3.0', params: Type.Object({ id: Type.String() }) },
+    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'The e-invoice: UBL 2.1, Peppol BIS Billing 3.0', params: Type.Object({ id: Type.String() }) },
   }, async (request, reply) => {
     const invoice = await getInvoice(deps, actorOf(request), pathId(request.params.id, 'Invoice'));
     return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${invoice.number}.xml"`).send(invoice.ubl);
   });
 
   app.get('/invoices/:id/pdf', {
-    schema: { tags: ['billing'], summary: 'The invoice as a PDF in Latvian', params: Type.Object({ id: Type.String() }) },
+    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'The invoice as a PDF in Latvian', params: Type.Object({ id: Type.String() }) },
   }, async (request, reply) => {
     const { number, pdf } = await invoicePdf(deps, actorOf(request), pathId(request.params.id, 'Invoice'));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${number}.pdf"`).send(pdf);

@@ -136,6 +136,7 @@ const instantOr = (text: string | undefined, fallback: number) => (text === unde
 export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/monitors', {
     schema: {
+      'x-kopa-permission': 'monitors.write',
       tags: ['monitoring'],
       summary: 'Add a monitor to a service (operator)',
       body: Type.Object(
@@ -177,11 +178,12 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
 
   app.get('/monitors/:id', {
-    schema: { tags: ['monitoring'], summary: 'One monitor', params: Params, response: { 200: MonitorView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'monitors.read', tags: ['monitoring'], summary: 'One monitor', params: Params, response: { 200: MonitorView, ...ERRORS } },
   }, async (request) => getMonitor(deps, actorOf(request), pathId(request.params.id, 'Monitor')));
 
   app.patch('/monitors/:id', {
     schema: {
+      'x-kopa-permission': 'monitors.write',
       tags: ['monitoring'],
       summary: 'Edit or pause (`active: false`) a monitor (operator); the interval and failuresToConfirm are fixed — they decide how stored results are judged',
       params: Params,
@@ -205,6 +207,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     // 10,000 results with error texts are more than Fastify's default 1 MiB.
     bodyLimit: 16 * 1024 * 1024,
     schema: {
+      'x-kopa-permission': 'results.write',
       tags: ['monitoring'],
       summary: `Probe results of one monitor (at most ${MAX_RESULTS_PER_BATCH.toLocaleString('en')}); idempotent on (monitor, location, at): a resent result counts as a duplicate`,
       params: Params,
@@ -215,6 +218,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.get('/maintenance-windows', {
     schema: {
+      'x-kopa-permission': 'maintenance.read',
       tags: ['monitoring'],
       summary: 'Maintenance windows overlapping [from, to) (default: the last 30 days and the next 90)',
       querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false }),
@@ -231,6 +235,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.post('/maintenance-windows', {
     schema: {
+      'x-kopa-permission': 'maintenance.write',
       tags: ['monitoring'],
       summary: 'Announce maintenance (operator, desk agent); announced later than the agreement’s notice, it counts as ordinary time',
       body: Type.Object(
@@ -253,6 +258,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.get('/sla-exclusions', {
     schema: {
+      'x-kopa-permission': 'sla_reports.read',
       tags: ['monitoring'],
       summary: 'Outages excluded from the SLA overlapping [from, to) (default: the last 90 days)',
       querystring: Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant), serviceId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false }),
@@ -267,6 +273,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.post('/sla-exclusions', {
     schema: {
+      'x-kopa-permission': 'sla_exclusions.write',
       tags: ['monitoring'],
       summary: 'Exclude an outage from the SLA (probe fault, force majeure) with a reason (operator); reports show it',
       body: Type.Object(
@@ -285,6 +292,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.post('/sla-exclusions/:id/withdraw', {
     schema: {
+      'x-kopa-permission': 'sla_exclusions.write',
       tags: ['monitoring'],
       summary: 'Withdraw a mistaken exclusion with a reason (operator): live reports count the outage again; published ones change only by a correction',
       params: Type.Object({ id: Type.String() }),
@@ -295,6 +303,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.get('/tenants/:id/sla-reports/:month', {
     schema: {
+      'x-kopa-permission': 'sla_reports.read',
       tags: ['monitoring'],
       summary: 'Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian); `?live=true` recomputes',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in Europe/Riga' }) }),

@@ -39,6 +39,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     // A full batch of 10,000 results with monitor ids is over a megabyte.
     bodyLimit: 16 * 1024 * 1024,
     schema: {
+      'x-kopa-permission': 'results.write',
       tags: ['monitoring'],
       summary: 'Results of many monitors at once, as probe agents send them; idempotent on (monitor, location, at)',
       body: Type.Object({ results: Type.Array(Result, { maxItems: MAX_RESULTS_PER_BATCH }) }, { additionalProperties: false }),
@@ -55,6 +56,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/monitors/health', {
     schema: {
+      'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Visible monitors’ state now (up, down, unknown), since when, and the last check; by monitor id',
       querystring: Type.Object({ ...Pick, ...PageQuery }, { additionalProperties: false }),
@@ -71,6 +73,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/monitors/latency', {
     schema: {
+      'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Visible monitors’ latency and failures over the last hours (at most 288 buckets each); by monitor id',
       querystring: Type.Object({ ...hours, ...Pick, ...PageQuery }, { additionalProperties: false }),
@@ -86,6 +89,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/monitors/:id/latency', {
     schema: {
+      'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline)',
       params: Type.Object({ id: Type.String() }),
@@ -96,6 +100,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/monitors/:id/push-token', {
     schema: {
+      'x-kopa-permission': 'monitors.write',
       tags: ['monitoring'],
       summary: 'Issue (or replace) the secret URL a push monitor’s system calls; shown once (operator)',
       params: Type.Object({ id: Type.String() }),

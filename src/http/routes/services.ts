@@ -48,11 +48,11 @@ type NameInput = string | { lv: string; en?: string | null | undefined };
 const nameOf = (name: NameInput) => (typeof name === 'string' ? { lv: name, en: null } : { lv: name.lv, en: name.en ?? null });
 
 export const serviceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/services', { schema: { tags: ['catalogue'], summary: 'The service catalogue, by code', querystring: PageOnly, response: { 200: pageOf(ServiceView), ...ERRORS } } }, async (request, reply) =>
+  app.get('/services', { schema: { 'x-kopa-permission': 'services.read', tags: ['catalogue'], summary: 'The service catalogue, by code', querystring: PageOnly, response: { 200: pageOf(ServiceView), ...ERRORS } } }, async (request, reply) =>
     sendListPage(request, reply, 'services', await listServices(deps, actorOf(request)), (s) => [s.code, s.id], ['string', 'uuid']));
 
   app.post('/services', {
-    schema: { tags: ['catalogue'], summary: 'Add a service to the catalogue (operator)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Name, ...optionalFields }, { additionalProperties: false }), response: { 201: ServiceView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'services.write', tags: ['catalogue'], summary: 'Add a service to the catalogue (operator)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Name, ...optionalFields }, { additionalProperties: false }), response: { 201: ServiceView, ...ERRORS } },
   }, async (request, reply) => {
     const b = request.body;
     const fields: ServiceFields = {
@@ -73,23 +73,24 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     return reply.status(201).send(await createService(deps, actorOf(request), fields));
   });
 
-  app.get('/services/:id', { schema: { tags: ['catalogue'], summary: 'One service', params: Type.Object({ id: Type.String() }), response: { 200: ServiceView, ...ERRORS } } }, async (request) =>
+  app.get('/services/:id', { schema: { 'x-kopa-permission': 'services.read', tags: ['catalogue'], summary: 'One service', params: Type.Object({ id: Type.String() }), response: { 200: ServiceView, ...ERRORS } } }, async (request) =>
     getService(deps, actorOf(request), pathId(request.params.id, 'Service')),
   );
 
   app.patch('/services/:id', {
-    schema: { tags: ['catalogue'], summary: 'Change a service (operator)', params: Type.Object({ id: Type.String() }), body: Type.Object({ code: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), name: Type.Optional(Name), ...optionalFields }, { additionalProperties: false, minProperties: 1 }), response: { 200: ServiceView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'services.write', tags: ['catalogue'], summary: 'Change a service (operator)', params: Type.Object({ id: Type.String() }), body: Type.Object({ code: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), name: Type.Optional(Name), ...optionalFields }, { additionalProperties: false, minProperties: 1 }), response: { 200: ServiceView, ...ERRORS } },
   }, async (request) => {
     const { name, ...rest } = request.body;
     return updateService(deps, actorOf(request), pathId(request.params.id, 'Service'), { ...(rest as Partial<ServiceFields>), ...(name !== undefined && { name: nameOf(name) }) });
   });
 
-  app.get('/tenants/:id/subscriptions', { schema: { tags: ['catalogue'], summary: 'Services a municipality uses, by start date', params: Type.Object({ id: Type.String() }), querystring: PageOnly, response: { 200: pageOf(SubscriptionView), ...ERRORS } } }, async (request, reply) =>
+  app.get('/tenants/:id/subscriptions', { schema: { 'x-kopa-permission': 'subscriptions.read', tags: ['catalogue'], summary: 'Services a municipality uses, by start date', params: Type.Object({ id: Type.String() }), querystring: PageOnly, response: { 200: pageOf(SubscriptionView), ...ERRORS } } }, async (request, reply) =>
     sendListPage(request, reply, 'subscriptions', await listSubscriptions(deps, actorOf(request), pathId(request.params.id, 'Municipality')), (s) => [s.from, s.id], ['string', 'uuid']),
   );
 
   app.post('/tenants/:id/subscriptions', {
     schema: {
+      'x-kopa-permission': 'subscriptions.write',
       tags: ['catalogue'],
       summary: 'A municipality starts using a service (operator)',
       params: Type.Object({ id: Type.String() }),
@@ -100,6 +101,7 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
 
   app.patch('/tenants/:id/subscriptions/:subscriptionId', {
     schema: {
+      'x-kopa-permission': 'subscriptions.write',
       tags: ['catalogue'],
       summary: 'End a subscription on a day (inclusive), or make it open-ended again with null (operator)',
       params: Type.Object({ id: Type.String(), subscriptionId: Type.String() }),

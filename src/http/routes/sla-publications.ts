@@ -22,12 +22,13 @@ const PublicationView = Type.Object({
 
 export const slaPublicationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/sla-reports/:month/publications', {
-    schema: { tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, querystring: PageOnly, response: { 200: pageOf(PublicationView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'sla_reports.read', tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, querystring: PageOnly, response: { 200: pageOf(PublicationView), ...ERRORS } },
   }, async (request, reply) =>
     sendListPage(request, reply, 'sla-publications', await slaPublications(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month), (p) => [p.version], ['number']));
 
   app.post('/tenants/:id/sla-reports/:month/publications', {
     schema: {
+      'x-kopa-permission': 'sla_reports.publish',
       tags: ['monitoring'],
       summary: 'Publish (freeze) the month’s report; publishing again is a correction and needs a reason (operator)',
       params: Params,

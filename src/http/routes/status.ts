@@ -54,6 +54,6 @@ export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs
   });
 
   app.get('/tenants/:id/status', {
-    schema: { tags: ['status'], summary: 'The same for the services one municipality uses, its own instances included', params: Type.Object({ id: Type.String() }), response: { 200: StatusView, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'services.read', tags: ['status'], summary: 'The same for the services one municipality uses, its own instances included', params: Type.Object({ id: Type.String() }), response: { 200: StatusView, ...ERRORS } },
   }, async (request) => tenantStatus(deps, actorOf(request), pathId(request.params.id, 'Municipality')));
 };

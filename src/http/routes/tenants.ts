@@ -16,18 +16,18 @@ const TenantParams = Type.Object({ id: Type.String() });
 
 export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants', {
-    schema: { tags: ['tenants'], summary: 'Municipalities the caller may see, by name', querystring: PageOnly, response: { 200: pageOf(Type.Ref('Tenant')), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.read', tags: ['tenants'], summary: 'Municipalities the caller may see, by name', querystring: PageOnly, response: { 200: pageOf(Type.Ref('Tenant')), ...ERRORS } },
   }, async (request, reply) => sendListPage(request, reply, 'tenants', await listTenants(deps, actorOf(request)), (t) => [t.name, t.id], ['string', 'uuid'], { present: presentTenant }));
 
   app.post('/tenants', {
-    schema: { tags: ['tenants'], summary: 'Onboard a municipality (operator)', body: TenantCreate, response: { 201: Type.Ref('Tenant'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.write', tags: ['tenants'], summary: 'Onboard a municipality (operator)', body: TenantCreate, response: { 201: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request, reply) => {
     const tenant = await createTenant(deps, actorOf(request), request.body);
     return reply.status(201).header('Location', `/api/v1/tenants/${tenant.id}`).send(presentTenant(tenant));
   });
 
   app.get('/tenants/:id', {
-    schema: { tags: ['tenants'], summary: 'One municipality', params: TenantParams, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.read', tags: ['tenants'], summary: 'One municipality', params: TenantParams, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request) => presentTenant(await getTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'))));
 
   app.get('/tenants/:id/export', {
@@ -45,6 +45,6 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
 
   app.patch('/tenants/:id', {
-    schema: { tags: ['tenants'], summary: 'Change a municipality (operator)', params: TenantParams, body: TenantPatch, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tenants.write', tags: ['tenants'], summary: 'Change a municipality (operator)', params: TenantParams, body: TenantPatch, response: { 200: Type.Ref('Tenant'), ...ERRORS } },
   }, async (request) => presentTenant(await updateTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.body)));
 };

@@ -110,6 +110,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/tickets', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: 'Open a ticket; its clocks follow the agreement in force today',
       body: Type.Object(
@@ -132,6 +133,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/tickets', {
     schema: {
+      'x-kopa-permission': 'tickets.read',
       tags: ['desk'],
       summary: 'Tickets, newest first: all municipalities for agency staff, one’s own for municipality users',
       querystring: Type.Object(
@@ -160,6 +162,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/tickets/assignees', {
     schema: {
+      'x-kopa-permission': 'tickets.manage',
       tags: ['desk'],
       summary: 'Staff a ticket can be assigned to (active operators and desk agents)',
       querystring: Type.Object(PageQuery, { additionalProperties: false }),
@@ -171,7 +174,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
 
   app.get('/tickets/:id', {
-    schema: { tags: ['desk'], summary: `A ticket with its SLA clocks and the latest ${TIMELINE_HEAD} entries of its timeline`, params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: `A ticket with its SLA clocks and the latest ${TIMELINE_HEAD} entries of its timeline`, params: Params, response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => view(request, pathId(request.params.id, 'Ticket')));
 
   app.get('/tickets/:id/timeline', {
@@ -189,6 +192,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/tickets/:id/comments', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: 'Comment; the first public reply by agency staff stops the reaction clock',
       params: Params,
@@ -198,7 +202,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   }, async (request, reply) => reply.status(201).send(await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true)));
 
   app.post('/tickets/:id/status', {
-    schema: { tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.write', tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');
     await changeTicketStatus(deps, actorOf(request), id, request.body.status);
@@ -206,7 +210,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
 
   app.post('/tickets/:id/assignee', {
-    schema: { tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.manage', tags: ['desk'], summary: 'Assign to an agent (staff)', params: Params, body: Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },
   }, async (request) => {
     const id = pathId(request.params.id, 'Ticket');
     await assignTicket(deps, actorOf(request), id, request.body.assigneeId);
@@ -215,6 +219,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/tickets/:id/satisfaction', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: 'Rate a resolved ticket 1–5 (the reporter, once)',
       params: Params,
@@ -229,6 +234,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/tenants/:id/desk-report/:month', {
     schema: {
+      'x-kopa-permission': 'desk_reports.read',
       tags: ['desk'],
       summary: 'Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
@@ -263,7 +269,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   await app.register(multipart, options as Parameters<typeof multipart>[1]);
 
   app.get('/tickets/:id/attachments', {
-    schema: { tags: ['desk'], summary: 'Files attached to a ticket, oldest first', params: Params, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(AttachmentView), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: 'Files attached to a ticket, oldest first', params: Params, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(AttachmentView), ...ERRORS } },
   }, async (request, reply) => {
     const all = await listAttachments(deps, actorOf(request), pathId(request.params.id, 'Ticket'));
     const key = (a: (typeof all)[number]) => [a.createdAt, a.id] as const;
@@ -272,6 +278,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
 
   app.post('/tickets/:id/attachments', {
     schema: {
+      'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
       summary: `Attach a file (multipart field "file", at most 10 MB; ${ALLOWED_EXTENSIONS.join(', ')})`,
       params: Params,
@@ -292,7 +299,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
 
   app.get('/tickets/:id/attachments/:attachmentId', {
-    schema: { tags: ['desk'], summary: 'Download an attachment', params: Type.Object({ id: Type.String(), attachmentId: Type.String() }) },
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: 'Download an attachment', params: Type.Object({ id: Type.String(), attachmentId: Type.String() }) },
   }, async (request, reply) => {
     const file = await readAttachment(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pathId(request.params.attachmentId, 'Attachment'));
     // Always a download with its checked type, never rendered inline by the browser.

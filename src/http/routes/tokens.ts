@@ -11,7 +11,7 @@ import { ERRORS, TokenCreate } from '../schemas.js';
 
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tokens', {
-    schema: {
+    schema: { 'x-kopa-permission': 'tokens.read',
       tags: ['tokens'],
       summary: 'API tokens the caller may see (never the secrets), newest first: every municipality’s for agency staff, one’s own for a municipality admin',
       description: 'Each token names the person behind it (`creator`) and says whether it works now (`access`) and, if not fully, why (`accessReason`).',
@@ -32,6 +32,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.post('/tokens', {
     schema: {
+      'x-kopa-permission': 'tokens.write',
       tags: ['tokens'],
       summary: 'Create an API token; the secret is in `token` and shown only this once',
       body: TokenCreate,
@@ -40,6 +41,6 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   }, async (request, reply) => reply.status(201).send(await createToken(deps, actorOf(request), request.body)));
 
   app.delete('/tokens/:id', {
-    schema: { tags: ['tokens'], summary: 'Revoke an API token', params: Type.Object({ id: Type.String() }), response: { 200: Type.Ref('ApiToken'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'tokens.write', tags: ['tokens'], summary: 'Revoke an API token', params: Type.Object({ id: Type.String() }), response: { 200: Type.Ref('ApiToken'), ...ERRORS } },
   }, async (request) => revokeToken(deps, actorOf(request), pathId(request.params.id, 'Token')));
 };

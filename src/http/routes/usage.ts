@@ -26,6 +26,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.post('/usage', {
     bodyLimit: 16 * 1024 * 1024,
     schema: {
+      'x-kopa-permission': 'usage.write',
       tags: ['billing'],
       summary: `Send up to ${MAX_USAGE_BATCH} usage records (operator, finance); valid ones are stored, invalid ones listed`,
       body: Type.Object({ records: Type.Array(RecordShape, { maxItems: MAX_USAGE_BATCH }) }, { additionalProperties: false }),
@@ -35,6 +36,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.get('/usage', {
     schema: {
+      'x-kopa-permission': 'usage.read',
       tags: ['billing'],
       summary: "A month's usage per municipality, provider and resource (municipalities: their own)",
       querystring: Type.Object({ month: Type.String({ description: 'YYYY-MM' }), tenantId: Type.Optional(Type.String()), ...PageQuery }, { additionalProperties: false }),
@@ -47,6 +49,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.get('/tenants/:id/usage', {
     schema: {
+      'x-kopa-permission': 'usage.read',
       tags: ['billing'],
       summary: `A municipality's usage month by month, per provider and resource (at most ${MAX_USAGE_MONTHS} months)`,
       params: Type.Object({ id: Type.String() }),

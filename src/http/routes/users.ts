@@ -19,7 +19,7 @@ const userKey = (u: User) => [u.name, u.id] as const;
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/tenants/:id/users', {
-    schema: { tags: ['users'], summary: "A municipality's users, by name", params: TenantParams, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(Type.Ref('User')), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: "A municipality's users, by name", params: TenantParams, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(Type.Ref('User')), ...ERRORS } },
   }, async (request, reply) => {
     const slice = await listUsers(deps, actorOf(request), { tenantId: pathId(request.params.id, 'Municipality') }, pageRequest(request.query, 'users', USER_KEY));
     return sendPage(request, reply, 'users', slice, userKey);
@@ -27,6 +27,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
 
   app.post('/tenants/:id/users', {
     schema: {
+      'x-kopa-permission': 'users.write',
       tags: ['users'],
       summary: 'Add a user to a municipality (operator, or that municipality’s admin)',
       description: 'Without `password` a one-time password is generated and returned once as `temporaryPassword`.',
@@ -45,6 +46,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
 
   app.get('/users', {
     schema: {
+      'x-kopa-permission': 'users.read',
       tags: ['users'],
       summary: 'Users the caller may see; `agency=true` lists agency staff only',
       querystring: Type.Object({ tenantId: Type.Optional(Type.String({ format: 'uuid' })), agency: Type.Optional(Type.Boolean()), ...PageQuery }, { additionalProperties: false }),
@@ -56,7 +58,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   });
 
   app.post('/users', {
-    schema: { tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.write', tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },
   }, async (request, reply) => {
     if (request.body.role === 'tenant_admin' || request.body.role === 'tenant_user') {
       throw new KopaError('validation', 'role: municipality users are added under /tenants/{id}/users', [{ field: 'role', message: 'must be an agency role here' }]);
@@ -66,10 +68,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   });
 
   app.get('/users/:id', {
-    schema: { tags: ['users'], summary: 'One user', params: UserParams, response: { 200: Type.Ref('User'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: 'One user', params: UserParams, response: { 200: Type.Ref('User'), ...ERRORS } },
   }, async (request) => getUser(deps, actorOf(request), pathId(request.params.id, 'User')));
 
   app.patch('/users/:id', {
-    schema: { tags: ['users'], summary: 'Rename, change role, (de)activate or reset the password of a user', params: UserParams, body: UserPatch, response: { 200: Type.Ref('User'), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.write', tags: ['users'], summary: 'Rename, change role, (de)activate or reset the password of a user', params: UserParams, body: UserPatch, response: { 200: Type.Ref('User'), ...ERRORS } },
   }, async (request) => updateUser(deps, actorOf(request), pathId(request.params.id, 'User'), request.body as Parameters<typeof updateUser>[3]));
 };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
-import type { CreatedUser, Role } from '../types';
+import type { CreatedUser, Invitation, Role } from '../types';
 import { EMAIL, MIN_PASSWORD_LENGTH } from '../validation';
 import { ErrorSummary } from './error-summary';
 import { SelectField, TextField } from './fields';
@@ -11,13 +11,15 @@ interface Props {
   /** Prefix for element ids, unique on the page. */
   idPrefix: string;
   roleOptions: readonly Role[];
-  create: (input: { email: string; name: string; role: Role; password?: string }) => Promise<CreatedUser>;
-  onCreated: (user: CreatedUser) => void;
+  /** Adds the person at once (agency staff); or `invite` sends them an e-mail invitation (a municipality's admin). */
+  add:
+    | { kind: 'create'; create: (input: { email: string; name: string; role: Role; password?: string }) => Promise<CreatedUser>; onCreated: (user: CreatedUser) => void }
+    | { kind: 'invite'; invite: (input: { email: string; name: string; role: Role }) => Promise<Invitation>; onInvited: (invitation: Invitation) => void };
   onCancel: () => void;
 }
 
-/** Adds a person; without a password the server makes a one-time password, shown once. */
-export function UserCreateForm({ idPrefix, roleOptions, create, onCreated, onCancel }: Props) {
+/** Adds a person; without a password the server makes a one-time password, shown once. Or invites them by e-mail. */
+export function UserCreateForm({ idPrefix, roleOptions, add, onCancel }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -38,8 +40,8 @@ export function UserCreateForm({ idPrefix, roleOptions, create, onCreated, onCan
     if (form.fromList(list)) return;
     setBusy(true);
     try {
-      const created = await create({ email: email.trim(), name: name.trim(), role, ...(password && { password }) });
-      onCreated(created);
+      if (add.kind === 'invite') add.onInvited(await add.invite({ email: email.trim(), name: name.trim(), role }));
+      else add.onCreated(await add.create({ email: email.trim(), name: name.trim(), role, ...(password && { password }) }));
     } catch (error) {
       form.fromError(error);
     } finally {
@@ -63,20 +65,24 @@ export function UserCreateForm({ idPrefix, roleOptions, create, onCreated, onCan
         options={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         className="field-short"
       />
-      <TextField
-        id={idOf('password')}
-        label={labels.password}
-        optional
-        type="password"
-        hint={t('users.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={err('password')}
-        autoComplete="new-password"
-      />
+      {add.kind === 'invite' ? (
+        <p className="field-hint">{t('users.inviteHint')}</p>
+      ) : (
+        <TextField
+          id={idOf('password')}
+          label={labels.password}
+          optional
+          type="password"
+          hint={t('users.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={err('password')}
+          autoComplete="new-password"
+        />
+      )}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('users.add')}
+          {busy ? t('common.saving') : add.kind === 'invite' ? t('users.invite') : t('users.add')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
           {t('common.cancel')}

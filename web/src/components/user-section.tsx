@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../hooks/use-resource';
-import type { CreatedUser, Role, User } from '../types';
+import type { CreatedUser, Invitation, Role, User } from '../types';
 import { AsyncSection } from './async-section';
 import { SecretOnce } from './secret-once';
 import { UserCreateForm } from './user-create-form';
@@ -15,14 +15,17 @@ interface Props {
   canWrite: boolean;
   roleOptions: readonly Role[];
   create: (input: { email: string; name: string; role: Role; password?: string }) => Promise<CreatedUser>;
+  /** A municipality's admin invites by e-mail instead of creating accounts (the server refuses them that). */
+  invite?: ((input: { email: string; name: string; role: Role }) => Promise<Invitation>) | undefined;
   headingLevel?: 2 | 3;
 }
 
 /** A list of people with "add person" (and the one-time password it may produce). */
-export function UserSection({ idPrefix, users, caption, currentUserId, canWrite, roleOptions, create, headingLevel = 2 }: Props) {
-  const { t } = useTranslation();
+export function UserSection({ idPrefix, users, caption, currentUserId, canWrite, roleOptions, create, invite, headingLevel = 2 }: Props) {
+  const { t, i18n } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<CreatedUser | null>(null);
+  const [invited, setInvited] = useState<Invitation | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
   const replace = (user: User) => users.setData((list) => (list ?? []).map((u) => (u.id === user.id ? user : u)));
@@ -41,6 +44,11 @@ export function UserSection({ idPrefix, users, caption, currentUserId, canWrite,
           }}
         />
       )}
+      {invited && (
+        <p role="status" className="message message-success">
+          {t('users.invited', { email: invited.email, date: new Date(invited.expiresAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'lv-LV', { timeZone: 'Europe/Riga' }) })}
+        </p>
+      )}
       {created && !created.temporaryPassword && (
         <p role="status" className="message message-success">
           {t('users.created', { name: created.name })}
@@ -57,9 +65,10 @@ export function UserSection({ idPrefix, users, caption, currentUserId, canWrite,
             onClick={() => {
               setAdding((v) => !v);
               setCreated(null);
+              setInvited(null);
             }}
           >
-            {t('users.add')}
+            {invite ? t('users.invite') : t('users.add')}
           </button>
         </div>
       )}
@@ -68,16 +77,31 @@ export function UserSection({ idPrefix, users, caption, currentUserId, canWrite,
           <UserCreateForm
             idPrefix={idPrefix}
             roleOptions={roleOptions}
-            create={create}
+            add={
+              invite
+                ? {
+                    kind: 'invite',
+                    invite,
+                    onInvited: (invitation) => {
+                      setAdding(false);
+                      setInvited(invitation);
+                      addButton.current?.focus();
+                    },
+                  }
+                : {
+                    kind: 'create',
+                    create,
+                    onCreated: (user) => {
+                      users.setData((list) => [...(list ?? []), user]);
+                      setAdding(false);
+                      setCreated(user);
+                      if (!user.temporaryPassword) addButton.current?.focus();
+                    },
+                  }
+            }
             onCancel={() => {
               setAdding(false);
               addButton.current?.focus();
-            }}
-            onCreated={(user) => {
-              users.setData((list) => [...(list ?? []), user]);
-              setAdding(false);
-              setCreated(user);
-              if (!user.temporaryPassword) addButton.current?.focus();
             }}
           />
         )}

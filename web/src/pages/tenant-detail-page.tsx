@@ -77,6 +77,7 @@ export function TenantDetailPage() {
                   roleOptions={TENANT_ROLES}
                   headingLevel={3}
                   create={(input) => api.users.createForTenant(loaded.id, input)}
+                  invite={isTenantRole(user.role) ? (input) => api.users.inviteToTenant(loaded.id, input) : undefined}
                 />
               </section>
             )}
