@@ -16,8 +16,8 @@ import { giveTenantOneOfEverything, tenantTables } from '../support/tenant-data.
 const PUBLIC = [
   'GET /healthz', // load balancer liveness
   'GET /readyz', // load balancer readiness
-  'GET /metrics', // Prometheus scrape, inside the agency's network
   'POST /api/v1/session', // signing in
+  'POST /api/v1/invitations/accept', // the invitation link's token is the credential
   'GET /api/v1/status', // the public status page
   'GET /api/v1/incidents',
   'GET /api/v1/incidents/{id}',
@@ -57,7 +57,8 @@ describe.each(BACKENDS)('every route of /openapi.json on %s', (backend) => {
   let sigulda: Client;
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { demoHistory: true, now: () => new Date('2026-12-03T10:00:00Z') });
+    // With a metrics token, /metrics on the main port is served, to its bearer only.
+    t = await startTestApp(backend, { demoHistory: true, now: () => new Date('2026-12-03T10:00:00Z'), server: { metricsToken: 'scrape-token-for-the-isolation-test' } });
     doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     operations = operationsOf(doc);
     ids.cesis = (await giveTenantOneOfEverything(t, 'admin@cesis.lv', MONTH)).tenantId;

@@ -50,7 +50,7 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   const exclusion = await ok(operator.post('/api/v1/sla-exclusions', { serviceId: service.id, tenantId, startsAt: `${month}-10T08:00:00Z`, endsAt: `${month}-10T08:10:00Z`, reason: 'Zondes kļūme' }));
   const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json().items as unknown[];
   if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
-  await giveSecondFactors(t, admin, tenantId, adminEmail.split('@')[1]!);
+  await giveSecondFactors(t, operator, tenantId, adminEmail.split('@')[1]!);
   // An invitation goes out by e-mail; this app has no mail server, so the use case gets mail settings.
   await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: `uzaicinats@${adminEmail.split('@')[1]!}`, name: 'Uzaicināts', role: 'tenant_user' });
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
@@ -61,9 +61,9 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
  * authenticator app through the API, which gives recovery codes, and signs in again with a code, which
  * makes the browser known. A passkey needs an authenticator, so its row is written as the owner.
  */
-async function giveSecondFactors(t: TestApp, admin: Awaited<ReturnType<typeof signIn>>, tenantId: string, domain: string): Promise<void> {
+async function giveSecondFactors(t: TestApp, operator: Awaited<ReturnType<typeof signIn>>, tenantId: string, domain: string): Promise<void> {
   const email = `drosiba@${domain}`;
-  const created = await admin.post(`/api/v1/tenants/${tenantId}/users`, { email, name: 'Drošības Pārbaude', role: 'tenant_user', password: DEMO_PASSWORD });
+  const created = await operator.post(`/api/v1/tenants/${tenantId}/users`, { email, name: 'Drošības Pārbaude', role: 'tenant_user', password: DEMO_PASSWORD });
   expect(created.statusCode, created.body).toBe(201);
   const person = await signIn(t.app, email);
   const started = await person.post('/api/v1/account/mfa/totp');

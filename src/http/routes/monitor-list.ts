@@ -22,7 +22,7 @@ const MonitorRowView = Type.Intersect([MonitorView, Type.Object({ health: Health
 /** The monitors list: filtered, sorted and paged on the server, each monitor with its state now. */
 export const monitorListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/monitors', {
-    schema: {
+    schema: { 'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Monitors (shared ones and, for a municipality, its own instances’) with their state now; agents ask for their location’s',
       querystring: Type.Object(
@@ -49,7 +49,7 @@ export const monitorListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
   });
 
   app.get('/monitors/counts', {
-    schema: {
+    schema: { 'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'How many visible monitors are down, unknown, up and paused',
       response: { 200: Type.Object({ total: Type.Integer(), down: Type.Integer(), unknown: Type.Integer(), up: Type.Integer(), paused: Type.Integer() }), ...ERRORS },

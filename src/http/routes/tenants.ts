@@ -31,7 +31,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   }, async (request) => presentTenant(await getTenant(deps, actorOf(request), pathId(request.params.id, 'Municipality'))));
 
   app.get('/tenants/:id/export', {
-    schema: {
+    schema: { 'x-kopa-permission': 'tenants.export',
       tags: ['tenants'],
       summary: 'Everything a municipality left behind, as a ZIP (operator)',
       description:

@@ -178,7 +178,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   }, async (request) => view(request, pathId(request.params.id, 'Ticket')));
 
   app.get('/tickets/:id/timeline', {
-    schema: {
+    schema: { 'x-kopa-permission': 'tickets.read',
       tags: ['desk'],
       summary: 'A ticket’s timeline, newest first (internal notes only for agency staff)',
       params: Params,

@@ -12,11 +12,11 @@ const UserParams = Type.Object({ id: Type.String() });
 /** An administrator's hand on someone's sign-in: their factors and their sessions. */
 export const userAccessRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/users/:id/mfa', {
-    schema: { tags: ['users'], summary: "A person's second factors (no secrets)", params: UserParams, response: { 200: SecondFactorStatus, ...ERRORS } },
+    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: "A person's second factors (no secrets)", params: UserParams, response: { 200: SecondFactorStatus, ...ERRORS } },
   }, async (request) => userSecondFactors(deps, actorOf(request), pathId(request.params.id, 'User')));
 
   app.delete('/users/:id/mfa', {
-    schema: {
+    schema: { 'x-kopa-permission': 'users.write',
       tags: ['users'],
       summary: "Reset a person's second factors (a lost phone); also ends their sessions",
       description: 'Operators for anyone, a municipality’s admin for its own people; audited. A role that requires a second factor enrols anew at the next sign-in.',
@@ -29,7 +29,7 @@ export const userAccessRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
 
   app.post('/users/:id/sign-out-everywhere', {
-    schema: {
+    schema: { 'x-kopa-permission': 'users.write',
       tags: ['users'],
       summary: 'End every session of a person; audited',
       params: UserParams,
