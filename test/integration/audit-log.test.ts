@@ -170,7 +170,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     )) as { column_name: string; data_type: string }[];
     expect(columns.map((c) => c.column_name).sort()).toEqual(['action', 'actor_id', 'actor_kind', 'actor_label', 'after', 'at', 'before', 'client_address', 'entity_id', 'entity_type', 'id', 'request_id', 'tenant_id'].sort());
     // An event with every column filled: the update with a caller's request id.
-    const [target] = (await events(`action=tenant.updated&entityId=${newTenant}&limit=500`)).items.filter((e) => (e as unknown as { requestId: string }).requestId === 'req-12345678');
+    const [target] = (await events(`action=tenant.updated&entityId=${newTenant}&limit=200`)).items.filter((e) => (e as unknown as { requestId: string }).requestId === 'req-12345678');
     const seq = target!.seq;
     const [original] = (await t.database.ownerQuery(`SELECT to_jsonb(a)::text AS row FROM audit_events a WHERE seq = ${seq}`)) as { row: string }[];
     for (const column of Object.values(JSON.parse(original!.row))) expect(column).not.toBeNull();

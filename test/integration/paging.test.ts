@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inviteUser } from '../../src/app/invite-user.js';
+import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 
@@ -86,8 +88,12 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
     }
     // The operator's own sessions: a few more sign-ins, so that small pages turn there too.
     for (let i = 0; i < 3; i++) await signIn(t.app, 'operators@rda.lv');
+    // Invitations go out by e-mail; this app has no mail server, so the use case gets mail settings.
+    const mail = { ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } };
+    for (let i = 1; i <= 3; i++) await inviteUser(mail, systemActor('test'), cesis, { email: `uzaicinats${i}@cesis.lv`, name: `Uzaicināts ${i}`, role: 'tenant_user' });
     lists.push(
       '/api/v1/account/sessions',
+      `/api/v1/tenants/${cesis}/invitations`,
       '/api/v1/tenants',
       `/api/v1/tenants/${cesis}/agreements`,
       `/api/v1/tenants/${cesis}/users`,

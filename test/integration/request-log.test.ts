@@ -28,7 +28,7 @@ describe.each(BACKENDS)('the request log on %s', (backend) => {
 
   it('never writes a push monitor’s secret, only a masked path', async () => {
     const operator = await signIn(t.app, 'operators@rda.lv');
-    const services = (await operator.get('/api/v1/services')).json() as { id: string; code: string }[];
+    const services = (await operator.get('/api/v1/services')).json().items as { id: string; code: string }[];
     const monitor = await createMonitor(t.deps, systemActor('test'), {
       serviceId: services[0]!.id, tenantId: null, name: 'Nakts kopija', type: 'push', target: null, config: {},
       intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: false, locations: ['local'], active: true,

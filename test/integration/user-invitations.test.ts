@@ -80,7 +80,7 @@ describe.each(BACKENDS)('a municipality admin adding people on %s', (backend) =>
     expect(shapeOf(directForeign)).toEqual(shapeOf(await direct('cita.persona@cesis.lv')));
 
     // The admin's lists and audit log show the two alike; nothing was written to Sigulda's account.
-    const pending = (await admin.get(`/api/v1/tenants/${cesis}/invitations`)).json() as { email: string; status: string }[];
+    const pending = (await admin.get(`/api/v1/tenants/${cesis}/invitations`)).json().items as { email: string; status: string }[];
     expect(pending.map((i) => [i.email, i.status]).sort()).toEqual([['admin@sigulda.lv', 'pending'], ['jauna.persona@cesis.lv', 'pending']]);
     const audit = ((await admin.get('/api/v1/audit-events?action=user.invited')).json().items as { after: Record<string, unknown> }[]).map((e) => Object.keys(e.after).sort());
     expect(audit).toHaveLength(2);

@@ -5,6 +5,7 @@ import { inviteUser, listInvitations } from '../../app/invite-user.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
+import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { ERRORS } from '../schemas.js';
 
 const TenantParams = Type.Object({ id: Type.String() });
@@ -49,8 +50,9 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
 
   app.get('/tenants/:id/invitations', {
-    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: "A municipality's invitations, newest first", params: TenantParams, response: { 200: Type.Array(InvitationView), ...ERRORS } },
-  }, async (request) => listInvitations(deps, actorOf(request), pathId(request.params.id, 'Municipality')));
+    schema: { 'x-kopa-permission': 'users.read', tags: ['users'], summary: "A municipality's invitations, newest first", params: TenantParams, querystring: PageOnly, response: { 200: pageOf(InvitationView), ...ERRORS } },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'invitations', await listInvitations(deps, actorOf(request), pathId(request.params.id, 'Municipality')), (i) => [i.createdAt, i.id], ['string', 'uuid'], { descending: true }));
 
   app.post('/invitations/accept', {
     schema: {
