@@ -1,18 +1,14 @@
 import { systemActor } from '../domain/actor.js';
 import type { ClockState } from '../domain/desk/sla.js';
 import type { Deps, EscalationMarker } from './ports.js';
-import { queueEscalationNotifications } from './notify-escalation.js';
+import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from './record-audit.js';
 import { slaOf } from './ticket-sla.js';
 
 export const WARNING_RATIO = 0.8;
 
-export interface Escalation {
-  ticketId: string;
-  tenantId: string;
-  clock: 'reaction' | 'resolution';
-  level: 'warning' | 'breach';
-}
+/** Declared beside its notification, so this file depends on that one and not back. */
+export type { Escalation } from './notify-escalation.js';
 
 /**
  * Raises a warning when a clock reaches 80 % of its target and a breach at 100 %. Each is

@@ -1,6 +1,6 @@
 /** What the invitation use cases need from the store (`Store['invitations']`). */
 import type { TenantRole } from '../domain/roles.js';
-import type { Tx } from './ports.js';
+import type { Tx } from './transaction.js';
 
 /** A municipality admin's invitation as the admin sees it: nothing in it depends on who owns the address. */
 export interface Invitation {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Escalation } from './escalate-tickets.js';
 import type { Deps, Tx } from './ports.js';
 
 const LABELS: Record<string, string> = {
@@ -8,6 +7,14 @@ const LABELS: Record<string, string> = {
   'resolution:warning': 'Atrisināšanas laiks izlietots par 80 % / Resolution time 80 % used',
   'resolution:breach': 'Atrisināšanas termiņš pārsniegts / Resolution target breached',
 };
+
+/** A clock of a ticket that crossed its warning or breach line, raised once by escalate-tickets. */
+export interface Escalation {
+  ticketId: string;
+  tenantId: string;
+  clock: 'reaction' | 'resolution';
+  level: 'warning' | 'breach';
+}
 
 export interface NotificationPayload {
   channel: 'email' | 'webhook';

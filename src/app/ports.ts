@@ -26,15 +26,9 @@ import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
 import type { CreatorStanding } from '../domain/token-access.js';
 import type { ApiToken, TokenCreator, User } from '../domain/user.js';
 
-declare const txBrand: unique symbol;
-/** An open database transaction with its tenant scope set; opaque to the app. */
-export type Tx = { readonly [txBrand]: true };
+import type { Scope, Tx } from './transaction.js';
 
-/** Row-level security scope of a transaction. */
-export interface Scope {
-  role: Role | 'system';
-  tenantId: string | null;
-}
+export type { Scope, Tx } from './transaction.js';
 
 
 export interface TenantRecord {

@@ -1,5 +1,5 @@
 import type { AttemptCounts, AttemptKind } from '../domain/auth-policy.js';
-import type { Tx } from './ports.js';
+import type { Tx } from './transaction.js';
 
 /** A session is `full`, or pending: waiting for the second factor, or for one to be enrolled. */
 export type SessionStage = 'full' | 'second_factor' | 'enrolment';

@@ -1,5 +1,5 @@
 /** Published monthly availability reports (`Store['slaPublications']`). */
-import type { Tx } from './ports.js';
+import type { Tx } from './transaction.js';
 
 export interface SlaChange {
   serviceCode: string;

@@ -1,5 +1,5 @@
 /** Push-monitor tokens and confirmed outages (`Store['watch']`). */
-import type { Tx } from './ports.js';
+import type { Tx } from './transaction.js';
 
 export interface OutageRecord {
   id: string;

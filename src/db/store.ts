@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Scope, Store, Tx } from '../app/ports.js';
 import { KopaError } from '../domain/errors.js';
 import type { Database } from './schema.js';
+import { asTx } from './tx.js';
 import { agreementRepository } from './repositories/agreements.js';
 import { auditRepository } from './repositories/audit.js';
 import { billingRepository } from './repositories/billing.js';
@@ -25,13 +26,6 @@ import { ticketRepository } from './repositories/tickets.js';
 import { tokenRepository } from './repositories/tokens.js';
 import { userRepository } from './repositories/users.js';
 
-/** The app sees transactions as opaque; only db/ looks inside. */
-export function asTx(trx: Transaction<Database>): Tx {
-  return trx as unknown as Tx;
-}
-export function trxOf(tx: Tx): Transaction<Database> {
-  return tx as unknown as Transaction<Database>;
-}
 
 /**
  * Every transaction drops to the non-owner role kopa_app and states its tenant and

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trxOf } from '../../src/db/store.js';
+import { trxOf } from '../../src/db/tx.js';
 import { BACKENDS } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { giveTenantOneOfEverything, tenantTables } from '../support/tenant-data.js';

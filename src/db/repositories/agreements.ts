@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Agreement, AgreementTerms, DeskTargets } from '../../domain/agreement.js';
 import type { AgreementVersionsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toAgreement(row: Selectable<AgreementVersionsTable>): Agreement {
   return {

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import { auditInstant, type AuditEvent } from '../../domain/audit.js';
 import type { AuditEventsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 /** `at` to the microsecond as stored, in UTC whatever the session's time zone. */
 const AT_EXACT = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('at_exact');

@@ -3,7 +3,7 @@ import type { BillingRunRecord, BillingRunStore, StoredStatement } from '../../a
 import type { PoolDriver } from '../../domain/billing/catalogue.js';
 import { statementFromJson, statementToJson, type StatementProblem } from '../../domain/billing/statement.js';
 import type { BillingRunsTable, BillingStatementsTable } from '../billing-run-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 const toRun = (r: Selectable<BillingRunsTable>): BillingRunRecord => ({
   id: r.id,

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { BillingStore, UsageTotal } from '../../app/billing-ports.js';
 import type { CostPool, PoolDriver, Provider, Resource, ResourceKind, Tariff } from '../../domain/billing/catalogue.js';
 import type { BillingProvidersTable, BillingResourcesTable, CostPoolsTable, TariffsTable } from '../billing-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 /** Serialises tariff changes of one provider and resource (the overlap trigger takes the same lock). */
 const TARIFF_LOCK = 7313007;

@@ -3,7 +3,7 @@ import type { CalendarRecord, Store, StoredCalendarException } from '../../app/p
 import type { ExceptionKind } from '../../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../../domain/calendar/weekly-hours.js';
 import type { CalendarExceptionsTable, CalendarsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toCalendar(row: Selectable<CalendarsTable>): Omit<CalendarRecord, 'exceptions'> {
   return {

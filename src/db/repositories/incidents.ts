@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { IncidentStore } from '../../app/status-ports.js';
 import type { Incident, IncidentImpact, IncidentStatus } from '../../domain/status/incident.js';
 import type { IncidentsTable } from '../incident-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 type Tx = Parameters<IncidentStore['get']>[0];
 

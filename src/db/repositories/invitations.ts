@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Invitation, InvitationStore } from '../../app/invitation-ports.js';
 import type { TenantRole } from '../../domain/roles.js';
 import type { UserInvitationsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toInvitation(row: Selectable<UserInvitationsTable>, now: Date): Invitation {
   return {

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { InvoiceStore, IssuedInvoice, SellerSettings } from '../../app/invoice-ports.js';
 import { invoiceFromJson, invoiceToJson, type Invoice } from '../../domain/billing/invoice.js';
 import type { InvoicesTable, SellerSettingsTable } from '../invoice-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 const toSeller = (r: Selectable<SellerSettingsTable>): SellerSettings => ({
   name: r.name,

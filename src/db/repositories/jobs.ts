@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from '../../app/ports.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 export const jobRepository: Store['jobs'] = {
   async enqueue(tx, kind, payload, runAt, dedupeKey) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { LoginAttemptStore } from '../../app/second-factor-ports.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 // Two-key advisory locks: the first key names what is locked, so accounts and addresses never share a lock.
 const ACCOUNT_LOCK = 7313101;

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { SlaExclusionRecord, Store } from '../../app/ports.js';
 import type { Monitor, MonitorType } from '../../domain/monitoring/monitor.js';
 import type { MonitorsTable, SlaExclusionsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toMonitor(r: Selectable<MonitorsTable>): Monitor {
   return {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RollupStore } from '../../app/availability-ports.js';
 import type { State } from '../../domain/availability/timeline.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 export const rollupRepository: RollupStore = {
   async cursors(tx) {

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { PasskeyRecord, SecondFactorStore } from '../../app/second-factor-ports.js';
 import type { PasskeysTable } from '../second-factor-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toPasskey(r: Selectable<PasskeysTable>): PasskeyRecord {
   return {

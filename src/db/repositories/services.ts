@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Service, ServiceFields, Subscription } from '../../domain/service.js';
 import type { ServicesTable, TenantSubscriptionsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toService(r: Selectable<ServicesTable>): Service {
   return {

@@ -1,7 +1,7 @@
 import type { Store } from '../../app/ports.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { SessionStage } from '../../app/second-factor-ports.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 import { toUser } from './users.js';
 
 export const sessionRepository: Store['sessions'] = {

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { SlaChange, SlaPublication, SlaPublicationStore } from '../../app/sla-ports.js';
 import type { SlaReportPublicationsTable } from '../sla-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 const toPublication = (r: Selectable<SlaReportPublicationsTable>): SlaPublication => ({
   id: r.id,

@@ -1,6 +1,6 @@
 import type { TenantRecordStore } from '../../app/export-ports.js';
 import type { SlaChange } from '../../app/sla-ports.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 export const tenantRecordRepository: TenantRecordStore = {
   async slaPublications(tx, tenantId) {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Store, TenantRecord } from '../../app/ports.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../../domain/tenant.js';
 import type { TenantsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toTenant(row: Selectable<TenantsTable>): Tenant {
   return {

@@ -4,7 +4,7 @@ import type { Priority } from '../../domain/agreement.js';
 import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
 import type { AttachmentMeta } from '../../app/ports.js';
 import type { TicketAttachmentsTable, TicketEventsTable, TicketsTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -4,7 +4,7 @@ import type { Role } from '../../domain/roles.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { ApiToken } from '../../domain/user.js';
 import type { ApiTokensTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 function toToken(row: Selectable<ApiTokensTable>): ApiToken {
   return {

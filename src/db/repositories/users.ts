@@ -3,7 +3,7 @@ import type { Store } from '../../app/ports.js';
 import type { Role } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
 import type { UsersTable } from '../schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 export function toUser(row: Selectable<UsersTable>): User {
   return {

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { OutageRecord, WatchStore } from '../../app/watch-ports.js';
 import type { MonitorOutagesTable } from '../watch-schema.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 const toOutage = (r: Selectable<MonitorOutagesTable>): OutageRecord => ({
   id: r.id,
