@@ -5,12 +5,12 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/billing.ts [records=1000000] [tenants=100] [inFlight=4]
  */
-import { createAgreement } from '../src/app/create-agreement.js';
-import { createTenant } from '../src/app/create-tenant.js';
-import { createToken } from '../src/app/create-token.js';
+import { createAgreement } from '../src/app/municipalities/create-agreement.js';
+import { createTenant } from '../src/app/municipalities/create-tenant.js';
+import { createToken } from '../src/app/identity/create-token.js';
 import { systemActor } from '../src/domain/actor.js';
 import { completeRegistrationNumber } from '../src/domain/registration-number.js';
-import { newSecretKey } from '../src/app/secret-box.js';
+import { newSecretKey } from '../src/app/identity/secret-box.js';
 import { loadConfig } from '../src/main/config.js';
 import { openRuntime, serverFor } from '../src/main/runtime.js';
 import { benchDatabase } from './bench-database.js';

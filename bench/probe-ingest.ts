@@ -11,9 +11,9 @@
  */
 import { createMonitor, ingestProbeResults } from '../src/app/manage-monitors.js';
 import { createService } from '../src/app/manage-services.js';
-import { createToken } from '../src/app/create-token.js';
+import { createToken } from '../src/app/identity/create-token.js';
 import { systemActor } from '../src/domain/actor.js';
-import { newSecretKey } from '../src/app/secret-box.js';
+import { newSecretKey } from '../src/app/identity/secret-box.js';
 import { loadConfig } from '../src/main/config.js';
 import { openRuntime, serverFor } from '../src/main/runtime.js';
 import { benchDatabase } from './bench-database.js';

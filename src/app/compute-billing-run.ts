@@ -4,12 +4,12 @@ import { computeStatements, type HostingUsage, type Statement, type StatementPro
 import { localDateOf } from '../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../domain/errors.js';
 import { parseCents } from '../domain/money.js';
-import { requirePermission } from './authorize.js';
+import { requirePermission } from './shared/authorize.js';
 import type { BillingRunRecord } from './billing-run-ports.js';
 import { monthBounds } from './desk-report.js';
 import { VAT_RATE_PERCENT } from './issue-invoice.js';
 import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './record-audit.js';
+import { recordAudit } from './audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

@@ -1,6 +1,6 @@
 /** What the municipality export reads beyond the other features' ports (`Store['tenantRecords']`). */
 import type { UsageRecord } from '../domain/billing/usage.js';
-import type { Tx } from './transaction.js';
+import type { Tx } from './shared/transaction.js';
 import type { SlaPublication } from './sla-ports.js';
 
 export interface StoredUsageRecord extends UsageRecord {

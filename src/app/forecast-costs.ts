@@ -4,7 +4,7 @@ import { localDateOf } from '../domain/calendar/local-time.js';
 import { addMonths, monthOf } from '../domain/calendar/month.js';
 import { KopaError } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
-import { requirePermission } from './authorize.js';
+import { requirePermission } from './shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
 import { monthBounds } from './desk-report.js';
 import type { Deps } from './ports.js';

@@ -3,7 +3,7 @@ import { parseUsageCsv } from '../domain/billing/usage-csv.js';
 import { MAX_USAGE_BATCH } from '../domain/billing/usage.js';
 import { validationError, type FieldError } from '../domain/errors.js';
 import { isValidRegistrationNumber } from '../domain/registration-number.js';
-import { scopeOf, requirePermission } from './authorize.js';
+import { scopeOf, requirePermission } from './shared/authorize.js';
 import { ingestUsage } from './ingest-usage.js';
 import type { Deps } from './ports.js';
 

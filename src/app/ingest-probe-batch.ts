@@ -1,10 +1,10 @@
 import type { Actor } from '../domain/actor.js';
 import { FieldErrors, validationError } from '../domain/errors.js';
 import { checkResults, type ResultInput } from '../domain/monitoring/monitor.js';
-import { requirePermission, scopeOf } from './authorize.js';
+import { requirePermission, scopeOf } from './shared/authorize.js';
 import { MAX_RESULTS_PER_BATCH } from './manage-monitors.js';
 import type { Deps } from './ports.js';
-import { recordAudit } from './record-audit.js';
+import { recordAudit } from './audit/record-audit.js';
 import { rewindForLateResults } from './roll-up-availability.js';
 
 export interface BatchResult extends ResultInput {

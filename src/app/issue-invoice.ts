@@ -7,7 +7,7 @@ import { KopaError, notFound } from '../domain/errors.js';
 import { toUbl } from './documents/ubl.js';
 import type { IssuedInvoice } from './invoice-ports.js';
 import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './record-audit.js';
+import { recordAudit } from './audit/record-audit.js';
 
 export const VAT_RATE_PERCENT = '21';
 const EXEMPTION_REASON = 'Atbrīvots no PVN saskaņā ar sadarbības līgumu';

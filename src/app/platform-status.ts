@@ -5,7 +5,7 @@ import { notFound } from '../domain/errors.js';
 import type { Monitor } from '../domain/monitoring/monitor.js';
 import type { Service } from '../domain/service.js';
 import type { Incident } from '../domain/status/incident.js';
-import { requirePermission, requireTenantAccess } from './authorize.js';
+import { requirePermission, requireTenantAccess } from './shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { Deps, MaintenanceWindowRecord, Tx } from './ports.js';

@@ -5,15 +5,15 @@
 import type { Agreement, AgreementTerms } from '../domain/agreement.js';
 import type { BillingStore } from './billing-ports.js';
 import type { IncidentStore } from './status-ports.js';
-import type { InvitationStore } from './invitation-ports.js';
+import type { InvitationStore } from './identity/invitation-ports.js';
 import type { RollupStore } from './availability-ports.js';
 import type { SlaPublicationStore } from './sla-ports.js';
 import type { WatchStore } from './watch-ports.js';
 import type { InvoiceStore } from './invoice-ports.js';
 import type { BillingRunStore } from './billing-run-ports.js';
 import type { TenantRecordStore } from './export-ports.js';
-import type { LoginAttemptStore, SecondFactorStore, SessionStage, SessionSummary } from './second-factor-ports.js';
-import type { IdentitySettings } from './identity-settings.js';
+import type { LoginAttemptStore, SecondFactorStore, SessionStage, SessionSummary } from './identity/second-factor-ports.js';
+import type { IdentitySettings } from './identity/identity-settings.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
@@ -26,9 +26,9 @@ import type { PostalAddress, Tenant, TenantStatus } from '../domain/tenant.js';
 import type { CreatorStanding } from '../domain/token-access.js';
 import type { ApiToken, TokenCreator, User } from '../domain/user.js';
 
-import type { Scope, Tx } from './transaction.js';
+import type { Scope, Tx } from './shared/transaction.js';
 
-export type { Scope, Tx } from './transaction.js';
+export type { Scope, Tx } from './shared/transaction.js';
 
 
 export interface TenantRecord {

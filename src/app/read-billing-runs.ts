@@ -3,7 +3,7 @@ import { explainShare, type Statement } from '../domain/billing/statement.js';
 import { addMonths } from '../domain/calendar/month.js';
 import { notFound } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
-import { requirePermission, requireTenantAccess } from './authorize.js';
+import { requirePermission, requireTenantAccess } from './shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
 import { monthBounds } from './desk-report.js';
 import type { Deps } from './ports.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess } from './authorize.js';
+import { requirePermission, requireTenantAccess } from './shared/authorize.js';
 import { renderPdf } from './documents/pdf.js';
 import { slaReportDocument } from './documents/sla-report-pdf.js';
 import { monthBounds } from './desk-report.js';

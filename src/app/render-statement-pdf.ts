@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.js';
 import { localDateOf } from '../domain/calendar/local-time.js';
 import { notFound } from '../domain/errors.js';
-import { scopeOf } from './authorize.js';
+import { scopeOf } from './shared/authorize.js';
 import { renderPdf } from './documents/pdf.js';
 import { statementDocument } from './documents/statement-pdf.js';
 import type { Deps } from './ports.js';

@@ -5,7 +5,7 @@ import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../domain
 import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../domain/availability/timeline.js';
 import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
 import { notFound } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess } from './authorize.js';
+import { requirePermission, requireTenantAccess } from './shared/authorize.js';
 import { deskReport, monthBounds } from './desk-report.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { Monitor } from '../domain/monitoring/monitor.js';

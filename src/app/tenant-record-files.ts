@@ -2,7 +2,7 @@ import type { Actor } from '../domain/actor.js';
 import type { AuditEvent } from '../domain/audit.js';
 import { formatCents } from '../domain/money.js';
 import type { Tenant } from '../domain/tenant.js';
-import { scopeOf } from './authorize.js';
+import { scopeOf } from './shared/authorize.js';
 import { invoiceDocument } from './documents/invoice-pdf.js';
 import { renderPdf } from './documents/pdf.js';
 import type { Deps } from './ports.js';

@@ -5,7 +5,7 @@ import { localDateOf } from '../domain/calendar/local-time.js';
 import type { Monitor } from '../domain/monitoring/monitor.js';
 import { openTicket } from './open-ticket.js';
 import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './record-audit.js';
+import { recordAudit } from './audit/record-audit.js';
 import type { OutageRecord } from './watch-ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateSession, authenticateToken } from '../app/authenticate.js';
-import { requirePermission } from '../app/authorize.js';
+import { authenticateSession, authenticateToken } from '../app/identity/authenticate.js';
+import { requirePermission } from '../app/shared/authorize.js';
 import type { Deps } from '../app/ports.js';
-import { enforceTenantStanding } from '../app/tenant-standing.js';
-import type { SessionStage } from '../app/second-factor-ports.js';
+import { enforceTenantStanding } from '../app/municipalities/tenant-standing.js';
+import type { SessionStage } from '../app/identity/second-factor-ports.js';
 import type { Actor } from '../domain/actor.js';
 import { KopaError } from '../domain/errors.js';
 import type { AccessIntent } from '../domain/tenant-access.js';

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pageInMemory, type CursorKey, type PageRequest, type Slice } from '../app/paging.js';
+import { pageInMemory, type CursorKey, type PageRequest, type Slice } from '../app/shared/paging.js';
 import { validationError } from '../domain/errors.js';
 
 /**

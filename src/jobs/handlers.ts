@@ -1,5 +1,5 @@
 import type { Deps } from '../app/ports.js';
-import { deliverInvitation } from '../app/accept-invitation.js';
+import { deliverInvitation } from '../app/identity/accept-invitation.js';
 import { escalateTickets } from '../app/escalate-tickets.js';
 import { deliverNotification, type NotificationPayload } from '../app/notify-escalation.js';
 import { closeMonth } from '../app/publish-sla-reports.js';

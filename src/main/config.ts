@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity-settings.js';
-import { parseSecretKey } from '../app/secret-box.js';
+import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity/identity-settings.js';
+import { parseSecretKey } from '../app/identity/secret-box.js';
 import { isRole, type Role } from '../domain/roles.js';
 import { isProxyEntry, type TrustProxy } from '../http/proxy-trust.js';
 

@@ -1,11 +1,11 @@
 import { systemActor } from '../domain/actor.js';
 import { isValidRegistrationNumber } from '../domain/registration-number.js';
 import type { Role } from '../domain/roles.js';
-import { createToken } from '../app/create-token.js';
-import { createUser } from '../app/create-user.js';
-import { ensureBootstrapToken } from '../app/ensure-bootstrap-token.js';
+import { createToken } from '../app/identity/create-token.js';
+import { createUser } from '../app/identity/create-user.js';
+import { ensureBootstrapToken } from '../app/identity/ensure-bootstrap-token.js';
 import { DEMO_PASSWORD, seedDemoData } from '../app/seed-demo-data.js';
-import { verifyAuditChain } from '../app/verify-audit-chain.js';
+import { verifyAuditChain } from '../app/audit/verify-audit-chain.js';
 import { importUsageCsv } from '../app/import-usage-csv.js';
 import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';

@@ -8,8 +8,8 @@ import { migrate, pendingMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
 import { buildServer } from '../http/server.js';
 import { createNotifier } from '../jobs/notifier.js';
-import { identitySettings } from '../app/identity-settings.js';
-import { createSecretBox, newSecretKey, parseSecretKey } from '../app/secret-box.js';
+import { identitySettings } from '../app/identity/identity-settings.js';
+import { createSecretBox, newSecretKey, parseSecretKey } from '../app/identity/secret-box.js';
 import { ConfigError, type Config } from './config.js';
 
 export const argon2Hasher: PasswordHasher = {

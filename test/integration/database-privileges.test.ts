@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/app/verify-audit-chain.js';
+import { verifyAuditChain } from '../../src/app/audit/verify-audit-chain.js';
 import { completeRegistrationNumber } from '../../src/domain/registration-number.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';

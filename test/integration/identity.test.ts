@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBootstrapToken } from '../../src/app/ensure-bootstrap-token.js';
+import { ensureBootstrapToken } from '../../src/app/identity/ensure-bootstrap-token.js';
 import { buildServer } from '../../src/http/server.js';
 import { BACKENDS } from '../support/database.js';
 import { DEMO_PASSWORD, bearer, signIn, startTestApp, type Client, type TestApp } from '../support/app.js';

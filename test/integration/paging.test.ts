@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inviteUser } from '../../src/app/invite-user.js';
+import { inviteUser } from '../../src/app/identity/invite-user.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';

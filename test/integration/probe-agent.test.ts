@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor } from '../../src/app/manage-monitors.js';
-import { createToken } from '../../src/app/create-token.js';
+import { createToken } from '../../src/app/identity/create-token.js';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { startAgent } from '../../src/jobs/prober/agent.js';

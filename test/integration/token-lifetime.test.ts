@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBootstrapToken } from '../../src/app/ensure-bootstrap-token.js';
+import { ensureBootstrapToken } from '../../src/app/identity/ensure-bootstrap-token.js';
 import { BACKENDS } from '../support/database.js';
 import { bearer, signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 

@@ -7,8 +7,8 @@ import { createStore } from '../../src/db/store.js';
 import { pendingMigrations } from '../../src/db/migrate.js';
 import { buildServer, type ServerOptions } from '../../src/http/server.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
-import { createSecretBox } from '../../src/app/secret-box.js';
-import { identitySettings } from '../../src/app/identity-settings.js';
+import { createSecretBox } from '../../src/app/identity/secret-box.js';
+import { identitySettings } from '../../src/app/identity/identity-settings.js';
 import { createTestDatabase, type BackendName, type TestDatabase } from './database.js';
 
 export { DEMO_PASSWORD };

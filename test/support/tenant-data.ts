@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { inviteUser } from '../../src/app/invite-user.js';
+import { inviteUser } from '../../src/app/identity/invite-user.js';
 import { systemActor } from '../../src/domain/actor.js';
 import type { TestApp } from './app.js';
 import { DEMO_PASSWORD, signIn } from './app.js';

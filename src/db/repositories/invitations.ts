@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Invitation, InvitationStore } from '../../app/invitation-ports.js';
+import type { Invitation, InvitationStore } from '../../app/identity/invitation-ports.js';
 import type { TenantRole } from '../../domain/roles.js';
 import type { UserInvitationsTable } from '../schema.js';
 import { trxOf } from '../tx.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { LoginAttemptStore } from '../../app/second-factor-ports.js';
+import type { LoginAttemptStore } from '../../app/identity/second-factor-ports.js';
 import { trxOf } from '../tx.js';
 
 // Two-key advisory locks: the first key names what is locked, so accounts and addresses never share a lock.

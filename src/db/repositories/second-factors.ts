@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { PasskeyRecord, SecondFactorStore } from '../../app/second-factor-ports.js';
+import type { PasskeyRecord, SecondFactorStore } from '../../app/identity/second-factor-ports.js';
 import type { PasskeysTable } from '../second-factor-schema.js';
 import { trxOf } from '../tx.js';
 

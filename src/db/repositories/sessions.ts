@@ -1,6 +1,6 @@
 import type { Store } from '../../app/ports.js';
 import type { TenantStatus } from '../../domain/tenant.js';
-import type { SessionStage } from '../../app/second-factor-ports.js';
+import type { SessionStage } from '../../app/identity/second-factor-ports.js';
 import { trxOf } from '../tx.js';
 import { toUser } from './users.js';
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createAgreement } from '../../app/create-agreement.js';
-import { getAgreement } from '../../app/get-agreement.js';
-import { listAgreements } from '../../app/list-agreements.js';
+import { createAgreement } from '../../app/municipalities/create-agreement.js';
+import { getAgreement } from '../../app/municipalities/get-agreement.js';
+import { listAgreements } from '../../app/municipalities/list-agreements.js';
 import type { Deps } from '../../app/ports.js';
-import { updateAgreement } from '../../app/update-agreement.js';
+import { updateAgreement } from '../../app/municipalities/update-agreement.js';
 import { actorOf } from '../auth.js';
 import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';

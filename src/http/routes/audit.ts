@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { listAuditEvents } from '../../app/list-audit-events.js';
+import { listAuditEvents } from '../../app/audit/list-audit-events.js';
 import type { Deps } from '../../app/ports.js';
-import { requirePermission } from '../../app/authorize.js';
-import { verifyAuditChain } from '../../app/verify-audit-chain.js';
+import { requirePermission } from '../../app/shared/authorize.js';
+import { verifyAuditChain } from '../../app/audit/verify-audit-chain.js';
 import { forbidden } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { addCalendarException, createCalendar, getCalendar, listCalendars, removeCalendarException } from '../../app/manage-calendars.js';
+import { addCalendarException, createCalendar, getCalendar, listCalendars, removeCalendarException } from '../../app/calendars/manage-calendars.js';
 import type { Deps } from '../../app/ports.js';
-import { businessTime, calendarDays, calendarIcs, deadline } from '../../app/query-business-time.js';
+import { businessTime, calendarDays, calendarIcs, deadline } from '../../app/calendars/query-business-time.js';
 import { actorOf } from '../auth.js';
 import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { acceptInvitation } from '../../app/accept-invitation.js';
-import { inviteUser, listInvitations } from '../../app/invite-user.js';
+import { acceptInvitation } from '../../app/identity/accept-invitation.js';
+import { inviteUser, listInvitations } from '../../app/identity/invite-user.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/exclude-outage.js';
 import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
-import { pageInMemory } from '../../app/paging.js';
+import { pageInMemory } from '../../app/shared/paging.js';
 import type { Deps } from '../../app/ports.js';
 import { currentSlaReport, slaReportPdf } from '../../app/render-sla-report.js';
 import { slaReportCsv } from '../../app/sla-report.js';

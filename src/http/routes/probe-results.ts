@@ -7,7 +7,7 @@ import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from
 import { issuePushToken, receiveBeat } from '../../app/push-monitors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
-import { pageInMemory } from '../../app/paging.js';
+import { pageInMemory } from '../../app/shared/paging.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { HealthView } from './monitor-list.js';
 import { ERRORS, Instant } from '../schemas.js';

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { changeOwnLocale, changeOwnPassword } from '../../app/change-own-account.js';
-import { getTenant } from '../../app/get-tenant.js';
-import { completeSecondFactor, signInPasskeyOptions } from '../../app/complete-second-factor.js';
-import { factorInventory } from '../../app/factor-inventory.js';
-import { logIn } from '../../app/log-in.js';
-import { logOut } from '../../app/log-out.js';
+import { changeOwnLocale, changeOwnPassword } from '../../app/identity/change-own-account.js';
+import { getTenant } from '../../app/municipalities/get-tenant.js';
+import { completeSecondFactor, signInPasskeyOptions } from '../../app/identity/complete-second-factor.js';
+import { factorInventory } from '../../app/identity/factor-inventory.js';
+import { logIn } from '../../app/identity/log-in.js';
+import { logOut } from '../../app/identity/log-out.js';
 import type { Deps } from '../../app/ports.js';
 import type { Actor } from '../../domain/actor.js';
 import { KopaError } from '../../domain/errors.js';

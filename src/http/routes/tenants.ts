@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createTenant } from '../../app/create-tenant.js';
+import { createTenant } from '../../app/municipalities/create-tenant.js';
 import { exportTenant } from '../../app/export-tenant.js';
-import { getTenant } from '../../app/get-tenant.js';
-import { listTenants } from '../../app/list-tenants.js';
+import { getTenant } from '../../app/municipalities/get-tenant.js';
+import { listTenants } from '../../app/municipalities/list-tenants.js';
 import type { Deps } from '../../app/ports.js';
-import { updateTenant } from '../../app/update-tenant.js';
+import { updateTenant } from '../../app/municipalities/update-tenant.js';
 import { actorOf } from '../auth.js';
 import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';

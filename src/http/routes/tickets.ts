@@ -6,7 +6,7 @@ import { deskReport } from '../../app/desk-report.js';
 import { openTicket } from '../../app/open-ticket.js';
 import type { Deps } from '../../app/ports.js';
 import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket, ticketTimeline } from '../../app/work-ticket.js';
-import { pageInMemory } from '../../app/paging.js';
+import { pageInMemory } from '../../app/shared/paging.js';
 import { TIMELINE_HEAD } from '../../app/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import type { ClockState } from '../../domain/desk/sla.js';

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createToken } from '../../app/create-token.js';
+import { createToken } from '../../app/identity/create-token.js';
 import type { Deps } from '../../app/ports.js';
-import { listTokens } from '../../app/list-tokens.js';
-import { revokeToken } from '../../app/revoke-token.js';
+import { listTokens } from '../../app/identity/list-tokens.js';
+import { revokeToken } from '../../app/identity/revoke-token.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';

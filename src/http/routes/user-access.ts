@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../app/ports.js';
-import { resetSecondFactors, signOutEverywhere, userSecondFactors } from '../../app/user-access.js';
+import { resetSecondFactors, signOutEverywhere, userSecondFactors } from '../../app/identity/user-access.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { ERRORS } from '../schemas.js';

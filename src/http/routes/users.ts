@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createUser } from '../../app/create-user.js';
-import { getUser } from '../../app/get-user.js';
-import { listUsers } from '../../app/list-users.js';
+import { createUser } from '../../app/identity/create-user.js';
+import { getUser } from '../../app/identity/get-user.js';
+import { listUsers } from '../../app/identity/list-users.js';
 import type { Deps } from '../../app/ports.js';
 import type { User } from '../../domain/user.js';
-import { updateUser } from '../../app/update-user.js';
+import { updateUser } from '../../app/identity/update-user.js';
 import { KopaError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';

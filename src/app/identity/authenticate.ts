@@ -1,0 +1,124 @@
+import type { Actor } from '../../domain/actor.js';
+import { KopaError } from '../../domain/errors.js';
+import type { TenantStatus } from '../../domain/tenant.js';
+import { tokenAccess, type TokenAccessReason } from '../../domain/token-access.js';
+import type { User } from '../../domain/user.js';
+import type { Deps } from '../ports.js';
+import type { SessionStage } from './second-factor-ports.js';
+import { hashSecret } from '../shared/secrets.js';
+import { tenantRefusal } from '../municipalities/tenant-standing.js';
+
+export interface SessionAuth {
+  actor: Actor;
+  user: User;
+  csrfToken: string;
+  tokenHash: string;
+  /** The person's municipality's status (null for agency staff), for the central read/write rule. */
+  tenantStatus: TenantStatus | null;
+  /** A pending session may only finish its second factor or enrol one; http/auth.ts enforces it. */
+  stage: SessionStage;
+}
+
+export interface TokenAuth {
+  actor: Actor;
+  tenantStatus: TenantStatus | null;
+}
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+// Sliding expiry is written at most this often, not on every request.
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Resolves a session cookie to its person; expired sessions and inactive people get nothing.
+ * A session of an offboarded municipality ends here, with the coded refusal.
+ */
+export async function authenticateSession(
+  deps: Deps,
+  sessionToken: string,
+  context: { requestId: string | null; clientAddress: string | null; sessionTtlHours: number },
+): Promise<SessionAuth | null> {
+  const tokenHash = hashSecret(sessionToken);
+  const now = deps.clock.now();
+  const found = await deps.store.run(SYSTEM, async (tx) => {
+    const session = await deps.store.sessions.findWithPerson(tx, tokenHash);
+    if (!session) return null;
+    if (session.expiresAt <= now) {
+      await deps.store.sessions.delete(tx, tokenHash);
+      return null;
+    }
+    const { user, tenantStatus } = session;
+    if (!user.active) return null;
+    if (user.tenantId !== null && tenantStatus === 'offboarded') {
+      await deps.store.sessions.delete(tx, tokenHash);
+      return 'offboarded' as const;
+    }
+    // A pending sign-in keeps its short deadline; only full sessions slide.
+    if (session.stage === 'full' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await deps.store.sessions.touch(tx, tokenHash, now, new Date(now.getTime() + context.sessionTtlHours * 3_600_000));
+    }
+    const actor: Actor = {
+      kind: 'user',
+      id: user.id,
+      label: user.email,
+      role: user.role,
+      tenantId: user.tenantId,
+      requestId: context.requestId,
+      clientAddress: context.clientAddress,
+    };
+    return { actor, user, csrfToken: session.csrfToken, tokenHash, tenantStatus, stage: session.stage };
+  });
+  if (found === 'offboarded') throw tenantRefusal('tenant_offboarded');
+  return found;
+}
+
+const TOKEN_REFUSALS: Record<Exclude<TokenAccessReason, 'tenant_suspended_read_only' | 'tenant_offboarded'>, string> = {
+  revoked: 'The API token is revoked',
+  expired: 'The API token has expired',
+  creator_inactive: 'The API token stopped working: the person who made it is no longer active',
+  creator_role_changed: 'The API token stopped working: the person who made it no longer holds a role that could grant it',
+};
+
+/**
+ * Resolves a bearer token, or throws why it does not work. The token, the person who made
+ * it and its municipality come in one query: this runs on every API call.
+ */
+export async function authenticateToken(
+  deps: Deps,
+  token: string,
+  context: { requestId: string | null; clientAddress: string | null },
+): Promise<TokenAuth> {
+  const now = deps.clock.now();
+  return deps.store.run(SYSTEM, async (tx) => {
+    const record = await deps.store.tokens.findByHash(tx, hashSecret(token));
+    if (!record) throw new KopaError('unauthenticated', 'The API token is unknown, expired or revoked');
+    const { access, reason } = tokenAccess(
+      {
+        role: record.role,
+        tenantId: record.tenantId,
+        expiresAt: record.expiresAt ? new Date(record.expiresAt) : null,
+        revokedAt: record.revokedAt ? new Date(record.revokedAt) : null,
+        createdByUserId: record.createdByUserId,
+        creator: record.creator,
+        tenantStatus: record.tenantStatus,
+      },
+      now,
+    );
+    if (access === 'none') {
+      if (reason === 'tenant_offboarded') throw tenantRefusal('tenant_offboarded');
+      throw new KopaError('unauthenticated', TOKEN_REFUSALS[reason as keyof typeof TOKEN_REFUSALS] ?? 'The API token does not work');
+    }
+    if (!record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() > TOUCH_INTERVAL_MS) {
+      await deps.store.tokens.markUsed(tx, record.id, now);
+    }
+    const actor: Actor = {
+      kind: 'token',
+      id: record.id,
+      label: `token:${record.name}`,
+      role: record.role,
+      tenantId: record.tenantId,
+      requestId: context.requestId,
+      clientAddress: context.clientAddress,
+    };
+    return { actor, tenantStatus: record.tenantStatus };
+  });
+}

@@ -1,0 +1,42 @@
+import type { Actor } from '../../domain/actor.js';
+import { KopaError, validationError } from '../../domain/errors.js';
+import { passwordProblem, type User } from '../../domain/user.js';
+import { scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { confirmPassword } from './reauthenticate.js';
+import { recordAudit } from '../audit/record-audit.js';
+
+function requirePerson(actor: Actor): string {
+  if (actor.kind !== 'user' || !actor.id) throw new KopaError('forbidden', 'Only a signed-in person has an own account');
+  return actor.id;
+}
+
+/**
+ * Changing one's password ends every session of that person, this one included. The current
+ * password is checked like a sign-in (throttled): a stolen session is no way to guess it.
+ */
+export async function changeOwnPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const userId = requirePerson(actor);
+  // The new password is judged first: a refusal of its form must not spend a throttled attempt.
+  const problem = passwordProblem(newPassword, actor.label);
+  if (problem) throw validationError('newPassword', problem);
+  if (newPassword === currentPassword) throw validationError('newPassword', 'must differ from the current password');
+  await confirmPassword(deps, actor, currentPassword, 'currentPassword');
+  await deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+    const found = await deps.store.users.findForLogin(tx, actor.label);
+    if (!found || found.id !== userId || !found.passwordHash) throw new KopaError('not_found', 'User not found');
+    await deps.store.users.update(tx, null, userId, { passwordHash: await deps.passwords.hash(newPassword) });
+    await deps.store.sessions.deleteForUser(tx, null, userId);
+    await recordAudit(deps, tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: userId, tenantId: found.tenantId });
+  });
+}
+
+export async function changeOwnLocale(deps: Deps, actor: Actor, locale: 'lv' | 'en'): Promise<User> {
+  const userId = requirePerson(actor);
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await deps.store.users.get(tx, actor.tenantId, userId);
+    const after = await deps.store.users.update(tx, actor.tenantId, userId, { locale });
+    await recordAudit(deps, tx, actor, { action: 'user.locale_changed', entityType: 'user', entityId: userId, tenantId: actor.tenantId, before, after });
+    return after;
+  });
+}

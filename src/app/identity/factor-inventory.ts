@@ -1,0 +1,10 @@
+import type { FactorInventory } from '../../domain/second-factor.js';
+import type { Deps, Tx } from '../ports.js';
+
+/** What second factors a person has (an unconfirmed TOTP enrolment is none). */
+export async function factorInventory(deps: Pick<Deps, 'store'>, tx: Tx, userId: string): Promise<FactorInventory> {
+  const totp = await deps.store.secondFactors.totp(tx, userId);
+  const passkeys = await deps.store.secondFactors.passkeys(tx, userId);
+  const recoveryCodesLeft = await deps.store.secondFactors.recoveryCodesLeft(tx, userId);
+  return { totp: totp?.confirmedAt != null, passkeys: passkeys.length, recoveryCodesLeft };
+}
