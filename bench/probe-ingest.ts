@@ -9,8 +9,8 @@
  *
  *   node --import tsx bench/probe-ingest.ts [results=400000] [inFlight=4]
  */
-import { createMonitor, ingestProbeResults } from '../src/app/manage-monitors.js';
-import { createService } from '../src/app/manage-services.js';
+import { createMonitor, ingestProbeResults } from '../src/app/monitoring/manage-monitors.js';
+import { createService } from '../src/app/catalogue/manage-services.js';
 import { createToken } from '../src/app/identity/create-token.js';
 import { systemActor } from '../src/domain/actor.js';
 import { newSecretKey } from '../src/app/identity/secret-box.js';

@@ -8,12 +8,12 @@
  * It creates (and afterwards drops) its own database next to the one named.
  */
 import { sql } from 'kysely';
-import { subscribe } from '../src/app/manage-services.js';
-import { locationTimelines } from '../src/app/monitor-timeline.js';
+import { subscribe } from '../src/app/catalogue/manage-services.js';
+import { locationTimelines } from '../src/app/monitoring/monitor-timeline.js';
 import type { Deps } from '../src/app/ports.js';
-import { rollUpAvailability } from '../src/app/roll-up-availability.js';
+import { rollUpAvailability } from '../src/app/availability/roll-up-availability.js';
 import { seedDemoData } from '../src/app/seed-demo-data.js';
-import { slaReport } from '../src/app/sla-report.js';
+import { slaReport } from '../src/app/availability/sla-report.js';
 import { systemActor } from '../src/domain/actor.js';
 import { combineLocations, locationTimeline } from '../src/domain/availability/timeline.js';
 import { openDatabase } from '../src/db/connect.js';

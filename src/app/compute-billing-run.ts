@@ -6,7 +6,7 @@ import { KopaError, notFound } from '../domain/errors.js';
 import { parseCents } from '../domain/money.js';
 import { requirePermission } from './shared/authorize.js';
 import type { BillingRunRecord } from './billing-run-ports.js';
-import { monthBounds } from './desk-report.js';
+import { monthBounds } from './desk/desk-report.js';
 import { VAT_RATE_PERCENT } from './issue-invoice.js';
 import type { Deps, Tx } from './ports.js';
 import { recordAudit } from './audit/record-audit.js';

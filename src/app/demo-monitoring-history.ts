@@ -3,8 +3,8 @@ import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-t
 import { addMonths, monthOf } from '../domain/calendar/month.js';
 import type { ResultInput } from '../domain/monitoring/monitor.js';
 import { atClock } from './demo-clock.js';
-import { openIncident, updateIncident } from './manage-incidents.js';
-import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from './manage-monitors.js';
+import { openIncident, updateIncident } from './monitoring/manage-incidents.js';
+import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from './monitoring/manage-monitors.js';
 import type { Deps } from './ports.js';
 
 const ZONE = 'Europe/Riga';

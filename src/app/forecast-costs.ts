@@ -6,7 +6,7 @@ import { KopaError } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
 import { requirePermission } from './shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
-import { monthBounds } from './desk-report.js';
+import { monthBounds } from './desk/desk-report.js';
 import type { Deps } from './ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -4,11 +4,11 @@
  */
 import type { Agreement, AgreementTerms } from '../domain/agreement.js';
 import type { BillingStore } from './billing-ports.js';
-import type { IncidentStore } from './status-ports.js';
+import type { IncidentStore } from './monitoring/status-ports.js';
 import type { InvitationStore } from './identity/invitation-ports.js';
-import type { RollupStore } from './availability-ports.js';
-import type { SlaPublicationStore } from './sla-ports.js';
-import type { WatchStore } from './watch-ports.js';
+import type { RollupStore } from './availability/rollup-ports.js';
+import type { SlaPublicationStore } from './availability/sla-ports.js';
+import type { WatchStore } from './monitoring/watch-ports.js';
 import type { InvoiceStore } from './invoice-ports.js';
 import type { BillingRunStore } from './billing-run-ports.js';
 import type { TenantRecordStore } from './export-ports.js';

@@ -5,7 +5,7 @@ import { notFound } from '../domain/errors.js';
 import { formatCents } from '../domain/money.js';
 import { requirePermission, requireTenantAccess } from './shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
-import { monthBounds } from './desk-report.js';
+import { monthBounds } from './desk/desk-report.js';
 import type { Deps } from './ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

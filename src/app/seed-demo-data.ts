@@ -3,7 +3,7 @@ import type { Role } from '../domain/roles.js';
 import { createAgreement } from './municipalities/create-agreement.js';
 import { createTenant } from './municipalities/create-tenant.js';
 import { createUser } from './identity/create-user.js';
-import { createService, subscribe } from './manage-services.js';
+import { createService, subscribe } from './catalogue/manage-services.js';
 import type { Deps } from './ports.js';
 import { seedDemoHistory } from './seed-demo-history.js';
 import { updateTenant } from './municipalities/update-tenant.js';

@@ -7,9 +7,9 @@ import type { User } from '../domain/user.js';
 import { seedDemoBilling, type DemoFootprint } from './demo-billing-history.js';
 import { atClock } from './demo-clock.js';
 import { seedDemoMonitoring } from './demo-monitoring-history.js';
-import { openTicket } from './open-ticket.js';
+import { openTicket } from './desk/open-ticket.js';
 import type { Deps } from './ports.js';
-import { changeTicketStatus, commentOnTicket, rateTicket } from './work-ticket.js';
+import { changeTicketStatus, commentOnTicket, rateTicket } from './desk/work-ticket.js';
 
 const ZONE = 'Europe/Riga';
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -6,8 +6,8 @@ import { scopeOf } from './shared/authorize.js';
 import { invoiceDocument } from './documents/invoice-pdf.js';
 import { renderPdf } from './documents/pdf.js';
 import type { Deps } from './ports.js';
-import { slaReportPdf } from './render-sla-report.js';
-import type { SlaReport } from './sla-report.js';
+import { slaReportPdf } from './availability/render-sla-report.js';
+import type { SlaReport } from './availability/sla-report.js';
 
 export interface ExportFile {
   path: string;

@@ -1,12 +1,12 @@
 import type { Deps } from '../app/ports.js';
 import { deliverInvitation } from '../app/identity/accept-invitation.js';
-import { escalateTickets } from '../app/escalate-tickets.js';
-import { deliverNotification, type NotificationPayload } from '../app/notify-escalation.js';
-import { closeMonth } from '../app/publish-sla-reports.js';
-import { pruneProbeResults } from '../app/prune-probe-results.js';
-import { recordMissedBeats } from '../app/push-monitors.js';
-import { watchOutages } from '../app/watch-outages.js';
-import { rollUpAvailability } from '../app/roll-up-availability.js';
+import { escalateTickets } from '../app/desk/escalate-tickets.js';
+import { deliverNotification, type NotificationPayload } from '../app/desk/notify-escalation.js';
+import { closeMonth } from '../app/availability/publish-sla-reports.js';
+import { pruneProbeResults } from '../app/monitoring/prune-probe-results.js';
+import { recordMissedBeats } from '../app/monitoring/push-monitors.js';
+import { watchOutages } from '../app/monitoring/watch-outages.js';
+import { rollUpAvailability } from '../app/availability/roll-up-availability.js';
 import { runHousekeeping } from '../app/run-housekeeping.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor, ingestProbeResults } from '../../src/app/manage-monitors.js';
-import { locationTimelines } from '../../src/app/monitor-timeline.js';
-import { pruneProbeResults } from '../../src/app/prune-probe-results.js';
-import { rollUpAvailability } from '../../src/app/roll-up-availability.js';
+import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { locationTimelines } from '../../src/app/monitoring/monitor-timeline.js';
+import { pruneProbeResults } from '../../src/app/monitoring/prune-probe-results.js';
+import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { locationTimeline, normalize, type Segment } from '../../src/domain/availability/timeline.js';
 import type { Monitor } from '../../src/domain/monitoring/monitor.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor } from '../../src/app/manage-monitors.js';
+import { createMonitor } from '../../src/app/monitoring/manage-monitors.js';
 import { createToken } from '../../src/app/identity/create-token.js';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { systemActor } from '../../src/domain/actor.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor, ingestProbeResults } from '../../src/app/manage-monitors.js';
-import { recordMissedBeats } from '../../src/app/push-monitors.js';
-import { watchOutages } from '../../src/app/watch-outages.js';
+import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { recordMissedBeats } from '../../src/app/monitoring/push-monitors.js';
+import { watchOutages } from '../../src/app/monitoring/watch-outages.js';
 import { systemActor } from '../../src/domain/actor.js';
 import type { Monitor } from '../../src/domain/monitoring/monitor.js';
 import { BACKENDS } from '../support/database.js';

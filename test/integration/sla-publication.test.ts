@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor, ingestProbeResults } from '../../src/app/manage-monitors.js';
-import { closeMonth } from '../../src/app/publish-sla-reports.js';
+import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { closeMonth } from '../../src/app/availability/publish-sla-reports.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';

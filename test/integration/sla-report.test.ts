@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rollUpAvailability } from '../../src/app/roll-up-availability.js';
+import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 import { pdfLines } from '../support/pdf-text.js';

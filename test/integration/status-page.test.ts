@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor, ingestProbeResults } from '../../src/app/manage-monitors.js';
+import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';

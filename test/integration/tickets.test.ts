@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escalateTickets } from '../../src/app/escalate-tickets.js';
+import { escalateTickets } from '../../src/app/desk/escalate-tickets.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 

@@ -1,4 +1,4 @@
-import type { DeskFigures, ServiceSla } from '../sla-report.js';
+import type { DeskFigures, ServiceSla } from '../availability/sla-report.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
 
 const MONTHS_LV = ['janvāris', 'februāris', 'marts', 'aprīlis', 'maijs', 'jūnijs', 'jūlijs', 'augusts', 'septembris', 'oktobris', 'novembris', 'decembris'];

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { IncidentStore } from '../../app/status-ports.js';
+import type { IncidentStore } from '../../app/monitoring/status-ports.js';
 import type { Incident, IncidentImpact, IncidentStatus } from '../../domain/status/incident.js';
 import type { IncidentsTable } from '../incident-schema.js';
 import { trxOf } from '../tx.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RollupStore } from '../../app/availability-ports.js';
+import type { RollupStore } from '../../app/availability/rollup-ports.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { trxOf } from '../tx.js';
 

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { SlaChange, SlaPublication, SlaPublicationStore } from '../../app/sla-ports.js';
+import type { SlaChange, SlaPublication, SlaPublicationStore } from '../../app/availability/sla-ports.js';
 import type { SlaReportPublicationsTable } from '../sla-schema.js';
 import { trxOf } from '../tx.js';
 

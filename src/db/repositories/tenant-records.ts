@@ -1,5 +1,5 @@
 import type { TenantRecordStore } from '../../app/export-ports.js';
-import type { SlaChange } from '../../app/sla-ports.js';
+import type { SlaChange } from '../../app/availability/sla-ports.js';
 import { trxOf } from '../tx.js';
 
 export const tenantRecordRepository: TenantRecordStore = {

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { OutageRecord, WatchStore } from '../../app/watch-ports.js';
+import type { OutageRecord, WatchStore } from '../../app/monitoring/watch-ports.js';
 import type { MonitorOutagesTable } from '../watch-schema.js';
 import { trxOf } from '../tx.js';
 

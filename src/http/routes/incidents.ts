@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { getIncident, listIncidents, openIncident, updateIncident } from '../../app/manage-incidents.js';
+import { getIncident, listIncidents, openIncident, updateIncident } from '../../app/monitoring/manage-incidents.js';
 import type { Deps } from '../../app/ports.js';
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES } from '../../domain/status/incident.js';
 import { actorOf } from '../auth.js';

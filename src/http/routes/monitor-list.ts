@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { browseMonitors, DISPLAY_STATES, monitorCounts, monitorKey, type DisplayState } from '../../app/browse-monitors.js';
+import { browseMonitors, DISPLAY_STATES, monitorCounts, monitorKey, type DisplayState } from '../../app/monitoring/browse-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/exclude-outage.js';
-import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/manage-monitors.js';
+import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/availability/exclude-outage.js';
+import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/monitoring/manage-monitors.js';
 import { pageInMemory } from '../../app/shared/paging.js';
 import type { Deps } from '../../app/ports.js';
-import { currentSlaReport, slaReportPdf } from '../../app/render-sla-report.js';
-import { slaReportCsv } from '../../app/sla-report.js';
-import { updateMonitor } from '../../app/update-monitor.js';
+import { currentSlaReport, slaReportPdf } from '../../app/availability/render-sla-report.js';
+import { slaReportCsv } from '../../app/availability/sla-report.js';
+import { updateMonitor } from '../../app/monitoring/update-monitor.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';

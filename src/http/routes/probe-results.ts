@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ingestProbeBatch } from '../../app/ingest-probe-batch.js';
-import { MAX_RESULTS_PER_BATCH } from '../../app/manage-monitors.js';
+import { ingestProbeBatch } from '../../app/monitoring/ingest-probe-batch.js';
+import { MAX_RESULTS_PER_BATCH } from '../../app/monitoring/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
-import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitor-health.js';
-import { issuePushToken, receiveBeat } from '../../app/push-monitors.js';
+import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitoring/monitor-health.js';
+import { issuePushToken, receiveBeat } from '../../app/monitoring/push-monitors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { pageInMemory } from '../../app/shared/paging.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createService, endSubscription, getService, listServices, listSubscriptions, subscribe, updateService } from '../../app/manage-services.js';
+import { createService, endSubscription, getService, listServices, listSubscriptions, subscribe, updateService } from '../../app/catalogue/manage-services.js';
 import type { Deps } from '../../app/ports.js';
 import type { ServiceFields } from '../../domain/service.js';
 import { actorOf } from '../auth.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../app/ports.js';
-import { publishSlaReport, slaPublications } from '../../app/publish-sla-reports.js';
+import { publishSlaReport, slaPublications } from '../../app/availability/publish-sla-reports.js';
 import { actorOf } from '../auth.js';
 import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/platform-status.js';
+import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/monitoring/platform-status.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import multipart from '@fastify/multipart';
-import { attachToTicket, listAttachments, readAttachment } from '../../app/attach-to-ticket.js';
-import { deskReport } from '../../app/desk-report.js';
-import { openTicket } from '../../app/open-ticket.js';
+import { attachToTicket, listAttachments, readAttachment } from '../../app/desk/attach-to-ticket.js';
+import { deskReport } from '../../app/desk/desk-report.js';
+import { openTicket } from '../../app/desk/open-ticket.js';
 import type { Deps } from '../../app/ports.js';
-import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket, ticketTimeline } from '../../app/work-ticket.js';
+import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket, ticketTimeline } from '../../app/desk/work-ticket.js';
 import { pageInMemory } from '../../app/shared/paging.js';
-import { TIMELINE_HEAD } from '../../app/work-ticket.js';
+import { TIMELINE_HEAD } from '../../app/desk/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import type { ClockState } from '../../domain/desk/sla.js';
 import { validationError } from '../../domain/errors.js';

@@ -1,6 +1,6 @@
 import { systemActor } from '../../domain/actor.js';
-import { ingestProbeBatch } from '../../app/ingest-probe-batch.js';
-import { listMonitors } from '../../app/manage-monitors.js';
+import { ingestProbeBatch } from '../../app/monitoring/ingest-probe-batch.js';
+import { listMonitors } from '../../app/monitoring/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { closeCheckContext, createCheckContext, runCheck } from './checks.js';
 import { createDnsCache } from './dns-cache.js';

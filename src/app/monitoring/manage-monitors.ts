@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { KopaError, notFound, validationError } from '../domain/errors.js';
-import { checkResults, validateMonitor, type Monitor, type MonitorFields, type ResultInput } from '../domain/monitoring/monitor.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
-import { rewindForLateResults } from './roll-up-availability.js';
+import type { Actor } from '../../domain/actor.js';
+import { KopaError, notFound, validationError } from '../../domain/errors.js';
+import { checkResults, validateMonitor, type Monitor, type MonitorFields, type ResultInput } from '../../domain/monitoring/monitor.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { rewindForLateResults } from '../availability/roll-up-availability.js';
 
 export async function createMonitor(deps: Deps, actor: Actor, fields: MonitorFields): Promise<Monitor> {
   requirePermission(actor, 'monitors.write');

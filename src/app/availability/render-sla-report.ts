@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { notFound } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess } from './shared/authorize.js';
-import { renderPdf } from './documents/pdf.js';
-import { slaReportDocument } from './documents/sla-report-pdf.js';
-import { monthBounds } from './desk-report.js';
-import type { Deps } from './ports.js';
+import type { Actor } from '../../domain/actor.js';
+import { notFound } from '../../domain/errors.js';
+import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
+import { renderPdf } from '../documents/pdf.js';
+import { slaReportDocument } from '../documents/sla-report-pdf.js';
+import { monthBounds } from '../desk/desk-report.js';
+import type { Deps } from '../ports.js';
 import { slaReport, type SlaReport } from './sla-report.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { systemActor, type Actor } from '../domain/actor.js';
-import { addDays, localDateOf } from '../domain/calendar/local-time.js';
-import { addMonths, firstDayOf, monthOf } from '../domain/calendar/month.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess } from './shared/authorize.js';
-import { calendarClock } from './calendars/calendar-clocks.js';
-import { monthBounds } from './desk-report.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import { systemActor, type Actor } from '../../domain/actor.js';
+import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
+import { addMonths, firstDayOf, monthOf } from '../../domain/calendar/month.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
+import { calendarClock } from '../calendars/calendar-clocks.js';
+import { monthBounds } from '../desk/desk-report.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { slaReport, type ServiceSla } from './sla-report.js';
 import type { SlaChange, SlaPublication } from './sla-ports.js';
 

@@ -1,6 +1,6 @@
 /** What the status page and incident use cases need from the store (`Store['incidents']`). */
-import type { Incident, IncidentImpact, IncidentStatus, IncidentUpdate } from '../domain/status/incident.js';
-import type { Tx } from './shared/transaction.js';
+import type { Incident, IncidentImpact, IncidentStatus, IncidentUpdate } from '../../domain/status/incident.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface IncidentStore {
   insert(tx: Tx, incident: { title: string; impact: IncidentImpact; status: IncidentStatus; serviceIds: string[]; startedAt: string; createdBy: string }, now: Date): Promise<Incident>;

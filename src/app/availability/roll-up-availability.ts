@@ -1,6 +1,6 @@
-import { locationTimeline } from '../domain/availability/timeline.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
-import type { Deps, Tx } from './ports.js';
+import { locationTimeline } from '../../domain/availability/timeline.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import type { Deps, Tx } from '../ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 const CHUNK_MS = 86_400_000;

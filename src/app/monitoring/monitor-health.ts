@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { currentState } from '../domain/availability/current-state.js';
-import type { State } from '../domain/availability/timeline.js';
-import { notFound, validationError } from '../domain/errors.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
+import type { Actor } from '../../domain/actor.js';
+import { currentState } from '../../domain/availability/current-state.js';
+import type { State } from '../../domain/availability/timeline.js';
+import { notFound, validationError } from '../../domain/errors.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

@@ -1,9 +1,9 @@
-import type { Actor } from '../domain/actor.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { healthOf, type MonitorHealth } from './monitor-health.js';
-import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from './shared/paging.js';
-import type { Deps } from './ports.js';
+import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from '../shared/paging.js';
+import type { Deps } from '../ports.js';
 
 /** What the operator filters the monitors list by; `paused` is a monitor switched off. */
 export type DisplayState = 'down' | 'unknown' | 'up' | 'paused';

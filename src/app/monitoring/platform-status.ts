@@ -1,14 +1,14 @@
-import type { Actor } from '../domain/actor.js';
-import { applyMaintenance, combineLocations, combineMonitors, summarize, type ReportState, type Segment } from '../domain/availability/timeline.js';
-import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
-import { notFound } from '../domain/errors.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
-import type { Service } from '../domain/service.js';
-import type { Incident } from '../domain/status/incident.js';
-import { requirePermission, requireTenantAccess } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import { applyMaintenance, combineLocations, combineMonitors, summarize, type ReportState, type Segment } from '../../domain/availability/timeline.js';
+import { addDays, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { notFound } from '../../domain/errors.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import type { Service } from '../../domain/service.js';
+import type { Incident } from '../../domain/status/incident.js';
+import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
-import type { Deps, MaintenanceWindowRecord, Tx } from './ports.js';
+import type { Deps, MaintenanceWindowRecord, Tx } from '../ports.js';
 
 const ZONE = 'Europe/Riga';
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -1,9 +1,9 @@
-import type { Actor } from '../domain/actor.js';
-import { notFound } from '../domain/errors.js';
-import { validateMonitor, type Monitor } from '../domain/monitoring/monitor.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { notFound } from '../../domain/errors.js';
+import { validateMonitor, type Monitor } from '../../domain/monitoring/monitor.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 /**
  * What may change on a monitor. The interval and `failuresToConfirm` may not: they decide how

@@ -1,5 +1,5 @@
 /** Published monthly availability reports (`Store['slaPublications']`). */
-import type { Tx } from './shared/transaction.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface SlaChange {
   serviceCode: string;

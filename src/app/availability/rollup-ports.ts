@@ -1,6 +1,6 @@
 /** What the availability rollup and its readers need from the store (`Store['rollups']`). */
-import type { Segment } from '../domain/availability/timeline.js';
-import type { Tx } from './shared/transaction.js';
+import type { Segment } from '../../domain/availability/timeline.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface RollupCursor {
   monitorId: string;

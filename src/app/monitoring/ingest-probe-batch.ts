@@ -1,11 +1,11 @@
-import type { Actor } from '../domain/actor.js';
-import { FieldErrors, validationError } from '../domain/errors.js';
-import { checkResults, type ResultInput } from '../domain/monitoring/monitor.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import { FieldErrors, validationError } from '../../domain/errors.js';
+import { checkResults, type ResultInput } from '../../domain/monitoring/monitor.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { MAX_RESULTS_PER_BATCH } from './manage-monitors.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
-import { rewindForLateResults } from './roll-up-availability.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { rewindForLateResults } from '../availability/roll-up-availability.js';
 
 export interface BatchResult extends ResultInput {
   monitorId: string;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../domain/actor.js';
-import { checkAttachment } from '../domain/desk/attachment-policy.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { requirePermission, scopeOf, tenantFilterOf } from './shared/authorize.js';
-import type { AttachmentMeta, Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { checkAttachment } from '../../domain/desk/attachment-policy.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
+import type { AttachmentMeta, Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { isStaff } from './ticket-sla.js';
 
 export async function attachToTicket(deps: Deps, actor: Actor, ticketId: string, fileName: string, data: Uint8Array): Promise<AttachmentMeta> {

@@ -1,5 +1,5 @@
 /** Push-monitor tokens and confirmed outages (`Store['watch']`). */
-import type { Tx } from './shared/transaction.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface OutageRecord {
   id: string;

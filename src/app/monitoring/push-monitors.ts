@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
-import { hashSecret, newSecret } from './shared/secrets.js';
+import type { Actor } from '../../domain/actor.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { hashSecret, newSecret } from '../shared/secrets.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 const PUSH_PREFIX = 'kopa_push_';

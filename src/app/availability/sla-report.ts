@@ -1,15 +1,15 @@
-import { systemActor, type Actor } from '../domain/actor.js';
-import { agreementForMonth, DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS } from '../domain/agreement.js';
-import { addMonths, firstDayOf } from '../domain/calendar/month.js';
-import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../domain/availability/exclusions.js';
-import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../domain/availability/timeline.js';
-import { addDays, localToEpochMs } from '../domain/calendar/local-time.js';
-import { notFound } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess } from './shared/authorize.js';
-import { deskReport, monthBounds } from './desk-report.js';
-import { locationTimelinesMany } from './monitor-timeline.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
-import type { Deps } from './ports.js';
+import { systemActor, type Actor } from '../../domain/actor.js';
+import { agreementForMonth, DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS } from '../../domain/agreement.js';
+import { addMonths, firstDayOf } from '../../domain/calendar/month.js';
+import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../../domain/availability/exclusions.js';
+import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../../domain/availability/timeline.js';
+import { addDays, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { notFound } from '../../domain/errors.js';
+import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
+import { deskReport, monthBounds } from '../desk/desk-report.js';
+import { locationTimelinesMany } from '../monitoring/monitor-timeline.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import type { Deps } from '../ports.js';
 
 const ZONE = 'Europe/Riga';
 const SYSTEM = { role: 'system' as const, tenantId: null };

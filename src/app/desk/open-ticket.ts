@@ -1,12 +1,12 @@
-import type { Actor } from '../domain/actor.js';
-import type { Priority } from '../domain/agreement.js';
-import { localDateOf } from '../domain/calendar/local-time.js';
-import { termsForTicket } from '../domain/desk/agreement-choice.js';
-import type { Ticket, TicketCategory } from '../domain/desk/ticket.js';
-import { FieldErrors, notFound, validationError } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import type { Priority } from '../../domain/agreement.js';
+import { localDateOf } from '../../domain/calendar/local-time.js';
+import { termsForTicket } from '../../domain/desk/agreement-choice.js';
+import type { Ticket, TicketCategory } from '../../domain/desk/ticket.js';
+import { FieldErrors, notFound, validationError } from '../../domain/errors.js';
+import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants } from './ticket-sla.js';
 
 export interface OpenTicketInput {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps, Tx } from './ports.js';
+import type { Deps, Tx } from '../ports.js';
 
 const LABELS: Record<string, string> = {
   'reaction:warning': 'Reakcijas laiks izlietots par 80 % / Reaction time 80 % used',

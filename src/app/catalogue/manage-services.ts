@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { localDateOf } from '../domain/calendar/local-time.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { validateService, validateSubscription, type Service, type ServiceFields, type Subscription } from '../domain/service.js';
-import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { localDateOf } from '../../domain/calendar/local-time.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { validateService, validateSubscription, type Service, type ServiceFields, type Subscription } from '../../domain/service.js';
+import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 export async function listServices(deps: Deps, actor: Actor): Promise<Service[]> {
   requirePermission(actor, 'services.read');

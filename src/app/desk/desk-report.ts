@@ -1,9 +1,9 @@
-import type { Actor } from '../domain/actor.js';
-import { isMonth, monthBounds as monthInZone } from '../domain/calendar/month.js';
-import { buildDeskReport, deskReportCsv, type DeskReport, type MeasuredTicket } from '../domain/desk/desk-report.js';
-import { notFound, validationError } from '../domain/errors.js';
-import { requirePermission, requireTenantAccess, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
+import type { Actor } from '../../domain/actor.js';
+import { isMonth, monthBounds as monthInZone } from '../../domain/calendar/month.js';
+import { buildDeskReport, deskReportCsv, type DeskReport, type MeasuredTicket } from '../../domain/desk/desk-report.js';
+import { notFound, validationError } from '../../domain/errors.js';
+import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
 import { slaOf } from './ticket-sla.js';
 
 const ZONE = 'Europe/Riga';

@@ -1,12 +1,12 @@
-import type { Actor } from '../domain/actor.js';
-import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW, commentWaitSeconds } from '../domain/desk/comment-limit.js';
-import { canMove, type Ticket, type TicketEvent, type TicketStatus } from '../domain/desk/ticket.js';
-import type { Priority } from '../domain/agreement.js';
-import { KopaError, forbidden, notFound, validationError } from '../domain/errors.js';
-import { requirePermission, scopeOf, tenantFilterOf } from './shared/authorize.js';
-import { sliceOf, type PageRequest, type Slice } from './shared/paging.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW, commentWaitSeconds } from '../../domain/desk/comment-limit.js';
+import { canMove, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/desk/ticket.js';
+import type { Priority } from '../../domain/agreement.js';
+import { KopaError, forbidden, notFound, validationError } from '../../domain/errors.js';
+import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
+import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
 
 async function load(deps: Deps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {

@@ -1,6 +1,6 @@
-import { systemActor } from '../domain/actor.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import { systemActor } from '../../domain/actor.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { systemActor } from '../domain/actor.js';
-import { currentState } from '../domain/availability/current-state.js';
-import { localDateOf } from '../domain/calendar/local-time.js';
-import type { Monitor } from '../domain/monitoring/monitor.js';
-import { openTicket } from './open-ticket.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import { systemActor } from '../../domain/actor.js';
+import { currentState } from '../../domain/availability/current-state.js';
+import { localDateOf } from '../../domain/calendar/local-time.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import { openTicket } from '../desk/open-ticket.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { OutageRecord } from './watch-ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -1,9 +1,9 @@
-import type { Actor } from '../domain/actor.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { canUpdate, checkNewIncident, checkUpdate, type Incident, type IncidentImpact, type IncidentStatus } from '../domain/status/incident.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { canUpdate, checkNewIncident, checkUpdate, type Incident, type IncidentImpact, type IncidentStatus } from '../../domain/status/incident.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 
