@@ -12,7 +12,7 @@ import { subscribe } from '../src/app/catalogue/manage-services.js';
 import { locationTimelines } from '../src/app/monitoring/monitor-timeline.js';
 import type { Deps } from '../src/app/ports.js';
 import { rollUpAvailability } from '../src/app/availability/roll-up-availability.js';
-import { seedDemoData } from '../src/app/seed-demo-data.js';
+import { seedDemoData } from '../src/app/demo/seed-demo-data.js';
 import { slaReport } from '../src/app/availability/sla-report.js';
 import { systemActor } from '../src/domain/actor.js';
 import { combineLocations, locationTimeline } from '../src/domain/availability/timeline.js';

@@ -3,15 +3,15 @@
  * `main/` wires real clocks and hashers; tests may pass their own.
  */
 import type { Agreement, AgreementTerms } from '../domain/agreement.js';
-import type { BillingStore } from './billing-ports.js';
+import type { BillingStore } from './billing/catalogue-ports.js';
 import type { IncidentStore } from './monitoring/status-ports.js';
 import type { InvitationStore } from './identity/invitation-ports.js';
 import type { RollupStore } from './availability/rollup-ports.js';
 import type { SlaPublicationStore } from './availability/sla-ports.js';
 import type { WatchStore } from './monitoring/watch-ports.js';
-import type { InvoiceStore } from './invoice-ports.js';
-import type { BillingRunStore } from './billing-run-ports.js';
-import type { TenantRecordStore } from './export-ports.js';
+import type { InvoiceStore } from './billing/invoice-ports.js';
+import type { BillingRunStore } from './billing/billing-run-ports.js';
+import type { TenantRecordStore } from './export/ports.js';
 import type { LoginAttemptStore, SecondFactorStore, SessionStage, SessionSummary } from './identity/second-factor-ports.js';
 import type { IdentitySettings } from './identity/identity-settings.js';
 import type { AuditEvent } from '../domain/audit.js';

@@ -7,7 +7,7 @@ import { pruneProbeResults } from '../app/monitoring/prune-probe-results.js';
 import { recordMissedBeats } from '../app/monitoring/push-monitors.js';
 import { watchOutages } from '../app/monitoring/watch-outages.js';
 import { rollUpAvailability } from '../app/availability/roll-up-availability.js';
-import { runHousekeeping } from '../app/run-housekeeping.js';
+import { runHousekeeping } from '../app/operations/run-housekeeping.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
 export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number } = {}): Record<string, JobHandler> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/app/ports.js';
 import { escalateTickets, type Escalation } from '../../src/app/desk/escalate-tickets.js';
-import { finalizeBillingRun } from '../../src/app/finalize-billing-run.js';
+import { finalizeBillingRun } from '../../src/app/billing/finalize-billing-run.js';
 import { openTicket } from '../../src/app/desk/open-ticket.js';
 import { closeMonth } from '../../src/app/availability/publish-sla-reports.js';
 import { loadMigrations, migrate } from '../../src/db/migrate.js';

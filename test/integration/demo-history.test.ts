@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
-import { seedDemoData } from '../../src/app/seed-demo-data.js';
+import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { verifyAuditChain } from '../../src/app/audit/verify-audit-chain.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';

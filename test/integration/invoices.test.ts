@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueInvoice } from '../../src/app/issue-invoice.js';
-import { isValidIban } from '../../src/app/manage-invoices.js';
+import { issueInvoice } from '../../src/app/billing/issue-invoice.js';
+import { isValidIban } from '../../src/app/billing/manage-invoices.js';
 import { systemActor } from '../../src/domain/actor.js';
 import type { InvoiceLineInput } from '../../src/domain/billing/invoice.js';
 import { BACKENDS } from '../support/database.js';

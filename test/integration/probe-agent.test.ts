@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor } from '../../src/app/monitoring/manage-monitors.js';
 import { createToken } from '../../src/app/identity/create-token.js';
-import { seedDemoData } from '../../src/app/seed-demo-data.js';
+import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { startAgent } from '../../src/jobs/prober/agent.js';
 import { loadConfig } from '../../src/main/config.js';

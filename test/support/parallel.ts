@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Deps, NotificationSettings } from '../../src/app/ports.js';
-import { seedDemoData } from '../../src/app/seed-demo-data.js';
+import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { openDatabase, type KopaDatabase } from '../../src/db/connect.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createStore } from '../../src/db/store.js';

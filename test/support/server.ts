@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { seedDemoData } from '../../src/app/seed-demo-data.js';
+import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { loadConfig } from '../../src/main/config.js';
 import { startLocalProber } from '../../src/jobs/prober/local-prober.js';
 import { openRuntime, serverFor, type Runtime } from '../../src/main/runtime.js';

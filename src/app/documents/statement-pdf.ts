@@ -1,5 +1,5 @@
 import { formatDecimalLv } from '../../domain/money.js';
-import type { StatementView } from '../read-billing-runs.js';
+import type { StatementView } from '../billing/read-billing-runs.js';
 import { dateLv, type PdfContent, type PdfDocument } from './pdf.js';
 
 const grouped = formatDecimalLv;

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { BillingRunRecord, BillingRunStore, StoredStatement } from '../../app/billing-run-ports.js';
+import type { BillingRunRecord, BillingRunStore, StoredStatement } from '../../app/billing/billing-run-ports.js';
 import type { PoolDriver } from '../../domain/billing/catalogue.js';
 import { statementFromJson, statementToJson, type StatementProblem } from '../../domain/billing/statement.js';
 import type { BillingRunsTable, BillingStatementsTable } from '../billing-run-schema.js';

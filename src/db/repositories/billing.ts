@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { BillingStore, UsageTotal } from '../../app/billing-ports.js';
+import type { BillingStore, UsageTotal } from '../../app/billing/catalogue-ports.js';
 import type { CostPool, PoolDriver, Provider, Resource, ResourceKind, Tariff } from '../../domain/billing/catalogue.js';
 import type { BillingProvidersTable, BillingResourcesTable, CostPoolsTable, TariffsTable } from '../billing-schema.js';
 import { trxOf } from '../tx.js';

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { InvoiceStore, IssuedInvoice, SellerSettings } from '../../app/invoice-ports.js';
+import type { InvoiceStore, IssuedInvoice, SellerSettings } from '../../app/billing/invoice-ports.js';
 import { invoiceFromJson, invoiceToJson, type Invoice } from '../../domain/billing/invoice.js';
 import type { InvoicesTable, SellerSettingsTable } from '../invoice-schema.js';
 import { trxOf } from '../tx.js';

@@ -1,4 +1,4 @@
-import type { TenantRecordStore } from '../../app/export-ports.js';
+import type { TenantRecordStore } from '../../app/export/ports.js';
 import type { SlaChange } from '../../app/availability/sla-ports.js';
 import { trxOf } from '../tx.js';
 

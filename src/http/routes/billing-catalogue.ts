@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createProvider, createResource, listProviders, listResources } from '../../app/manage-billing-catalogue.js';
-import { createCostPool, listCostPools, removeCostPool, updateCostPool } from '../../app/manage-cost-pools.js';
-import { createTariff, listTariffs } from '../../app/manage-tariffs.js';
+import { createProvider, createResource, listProviders, listResources } from '../../app/billing/manage-billing-catalogue.js';
+import { createCostPool, listCostPools, removeCostPool, updateCostPool } from '../../app/billing/manage-cost-pools.js';
+import { createTariff, listTariffs } from '../../app/billing/manage-tariffs.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { PageOnly, PageQuery, pageOf, sendListPage } from '../paging.js';

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createBillingRun, recomputeBillingRun } from '../../app/compute-billing-run.js';
-import { finalizeBillingRun } from '../../app/finalize-billing-run.js';
-import { forecastCosts } from '../../app/forecast-costs.js';
-import { statementPdf } from '../../app/render-statement-pdf.js';
+import { createBillingRun, recomputeBillingRun } from '../../app/billing/compute-billing-run.js';
+import { finalizeBillingRun } from '../../app/billing/finalize-billing-run.js';
+import { forecastCosts } from '../../app/billing/forecast-costs.js';
+import { statementPdf } from '../../app/billing/render-statement-pdf.js';
 import type { Deps } from '../../app/ports.js';
-import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/read-billing-runs.js';
+import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/billing/read-billing-runs.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';

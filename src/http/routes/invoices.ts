@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { getInvoice, getSeller, invoicePdf, listInvoices, updateSeller } from '../../app/manage-invoices.js';
-import type { IssuedInvoice } from '../../app/invoice-ports.js';
+import { getInvoice, getSeller, invoicePdf, listInvoices, updateSeller } from '../../app/billing/manage-invoices.js';
+import type { IssuedInvoice } from '../../app/billing/invoice-ports.js';
 import type { Deps } from '../../app/ports.js';
 import { formatCents } from '../../domain/money.js';
 import { actorOf } from '../auth.js';

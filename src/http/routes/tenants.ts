@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createTenant } from '../../app/municipalities/create-tenant.js';
-import { exportTenant } from '../../app/export-tenant.js';
+import { exportTenant } from '../../app/export/export-tenant.js';
 import { getTenant } from '../../app/municipalities/get-tenant.js';
 import { listTenants } from '../../app/municipalities/list-tenants.js';
 import type { Deps } from '../../app/ports.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ingestUsage } from '../../app/ingest-usage.js';
-import { listMonthlyUsage, listUsageTotals, MAX_USAGE_MONTHS } from '../../app/list-usage.js';
+import { ingestUsage } from '../../app/billing/ingest-usage.js';
+import { listMonthlyUsage, listUsageTotals, MAX_USAGE_MONTHS } from '../../app/billing/list-usage.js';
 import type { Deps } from '../../app/ports.js';
 import { MAX_USAGE_BATCH } from '../../domain/billing/usage.js';
 import { actorOf } from '../auth.js';

@@ -1,7 +1,7 @@
 /** What the metering and billing use cases need from the store (`Store['billing']`). */
-import type { CostPool, PoolDriver, Provider, Resource, Tariff } from '../domain/billing/catalogue.js';
-import type { UsageRecord } from '../domain/billing/usage.js';
-import type { Tx } from './shared/transaction.js';
+import type { CostPool, PoolDriver, Provider, Resource, Tariff } from '../../domain/billing/catalogue.js';
+import type { UsageRecord } from '../../domain/billing/usage.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface UsageTotal {
   tenantId: string;

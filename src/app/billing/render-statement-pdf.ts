@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { localDateOf } from '../domain/calendar/local-time.js';
-import { notFound } from '../domain/errors.js';
-import { scopeOf } from './shared/authorize.js';
-import { renderPdf } from './documents/pdf.js';
-import { statementDocument } from './documents/statement-pdf.js';
-import type { Deps } from './ports.js';
+import type { Actor } from '../../domain/actor.js';
+import { localDateOf } from '../../domain/calendar/local-time.js';
+import { notFound } from '../../domain/errors.js';
+import { scopeOf } from '../shared/authorize.js';
+import { renderPdf } from '../documents/pdf.js';
+import { statementDocument } from '../documents/statement-pdf.js';
+import type { Deps } from '../ports.js';
 import { tenantStatements } from './read-billing-runs.js';
 
 /** A municipality's invoiced statement for a month as a Latvian PDF, with the invoices it went on. */

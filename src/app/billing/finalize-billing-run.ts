@@ -1,13 +1,13 @@
-import type { Actor } from '../domain/actor.js';
-import type { InvoiceLineInput } from '../domain/billing/invoice.js';
-import { explainShare, type Statement } from '../domain/billing/statement.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { formatCents } from '../domain/money.js';
-import { requirePermission } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import type { InvoiceLineInput } from '../../domain/billing/invoice.js';
+import { explainShare, type Statement } from '../../domain/billing/statement.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { formatCents } from '../../domain/money.js';
+import { requirePermission } from '../shared/authorize.js';
 import type { StoredStatement } from './billing-run-ports.js';
 import { issueInvoice } from './issue-invoice.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

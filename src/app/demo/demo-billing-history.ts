@@ -1,13 +1,13 @@
-import type { Actor } from '../domain/actor.js';
-import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
-import { addMonths, firstDayOf, monthOf } from '../domain/calendar/month.js';
-import { createBillingRun } from './compute-billing-run.js';
+import type { Actor } from '../../domain/actor.js';
+import { addDays, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { addMonths, firstDayOf, monthOf } from '../../domain/calendar/month.js';
+import { createBillingRun } from '../billing/compute-billing-run.js';
 import { atClock } from './demo-clock.js';
-import { finalizeBillingRun } from './finalize-billing-run.js';
-import { ingestUsage } from './ingest-usage.js';
-import { createCostPool } from './manage-cost-pools.js';
-import { createTariff } from './manage-tariffs.js';
-import type { Deps } from './ports.js';
+import { finalizeBillingRun } from '../billing/finalize-billing-run.js';
+import { ingestUsage } from '../billing/ingest-usage.js';
+import { createCostPool } from '../billing/manage-cost-pools.js';
+import { createTariff } from '../billing/manage-tariffs.js';
+import type { Deps } from '../ports.js';
 
 const ZONE = 'Europe/Riga';
 

@@ -1,13 +1,13 @@
-import type { Actor } from '../domain/actor.js';
-import type { AuditEvent } from '../domain/audit.js';
-import { formatCents } from '../domain/money.js';
-import type { Tenant } from '../domain/tenant.js';
-import { scopeOf } from './shared/authorize.js';
-import { invoiceDocument } from './documents/invoice-pdf.js';
-import { renderPdf } from './documents/pdf.js';
-import type { Deps } from './ports.js';
-import { slaReportPdf } from './availability/render-sla-report.js';
-import type { SlaReport } from './availability/sla-report.js';
+import type { Actor } from '../../domain/actor.js';
+import type { AuditEvent } from '../../domain/audit.js';
+import { formatCents } from '../../domain/money.js';
+import type { Tenant } from '../../domain/tenant.js';
+import { scopeOf } from '../shared/authorize.js';
+import { invoiceDocument } from '../documents/invoice-pdf.js';
+import { renderPdf } from '../documents/pdf.js';
+import type { Deps } from '../ports.js';
+import { slaReportPdf } from '../availability/render-sla-report.js';
+import type { SlaReport } from '../availability/sla-report.js';
 
 export interface ExportFile {
   path: string;

@@ -1,7 +1,7 @@
 /** Billing runs and the data they are computed from (`Store['billingRuns']`). */
-import type { PoolDriver } from '../domain/billing/catalogue.js';
-import type { Statement, StatementProblem } from '../domain/billing/statement.js';
-import type { Tx } from './shared/transaction.js';
+import type { PoolDriver } from '../../domain/billing/catalogue.js';
+import type { Statement, StatementProblem } from '../../domain/billing/statement.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface BillingRunRecord {
   id: string;

@@ -1,15 +1,15 @@
-import { systemActor, type Actor } from '../domain/actor.js';
-import { localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
-import { addMonths, monthOf } from '../domain/calendar/month.js';
-import type { Priority } from '../domain/agreement.js';
-import type { TicketCategory, TicketStatus } from '../domain/desk/ticket.js';
-import type { User } from '../domain/user.js';
+import { systemActor, type Actor } from '../../domain/actor.js';
+import { localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { addMonths, monthOf } from '../../domain/calendar/month.js';
+import type { Priority } from '../../domain/agreement.js';
+import type { TicketCategory, TicketStatus } from '../../domain/desk/ticket.js';
+import type { User } from '../../domain/user.js';
 import { seedDemoBilling, type DemoFootprint } from './demo-billing-history.js';
 import { atClock } from './demo-clock.js';
 import { seedDemoMonitoring } from './demo-monitoring-history.js';
-import { openTicket } from './desk/open-ticket.js';
-import type { Deps } from './ports.js';
-import { changeTicketStatus, commentOnTicket, rateTicket } from './desk/work-ticket.js';
+import { openTicket } from '../desk/open-ticket.js';
+import type { Deps } from '../ports.js';
+import { changeTicketStatus, commentOnTicket, rateTicket } from '../desk/work-ticket.js';
 
 const ZONE = 'Europe/Riga';
 const SYSTEM = { role: 'system' as const, tenantId: null };

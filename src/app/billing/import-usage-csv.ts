@@ -1,11 +1,11 @@
-import type { Actor } from '../domain/actor.js';
-import { parseUsageCsv } from '../domain/billing/usage-csv.js';
-import { MAX_USAGE_BATCH } from '../domain/billing/usage.js';
-import { validationError, type FieldError } from '../domain/errors.js';
-import { isValidRegistrationNumber } from '../domain/registration-number.js';
-import { scopeOf, requirePermission } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import { parseUsageCsv } from '../../domain/billing/usage-csv.js';
+import { MAX_USAGE_BATCH } from '../../domain/billing/usage.js';
+import { validationError, type FieldError } from '../../domain/errors.js';
+import { isValidRegistrationNumber } from '../../domain/registration-number.js';
+import { scopeOf, requirePermission } from '../shared/authorize.js';
 import { ingestUsage } from './ingest-usage.js';
-import type { Deps } from './ports.js';
+import type { Deps } from '../ports.js';
 
 export interface CsvImportReport {
   rows: number;

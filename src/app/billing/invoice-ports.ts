@@ -1,6 +1,6 @@
 /** The agency as seller, gapless invoice numbers and issued invoices (`Store['invoices']`). */
-import type { Invoice } from '../domain/billing/invoice.js';
-import type { Tx } from './shared/transaction.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface SellerSettings {
   name: string;

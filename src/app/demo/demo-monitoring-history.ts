@@ -1,11 +1,11 @@
-import type { Actor } from '../domain/actor.js';
-import { addDays, localDateOf, localToEpochMs } from '../domain/calendar/local-time.js';
-import { addMonths, monthOf } from '../domain/calendar/month.js';
-import type { ResultInput } from '../domain/monitoring/monitor.js';
+import type { Actor } from '../../domain/actor.js';
+import { addDays, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { addMonths, monthOf } from '../../domain/calendar/month.js';
+import type { ResultInput } from '../../domain/monitoring/monitor.js';
 import { atClock } from './demo-clock.js';
-import { openIncident, updateIncident } from './monitoring/manage-incidents.js';
-import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from './monitoring/manage-monitors.js';
-import type { Deps } from './ports.js';
+import { openIncident, updateIncident } from '../monitoring/manage-incidents.js';
+import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../monitoring/manage-monitors.js';
+import type { Deps } from '../ports.js';
 
 const ZONE = 'Europe/Riga';
 const INTERVAL_S = 300;

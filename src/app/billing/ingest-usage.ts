@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../domain/actor.js';
-import { checkUsageRecord, MAX_USAGE_BATCH, sameUsage, tenantIdsOf, type UsageRecord } from '../domain/billing/usage.js';
-import { validationError, type FieldError } from '../domain/errors.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { checkUsageRecord, MAX_USAGE_BATCH, sameUsage, tenantIdsOf, type UsageRecord } from '../../domain/billing/usage.js';
+import { validationError, type FieldError } from '../../domain/errors.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 export interface UsageRejection {
   index: number;

@@ -1,13 +1,13 @@
-import type { Actor } from '../domain/actor.js';
-import { forecast, type ForecastScenario } from '../domain/billing/forecast.js';
-import { localDateOf } from '../domain/calendar/local-time.js';
-import { addMonths, monthOf } from '../domain/calendar/month.js';
-import { KopaError } from '../domain/errors.js';
-import { formatCents } from '../domain/money.js';
-import { requirePermission } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import { forecast, type ForecastScenario } from '../../domain/billing/forecast.js';
+import { localDateOf } from '../../domain/calendar/local-time.js';
+import { addMonths, monthOf } from '../../domain/calendar/month.js';
+import { KopaError } from '../../domain/errors.js';
+import { formatCents } from '../../domain/money.js';
+import { requirePermission } from '../shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
-import { monthBounds } from './desk/desk-report.js';
-import type { Deps } from './ports.js';
+import { monthBounds } from '../desk/desk-report.js';
+import type { Deps } from '../ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

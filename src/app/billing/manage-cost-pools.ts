@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../domain/billing/catalogue.js';
-import { isMonth } from '../domain/calendar/month.js';
-import { notFound, validationError } from '../domain/errors.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../../domain/billing/catalogue.js';
+import { isMonth } from '../../domain/calendar/month.js';
+import { notFound, validationError } from '../../domain/errors.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 export async function listCostPools(deps: Deps, actor: Actor, filter: { month?: string | undefined } = {}): Promise<CostPool[]> {
   requirePermission(actor, 'cost_pools.read');

@@ -1,6 +1,6 @@
-import { systemActor } from '../domain/actor.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import { systemActor } from '../../domain/actor.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 const LOGIN_ATTEMPT_RETENTION_DAYS = 30;
 const FINISHED_JOB_RETENTION_DAYS = 7;

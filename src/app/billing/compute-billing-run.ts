@@ -1,15 +1,15 @@
-import type { Actor } from '../domain/actor.js';
-import { agreementForMonth } from '../domain/agreement.js';
-import { computeStatements, type HostingUsage, type Statement, type StatementProblem, type StatementTenant } from '../domain/billing/statement.js';
-import { localDateOf } from '../domain/calendar/local-time.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { parseCents } from '../domain/money.js';
-import { requirePermission } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import { agreementForMonth } from '../../domain/agreement.js';
+import { computeStatements, type HostingUsage, type Statement, type StatementProblem, type StatementTenant } from '../../domain/billing/statement.js';
+import { localDateOf } from '../../domain/calendar/local-time.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { parseCents } from '../../domain/money.js';
+import { requirePermission } from '../shared/authorize.js';
 import type { BillingRunRecord } from './billing-run-ports.js';
-import { monthBounds } from './desk/desk-report.js';
+import { monthBounds } from '../desk/desk-report.js';
 import { VAT_RATE_PERCENT } from './issue-invoice.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

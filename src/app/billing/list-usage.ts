@@ -1,9 +1,9 @@
-import type { Actor } from '../domain/actor.js';
-import { isMonth, monthBounds, monthRange } from '../domain/calendar/month.js';
-import { validationError } from '../domain/errors.js';
-import type { UsageTotal } from './billing-ports.js';
-import { requirePermission, requireTenantAccess, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
+import type { Actor } from '../../domain/actor.js';
+import { isMonth, monthBounds, monthRange } from '../../domain/calendar/month.js';
+import { validationError } from '../../domain/errors.js';
+import type { UsageTotal } from './catalogue-ports.js';
+import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
 
 export const BILLING_ZONE = 'Europe/Riga';
 

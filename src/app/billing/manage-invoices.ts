@@ -1,12 +1,12 @@
-import type { Actor } from '../domain/actor.js';
-import { FieldErrors, notFound } from '../domain/errors.js';
-import { checkRegistrationNumber, checkVatNumber } from '../domain/registration-number.js';
-import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from './shared/authorize.js';
-import { invoiceDocument } from './documents/invoice-pdf.js';
-import { renderPdf } from './documents/pdf.js';
+import type { Actor } from '../../domain/actor.js';
+import { FieldErrors, notFound } from '../../domain/errors.js';
+import { checkRegistrationNumber, checkVatNumber } from '../../domain/registration-number.js';
+import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
+import { invoiceDocument } from '../documents/invoice-pdf.js';
+import { renderPdf } from '../documents/pdf.js';
 import type { IssuedInvoice, SellerSettings } from './invoice-ports.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 /** The agency as it appears on invoices; every signed-in role may read it (it is on their invoices). */
 export async function getSeller(deps: Deps, actor: Actor): Promise<SellerSettings> {

@@ -1,7 +1,7 @@
 /** What the municipality export reads beyond the other features' ports (`Store['tenantRecords']`). */
-import type { UsageRecord } from '../domain/billing/usage.js';
-import type { Tx } from './shared/transaction.js';
-import type { SlaPublication } from './availability/sla-ports.js';
+import type { UsageRecord } from '../../domain/billing/usage.js';
+import type { Tx } from '../shared/transaction.js';
+import type { SlaPublication } from '../availability/sla-ports.js';
 
 export interface StoredUsageRecord extends UsageRecord {
   batchId: string;

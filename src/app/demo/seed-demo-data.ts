@@ -1,12 +1,12 @@
-import { systemActor } from '../domain/actor.js';
-import type { Role } from '../domain/roles.js';
-import { createAgreement } from './municipalities/create-agreement.js';
-import { createTenant } from './municipalities/create-tenant.js';
-import { createUser } from './identity/create-user.js';
-import { createService, subscribe } from './catalogue/manage-services.js';
-import type { Deps } from './ports.js';
+import { systemActor } from '../../domain/actor.js';
+import type { Role } from '../../domain/roles.js';
+import { createAgreement } from '../municipalities/create-agreement.js';
+import { createTenant } from '../municipalities/create-tenant.js';
+import { createUser } from '../identity/create-user.js';
+import { createService, subscribe } from '../catalogue/manage-services.js';
+import type { Deps } from '../ports.js';
 import { seedDemoHistory } from './seed-demo-history.js';
-import { updateTenant } from './municipalities/update-tenant.js';
+import { updateTenant } from '../municipalities/update-tenant.js';
 
 /** One password for every demo login; demo data is for evaluation only. */
 export const DEMO_PASSWORD = 'kopa-demo-2026';

@@ -1,4 +1,4 @@
-import type { Deps } from './ports.js';
+import type { Deps } from '../ports.js';
 
 /** The dependencies with the clock stopped at a moment: demo history is made as it happened then. */
 export function atClock<D extends Pick<Deps, 'clock'>>(deps: D, epochMs: number): D {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Actor } from '../domain/actor.js';
-import { notFound } from '../domain/errors.js';
-import type { Tenant } from '../domain/tenant.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import { worthCompressing, zipStream, type ArchiveEntry } from './documents/zip-archive.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { notFound } from '../../domain/errors.js';
+import type { Tenant } from '../../domain/tenant.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import { worthCompressing, zipStream, type ArchiveEntry } from '../documents/zip-archive.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { tenantRecordFiles, type ExportCounts, type ExportFile } from './tenant-record-files.js';
 
 export const EXPORT_FORMAT = 'kopa-municipality-export';

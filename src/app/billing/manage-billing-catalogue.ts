@@ -1,9 +1,9 @@
-import type { Actor } from '../domain/actor.js';
-import { validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../domain/billing/catalogue.js';
-import { KopaError } from '../domain/errors.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../../domain/billing/catalogue.js';
+import { KopaError } from '../../domain/errors.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 /** Cloud providers (LVRTC and LNB are seeded) and metered resources; operators and finance add more. */
 export async function listProviders(deps: Deps, actor: Actor): Promise<Provider[]> {

@@ -1,10 +1,10 @@
-import type { Actor } from '../domain/actor.js';
-import { placeTariff, validateTariff, type Tariff, type TariffInput } from '../domain/billing/catalogue.js';
-import { FieldErrors, KopaError } from '../domain/errors.js';
-import { isLocalDate } from '../domain/local-date.js';
-import { requirePermission, scopeOf } from './shared/authorize.js';
-import type { Deps } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Actor } from '../../domain/actor.js';
+import { placeTariff, validateTariff, type Tariff, type TariffInput } from '../../domain/billing/catalogue.js';
+import { FieldErrors, KopaError } from '../../domain/errors.js';
+import { isLocalDate } from '../../domain/local-date.js';
+import { requirePermission, scopeOf } from '../shared/authorize.js';
+import type { Deps } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 export interface TariffFilter {
   provider?: string | undefined;

@@ -1,12 +1,12 @@
-import type { Actor } from '../domain/actor.js';
-import { explainShare, type Statement } from '../domain/billing/statement.js';
-import { addMonths } from '../domain/calendar/month.js';
-import { notFound } from '../domain/errors.js';
-import { formatCents } from '../domain/money.js';
-import { requirePermission, requireTenantAccess } from './shared/authorize.js';
+import type { Actor } from '../../domain/actor.js';
+import { explainShare, type Statement } from '../../domain/billing/statement.js';
+import { addMonths } from '../../domain/calendar/month.js';
+import { notFound } from '../../domain/errors.js';
+import { formatCents } from '../../domain/money.js';
+import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
-import { monthBounds } from './desk/desk-report.js';
-import type { Deps } from './ports.js';
+import { monthBounds } from '../desk/desk-report.js';
+import type { Deps } from '../ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

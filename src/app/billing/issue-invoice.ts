@@ -1,13 +1,13 @@
-import type { Actor } from '../domain/actor.js';
-import { agreementForMonth } from '../domain/agreement.js';
-import { addMonths, firstDayOf } from '../domain/calendar/month.js';
-import { priceInvoice, type Invoice, type InvoiceLineInput } from '../domain/billing/invoice.js';
-import { addDays, localDateOf } from '../domain/calendar/local-time.js';
-import { KopaError, notFound } from '../domain/errors.js';
-import { toUbl } from './documents/ubl.js';
+import type { Actor } from '../../domain/actor.js';
+import { agreementForMonth } from '../../domain/agreement.js';
+import { addMonths, firstDayOf } from '../../domain/calendar/month.js';
+import { priceInvoice, type Invoice, type InvoiceLineInput } from '../../domain/billing/invoice.js';
+import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
+import { KopaError, notFound } from '../../domain/errors.js';
+import { toUbl } from '../documents/ubl.js';
 import type { IssuedInvoice } from './invoice-ports.js';
-import type { Deps, Tx } from './ports.js';
-import { recordAudit } from './audit/record-audit.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 export const VAT_RATE_PERCENT = '21';
 const EXEMPTION_REASON = 'Atbrīvots no PVN saskaņā ar sadarbības līgumu';
