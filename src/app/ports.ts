@@ -14,6 +14,7 @@ import type { BillingRunStore } from './billing/billing-run-ports.js';
 import type { TenantRecordStore } from './export/ports.js';
 import type { LoginAttemptStore, SecondFactorStore, SessionStage, SessionSummary } from './identity/second-factor-ports.js';
 import type { IdentitySettings } from './identity/identity-settings.js';
+import type { IdentityProviderStore, RelyingParty } from './oidc/oidc-ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ExceptionKind } from '../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../domain/calendar/weekly-hours.js';
@@ -392,6 +393,8 @@ export interface Store {
   billingRuns: BillingRunStore;
   /** What the municipality export reads that no other feature does. */
   tenantRecords: TenantRecordStore;
+  /** OpenID Providers, the identities linked through them, and their sessions. */
+  identityProviders: IdentityProviderStore;
 }
 
 export interface Clock {
@@ -437,6 +440,8 @@ export interface Deps {
   secretBox?: SecretBox;
   /** Sign-in policy; the production defaults when absent. */
   identity?: IdentitySettings;
+  /** The OpenID Connect relying party; openid-client over the network when absent. */
+  relyingParty?: RelyingParty;
   notifier?: Notifier;
   notifications?: NotificationSettings;
 }

@@ -7,6 +7,7 @@ import { agreementRepository } from './repositories/agreements.js';
 import { auditRepository } from './repositories/audit.js';
 import { billingRepository } from './repositories/billing.js';
 import { calendarRepository } from './repositories/calendars.js';
+import { identityProviderRepository } from './repositories/identity-providers.js';
 import { incidentRepository } from './repositories/incidents.js';
 import { invitationRepository } from './repositories/invitations.js';
 import { rollupRepository } from './repositories/rollups.js';
@@ -53,6 +54,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   billing_resources_pkey: 'code',
   sla_report_publications_tenant_id_month_version_key: 'version',
   passkeys_credential_id_key: 'response',
+  identity_providers_issuer_client_id_key: 'clientId',
 };
 
 /**
@@ -95,5 +97,6 @@ export function createStore(db: Kysely<Database>): Store {
     invoices: invoiceRepository,
     billingRuns: billingRunRepository,
     tenantRecords: tenantRecordRepository,
+    identityProviders: identityProviderRepository,
   };
 }

@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'tokens.read': ['operator', 'auditor', 'tenant_admin'],
   'tokens.write': ['operator', 'tenant_admin'],
   'audit.read': ['operator', 'auditor', 'tenant_admin'],
+  /** OpenID Connect providers: the agency's are operators', a municipality's its admin's too. */
+  'identity_providers.read': ['operator', 'auditor', 'tenant_admin'],
+  'identity_providers.write': ['operator', 'tenant_admin'],
   'calendars.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],
   'calendars.write': ['operator'],
   'services.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin', 'tenant_user'],

@@ -105,9 +105,19 @@ function intentOf(request: FastifyRequest): AccessIntent {
  * waiting for an enrolment may only enrol. Everything else answers mfa_required (401) or
  * mfa_enrolment_required (403).
  */
+/** Signing in through a provider is open whatever sign-in a browser has pending (routes/oidc.ts). */
+const SSO_ROUTES = [
+  'GET /api/v1/auth/providers',
+  'GET /api/v1/auth/oidc/:providerId/start',
+  'GET /api/v1/auth/oidc/callback',
+  'POST /api/v1/auth/oidc/backchannel-logout',
+  'POST /api/v1/session/logout',
+];
+
 const PENDING_ROUTES: Record<Exclude<SessionStage, 'full'>, Set<string>> = {
-  second_factor: new Set(['POST /api/v1/session', 'GET /api/v1/session', 'DELETE /api/v1/session', 'POST /api/v1/session/mfa', 'POST /api/v1/session/mfa/webauthn/options']),
+  second_factor: new Set(['POST /api/v1/session', 'GET /api/v1/session', 'DELETE /api/v1/session', 'POST /api/v1/session/mfa', 'POST /api/v1/session/mfa/webauthn/options', ...SSO_ROUTES]),
   enrolment: new Set([
+    ...SSO_ROUTES,
     'POST /api/v1/session',
     'GET /api/v1/session',
     'DELETE /api/v1/session',
@@ -139,9 +149,15 @@ const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
 /** Push monitors' beats: the secret in the URL is the credential. */
 const PUSH_BEAT = /^\/api\/v1\/push\/[^/]+$/;
 
+/** Single sign-on: the provider lookup, the start and the callback, and the provider's back-channel logout. */
+const SSO_GETS = /^\/api\/v1\/auth\/(providers|oidc\/callback|oidc\/[^/]+\/start)$/;
+const SSO_BACKCHANNEL = '/api/v1/auth/oidc/backchannel-logout';
+
 function isPublic(request: FastifyRequest): boolean {
   if (isInvitationAcceptance(request)) return true;
   const path = request.url.split('?')[0]!;
+  if (SSO_GETS.test(path)) return request.method === 'GET' || request.method === 'HEAD';
+  if (path === SSO_BACKCHANNEL) return request.method === 'POST';
   if (PUSH_BEAT.test(path)) return request.method === 'GET' || request.method === 'POST';
   return (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_READS.test(path);
 }

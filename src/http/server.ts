@@ -22,6 +22,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
+import { identityProviderRoutes } from './routes/identity-providers.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { invoiceRoutes } from './routes/invoices.js';
@@ -29,6 +30,7 @@ import { billingCatalogueRoutes } from './routes/billing-catalogue.js';
 import { billingRunRoutes } from './routes/billing-runs.js';
 import { monitorListRoutes } from './routes/monitor-list.js';
 import { monitoringRoutes } from './routes/monitoring.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { probeResultRoutes } from './routes/probe-results.js';
 import { serviceRoutes } from './routes/services.js';
 import { slaPublicationRoutes } from './routes/sla-publications.js';
@@ -150,6 +152,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(monitorListRoutes, { deps });
       await api.register(ticketRoutes, { deps });
       await api.register(attachmentRoutes, { deps });
+      await api.register(oidcRoutes, { deps, sessionTtlHours: options.sessionTtlHours });
+      await api.register(identityProviderRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -17,6 +17,14 @@ const OPEN_OPERATIONS = [
   'DELETE /api/v1/account/sessions/{id}',
   'GET /api/v1/account/mfa',
   'GET /api/v1/account/sessions',
+  'GET /api/v1/account/identities',
+  // Single sign-on: open to anyone (the lookup, start, callback and the provider's back-channel
+  // logout), and signing out through the provider is every signed-in person's own.
+  'GET /api/v1/auth/providers',
+  'GET /api/v1/auth/oidc/{providerId}/start',
+  'GET /api/v1/auth/oidc/callback',
+  'POST /api/v1/auth/oidc/backchannel-logout',
+  'POST /api/v1/session/logout',
   'PATCH /api/v1/account/mfa/webauthn/{id}',
   'POST /api/v1/account/mfa/recovery-codes',
   'POST /api/v1/account/mfa/totp',

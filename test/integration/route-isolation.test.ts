@@ -23,6 +23,10 @@ const PUBLIC = [
   'GET /api/v1/incidents/{id}',
   'GET /api/v1/push/{token}', // push monitors: the token in the path is the credential
   'POST /api/v1/push/{token}',
+  'GET /api/v1/auth/providers', // single sign-on: which providers fit an e-mail (names only)
+  'GET /api/v1/auth/oidc/{providerId}/start', // single sign-on: off to the provider
+  'GET /api/v1/auth/oidc/callback', // single sign-on: back from it; the sealed flow cookie and the code are the credential
+  'POST /api/v1/auth/oidc/backchannel-logout', // the provider's signed logout token is the credential
 ];
 
 // Path segments whose ids belong to no municipality, so the "another municipality's ids" sweep has

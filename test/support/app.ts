@@ -33,6 +33,8 @@ export interface TestAppOptions {
    * files stop the clock. The second-factor tests pass the production default.
    */
   mfaRequiredRoles?: Role[];
+  /** The OpenID Connect relying party, when a test routes it to its own provider. */
+  relyingParty?: Deps['relyingParty'];
   /** Server settings a test needs beyond the defaults (proxy trust, a log stream, a metrics token). */
   server?: Partial<Omit<ServerOptions, 'deps' | 'readiness' | 'metrics'>>;
 }
@@ -46,6 +48,7 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
     passwords: options.passwords ?? argon2Hasher,
     secretBox: createSecretBox(randomBytes(32)),
     identity: identitySettings({ mfaRequiredRoles: options.mfaRequiredRoles ?? [] }),
+    ...(options.relyingParty && { relyingParty: options.relyingParty }),
   };
   if (options.demo !== false) await seedDemoData(deps, { history: options.demoHistory ?? false });
   const app = await buildServer({

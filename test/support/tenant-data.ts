@@ -51,9 +51,24 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json().items as unknown[];
   if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
   await giveSecondFactors(t, operator, tenantId, adminEmail.split('@')[1]!);
+  await giveIdentityProvider(t, operator, tenantId, adminEmail);
   // An invitation goes out by e-mail; this app has no mail server, so the use case gets mail settings.
   await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: `uzaicinats@${adminEmail.split('@')[1]!}`, name: 'Uzaicināts', role: 'tenant_user' });
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
+}
+
+/**
+ * The municipality's own OpenID Provider, registered through the API, and its admin's identity
+ * there. Linking happens on a sign-in through a running provider, so the link row is written as the owner.
+ */
+async function giveIdentityProvider(t: TestApp, operator: Awaited<ReturnType<typeof signIn>>, tenantId: string, adminEmail: string): Promise<void> {
+  const domain = adminEmail.split('@')[1]!;
+  const created = await operator.post('/api/v1/identity-providers', { name: `${domain} konts`, issuer: `https://login.${domain}/realms/kopa`, clientId: `kopa-${domain}`, clientSecret: 'pārbaudes-noslēpums', tenantId, emailDomains: [domain] });
+  expect(created.statusCode, created.body).toBe(201);
+  await t.database.ownerQuery(
+    'INSERT INTO linked_identities (provider_id, user_id, tenant_id, subject, email) SELECT $1, id, tenant_id, $2, email FROM users WHERE email = $3',
+    [created.json().id, `sub-${domain}`, adminEmail],
+  );
 }
 
 /**

@@ -155,6 +155,22 @@ export interface CostPools {
   month: string;
 }
 
+export interface IdentityProviders {
+  client_id: string;
+  client_secret_sealed: string;
+  create_people: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  default_role: string;
+  email_domains: string[];
+  enabled: Generated<boolean>;
+  id: Generated<string>;
+  issuer: string;
+  mfa_acr_values: Generated<string[]>;
+  name: string;
+  tenant_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Incidents {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -240,6 +256,17 @@ export interface KopaSchemaMigrations {
   checksum: string;
   name: string;
   version: number;
+}
+
+export interface LinkedIdentities {
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<string>;
+  last_used_at: Generated<Timestamp>;
+  provider_id: string;
+  subject: string;
+  tenant_id: string | null;
+  user_id: string;
 }
 
 export interface LoginAttempts {
@@ -395,7 +422,10 @@ export interface Sessions {
   csrf_token: string;
   expires_at: Timestamp;
   id: Generated<string>;
+  id_token: string | null;
+  identity_provider_id: string | null;
   last_seen_at: Generated<Timestamp>;
+  provider_session_id: string | null;
   stage: Generated<string>;
   tenant_id: string | null;
   token_hash: string;
@@ -591,6 +621,7 @@ export interface DB {
   calendar_exceptions: CalendarExceptions;
   calendars: Calendars;
   cost_pools: CostPools;
+  identity_providers: IdentityProviders;
   incident_services: IncidentServices;
   incident_updates: IncidentUpdates;
   incidents: Incidents;
@@ -599,6 +630,7 @@ export interface DB {
   jobs: Jobs;
   known_browsers: KnownBrowsers;
   kopa_schema_migrations: KopaSchemaMigrations;
+  linked_identities: LinkedIdentities;
   login_attempts: LoginAttempts;
   maintenance_window_services: MaintenanceWindowServices;
   maintenance_windows: MaintenanceWindows;

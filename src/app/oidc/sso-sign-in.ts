@@ -1,0 +1,200 @@
+import { systemActor, type Actor } from '../../domain/actor.js';
+import { KopaError, validationError } from '../../domain/errors.js';
+import { assertsMultiFactor, emailDomainOf, isLocalPath, matchPerson, type SsoRefusal } from '../../domain/identity-provider.js';
+import { availableMethods, secondFactorRequired } from '../../domain/second-factor.js';
+import { EMAIL_PATTERN, normalizeEmail, type User } from '../../domain/user.js';
+import { factorInventory } from '../factor-inventory.js';
+import { settingsOf } from '../identity-settings.js';
+import { insertSession, personActor, type NewSession, type SessionContext } from '../open-session.js';
+import type { Deps, Tx } from '../ports.js';
+import { recordAudit } from '../record-audit.js';
+import type { SessionStage } from '../second-factor-ports.js';
+import { hashSecret } from '../secrets.js';
+import { enforceSignInStanding } from '../tenant-standing.js';
+import type { StoredProvider } from './oidc-ports.js';
+import { providerClient, relyingPartyOf } from './provider-client.js';
+
+const SYSTEM = { role: 'system' as const, tenantId: null };
+/** How long a browser may take at its provider between start and callback. */
+export const FLOW_MINUTES = 10;
+const FLOW_CONTEXT = 'oidc-flow';
+
+/** A sign-in through a provider that was refused; the sign-in page words the reason. */
+export class SsoRefused extends Error {
+  constructor(readonly reason: SsoRefusal, detail: string) {
+    super(detail);
+    this.name = 'SsoRefused';
+  }
+}
+
+/** GET /auth/providers: the enabled providers offered for this address's domain, names only. */
+export async function findProvidersForEmail(deps: Deps, email: string): Promise<{ id: string; name: string; organisation: string | null }[]> {
+  const clean = normalizeEmail(email);
+  if (!EMAIL_PATTERN.test(clean)) throw validationError('email', 'must be an e-mail address');
+  const domain = emailDomainOf(clean)!;
+  const found = await deps.store.run(SYSTEM, (tx) => deps.store.identityProviders.forEmailDomain(tx, domain));
+  return found.map((p) => ({ id: p.id, name: p.name, organisation: p.tenantName }));
+}
+
+interface FlowState {
+  providerId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  startedAt: number;
+}
+
+/**
+ * Starts a sign-in at the provider. What must come back with the browser (state, nonce, the PKCE
+ * verifier, where to go afterwards) travels sealed in a short-lived cookie, so any replica can
+ * finish the sign-in and nothing is stored for a visitor who never comes back.
+ */
+export async function startSsoSignIn(deps: Deps, input: { providerId: string; returnTo: string; redirectUri: string }): Promise<{ url: string; flowCookie: string }> {
+  if (!isLocalPath(input.returnTo)) throw new SsoRefused('sso_return_to', 'returnTo must be a path on Kopa');
+  const provider = await enabledProvider(deps, input.providerId);
+  const party = relyingPartyOf(deps);
+  const client = providerClient(deps, provider);
+  const flow = await party.newFlow();
+  let url: string;
+  try {
+    url = await party.authorizationUrl(client, { redirectUri: input.redirectUri, state: flow.state, nonce: flow.nonce, codeChallenge: flow.codeChallenge });
+  } catch (error) {
+    throw new SsoRefused('sso_provider_unavailable', `The provider could not be reached: ${String(error)}`);
+  }
+  const state: FlowState = { providerId: provider.id, state: flow.state, nonce: flow.nonce, codeVerifier: flow.codeVerifier, returnTo: input.returnTo, startedAt: deps.clock.now().getTime() };
+  return { url, flowCookie: deps.secretBox!.seal(JSON.stringify(state), FLOW_CONTEXT) };
+}
+
+async function enabledProvider(deps: Deps, providerId: string): Promise<StoredProvider> {
+  if (!deps.secretBox) throw new SsoRefused('sso_provider_unavailable', 'This server was started without KOPA_SECRET_KEY');
+  const provider = /^[0-9a-f-]{36}$/i.test(providerId) ? await deps.store.run(SYSTEM, (tx) => deps.store.identityProviders.get(tx, providerId)) : null;
+  if (!provider?.enabled) throw new SsoRefused('sso_provider_unavailable', 'No such provider, or it is disabled');
+  return provider;
+}
+
+function openFlow(deps: Deps, cookie: string | null): FlowState {
+  if (!cookie || !deps.secretBox) throw new SsoRefused('sso_state', 'The sign-in was not started in this browser');
+  let flow: FlowState;
+  try {
+    flow = JSON.parse(deps.secretBox.open(cookie, FLOW_CONTEXT)) as FlowState;
+  } catch {
+    throw new SsoRefused('sso_state', 'The sign-in was not started in this browser');
+  }
+  if (deps.clock.now().getTime() - flow.startedAt > FLOW_MINUTES * 60_000) throw new SsoRefused('sso_state', 'The sign-in took too long; start again');
+  return flow;
+}
+
+export type SsoSignIn = NewSession & { stage: SessionStage; returnTo: string };
+
+/**
+ * The provider sent the browser back. The library checks the answer (state, issuer, audience,
+ * expiry, nonce, signature, PKCE); Kopa then decides who this is (matchPerson), refuses a
+ * deactivated person or an offboarded municipality, and opens a session: full when the provider
+ * asserted a second factor or none is needed, otherwise pending Kopa's own second factor.
+ */
+export async function finishSsoSignIn(deps: Deps, input: { callbackUrl: URL; flowCookie: string | null; context: SessionContext }): Promise<SsoSignIn> {
+  const flow = openFlow(deps, input.flowCookie);
+  const provider = await enabledProvider(deps, flow.providerId);
+  const error = input.callbackUrl.searchParams.get('error');
+  if (error) throw new SsoRefused('sso_failed', `The provider answered ${error.slice(0, 100)}`);
+
+  let result;
+  try {
+    result = await relyingPartyOf(deps).finish(providerClient(deps, provider), input.callbackUrl, flow);
+  } catch (failure) {
+    const detail = describeFailure(failure);
+    await refusalAudit(deps, input.context, provider, null, 'sso_failed', detail);
+    throw new SsoRefused(/state/i.test(detail) ? 'sso_state' : 'sso_failed', detail);
+  }
+  const { claims, idToken } = result;
+  const email = typeof claims.email === 'string' ? normalizeEmail(claims.email) : null;
+  const now = deps.clock.now();
+
+  const user = await deps.store.run(SYSTEM, async (tx) => {
+    const linkedId = await deps.store.identityProviders.linkedPerson(tx, provider.id, claims.sub);
+    const linked = linkedId ? await deps.store.users.get(tx, null, linkedId) : null;
+    const byEmail = !linked && email ? await deps.store.users.findForLogin(tx, email) : null;
+    const decision = matchPerson({ provider, linked, email, emailVerified: claims.email_verified === true || claims.xms_edov === true, byEmail });
+    if (decision.kind === 'refuse') return { refused: decision.reason, person: linked ?? byEmail } as const;
+    if (decision.kind === 'linked') {
+      await deps.store.identityProviders.touchLink(tx, provider.id, claims.sub, now);
+      return { person: linked! } as const;
+    }
+    const person = decision.kind === 'link' ? stripHash(byEmail!) : await createPerson(deps, tx, provider, email!, claims.name);
+    await deps.store.identityProviders.link(tx, { providerId: provider.id, userId: person.id, tenantId: person.tenantId, subject: claims.sub, email: email!, at: now });
+    await recordAudit(deps, tx, ssoActor(input.context), { action: 'identity.linked', entityType: 'user', entityId: person.id, tenantId: person.tenantId, after: { provider: provider.id, subject: claims.sub, email } });
+    return { person } as const;
+  });
+  if ('refused' in user && user.refused) {
+    await refusalAudit(deps, input.context, provider, user.person ?? null, user.refused, email ?? claims.sub);
+    throw new SsoRefused(user.refused, `Refused: ${user.refused}`);
+  }
+  const person = user.person;
+
+  try {
+    await enforceSignInStanding(deps, person, ssoActor(input.context));
+  } catch (refusal) {
+    if (refusal instanceof KopaError) throw new SsoRefused('sso_tenant_offboarded', refusal.detail);
+    throw refusal;
+  }
+
+  const providerMfa = assertsMultiFactor(claims, provider.mfaAcrValues);
+  return deps.store.run(SYSTEM, async (tx) => {
+    const methods = availableMethods(await factorInventory(deps, tx, person.id));
+    const stage: SessionStage = providerMfa ? 'full' : methods.length > 0 ? 'second_factor' : secondFactorRequired(person.role, settingsOf(deps).mfaRequiredRoles) ? 'enrolment' : 'full';
+    const session = await insertSession(deps, tx, person, stage, input.context, now);
+    await deps.store.identityProviders.markSession(tx, hashSecret(session.sessionToken), { providerId: provider.id, sid: typeof claims.sid === 'string' ? claims.sid : null, idToken });
+    const audit = { entityType: 'user', entityId: person.id, tenantId: person.tenantId };
+    if (stage === 'full') {
+      await deps.store.users.markLogin(tx, person.id, now);
+      await recordAudit(deps, tx, personActor(person, input.context), { action: 'session.login', ...audit, after: { identityProvider: provider.id, ...(providerMfa && { secondFactor: 'identity_provider' }) } });
+    } else {
+      await recordAudit(deps, tx, personActor(person, input.context), { action: 'session.provider_verified', ...audit, after: { identityProvider: provider.id, next: stage } });
+    }
+    return { ...session, user: stage === 'full' ? { ...person, lastLoginAt: now.toISOString() } : person, stage, returnTo: flow.returnTo };
+  });
+}
+
+/** The library's message and the messages of the errors it wraps ("invalid response" alone says little). */
+function describeFailure(failure: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = failure; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message);
+  return parts.length > 0 ? parts.join(': ') : String(failure);
+}
+
+function stripHash(found: User & { passwordHash: string | null }): User {
+  const { passwordHash: _hash, ...user } = found;
+  return user;
+}
+
+function ssoActor(context: SessionContext): Actor {
+  return { ...systemActor('sso'), clientAddress: context.clientAddress, requestId: context.requestId };
+}
+
+/** First sign-in of a person the provider vouches for, when the provider creates people: its default role, never more. */
+async function createPerson(deps: Deps, tx: Tx, provider: StoredProvider, email: string, name: unknown): Promise<User> {
+  const person = await deps.store.users.insert(tx, {
+    email,
+    name: typeof name === 'string' && name.trim().length >= 2 ? name.trim().slice(0, 200) : email,
+    role: provider.defaultRole,
+    tenantId: provider.tenantId,
+    active: true,
+    locale: 'lv',
+    passwordHash: null,
+  });
+  await recordAudit(deps, tx, systemActor('sso'), { action: 'user.created', entityType: 'user', entityId: person.id, tenantId: person.tenantId, after: { ...person, identityProvider: provider.id } });
+  return person;
+}
+
+async function refusalAudit(deps: Deps, context: SessionContext, provider: StoredProvider, person: User | null, reason: SsoRefusal, detail: string): Promise<void> {
+  await deps.store.run(SYSTEM, (tx) =>
+    recordAudit(deps, tx, ssoActor(context), {
+      action: 'session.login_failed',
+      entityType: 'user',
+      entityId: person?.id ?? null,
+      tenantId: person?.tenantId ?? provider.tenantId,
+      after: { identityProvider: provider.id, reason, detail: detail.slice(0, 300) },
+    }),
+  );
+}

@@ -1,0 +1,172 @@
+import { FieldErrors } from './errors.js';
+import { isAgencyRole, isRole, isTenantRole, type Role } from './roles.js';
+import { normalizeEmail } from './user.js';
+
+/** An OpenID Provider a municipality (tenantId) or the agency (null) signs its people in with. */
+export interface IdentityProvider {
+  id: string;
+  tenantId: string | null;
+  name: string;
+  issuer: string;
+  clientId: string;
+  emailDomains: string[];
+  createPeople: boolean;
+  defaultRole: Role;
+  /** `acr` values that count as a second factor, besides the amr values of MFA_AMR_VALUES. */
+  mfaAcrValues: string[];
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProviderFields {
+  tenantId: string | null;
+  name: string;
+  issuer: string;
+  clientId: string;
+  emailDomains: string[];
+  createPeople: boolean;
+  defaultRole: Role;
+  mfaAcrValues: string[];
+  enabled: boolean;
+}
+
+/** Authentication methods (RFC 8176) that prove more than one factor: the provider did Kopa's second step. */
+export const MFA_AMR_VALUES = ['mfa', 'otp', 'hwk', 'swk'] as const;
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** The role a provider's new people get when none is given: the least one of its organisation. */
+export function defaultRoleFor(tenantId: string | null): Role {
+  return tenantId === null ? 'desk_agent' : 'tenant_user';
+}
+
+/**
+ * A provider's settings as they may be stored. The issuer is https (http only on this machine's
+ * loopback, for development and tests), and a municipality's provider never hands out an agency role,
+ * nor the agency's a municipality role (it has no municipality to put the person in).
+ */
+export function checkProviderFields(fields: ProviderFields): ProviderFields {
+  const errors = new FieldErrors();
+  const name = fields.name.trim();
+  if (name.length === 0 || name.length > 100) errors.add('name', 'must have 1 to 100 characters');
+  const issuer = fields.issuer.trim().replace(/\/+$/, '');
+  const issuerProblem = issuerUrlProblem(issuer);
+  if (issuerProblem) errors.add('issuer', issuerProblem);
+  if (fields.clientId.trim().length === 0) errors.add('clientId', 'is required');
+  const emailDomains = [...new Set(fields.emailDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')))];
+  if (emailDomains.length === 0) errors.add('emailDomains', 'must name at least one e-mail domain');
+  emailDomains.forEach((d, i) => {
+    if (!DOMAIN.test(d)) errors.add(`emailDomains.${i}`, 'must be a domain such as cesis.lv');
+  });
+  if (!isRole(fields.defaultRole)) errors.add('defaultRole', 'must be a role');
+  else if (fields.tenantId !== null && !isTenantRole(fields.defaultRole)) errors.add('defaultRole', "a municipality's provider may only give tenant_admin or tenant_user");
+  else if (fields.tenantId === null && !isAgencyRole(fields.defaultRole)) errors.add('defaultRole', "the agency's provider may only give an agency role");
+  const mfaAcrValues = [...new Set(fields.mfaAcrValues.map((v) => v.trim()).filter((v) => v.length > 0))];
+  errors.throwIfAny();
+  return { ...fields, name, issuer, clientId: fields.clientId.trim(), emailDomains, mfaAcrValues };
+}
+
+export function issuerUrlProblem(issuer: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return 'must be a URL such as https://login.microsoftonline.com/<tenant>/v2.0';
+  }
+  if (url.search || url.hash || url.username || url.password) return 'must have no query, fragment or credentials';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return null;
+  return 'must be an https URL';
+}
+
+/** Whether the issuer may be reached over plain http (this machine only). */
+export function isLoopbackIssuer(issuer: string): boolean {
+  const url = new URL(issuer);
+  return url.protocol === 'http:' && LOOPBACK.test(url.hostname);
+}
+
+export function emailDomainOf(email: string): string | null {
+  const at = normalizeEmail(email).lastIndexOf('@');
+  return at > 0 ? normalizeEmail(email).slice(at + 1) : null;
+}
+
+/** A provider is offered for, and admits, only the e-mail domains its organisation listed. */
+export function providerFitsEmail(provider: Pick<IdentityProvider, 'emailDomains'>, email: string): boolean {
+  const domain = emailDomainOf(email);
+  return domain !== null && provider.emailDomains.includes(domain);
+}
+
+/** The provider asserted a multi-factor sign-in: an amr of MFA_AMR_VALUES, or one of its configured acr values. */
+export function assertsMultiFactor(claims: { amr?: unknown; acr?: unknown }, mfaAcrValues: readonly string[]): boolean {
+  const amr = Array.isArray(claims.amr) ? claims.amr : [];
+  if (amr.some((m) => (MFA_AMR_VALUES as readonly unknown[]).includes(m))) return true;
+  return typeof claims.acr === 'string' && mfaAcrValues.includes(claims.acr);
+}
+
+/**
+ * Where to go after signing in: a path on Kopa itself, nothing else. `//evil.example` and
+ * `/\evil.example` are read by browsers as other hosts, so they are refused too.
+ */
+export function isLocalPath(returnTo: string): boolean {
+  if (!returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return false;
+  if (returnTo.length > 2000) return false;
+  // Control characters and backslashes can be turned into a host by lenient parsers.
+  return ![...returnTo].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+}
+
+/** Why a sign-in through a provider was refused: the sign-in page words each for people. */
+export const SSO_REFUSALS = [
+  /** The provider said no, or the answer did not pass the checks (issuer, audience, nonce, signature, expiry). */
+  'sso_failed',
+  /** The sign-in came back without the state this browser started it with, or too late. */
+  'sso_state',
+  /** returnTo was not a path on Kopa (an open redirect). */
+  'sso_return_to',
+  /** The provider is unknown or disabled. */
+  'sso_provider_unavailable',
+  /** The provider gave no verified e-mail address for a person it had not linked before. */
+  'sso_email_unverified',
+  /** The e-mail is not in the provider's organisation (its domains, or a person of another organisation). */
+  'sso_wrong_organisation',
+  /** No person in Kopa has this e-mail, and the provider does not create people. */
+  'sso_unknown_person',
+  /** The person is deactivated in Kopa. */
+  'sso_inactive',
+  /** The person's municipality is offboarded. */
+  'sso_tenant_offboarded',
+] as const;
+export type SsoRefusal = (typeof SSO_REFUSALS)[number];
+
+export interface MatchInput {
+  provider: Pick<IdentityProvider, 'tenantId' | 'emailDomains' | 'createPeople'>;
+  /** The person already linked to this provider's `sub`, if any. */
+  linked: { tenantId: string | null; active: boolean } | null;
+  email: string | null;
+  emailVerified: boolean;
+  /** The person with this e-mail, if any (looked up only when nobody is linked). */
+  byEmail: { tenantId: string | null; active: boolean } | null;
+}
+
+export type MatchDecision = { kind: 'linked' } | { kind: 'link' } | { kind: 'create' } | { kind: 'refuse'; reason: SsoRefusal };
+
+/**
+ * Who a sign-in is: the person linked to `sub`, else the person with the provider's verified
+ * e-mail in the provider's organisation (then linked), else a new person when the provider creates
+ * people. A person of another organisation, or a deactivated one, is refused whatever the provider said.
+ */
+export function matchPerson(input: MatchInput): MatchDecision {
+  const { provider } = input;
+  if (input.linked) {
+    if (input.linked.tenantId !== provider.tenantId) return { kind: 'refuse', reason: 'sso_wrong_organisation' };
+    return input.linked.active ? { kind: 'linked' } : { kind: 'refuse', reason: 'sso_inactive' };
+  }
+  if (!input.email || !input.emailVerified) return { kind: 'refuse', reason: 'sso_email_unverified' };
+  if (!providerFitsEmail(provider, input.email)) return { kind: 'refuse', reason: 'sso_wrong_organisation' };
+  if (input.byEmail) {
+    if (input.byEmail.tenantId !== provider.tenantId) return { kind: 'refuse', reason: 'sso_wrong_organisation' };
+    return input.byEmail.active ? { kind: 'link' } : { kind: 'refuse', reason: 'sso_inactive' };
+  }
+  return provider.createPeople ? { kind: 'create' } : { kind: 'refuse', reason: 'sso_unknown_person' };
+}
