@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
 import type { CustomFetch } from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { identitySettings } from '../../src/app/identity-settings.js';
+import { identitySettings } from '../../src/app/identity/identity-settings.js';
 import { openIdRelyingParty } from '../../src/app/oidc/relying-party.js';
 import { BACKENDS } from '../support/database.js';
 import { DEMO_PASSWORD, signIn, startTestApp, type Client, type TestApp } from '../support/app.js';

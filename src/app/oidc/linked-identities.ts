@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { forbidden } from '../../domain/errors.js';
-import { scopeOf } from '../authorize.js';
+import { scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
 import type { LinkedIdentity } from './oidc-ports.js';
 

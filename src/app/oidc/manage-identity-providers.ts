@@ -3,9 +3,9 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, forbidden, notFound } from '../../domain/errors.js';
 import { checkProviderFields, defaultRoleFor, type IdentityProvider, type ProviderFields } from '../../domain/identity-provider.js';
 import type { Role } from '../../domain/roles.js';
-import { requirePermission, requireTenantAccess, scopeOf } from '../authorize.js';
+import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { Deps, SecretBox } from '../ports.js';
-import { recordAudit } from '../record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { ProviderMetadata, StoredProvider } from './oidc-ports.js';
 import { clientSecretContext, providerClient, relyingPartyOf } from './provider-client.js';
 

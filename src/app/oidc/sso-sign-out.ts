@@ -1,9 +1,9 @@
 import { decodeJwt } from 'jose';
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { KopaError } from '../../domain/errors.js';
-import { logOut } from '../log-out.js';
+import { logOut } from '../identity/log-out.js';
 import type { Deps } from '../ports.js';
-import { recordAudit } from '../record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { providerClient, relyingPartyOf } from './provider-client.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { IdentityProviderStore, StoredProvider } from '../../app/oidc/oidc-ports.js';
 import type { Role } from '../../domain/roles.js';
 import type { IdentityProviders } from '../generated/database.js';
-import { trxOf } from '../store.js';
+import { trxOf } from '../tx.js';
 
 type ProviderRow = Selectable<IdentityProviders> & { tenant_name: string | null };
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { settingsOf } from '../../app/identity-settings.js';
+import { settingsOf } from '../../app/identity/identity-settings.js';
 import { backChannelLogout, signOutEverywhere } from '../../app/oidc/sso-sign-out.js';
 import { findProvidersForEmail, finishSsoSignIn, FLOW_MINUTES, SsoRefused, startSsoSignIn } from '../../app/oidc/sso-sign-in.js';
 import type { Deps } from '../../app/ports.js';
