@@ -1,5 +1,5 @@
 import type { IdentityProvider, ProviderFields } from '../../domain/identity-provider.js';
-import type { Tx } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 /** A provider as stored: its settings, its sealed client secret, and its municipality's name. */
 export interface StoredProvider extends IdentityProvider {
