@@ -78,6 +78,11 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/** Every permission the role holds, in the table's order: what the UI may offer this person. */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(role, permission));
+}
+
 /** A role may only hand out roles at or below its own reach. */
 export function canGrantRole(granter: Role, role: Role): boolean {
   if (granter === 'operator') return true;

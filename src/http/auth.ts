@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionAuth: { user: User; csrfToken: string; tokenHash: string; stage: SessionStage } | null;
+    /** The caller's municipality is suspended: it reads, and every write is refused. */
+    readOnly: boolean;
   }
 }
 
@@ -39,10 +41,12 @@ export interface AuthOptions {
 export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: AuthOptions): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionAuth', null);
+  app.decorateRequest('readOnly', false);
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const tenantStatus = await identify(request);
+    request.readOnly = tenantStatus === 'suspended';
     // Decided here, before the body is parsed or validated: an anonymous caller
     // gets 401 from every route but sign-in, never a validation answer.
     if (!request.actor && !isSignIn(request) && !isPublic(request)) throw new KopaError('unauthenticated', 'Sign in or send an API token');

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { TENANT_STATUSES } from '../domain/tenant.js';
 import { TOKEN_ACCESS_REASONS } from '../domain/token-access.js';
+import { PERMISSIONS } from '../domain/roles.js';
 
 /** Shared request and response schemas; they generate the OpenAPI document. */
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -218,6 +219,8 @@ export const SessionInfo = Type.Object(
       }),
     ]),
     csrfToken: Type.String({ description: 'Send as X-CSRF-Token with cookie-authenticated writes' }),
+    permissions: Type.Array(Type.String({ enum: Object.keys(PERMISSIONS) }), { description: 'What this person’s role may do (the table the server enforces); the UI offers only these' }),
+    readOnly: Type.Boolean({ description: 'The municipality is suspended: every write is refused (tenant_suspended), whatever the permissions' }),
   },
   { $id: 'SessionInfo' },
 );

@@ -147,7 +147,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
 
     const done = await t.app.inject({ method: 'POST', url: '/api/v1/session/mfa', headers: { cookie: `kopa_session=${pending.cookie}` }, payload: { method: 'totp', code: right } });
     expect(done.statusCode).toBe(200);
-    expect(Object.keys(done.json()).sort()).toEqual(['csrfToken', 'user']);
+    expect(Object.keys(done.json()).sort()).toEqual(['csrfToken', 'permissions', 'readOnly', 'user']);
     expect(done.json().user).toMatchObject({ email: 'operators@rda.lv', role: 'operator' });
     const session = done.cookies.find((c) => c.name === 'kopa_session')!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });

@@ -25,8 +25,21 @@ const CUSTOMER_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
   closed: [],
 };
 
+/** The statuses a ticket may move to from `from`, by agency staff or by the customer. */
+export function allowedMoves(from: TicketStatus, byStaff: boolean): readonly TicketStatus[] {
+  return (byStaff ? STAFF_MOVES : CUSTOMER_MOVES)[from];
+}
+
+/**
+ * The moves to offer a caller: none to one who may not write tickets (an auditor, a suspended
+ * municipality), otherwise the workflow's moves for staff or for the customer.
+ */
+export function transitionsFor(from: TicketStatus, caller: { byStaff: boolean; mayWrite: boolean }): readonly TicketStatus[] {
+  return caller.mayWrite ? allowedMoves(from, caller.byStaff) : [];
+}
+
 export function canMove(from: TicketStatus, to: TicketStatus, byStaff: boolean): boolean {
-  return (byStaff ? STAFF_MOVES : CUSTOMER_MOVES)[from].includes(to);
+  return allowedMoves(from, byStaff).includes(to);
 }
 
 export interface StatusChange {

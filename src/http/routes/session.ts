@@ -12,6 +12,7 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError } from '../../domain/errors.js';
 import { availableMethods, SECOND_FACTOR_METHODS } from '../../domain/second-factor.js';
 import type { User } from '../../domain/user.js';
+import { permissionsOf } from '../../domain/roles.js';
 import { actorOf, clearSessionCookie, DEVICE_COOKIE, requestOrigin, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from '../auth.js';
 import { ERRORS } from '../schemas.js';
 
@@ -35,7 +36,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHo
 
   async function sessionInfo(user: User, actor: Actor, csrfToken: string) {
     const tenant = user.tenantId ? await getTenant(deps, actor, user.tenantId) : null;
-    return { user: { ...user, tenantName: tenant?.name ?? null, tenantStatus: tenant?.status ?? null }, csrfToken };
+    const tenantStatus = tenant?.status ?? null;
+    return { user: { ...user, tenantName: tenant?.name ?? null, tenantStatus }, csrfToken, permissions: permissionsOf(user.role), readOnly: tenantStatus === 'suspended' };
   }
 
   app.post('/session', {

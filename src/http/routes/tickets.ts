@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { attachToTicket, listAttachments, readAttachment } from '../../app/desk/attach-to-ticket.js';
 import { deskReport } from '../../app/desk/desk-report.js';
@@ -11,7 +12,9 @@ import { TIMELINE_HEAD } from '../../app/desk/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import type { ClockState } from '../../domain/desk/sla.js';
 import { validationError } from '../../domain/errors.js';
-import type { Ticket, TicketEvent } from '../../domain/desk/ticket.js';
+import { transitionsFor, type Ticket, type TicketEvent } from '../../domain/desk/ticket.js';
+import { can } from '../../domain/roles.js';
+import { isStaff } from '../../app/ticket-sla.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { PageQuery, encodeCursor, pageOf, pageRequest, sendPage } from '../paging.js';
@@ -52,6 +55,7 @@ const TicketView = Type.Object({
   resolutionDueAt: Type.Union([Instant, Type.Null()]),
   satisfaction: Type.Union([Type.Object({ rating: Type.Integer(), comment: Nullable(Type.String()), ratedAt: Instant }), Type.Null()]),
   sla: Type.Object({ reaction: Clock, resolution: Clock }),
+  allowedTransitions: Type.Array(Status, { description: 'The statuses the caller may move this ticket to now (none when they may not write tickets)' }),
 });
 const EventView = Type.Object({
   id: Type.String(),
@@ -78,7 +82,14 @@ function presentClock(c: ClockState) {
   };
 }
 
-function present(ticket: Ticket, sla: { reaction: ClockState; resolution: ClockState }) {
+/** The workflow's moves for this caller, so that the UI offers exactly what the server accepts. */
+function movesFor(request: FastifyRequest, ticket: Ticket) {
+  const actor = actorOf(request);
+  const mayWrite = actor.role === 'system' || (can(actor.role, 'tickets.write') && !request.readOnly);
+  return [...transitionsFor(ticket.status, { byStaff: isStaff(actor), mayWrite })];
+}
+
+function present(request: FastifyRequest, ticket: Ticket, sla: { reaction: ClockState; resolution: ClockState }) {
   return {
     ...ticket,
     // The due instants as the clocks see them now (a paused clock's moves with the pause).
@@ -86,6 +97,7 @@ function present(ticket: Ticket, sla: { reaction: ClockState; resolution: ClockS
     resolutionDueAt: sla.resolution.metAt === null ? new Date(sla.resolution.dueAt).toISOString() : ticket.resolutionDueAt,
     satisfaction: ticket.satisfactionRating ? { rating: ticket.satisfactionRating, comment: ticket.satisfactionComment, ratedAt: ticket.ratedAt! } : null,
     sla: { reaction: presentClock(sla.reaction), resolution: presentClock(sla.resolution) },
+    allowedTransitions: movesFor(request, ticket),
   };
 }
 
@@ -102,10 +114,10 @@ const TIMELINE = 'ticket-timeline';
 const timelineKey = (e: TicketEvent) => [e.at, Number(e.id)] as const;
 
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  async function view(request: Parameters<typeof actorOf>[0], id: string) {
+  async function view(request: FastifyRequest, id: string) {
     const { ticket, events, olderFrom, sla } = await getTicket(deps, actorOf(request), id);
     const timelineNext = olderFrom === null ? null : `/api/v1/tickets/${ticket.id}/timeline?cursor=${encodeCursor(TIMELINE, timelineKey(olderFrom))}`;
-    return { ...present(ticket, sla), events: events.map(presentEvent), timelineNext };
+    return { ...present(request, ticket, sla), events: events.map(presentEvent), timelineNext };
   }
 
   app.post('/tickets', {
@@ -157,7 +169,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       throw validationError('status', `must be "open" or a comma-separated list of ${valid.join(', ')}`);
     }
     const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
-    return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(i.ticket, i.sla));
+    return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(request, i.ticket, i.sla));
   });
 
   app.get('/tickets/assignees', {
