@@ -14,7 +14,7 @@ import type { ClockState } from '../../domain/desk/sla.js';
 import { validationError } from '../../domain/errors.js';
 import { transitionsFor, type Ticket, type TicketEvent } from '../../domain/desk/ticket.js';
 import { can } from '../../domain/roles.js';
-import { isStaff } from '../../app/ticket-sla.js';
+import { isStaff } from '../../app/desk/ticket-sla.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { PageQuery, encodeCursor, pageOf, pageRequest, sendPage } from '../paging.js';
