@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Scope, Store, Tx } from '../app/ports.js';
+import type { Scope, Tx } from '../app/shared/transaction.js';
+import type { Store } from '../app/ports.js';
 import { KopaError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { asTx } from './tx.js';

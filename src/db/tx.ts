@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Tx } from '../app/ports.js';
+import type { Tx } from '../app/shared/transaction.js';
 import type { Database } from './schema.js';
 
 /**

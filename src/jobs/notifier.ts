@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { Notifier } from '../app/ports.js';
+import type { Notifier } from '../app/shared/ports.js';
 
 export interface NotifierOptions {
   smtpUrl: string | undefined;

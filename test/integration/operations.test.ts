@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../src/app/ports.js';
+import type { JobRecord } from '../../src/app/shared/ports.js';
 import { migrate, pendingMigrations } from '../../src/db/migrate.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';

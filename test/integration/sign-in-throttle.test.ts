@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PasswordHasher } from '../../src/app/ports.js';
+import type { PasswordHasher } from '../../src/app/shared/ports.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
 import { BACKENDS } from '../support/database.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/app.js';

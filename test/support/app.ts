@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import type { Deps, PasswordHasher } from '../../src/app/ports.js';
+import type { Deps } from '../../src/app/ports.js';
+import type { PasswordHasher } from '../../src/app/shared/ports.js';
 import type { Role } from '../../src/domain/roles.js';
 import { seedDemoData, DEMO_PASSWORD } from '../../src/app/demo/seed-demo-data.js';
 import { createStore } from '../../src/db/store.js';

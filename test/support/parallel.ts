@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Deps, NotificationSettings } from '../../src/app/ports.js';
+import type { Deps } from '../../src/app/ports.js';
+import type { NotificationSettings } from '../../src/app/shared/ports.js';
 import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { openDatabase, type KopaDatabase } from '../../src/db/connect.js';
 import { migrate } from '../../src/db/migrate.js';

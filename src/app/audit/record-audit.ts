@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import { auditHashInput, type AuditPayload } from '../../domain/audit.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface AuditEntry {
   action: string;

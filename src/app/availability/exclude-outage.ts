@@ -1,7 +1,8 @@
 import type { Actor } from '../../domain/actor.js';
 import { FieldErrors, KopaError, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps, SlaExclusionRecord } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { SlaExclusionRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface ExclusionInput {

@@ -1,6 +1,7 @@
 import { locationTimeline } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 const CHUNK_MS = 86_400_000;

@@ -8,7 +8,8 @@ import { requirePermission } from '../shared/authorize.js';
 import type { BillingRunRecord } from './billing-run-ports.js';
 import { monthBounds } from '../desk/desk-report.js';
 import { VAT_RATE_PERCENT } from './issue-invoice.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

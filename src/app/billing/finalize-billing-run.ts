@@ -6,7 +6,8 @@ import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { StoredStatement } from './billing-run-ports.js';
 import { issueInvoice } from './issue-invoice.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };

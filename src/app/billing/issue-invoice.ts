@@ -6,7 +6,8 @@ import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { toUbl } from '../documents/ubl.js';
 import type { IssuedInvoice } from './invoice-ports.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export const VAT_RATE_PERCENT = '21';

@@ -3,7 +3,8 @@ import { normalisedAmount, validateCostPool, type CostPool, type PoolDriver } fr
 import { isMonth } from '../../domain/calendar/month.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export async function listCostPools(deps: Deps, actor: Actor, filter: { month?: string | undefined } = {}): Promise<CostPool[]> {

@@ -2,7 +2,9 @@ import { BusinessClock } from '../../domain/calendar/business-clock.js';
 import { DayResolver, type CalendarSpec } from '../../domain/calendar/calendar.js';
 import { toSlots, weeklyToSlots } from '../../domain/calendar/weekly-hours.js';
 import { notFound } from '../../domain/errors.js';
-import type { CalendarRecord, Store, Tx } from '../ports.js';
+import type { CalendarRecord } from './ports.js';
+import type { Store } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface CalendarClock {
   record: CalendarRecord;

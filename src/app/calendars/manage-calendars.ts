@@ -3,7 +3,8 @@ import { isValidTimeZone } from '../../domain/calendar/local-time.js';
 import { parseException, toClockSlots, validateWeekly, type ExceptionInput, type WeeklyHours } from '../../domain/calendar/weekly-hours.js';
 import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { CalendarRecord, Deps, StoredCalendarException } from '../ports.js';
+import type { CalendarRecord, StoredCalendarException } from './ports.js';
+import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export async function listCalendars(deps: Deps, actor: Actor) {

@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/actor.js';
 import { checkAttachment } from '../../domain/desk/attachment-policy.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { AttachmentMeta, Deps } from '../ports.js';
+import type { AttachmentMeta } from './ports.js';
+import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff } from './ticket-sla.js';
 

@@ -1,6 +1,7 @@
 import { systemActor } from '../../domain/actor.js';
 import type { ClockState } from '../../domain/desk/sla.js';
-import type { Deps, EscalationMarker } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { EscalationMarker } from './ports.js';
 import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { slaOf } from './ticket-sla.js';

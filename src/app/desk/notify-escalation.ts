@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 const LABELS: Record<string, string> = {
   'reaction:warning': 'Reakcijas laiks izlietots par 80 % / Reaction time 80 % used',

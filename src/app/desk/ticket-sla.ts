@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/actor.js';
 import { reactionClock, resolutionClock, type ClockState } from '../../domain/desk/sla.js';
 import { timelineOf, type Ticket, type TicketEvent } from '../../domain/desk/ticket.js';
 import { calendarClock } from '../calendars/calendar-clocks.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 export interface TicketSla {
   reaction: ClockState;

@@ -5,7 +5,8 @@ import type { Priority } from '../../domain/agreement.js';
 import { KopaError, forbidden, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
 

@@ -1,7 +1,8 @@
 import type { Actor } from '../../domain/actor.js';
 import { normalizeRecoveryCode } from '../../domain/second-factor.js';
 import type { User } from '../../domain/user.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret } from '../shared/secrets.js';
 import { requireSecretBox } from './secret-box.js';

@@ -1,5 +1,6 @@
 import type { FactorInventory } from '../../domain/second-factor.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 /** What second factors a person has (an unconfirmed TOTP enrolment is none). */
 export async function factorInventory(deps: Pick<Deps, 'store'>, tx: Tx, userId: string): Promise<FactorInventory> {

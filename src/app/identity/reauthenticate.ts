@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, validationError } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import { checkCodeOrRecovery } from './check-second-factor.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { reserveAttempt } from './sign-in-attempts.js';
 

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { KopaError } from '../../domain/errors.js';
-import type { SecretBox } from '../ports.js';
+import type { SecretBox } from '../shared/ports.js';
 
 const VERSION = 'v1';
 

@@ -1,6 +1,7 @@
 import { THROTTLE_WINDOW_MINUTES, throttleWaitSeconds } from '../../domain/auth-policy.js';
 import { KopaError } from '../../domain/errors.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import type { AttemptKey } from './second-factor-ports.js';
 import { hashSecret } from '../shared/secrets.js';
 

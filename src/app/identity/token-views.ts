@@ -1,6 +1,7 @@
 import { tokenAccess } from '../../domain/token-access.js';
 import type { ApiTokenView } from '../../domain/user.js';
-import type { Deps, TokenWithTenant } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { TokenWithTenant } from './ports.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 

@@ -3,7 +3,8 @@ import { FieldErrors, KopaError, forbidden, notFound } from '../../domain/errors
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { passwordProblem, type User } from '../../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { Deps, UserRecord } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { UserRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface UpdateUserInput {

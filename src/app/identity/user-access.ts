@@ -5,7 +5,8 @@ import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.
 import { factorInventory } from './factor-inventory.js';
 import { settingsOf } from './identity-settings.js';
 import { publicPasskey } from './manage-passkeys.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Passkey } from './second-factor-ports.js';

@@ -1,6 +1,7 @@
 import { fillGaps, locationTimeline, type Segment } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 const clip = (segments: Segment[], from: number, to: number): Segment[] =>
   segments.filter((s) => s.start < to && s.end > from).map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to), state: s.state }));

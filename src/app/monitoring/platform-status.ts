@@ -8,7 +8,9 @@ import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
-import type { Deps, MaintenanceWindowRecord, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { MaintenanceWindowRecord } from './ports.js';
+import type { Tx } from '../shared/transaction.js';
 
 const ZONE = 'Europe/Riga';
 const SYSTEM = { role: 'system' as const, tenantId: null };

@@ -4,7 +4,8 @@ import { currentState } from '../../domain/availability/current-state.js';
 import { localDateOf } from '../../domain/calendar/local-time.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { openTicket } from '../desk/open-ticket.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { OutageRecord } from './watch-ports.js';
 

@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/actor.js';
 import { validateAgreementTerms, withDefaults, type Agreement, type AgreementTerms } from '../../domain/agreement.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps, Tx } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export type AgreementInput = Partial<AgreementTerms> & Pick<AgreementTerms, 'number' | 'signedOn' | 'effectiveFrom'>;

@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/actor.js';
 import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
 import { canChangeStatus, validateTenant, type PostalAddress, type Tenant, type TenantStatus } from '../../domain/tenant.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps, TenantRecord } from '../ports.js';
+import type { Deps } from '../ports.js';
+import type { TenantRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface UpdateTenantInput {

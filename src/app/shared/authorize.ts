@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { can, type Permission } from '../../domain/roles.js';
-import type { Scope } from '../ports.js';
+import type { Scope } from './transaction.js';
 
 export function scopeOf(actor: Actor): Scope {
   return { role: actor.role, tenantId: actor.tenantId };

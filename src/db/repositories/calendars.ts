@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
-import type { CalendarRecord, Store, StoredCalendarException } from '../../app/ports.js';
+import type { CalendarRecord, StoredCalendarException } from '../../app/calendars/ports.js';
+import type { Store } from '../../app/ports.js';
 import type { ExceptionKind } from '../../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../../domain/calendar/weekly-hours.js';
 import type { CalendarExceptionsTable, CalendarsTable } from '../schema.js';

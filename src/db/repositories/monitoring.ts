@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
-import type { SlaExclusionRecord, Store } from '../../app/ports.js';
+import type { SlaExclusionRecord } from '../../app/availability/ports.js';
+import type { Store } from '../../app/ports.js';
 import type { Monitor, MonitorType } from '../../domain/monitoring/monitor.js';
 import type { MonitorsTable, SlaExclusionsTable } from '../schema.js';
 import { trxOf } from '../tx.js';

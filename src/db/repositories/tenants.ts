@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Store, TenantRecord } from '../../app/ports.js';
+import type { Store } from '../../app/ports.js';
+import type { TenantRecord } from '../../app/municipalities/ports.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../../domain/tenant.js';
 import type { TenantsTable } from '../schema.js';
 import { trxOf } from '../tx.js';

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Priority } from '../../domain/agreement.js';
 import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
-import type { AttachmentMeta } from '../../app/ports.js';
+import type { AttachmentMeta } from '../../app/desk/ports.js';
 import type { TicketAttachmentsTable, TicketEventsTable, TicketsTable } from '../schema.js';
 import { trxOf } from '../tx.js';
 

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Store, TokenCreatorStanding, TokenWithTenant } from '../../app/ports.js';
+import type { Store } from '../../app/ports.js';
+import type { TokenCreatorStanding, TokenWithTenant } from '../../app/identity/ports.js';
 import type { Role } from '../../domain/roles.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { ApiToken } from '../../domain/user.js';

@@ -1,0 +1,82 @@
+/** What the service desk (tickets, attachments, escalation) needs from the store. */
+import type { Priority } from '../../domain/agreement.js';
+import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
+import type { Tx } from '../shared/transaction.js';
+
+export interface TicketRecord {
+  tenantId: string;
+  agreementId: string | null;
+  calendarId: string;
+  serviceId: string | null;
+  priority: Priority;
+  category: TicketCategory;
+  subject: string;
+  description: string;
+  reporterId: string | null;
+  reporterLabel: string;
+  reactionTargetMinutes: number;
+  resolutionTargetMinutes: number;
+  createdAt: Date;
+}
+
+export interface TicketChanges {
+  status?: TicketStatus;
+  assigneeId?: string | null;
+  reactionDueAt?: Date | null;
+  resolutionDueAt?: Date | null;
+  firstResponseAt?: Date | null;
+  resolvedAt?: Date | null;
+  satisfactionRating?: number;
+  satisfactionComment?: string | null;
+  ratedAt?: Date;
+}
+
+export interface AttachmentMeta {
+  id: string;
+  ticketId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  byStaff: boolean;
+  createdAt: string;
+}
+
+export type EscalationMarker = 'reaction_warned_at' | 'reaction_breached_at' | 'resolution_warned_at' | 'resolution_breached_at';
+
+export interface TicketFilter {
+  statuses?: TicketStatus[] | undefined;
+  priority?: Priority | undefined;
+  assigneeId?: string | undefined;
+  /** Subject text, or a ticket number. */
+  search?: string | undefined;
+  /** tickets numbered below this (newest first paging) */
+  beforeNumber?: number | undefined;
+  limit: number;
+}
+
+export interface TicketStore {
+  insert(tx: Tx, record: TicketRecord): Promise<Ticket>;
+  get(tx: Tx, tenantId: string | null, ticketId: string): Promise<Ticket | null>;
+  list(tx: Tx, tenantId: string | null, filter: TicketFilter): Promise<Ticket[]>;
+  update(tx: Tx, tenantId: string, ticketId: string, changes: TicketChanges, at: Date): Promise<Ticket>;
+  events(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
+  /** Only the status changes: all the clocks need, however long the conversation. */
+  statusEvents(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
+  /** Newest first, those before (at, id) when given. */
+  timeline(tx: Tx, ticketId: string, before: { at: string; id: number } | null, limit: number): Promise<TicketEvent[]>;
+  /** Locks the ticket row until the transaction ends, so writers on one ticket take turns. */
+  lockForWrite(tx: Tx, ticketId: string): Promise<void>;
+  /** Comments the person wrote on the ticket after `since`, and the oldest of them. */
+  recentComments(tx: Tx, ticketId: string, actorId: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
+  addEvent(tx: Tx, tenantId: string, event: Omit<TicketEvent, 'id'>): Promise<TicketEvent>;
+  /** Open tickets of every tenant, for the escalation job (system scope). */
+  open(tx: Tx): Promise<Ticket[]>;
+  /** Sets an escalation marker if unset; true for the one caller that set it. */
+  claimMarker(tx: Tx, ticketId: string, marker: EscalationMarker, at: Date): Promise<boolean>;
+  createdBetween(tx: Tx, tenantId: string, from: Date, to: Date): Promise<Ticket[]>;
+  attachments(tx: Tx, ticketId: string): Promise<AttachmentMeta[]>;
+  addAttachment(tx: Tx, tenantId: string, meta: Omit<AttachmentMeta, 'id' | 'createdAt'>, content: Uint8Array): Promise<AttachmentMeta>;
+  attachment(tx: Tx, ticketId: string, attachmentId: string): Promise<(AttachmentMeta & { content: Uint8Array }) | null>;
+}

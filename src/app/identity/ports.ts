@@ -1,0 +1,95 @@
+/** What the identity use cases (people, sessions, tokens) need from the store. */
+import type { Role } from '../../domain/roles.js';
+import type { TenantStatus } from '../../domain/tenant.js';
+import type { CreatorStanding } from '../../domain/token-access.js';
+import type { ApiToken, TokenCreator, User } from '../../domain/user.js';
+import type { Tx } from '../shared/transaction.js';
+import type { SessionStage, SessionSummary } from './second-factor-ports.js';
+
+export interface UserRecord {
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string | null;
+  active: boolean;
+  locale: 'lv' | 'en';
+  passwordHash: string | null;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  tenantId: string | null;
+  csrfToken: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  stage: SessionStage;
+}
+
+export interface StoredSession extends SessionRecord {
+  id: string;
+  /** The WebAuthn challenge of a ceremony in progress, if any. */
+  challenge: string | null;
+}
+
+export interface TokenRecord extends ApiToken {
+  tokenHash: string;
+}
+
+/** A token with its municipality (null for agency tokens). */
+export interface TokenWithTenant extends ApiToken {
+  tenantName: string | null;
+  tenantStatus: TenantStatus | null;
+}
+
+/** The person behind a token as they stand now. */
+export type TokenCreatorStanding = TokenCreator & CreatorStanding;
+
+/** Everything that decides whether a presented token works, read in one query. */
+export interface TokenLookup extends TokenWithTenant {
+  tokenHash: string;
+  creator: TokenCreatorStanding | null;
+}
+
+export interface UserStore {
+  /** By name and id; with `page`, at most `limit` after the given key. */
+  list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }, page?: { after: { name: string; id: string } | null; limit: number }): Promise<User[]>;
+  get(tx: Tx, tenantId: string | null, userId: string): Promise<User | null>;
+  /** Login looks a person up before their tenant is known; system scope only. */
+  findForLogin(tx: Tx, email: string): Promise<(User & { passwordHash: string | null }) | null>;
+  emailTaken(tx: Tx, email: string): Promise<boolean>;
+  insert(tx: Tx, record: UserRecord): Promise<User>;
+  update(tx: Tx, tenantId: string | null, userId: string, changes: Partial<UserRecord>): Promise<User>;
+  markLogin(tx: Tx, userId: string, at: Date): Promise<void>;
+}
+
+export interface SessionStore {
+  insert(tx: Tx, record: SessionRecord & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
+  find(tx: Tx, tokenHash: string): Promise<StoredSession | null>;
+  /** The session with its person and their municipality's status in one round trip: this runs on every request. */
+  findWithPerson(tx: Tx, tokenHash: string): Promise<(StoredSession & { user: User; tenantStatus: TenantStatus | null }) | null>;
+  touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
+  /** Moves a session to a new stage under a new token (the old token stops working). */
+  promote(tx: Tx, tokenHash: string, change: { tokenHash: string; stage: SessionStage; expiresAt: Date; at: Date }): Promise<void>;
+  setChallenge(tx: Tx, tokenHash: string, challenge: string | null): Promise<void>;
+  /** Full sessions of a person that have not expired, newest first. */
+  listForUser(tx: Tx, userId: string, now: Date): Promise<SessionSummary[]>;
+  delete(tx: Tx, tokenHash: string): Promise<void>;
+  deleteById(tx: Tx, userId: string, sessionId: string): Promise<boolean>;
+  /** Every session of the person but the one kept; returns how many ended. */
+  deleteOthers(tx: Tx, userId: string, keepTokenHash: string): Promise<number>;
+  deleteForUser(tx: Tx, tenantId: string | null, userId: string): Promise<number>;
+  deleteExpired(tx: Tx, now: Date): Promise<number>;
+}
+
+export interface TokenStore {
+  insert(tx: Tx, record: Omit<TokenRecord, 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt'>): Promise<ApiToken>;
+  /** The token, its creator and its municipality in one round trip: this runs on every API call. */
+  findByHash(tx: Tx, tokenHash: string): Promise<TokenLookup | null>;
+  list(tx: Tx, tenantId: string | null, filter: { tenantId?: string | undefined; createdByUserId?: string | undefined }): Promise<TokenWithTenant[]>;
+  get(tx: Tx, tenantId: string | null, tokenId: string): Promise<TokenWithTenant | null>;
+  /** The named people as they stand now (system scope: agency staff make municipality tokens too). */
+  creators(tx: Tx, userIds: string[]): Promise<Map<string, TokenCreatorStanding>>;
+  revoke(tx: Tx, tenantId: string | null, tokenId: string, at: Date): Promise<ApiToken>;
+  markUsed(tx: Tx, tokenId: string, at: Date): Promise<void>;
+}

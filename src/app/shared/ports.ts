@@ -1,0 +1,66 @@
+/**
+ * What every feature may need from outside: transactions, the clock, password hashing,
+ * sealed secrets, notifications and the job queue. Feature ports build on these.
+ */
+import type { Scope, Tx } from './transaction.js';
+
+export type { Scope, Tx } from './transaction.js';
+
+/** The one thing every store offers: a transaction with its row-level security scope. */
+export interface Transactions {
+  /** Runs fn in one transaction with the scope set for row-level security. */
+  run<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface JobRecord {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** The PostgreSQL-backed job queue. */
+export interface JobStore {
+  enqueue(tx: Tx, kind: string, payload: unknown, runAt: Date, dedupeKey: string | null): Promise<void>;
+  claim(tx: Tx, worker: string, now: Date, lockSeconds: number, limit: number): Promise<JobRecord[]>;
+  complete(tx: Tx, jobId: string, at: Date): Promise<void>;
+  fail(tx: Tx, jobId: string, error: string, retryAt: Date | null, at: Date): Promise<void>;
+  counts(tx: Tx): Promise<{ kind: string; status: string; count: number }[]>;
+  /** Deletes finished jobs older than `before`. */
+  prune(tx: Tx, before: Date): Promise<number>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Seals secrets the server must read back (TOTP seeds), bound to what they belong to. */
+export interface SecretBox {
+  seal(plaintext: string, context: string): string;
+  /** Throws when the text was not sealed with this key and context. */
+  open(sealed: string, context: string): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface MailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Outgoing notifications; main/ wires SMTP and HTTP. Each call throws when delivery fails. */
+export interface Notifier {
+  sendMail(message: MailMessage): Promise<void>;
+  postWebhook(url: string, secret: string, event: string, deliveryId: string, body: unknown): Promise<void>;
+}
+
+export interface NotificationSettings {
+  mailEnabled: boolean;
+  webhooks: { url: string; secret: string }[];
+  publicUrl: string | null;
+}
