@@ -23,6 +23,7 @@ const EnrolPage = lazyPage(() => import('./pages/enrol-page'), 'EnrolPage');
 const DeskReportPage = lazyPage(() => import('./pages/desk-report-page'), 'DeskReportPage');
 const DeskReportStartPage = lazyPage(() => import('./pages/desk-report-start-page'), 'DeskReportStartPage');
 const ForecastPage = lazyPage(() => import('./pages/forecast-page'), 'ForecastPage');
+const IdentityProvidersPage = lazyPage(() => import('./features/sso/identity-providers-page'), 'IdentityProvidersPage');
 const IncidentNewPage = lazyPage(() => import('./pages/incident-new-page'), 'IncidentNewPage');
 const IncidentPage = lazyPage(() => import('./pages/incident-page'), 'IncidentPage');
 const IncidentsPage = lazyPage(() => import('./pages/incidents-page'), 'IncidentsPage');
@@ -125,6 +126,14 @@ export function App() {
             element={
               <RequirePermission permission="tokens.manage">
                 <TokensPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="identity-providers"
+            element={
+              <RequirePermission permission="identityProviders.read">
+                <IdentityProvidersPage />
               </RequirePermission>
             }
           />

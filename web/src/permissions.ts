@@ -10,6 +10,8 @@ const RULES = {
   'agencyUsers.manage': ['operator'],
   'tokens.manage': ['operator', 'tenant_admin'],
   'audit.read': ['operator', 'auditor', 'tenant_admin'],
+  'identityProviders.read': ['operator', 'auditor', 'tenant_admin'],
+  'identityProviders.manage': ['operator', 'tenant_admin'],
   'audit.verify': ['operator', 'auditor'],
   'tickets.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin', 'tenant_user'],
   'tickets.write': ['operator', 'desk_agent', 'tenant_admin', 'tenant_user'],

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
+import { ssoApi } from './features/sso/sso-api';
 import { changeLanguage, hasStoredLanguage } from './i18n';
 import { isPendingSignIn, type PendingSignIn, type SecondFactorMethod, type SessionInfo, type SessionUser } from './types';
 
@@ -97,7 +98,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logOut = useCallback(async () => {
     try {
-      await api.session.logOut();
+      // A session that came from an identity provider is ended there too (RP-initiated logout).
+      const { endSessionUrl } = await ssoApi.logOut();
+      if (endSessionUrl) {
+        setCsrfToken(null);
+        window.location.assign(endSessionUrl);
+        return;
+      }
     } catch (error) {
       if (!isApiError(error) || error.status !== 401) throw error;
     }

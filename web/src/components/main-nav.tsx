@@ -29,6 +29,7 @@ export function MainNav({ user }: { user: SessionUser }) {
     { to: '/calendars', label: t('nav.calendars') },
     can(user.role, 'agencyUsers.manage') && { to: '/users', label: t('nav.agencyUsers') },
     can(user.role, 'tokens.manage') && { to: '/tokens', label: t('nav.tokens') },
+    can(user.role, 'identityProviders.read') && { to: '/identity-providers', label: t('nav.identityProviders') },
     can(user.role, 'audit.read') && { to: '/audit', label: t('nav.audit') },
     { to: '/account', label: t('nav.account') },
   ].filter((item): item is { to: string; label: string } => Boolean(item));

@@ -5,6 +5,7 @@ import { PageHeading } from '../components/page-heading';
 import { PasswordForm } from '../components/password-form';
 import { SecondFactorSection } from '../components/second-factor-section';
 import { SessionsSection } from '../components/sessions-section';
+import { LinkedIdentitiesSection } from '../features/sso/linked-identities-section';
 import { formatInstant } from '../format';
 import { useSession, useUser } from '../session';
 
@@ -48,6 +49,10 @@ export function AccountPage() {
       <section className="section card" aria-labelledby="account-mfa">
         <h2 id="account-mfa">{t('mfa.sectionTitle')}</h2>
         <SecondFactorSection />
+      </section>
+      <section className="section card" aria-labelledby="account-identities">
+        <h2 id="account-identities">{t('sso.identitiesTitle')}</h2>
+        <LinkedIdentitiesSection />
       </section>
       <section className="section card" aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t('sessions.title')}</h2>

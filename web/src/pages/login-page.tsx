@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError, problemCode } from '../api';
 import { TextField } from '../components/fields';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { SecondFactorForm } from '../components/second-factor-form';
+import { ssoErrorKey } from '../features/sso/sso-errors';
+import { SsoButtons } from '../features/sso/sso-buttons';
 import { describeProblem } from '../messages';
 import { useSession } from '../session';
 
@@ -19,7 +21,13 @@ export function LoginPage() {
   const { status, logIn, logOut, complete, pending, endReason } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const state = (location.state ?? {}) as LocationState;
+  const [search] = useSearchParams();
+  // A sign-in through a provider comes back here with `returnTo` (Kopa's own second factor still
+  // to give) or `sso_error` (refused); both are read from the address, not trusted as a URL.
+  const returnTo = search.get('returnTo');
+  const locationState = (location.state ?? {}) as LocationState;
+  const state: LocationState = { ...locationState, from: locationState.from ?? (returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : undefined) };
+  const ssoError = search.get('sso_error');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -96,6 +104,15 @@ export function LoginPage() {
           </p>
         </div>
       )}
+      {ssoError && !problem && (
+        <div className="message message-error" role="alert" id="sso-problem">
+          <p className="message-title">
+            <span className="message-icon" aria-hidden="true">!</span>
+            <span className="visually-hidden">{t('common.errorPrefix')} </span>
+            {t(ssoErrorKey(ssoError))}
+          </p>
+        </div>
+      )}
       {problem && (
         <div className="message message-error" role="alert" id="login-problem">
           <p className="message-title">
@@ -130,6 +147,7 @@ export function LoginPage() {
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
+        <SsoButtons email={email} returnTo={state.from ?? '/'} />
       </form>
     </div>
   );
