@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { createStore, trxOf } from '../../src/db/store.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
 import { BACKENDS } from '../support/database.js';
+import { kopaCommand } from '../support/kopa-command.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 
 interface Report { accepted: number; duplicates: number; rejected: { index: number; id: string | null; errors: { field: string; message: string }[] }[] }
@@ -175,11 +176,10 @@ describe.each(BACKENDS)('usage ingestion on %s', (backend) => {
 
 describe('kopa usage import (PGlite data folder)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kopa-usage-'));
-  const bin = new URL('../../bin/kopa.js', import.meta.url).pathname;
   const kopa = (...args: string[]) => {
     const env = { ...process.env, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, kopaCommand(...args), { env, encoding: 'utf8', timeout: 60_000 });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
