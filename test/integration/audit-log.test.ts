@@ -9,9 +9,9 @@ import { verifyAuditChain } from '../../src/app/audit/verify-audit-chain.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { completeRegistrationNumber } from '../../src/domain/registration-number.js';
 import { BACKENDS } from '../support/database.js';
+import { kopaCommand } from '../support/kopa-command.js';
 import { DEMO_PASSWORD, signIn, startTestApp, type TestApp } from '../support/app.js';
 
-const BIN = new URL('../../bin/kopa.js', import.meta.url).pathname;
 const HOUR = 3_600_000;
 
 interface Event { seq: string; action: string; entityType: string; entityId: string | null; tenantId: string | null; actorId: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
@@ -21,7 +21,7 @@ function kopa(args: string[], env: Record<string, string>): Promise<{ code: numb
   delete base.DATABASE_URL;
   delete base.KOPA_DATA_DIR;
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }, (error, out, err) => {
+    execFile(process.execPath, kopaCommand(...args), { env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }, (error, out, err) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, out, err });
     });
   });

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { kopaCommand } from '../support/kopa-command.js';
 
-const BIN = new URL('../../bin/kopa.js', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'kopa-cli-'));
 
 function kopa(...args: string[]) {
   const env = { ...process.env, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, kopaCommand(...args), { env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -69,7 +69,7 @@ describe('the kopa command (PGlite data folder)', () => {
     expect(noTenant.code).toBe(1);
     expect(noTenant.err).toContain('No municipality');
 
-    const badConfig = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...process.env, PORT: 'x', DATABASE_URL: 'mysql://nope' }, encoding: 'utf8' });
+    const badConfig = spawnSync(process.execPath, kopaCommand('migrate'), { env: { ...process.env, PORT: 'x', DATABASE_URL: 'mysql://nope' }, encoding: 'utf8' });
     expect(badConfig.status).toBe(2);
     expect(badConfig.stderr).toContain('PORT');
     expect(badConfig.stderr).toContain('DATABASE_URL');
@@ -88,10 +88,10 @@ describe('the kopa command (PGlite data folder)', () => {
     // Nothing listens on port 9: a connection attempt would fail differently.
     const env = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://kopa@127.0.0.1:9/kopa' } as NodeJS.ProcessEnv;
     delete env.KOPA_SECRET_KEY;
-    const result = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, kopaCommand('serve', '--port', '0'), { env, encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('KOPA_SECRET_KEY must be set when DATABASE_URL is');
-    const badKey = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...env, KOPA_SECRET_KEY: 'too-short' }, encoding: 'utf8', timeout: 60_000 });
+    const badKey = spawnSync(process.execPath, kopaCommand('migrate'), { env: { ...env, KOPA_SECRET_KEY: 'too-short' }, encoding: 'utf8', timeout: 60_000 });
     expect(badKey.status).toBe(2);
     expect(badKey.stderr).toContain('KOPA_SECRET_KEY must be 32 bytes');
   });

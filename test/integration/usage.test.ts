@@ -11,6 +11,7 @@ import { createStore } from '../../src/db/store.js';
 import { trxOf } from '../../src/db/tx.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
 import { BACKENDS } from '../support/database.js';
+import { kopaCommand } from '../support/kopa-command.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 
 interface Report { accepted: number; duplicates: number; rejected: { index: number; id: string | null; errors: { field: string; message: string }[] }[] }
@@ -176,11 +177,10 @@ describe.each(BACKENDS)('usage ingestion on %s', (backend) => {
 
 describe('kopa usage import (PGlite data folder)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kopa-usage-'));
-  const bin = new URL('../../bin/kopa.js', import.meta.url).pathname;
   const kopa = (...args: string[]) => {
     const env = { ...process.env, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, kopaCommand(...args), { env, encoding: 'utf8', timeout: 60_000 });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
