@@ -25,7 +25,7 @@ module.exports = {
       name: 'narrow-ports',
       severity: 'error',
       comment: 'These features name the ports they need (<feature>/ports.ts), not the whole Store of app/ports.ts; add a feature here once it does too.',
-      from: { path: '^src/app/(shared|audit|calendars|catalogue|municipalities)/' },
+      from: { path: '^src/app/(shared|audit|calendars|catalogue|municipalities|operations)/' },
       to: { path: '^src/app/ports\\.ts$' },
     },
   ],
