@@ -1,6 +1,7 @@
 /**
  * Import rules ESLint cannot see file by file: no cycles anywhere in src/ (type-only imports
- * count too — a cycle of types is still two files that cannot be understood apart).
+ * count too — a cycle of types is still two files that cannot be understood apart), and the
+ * feature folders of src/app/ (ADR 0016).
  * The layer direction (domain ← app ← http|jobs|cli ← main) stays in eslint.config.js.
  * Run by `npm run lint`.
  */
@@ -12,6 +13,20 @@ module.exports = {
       comment: 'Import cycles make files that can only be read, tested and moved together; break them (ADR 0016).',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'shared-is-shared',
+      severity: 'error',
+      comment: 'app/shared/ is what every feature may use, so it uses no feature itself.',
+      from: { path: '^src/app/shared/' },
+      to: { path: '^src/app/', pathNot: '^src/app/shared/' },
+    },
+    {
+      name: 'narrow-ports',
+      severity: 'error',
+      comment: 'These features name the ports they need (<feature>/ports.ts), not the whole Store of app/ports.ts; add a feature here once it does too.',
+      from: { path: '^src/app/(shared|audit|calendars|catalogue|municipalities|operations)/' },
+      to: { path: '^src/app/ports\\.ts$' },
     },
   ],
   options: {

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import type { AuditEvent } from '../../domain/audit.js';
 import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { AuditDeps } from './ports.js';
 
 export interface AuditQuery {
   tenantId?: string | undefined;
@@ -15,7 +15,7 @@ export interface AuditQuery {
 }
 
 /** Newest first; the page key is the sequence number to continue below. */
-export async function listAuditEvents(deps: Deps, actor: Actor, query: AuditQuery, page: PageRequest): Promise<Slice<AuditEvent>> {
+export async function listAuditEvents(deps: AuditDeps, actor: Actor, query: AuditQuery, page: PageRequest): Promise<Slice<AuditEvent>> {
   requirePermission(actor, 'audit.read');
   if (query.tenantId) requireTenantAccess(actor, query.tenantId);
   const tenantId = query.tenantId ?? (actor.role === 'system' ? undefined : actor.tenantId ?? undefined);

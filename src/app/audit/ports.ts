@@ -1,5 +1,6 @@
 /** What the audit log needs from the store. */
 import type { AuditEvent } from '../../domain/audit.js';
+import type { Clock, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 export interface AuditFilter {
@@ -22,4 +23,15 @@ export interface AuditStore {
   /** Reads the whole chain in order, a batch at a time (system scope). */
   readChain(tx: Tx, afterSeq: string | null, limit: number): Promise<AuditEvent[]>;
   head(tx: Tx): Promise<{ seq: string; hash: string } | null>;
+}
+
+/** What appending an audit event needs, inside a transaction the caller already holds. */
+export interface AuditRecording {
+  store: { audit: AuditStore };
+  clock: Clock;
+}
+
+/** What reading and verifying the audit log needs. */
+export interface AuditDeps {
+  store: Transactions & { audit: AuditStore };
 }

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import { auditHashInput, type AuditPayload } from '../../domain/audit.js';
-import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
+import type { AuditRecording } from './ports.js';
 
 export interface AuditEntry {
   action: string;
@@ -18,7 +18,7 @@ export function sha256Hex(text: string): string {
 }
 
 /** Appends one hash-chained event inside the caller's transaction. */
-export async function recordAudit(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(deps: AuditRecording, tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   const { seq, prevHash } = await deps.store.audit.reserve(tx);
   const payload: AuditPayload = {
     id: randomUUID(),

@@ -1,6 +1,6 @@
 import { verifyChain, GENESIS_HASH, type ChainProblem } from '../../domain/audit.js';
-import type { Deps } from '../ports.js';
 import { sha256Hex } from './record-audit.js';
+import type { AuditDeps } from './ports.js';
 
 export interface ChainReport {
   ok: boolean;
@@ -12,7 +12,7 @@ export interface ChainReport {
  * Re-hashes the whole chain in batches and compares the end with the stored head,
  * so an edited event, a deleted one and a deleted tail are all found.
  */
-export async function verifyAuditChain(deps: Pick<Deps, 'store'>, batchSize = 5000): Promise<ChainReport> {
+export async function verifyAuditChain(deps: AuditDeps, batchSize = 5000): Promise<ChainReport> {
   return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
     let state: { prevHash: string; prevSeq: bigint | null } = { prevHash: GENESIS_HASH, prevSeq: null };
     let checked = 0;

@@ -2,9 +2,13 @@ import { BusinessClock } from '../../domain/calendar/business-clock.js';
 import { DayResolver, type CalendarSpec } from '../../domain/calendar/calendar.js';
 import { toSlots, weeklyToSlots } from '../../domain/calendar/weekly-hours.js';
 import { notFound } from '../../domain/errors.js';
-import type { CalendarRecord } from './ports.js';
-import type { Store } from '../ports.js';
+import type { CalendarRecord, CalendarStore } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
+
+/** Any store with calendars (the whole Store is one); clocks are cached per store object. */
+export interface ClockSource {
+  calendars: CalendarStore;
+}
 
 export interface CalendarClock {
   record: CalendarRecord;
@@ -24,9 +28,9 @@ export function specOf(record: CalendarRecord): CalendarSpec {
 
 // Laying out a calendar's years costs milliseconds; answering from it, microseconds. Clocks are
 // kept per store and rebuilt when the calendar's version moves (on any replica's change).
-const caches = new WeakMap<Store, Map<string, CalendarClock>>();
+const caches = new WeakMap<ClockSource, Map<string, CalendarClock>>();
 
-export async function calendarClock(store: Store, tx: Tx, calendarId: string): Promise<CalendarClock> {
+export async function calendarClock(store: ClockSource, tx: Tx, calendarId: string): Promise<CalendarClock> {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const version = await store.calendars.version(tx, calendarId);

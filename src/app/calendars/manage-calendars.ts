@@ -3,16 +3,15 @@ import { isValidTimeZone } from '../../domain/calendar/local-time.js';
 import { parseException, toClockSlots, validateWeekly, type ExceptionInput, type WeeklyHours } from '../../domain/calendar/weekly-hours.js';
 import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { CalendarRecord, StoredCalendarException } from './ports.js';
-import type { Deps } from '../ports.js';
+import type { CalendarDeps, CalendarRecord, StoredCalendarException } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
-export async function listCalendars(deps: Deps, actor: Actor) {
+export async function listCalendars(deps: CalendarDeps, actor: Actor) {
   requirePermission(actor, 'calendars.read');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.calendars.list(tx));
 }
 
-export async function getCalendar(deps: Deps, actor: Actor, calendarId: string): Promise<CalendarRecord> {
+export async function getCalendar(deps: CalendarDeps, actor: Actor, calendarId: string): Promise<CalendarRecord> {
   requirePermission(actor, 'calendars.read');
   const record = await deps.store.run(scopeOf(actor), (tx) => deps.store.calendars.get(tx, calendarId));
   if (!record) throw notFound('Calendar');
@@ -29,7 +28,7 @@ export interface CreateCalendarInput {
 }
 
 /** Operators add calendars such as 24×7 or a municipality's own hours. */
-export async function createCalendar(deps: Deps, actor: Actor, input: CreateCalendarInput): Promise<CalendarRecord> {
+export async function createCalendar(deps: CalendarDeps, actor: Actor, input: CreateCalendarInput): Promise<CalendarRecord> {
   requirePermission(actor, 'calendars.write');
   const errors = validateWeekly(input.weeklyHours, new FieldErrors());
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(input.id)) errors.add('id', 'must be 1–40 lowercase letters, digits, - or _');
@@ -55,7 +54,7 @@ export async function createCalendar(deps: Deps, actor: Actor, input: CreateCale
 }
 
 /** A dated exception: next year's transfer order, a one-off holiday, shorter hours. */
-export async function addCalendarException(deps: Deps, actor: Actor, calendarId: string, input: ExceptionInput): Promise<StoredCalendarException> {
+export async function addCalendarException(deps: CalendarDeps, actor: Actor, calendarId: string, input: ExceptionInput): Promise<StoredCalendarException> {
   requirePermission(actor, 'calendars.write');
   const exception = parseException(input);
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -77,7 +76,7 @@ export async function addCalendarException(deps: Deps, actor: Actor, calendarId:
   });
 }
 
-export async function removeCalendarException(deps: Deps, actor: Actor, calendarId: string, date: string): Promise<void> {
+export async function removeCalendarException(deps: CalendarDeps, actor: Actor, calendarId: string, date: string): Promise<void> {
   requirePermission(actor, 'calendars.write');
   await deps.store.run(scopeOf(actor), async (tx) => {
     if (!(await deps.store.calendars.exists(tx, calendarId))) throw notFound('Calendar');

@@ -1,6 +1,8 @@
 /** What the business-calendar use cases need from the store. */
 import type { ExceptionKind } from '../../domain/calendar/calendar.js';
 import type { ClockSlot, WeeklyHours } from '../../domain/calendar/weekly-hours.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { Clock, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 export interface StoredCalendarException {
@@ -35,4 +37,10 @@ export interface CalendarStore {
   removeException(tx: Tx, calendarId: string, date: string): Promise<StoredCalendarException | null>;
   /** Marks the calendar changed, so cached clocks on every replica rebuild. */
   bumpVersion(tx: Tx, calendarId: string): Promise<void>;
+}
+
+/** What the calendar use cases need: calendars, and the audit log for changes. */
+export interface CalendarDeps {
+  store: Transactions & { calendars: CalendarStore; audit: AuditStore };
+  clock: Clock;
 }

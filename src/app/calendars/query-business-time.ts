@@ -6,11 +6,11 @@ import { KopaError, validationError } from '../../domain/errors.js';
 import { isLocalDate } from '../../domain/local-date.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { calendarClock } from './calendar-clocks.js';
-import type { Deps } from '../ports.js';
+import type { CalendarDeps } from './ports.js';
 
 const MAX_DAYS = 731;
 
-export async function businessTime(deps: Deps, actor: Actor, calendarId: string, from: Date, to: Date): Promise<{ seconds: number; minutes: number }> {
+export async function businessTime(deps: CalendarDeps, actor: Actor, calendarId: string, from: Date, to: Date): Promise<{ seconds: number; minutes: number }> {
   requirePermission(actor, 'calendars.read');
   if (to < from) throw validationError('to', 'must not be before from');
   const { clock } = await deps.store.run(scopeOf(actor), (tx) => calendarClock(deps.store, tx, calendarId));
@@ -18,7 +18,7 @@ export async function businessTime(deps: Deps, actor: Actor, calendarId: string,
   return { seconds: ms / 1000, minutes: ms / 60_000 };
 }
 
-export async function deadline(deps: Deps, actor: Actor, calendarId: string, start: Date, minutes: number): Promise<{ deadline: string }> {
+export async function deadline(deps: CalendarDeps, actor: Actor, calendarId: string, start: Date, minutes: number): Promise<{ deadline: string }> {
   requirePermission(actor, 'calendars.read');
   const { clock } = await deps.store.run(scopeOf(actor), (tx) => calendarClock(deps.store, tx, calendarId));
   try {
@@ -40,7 +40,7 @@ export interface DayView {
 }
 
 /** Days from `from` to `to`, both included. */
-export async function calendarDays(deps: Deps, actor: Actor, calendarId: string, from: string, to: string): Promise<DayView[]> {
+export async function calendarDays(deps: CalendarDeps, actor: Actor, calendarId: string, from: string, to: string): Promise<DayView[]> {
   requirePermission(actor, 'calendars.read');
   if (!isLocalDate(from)) throw validationError('from', 'must be a date YYYY-MM-DD');
   if (!isLocalDate(to)) throw validationError('to', 'must be a date YYYY-MM-DD');
@@ -65,7 +65,7 @@ export async function calendarDays(deps: Deps, actor: Actor, calendarId: string,
 }
 
 /** Days off and shortened days of the previous, current and next year, as iCalendar. */
-export async function calendarIcs(deps: Deps, actor: Actor, calendarId: string): Promise<string> {
+export async function calendarIcs(deps: CalendarDeps, actor: Actor, calendarId: string): Promise<string> {
   requirePermission(actor, 'calendars.read');
   const now = deps.clock.now();
   const year = now.getUTCFullYear();

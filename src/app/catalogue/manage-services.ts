@@ -3,22 +3,22 @@ import { localDateOf } from '../../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { validateService, validateSubscription, type Service, type ServiceFields, type Subscription } from '../../domain/service.js';
 import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { CatalogueDeps } from './ports.js';
 
-export async function listServices(deps: Deps, actor: Actor): Promise<Service[]> {
+export async function listServices(deps: CatalogueDeps, actor: Actor): Promise<Service[]> {
   requirePermission(actor, 'services.read');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.services.list(tx));
 }
 
-export async function getService(deps: Deps, actor: Actor, serviceId: string): Promise<Service> {
+export async function getService(deps: CatalogueDeps, actor: Actor, serviceId: string): Promise<Service> {
   requirePermission(actor, 'services.read');
   const service = await deps.store.run(scopeOf(actor), (tx) => deps.store.services.get(tx, serviceId));
   if (!service) throw notFound('Service');
   return service;
 }
 
-export async function createService(deps: Deps, actor: Actor, fields: ServiceFields): Promise<Service> {
+export async function createService(deps: CatalogueDeps, actor: Actor, fields: ServiceFields): Promise<Service> {
   requirePermission(actor, 'services.write');
   validateService(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -31,7 +31,7 @@ export async function createService(deps: Deps, actor: Actor, fields: ServiceFie
   });
 }
 
-export async function updateService(deps: Deps, actor: Actor, serviceId: string, changes: Partial<ServiceFields>): Promise<Service> {
+export async function updateService(deps: CatalogueDeps, actor: Actor, serviceId: string, changes: Partial<ServiceFields>): Promise<Service> {
   requirePermission(actor, 'services.write');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.services.get(tx, serviceId);
@@ -48,7 +48,7 @@ export async function updateService(deps: Deps, actor: Actor, serviceId: string,
   });
 }
 
-export async function listSubscriptions(deps: Deps, actor: Actor, tenantId: string): Promise<Subscription[]> {
+export async function listSubscriptions(deps: CatalogueDeps, actor: Actor, tenantId: string): Promise<Subscription[]> {
   requirePermission(actor, 'subscriptions.read');
   requireTenantAccess(actor, tenantId);
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -58,7 +58,7 @@ export async function listSubscriptions(deps: Deps, actor: Actor, tenantId: stri
 }
 
 /** A municipality starts using a service, shared or as its own instance, from a date (default today in Riga). */
-export async function subscribe(deps: Deps, actor: Actor, tenantId: string, input: { serviceId: string; from?: string | undefined; to?: string | null | undefined; mode?: Subscription['mode'] | undefined }): Promise<Subscription> {
+export async function subscribe(deps: CatalogueDeps, actor: Actor, tenantId: string, input: { serviceId: string; from?: string | undefined; to?: string | null | undefined; mode?: Subscription['mode'] | undefined }): Promise<Subscription> {
   requirePermission(actor, 'subscriptions.write');
   requireTenantAccess(actor, tenantId);
   const from = input.from ?? localDateOf('Europe/Riga', deps.clock.now().getTime());
@@ -79,7 +79,7 @@ export async function subscribe(deps: Deps, actor: Actor, tenantId: string, inpu
 }
 
 /** Sets or clears the last day a municipality uses a service (reports and bills stop after it). */
-export async function endSubscription(deps: Deps, actor: Actor, tenantId: string, subscriptionId: string, to: string | null): Promise<Subscription> {
+export async function endSubscription(deps: CatalogueDeps, actor: Actor, tenantId: string, subscriptionId: string, to: string | null): Promise<Subscription> {
   requirePermission(actor, 'subscriptions.write');
   requireTenantAccess(actor, tenantId);
   return deps.store.run(scopeOf(actor), async (tx) => {

@@ -2,14 +2,14 @@ import type { Actor } from '../../domain/actor.js';
 import { validateAgreementTerms, withDefaults, type Agreement, type AgreementTerms } from '../../domain/agreement.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { MunicipalityDeps } from './ports.js';
 
 export type AgreementInput = Partial<AgreementTerms> & Pick<AgreementTerms, 'number' | 'signedOn' | 'effectiveFrom'>;
 
 /** Checks that need the database: a known calendar and a unique agreement number. */
-export async function checkAgreementReferences(deps: Deps, tx: Tx, terms: AgreementTerms, agreementId?: string): Promise<void> {
+export async function checkAgreementReferences(deps: MunicipalityDeps, tx: Tx, terms: AgreementTerms, agreementId?: string): Promise<void> {
   if (!(await deps.store.calendars.exists(tx, terms.calendarId))) {
     throw new KopaError('validation', `calendarId: unknown calendar ${terms.calendarId}`, [{ field: 'calendarId', message: 'is not a known calendar' }]);
   }
@@ -18,7 +18,7 @@ export async function checkAgreementReferences(deps: Deps, tx: Tx, terms: Agreem
   }
 }
 
-export async function createAgreement(deps: Deps, actor: Actor, tenantId: string, input: AgreementInput): Promise<Agreement> {
+export async function createAgreement(deps: MunicipalityDeps, actor: Actor, tenantId: string, input: AgreementInput): Promise<Agreement> {
   requirePermission(actor, 'agreements.write');
   requireTenantAccess(actor, tenantId);
   const terms = withDefaults(input);

@@ -2,8 +2,8 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError } from '../../domain/errors.js';
 import { defaultPeppolEndpoint, validateTenant, type PostalAddress, type Tenant, type TenantStatus } from '../../domain/tenant.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { MunicipalityDeps } from './ports.js';
 
 export interface CreateTenantInput {
   name: string;
@@ -15,7 +15,7 @@ export interface CreateTenantInput {
   status?: TenantStatus | undefined;
 }
 
-export async function createTenant(deps: Deps, actor: Actor, input: CreateTenantInput): Promise<Tenant> {
+export async function createTenant(deps: MunicipalityDeps, actor: Actor, input: CreateTenantInput): Promise<Tenant> {
   requirePermission(actor, 'tenants.write');
   const peppol = input.peppolEndpoint ?? defaultPeppolEndpoint(input.registrationNumber);
   const record = {

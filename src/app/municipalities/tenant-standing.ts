@@ -3,7 +3,7 @@ import { KopaError } from '../../domain/errors.js';
 import { tenantAccessRefusal, type AccessIntent, type AccessRefusal, type AccessSubject } from '../../domain/tenant-access.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { User } from '../../domain/user.js';
-import type { Deps } from '../ports.js';
+import type { MunicipalityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
@@ -27,7 +27,7 @@ export function enforceTenantStanding(subject: AccessSubject, status: TenantStat
  * Called by sign-in only after the password proved right, so the clear refusal tells
  * nothing to someone who does not know the password (they get the usual wrong-password answer).
  */
-export async function enforceSignInStanding(deps: Deps, user: User, actor: Actor): Promise<void> {
+export async function enforceSignInStanding(deps: MunicipalityDeps, user: User, actor: Actor): Promise<void> {
   if (user.tenantId === null) return;
   const tenantId = user.tenantId;
   const tenant = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.get(tx, tenantId));

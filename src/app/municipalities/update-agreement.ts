@@ -3,13 +3,13 @@ import { changedTerms, validateAgreementTerms, type Agreement, type AgreementTer
 import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import { checkAgreementReferences } from './create-agreement.js';
-import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { MunicipalityDeps } from './ports.js';
 
 export type AgreementChanges = Partial<AgreementTerms> & { changeNote?: string | null | undefined };
 
 /** A change never overwrites: it adds a version, and the earlier ones stay readable. */
-export async function updateAgreement(deps: Deps, actor: Actor, tenantId: string, agreementId: string, changes: AgreementChanges): Promise<Agreement> {
+export async function updateAgreement(deps: MunicipalityDeps, actor: Actor, tenantId: string, agreementId: string, changes: AgreementChanges): Promise<Agreement> {
   requirePermission(actor, 'agreements.write');
   requireTenantAccess(actor, tenantId);
   return deps.store.run(scopeOf(actor), async (tx) => {

@@ -2,8 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
 import { canChangeStatus, validateTenant, type PostalAddress, type Tenant, type TenantStatus } from '../../domain/tenant.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
-import type { TenantRecord } from './ports.js';
+import type { MunicipalityDeps, TenantRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface UpdateTenantInput {
@@ -16,7 +15,7 @@ export interface UpdateTenantInput {
   status?: TenantStatus | undefined;
 }
 
-export async function updateTenant(deps: Deps, actor: Actor, tenantId: string, input: UpdateTenantInput): Promise<Tenant> {
+export async function updateTenant(deps: MunicipalityDeps, actor: Actor, tenantId: string, input: UpdateTenantInput): Promise<Tenant> {
   requirePermission(actor, 'tenants.write');
   requireTenantAccess(actor, tenantId);
   return deps.store.run(scopeOf(actor), async (tx) => {

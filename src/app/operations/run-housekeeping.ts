@@ -1,12 +1,12 @@
 import { systemActor } from '../../domain/actor.js';
-import type { Deps } from '../ports.js';
+import type { HousekeepingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 const LOGIN_ATTEMPT_RETENTION_DAYS = 30;
 const FINISHED_JOB_RETENTION_DAYS = 7;
 
 /** Deletes expired sessions and known browsers, old login attempts and finished jobs; runs as a queued job. */
-export async function runHousekeeping(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ sessions: number; loginAttempts: number; knownBrowsers: number; jobs: number }> {
+export async function runHousekeeping(deps: HousekeepingDeps): Promise<{ sessions: number; loginAttempts: number; knownBrowsers: number; jobs: number }> {
   const now = deps.clock.now();
   return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
     const pruned = {
