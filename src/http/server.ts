@@ -57,6 +57,11 @@ export interface ServerOptions {
   /** How long the public status page is served from memory (default 15 s; tests use 0). */
   statusCacheMs?: number | undefined;
   readiness(): Promise<{ database: boolean; pendingMigrations: string[] }>;
+  /**
+   * True once `kopa serve` is shutting down: /readyz answers 503 and every response closes its
+   * connection, so keep-alive clients reconnect to another replica.
+   */
+  draining?: (() => boolean) | undefined;
   metrics: MetricsSources;
   /**
    * KOPA_METRICS_TOKEN: /metrics on this port asks for it. Without it this port serves no
@@ -76,6 +81,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       serializers: { req: serializeRequest },
     },
     trustProxy: fastifyTrustProxy(options.trustProxy),
+    // While closing, requests already on an open connection are served (with Connection: close,
+    // below) rather than refused with Fastify's plain 503: nothing a client sent is dropped.
+    return503OnClosing: false,
     // Router-level refusals (an over-long path segment, a malformed URL) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
@@ -88,8 +96,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const draining = options.draining ?? (() => false);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (draining()) reply.header('connection', 'close');
   });
   installSecurityHeaders(app);
 
@@ -124,7 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installJsonBodyParser(app);
   installInputGuard(app);
   const registry = installMetrics(app, options.metrics);
-  await app.register(healthRoutes, { readiness: options.readiness, metrics: registry, metricsToken: options.metricsToken ?? null });
+  await app.register(healthRoutes, { readiness: options.readiness, draining, metrics: registry, metricsToken: options.metricsToken ?? null });
 
   await app.register(
     async (api) => {

@@ -39,10 +39,19 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void>; ti
   }
 
   async function tick(): Promise<number> {
+    if (stopped) return 0;
     const now = deps.clock.now();
     await schedulePeriodic(now);
     const jobs = await deps.store.run(SYSTEM, (tx) => deps.store.jobs.claim(tx, worker, now, 300, 10));
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
+      if (stopped) {
+        // Shutting down: the job in hand finished, the rest go back so another replica runs them now
+        // rather than after their lease expires.
+        const unrun = jobs.slice(index).map((j) => j.id);
+        const released = await deps.store.run(SYSTEM, (tx) => deps.store.jobs.release(tx, unrun, worker));
+        log.info({ released, jobs: unrun }, 'jobs handed back at shutdown');
+        return index;
+      }
       const handler = handlers[job.kind];
       try {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
@@ -67,6 +76,7 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void>; ti
 
   return {
     tick,
+    /** Runs no new job: the one in hand finishes, claimed ones are handed back. */
     async stop() {
       stopped = true;
       clearInterval(interval);

@@ -29,6 +29,8 @@ export interface Config {
   secretKey: Buffer | undefined;
   metricsToken: string | undefined;
   metricsAddress: { host: string; port: number } | undefined;
+  /** How long `kopa serve` and `kopa agent` may take to stop after SIGTERM/SIGINT before they give up. */
+  shutdownTimeoutSeconds: number;
   /** Things worth saying in the start-up log about how a setting was read. */
   notices: string[];
 }
@@ -57,6 +59,7 @@ export const CONFIG_VARIABLES = [
   ['KOPA_WEBHOOK_URL', '(none)', 'Endpoint that receives signed webhook notifications (escalations)'],
   ['KOPA_WEBHOOK_SECRET', '(none)', 'HMAC-SHA256 key for the X-Kopa-Signature header; required with KOPA_WEBHOOK_URL'],
   ['KOPA_MFA_REQUIRED_ROLES', DEFAULT_MFA_REQUIRED_ROLES.join(','), 'Roles that must enrol a second factor (TOTP or passkey) at sign-in; a comma list, or `none`'],
+  ['KOPA_SHUTDOWN_TIMEOUT_SECONDS', '20', 'Seconds `kopa serve` and `kopa agent` get after SIGTERM/SIGINT to finish requests and jobs in flight and hand back claimed jobs; then they exit with code 1'],
   ['KOPA_SECRET_KEY', '(generated in KOPA_DATA_DIR with PGlite)', '32 random bytes, base64 (`openssl rand -base64 32`): encrypts second-factor secrets (AES-256-GCM); `kopa serve` with DATABASE_URL refuses to start without it; the same on every replica'],
 ] as const;
 
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey,
     metricsToken,
     metricsAddress,
+    shutdownTimeoutSeconds: int('KOPA_SHUTDOWN_TIMEOUT_SECONDS', 20, 1, 600),
     notices,
     ...overrides,
   };

@@ -17,6 +17,7 @@ import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
+import { stopOnSignals } from './shutdown.js';
 
 /** Exit codes: 1 the command failed, 2 bad usage or configuration. */
 class CliFailure extends Error {
@@ -57,7 +58,8 @@ const actions: CliActions = {
     const config = configFor(options);
     requireSecretKey(config);
     const runtime = await openRuntime(config);
-    const app = await serverFor(runtime);
+    let draining = false;
+    const app = await serverFor(runtime, { draining: () => draining });
     for (const notice of config.notices) app.log.warn(notice);
     if (config.bootstrapToken) {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);
@@ -88,17 +90,16 @@ const actions: CliActions = {
     lines.push(...secondFactorBanner(config.mfaRequiredRoles, demo !== null));
     process.stdout.write(`${lines.join('\n')}\n\n`);
 
-    const shutdown = async (signal: string) => {
-      app.log.info({ signal }, 'shutting down');
-      await worker?.stop();
-      await prober?.stop();
-      await metricsServer?.close();
-      await app.close();
-      await runtime.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    // Stop taking work, finish what is in flight, hand back claimed jobs, then close the database.
+    stopOnSignals({
+      timeoutSeconds: config.shutdownTimeoutSeconds,
+      log: app.log,
+      stop: async () => {
+        draining = true;
+        await Promise.all([app.close(), worker?.stop(), prober?.stop(), metricsServer?.close()]);
+        await runtime.close();
+      },
+    });
   },
 
   async migrate(options) {
@@ -184,15 +185,12 @@ async function runAgent(options: Parameters<CliActions['agent']>[0]): Promise<vo
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(options.location)) throw new CliFailure('--location must be a short lowercase name such as lvrtc or lnb', 2);
   const { default: pino } = await import('pino');
   const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const { shutdownTimeoutSeconds } = loadConfig(process.env);
   const agent = startAgent({ ...options, log });
   await agent.start();
   log.info({ server: options.server, location: options.location, bufferDir: options.bufferDir }, 'probe agent running');
-  const shutdown = async () => {
-    await agent.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // Stops probing and sends the results it holds, or keeps them in the disk buffer.
+  stopOnSignals({ timeoutSeconds: shutdownTimeoutSeconds, log, stop: () => agent.stop() });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -86,10 +86,11 @@ export function requireSecretKey(config: Config): void {
   }
 }
 
-export function serverFor(runtime: Runtime, options: { statusCacheMs?: number } = {}) {
+export function serverFor(runtime: Runtime, options: { statusCacheMs?: number; draining?: () => boolean } = {}) {
   const { db, deps, config } = runtime;
   return buildServer({
     deps,
+    draining: options.draining,
     statusCacheMs: options.statusCacheMs,
     sessionTtlHours: config.sessionTtlHours,
     trustProxy: config.trustProxy,

@@ -21,7 +21,7 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, option
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`no start banner within ${options.timeoutMs ?? 60_000} ms:\n${text}`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => fail(new Error(`no start banner within ${options.timeoutMs ?? 120_000} ms:\n${text}`)), options.timeoutMs ?? 120_000);
     const poll = setInterval(() => {
       const match = /Kopa is running at (http:\/\/\S+)/.exec(text);
       if (match?.[1]) done(match[1]);

@@ -26,6 +26,11 @@ export interface JobStore {
   claim(tx: Tx, worker: string, now: Date, lockSeconds: number, limit: number): Promise<JobRecord[]>;
   complete(tx: Tx, jobId: string, at: Date): Promise<void>;
   fail(tx: Tx, jobId: string, error: string, retryAt: Date | null, at: Date): Promise<void>;
+  /**
+   * Hands claimed jobs back unrun (a worker shutting down): queued again at once, unlocked, the
+   * claim's attempt not counted. Only jobs this worker still holds are touched.
+   */
+  release(tx: Tx, jobIds: string[], worker: string): Promise<number>;
   counts(tx: Tx): Promise<{ kind: string; status: string; count: number }[]>;
   /** Deletes finished jobs older than `before`. */
   prune(tx: Tx, before: Date): Promise<number>;

@@ -40,6 +40,17 @@ export const jobRepository: Store['jobs'] = {
       .where('id', '=', jobId)
       .execute();
   },
+  async release(tx, jobIds, worker) {
+    if (jobIds.length === 0) return 0;
+    const result = await trxOf(tx)
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_by: null, locked_until: null, attempts: sql<number>`greatest(attempts - 1, 0)` })
+      .where('id', 'in', jobIds)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', worker)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
   async counts(tx) {
     const rows = await trxOf(tx)
       .selectFrom('jobs')
