@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/app/create-user.js';
+import { createUser } from '../../src/app/identity/create-user.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { openDatabase, type KopaDatabase } from '../../src/db/connect.js';
 import { migrate } from '../../src/db/migrate.js';
