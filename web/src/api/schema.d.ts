@@ -407,10 +407,15 @@ export interface paths {
                         "application/json": {
                             /** @description Set when this enrolment completed a pending sign-in */
                             csrfToken?: string;
+                            /** @description As in SessionInfo */
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            /** @description As in SessionInfo */
+                            readOnly?: boolean;
                             /** @description Shown once; each works once */
                             recoveryCodes: string[];
                             user?: components["schemas"]["User"] & {
                                 tenantName: string | null;
+                                tenantStatus: ("onboarding" | "active" | "suspended" | "offboarded") | null;
                             };
                         };
                     };
@@ -515,9 +520,14 @@ export interface paths {
                                 lastUsedAt: string | null;
                                 name: string;
                             };
+                            /** @description As in SessionInfo */
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            /** @description As in SessionInfo */
+                            readOnly?: boolean;
                             recoveryCodes: string[] | null;
                             user?: components["schemas"]["User"] & {
                                 tenantName: string | null;
+                                tenantStatus: ("onboarding" | "active" | "suspended" | "offboarded") | null;
                             };
                         };
                     };
@@ -10769,6 +10779,8 @@ export interface paths {
                                         /** @description Waiting for the customer */
                                         paused: boolean;
                                         percentUsed: number;
+                                        /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                        running: boolean;
                                         targetMinutes: number;
                                     };
                                     resolution: {
@@ -10784,6 +10796,8 @@ export interface paths {
                                         /** @description Waiting for the customer */
                                         paused: boolean;
                                         percentUsed: number;
+                                        /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                        running: boolean;
                                         targetMinutes: number;
                                     };
                                 };
@@ -10926,6 +10940,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -10941,6 +10957,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -11097,6 +11115,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -11112,6 +11132,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -11278,6 +11300,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -11293,6 +11317,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -11808,6 +11834,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -11823,6 +11851,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -11987,6 +12017,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -12002,6 +12034,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
