@@ -42,6 +42,26 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '../../src/*'], message: 'the web UI talks to the server over HTTP only' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // The pure domain rules the UI needs (a check digit) come from src/domain, the one place.
+            { regex: '(^|/)src/(?!domain/)', message: 'the web UI talks to the server over HTTP only (it may import pure rules from src/domain)' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One way to the API (ADR 0012): the generated client in web/src/api, with its CSRF header,
+    // problem answers and 401 handling. A page calling fetch itself would skip all three.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/api/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'call the API through web/src/api/client.ts (the generated client)' }],
+      'no-restricted-properties': ['error', { object: 'window', property: 'fetch', message: 'call the API through web/src/api/client.ts (the generated client)' }, { object: 'globalThis', property: 'fetch', message: 'call the API through web/src/api/client.ts (the generated client)' }],
+    },
   },
 );

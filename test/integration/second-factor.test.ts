@@ -48,6 +48,8 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     tick();
     const confirmed = await pending.send('POST', '/api/v1/account/mfa/totp/confirm', { code: totpAt(secret, clock) });
     expect(confirmed.statusCode).toBe(200);
+    // The promoted session is told what it may do, as GET /session tells it.
+    expect(confirmed.json()).toMatchObject({ permissions: expect.arrayContaining(['tenants.read']), readOnly: false, user: { email, tenantStatus: expect.toBeOneOf([null, 'active']) } });
     return confirmed.json().recoveryCodes as string[];
   }
 

@@ -46,12 +46,15 @@ describe.each(BACKENDS)('what the server tells the UI on %s', (backend) => {
   it('a ticket lists the moves the caller may make: staff along the workflow, the customer only its own, an auditor none', async () => {
     const moves = async (who: keyof typeof people) => (await (await signIn(t.app, people[who]!.email)).get(`/api/v1/tickets/${ticket}`)).json().allowedTransitions;
     expect(await moves('desk')).toEqual(['in_progress', 'waiting_for_customer', 'resolved']);
+    const clocks = async () => (await operator.get(`/api/v1/tickets/${ticket}`)).json().sla;
+    expect(await clocks()).toMatchObject({ reaction: { running: true }, resolution: { running: true } });
     expect(await moves('member')).toEqual([]);
     expect(await moves('auditor')).toEqual([]);
 
     const desk = await signIn(t.app, people.desk!.email);
     const waiting = await desk.post(`/api/v1/tickets/${ticket}/status`, { status: 'waiting_for_customer' });
     expect(waiting.json().allowedTransitions).toEqual(['in_progress', 'resolved']);
+    expect(await clocks()).toMatchObject({ reaction: { running: false, paused: true }, resolution: { running: false, paused: true } });
     expect(await moves('member')).toEqual(['in_progress']);
     const list = await (await signIn(t.app, people.member!.email)).get('/api/v1/tickets');
     expect(list.json().items.find((i: { id: string }) => i.id === ticket).allowedTransitions).toEqual(['in_progress']);

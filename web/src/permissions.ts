@@ -1,58 +1,37 @@
-import type { Role, TenantStatus } from './types';
+import type { Schemas } from './api/client';
 
-/** What the UI offers each role; mirrors the server's permissions (the server decides). */
-const RULES = {
-  'tenants.write': ['operator'],
-  'agreements.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
-  'agreements.write': ['operator'],
-  'users.read': ['operator', 'auditor', 'tenant_admin'],
-  'users.write': ['operator', 'tenant_admin'],
-  'agencyUsers.manage': ['operator'],
-  'tokens.manage': ['operator', 'tenant_admin'],
-  'audit.read': ['operator', 'auditor', 'tenant_admin'],
-  'identityProviders.read': ['operator', 'auditor', 'tenant_admin'],
-  'identityProviders.manage': ['operator', 'tenant_admin'],
-  'audit.verify': ['operator', 'auditor'],
-  'tickets.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin', 'tenant_user'],
-  'tickets.write': ['operator', 'desk_agent', 'tenant_admin', 'tenant_user'],
-  'tickets.manage': ['operator', 'desk_agent'],
-  'deskReports.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin'],
-  'calendars.write': ['operator'],
-  'services.write': ['operator'],
-  'subscriptions.write': ['operator'],
-  'incidents.write': ['operator', 'desk_agent'],
-  'monitors.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin', 'tenant_user'],
-  'monitors.write': ['operator'],
-  'maintenance.write': ['operator', 'desk_agent'],
-  'slaReports.read': ['operator', 'desk_agent', 'finance', 'auditor', 'tenant_admin'],
-  'slaReports.publish': ['operator'],
-  'slaExclusions.write': ['operator'],
-  'billing.read': ['operator', 'finance', 'auditor'],
-  'billing.write': ['operator', 'finance'],
-  'statements.read': ['operator', 'finance', 'auditor', 'tenant_admin'],
-  'usage.read': ['operator', 'finance', 'auditor', 'tenant_admin'],
-  'forecast.read': ['operator', 'finance', 'auditor'],
-} as const satisfies Record<string, readonly Role[]>;
+/** A permission name as the server enforces it; the session lists the signed-in person's (ADR 0012). */
+export type Permission = Schemas['SessionInfo']['permissions'][number];
 
-export type UiPermission = keyof typeof RULES;
+/** What the UI needs of the session to decide what to offer. */
+interface Allowed {
+  permissions: readonly Permission[];
+  readOnly: boolean;
+  tenantId: string | null;
+}
 
-export function can(role: Role | undefined, permission: UiPermission): boolean {
-  return role !== undefined && (RULES[permission] as readonly Role[]).includes(role);
+/** The server grants this person the permission (it decides every request again). */
+export function can(user: Allowed | null | undefined, permission: Permission): boolean {
+  return !!user && user.permissions.includes(permission);
 }
 
 /**
  * May the person change things this permission covers? A suspended municipality's people
  * read only (the server refuses their writes with `tenant_suspended`), so the UI offers none.
  */
-export function canChange(user: { role: Role; tenantStatus: TenantStatus | null } | null | undefined, permission: UiPermission): boolean {
-  return !!user && can(user.role, permission) && !isReadOnly(user);
+export function canChange(user: Allowed | null | undefined, permission: Permission): boolean {
+  return can(user, permission) && !isReadOnly(user);
 }
 
 /** The signed-in person's municipality is suspended: reading only. */
-export function isReadOnly(user: { tenantStatus: TenantStatus | null } | null | undefined): boolean {
-  return user?.tenantStatus === 'suspended';
+export function isReadOnly(user: { readOnly: boolean } | null | undefined): boolean {
+  return user?.readOnly === true;
 }
 
-export function rolesFor(permission: UiPermission): readonly Role[] {
-  return RULES[permission];
+/**
+ * Agency staff holding the permission: what the server allows across municipalities only
+ * (agency accounts are managed with users.write, the whole audit chain verified with audit.read).
+ */
+export function canAcrossTenants(user: Allowed | null | undefined, permission: Permission): boolean {
+  return can(user, permission) && user?.tenantId === null;
 }

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
 import { ssoApi } from './features/sso/sso-api';
@@ -36,10 +37,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [endReason, setEndReason] = useState<EndReason | null>(null);
   const [pending, setPending] = useState<PendingStage | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // What one person loaded is never shown to the next one signing in on this browser.
+  const queryClient = useQueryClient();
 
   const apply = useCallback((info: SessionInfo) => {
     setCsrfToken(info.csrfToken);
-    setUser(info.user);
+    setUser({ ...info.user, permissions: info.permissions, readOnly: info.readOnly });
     setPending(null);
     setStatus('authenticated');
     setEndReason(null);
@@ -55,12 +58,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const end = useCallback((reason: EndReason) => {
+    queryClient.clear();
     setCsrfToken(null);
     setUser(null);
     setPending(null);
     setStatus('anonymous');
     setEndReason(reason);
-  }, []);
+  }, [queryClient]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -108,12 +112,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!isApiError(error) || error.status !== 401) throw error;
     }
+    queryClient.clear();
     setCsrfToken(null);
     setUser(null);
     setPending(null);
     setStatus('anonymous');
     setEndReason(null);
-  }, []);
+  }, [queryClient]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 

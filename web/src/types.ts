@@ -1,4 +1,5 @@
 /** Wire shapes of the Kopa API (prefix /api/v1). */
+import type { Schemas } from './api/client';
 
 export const AGENCY_ROLES = ['operator', 'desk_agent', 'finance', 'auditor'] as const;
 export const TENANT_ROLES = ['tenant_admin', 'tenant_user'] as const;
@@ -29,16 +30,11 @@ export interface User {
   lastLoginAt: string | null;
 }
 
-export interface SessionUser extends User {
-  tenantName: string | null;
-  /** The person's municipality's status; `suspended` means read only. Null for agency staff. */
-  tenantStatus: TenantStatus | null;
-}
+/** The session answer, generated from the server's OpenAPI (ADR 0012). */
+export type SessionInfo = Schemas['SessionInfo'];
 
-export interface SessionInfo {
-  user: SessionUser;
-  csrfToken: string;
-}
+/** The signed-in person, with what the server lets them do (the session answer, flattened). */
+export type SessionUser = SessionInfo['user'] & Pick<SessionInfo, 'permissions' | 'readOnly'>;
 
 export interface CreatedUser extends User {
   temporaryPassword?: string;
@@ -235,10 +231,7 @@ export interface SecondFactorStatus {
 }
 
 /** When an enrolment completes a pending sign-in, the answer carries the full session. */
-export interface Promoted {
-  csrfToken?: string;
-  user?: SessionUser;
-}
+export type Promoted = Partial<SessionInfo>;
 
 export interface SignedInSession {
   id: string;

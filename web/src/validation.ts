@@ -11,12 +11,3 @@ export function isWholeNumber(text: string, min: number, max = Number.MAX_SAFE_I
   const value = Number(text);
   return value >= min && value <= max;
 }
-
-const REGISTRATION_WEIGHTS = [9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1];
-
-/** A Latvian legal person's number: 11 digits starting 4–9 whose weighted sum is 3 modulo 11. */
-export function registrationNumberProblem(value: string): 'format' | 'checksum' | null {
-  if (!/^[4-9]\d{10}$/.test(value)) return 'format';
-  const sum = REGISTRATION_WEIGHTS.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
-  return sum % 11 === 3 ? null : 'checksum';
-}

@@ -23,6 +23,11 @@ export interface ClockState {
   ratio: number;
 }
 
+/** While a ticket stands in these, its clocks run (waiting for the customer pauses them; resolved stops them). */
+export function clocksRunIn(status: TicketStatus): boolean {
+  return status !== 'waiting_for_customer' && status !== 'resolved' && status !== 'closed';
+}
+
 /**
  * The intervals during which a clock runs: from creation until `stopAt`, minus the time the
  * ticket waited for the customer or stood resolved (a reopened ticket's clock continues).
@@ -31,7 +36,7 @@ export function runningIntervals(timeline: TicketTimeline, stopAt: number): [num
   const intervals: [number, number][] = [];
   let status: TicketStatus = 'new';
   let since = timeline.createdAt;
-  const running = (s: TicketStatus) => s !== 'waiting_for_customer' && s !== 'resolved' && s !== 'closed';
+  const running = clocksRunIn;
   for (const change of timeline.changes) {
     const at = Math.min(change.at, stopAt);
     if (running(status) && at > since) intervals.push([since, at]);

@@ -14,6 +14,8 @@ import { actorOf, clearSessionCookie, DEVICE_COOKIE, requestOrigin, setDeviceCoo
 import { pathId } from '../ids.js';
 import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { ERRORS } from '../schemas.js';
+import { PERMISSIONS, permissionsOf } from '../../domain/roles.js';
+import { TENANT_STATUSES } from '../../domain/tenant.js';
 import { Passkey, SecondFactorStatus, SignedInSession } from './second-factor-schemas.js';
 
 const Password = Type.String({ minLength: 1, maxLength: 256 });
@@ -23,7 +25,9 @@ const RecoveryCodes = Type.Array(Type.String(), { minItems: 10, maxItems: 10, de
 /** When an enrolment completed a pending sign-in, the session is full now (under a new cookie). */
 const Promoted = {
   csrfToken: Type.Optional(Type.String({ description: 'Set when this enrolment completed a pending sign-in' })),
-  user: Type.Optional(Type.Intersect([Type.Ref('User'), Type.Object({ tenantName: Type.Union([Type.String(), Type.Null()]) })])),
+  user: Type.Optional(Type.Intersect([Type.Ref('User'), Type.Object({ tenantName: Type.Union([Type.String(), Type.Null()]), tenantStatus: Type.Union([Type.String({ enum: [...TENANT_STATUSES] }), Type.Null()]) })])),
+  permissions: Type.Optional(Type.Array(Type.String({ enum: Object.keys(PERMISSIONS) }), { description: 'As in SessionInfo' })),
+  readOnly: Type.Optional(Type.Boolean({ description: 'As in SessionInfo' })),
 };
 
 /** One's own sign-in: second factors, recovery codes, and signed-in sessions. */
@@ -48,8 +52,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHo
     if (!signIn) return {};
     setSessionCookie(reply, request, signIn.sessionToken, signIn.expiresAt);
     if (signIn.device) setDeviceCookie(reply, request, signIn.device.token, signIn.device.expiresAt);
-    const tenantName = signIn.user.tenantId ? (await getTenant(deps, actorOf(request), signIn.user.tenantId)).name : null;
-    return { csrfToken: signIn.csrfToken, user: { ...signIn.user, tenantName } };
+    const tenant = signIn.user.tenantId ? await getTenant(deps, actorOf(request), signIn.user.tenantId) : null;
+    const tenantStatus = tenant?.status ?? null;
+    return { csrfToken: signIn.csrfToken, user: { ...signIn.user, tenantName: tenant?.name ?? null, tenantStatus }, permissions: permissionsOf(signIn.user.role), readOnly: tenantStatus === 'suspended' };
   }
 
   app.get('/account/mfa', {

@@ -10,9 +10,9 @@ import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssig
 import { pageInMemory } from '../../app/shared/paging.js';
 import { TIMELINE_HEAD } from '../../app/desk/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
-import type { ClockState } from '../../domain/desk/sla.js';
+import { clocksRunIn, type ClockState } from '../../domain/desk/sla.js';
 import { validationError } from '../../domain/errors.js';
-import { transitionsFor, type Ticket, type TicketEvent } from '../../domain/desk/ticket.js';
+import { transitionsFor, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/desk/ticket.js';
 import { can } from '../../domain/roles.js';
 import { isStaff } from '../../app/desk/ticket-sla.js';
 import { actorOf } from '../auth.js';
@@ -32,6 +32,7 @@ const Clock = Type.Object({
   breached: Type.Boolean(),
   metAt: Type.Union([Instant, Type.Null()]),
   paused: Type.Boolean({ description: 'Waiting for the customer' }),
+  running: Type.Boolean({ description: 'The clock counts now: not met, not paused, and the ticket is new or in progress' }),
   percentUsed: Type.Number(),
 });
 const TicketView = Type.Object({
@@ -70,7 +71,7 @@ const EventView = Type.Object({
   data: Type.Unknown(),
 });
 
-function presentClock(c: ClockState) {
+function presentClock(c: ClockState, status: TicketStatus) {
   return {
     targetMinutes: c.targetMinutes,
     elapsedMinutes: Math.round(c.elapsedMinutes * 100) / 100,
@@ -78,6 +79,7 @@ function presentClock(c: ClockState) {
     breached: c.breached,
     metAt: c.metAt === null ? null : new Date(c.metAt).toISOString(),
     paused: c.paused,
+    running: c.metAt === null && !c.paused && clocksRunIn(status),
     percentUsed: Math.round(c.ratio * 1000) / 10,
   };
 }
@@ -96,7 +98,7 @@ function present(request: FastifyRequest, ticket: Ticket, sla: { reaction: Clock
     reactionDueAt: sla.reaction.metAt === null ? new Date(sla.reaction.dueAt).toISOString() : ticket.reactionDueAt,
     resolutionDueAt: sla.resolution.metAt === null ? new Date(sla.resolution.dueAt).toISOString() : ticket.resolutionDueAt,
     satisfaction: ticket.satisfactionRating ? { rating: ticket.satisfactionRating, comment: ticket.satisfactionComment, ratedAt: ticket.ratedAt! } : null,
-    sla: { reaction: presentClock(sla.reaction), resolution: presentClock(sla.resolution) },
+    sla: { reaction: presentClock(sla.reaction, ticket.status), resolution: presentClock(sla.resolution, ticket.status) },
     allowedTransitions: movesFor(request, ticket),
   };
 }

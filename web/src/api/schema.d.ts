@@ -511,10 +511,15 @@ export interface paths {
                         "application/json": {
                             /** @description Set when this enrolment completed a pending sign-in */
                             csrfToken?: string;
+                            /** @description As in SessionInfo */
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            /** @description As in SessionInfo */
+                            readOnly?: boolean;
                             /** @description Shown once; each works once */
                             recoveryCodes: string[];
                             user?: components["schemas"]["User"] & {
                                 tenantName: string | null;
+                                tenantStatus: ("onboarding" | "active" | "suspended" | "offboarded") | null;
                             };
                         };
                     };
@@ -619,9 +624,14 @@ export interface paths {
                                 lastUsedAt: string | null;
                                 name: string;
                             };
+                            /** @description As in SessionInfo */
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            /** @description As in SessionInfo */
+                            readOnly?: boolean;
                             recoveryCodes: string[] | null;
                             user?: components["schemas"]["User"] & {
                                 tenantName: string | null;
+                                tenantStatus: ("onboarding" | "active" | "suspended" | "offboarded") | null;
                             };
                         };
                     };
@@ -11693,6 +11703,8 @@ export interface paths {
                                         /** @description Waiting for the customer */
                                         paused: boolean;
                                         percentUsed: number;
+                                        /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                        running: boolean;
                                         targetMinutes: number;
                                     };
                                     resolution: {
@@ -11708,6 +11720,8 @@ export interface paths {
                                         /** @description Waiting for the customer */
                                         paused: boolean;
                                         percentUsed: number;
+                                        /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                        running: boolean;
                                         targetMinutes: number;
                                     };
                                 };
@@ -11850,6 +11864,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -11865,6 +11881,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -12021,6 +12039,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -12036,6 +12056,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -12202,6 +12224,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -12217,6 +12241,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -12732,6 +12758,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -12747,6 +12775,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };
@@ -12911,6 +12941,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                                 resolution: {
@@ -12926,6 +12958,8 @@ export interface paths {
                                     /** @description Waiting for the customer */
                                     paused: boolean;
                                     percentUsed: number;
+                                    /** @description The clock counts now: not met, not paused, and the ticket is new or in progress */
+                                    running: boolean;
                                     targetMinutes: number;
                                 };
                             };

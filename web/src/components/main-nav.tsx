@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { can } from '../permissions';
+import { can, canAcrossTenants } from '../permissions';
 import { isTenantRole, type SessionUser } from '../types';
 
 /** The sections the person's role may use. */
@@ -12,25 +12,25 @@ export function MainNav({ user }: { user: SessionUser }) {
     tenantHome ? { to: tenantHome, label: t('nav.ownMunicipality') } : { to: '/municipalities', label: t('nav.municipalities') },
     { to: tenantHome ? `${tenantHome}/status` : '/status', label: t('nav.status') },
     agency && { to: '/services', label: t('nav.services') },
-    can(user.role, 'incidents.write') && { to: '/incidents', label: t('nav.incidents') },
-    agency && can(user.role, 'monitors.read') && { to: '/monitors', label: t('nav.monitors') },
+    can(user, 'incidents.write') && { to: '/incidents', label: t('nav.incidents') },
+    agency && can(user, 'monitors.read') && { to: '/monitors', label: t('nav.monitors') },
     agency && { to: '/maintenance', label: t('nav.maintenance') },
-    can(user.role, 'tickets.read') && { to: '/tickets', label: t('nav.tickets') },
-    can(user.role, 'deskReports.read') && { to: '/desk-report', label: t('nav.deskReport') },
-    can(user.role, 'slaReports.read') && { to: '/sla-report', label: t('nav.slaReport') },
-    tenantHome && can(user.role, 'statements.read') && { to: `${tenantHome}/costs`, label: t('nav.costs') },
-    can(user.role, 'billing.read') && { to: '/billing/runs', label: t('nav.billingRuns') },
-    can(user.role, 'billing.read') && { to: '/billing/invoices', label: t('nav.invoices') },
-    can(user.role, 'billing.read') && { to: '/billing/tariffs', label: t('nav.tariffs') },
-    can(user.role, 'billing.read') && { to: '/billing/cost-pools', label: t('nav.costPools') },
-    can(user.role, 'forecast.read') && { to: '/billing/forecast', label: t('nav.forecast') },
-    can(user.role, 'billing.write') && { to: '/billing/usage', label: t('nav.usageImport') },
-    can(user.role, 'billing.read') && { to: '/billing/seller', label: t('nav.seller') },
+    can(user, 'tickets.read') && { to: '/tickets', label: t('nav.tickets') },
+    can(user, 'desk_reports.read') && { to: '/desk-report', label: t('nav.deskReport') },
+    can(user, 'sla_reports.read') && { to: '/sla-report', label: t('nav.slaReport') },
+    tenantHome && can(user, 'statements.read') && { to: `${tenantHome}/costs`, label: t('nav.costs') },
+    can(user, 'billing_runs.read') && { to: '/billing/runs', label: t('nav.billingRuns') },
+    can(user, 'billing_runs.read') && { to: '/billing/invoices', label: t('nav.invoices') },
+    can(user, 'billing_runs.read') && { to: '/billing/tariffs', label: t('nav.tariffs') },
+    can(user, 'billing_runs.read') && { to: '/billing/cost-pools', label: t('nav.costPools') },
+    can(user, 'forecast.read') && { to: '/billing/forecast', label: t('nav.forecast') },
+    can(user, 'usage.write') && { to: '/billing/usage', label: t('nav.usageImport') },
+    can(user, 'billing_runs.read') && { to: '/billing/seller', label: t('nav.seller') },
     { to: '/calendars', label: t('nav.calendars') },
-    can(user.role, 'agencyUsers.manage') && { to: '/users', label: t('nav.agencyUsers') },
-    can(user.role, 'tokens.manage') && { to: '/tokens', label: t('nav.tokens') },
-    can(user.role, 'identityProviders.read') && { to: '/identity-providers', label: t('nav.identityProviders') },
-    can(user.role, 'audit.read') && { to: '/audit', label: t('nav.audit') },
+    canAcrossTenants(user, 'users.write') && { to: '/users', label: t('nav.agencyUsers') },
+    can(user, 'tokens.write') && { to: '/tokens', label: t('nav.tokens') },
+    can(user, 'identity_providers.read') && { to: '/identity-providers', label: t('nav.identityProviders') },
+    can(user, 'audit.read') && { to: '/audit', label: t('nav.audit') },
     { to: '/account', label: t('nav.account') },
   ].filter((item): item is { to: string; label: string } => Boolean(item));
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { usePageTitle } from '../hooks/use-page-title';
-import { can, type UiPermission } from '../permissions';
+import { can, canAcrossTenants, type Permission } from '../permissions';
 import { useUser } from '../session';
 
 function Forbidden() {
@@ -19,8 +19,11 @@ function Forbidden() {
   );
 }
 
-/** Shows the page only to roles that have the permission; others get a clear explanation. */
-export function RequirePermission({ permission, children }: { permission: UiPermission; children: ReactNode }) {
+/**
+ * Shows the page only to people the session grants the permission (agency staff only, with
+ * `acrossTenants`); others get a clear explanation.
+ */
+export function RequirePermission({ permission, acrossTenants = false, children }: { permission: Permission; acrossTenants?: boolean; children: ReactNode }) {
   const user = useUser();
-  return can(user.role, permission) ? <>{children}</> : <Forbidden />;
+  return (acrossTenants ? canAcrossTenants(user, permission) : can(user, permission)) ? <>{children}</> : <Forbidden />;
 }

@@ -40,7 +40,7 @@ export function ServiceMonitors({ serviceId, serviceName }: { serviceId: string;
           )
         }
       </AsyncSection>
-      {can(user.role, 'monitors.write') && (
+      {can(user, 'monitors.write') && (
         <p>
           <Link to="/monitors/new">{t('monitors.new')}</Link>
         </p>

@@ -9,7 +9,7 @@ export function TenantCostLinks({ tenantId, tenantName }: { tenantId: string; te
   const { t } = useTranslation();
   const user = useUser();
   // A municipality's own roles see their own costs only; the server would answer 404 for others.
-  const allowed = can(user.role, 'statements.read') && (!isTenantRole(user.role) || user.tenantId === tenantId);
+  const allowed = can(user, 'statements.read') && (!isTenantRole(user.role) || user.tenantId === tenantId);
   if (!allowed) return null;
   return (
     <section aria-labelledby="tenant-costs" className="section">

@@ -9,8 +9,8 @@ import { isTenantRole } from '../types';
 export function TenantDeskLinks({ tenantId }: { tenantId: string }) {
   const { t } = useTranslation();
   const user = useUser();
-  const tickets = can(user.role, 'tickets.read');
-  const report = can(user.role, 'deskReports.read');
+  const tickets = can(user, 'tickets.read');
+  const report = can(user, 'desk_reports.read');
   if (!tickets && !report) return null;
   return (
     <section aria-labelledby="tenant-desk" className="section">

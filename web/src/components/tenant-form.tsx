@@ -5,7 +5,8 @@ import { useFormErrors } from '../hooks/use-form-errors';
 import { fieldMessage } from '../messages';
 import { statusChoices } from '../tenant-status';
 import { PEPPOL_SCHEMES, type Tenant, type TenantInput } from '../types';
-import { COUNTRY, EMAIL, LV_POSTAL_CODE, registrationNumberProblem, VAT_NUMBER } from '../validation';
+import { checkRegistrationNumber } from '../../../src/domain/registration-number';
+import { COUNTRY, EMAIL, LV_POSTAL_CODE, VAT_NUMBER } from '../validation';
 import { ErrorSummary } from './error-summary';
 import { SelectField, TextField } from './fields';
 
@@ -108,7 +109,7 @@ export function TenantForm({ tenant, onSubmit, onCancel }: Props) {
     const list: FieldError[] = [];
     if (v.name.trim().length < 2) list.push({ field: 'name', message: t('validation.nameMin') });
     const regno = v.registrationNumber.trim();
-    const regnoProblem = registrationNumberProblem(regno);
+    const regnoProblem = checkRegistrationNumber(regno);
     if (regnoProblem) list.push({ field: 'registrationNumber', message: t(regnoProblem === 'format' ? 'validation.registrationNumber' : 'validation.registrationChecksum') });
     const vat = v.vatNumber.trim();
     if (vat && !VAT_NUMBER.test(vat)) list.push({ field: 'vatNumber', message: t('validation.vatNumber') });

@@ -39,7 +39,7 @@ export function TenantServices({ tenantId, tenantName }: { tenantId: string; ten
         <li>
           <Link to={`/municipalities/${tenantId}/status`}>{t('subscriptions.statusLink')}</Link>
         </li>
-        {can(user.role, 'slaReports.read') && (
+        {can(user, 'sla_reports.read') && (
           <li>
             <Link to={slaReportPath(tenantId, shiftMonth(monthOf(), -1))}>{t('subscriptions.slaLink')}</Link>
           </li>
@@ -70,7 +70,7 @@ export function TenantServices({ tenantId, tenantName }: { tenantId: string; ten
                       <td>{t(`subscriptionMode.${s.mode}`, { defaultValue: s.mode })}</td>
                       <td>{formatDate(s.from)}</td>
                       <td>
-                        {can(user.role, 'subscriptions.write') ? (
+                        {can(user, 'subscriptions.write') ? (
                           <SubscriptionEnd
                             tenantId={tenantId}
                             subscription={s}
@@ -100,7 +100,7 @@ export function TenantServices({ tenantId, tenantName }: { tenantId: string; ten
       <p role="status" className="status-line">
         {added}
       </p>
-      {can(user.role, 'subscriptions.write') && services.data && (
+      {can(user, 'subscriptions.write') && services.data && (
         <SubscriptionForm
           tenantId={tenantId}
           services={services.data}

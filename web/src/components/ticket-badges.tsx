@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TicketStatus } from '../desk-types';
+import type { TicketStatus } from '../features/tickets/queries';
 import type { Priority } from '../types';
 
 const STATUS_ICONS: Record<TicketStatus, string> = { new: '✦', in_progress: '◐', waiting_for_customer: '❚❚', resolved: '✓', closed: '○' };

@@ -37,7 +37,7 @@ export function AgreementPage() {
         title={title}
         documentTitle={tenant.data ? `${title} — ${tenant.data.name}` : title}
         actions={
-          can(user.role, 'agreements.write') &&
+          can(user, 'agreements.write') &&
           agreement.data && (
             <Link to={`${tenantPath}/agreements/${agreementId}/edit`} className="button button-secondary">
               {t('common.edit')}

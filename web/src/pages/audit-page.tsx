@@ -10,7 +10,7 @@ import { ProblemMessage } from '../components/problem-message';
 import { VerifyChain } from '../components/verify-chain';
 import { localDateToInstant, localDayAfterToInstant } from '../format';
 import { useResource } from '../hooks/use-resource';
-import { can } from '../permissions';
+import { canAcrossTenants } from '../permissions';
 import { useUser } from '../session';
 import { isTenantRole, type AuditEvent } from '../types';
 
@@ -103,7 +103,7 @@ export function AuditPage() {
       <PageHeading title={t('audit.title')}>
         <p className="lead">{agency ? t('audit.introAgency') : t('audit.introTenant')}</p>
       </PageHeading>
-      {can(user.role, 'audit.verify') && <VerifyChain />}
+      {canAcrossTenants(user, 'audit.read') && <VerifyChain />}
       <AuditFilters initial={filters} tenants={agency ? (tenants.data ?? []) : null} onApply={(f) => setFilters({ ...f })} />
       <section aria-labelledby="audit-events-title" className="section" aria-busy={loading || loadingMore}>
         <h2 id="audit-events-title">{t('audit.events')}</h2>

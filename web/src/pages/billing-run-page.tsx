@@ -33,7 +33,7 @@ export function BillingRunPage() {
   const [invoices, setInvoices] = useState<FinalizedInvoice[] | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const title = run.data ? t('billing.runOf', { month: run.data.month }) : t('billing.run');
-  const writable = can(user.role, 'billing.write');
+  const writable = can(user, 'billing_runs.write');
 
   const recompute = async () => {
     setBusy(true);

@@ -23,7 +23,7 @@ export function BillingRunsPage() {
       <PageHeading title={t('billing.runsTitle')}>
         <p className="lead">{t('billing.runsIntro')}</p>
       </PageHeading>
-      {can(user.role, 'billing.write') && <BillingRunCreate onCreated={(run) => navigate(`/billing/runs/${run.id}`)} />}
+      {can(user, 'billing_runs.write') && <BillingRunCreate onCreated={(run) => navigate(`/billing/runs/${run.id}`)} />}
       <AsyncSection resource={runs}>
         {(list) =>
           list.length === 0 ? (

@@ -23,7 +23,7 @@ export function CalendarPage() {
   const { t } = useTranslation();
   const { id = 'lv' } = useParams();
   const user = useUser();
-  const canWrite = can(user.role, 'calendars.write');
+  const canWrite = can(user, 'calendars.write');
   const [params, setParams] = useSearchParams();
   const asked = params.get('month') ?? '';
   const month = MONTH.test(asked) ? asked : monthOf();

@@ -23,7 +23,7 @@ export function CostPoolsPage() {
   const [announcement, setAnnouncement] = useState('');
   const [editing, setEditing] = useState<CostPool | null>(null);
   const [removing, setRemoving] = useState<CostPool | null>(null);
-  const writer = can(user.role, 'billing.write');
+  const writer = can(user, 'cost_pools.write');
   // A pool changed after its month was invoiced is billed through a correction run.
   const changed = (key: 'poolSaved' | 'poolRemoved', pool: CostPool, monthInvoiced: boolean) =>
     setAnnouncement(`${t(`billing.${key}`, { description: pool.description, month: pool.month })}${monthInvoiced ? ` ${t('billing.poolNeedsCorrection', { month: pool.month })}` : ''}`);

@@ -12,7 +12,7 @@ import { DeskReportPicker } from '../components/desk-report-picker';
 import { PageHeading } from '../components/page-heading';
 import { deskApi, deskLinks } from '../desk-api';
 import { deskReportPath } from '../desk-paths';
-import { TICKET_CATEGORIES } from '../desk-types';
+import { TICKET_CATEGORIES } from '../../../src/domain/desk/ticket';
 import { useResource } from '../hooks/use-resource';
 import { useUser } from '../session';
 import { isTenantRole, PRIORITIES } from '../types';

@@ -25,8 +25,9 @@ export function EnrolPage() {
   if (!done && (status !== 'pending' || pending?.stage !== 'enrolment')) return <Navigate to={status === 'authenticated' ? from : '/login'} replace />;
 
   const enrolled = (result: { recoveryCodes: string[] | null } & Promoted) => {
-    if (!result.user || !result.csrfToken) return;
-    setDone({ codes: result.recoveryCodes, session: { user: result.user, csrfToken: result.csrfToken } });
+    const { user, csrfToken, permissions, readOnly } = result;
+    if (!user || !csrfToken || !permissions || readOnly === undefined) return;
+    setDone({ codes: result.recoveryCodes, session: { user, csrfToken, permissions, readOnly } });
   };
   const finish = async () => {
     if (!done) return;

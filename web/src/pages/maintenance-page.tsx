@@ -33,7 +33,7 @@ export function MaintenancePage() {
       <PageHeading
         title={t('maintenance.title')}
         actions={
-          can(user.role, 'maintenance.write') && (
+          can(user, 'maintenance.write') && (
             <Link to="/maintenance/new" className="button button-primary">
               {t('maintenance.new')}
             </Link>

@@ -28,7 +28,7 @@ export function MonitorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useUser();
-  const operator = can(user.role, 'monitors.write');
+  const operator = can(user, 'monitors.write');
   const monitor = useResource((signal) => monitoringApi.monitors.get(id, signal), [id]);
   const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal, { ids: id }), [id]);
   const latency = useAutoRefresh((signal) => monitoringApi.monitors.latency(id, HOURS, signal), [id]);

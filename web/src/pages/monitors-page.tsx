@@ -98,7 +98,7 @@ export function MonitorsPage() {
       <PageHeading
         title={t('monitors.title')}
         actions={
-          can(user.role, 'monitors.write') && (
+          can(user, 'monitors.write') && (
             <Link to="/monitors/new" className="button button-primary">
               {t('monitors.new')}
             </Link>

@@ -26,7 +26,7 @@ export function SellerSettingsPage() {
         {(s) => (
           <SellerForm
             seller={s}
-            readOnly={!can(user.role, 'billing.write')}
+            readOnly={!can(user, 'seller.write')}
             onSaved={(saved) => {
               seller.setData(saved);
               setAnnouncement(t('seller.saved'));

@@ -31,7 +31,7 @@ export function ServicePage() {
       <PageHeading
         title={name || t('service.title')}
         actions={
-          can(user.role, 'services.write') &&
+          can(user, 'services.write') &&
           service.data && (
             <Link to={`/services/${id}/edit`} className="button button-secondary">
               {t('service.edit')}
@@ -50,7 +50,7 @@ export function ServicePage() {
               <ServiceDetails service={loaded} />
             </section>
             <ServiceAvailability serviceId={loaded.id} tenantId={user.tenantId} />
-            {can(user.role, 'monitors.read') && <ServiceMonitors serviceId={loaded.id} serviceName={localName(loaded.name)} />}
+            {can(user, 'monitors.read') && <ServiceMonitors serviceId={loaded.id} serviceName={localName(loaded.name)} />}
           </>
         )}
       </AsyncSection>

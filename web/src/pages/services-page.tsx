@@ -20,7 +20,7 @@ export function ServicesPage() {
       <PageHeading
         title={t('services.title')}
         actions={
-          can(user.role, 'services.write') && (
+          can(user, 'services.write') && (
             <Link to="/services/new" className="button button-primary">
               {t('services.new')}
             </Link>

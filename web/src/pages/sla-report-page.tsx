@@ -36,7 +36,7 @@ export function SlaReportPage() {
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
   const services = useResource((signal) => statusApi.services.list(signal), []);
   const [params, setParams] = useSearchParams();
-  const operator = can(user.role, 'slaReports.publish');
+  const operator = can(user, 'sla_reports.publish');
   const live = operator && params.get('view') === 'live';
   const report = useResource(valid ? (signal) => monitoringApi.slaReport(id, month, signal, live) : null, [id, month, valid, live]);
   const publications = useResource(valid ? (signal) => monitoringApi.publications.list(id, month, signal) : null, [id, month, valid]);
@@ -88,7 +88,7 @@ export function SlaReportPage() {
           {name && `${name} · `}
           {monthTitle}
         </p>
-        {can(user.role, 'deskReports.read') && (
+        {can(user, 'desk_reports.read') && (
           <p>
             <Link to={deskReportPath(id, month)}>{t('slaReport.deskLink', { month: monthTitle })}</Link>
           </p>
@@ -130,14 +130,14 @@ export function SlaReportPage() {
         {(r) => (
           <>
             <SlaReportView publication={r.publication ?? null} live={live} canSwitch={operator && (publications.data?.length ?? 0) > 0} onSwitch={showLive} />
-            <SlaReportBody report={r} monthTitle={monthTitle} name={serviceName} onExclude={can(user.role, 'slaExclusions.write') ? (service, outage) => setExcluding({ service, serviceName: serviceName(service), outage }) : undefined} />
+            <SlaReportBody report={r} monthTitle={monthTitle} name={serviceName} onExclude={can(user, 'sla_exclusions.write') ? (service, outage) => setExcluding({ service, serviceName: serviceName(service), outage }) : undefined} />
             <SlaExclusionList
               exclusions={exclusions}
               tenantId={id}
               inReport={new Set(r.services.flatMap((s) => s.exclusions.map((x) => x.id)))}
               frozen={Boolean(r.publication)}
               serviceName={serviceNameById}
-              onWithdraw={can(user.role, 'slaExclusions.write') ? (exclusion) => setWithdrawing({ exclusion, serviceName: serviceNameById(exclusion.serviceId) }) : undefined}
+              onWithdraw={can(user, 'sla_exclusions.write') ? (exclusion) => setWithdrawing({ exclusion, serviceName: serviceNameById(exclusion.serviceId) }) : undefined}
             />
           </>
         )}

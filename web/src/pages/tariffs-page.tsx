@@ -30,7 +30,7 @@ export function TariffsPage() {
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
-      {can(user.role, 'billing.write') && catalogue.data && (
+      {can(user, 'tariffs.write') && catalogue.data && (
         <TariffForm
           providers={catalogue.data.providers}
           resources={catalogue.data.resources}

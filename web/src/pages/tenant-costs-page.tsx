@@ -73,7 +73,7 @@ export function TenantCostsPage() {
         }}
       </AsyncSection>
       {/* Usage loads on its own, beside the statements: a failure of one leaves the other readable. */}
-      {can(user.role, 'usage.read') && (
+      {can(user, 'usage.read') && (
         <section className="section" aria-labelledby="usage-time-title">
           <h2 id="usage-time-title">{t('usage.overTimeTitle')}</h2>
           <UsageOverTime tenantId={id} months={months} />

@@ -22,7 +22,7 @@ export function TenantDetailPage() {
   const user = useUser();
   const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
   const ownTenant = user.tenantId === id;
-  const showUsers = can(user.role, 'users.read') && (!isTenantRole(user.role) || ownTenant);
+  const showUsers = can(user, 'users.read') && (!isTenantRole(user.role) || ownTenant);
   const canWriteUsers = canChange(user, 'users.write') && (!isTenantRole(user.role) || ownTenant);
   const users = useResource(showUsers ? (signal) => api.users.listForTenant(id, signal) : null, [id, showUsers]);
   const name = tenant.data?.name ?? '';
@@ -34,7 +34,7 @@ export function TenantDetailPage() {
         title={name || t('tenants.detailTitle')}
         documentTitle={name || t('tenants.detailTitle')}
         actions={
-          can(user.role, 'tenants.write') &&
+          can(user, 'tenants.write') &&
           tenant.data && (
             <>
               <Link to={`/municipalities/${id}/edit`} className="button button-secondary">
@@ -56,10 +56,10 @@ export function TenantDetailPage() {
               <h2 id="tenant-data">{t('tenants.data')}</h2>
               <TenantDetails tenant={loaded} />
             </section>
-            {can(user.role, 'agreements.read') && (
+            {can(user, 'agreements.read') && (
               <section aria-labelledby="tenant-agreements" className="section">
                 <h2 id="tenant-agreements">{t('agreements.title')}</h2>
-                <TenantAgreements tenantId={loaded.id} canWrite={can(user.role, 'agreements.write')} />
+                <TenantAgreements tenantId={loaded.id} canWrite={can(user, 'agreements.write')} />
               </section>
             )}
             <TenantServices tenantId={loaded.id} tenantName={loaded.name} />

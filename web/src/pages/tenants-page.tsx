@@ -30,7 +30,7 @@ export function TenantsPage() {
       <PageHeading
         title={t('tenants.title')}
         actions={
-          can(user.role, 'tenants.write') && (
+          can(user, 'tenants.write') && (
             <Link to="/municipalities/new" className="button button-primary">
               {t('tenants.new')}
             </Link>

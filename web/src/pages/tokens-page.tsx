@@ -26,7 +26,7 @@ export function TokensPage() {
   const { t } = useTranslation();
   const user = useUser();
   const agency = user.tenantId === null;
-  const mayChange = canChange(user, 'tokens.manage');
+  const mayChange = canChange(user, 'tokens.write');
   const tokens = useResource((signal) => api.tokens.list(signal), []);
   const tenants = useResource((signal) => api.tenants.list(signal), []);
   const [adding, setAdding] = useState(false);

@@ -20,7 +20,7 @@ import { ssoApi, startUrl, type IdentityProvider, type ProviderTest } from './ss
 export function IdentityProvidersPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const mayChange = canChange(user, 'identityProviders.manage');
+  const mayChange = canChange(user, 'identity_providers.write');
   const providers = useResource((signal) => ssoApi.list(signal), []);
   const tenants = useResource((signal) => (user.tenantId === null ? api.tenants.list(signal) : Promise.resolve([])), [user.tenantId]);
   const [adding, setAdding] = useState(false);

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../api';
-import { AsyncSection } from '../components/async-section';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { Flash } from '../components/flash';
-import { PageHeading } from '../components/page-heading';
+import { api } from '../../../api';
+import { AsyncSection } from '../../../components/async-section';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { Flash } from '../../../components/flash';
+import { PageHeading } from '../../../components/page-heading';
 import { SatisfactionForm, SatisfactionView } from '../components/satisfaction-form';
 import { SlaClockView } from '../components/sla-clock';
 import { TicketAssign } from '../components/ticket-assign';
@@ -14,41 +14,32 @@ import { TicketCommentForm } from '../components/ticket-comment-form';
 import { TicketDetails } from '../components/ticket-details';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { TicketTimeline } from '../components/ticket-timeline';
-import { deskApi } from '../desk-api';
-import type { TicketWithEvents } from '../desk-types';
-import { currentLanguage } from '../i18n';
-import { useResource } from '../hooks/use-resource';
-import { can, canChange } from '../permissions';
-import { useUser } from '../session';
-import { isTenantRole } from '../types';
-
-interface Loaded {
-  ticket: TicketWithEvents;
-  measuredAt: number;
-}
-
-const measured = (ticket: TicketWithEvents): Loaded => ({ ticket, measuredAt: Date.now() });
+import { deskApi } from '../../../desk-api';
+import { useAssignees, useTicket, useTicketAttachments } from '../queries';
+import { currentLanguage } from '../../../i18n';
+import { useResource } from '../../../hooks/use-resource';
+import { can, canChange } from '../../../permissions';
+import { useUser } from '../../../session';
+import { isTenantRole } from '../../../types';
 
 /** One ticket: its clocks, facts, timeline, comments, workflow, assignment, files and rating. */
 export function TicketPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useUser();
-  const staff = can(user.role, 'tickets.manage');
+  const staff = can(user, 'tickets.manage');
   const canWrite = canChange(user, 'tickets.write');
   const agency = !isTenantRole(user.role);
-  const loaded = useResource((signal) => deskApi.tickets.get(id, signal).then(measured), [id]);
-  const attachments = useResource((signal) => deskApi.tickets.attachments(id, signal), [id]);
+  const loaded = useTicket(id);
+  const attachments = useTicketAttachments(id);
   const services = useResource((signal) => deskApi.services.list(signal), []);
   const tenantId = loaded.data?.ticket.tenantId ?? null;
   const tenant = useResource(agency && tenantId ? (signal) => api.tenants.get(tenantId, signal) : null, [agency, tenantId]);
   const [justRated, setJustRated] = useState(false);
-  const agents = useResource(staff ? (signal) => deskApi.tickets.assignees(signal) : null, [staff]);
+  const agents = useAssignees(staff);
 
   const ticket = loaded.data?.ticket;
   const title = ticket ? ticket.subject : t('tickets.detailTitle');
-  // Workflow answers carry the whole ticket with its timeline, so no second request is needed.
-  const update = (next: TicketWithEvents) => loaded.setData(() => measured(next));
   const personName = (personId: string) =>
     personId === user.id ? user.name : (agents.data?.find((u) => u.id === personId)?.name ?? t('tickets.assigneeUnknown'));
   const serviceName = (serviceId: string | null) => {
@@ -74,8 +65,8 @@ export function TicketPage() {
               {canWrite && (
                 <section className="section section-first" aria-labelledby="ticket-actions">
                   <h2 id="ticket-actions">{t('tickets.actions')}</h2>
-                  <TicketStatusActions ticket={tk} staff={staff} onChanged={update} />
-                  {staff && <TicketAssign ticket={tk} currentUser={user} agents={agents} onChanged={update} />}
+                  <TicketStatusActions ticket={tk} staff={staff} />
+                  {staff && <TicketAssign ticket={tk} currentUser={user} agents={agents} />}
                 </section>
               )}
               <section className="section" aria-labelledby="ticket-clocks">
@@ -85,7 +76,7 @@ export function TicketPage() {
                   {(['reaction', 'resolution'] as const).map((kind) => (
                     <section key={kind} className="card clock-card" aria-labelledby={`clock-${kind}`}>
                       <h3 id={`clock-${kind}`}>{t(`sla.clock.${kind}`)}</h3>
-                      <SlaClockView clock={tk.sla[kind]} kind={kind} ticketStatus={tk.status} calendarId={tk.calendarId} measuredAt={measuredAt} variant="full" />
+                      <SlaClockView clock={tk.sla[kind]} kind={kind} calendarId={tk.calendarId} measuredAt={measuredAt} variant="full" />
                     </section>
                   ))}
                 </div>
@@ -105,7 +96,7 @@ export function TicketPage() {
                 <h2 id="ticket-timeline">{t('timeline.title')}</h2>
                 <TicketTimeline key={tk.id} ticketId={tk.id} events={tk.events} olderNext={tk.timelineNext} personName={personName} />
                 {canWrite && tk.status === 'closed' && <p className="message message-info">{t('comment.closed')}</p>}
-                {canWrite && tk.status !== 'closed' && <TicketCommentForm ticketId={tk.id} staff={staff} onAdded={() => loaded.reload()} />}
+                {canWrite && tk.status !== 'closed' && <TicketCommentForm ticketId={tk.id} staff={staff} />}
               </section>
               <section className="section" aria-labelledby="ticket-attachments">
                 <h2 id="ticket-attachments">{t('attachments.title')}</h2>
@@ -114,10 +105,6 @@ export function TicketPage() {
                   attachments={attachments}
                   canUpload={canWrite}
                   closed={tk.status === 'closed'}
-                  onUploaded={(a) => {
-                    attachments.setData((list) => [...(list ?? []), a]);
-                    loaded.reload();
-                  }}
                 />
               </section>
               {(tk.satisfaction || (isReporter && finished && canWrite)) && (
@@ -128,10 +115,7 @@ export function TicketPage() {
                   ) : (
                     <SatisfactionForm
                       ticketId={tk.id}
-                      onRated={(rated) => {
-                        setJustRated(true);
-                        update(rated);
-                      }}
+                      onRated={() => setJustRated(true)}
                     />
                   )}
                 </section>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Ticket } from '../desk-types';
-import { formatInstant } from '../format';
-import { PriorityBadge, TicketStatusBadge } from './ticket-badges';
+import type { Ticket } from '../queries';
+import { formatInstant } from '../../../format';
+import { PriorityBadge, TicketStatusBadge } from '../../../components/ticket-badges';
 
 interface Props {
   ticket: Ticket;

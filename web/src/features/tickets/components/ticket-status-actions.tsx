@@ -1,23 +1,22 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deskApi } from '../desk-api';
-import type { TicketStatus, TicketWithEvents } from '../desk-types';
-import { allowedMoves, moveLabelKey } from '../ticket-workflow';
-import { ProblemMessage } from './problem-message';
+import { moveLabelKey } from '../move-label';
+import { useSetTicketStatus, type TicketStatus, type TicketWithEvents } from '../queries';
+import { ProblemMessage } from '../../../components/problem-message';
 
 interface Props {
   ticket: TicketWithEvents;
   staff: boolean;
-  onChanged: (ticket: TicketWithEvents) => void;
 }
 
-/** One button per move the workflow allows this person from the current status. */
-export function TicketStatusActions({ ticket, staff, onChanged }: Props) {
+/** One button per move the server allows this person from the current status (`allowedTransitions`). */
+export function TicketStatusActions({ ticket, staff }: Props) {
   const { t } = useTranslation();
+  const setStatus = useSetTicketStatus(ticket.id);
   const [busy, setBusy] = useState<TicketStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
-  const moves = allowedMoves(ticket.status, staff);
+  const moves = ticket.allowedTransitions;
   const box = useRef<HTMLDivElement>(null);
 
   const move = async (to: TicketStatus) => {
@@ -25,8 +24,7 @@ export function TicketStatusActions({ ticket, staff, onChanged }: Props) {
     setError(null);
     setAnnouncement('');
     try {
-      const updated = await deskApi.tickets.setStatus(ticket.id, to);
-      onChanged(updated);
+      const updated = await setStatus.mutateAsync(to);
       setAnnouncement(t('tickets.statusChanged', { status: t(`ticketStatus.${updated.status}`) }));
       // The pressed button is gone: keep keyboard focus here, on the first of the new moves.
       window.setTimeout(() => (box.current?.querySelector<HTMLElement>('button') ?? box.current)?.focus(), 0);

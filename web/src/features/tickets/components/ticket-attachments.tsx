@@ -1,14 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deskLinks, uploadAttachment } from '../desk-api';
-import type { Attachment } from '../desk-types';
-import { formatInstant, formatNumber } from '../format';
-import { useFormErrors } from '../hooks/use-form-errors';
-import type { Resource } from '../hooks/use-resource';
-import { fieldMessage } from '../messages';
-import { AsyncSection } from './async-section';
-import { DataTable } from './data-table';
-import { ErrorSummary } from './error-summary';
+import { attachmentHref, useUploadAttachment, type Attachment } from '../queries';
+import { formatInstant, formatNumber } from '../../../format';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import type { Resource } from '../../../hooks/use-resource';
+import { fieldMessage } from '../../../messages';
+import { AsyncSection } from '../../../components/async-section';
+import { DataTable } from '../../../components/data-table';
+import { ErrorSummary } from '../../../components/error-summary';
 
 export const ATTACHMENT_TYPES = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'txt', 'log', 'csv', 'docx', 'xlsx', 'odt', 'ods', 'edoc'];
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -25,12 +24,12 @@ interface Props {
   /** False for read-only roles and closed tickets. */
   canUpload: boolean;
   closed: boolean;
-  onUploaded: (attachment: Attachment) => void;
 }
 
 /** Files on the ticket (downloads) and an upload with a progress bar. */
-export function TicketAttachments({ ticketId, attachments, canUpload, closed, onUploaded }: Props) {
+export function TicketAttachments({ ticketId, attachments, canUpload, closed }: Props) {
   const { t } = useTranslation();
+  const upload = useUploadAttachment(ticketId);
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
@@ -56,11 +55,10 @@ export function TicketAttachments({ ticketId, attachments, canUpload, closed, on
     if (form.fromList(problem ? [{ field: 'file', message: problem }] : [])) return;
     setProgress({ loaded: 0, total: file!.size });
     try {
-      const uploaded = await uploadAttachment(ticketId, file!, setProgress);
+      const uploaded = await upload.mutateAsync({ file: file!, onProgress: setProgress });
       setFile(null);
       if (inputRef.current) inputRef.current.value = '';
       setDone(t('attachments.uploaded', { name: uploaded.fileName }));
-      onUploaded(uploaded);
     } catch (e) {
       form.fromError(e);
     } finally {
@@ -90,7 +88,7 @@ export function TicketAttachments({ ticketId, attachments, canUpload, closed, on
                 {list.map((a) => (
                   <tr key={a.id}>
                     <th scope="row" className="break">
-                      <a href={deskLinks.attachment(ticketId, a.id)} download={a.fileName}>
+                      <a href={attachmentHref(ticketId, a.id)} download={a.fileName}>
                         {a.fileName}
                       </a>
                     </th>

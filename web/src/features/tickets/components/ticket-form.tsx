@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../api';
-import { todayIn } from '../business-minutes';
-import { deskApi } from '../desk-api';
-import { TICKET_CATEGORIES, type TicketCategory, type TicketInput } from '../desk-types';
-import { formatMinutes } from '../duration';
-import { useFormErrors } from '../hooks/use-form-errors';
-import { useResource } from '../hooks/use-resource';
-import { currentLanguage } from '../i18n';
-import { PRIORITIES, type Priority, type Tenant } from '../types';
-import { ErrorSummary } from './error-summary';
-import { SelectField, TextAreaField, TextField } from './fields';
-import { ProblemMessage } from './problem-message';
+import type { FieldError } from '../../../api';
+import { todayIn } from '../../../business-minutes';
+import { deskApi } from '../../../desk-api';
+import { TICKET_CATEGORIES } from '../../../../../src/domain/desk/ticket';
+import type { TicketCategory, TicketInput } from '../queries';
+import { formatMinutes } from '../../../duration';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import { useResource } from '../../../hooks/use-resource';
+import { currentLanguage } from '../../../i18n';
+import { PRIORITIES, type Priority, type Tenant } from '../../../types';
+import { ErrorSummary } from '../../../components/error-summary';
+import { SelectField, TextAreaField, TextField } from '../../../components/fields';
+import { ProblemMessage } from '../../../components/problem-message';
 
 /** The default targets in business minutes (an agreement may set others). */
 export const DEFAULT_TARGETS: Record<Priority, { reaction: number; resolution: number }> = {

@@ -1,10 +1,10 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Ticket } from '../desk-types';
-import { DataTable } from './data-table';
+import type { Ticket } from '../queries';
+import { DataTable } from '../../../components/data-table';
 import { SlaClockView } from './sla-clock';
-import { PriorityBadge, TicketStatusBadge } from './ticket-badges';
+import { PriorityBadge, TicketStatusBadge } from '../../../components/ticket-badges';
 
 export interface MeasuredTicket {
   ticket: Ticket;
@@ -54,7 +54,7 @@ export const TicketTable = forwardRef<HTMLAnchorElement, Props>(function TicketT
             </td>
             {(['reaction', 'resolution'] as const).map((kind) => (
               <td key={kind} className="sla-cell">
-                <SlaClockView clock={ticket.sla[kind]} kind={kind} ticketStatus={ticket.status} calendarId={ticket.calendarId} measuredAt={measuredAt} />
+                <SlaClockView clock={ticket.sla[kind]} kind={kind} calendarId={ticket.calendarId} measuredAt={measuredAt} />
               </td>
             ))}
           </tr>

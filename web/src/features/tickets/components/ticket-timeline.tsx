@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { deskApi, deskLinks } from '../desk-api';
-import type { TicketEvent } from '../desk-types';
-import { formatInstant } from '../format';
+import { attachmentHref, timelinePage, type TicketEvent } from '../queries';
+import { formatInstant } from '../../../format';
 
 interface Props {
   ticketId: string;
@@ -74,7 +73,7 @@ export function TicketTimeline({ ticketId, events, olderNext, personName }: Prop
     setLoading(true);
     setError(false);
     try {
-      const page = await deskApi.tickets.timelinePage(pending);
+      const page = await timelinePage(ticketId, pending);
       setOlder((list) => [...list, ...page.items]);
       setNext(page.next);
       setSaid(t('timeline.olderLoaded', { count: page.items.length }));
@@ -132,7 +131,7 @@ export function TicketTimeline({ ticketId, events, olderNext, personName }: Prop
             {event.kind === 'attachment' && event.body && (
               <p className="timeline-body">
                 {attachmentId ? (
-                  <a href={deskLinks.attachment(ticketId, attachmentId)} download>
+                  <a href={attachmentHref(ticketId, attachmentId)} download>
                     {event.body}
                   </a>
                 ) : (

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../api';
-import { Loading } from '../components/loading';
-import { PageHeading } from '../components/page-heading';
-import { ProblemMessage } from '../components/problem-message';
+import { api } from '../../../api';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { ProblemMessage } from '../../../components/problem-message';
 import { PRIORITIES, TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
 import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
-import { deskApi } from '../desk-api';
-import { TICKET_STATUSES } from '../desk-types';
-import { useResource } from '../hooks/use-resource';
-import { can, canChange } from '../permissions';
-import { useUser } from '../session';
-import { isTenantRole } from '../types';
+import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
+import { useAssignees, useTicketList, type TicketQuery } from '../queries';
+import { useResource } from '../../../hooks/use-resource';
+import { can, canChange } from '../../../permissions';
+import { useUser } from '../../../session';
+import { isTenantRole } from '../../../types';
 
 const PAGE_SIZE = 50;
 
@@ -27,14 +27,13 @@ function filtersFrom(params: URLSearchParams): TicketFilterValues {
   };
 }
 
-function toQuery(f: TicketFilterValues, cursor?: string) {
+function toQuery(f: TicketFilterValues): TicketQuery {
   return {
     status: f.status === 'all' ? undefined : f.status,
     tenantId: f.tenantId || undefined,
-    priority: f.priority || undefined,
+    priority: (f.priority || undefined) as TicketQuery['priority'],
     assigneeId: f.assigneeId || undefined,
     q: f.q || undefined,
-    cursor,
     limit: PAGE_SIZE,
   };
 }
@@ -48,62 +47,40 @@ export function TicketsPage() {
   const filters = filtersFrom(params);
   const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.q}`;
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
-  const desk = can(user.role, 'tickets.manage');
-  const assignees = useResource(desk ? (signal) => deskApi.tickets.assignees(signal) : null, [desk]);
-  const [items, setItems] = useState<MeasuredTicket[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const desk = can(user, 'tickets.manage');
+  const assignees = useAssignees(desk);
+  const list = useTicketList(toQuery(filters));
+  const pages = list.data?.pages ?? [];
+  const items: MeasuredTicket[] = pages.flatMap((page) => page.items.map((ticket) => ({ ticket, measuredAt: page.measuredAt })));
+  const hasMore = list.hasNextPage;
+  const loading = list.isPending;
+  const loadingMore = list.isFetchingNextPage;
   const [announcement, setAnnouncement] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
   const firstNew = useRef<HTMLAnchorElement>(null);
+  const shownPages = useRef(0);
 
+  // Say what arrived: the first page of a list, or how many more a "load more" brought (and focus the first of them).
   useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    deskApi.tickets
-      .list(toQuery(filters), controller.signal)
-      .then((page) => {
-        const at = Date.now();
-        setItems(page.items.map((ticket) => ({ ticket, measuredAt: at })));
-        setCursor(page.nextCursor);
-        setFocusId(null);
-        setAnnouncement(t('tickets.loaded', { count: page.items.length }));
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-    // t is left out on purpose: a language switch must not reload the list.
-  }, [filterKey, attempt]);
+    const last = pages[pages.length - 1];
+    if (!last) return;
+    if (pages.length > shownPages.current && pages.length > 1) {
+      setAnnouncement(t('tickets.loadedMore', { count: last.items.length }));
+      setFocusId(last.items[0]?.id ?? null);
+    } else if (pages.length === 1) {
+      setAnnouncement(t('tickets.loaded', { count: last.items.length }));
+      setFocusId(null);
+    }
+    shownPages.current = pages.length;
+    // t is left out on purpose: a language switch must not announce the list again.
+  }, [list.dataUpdatedAt, filterKey]);
 
   useEffect(() => {
     if (focusId) firstNew.current?.focus();
   }, [focusId]);
 
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await deskApi.tickets.list(toQuery(filters, cursor));
-      const at = Date.now();
-      setItems((list) => [...list, ...page.items.map((ticket) => ({ ticket, measuredAt: at }))]);
-      setCursor(page.nextCursor);
-      setAnnouncement(t('tickets.loadedMore', { count: page.items.length }));
-      setFocusId(page.items[0]?.id ?? null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const loadMore = () => void list.fetchNextPage();
+  const error = list.error;
 
   const apply = (f: TicketFilterValues) => {
     const next = new URLSearchParams();
@@ -140,17 +117,17 @@ export function TicketsPage() {
           {loading ? '' : announcement}
         </p>
         {loading && <Loading />}
-        {error !== null && <ProblemMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+        {error !== null && <ProblemMessage error={error} onRetry={() => void list.refetch()} />}
         {!loading && items.length === 0 && error === null && <p>{t('tickets.empty')}</p>}
         {!loading && items.length > 0 && <TicketTable ref={firstNew} items={items} tenantName={agency ? tenantName : null} focusId={focusId} />}
-        {!loading && cursor && (
+        {!loading && hasMore && (
           <div className="button-row">
-            <button type="button" className="button button-secondary" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
+            <button type="button" className="button button-secondary" onClick={loadMore} disabled={loadingMore} aria-busy={loadingMore}>
               {loadingMore ? t('common.loading') : t('tickets.loadMore')}
             </button>
           </div>
         )}
-        {!loading && !cursor && items.length > 0 && <p className="muted">{t('tickets.end')}</p>}
+        {!loading && !hasMore && items.length > 0 && <p className="muted">{t('tickets.end')}</p>}
       </section>
     </>
   );

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ClockKind, SlaClock, TicketStatus } from '../desk-types';
-import { formatMinutes } from '../duration';
-import { formatInstant, formatNumber } from '../format';
-import { useBusinessElapsed } from '../hooks/use-business-elapsed';
-import { clocksRun } from '../ticket-workflow';
+import type { ClockKind, SlaClock } from '../queries';
+import { formatMinutes } from '../../../duration';
+import { formatInstant, formatNumber } from '../../../format';
+import { useBusinessElapsed } from '../../../hooks/use-business-elapsed';
 
 export type ClockState = 'running' | 'warning' | 'paused' | 'met' | 'breached' | 'stopped';
 
@@ -13,7 +12,6 @@ const WARNING_PERCENT = 80;
 interface Props {
   clock: SlaClock;
   kind: ClockKind;
-  ticketStatus: TicketStatus;
   calendarId: string;
   /** When the server measured the clock (ms); the browser counts on from there. */
   measuredAt: number;
@@ -46,9 +44,9 @@ function liveState(clock: SlaClock, running: boolean, extra: number): Live {
  * over the target in business time, and a bar of the share used. A running clock counts down
  * once a minute in the calendar's working hours; screen readers are not interrupted by it.
  */
-export function SlaClockView({ clock, kind, ticketStatus, calendarId, measuredAt, variant = 'compact' }: Props) {
+export function SlaClockView({ clock, kind, calendarId, measuredAt, variant = 'compact' }: Props) {
   const { t } = useTranslation();
-  const running = clock.metAt === null && !clock.paused && clocksRun(ticketStatus);
+  const running = clock.running;
   const extra = useBusinessElapsed(calendarId, measuredAt, running);
   const live = liveState(clock, running, extra);
   const { state } = live;

@@ -1,3 +1,8 @@
+/**
+ * The hand-written request layer the features not yet moved to the generated client still use
+ * (ADR 0012): each feature that moves to `client.ts` and TanStack Query deletes its calls here.
+ */
+import { ApiError, reportUnauthorized, toApiError, writeHeaders } from './problem';
 import type {
   Agreement,
   AgreementInput,
@@ -21,69 +26,11 @@ import type {
   Tenant,
   TenantInput,
   User,
-} from './types';
+} from '../types';
 
-/** One problem with one request field, as the API reports it (`address.city`, `deskTargets.P1.reactionMinutes`). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** An RFC 9457 problem answer (or a network failure, status 0) as an Error. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly title: string;
-  readonly detail: string;
-  readonly errors: FieldError[];
-  /** Seconds to wait, from Retry-After on a 429. */
-  readonly retryAfter: number | null;
-  /** The problem's type ("/problems/invalid_state"), when the server sent one. */
-  readonly type: string;
-
-  constructor(status: number, title: string, detail: string, errors: FieldError[] = [], retryAfter: number | null = null, type = '') {
-    super(detail || title);
-    this.name = 'ApiError';
-    this.status = status;
-    this.title = title;
-    this.detail = detail;
-    this.errors = errors;
-    this.retryAfter = retryAfter;
-    this.type = type;
-  }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
-
-/** The problem's stable code ("tenant_suspended"), or null for anything that is not a problem answer. */
-export function problemCode(error: unknown): string | null {
-  return isApiError(error) && error.type.startsWith('/problems/') ? error.type.slice('/problems/'.length) : null;
-}
+export { ApiError, isApiError, problemCode, reportUnauthorized, setCsrfToken, setUnauthorizedHandler, toApiError, writeHeaders, type FieldError } from './problem';
 
 const PREFIX = '/api/v1';
-let csrfToken: string | null = null;
-let onUnauthorized: ((error?: ApiError) => void) | null = null;
-
-/** The session's CSRF token; sent as X-CSRF-Token with every write. */
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
-}
-
-/** The headers a write needs besides its body (the CSRF token), for requests not sent through `request`. */
-export function writeHeaders(): Record<string, string> {
-  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
-}
-
-/** Tells the session a request answered 401 (for requests not sent through `request`). */
-export function reportUnauthorized(): void {
-  onUnauthorized?.();
-}
-
-/** Called when a signed-in call answers 401 (the session has ended). */
-export function setUnauthorizedHandler(handler: ((error?: ApiError) => void) | null): void {
-  onUnauthorized = handler;
-}
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -94,36 +41,10 @@ interface RequestOptions {
   quietUnauthorized?: boolean;
 }
 
-function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-/** Reads a failed response as an ApiError (also used for uploads sent with XMLHttpRequest). */
-export async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-  const type = response.headers.get('Content-Type') ?? '';
-  if (type.includes('json')) {
-    try {
-      const body = (await response.json()) as Partial<{ type: string; title: string; detail: string; errors: FieldError[] }>;
-      const errors = Array.isArray(body.errors)
-        ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string')
-        : [];
-      return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', errors, retryAfter, typeof body.type === 'string' ? body.type : '');
-    } catch {
-      // fall through to a plain error
-    }
-  }
-  return new ApiError(response.status, response.statusText, '', [], retryAfter);
-}
-
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, writeHeaders());
   let response: Response;
   try {
     // A `next` link from a page already carries the prefix.
@@ -140,7 +61,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   if (!response.ok) {
     const error = await toApiError(response);
-    if (error.status === 401 && !options.quietUnauthorized) onUnauthorized?.(error);
+    if (error.status === 401 && !options.quietUnauthorized) reportUnauthorized(error);
     throw error;
   }
   if (response.status === 204) return undefined as T;

@@ -1,23 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deskApi } from '../desk-api';
-import type { TicketEvent } from '../desk-types';
-import { useFormErrors } from '../hooks/use-form-errors';
-import { ErrorSummary } from './error-summary';
-import { CheckboxField, TextAreaField } from './fields';
+import { useCommentOnTicket } from '../queries';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import { ErrorSummary } from '../../../components/error-summary';
+import { CheckboxField, TextAreaField } from '../../../components/fields';
 
 interface Props {
   ticketId: string;
   /** Agency staff may write internal notes, and their first public reply stops the reaction clock. */
   staff: boolean;
-  onAdded: (event: TicketEvent) => void;
 }
 
 const MAX = 20_000;
 const idOf = (field: string) => `comment-${field}`;
 
-export function TicketCommentForm({ ticketId, staff, onAdded }: Props) {
+export function TicketCommentForm({ ticketId, staff }: Props) {
   const { t } = useTranslation();
+  const comment = useCommentOnTicket(ticketId);
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -36,12 +35,11 @@ export function TicketCommentForm({ ticketId, staff, onAdded }: Props) {
     if (form.fromList(problems)) return;
     setBusy(true);
     try {
-      const added = await deskApi.tickets.comment(ticketId, text, !(staff && internal));
+      const added = await comment.mutateAsync({ text, isPublic: !(staff && internal) });
       setBody('');
       setInternal(false);
       form.clear();
       setDone(added.public ? t('comment.added') : t('comment.noteAdded'));
-      onAdded(added);
     } catch (error) {
       form.fromError(error);
     } finally {

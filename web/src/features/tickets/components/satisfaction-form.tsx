@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deskApi } from '../desk-api';
-import type { Satisfaction, TicketWithEvents } from '../desk-types';
-import { formatInstant } from '../format';
-import { useFormErrors } from '../hooks/use-form-errors';
-import { ErrorSummary } from './error-summary';
-import { TextAreaField } from './fields';
+import { useRateTicket, type Satisfaction } from '../queries';
+import { formatInstant } from '../../../format';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import { ErrorSummary } from '../../../components/error-summary';
+import { TextAreaField } from '../../../components/fields';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 const idOf = (field: string) => (field === 'rating' ? 'rating-1' : `rating-${field}`);
 
 /** The reporter rates a resolved ticket once: a radio group 1–5 and an optional comment. */
-export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRated: (ticket: TicketWithEvents) => void }) {
+export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRated: () => void }) {
   const { t } = useTranslation();
+  const rate = useRateTicket(ticketId);
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,7 +26,8 @@ export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRa
     if (form.fromList(rating === null ? [{ field: 'rating', message: t('satisfaction.chooseRating') }] : [])) return;
     setBusy(true);
     try {
-      onRated(await deskApi.tickets.rate(ticketId, rating!, comment.trim() || null));
+      await rate.mutateAsync({ rating: rating!, comment: comment.trim() || null });
+      onRated();
     } catch (error) {
       form.fromError(error);
       setBusy(false);

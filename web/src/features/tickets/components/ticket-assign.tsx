@@ -1,23 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deskApi } from '../desk-api';
-import type { Assignee, TicketWithEvents } from '../desk-types';
-import type { Resource } from '../hooks/use-resource';
-import type { User } from '../types';
-import { SelectField } from './fields';
-import { ProblemMessage } from './problem-message';
+import { useAssignTicket, type Assignee, type TicketWithEvents } from '../queries';
+import type { Resource } from '../../../hooks/use-resource';
+import type { User } from '../../../types';
+import { SelectField } from '../../../components/fields';
+import { ProblemMessage } from '../../../components/problem-message';
 
 interface Props {
   ticket: TicketWithEvents;
   currentUser: User;
   /** Agency staff who may take tickets (active operators and desk agents). */
   agents: Resource<Assignee[]>;
-  onChanged: (ticket: TicketWithEvents) => void;
 }
 
 /** Who works on the ticket: any active operator or desk agent, or nobody. */
-export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) {
+export function TicketAssign({ ticket, currentUser, agents }: Props) {
   const { t } = useTranslation();
+  const assignTo = useAssignTicket(ticket.id);
   const [choice, setChoice] = useState(ticket.assigneeId ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -36,9 +35,8 @@ export function TicketAssign({ ticket, currentUser, agents, onChanged }: Props) 
     setError(null);
     setAnnouncement('');
     try {
-      const updated = await deskApi.tickets.assign(ticket.id, assigneeId);
+      const updated = await assignTo.mutateAsync(assigneeId);
       setChoice(updated.assigneeId ?? '');
-      onChanged(updated);
       setAnnouncement(updated.assigneeId ? t('tickets.assignedTo', { name: nameOf(updated.assigneeId) }) : t('tickets.unassignedDone'));
     } catch (e) {
       setError(e);

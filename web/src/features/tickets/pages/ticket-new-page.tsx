@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../api';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { PageHeading } from '../components/page-heading';
-import { ProblemMessage } from '../components/problem-message';
+import { api } from '../../../api';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { PageHeading } from '../../../components/page-heading';
+import { ProblemMessage } from '../../../components/problem-message';
 import { TicketForm } from '../components/ticket-form';
-import { deskApi } from '../desk-api';
-import { useResource } from '../hooks/use-resource';
-import { useUser } from '../session';
-import { isTenantRole } from '../types';
+import { useOpenTicket } from '../queries';
+import { useResource } from '../../../hooks/use-resource';
+import { useUser } from '../../../session';
+import { isTenantRole } from '../../../types';
 
 /** Open a ticket; agency staff say for which municipality. */
 export function TicketNewPage() {
@@ -18,6 +18,7 @@ export function TicketNewPage() {
   const [params] = useSearchParams();
   const agency = !isTenantRole(user.role);
   const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
+  const open = useOpenTicket();
 
   return (
     <>
@@ -32,7 +33,7 @@ export function TicketNewPage() {
         initialTenantId={params.get('tenant') ?? ''}
         onCancel={() => navigate('/tickets')}
         onSubmit={async (input) => {
-          const created = await deskApi.tickets.open(input);
+          const created = await open.mutateAsync(input);
           navigate(`/tickets/${created.id}`, { state: { flash: t('newTicket.created', { number: created.number }) } });
         }}
       />

@@ -1,0 +1,119 @@
+import type { ComponentType } from 'react';
+import { lazyPage } from './lazy-page';
+import { LoginPage } from './pages/login-page';
+import type { Permission } from './permissions';
+
+// Every page but sign-in is its own chunk (see Layout for what shows while one loads).
+const AccessibilityPage = lazyPage(() => import('./pages/accessibility-page'), 'AccessibilityPage');
+const AccountPage = lazyPage(() => import('./pages/account-page'), 'AccountPage');
+const InvitationPage = lazyPage(() => import('./pages/invitation-page'), 'InvitationPage');
+const AgencyUsersPage = lazyPage(() => import('./pages/agency-users-page'), 'AgencyUsersPage');
+const AgreementFormPage = lazyPage(() => import('./pages/agreement-form-page'), 'AgreementFormPage');
+const AgreementPage = lazyPage(() => import('./pages/agreement-page'), 'AgreementPage');
+const AuditPage = lazyPage(() => import('./pages/audit-page'), 'AuditPage');
+const BillingRunPage = lazyPage(() => import('./pages/billing-run-page'), 'BillingRunPage');
+const BillingRunsPage = lazyPage(() => import('./pages/billing-runs-page'), 'BillingRunsPage');
+const CalendarPage = lazyPage(() => import('./pages/calendar-page'), 'CalendarPage');
+const CalendarsPage = lazyPage(() => import('./pages/calendars-page'), 'CalendarsPage');
+const CostPoolsPage = lazyPage(() => import('./pages/cost-pools-page'), 'CostPoolsPage');
+const EnrolPage = lazyPage(() => import('./pages/enrol-page'), 'EnrolPage');
+const DeskReportPage = lazyPage(() => import('./pages/desk-report-page'), 'DeskReportPage');
+const DeskReportStartPage = lazyPage(() => import('./pages/desk-report-start-page'), 'DeskReportStartPage');
+const ForecastPage = lazyPage(() => import('./pages/forecast-page'), 'ForecastPage');
+const IncidentNewPage = lazyPage(() => import('./pages/incident-new-page'), 'IncidentNewPage');
+const IncidentPage = lazyPage(() => import('./pages/incident-page'), 'IncidentPage');
+const IncidentsPage = lazyPage(() => import('./pages/incidents-page'), 'IncidentsPage');
+const InvoicesPage = lazyPage(() => import('./pages/invoices-page'), 'InvoicesPage');
+const MaintenanceNewPage = lazyPage(() => import('./pages/maintenance-new-page'), 'MaintenanceNewPage');
+const MaintenancePage = lazyPage(() => import('./pages/maintenance-page'), 'MaintenancePage');
+const MonitorNewPage = lazyPage(() => import('./pages/monitor-new-page'), 'MonitorNewPage');
+const MonitorPage = lazyPage(() => import('./pages/monitor-page'), 'MonitorPage');
+const MonitorsPage = lazyPage(() => import('./pages/monitors-page'), 'MonitorsPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
+const SellerSettingsPage = lazyPage(() => import('./pages/seller-settings-page'), 'SellerSettingsPage');
+const ServiceFormPage = lazyPage(() => import('./pages/service-form-page'), 'ServiceFormPage');
+const ServicePage = lazyPage(() => import('./pages/service-page'), 'ServicePage');
+const ServicesPage = lazyPage(() => import('./pages/services-page'), 'ServicesPage');
+const SlaReportPage = lazyPage(() => import('./pages/sla-report-page'), 'SlaReportPage');
+const SlaReportStartPage = lazyPage(() => import('./pages/sla-report-start-page'), 'SlaReportStartPage');
+const StatusPage = lazyPage(() => import('./pages/status-page'), 'StatusPage');
+const TariffsPage = lazyPage(() => import('./pages/tariffs-page'), 'TariffsPage');
+const TenantCostsPage = lazyPage(() => import('./pages/tenant-costs-page'), 'TenantCostsPage');
+const TenantDetailPage = lazyPage(() => import('./pages/tenant-detail-page'), 'TenantDetailPage');
+const TenantFormPage = lazyPage(() => import('./pages/tenant-form-page'), 'TenantFormPage');
+const TenantStatusPage = lazyPage(() => import('./pages/tenant-status-page'), 'TenantStatusPage');
+const TenantsPage = lazyPage(() => import('./pages/tenants-page'), 'TenantsPage');
+const TicketNewPage = lazyPage(() => import('./features/tickets/pages/ticket-new-page'), 'TicketNewPage');
+const TicketPage = lazyPage(() => import('./features/tickets/pages/ticket-page'), 'TicketPage');
+const TicketsPage = lazyPage(() => import('./features/tickets/pages/tickets-page'), 'TicketsPage');
+const TokensPage = lazyPage(() => import('./pages/tokens-page'), 'TokensPage');
+const IdentityProvidersPage = lazyPage(() => import('./features/sso/identity-providers-page'), 'IdentityProvidersPage');
+const UsageImportPage = lazyPage(() => import('./pages/usage-import-page'), 'UsageImportPage');
+
+/** One page of the UI: where it is, and what the session must grant to see it. */
+export interface PageRoute {
+  path: string;
+  page: ComponentType;
+  /** Others get the "not allowed" page; the server refuses them anyway. */
+  permission?: Permission;
+  /** Only agency staff holding the permission (what the server allows across municipalities only). */
+  acrossTenants?: boolean;
+}
+
+/** Pages anyone may open. */
+export const PUBLIC_ROUTES: readonly PageRoute[] = [
+  { path: 'login', page: LoginPage },
+  { path: 'enrol', page: EnrolPage },
+  { path: 'accessibility', page: AccessibilityPage },
+  { path: 'status', page: StatusPage },
+  { path: 'invitation', page: InvitationPage },
+];
+
+/** Pages behind sign-in (the start page `/` sends each person to their own). */
+export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
+  { path: 'municipalities', page: TenantsPage },
+  { path: 'municipalities/new', page: TenantFormPage, permission: 'tenants.write' },
+  { path: 'municipalities/:id', page: TenantDetailPage },
+  { path: 'municipalities/:id/status', page: TenantStatusPage },
+  { path: 'municipalities/:id/edit', page: TenantFormPage, permission: 'tenants.write' },
+  { path: 'municipalities/:id/agreements/new', page: AgreementFormPage, permission: 'agreements.write' },
+  { path: 'municipalities/:id/agreements/:agreementId', page: AgreementPage, permission: 'agreements.read' },
+  { path: 'municipalities/:id/agreements/:agreementId/edit', page: AgreementFormPage, permission: 'agreements.write' },
+  { path: 'users', page: AgencyUsersPage, permission: 'users.write', acrossTenants: true },
+  { path: 'tokens', page: TokensPage, permission: 'tokens.write' },
+  { path: 'identity-providers', page: IdentityProvidersPage, permission: 'identity_providers.read' },
+  { path: 'audit', page: AuditPage, permission: 'audit.read' },
+  { path: 'tickets', page: TicketsPage, permission: 'tickets.read' },
+  { path: 'tickets/new', page: TicketNewPage, permission: 'tickets.write' },
+  { path: 'tickets/:id', page: TicketPage, permission: 'tickets.read' },
+  { path: 'calendars', page: CalendarsPage },
+  { path: 'calendars/:id', page: CalendarPage },
+  { path: 'desk-report', page: DeskReportStartPage, permission: 'desk_reports.read' },
+  { path: 'municipalities/:id/desk-report/:month?', page: DeskReportPage, permission: 'desk_reports.read' },
+  { path: 'services', page: ServicesPage },
+  { path: 'services/new', page: ServiceFormPage, permission: 'services.write' },
+  { path: 'services/:id', page: ServicePage },
+  { path: 'services/:id/edit', page: ServiceFormPage, permission: 'services.write' },
+  { path: 'incidents', page: IncidentsPage, permission: 'incidents.write' },
+  { path: 'incidents/new', page: IncidentNewPage, permission: 'incidents.write' },
+  { path: 'incidents/:id', page: IncidentPage, permission: 'incidents.write' },
+  { path: 'monitors', page: MonitorsPage, permission: 'monitors.read' },
+  { path: 'monitors/new', page: MonitorNewPage, permission: 'monitors.write' },
+  { path: 'monitors/:id', page: MonitorPage, permission: 'monitors.read' },
+  { path: 'maintenance', page: MaintenancePage },
+  { path: 'maintenance/new', page: MaintenanceNewPage, permission: 'maintenance.write' },
+  { path: 'sla-report', page: SlaReportStartPage, permission: 'sla_reports.read' },
+  { path: 'municipalities/:id/sla-reports/:month?', page: SlaReportPage, permission: 'sla_reports.read' },
+  { path: 'billing/runs', page: BillingRunsPage, permission: 'billing_runs.read' },
+  { path: 'billing/runs/:id', page: BillingRunPage, permission: 'billing_runs.read' },
+  { path: 'billing/invoices', page: InvoicesPage, permission: 'billing_runs.read' },
+  { path: 'billing/tariffs', page: TariffsPage, permission: 'billing_runs.read' },
+  { path: 'billing/cost-pools', page: CostPoolsPage, permission: 'billing_runs.read' },
+  { path: 'billing/forecast', page: ForecastPage, permission: 'forecast.read' },
+  { path: 'billing/usage', page: UsageImportPage, permission: 'usage.write' },
+  { path: 'billing/seller', page: SellerSettingsPage, permission: 'billing_runs.read' },
+  { path: 'municipalities/:id/costs', page: TenantCostsPage, permission: 'statements.read' },
+  { path: 'account', page: AccountPage },
+];
+
+export { NotFoundPage };
