@@ -3,13 +3,13 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/jobs/handlers.js';
 import { startWorker } from '../../src/jobs/worker.js';
-import { hasChromium, launchBrowser } from '../support/browser.js';
+import { runBrowserJourneys, launchBrowser } from '../support/browser.js';
 import { startRealServer } from '../support/server.js';
 import { expectAccessible, logIn, logOut, newPage } from './support.js';
 
 // A municipality's admin invites a colleague in the browser; the e-mail's link lets the colleague
 // choose a password and sign in. The real server, a real SMTP receiver and Chromium.
-describe.runIf(hasChromium)('inviting a colleague in the browser', () => {
+describe.runIf(runBrowserJourneys)('inviting a colleague in the browser', () => {
   let server: Awaited<ReturnType<typeof startRealServer>>;
   let chromium: Awaited<ReturnType<typeof launchBrowser>>;
   let smtp: SMTPServer;

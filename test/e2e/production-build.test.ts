@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.js';
+import { runBrowserJourneys } from '../support/browser.js';
 import { cspViolationsOf, expectAccessible, journeyWorld, logIn } from './support.js';
 
 const DIST = new URL('../../web/dist/', import.meta.url).pathname;
@@ -32,7 +32,7 @@ describe('the production build of the UI', () => {
   });
 });
 
-describe.runIf(hasChromium)('the UI and /docs under the Content-Security-Policy in Chromium', () => {
+describe.runIf(runBrowserJourneys)('the UI and /docs under the Content-Security-Policy in Chromium', () => {
   const world = journeyWorld('pglite');
 
   it('the UI signs in and shows its pages with nothing refused', async () => {
