@@ -512,7 +512,7 @@ export interface paths {
                             /** @description Set when this enrolment completed a pending sign-in */
                             csrfToken?: string;
                             /** @description As in SessionInfo */
-                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
                             /** @description As in SessionInfo */
                             readOnly?: boolean;
                             /** @description Shown once; each works once */
@@ -625,7 +625,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @description As in SessionInfo */
-                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
                             /** @description As in SessionInfo */
                             readOnly?: boolean;
                             recoveryCodes: string[] | null;
@@ -14363,7 +14363,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database reachable and migrations current */
+        /** Database reachable, migrations current, not shutting down */
         get: {
             parameters: {
                 query?: never;
