@@ -30,6 +30,21 @@ describe('outages excluded from the SLA', () => {
     ]);
   });
 
+  it('counts excluded time inside and at the end of an outage into that one outage', () => {
+    // Exclusions [150, 250) and [350, 450): the first outage [100, 400) is down 50 + 100 = 150 s
+    // and excluded 100 + 50 = 150 s, still one outage; the second outage is untouched.
+    const exclusions: ExclusionInterval[] = [
+      { id: 'mid', start: 150 * S, end: 250 * S, reason: 'zondes kļūme' },
+      { id: 'end', start: 350 * S, end: 450 * S, reason: 'nepārvarama vara' },
+    ];
+    const s = summarizeSla(excludeDowntime(timeline, exclusions, 0, 1000 * S), exclusions, 0, 1000 * S);
+    expect(s).toMatchObject({ upSeconds: 100, downSeconds: 250, excludedSeconds: 150, maintenanceSeconds: 100, unknownSeconds: 400 });
+    expect(s.outages).toEqual([
+      { start: 100 * S, end: 400 * S, seconds: 300, excludedSeconds: 150, exclusionIds: ['mid', 'end'] },
+      { start: 500 * S, end: 600 * S, seconds: 100, excludedSeconds: 0, exclusionIds: [] },
+    ]);
+  });
+
   it('an exclusion over the whole outage leaves availability at 100 %', () => {
     const exclusions = [{ id: 'a', start: 90 * S, end: 250 * S, reason: 'a' }, { id: 'b', start: 240 * S, end: 650 * S, reason: 'b' }];
     const s = summarizeSla(excludeDowntime(timeline, exclusions, 0, 1000 * S), exclusions, 0, 1000 * S);
