@@ -184,8 +184,8 @@ async function runAgent(options: Parameters<CliActions['agent']>[0]): Promise<vo
   if (!/^https?:\/\//.test(options.server)) throw new CliFailure('--server must be an http(s) URL', 2);
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(options.location)) throw new CliFailure('--location must be a short lowercase name such as lvrtc or lnb', 2);
   const { default: pino } = await import('pino');
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const { shutdownTimeoutSeconds } = loadConfig(process.env);
+  const { logLevel, shutdownTimeoutSeconds } = loadConfig(process.env);
+  const log = pino({ level: logLevel });
   const agent = startAgent({ ...options, log });
   await agent.start();
   log.info({ server: options.server, location: options.location, bufferDir: options.bufferDir }, 'probe agent running');
