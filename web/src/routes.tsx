@@ -46,7 +46,7 @@ const TenantsPage = lazyPage(() => import('./pages/tenants-page'), 'TenantsPage'
 const TicketNewPage = lazyPage(() => import('./features/tickets/pages/ticket-new-page'), 'TicketNewPage');
 const TicketPage = lazyPage(() => import('./features/tickets/pages/ticket-page'), 'TicketPage');
 const TicketsPage = lazyPage(() => import('./features/tickets/pages/tickets-page'), 'TicketsPage');
-const TokensPage = lazyPage(() => import('./pages/tokens-page'), 'TokensPage');
+const TokensPage = lazyPage(() => import('./features/tokens/pages/tokens-page'), 'TokensPage');
 const IdentityProvidersPage = lazyPage(() => import('./features/sso/identity-providers-page'), 'IdentityProvidersPage');
 const UsageImportPage = lazyPage(() => import('./pages/usage-import-page'), 'UsageImportPage');
 

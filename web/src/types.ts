@@ -139,33 +139,6 @@ export interface Calendar {
   timeZone: string;
 }
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  tenantId: string | null;
-  prefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  createdByUserId: string | null;
-  /** The person behind the token; null when none (bootstrap, CLI). */
-  creator: { id: string; name: string; email: string } | null;
-  tenantName: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  access: TokenAccess;
-  accessReason: TokenAccessReason | null;
-}
-
-export type TokenAccess = 'full' | 'read_only' | 'none';
-export const TOKEN_ACCESS_REASONS = ['revoked', 'expired', 'tenant_offboarded', 'creator_inactive', 'creator_role_changed', 'tenant_suspended_read_only'] as const;
-export type TokenAccessReason = (typeof TOKEN_ACCESS_REASONS)[number];
-
-export interface CreatedApiToken extends ApiToken {
-  token: string;
-}
-
 export interface AuditEvent {
   seq: string;
   id: string;

@@ -7,11 +7,9 @@ import type {
   Agreement,
   AgreementInput,
   AgreementWithHistory,
-  ApiToken,
   AuditPage,
   Calendar,
   ChainVerification,
-  CreatedApiToken,
   CreatedUser,
   Invitation,
   Locale,
@@ -170,12 +168,6 @@ export const api = {
     secondFactors: (userId: string, signal?: AbortSignal) => request<SecondFactorStatus>('GET', `/users/${id(userId)}/mfa`, { signal }),
     resetSecondFactors: (userId: string) => request<void>('DELETE', `/users/${id(userId)}/mfa`),
     signOutEverywhere: (userId: string) => request<{ ended: number }>('POST', `/users/${id(userId)}/sign-out-everywhere`),
-  },
-  tokens: {
-    list: (signal?: AbortSignal) => listAll<ApiToken>('/tokens', signal),
-    create: (input: { name: string; role: Role; tenantId?: string | null; expiresAt?: string | null }) =>
-      request<CreatedApiToken>('POST', '/tokens', { body: input }),
-    revoke: (tokenId: string) => request<ApiToken>('DELETE', `/tokens/${id(tokenId)}`),
   },
   audit: {
     list: (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../format';
-import type { ApiToken } from '../types';
-import { StateBadge } from './status-badge';
+import { formatInstant } from '../../../format';
+import type { ApiToken } from '../queries';
+import { StateBadge } from '../../../components/status-badge';
 
 const TONE = { full: 'ok', read_only: 'warn', none: 'off' } as const;
 

@@ -1,19 +1,19 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { AsyncSection } from '../components/async-section';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { DataTable } from '../components/data-table';
-import { PageHeading } from '../components/page-heading';
-import { SecretOnce } from '../components/secret-once';
+import { api } from '../../../api';
+import { AsyncSection } from '../../../components/async-section';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DataTable } from '../../../components/data-table';
+import { PageHeading } from '../../../components/page-heading';
+import { SecretOnce } from '../../../components/secret-once';
 import { TokenAccessCell } from '../components/token-access-cell';
 import { TokenCreateForm } from '../components/token-create-form';
 import { TokenFilters, type TokenFilter } from '../components/token-filters';
-import { formatInstant } from '../format';
-import { useResource } from '../hooks/use-resource';
-import { canChange } from '../permissions';
-import { useUser } from '../session';
-import type { ApiToken, CreatedApiToken } from '../types';
+import { formatInstant } from '../../../format';
+import { useResource } from '../../../hooks/use-resource';
+import { canChange } from '../../../permissions';
+import { useUser } from '../../../session';
+import { useRevokeToken, useTokens, type ApiToken, type CreatedApiToken } from '../queries';
 
 const AGENCY = 'agency';
 
@@ -27,7 +27,8 @@ export function TokensPage() {
   const user = useUser();
   const agency = user.tenantId === null;
   const mayChange = canChange(user, 'tokens.write');
-  const tokens = useResource((signal) => api.tokens.list(signal), []);
+  const tokens = useTokens();
+  const revoke = useRevokeToken();
   const tenants = useResource((signal) => api.tenants.list(signal), []);
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
@@ -89,8 +90,6 @@ export function TokensPage() {
               addButton.current?.focus();
             }}
             onCreated={(token) => {
-              const { token: _secret, ...stored } = token;
-              tokens.setData((list) => [stored, ...(list ?? [])]);
               setAdding(false);
               setCreated(token);
             }}
@@ -186,8 +185,7 @@ export function TokensPage() {
         onClose={() => setRevoking(null)}
         onConfirm={async () => {
           if (!revoking) return;
-          const revoked = await api.tokens.revoke(revoking.id);
-          tokens.setData((list) => (list ?? []).map((x) => (x.id === revoked.id ? revoked : x)));
+          const revoked = await revoke.mutateAsync(revoking.id);
           setAnnouncement(t('tokens.revoked', { name: revoked.name }));
         }}
       >

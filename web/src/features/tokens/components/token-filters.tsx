@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Tenant } from '../types';
-import { SelectField } from './fields';
+import type { Tenant } from '../../../types';
+import { SelectField } from '../../../components/fields';
 
 export interface TokenFilter {
   /** '' for all, a municipality id, or `agencyValue` for agency tokens. */

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldError } from '../api';
-import { localDateToInstant } from '../format';
-import { useFormErrors } from '../hooks/use-form-errors';
-import { useUser } from '../session';
-import { isTenantRole, ROLES, TENANT_ROLES, type CreatedApiToken, type Role, type Tenant } from '../types';
-import { DATE } from '../validation';
-import { ErrorSummary } from './error-summary';
-import { SelectField, TextField } from './fields';
+import type { FieldError } from '../../../api';
+import { localDateToInstant } from '../../../format';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import { useUser } from '../../../session';
+import { isTenantRole, ROLES, TENANT_ROLES, type Role, type Tenant } from '../../../types';
+import { useCreateToken, type CreatedApiToken } from '../queries';
+import { DATE } from '../../../validation';
+import { ErrorSummary } from '../../../components/error-summary';
+import { SelectField, TextField } from '../../../components/fields';
 
 interface Props {
   tenants: Tenant[];
@@ -25,6 +26,7 @@ function today(): string {
 /** Creates an API token; operators pick any role, municipality admins their own municipality's roles. */
 export function TokenCreateForm({ tenants, onCreated, onCancel }: Props) {
   const { t } = useTranslation();
+  const create = useCreateToken();
   const user = useUser();
   const roleOptions: readonly Role[] = user.role === 'operator' ? ROLES : TENANT_ROLES;
   const [name, setName] = useState('');
@@ -46,7 +48,7 @@ export function TokenCreateForm({ tenants, onCreated, onCancel }: Props) {
     if (form.fromList(list)) return;
     setBusy(true);
     try {
-      const created = await api.tokens.create({
+      const created = await create.mutateAsync({
         name: name.trim(),
         role,
         tenantId: isTenantRole(role) ? tenantId || null : null,
