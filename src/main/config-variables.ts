@@ -1,4 +1,4 @@
-import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity-settings.js';
+import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity/identity-settings.js';
 
 /**
  * Every environment variable Kopa reads: the configuration loader (config.ts) reads through these
@@ -34,7 +34,7 @@ export const CONFIG_VARIABLES = [
   { name: 'KOPA_TRUST_PROXY', default: 'false', meaning: 'Reverse proxies whose `X-Forwarded-For`/`-Proto` are believed: a hop count (`1` for one proxy in front) or the proxies\' addresses and CIDR ranges (`10.0.0.5,10.0.1.0/24`, also `loopback`). The client is the first untrusted address from the right, so entries a client forges further left are never read; this address is what login throttling counts and the audit log records, and `https` from a trusted proxy makes session cookies `Secure`. `true` still works and means one hop. Prefer addresses: a hop count believes whoever connects', commands: SERVER },
   { name: 'KOPA_METRICS_TOKEN', default: null, meaning: 'At least 24 characters; `/metrics` on the main port then answers Prometheus when it sends `Authorization: Bearer <token>` (401 otherwise). Without a token the main port serves no metrics (404)', commands: SERVER },
   { name: 'KOPA_METRICS_ADDRESS', default: null, meaning: '`host:port` (e.g. `10.0.0.7:9464`, `[::1]:9464`) of a separate listener that serves only `/metrics`, for an internal network; it asks for `KOPA_METRICS_TOKEN` too when that is set', commands: SERVER },
-  { name: 'KOPA_PUBLIC_URL', default: null, meaning: 'The public address, printed at start-up and used in e-mailed links; passkeys are bound to its host name and single sign-on's redirect URI is `{KOPA_PUBLIC_URL}/api/v1/auth/oidc/callback` (without it, to the host the browser used — fine for `localhost`, set it in production)', commands: SERVER },
+  { name: 'KOPA_PUBLIC_URL', default: null, meaning: 'The public address, printed at start-up and used in e-mailed links; passkeys are bound to its host name and single sign-on’s redirect URI is `{KOPA_PUBLIC_URL}/api/v1/auth/oidc/callback` (without it, to the host the browser used — fine for `localhost`, set it in production)', commands: SERVER },
   { name: 'KOPA_WEB_DIR', default: null, defaultText: '`web/dist` of the installation', meaning: 'Folder of the built web UI', commands: SERVER },
   { name: 'LOG_LEVEL', default: 'info', meaning: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines (pino)', commands: ['serve', 'agent'] },
   { name: 'KOPA_JOBS', default: 'true', meaning: 'Run the background job worker in this process', commands: SERVER },
@@ -47,7 +47,7 @@ export const CONFIG_VARIABLES = [
   { name: 'KOPA_WEBHOOK_SECRET', default: null, meaning: 'Key of the `X-Kopa-Signature: sha256=<HMAC-SHA256 of the body>` header, at least 16 characters; required with `KOPA_WEBHOOK_URL`', commands: SERVER },
   { name: 'KOPA_MFA_REQUIRED_ROLES', default: DEFAULT_MFA_REQUIRED_ROLES.join(','), meaning: 'Roles that must enrol a second factor (TOTP or passkey) right after the password and can do nothing else until then; a comma list, or `none`', commands: SERVER },
   { name: 'KOPA_SHUTDOWN_TIMEOUT_SECONDS', default: '20', meaning: 'After `SIGTERM`/`SIGINT`, how long (1–600 s) `kopa serve` and `kopa agent` may take to finish requests, jobs and probes in flight and hand back claimed jobs; past it they exit with code 1 and a log line', commands: ['serve', 'agent'] },
-  { name: 'KOPA_SECRET_KEY', default: null, defaultText: 'generated into `KOPA_DATA_DIR/secret.key` with PGlite', meaning: '32 random bytes in base64 (`openssl rand -base64 32`) or 64 hex digits; encrypts the authenticator-app secrets and identity providers' client secrets at rest (AES-256-GCM). **Required with `DATABASE_URL`** (`kopa serve` refuses to start without it), the same on every replica; keep it outside the database backups, since losing it means everyone re-enrols their authenticator app', commands: RUNTIME },
+  { name: 'KOPA_SECRET_KEY', default: null, defaultText: 'generated into `KOPA_DATA_DIR/secret.key` with PGlite', meaning: '32 random bytes in base64 (`openssl rand -base64 32`) or 64 hex digits; encrypts the authenticator-app secrets and identity providers’ client secrets at rest (AES-256-GCM). **Required with `DATABASE_URL`** (`kopa serve` refuses to start without it), the same on every replica; keep it outside the database backups, since losing it means everyone re-enrols their authenticator app', commands: RUNTIME },
 ] as const satisfies readonly ConfigVariable[];
 
 export type VariableName = (typeof CONFIG_VARIABLES)[number]['name'];
