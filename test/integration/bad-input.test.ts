@@ -182,7 +182,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect((await post('/users', STAFF)).statusCode).toBe(201);
   });
 
-  it.runIf(backend === 'postgres')('two simultaneous onboardings of one municipality: one 201 and one 409, never a 500', async () => {
+  it.runIf(backend === 'postgres')('two simultaneous onboardings of one municipality: one 201 and one 409, never a 500 (PostgreSQL only: PGlite runs one transaction at a time)', async () => {
     const blocker = new pg.Client({ connectionString: t.database.url! });
     await blocker.connect();
     try {

@@ -39,7 +39,7 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
     expect((await issue('sigulda')).number).toBe('KOPA-2026-00002');
   });
 
-  it.runIf(backend === 'postgres')('hands out consecutive numbers to concurrent issues', async () => {
+  it.runIf(backend === 'postgres')('hands out consecutive numbers to concurrent issues (PostgreSQL only: PGlite runs one transaction at a time)', async () => {
     const issued = await Promise.all(Array.from({ length: 8 }, (_, i) => issue(i % 2 ? 'cesis' : 'sigulda')));
     expect(issued.map((i) => i.number).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `KOPA-2026-${String(i + 3).padStart(5, '0')}`));
   });

@@ -133,7 +133,7 @@ describe.each(BACKENDS)('operations on %s', (backend) => {
     expect((await jobsOf('crowd.probe')).every((j) => j.status === 'running' && j.attempts === 1)).toBe(true);
   });
 
-  it.runIf(backend === 'postgres')('a job locked by one open transaction is skipped by another (SKIP LOCKED)', async () => {
+  it.runIf(backend === 'postgres')('a job locked by one open transaction is skipped by another (SKIP LOCKED; PostgreSQL only: PGlite runs one transaction at a time)', async () => {
     await t.database.ownerQuery("UPDATE jobs SET status = 'done' WHERE status <> 'done'");
     const base = Date.now() - 60_000;
     await enqueue('skip.probe', { n: 1 }, new Date(base));
