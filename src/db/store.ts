@@ -17,6 +17,7 @@ import { watchRepository } from './repositories/watch.js';
 import { invoiceRepository } from './repositories/invoices.js';
 import { billingRunRepository } from './repositories/billing-runs.js';
 import { jobRepository } from './repositories/jobs.js';
+import { leaseRepository } from './repositories/leases.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
 import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
 import { serviceRepository, subscriptionRepository } from './repositories/services.js';
@@ -82,6 +83,7 @@ export function createStore(db: Kysely<Database>): Store {
     secondFactors: secondFactorRepository,
     audit: auditRepository,
     jobs: jobRepository,
+    leases: leaseRepository,
     tickets: ticketRepository,
     services: serviceRepository,
     monitors: monitorRepository,

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string;
   runJobs: boolean;
   runProber: boolean;
+  /** How long a replica's lease on its probe shards lasts without renewal (ADR 0018). */
+  probeLeaseSeconds: number;
   probeRetentionDays: number;
   webDir: string;
   smtpUrl: string | undefined;
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     runJobs: bool('KOPA_JOBS'),
     runProber: bool('KOPA_PROBER'),
+    probeLeaseSeconds: int('KOPA_PROBE_LEASE_SECONDS', 3, 600),
     probeRetentionDays: int('KOPA_PROBE_RETENTION_DAYS', 7, 3650),
     webDir: resolve(read('KOPA_WEB_DIR') ?? new URL('../../web/dist', import.meta.url).pathname),
     smtpUrl,

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { systemActor } from '../domain/actor.js';
 import { isValidRegistrationNumber } from '../domain/registration-number.js';
 import type { Role } from '../domain/roles.js';
@@ -14,10 +16,16 @@ import { buildMetricsServer } from '../http/metrics-server.js';
 import { jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
 import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
+import { startProbeLeases } from '../jobs/prober/probe-leases.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
+
+/** Names this process among the replicas: a restart is a new holder, never mistaken for the old one. */
+function replicaId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
 
 /** Exit codes: 1 the command failed, 2 bad usage or configuration. */
 class CliFailure extends Error {
@@ -69,7 +77,12 @@ const actions: CliActions = {
     const worker = config.runJobs
       ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays }), periodic: PERIODIC_JOBS, log: app.log })
       : null;
-    const prober = config.runProber ? startLocalProber(runtime.deps, app.log) : null;
+    // Replicas divide the `local` monitors by leased shards (ADR 0018); alone, one holds them all.
+    const leases = config.runProber
+      ? startProbeLeases({ store: runtime.deps.store, replica: replicaId(), leaseMs: config.probeLeaseSeconds * 1000, onChange: () => prober?.reassign(), log: app.log })
+      : null;
+    const prober = config.runProber ? startLocalProber(runtime.deps, app.log, { ...(leases && { leases }) }) : null;
+    await leases?.start();
     await prober?.start();
 
     const address = await app.listen({ port: config.port, host: config.host });
@@ -90,13 +103,14 @@ const actions: CliActions = {
     lines.push(...secondFactorBanner(config.mfaRequiredRoles, demo !== null));
     process.stdout.write(`${lines.join('\n')}\n\n`);
 
-    // Stop taking work, finish what is in flight, hand back claimed jobs, then close the database.
+    // Stop taking work, finish what is in flight, hand back claimed jobs and probe leases, then close the database.
     stopOnSignals({
       timeoutSeconds: config.shutdownTimeoutSeconds,
       log: app.log,
       stop: async () => {
         draining = true;
-        await Promise.all([app.close(), worker?.stop(), prober?.stop(), metricsServer?.close()]);
+        // Probing stops before its leases go back, so no other replica probes alongside it.
+        await Promise.all([app.close(), worker?.stop(), prober?.stop().then(() => leases?.stop()), metricsServer?.close()]);
         await runtime.close();
       },
     });

@@ -36,6 +36,37 @@ export interface JobStore {
   prune(tx: Tx, before: Date): Promise<number>;
 }
 
+/** A lease as the database holds it; times are the database's. */
+export interface LeaseRecord {
+  name: string;
+  holder: string | null;
+  expiresAt: Date;
+}
+
+/**
+ * Named leases shared by replicas (ADR 0018). Every expiry is computed and compared on the
+ * database's clock, so replicas whose clocks disagree still agree on who holds what.
+ */
+export interface LeaseStore {
+  /**
+   * Says `holder` is alive for `ttlMs` (its `replica:` lease) and returns the database's time, how
+   * many replicas are alive now (itself included) and the earliest expiry of another holder's lease
+   * still in force — the moment something may become free.
+   */
+  heartbeat(tx: Tx, holder: string, ttlMs: number): Promise<{ now: Date; live: number; nextForeignExpiry: Date | null }>;
+  /** Creates the named leases that do not exist yet, free. */
+  ensure(tx: Tx, names: string[]): Promise<void>;
+  /** Extends the leases under `prefix` that `holder` still holds; returns their names. */
+  renew(tx: Tx, holder: string, prefix: string, ttlMs: number): Promise<string[]>;
+  /** Takes up to `count` leases under `prefix` that are free or expired; one winner per lease however many ask. */
+  claim(tx: Tx, holder: string, prefix: string, count: number, ttlMs: number): Promise<string[]>;
+  /** Hands the named leases back (only those `holder` still holds), free at once. */
+  release(tx: Tx, holder: string, names: string[]): Promise<number>;
+  /** A replica stopping: every lease it holds is freed and its `replica:` lease removed. */
+  leave(tx: Tx, holder: string): Promise<void>;
+  list(tx: Tx, prefix: string): Promise<LeaseRecord[]>;
+}
+
 export interface Clock {
   now(): Date;
 }

@@ -258,6 +258,12 @@ export interface KopaSchemaMigrations {
   version: number;
 }
 
+export interface Leases {
+  expires_at: Generated<Timestamp>;
+  holder: string | null;
+  name: string;
+}
+
 export interface LinkedIdentities {
   created_at: Generated<Timestamp>;
   email: string;
@@ -630,6 +636,7 @@ export interface DB {
   jobs: Jobs;
   known_browsers: KnownBrowsers;
   kopa_schema_migrations: KopaSchemaMigrations;
+  leases: Leases;
   linked_identities: LinkedIdentities;
   login_attempts: LoginAttempts;
   maintenance_window_services: MaintenanceWindowServices;

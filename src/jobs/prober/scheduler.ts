@@ -19,6 +19,8 @@ export interface SchedulerOptions {
   concurrency?: number;
   flushMs?: number;
   now?: () => number;
+  /** Asked just before each check; false skips the slot (a replica whose lease on the monitor lapsed). */
+  mayRun?(monitorId: string): boolean;
 }
 
 /** A stable offset inside the interval, so a monitor's checks land at the same phase everywhere. */
@@ -101,6 +103,7 @@ export class ProbeScheduler {
     await this.acquire();
     try {
       if (this.stopped || this.monitors.get(id) !== entry) return;
+      if (this.options.mayRun && !this.options.mayRun(id)) return;
       this.latenessMs.push(this.now() - slot);
       if (this.latenessMs.length > 10_000) this.latenessMs = this.latenessMs.slice(-5_000);
       const outcome = await this.options.check(entry.assignment);
