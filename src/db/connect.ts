@@ -22,6 +22,10 @@ export interface DatabaseOptions {
   /** Folder for PGlite's files; absent means in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** How long a request waits for a connection (a new one, or a free one from a busy pool); default 5 s. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout for every session; 0 or absent means none. */
+  statementTimeoutMs?: number;
 }
 
 // Dates, numerics and bigints stay text: calendar dates have no zone and money must stay exact.
@@ -29,14 +33,21 @@ const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 const asText = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<KopaDatabase> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir);
+  return options.url ? openPostgres(options.url, options) : openPGlite(options.dataDir);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<KopaDatabase> {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<KopaDatabase> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
+    max: options.poolSize ?? 10,
     application_name: 'kopa',
+    // Bounded waits, so a database that is down or a pool that is exhausted gives an answer
+    // (503) instead of a request that hangs: pg's default is to wait for ever.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    // TCP keep-alive finds a connection whose server vanished without closing it (a network cut).
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.INT8 || oid === OID.NUMERIC || oid === OID.DATE) return asText;
@@ -44,7 +55,11 @@ async function openPostgres(url: string, poolSize: number): Promise<KopaDatabase
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // A broken idle connection must not crash the process; the pool replaces it.
+  // A connection that breaks must not crash the process. The pool listens to its idle
+  // connections ('error' below) but not to those lent out: one whose server goes away between two
+  // statements of a transaction would emit an 'error' nobody hears, and Node exits on that. The
+  // statement in progress, or the next one, fails instead and the pool drops the connection.
+  pool.on('connect', (client) => client.on('error', () => {}));
   pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -4,6 +4,7 @@ import type { Store } from '../app/ports.js';
 import { KopaError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { asTx } from './tx.js';
+import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
 import { agreementRepository } from './repositories/agreements.js';
 import { auditRepository } from './repositories/audit.js';
 import { billingRepository } from './repositories/billing.js';
@@ -43,6 +44,9 @@ export async function runScoped<T>(db: Kysely<Database>, scope: Scope, fn: (tx: 
       return fn(asTx(trx));
     });
   } catch (error) {
+    // A lost or refused connection is the database's state, not the request's fault: a 503 the
+    // caller may retry, whatever the use case was doing when it happened.
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
     throw uniqueViolationAsConflict(error) ?? error;
   }
 }

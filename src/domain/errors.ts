@@ -17,7 +17,9 @@ export type ErrorCode =
   /** A sign-in waits for its second factor: only that step may be taken. */
   | 'mfa_required'
   /** A sign-in waits for the person to enrol a second factor: only enrolment may be done. */
-  | 'mfa_enrolment_required';
+  | 'mfa_enrolment_required'
+  /** The database cannot be reached (restarting, failed over, network): try again shortly. */
+  | 'database_unavailable';
 
 export interface FieldError {
   field: string;

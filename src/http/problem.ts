@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   tenant_offboarded: 401,
   mfa_required: 401,
   mfa_enrolment_required: 403,
+  database_unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -85,6 +86,11 @@ function fieldErrors(validation: AjvError[], context: string | undefined): Field
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
     if (error instanceof KopaError) {
+      if (error.code === 'database_unavailable') {
+        // Not a bug to chase, but an operator wants to see the driver's reason beside the request.
+        const cause = error.cause instanceof Error ? error.cause.message || (error.cause as { code?: string }).code : undefined;
+        request.log.warn({ cause }, 'database unavailable');
+      }
       if (error.retryAfterSeconds) reply.header('Retry-After', String(error.retryAfterSeconds));
       return sendProblem(reply, request, STATUS[error.code], error.code, error.detail, error.errors);
     }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Deps } from '../app/ports.js';
+import { KopaError } from '../domain/errors.js';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
@@ -13,8 +14,10 @@ export interface WorkerOptions {
   handlers: Record<string, JobHandler>;
   periodic: PeriodicJob[];
   pollMs?: number;
-  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log: { info(obj: object, msg: string): void; warn?(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
+
+const databaseIsDown = (error: unknown) => error instanceof KopaError && error.code === 'database_unavailable';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 
@@ -58,6 +61,10 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void>; ti
         await handler(job.payload);
         await deps.store.run(SYSTEM, (tx) => deps.store.jobs.complete(tx, job.id, deps.clock.now()));
       } catch (error) {
+        // The job did not fail, the database went away: recording a failure would fail too and
+        // count an attempt against the job. Its lease runs out and it runs again (here or on
+        // another replica) once the database is back.
+        if (databaseIsDown(error)) throw error;
         const message = error instanceof Error ? error.message : String(error);
         // Exponential back-off: 30 s, 60 s, 120 s … until max attempts.
         const retryAt = job.attempts < job.maxAttempts ? new Date(deps.clock.now().getTime() + 30_000 * 2 ** (job.attempts - 1)) : null;
@@ -68,9 +75,21 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void>; ti
     return jobs.length;
   }
 
+  // One line when the database goes away and one when it is back, not one per poll.
+  let databaseDown = false;
   const interval = setInterval(() => {
     if (stopped) return;
-    running = running.then(tick).catch((error) => log.error({ err: String(error) }, 'job worker tick failed'));
+    running = running
+      .then(tick)
+      .then(() => {
+        if (databaseDown) log.info({}, 'job worker: database reachable again');
+        databaseDown = false;
+      })
+      .catch((error: unknown) => {
+        if (!databaseIsDown(error)) return log.error({ err: String(error) }, 'job worker tick failed');
+        if (!databaseDown) (log.warn ?? log.error).call(log, { err: error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error) }, 'job worker: database unavailable, polling on');
+        databaseDown = true;
+      });
   }, options.pollMs ?? 5000);
   interval.unref();
 

@@ -11,6 +11,9 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databaseConnectTimeoutSeconds: number;
+  /** 0: no statement_timeout. */
+  databaseStatementTimeoutSeconds: number;
   bootstrapToken: string | undefined;
   sessionTtlHours: number;
   trustProxy: TrustProxy;
@@ -109,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: resolve(text('KOPA_DATA_DIR')),
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 200),
+    databaseConnectTimeoutSeconds: int('DATABASE_CONNECT_TIMEOUT_SECONDS', 1, 120),
+    databaseStatementTimeoutSeconds: int('DATABASE_STATEMENT_TIMEOUT_SECONDS', 0, 3600),
     bootstrapToken,
     sessionTtlHours: int('KOPA_SESSION_HOURS', 1, 24 * 30),
     trustProxy,

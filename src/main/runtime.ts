@@ -28,7 +28,13 @@ export interface Runtime {
 
 /** Opens the database, brings the schema up to date and wires the use cases. */
 export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutSeconds * 1000,
+    statementTimeoutMs: config.databaseStatementTimeoutSeconds * 1000,
+  });
   try {
     if (options.migrate !== false) await migrate(db.kysely);
   } catch (error) {

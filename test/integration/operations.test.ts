@@ -42,7 +42,7 @@ describe.each(BACKENDS)('operations on %s', (backend) => {
     try {
       const behind = await get('/readyz');
       expect(behind.statusCode).toBe(503);
-      expect(behind.json()).toEqual({ status: 'not_ready', database: true, pendingMigrations: [last!.name] });
+      expect(behind.json()).toEqual({ status: 'not_ready', reason: 'migrations_pending', database: true, pendingMigrations: [last!.name] });
     } finally {
       await t.database.ownerQuery('INSERT INTO kopa_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [last!.version, last!.name, last!.checksum]);
     }

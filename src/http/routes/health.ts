@@ -12,14 +12,30 @@ export interface HealthOptions {
   metricsToken: string | null;
 }
 
+/**
+ * A load balancer polls /readyz with a short timeout of its own; a database that does not answer
+ * (a network cut, not a refusal) must turn into "not ready" before that, not into no answer.
+ */
+const READINESS_TIMEOUT_MS = 2_000;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // its failure after the deadline is no one's concern
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { readiness, draining, metrics, metricsToken }) => {
   app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is up', security: [] } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { tags: ['operations'], summary: 'Database reachable, migrations current, not shutting down', security: [] } }, async (_request, reply) => {
-    if (draining()) return reply.status(503).send({ status: 'draining' });
-    const state = await readiness().catch(() => ({ database: false, pendingMigrations: [] as string[] }));
-    const ready = state.database && state.pendingMigrations.length === 0;
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', ...state });
+    if (draining()) return reply.status(503).send({ status: 'draining', reason: 'draining' });
+    const state = await withinTime(readiness(), READINESS_TIMEOUT_MS).catch(() => ({ database: false, pendingMigrations: [] as string[] }));
+    if (!state.database) return reply.status(503).send({ status: 'not_ready', reason: 'database_unavailable', ...state });
+    if (state.pendingMigrations.length > 0) return reply.status(503).send({ status: 'not_ready', reason: 'migrations_pending', ...state });
+    return reply.status(200).send({ status: 'ready', ...state });
   });
 
   const serveMetrics = metricsToken === null ? null : metricsHandler(metrics, metricsToken);

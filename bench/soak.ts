@@ -1,0 +1,279 @@
+/**
+ * Soak: two compiled `kopa serve` replicas on one PostgreSQL, mixed traffic from people and
+ * scripts spread over both, for `--minutes N` (default 10). Prints per minute the requests, the
+ * errors, the throughput, the latency and each replica's resident memory; at the end the totals
+ * and a verdict (0 errors, memory drift, throughput drift).
+ *
+ *   npm run bench:soak -- --minutes 10
+ *
+ * The database is a PostgreSQL cluster of its own (test/support/postgres-cluster.ts), or a fresh
+ * database on BENCH_DATABASE_URL's server when that is set. The replicas run `bin/kopa.js` (the
+ * compiled dist/): `npm run bench:soak` builds the server first.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { createMonitor } from '../src/app/monitoring/manage-monitors.js';
+import { seedDemoData, DEMO_PASSWORD } from '../src/app/demo/seed-demo-data.js';
+import { systemActor } from '../src/domain/actor.js';
+import { loadConfig } from '../src/main/config.js';
+import { openRuntime } from '../src/main/runtime.js';
+import { COMPILED_BIN, compiledIsCurrent } from '../test/support/kopa-command.js';
+import { postgresBinDir, startPostgresCluster } from '../test/support/postgres-cluster.js';
+import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
+import { benchDatabase } from './bench-database.js';
+import { machineContext } from './context.js';
+
+const minutesArg = process.argv.indexOf('--minutes');
+const MINUTES = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 10;
+if (!Number.isFinite(MINUTES) || MINUTES <= 0) throw new Error('--minutes takes a positive number');
+const CLIENT_TIMEOUT_MS = 10_000;
+/** Pause between one person's requests: people think; scripts poll. */
+const THINK_MS = 100;
+
+interface Minute {
+  requests: number;
+  errors: number;
+  latencies: number[];
+  rss: number[][];
+}
+const newMinute = (replicas: number): Minute => ({ requests: 0, errors: 0, latencies: [], rss: Array.from({ length: replicas }, () => []) });
+
+async function main(): Promise<void> {
+  if (!compiledIsCurrent()) throw new Error('dist/ is missing or older than src/: run `npm run build:server` (npm run bench:soak does)');
+
+  // The database.
+  let database: { url: string; label: string; drop(): Promise<void> };
+  if (process.env.BENCH_DATABASE_URL) {
+    const fresh = await benchDatabase('kopa-soak-', { requirePostgres: true });
+    database = { url: fresh.url!, label: fresh.label, drop: fresh.drop };
+  } else {
+    if (!postgresBinDir()) throw new Error('No PostgreSQL binaries under /usr/lib/postgresql/*/bin; set BENCH_DATABASE_URL to use a server instead');
+    const cluster = await startPostgresCluster();
+    database = { url: await cluster.createDatabase('kopa'), label: `PostgreSQL cluster of its own on port ${cluster.port}`, drop: () => cluster.destroy() };
+  }
+
+  const secretKey = randomBytes(32).toString('base64');
+  const bootstrap = randomBytes(24).toString('base64url');
+  const replicas: ServerProcess[] = [];
+  try {
+    // Demo municipalities, people and agreements, and monitors to list (at a location nobody probes here).
+    const runtime = await openRuntime(loadConfig({ DATABASE_URL: database.url, KOPA_SECRET_KEY: secretKey }));
+    try {
+      await seedDemoData(runtime.deps, { history: false });
+      const services = (await sql<{ id: string }>`SELECT id::text FROM services ORDER BY id`.execute(runtime.db.kysely)).rows;
+      for (let i = 0; i < 20; i++) {
+        await createMonitor(runtime.deps, systemActor('soak'), {
+          serviceId: services[i % services.length]!.id, tenantId: null, name: `soak monitor ${i + 1}`, type: 'http', target: `https://soak-${i + 1}.example.lv/`,
+          config: { method: 'GET', expectedStatus: 200 }, intervalSeconds: 60, timeoutMs: 10_000, failuresToConfirm: 2, critical: false, locations: ['lvrtc'], active: true,
+        });
+      }
+    } finally {
+      await runtime.close();
+    }
+
+    const env = serverEnv({ DATABASE_URL: database.url, KOPA_SECRET_KEY: secretKey, KOPA_BOOTSTRAP_TOKEN: bootstrap, LOG_LEVEL: 'warn' });
+    for (let i = 0; i < 2; i++) replicas.push(await spawnServer([COMPILED_BIN, 'serve', '--port', '0'], env));
+    const bases = replicas.map((r) => r.url);
+
+    let turn = 0;
+    let minute = newMinute(replicas.length);
+    const examples: string[] = [];
+    /** One request to the next replica in turn; anything but the expected status is an error. */
+    async function request(method: string, path: string, options: { token?: string; cookie?: string; csrf?: string; body?: unknown; expect?: number } = {}): Promise<unknown> {
+      const base = bases[turn++ % bases.length]!;
+      const headers: Record<string, string> = {};
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      if (options.cookie) headers.cookie = options.cookie;
+      if (options.csrf) headers['x-csrf-token'] = options.csrf;
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const started = performance.now();
+      const counted = minute;
+      try {
+        const res = await fetch(`${base}${path}`, { method, headers, ...(options.body !== undefined && { body: JSON.stringify(options.body) }), signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
+        const text = await res.text();
+        counted.requests += 1;
+        counted.latencies.push(performance.now() - started);
+        if (res.status !== (options.expect ?? 200)) {
+          counted.errors += 1;
+          if (examples.length < 10) examples.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+          return null;
+        }
+        return text ? JSON.parse(text) : null;
+      } catch (error) {
+        counted.requests += 1;
+        counted.errors += 1;
+        if (examples.length < 10) examples.push(`${method} ${path} → ${String(error)}`);
+        return null;
+      }
+    }
+
+    // Who uses it: desk agents signed in (session + CSRF), an operator's script and municipalities' scripts (tokens), the public status page.
+    const tenants = (await request('GET', '/api/v1/tenants?limit=100', { token: bootstrap })) as { items: { id: string; name: string }[] };
+    const tenantTokens: { tenantId: string; token: string }[] = [];
+    for (const tenant of tenants.items.slice(0, 3)) {
+      const created = (await request('POST', '/api/v1/tokens', { token: bootstrap, body: { name: `soak ${tenant.name}`, role: 'tenant_user', tenantId: tenant.id }, expect: 201 })) as { token: string };
+      tenantTokens.push({ tenantId: tenant.id, token: created.token });
+    }
+    const signIn = async (email: string) => {
+      const res = await fetch(`${bases[0]}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+      if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+      const cookie = /kopa_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
+      return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+    };
+    // Each desk agent works its own tickets, so two never race for the same move.
+    const agents = [await signIn('dienests@rda.lv'), await signIn('operators@rda.lv')];
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+    const STAFF_MOVES: Record<string, string[]> = { new: ['in_progress', 'waiting_for_customer'], in_progress: ['waiting_for_customer', 'resolved'], waiting_for_customer: ['in_progress', 'resolved'], resolved: ['in_progress', 'closed'], closed: ['in_progress'] };
+
+    let running = true;
+    const pause = () => new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
+    async function deskAgent(session: { cookie: string; csrf: string }) {
+      const mine: { id: string; status: string }[] = [];
+      while (running) {
+        const roll = Math.random();
+        const auth = { cookie: session.cookie, csrf: session.csrf };
+        if (roll < 0.2 || mine.length === 0) {
+          const ticket = (await request('POST', '/api/v1/tickets', { ...auth, body: { tenantId: pick(tenants.items).id, priority: pick(['P2', 'P3', 'P4']), subject: 'Soak: pieprasījums', description: 'Soak traffic' }, expect: 201 })) as { id: string; status: string } | null;
+          if (ticket) mine.push({ id: ticket.id, status: ticket.status });
+        } else if (roll < 0.45) {
+          await request('POST', `/api/v1/tickets/${pick(mine).id}/comments`, { ...auth, body: { body: 'Strādājam pie tā.' }, expect: 201 });
+        } else if (roll < 0.6) {
+          const ticket = pick(mine);
+          const to = pick(STAFF_MOVES[ticket.status]!);
+          if (await request('POST', `/api/v1/tickets/${ticket.id}/status`, { ...auth, body: { status: to } })) ticket.status = to;
+        } else if (roll < 0.8) {
+          await request('GET', '/api/v1/tickets?limit=20', auth);
+        } else {
+          await request('GET', `/api/v1/tickets/${pick(mine).id}`, auth);
+        }
+        if (mine.length > 200) mine.shift();
+        await pause();
+      }
+    }
+    async function operatorScript() {
+      while (running) {
+        await request('GET', pick(['/api/v1/monitors?limit=50', '/api/v1/monitors/counts', '/api/v1/tenants?limit=50', '/api/v1/services']), { token: bootstrap });
+        await pause();
+      }
+    }
+    async function municipalityScript(own: { tenantId: string; token: string }) {
+      const mine: string[] = [];
+      while (running) {
+        const roll = Math.random();
+        if (roll < 0.1 || (roll < 0.3 && mine.length === 0)) {
+          const ticket = (await request('POST', '/api/v1/tickets', { token: own.token, body: { priority: 'P4', subject: 'Soak: jautājums', description: 'Soak traffic' }, expect: 201 })) as { id: string } | null;
+          if (ticket) mine.push(ticket.id);
+        } else if (roll < 0.3) {
+          await request('POST', `/api/v1/tickets/${pick(mine)}/comments`, { token: own.token, body: { body: 'Paldies!' }, expect: 201 });
+        } else if (roll < 0.6) {
+          await request('GET', '/api/v1/tickets?limit=20', { token: own.token });
+        } else if (roll < 0.8) {
+          await request('GET', `/api/v1/tenants/${own.tenantId}`, { token: own.token });
+        } else {
+          await request('GET', `/api/v1/tenants/${own.tenantId}/status`, { token: own.token });
+        }
+        if (mine.length > 200) mine.shift();
+        await pause();
+      }
+    }
+    async function publicVisitor() {
+      while (running) {
+        await request('GET', '/api/v1/status');
+        await pause();
+      }
+    }
+
+    console.log(`Soak: ${MINUTES} min, 2 replicas (compiled bin/kopa.js, pids ${replicas.map((r) => r.child.pid).join(', ')}) on ${database.label}`);
+    console.log(machineContext());
+    console.log('Traffic: 2 desk agents (sessions), 1 operator script, 3 municipality scripts (tokens), 1 public status reader; each pauses 50–150 ms between requests; requests alternate between the replicas.');
+    console.log('minute  requests  errors  req/s   p50 ms  p95 ms  max ms  ' + replicas.map((_, i) => `rss${i + 1} MiB`).join('  '));
+
+    const sampleRss = setInterval(() => {
+      replicas.forEach((r, i) => {
+        const mib = rssMiB(r.child.pid);
+        if (mib !== null) minute.rss[i]!.push(mib);
+      });
+    }, 5_000);
+    const minutes: Minute[] = [];
+    const users = [...agents.map(deskAgent), operatorScript(), ...tenantTokens.map(municipalityScript), publicVisitor()];
+    for (let m = 1; m <= Math.ceil(MINUTES); m++) {
+      const length = Math.min(60_000, (MINUTES - (m - 1)) * 60_000);
+      await new Promise((r) => setTimeout(r, length));
+      const done = minute;
+      minute = newMinute(replicas.length);
+      minutes.push(done);
+      console.log(formatMinute(m, done, length));
+      for (const r of replicas) if (r.child.exitCode !== null) throw new Error(`a replica exited:\n${r.output()}`);
+    }
+    running = false;
+    clearInterval(sampleRss);
+    await Promise.all(users);
+
+    const total = minutes.reduce((sum, m) => ({ requests: sum.requests + m.requests, errors: sum.errors + m.errors }), { requests: 0, errors: 0 });
+    const all = minutes.flatMap((m) => m.latencies).sort((a, b) => a - b);
+    // The first minute warms up (JIT, pools, caches): drift is measured from the second when there is one.
+    const first = minutes.length > 2 ? minutes[1]! : minutes[0]!;
+    const last = minutes[minutes.length - 1]!;
+    const throughputDrift = percent(last.requests / lengthOf(minutes.length, minutes.length) - first.requests / lengthOf(minutes.indexOf(first) + 1, minutes.length), first.requests / lengthOf(minutes.indexOf(first) + 1, minutes.length));
+    const memoryDrifts = replicas.map((_, i) => percent(mean(last.rss[i]!) - mean(first.rss[i]!), mean(first.rss[i]!)));
+    const replicaErrors = replicas.map((r) => r.output().split('\n').filter((line) => /"level":(50|60)/.test(line)).length);
+    console.log('');
+    console.log(`Total: ${total.requests} requests, ${total.errors} errors, ${(total.requests / (MINUTES * 60)).toFixed(1)} req/s, latency p50 ${quantile(all, 0.5).toFixed(1)} ms, p95 ${quantile(all, 0.95).toFixed(1)} ms, p99 ${quantile(all, 0.99).toFixed(1)} ms`);
+    console.log(`Replica log lines at error level: ${replicaErrors.join(', ')}`);
+    console.log(`Memory drift (mean RSS, minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}): ${memoryDrifts.map((d, i) => `replica ${i + 1} ${signed(d)}`).join(', ')}`);
+    console.log(`Throughput drift (req/s, minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}): ${signed(throughputDrift)}`);
+    for (const example of examples) console.log(`  error: ${example}`);
+    const flat = (d: number) => Math.abs(d) <= 15;
+    const verdict = [total.errors === 0 ? '0 errors' : `${total.errors} errors`, memoryDrifts.every(flat) ? 'memory flat (±15%)' : 'memory NOT flat', flat(throughputDrift) ? 'throughput flat (±15%)' : 'throughput NOT flat'];
+    const pass = total.errors === 0 && memoryDrifts.every(flat) && flat(throughputDrift);
+    console.log(`Verdict: ${pass ? 'PASS' : 'FAIL'} — ${verdict.join(', ')}`);
+    if (!pass) process.exitCode = 1;
+  } finally {
+    for (const r of replicas) r.child.kill('SIGTERM');
+    await Promise.all(replicas.map((r) => Promise.race([r.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])));
+    for (const r of replicas) r.child.kill('SIGKILL');
+    await database.drop();
+  }
+}
+
+/** Resident memory of a process from /proc (Linux), in MiB. */
+function rssMiB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds in minute `m` (1-based): the last may be partial. */
+function lengthOf(m: number, count: number): number {
+  return m < count ? 60 : (MINUTES - (count - 1)) * 60;
+}
+
+function formatMinute(m: number, minute: Minute, lengthMs: number): string {
+  const sorted = [...minute.latencies].sort((a, b) => a - b);
+  const rss = minute.rss.map((samples) => (samples.length ? samples[samples.length - 1]!.toFixed(0) : '?').padStart(8)).join('  ');
+  return [
+    String(m).padStart(6),
+    String(minute.requests).padStart(9),
+    String(minute.errors).padStart(7),
+    (minute.requests / (lengthMs / 1000)).toFixed(1).padStart(6),
+    quantile(sorted, 0.5).toFixed(1).padStart(8),
+    quantile(sorted, 0.95).toFixed(1).padStart(7),
+    (sorted[sorted.length - 1] ?? 0).toFixed(0).padStart(7),
+    rss,
+  ].join(' ');
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const percent = (delta: number, base: number) => (delta / base) * 100;
+const signed = (d: number) => `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
+
+await main();
