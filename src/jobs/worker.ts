@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Deps } from '../app/ports.js';
+import { SYSTEM } from '../app/shared/transaction.js';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
@@ -16,7 +17,6 @@ export interface WorkerOptions {
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * Polls the PostgreSQL job queue. Replicas may all run a worker: SKIP LOCKED gives

@@ -18,6 +18,7 @@ import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
+import { SYSTEM } from '../app/shared/transaction.js';
 
 /** Exit codes: 1 the command failed, 2 bad usage or configuration. */
 class CliFailure extends Error {
@@ -45,7 +46,7 @@ async function withRuntime<T>(options: { dataDir?: string }, fn: (runtime: Runti
 
 async function resolveTenant(deps: Deps, tenant: string | undefined): Promise<string | null> {
   if (!tenant) return null;
-  const found = await deps.store.run({ role: 'system', tenantId: null }, async (tx) =>
+  const found = await deps.store.run(SYSTEM, async (tx) =>
     isValidRegistrationNumber(tenant) ? deps.store.tenants.findByRegistrationNumber(tx, tenant) : deps.store.tenants.get(tx, tenant).catch(() => null),
   );
   if (!found) throw new CliFailure(`No municipality with registration number or id "${tenant}"`);
