@@ -21,6 +21,15 @@ const boundaries = [
   { files: ['src/cli/**/*.ts'], message: 'cli/ parses commands; main/ supplies what they do', forbid: [...layer('db'), ...layer('http'), ...layer('jobs'), ...layer('main'), 'pg', 'kysely', 'fastify'] },
 ];
 
+const CLOCK_RULES = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'take the time from the injected clock (deps.clock.now()), not new Date()' },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'take the time from the injected clock (deps.clock.now()), not Date.now()' },
+];
+const SYSTEM_SCOPE_RULES = [
+  { selector: "Property[key.name='role'] > Literal[value='system']", message: "use SYSTEM from src/app/shared/transaction.ts, the one system scope" },
+  { selector: "Property[key.name='role'] > TSAsExpression > Literal[value='system']", message: "use SYSTEM from src/app/shared/transaction.ts, the one system scope" },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'dist/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -39,6 +48,25 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbid, message }] }] },
   })),
+  {
+    // Domain rules in one place (issue 12 item 4). Time comes from the injected clock, so a
+    // demo or a test with a stopped clock sees its own "now" everywhere, updated_at included.
+    // main/ builds the clock; the files listed measure real elapsed time (cache lifetimes, a
+    // shutdown's duration, a TLS certificate's real validity), which no simulated clock should bend.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/main/**', 'src/jobs/prober/**', 'src/app/oidc/relying-party.ts', 'src/http/routes/status.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...CLOCK_RULES, ...SYSTEM_SCOPE_RULES],
+    },
+  },
+  {
+    // Real elapsed time is allowed there, but the system scope is still spelled only once.
+    files: ['src/main/**/*.ts', 'src/jobs/prober/**/*.ts', 'src/app/oidc/relying-party.ts', 'src/http/routes/status.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SYSTEM_SCOPE_RULES] },
+  },
+  // The two places allowed to spell out the system scope: the constant and the system actor.
+  { files: ['src/app/shared/transaction.ts', 'src/domain/actor.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Deps } from '../app/ports.js';
 import { KopaError } from '../domain/errors.js';
+import { SYSTEM } from '../app/shared/transaction.js';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
@@ -18,8 +19,6 @@ export interface WorkerOptions {
 }
 
 const databaseIsDown = (error: unknown) => error instanceof KopaError && error.code === 'database_unavailable';
-
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * Polls the PostgreSQL job queue. Replicas may all run a worker: SKIP LOCKED gives

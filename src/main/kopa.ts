@@ -21,6 +21,7 @@ import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
+import { SYSTEM } from '../app/shared/transaction.js';
 
 /** Names this process among the replicas: a restart is a new holder, never mistaken for the old one. */
 function replicaId(): string {
@@ -53,7 +54,7 @@ async function withRuntime<T>(options: { dataDir?: string }, fn: (runtime: Runti
 
 async function resolveTenant(deps: Deps, tenant: string | undefined): Promise<string | null> {
   if (!tenant) return null;
-  const found = await deps.store.run({ role: 'system', tenantId: null }, async (tx) =>
+  const found = await deps.store.run(SYSTEM, async (tx) =>
     isValidRegistrationNumber(tenant) ? deps.store.tenants.findByRegistrationNumber(tx, tenant) : deps.store.tenants.get(tx, tenant).catch(() => null),
   );
   if (!found) throw new CliFailure(`No municipality with registration number or id "${tenant}"`);

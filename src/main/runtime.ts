@@ -12,6 +12,7 @@ import { createNotifier } from '../jobs/notifier.js';
 import { identitySettings } from '../app/identity/identity-settings.js';
 import { createSecretBox, newSecretKey, parseSecretKey } from '../app/identity/secret-box.js';
 import { ConfigError, type Config } from './config.js';
+import { SYSTEM } from '../app/shared/transaction.js';
 
 export const argon2Hasher: PasswordHasher = {
   // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
@@ -109,7 +110,7 @@ export function serverFor(runtime: Runtime, options: { statusCacheMs?: number; d
     },
     metrics: {
       poolStats: () => db.poolStats(),
-      jobCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.jobs.counts(tx)),
+      jobCounts: () => deps.store.run(SYSTEM, (tx) => deps.store.jobs.counts(tx)),
     },
   });
 }

@@ -1,6 +1,7 @@
 import { verifyChain, GENESIS_HASH, type ChainProblem } from '../../domain/audit.js';
 import { sha256Hex } from './record-audit.js';
 import type { AuditDeps } from './ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export interface ChainReport {
   ok: boolean;
@@ -13,7 +14,7 @@ export interface ChainReport {
  * so an edited event, a deleted one and a deleted tail are all found.
  */
 export async function verifyAuditChain(deps: AuditDeps, batchSize = 5000): Promise<ChainReport> {
-  return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  return deps.store.run(SYSTEM, async (tx) => {
     let state: { prevHash: string; prevSeq: bigint | null } = { prevHash: GENESIS_HASH, prevSeq: null };
     let checked = 0;
     const problems: ChainReport['problems'] = [];

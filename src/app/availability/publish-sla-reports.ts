@@ -11,9 +11,9 @@ import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { slaReport, type ServiceSla } from './sla-report.js';
 import type { SlaChange, SlaPublication } from './sla-ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 const ZONE = 'Europe/Riga';
-const SYSTEM = { role: 'system' as const, tenantId: null };
 type Report = Awaited<ReturnType<typeof slaReport>>;
 
 const COMPARED: (keyof ServiceSla)[] = ['availabilityPercent', 'met', 'upSeconds', 'downSeconds', 'maintenanceSeconds', 'unknownSeconds', 'excludedSeconds', 'coveragePercent', 'targetPercent'];

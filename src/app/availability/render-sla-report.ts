@@ -6,8 +6,8 @@ import { slaReportDocument } from '../documents/sla-report-pdf.js';
 import { monthBounds } from '../desk/desk-report.js';
 import type { Deps } from '../ports.js';
 import { slaReport, type SlaReport } from './sla-report.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * The report a municipality should see for a month: the latest published version, frozen as it

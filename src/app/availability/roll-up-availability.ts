@@ -2,8 +2,8 @@ import { locationTimeline } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 const CHUNK_MS = 86_400_000;
 
 /**
@@ -38,7 +38,7 @@ export async function rollUpAvailability(deps: Pick<Deps, 'store' | 'clock'>, op
         const end = Math.min(Math.max(from + CHUNK_MS, next), frontier);
         const results = await deps.store.rollups.resultsAround(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), cursor.failuresToConfirm + 1);
         const segments = locationTimeline(results.map((r) => ({ at: r.at.getTime(), ok: r.ok })), cursor.intervalSeconds * 1000, cursor.failuresToConfirm, from, end);
-        await deps.store.rollups.replaceFrom(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), segments);
+        await deps.store.rollups.replaceFrom(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), segments, deps.clock.now());
         return end;
       });
       chunks++;
@@ -53,7 +53,7 @@ export async function rollUpAvailability(deps: Pick<Deps, 'store' | 'clock'>, op
  * result before them and whether earlier failures formed a confirmed run. The rollup is moved
  * back to before the earliest result they can affect, and recomputes from there on its next run.
  */
-export async function rewindForLateResults(deps: Pick<Deps, 'store'>, tx: Tx, monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>, rows: { at: Date; location: string }[]): Promise<void> {
+export async function rewindForLateResults(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>, rows: { at: Date; location: string }[]): Promise<void> {
   const earliest = new Map<string, number>();
   for (const r of rows) earliest.set(r.location, Math.min(earliest.get(r.location) ?? Infinity, r.at.getTime()));
   const rolled = await deps.store.rollups.rolledTo(tx, monitor.id);
@@ -62,6 +62,6 @@ export async function rewindForLateResults(deps: Pick<Deps, 'store'>, tx: Tx, mo
     if (cursor === undefined || at - settleMs(monitor.intervalSeconds, monitor.failuresToConfirm) / 2 >= cursor) continue;
     const before = await deps.store.rollups.resultsAround(tx, monitor.id, location, new Date(at), new Date(at), monitor.failuresToConfirm);
     const firstAffected = Math.min(at - 3 * monitor.intervalSeconds * 1000, before[0]?.at.getTime() ?? at);
-    await deps.store.rollups.rewind(tx, monitor.id, location, new Date(firstAffected));
+    await deps.store.rollups.rewind(tx, monitor.id, location, new Date(firstAffected), deps.clock.now());
   }
 }

@@ -19,9 +19,9 @@ export interface RollupStore {
   /** Results in [from, to) plus `margin` results either side, oldest first. */
   resultsAround(tx: Tx, monitorId: string, location: string, from: Date, to: Date, margin: number): Promise<{ at: Date; ok: boolean }[]>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
-  replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[]): Promise<void>;
+  replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
   /** Moves the cursor back to `to` if it is beyond it (a late result arrived). */
-  rewind(tx: Tx, monitorId: string, location: string, to: Date): Promise<void>;
+  rewind(tx: Tx, monitorId: string, location: string, to: Date, at: Date): Promise<void>;
   rolledTo(tx: Tx, monitorId: string): Promise<Map<string, Date>>;
   /** The same for many monitors in one query: monitor id → location → rolled-to instant. */
   rolledToMany(tx: Tx, monitorIds: string[]): Promise<Map<string, Map<string, Date>>>;

@@ -10,9 +10,9 @@ import { deskReport, monthBounds } from '../desk/desk-report.js';
 import { locationTimelinesMany } from '../monitoring/monitor-timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { Deps } from '../ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 const ZONE = 'Europe/Riga';
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export interface ServiceAvailability {
   serviceId: string;

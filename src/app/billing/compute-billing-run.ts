@@ -11,8 +11,8 @@ import { VAT_RATE_PERCENT } from './issue-invoice.js';
 import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * Everything a month's statements are made of, read in one transaction: municipalities with an

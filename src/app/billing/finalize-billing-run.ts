@@ -9,8 +9,8 @@ import { issueInvoice } from './issue-invoice.js';
 import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /** A statement's lines as invoice lines: hosting at the tariff's unit price, each pool share as one line. */
 export function invoiceLines(statement: Statement): InvoiceLineInput[] {

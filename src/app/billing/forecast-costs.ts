@@ -8,8 +8,8 @@ import { requirePermission } from '../shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
 import { monthBounds } from '../desk/desk-report.js';
 import type { Deps } from '../ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * The agency's five-year outlook from a base month (default: last month): that month's hosting,

@@ -36,7 +36,7 @@ export interface IssuedInvoice {
 
 export interface InvoiceStore {
   seller(tx: Tx): Promise<SellerSettings>;
-  updateSeller(tx: Tx, seller: Omit<SellerSettings, 'updatedAt'>): Promise<SellerSettings>;
+  updateSeller(tx: Tx, seller: Omit<SellerSettings, 'updatedAt'>, at: Date): Promise<SellerSettings>;
   /** The next number of a series in a year; taken in the caller's transaction, so a rollback gives it back. */
   nextNumber(tx: Tx, series: string, year: number): Promise<number>;
   insert(tx: Tx, invoice: Omit<IssuedInvoice, 'id' | 'createdAt'> & { series: string; year: number; seq: number; document: Invoice; ubl: string }): Promise<IssuedInvoice>;

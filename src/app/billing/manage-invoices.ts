@@ -39,7 +39,7 @@ export async function updateSeller(deps: Deps, actor: Actor, input: SellerInput)
   errors.throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.invoices.seller(tx);
-    const after = await deps.store.invoices.updateSeller(tx, { ...input, updatedBy: actor.label });
+    const after = await deps.store.invoices.updateSeller(tx, { ...input, updatedBy: actor.label }, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'seller.updated', entityType: 'seller_settings', entityId: null, tenantId: null, before, after });
     return after;
   });

@@ -7,8 +7,8 @@ import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
 import { monthBounds } from '../desk/desk-report.js';
 import type { Deps } from '../ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export interface StatementLineView {
   kind: 'hosting' | 'administration';

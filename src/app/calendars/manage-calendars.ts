@@ -70,7 +70,7 @@ export async function addCalendarException(deps: CalendarDeps, actor: Actor, cal
       reason: exception.reason,
       createdBy: actor.label,
     });
-    await deps.store.calendars.bumpVersion(tx, calendarId);
+    await deps.store.calendars.bumpVersion(tx, calendarId, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'calendar.exception_added', entityType: 'calendar', entityId: calendarId, tenantId: null, after: stored });
     return stored;
   });
@@ -82,7 +82,7 @@ export async function removeCalendarException(deps: CalendarDeps, actor: Actor, 
     if (!(await deps.store.calendars.exists(tx, calendarId))) throw notFound('Calendar');
     const removed = await deps.store.calendars.removeException(tx, calendarId, date);
     if (!removed) throw notFound('Exception');
-    await deps.store.calendars.bumpVersion(tx, calendarId);
+    await deps.store.calendars.bumpVersion(tx, calendarId, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'calendar.exception_removed', entityType: 'calendar', entityId: calendarId, tenantId: null, before: removed });
   });
 }

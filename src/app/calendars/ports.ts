@@ -36,7 +36,7 @@ export interface CalendarStore {
   addException(tx: Tx, calendarId: string, exception: Omit<StoredCalendarException, 'createdAt'>): Promise<StoredCalendarException>;
   removeException(tx: Tx, calendarId: string, date: string): Promise<StoredCalendarException | null>;
   /** Marks the calendar changed, so cached clocks on every replica rebuild. */
-  bumpVersion(tx: Tx, calendarId: string): Promise<void>;
+  bumpVersion(tx: Tx, calendarId: string, at: Date): Promise<void>;
 }
 
 /** What the calendar use cases need: calendars, and the audit log for changes. */

@@ -42,7 +42,7 @@ export async function updateService(deps: CatalogueDeps, actor: Actor, serviceId
     if (fields.code !== before.code && (await deps.store.services.findByCode(tx, fields.code))) {
       throw new KopaError('conflict', `A service with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
     }
-    const after = await deps.store.services.update(tx, serviceId, fields);
+    const after = await deps.store.services.update(tx, serviceId, fields, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'service.updated', entityType: 'service', entityId: serviceId, tenantId: null, before, after });
     return after;
   });

@@ -10,7 +10,7 @@ export interface ServiceStore {
   get(tx: Tx, serviceId: string): Promise<Service | null>;
   findByCode(tx: Tx, code: string): Promise<Service | null>;
   insert(tx: Tx, fields: ServiceFields): Promise<Service>;
-  update(tx: Tx, serviceId: string, fields: ServiceFields): Promise<Service>;
+  update(tx: Tx, serviceId: string, fields: ServiceFields, at: Date): Promise<Service>;
 }
 
 export interface SubscriptionStore {

@@ -7,6 +7,7 @@ import { createService, subscribe } from '../catalogue/manage-services.js';
 import type { Deps } from '../ports.js';
 import { seedDemoHistory } from './seed-demo-history.js';
 import { updateTenant } from '../municipalities/update-tenant.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 /** One password for every demo login; demo data is for evaluation only. */
 export const DEMO_PASSWORD = 'kopa-demo-2026';
@@ -74,7 +75,7 @@ export interface DemoLogin {
  */
 export async function seedDemoData(deps: Deps, options: { history?: boolean } = {}): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const actor = systemActor('demo-seed');
-  const existing = await deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.tenants.list(tx, null));
+  const existing = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.list(tx, null));
   const logins: DemoLogin[] = [
     ...STAFF.map((s) => ({ email: s.email, role: s.role, tenant: null })),
     ...MUNICIPALITIES.flatMap((m) => [

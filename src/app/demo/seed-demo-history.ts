@@ -10,9 +10,9 @@ import { seedDemoMonitoring } from './demo-monitoring-history.js';
 import { openTicket } from '../desk/open-ticket.js';
 import type { Deps } from '../ports.js';
 import { changeTicketStatus, commentOnTicket, rateTicket } from '../desk/work-ticket.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 const ZONE = 'Europe/Riga';
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 const FOOTPRINTS: Omit<DemoFootprint, 'tenantId' | 'since'>[] = [
   { slug: 'cesis', users: 412, vcpus: 8, ramGb: 32, storageGb: 1800, backupGb: 2400 },

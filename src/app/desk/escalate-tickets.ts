@@ -5,6 +5,7 @@ import type { EscalationMarker } from './ports.js';
 import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { slaOf } from './ticket-sla.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export const WARNING_RATIO = 0.8;
 
@@ -19,7 +20,7 @@ export type { Escalation } from './notify-escalation.js';
 export async function escalateTickets(deps: Deps): Promise<Escalation[]> {
   const now = deps.clock.now();
   const actor = systemActor('escalation');
-  return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  return deps.store.run(SYSTEM, async (tx) => {
     const raised: Escalation[] = [];
     for (const ticket of await deps.store.tickets.open(tx)) {
       const events = await deps.store.tickets.statusEvents(tx, ticket.id);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 const LABELS: Record<string, string> = {
   'reaction:warning': 'Reakcijas laiks izlietots par 80 % / Reaction time 80 % used',
@@ -49,7 +50,7 @@ export async function deliverNotification(deps: Deps, payload: NotificationPaylo
   const { notifier, notifications: settings } = deps;
   if (!notifier || !settings) throw new Error('Notifications are not configured');
   const { escalation } = payload;
-  const context = await deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  const context = await deps.store.run(SYSTEM, async (tx) => {
     const ticket = await deps.store.tickets.get(tx, null, escalation.ticketId);
     const tenant = await deps.store.tenants.get(tx, escalation.tenantId);
     const staff = (await deps.store.users.list(tx, null, { agencyOnly: true })).filter((u) => u.active && (u.role === 'desk_agent' || u.role === 'operator'));

@@ -9,6 +9,7 @@ import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 async function load(deps: Deps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
@@ -166,7 +167,7 @@ export async function listTickets(deps: Deps, actor: Actor, filter: TicketQuery,
 /** The staff a ticket can be given to: active operators and desk agents (names only, for the desk). */
 export async function listAssignees(deps: Deps, actor: Actor): Promise<{ id: string; name: string; role: 'operator' | 'desk_agent' }[]> {
   requirePermission(actor, 'tickets.manage');
-  const staff = await deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.users.list(tx, null, { agencyOnly: true }));
+  const staff = await deps.store.run(SYSTEM, (tx) => deps.store.users.list(tx, null, { agencyOnly: true }));
   return staff
     .filter((u) => u.active && (u.role === 'operator' || u.role === 'desk_agent'))
     .map((u) => ({ id: u.id, name: u.name, role: u.role as 'operator' | 'desk_agent' }))

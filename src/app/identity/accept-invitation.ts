@@ -4,8 +4,8 @@ import { passwordProblem } from '../../domain/user.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret, newSecret } from '../shared/secrets.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * The `invitation` job: writes to the invited address. A new address gets a link (its secret is

@@ -4,8 +4,8 @@ import { describeUserAgent } from '../../domain/user-agent.js';
 import type { Deps } from '../ports.js';
 import { ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export interface SignedInSession {
   id: string;

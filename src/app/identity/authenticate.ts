@@ -7,6 +7,7 @@ import type { Deps } from '../ports.js';
 import type { SessionStage } from './second-factor-ports.js';
 import { hashSecret } from '../shared/secrets.js';
 import { tenantRefusal } from '../municipalities/tenant-standing.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export interface SessionAuth {
   actor: Actor;
@@ -24,7 +25,6 @@ export interface TokenAuth {
   tenantStatus: TenantStatus | null;
 }
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 // Sliding expiry is written at most this often, not on every request.
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 

@@ -5,6 +5,7 @@ import { scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
 import { confirmPassword } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 function requirePerson(actor: Actor): string {
   if (actor.kind !== 'user' || !actor.id) throw new KopaError('forbidden', 'Only a signed-in person has an own account');
@@ -22,10 +23,10 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, currentPasswor
   if (problem) throw validationError('newPassword', problem);
   if (newPassword === currentPassword) throw validationError('newPassword', 'must differ from the current password');
   await confirmPassword(deps, actor, currentPassword, 'currentPassword');
-  await deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  await deps.store.run(SYSTEM, async (tx) => {
     const found = await deps.store.users.findForLogin(tx, actor.label);
     if (!found || found.id !== userId || !found.passwordHash) throw new KopaError('not_found', 'User not found');
-    await deps.store.users.update(tx, null, userId, { passwordHash: await deps.passwords.hash(newPassword) });
+    await deps.store.users.update(tx, null, userId, { passwordHash: await deps.passwords.hash(newPassword) }, deps.clock.now());
     await deps.store.sessions.deleteForUser(tx, null, userId);
     await recordAudit(deps, tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: userId, tenantId: found.tenantId });
   });
@@ -35,7 +36,7 @@ export async function changeOwnLocale(deps: Deps, actor: Actor, locale: 'lv' | '
   const userId = requirePerson(actor);
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.users.get(tx, actor.tenantId, userId);
-    const after = await deps.store.users.update(tx, actor.tenantId, userId, { locale });
+    const after = await deps.store.users.update(tx, actor.tenantId, userId, { locale }, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'user.locale_changed', entityType: 'user', entityId: userId, tenantId: actor.tenantId, before, after });
     return after;
   });

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { hashSecret } from '../shared/secrets.js';
 import { knownBrowser, reserveAttempt } from './sign-in-attempts.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export interface SecondFactorInput extends SessionContext {
   /** The pending session's token (the kopa_session cookie). */
@@ -22,7 +23,6 @@ export interface SecondFactorInput extends SessionContext {
   origin: string;
 }
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 async function pendingSignIn(deps: Deps, tx: Tx, pendingToken: string, now: Date) {
   const tokenHash = hashSecret(pendingToken);

@@ -3,6 +3,7 @@ import { TOKEN_PREFIX } from '../../domain/auth-policy.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret } from '../shared/secrets.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export type BootstrapOutcome = 'registered' | 'present' | 'revoked';
 
@@ -12,7 +13,7 @@ export type BootstrapOutcome = 'registered' | 'present' | 'revoked';
  */
 export async function ensureBootstrapToken(deps: Deps, token: string): Promise<BootstrapOutcome> {
   const actor = systemActor('bootstrap');
-  return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  return deps.store.run(SYSTEM, async (tx) => {
     const tokenHash = hashSecret(token);
     const existing = await deps.store.tokens.findByHash(tx, tokenHash);
     if (existing) return existing.revokedAt ? 'revoked' : 'present';

@@ -6,6 +6,7 @@ import { requirePermission, requireTenantAccess, scopeOf } from '../shared/autho
 import type { Invitation } from './invitation-ports.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -41,7 +42,7 @@ export async function inviteUser(deps: Deps, actor: Actor, tenantId: string, inp
   const now = deps.clock.now();
   // The system scope, because the e-mail job is queued in the same transaction and the queue
   // belongs to the system; the caller's reach was checked above and every query names tenantId.
-  return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  return deps.store.run(SYSTEM, async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId))) throw notFound('Municipality');
     const members = await deps.store.users.list(tx, tenantId, {});
     if (members.some((u) => u.email === email)) throw new KopaError('conflict', 'This person is already a user of this municipality', [{ field: 'email', message: 'is already a user of this municipality' }]);

@@ -9,6 +9,7 @@ import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enforceSignInStanding } from '../municipalities/tenant-standing.js';
 import { knownBrowser, reserveAttempt } from './sign-in-attempts.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export type { NewSession } from './open-session.js';
 
@@ -37,10 +38,9 @@ function dummyHash(deps: Deps): Promise<string> {
 export async function logIn(deps: Deps, input: LogInInput): Promise<LogInResult> {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
-  const system = { role: 'system' as const, tenantId: null };
 
   // The attempt is reserved before the password is checked; see sign-in-attempts.ts.
-  const { found, factors, attemptId } = await deps.store.run(system, async (tx) => {
+  const { found, factors, attemptId } = await deps.store.run(SYSTEM, async (tx) => {
     const found = await deps.store.users.findForLogin(tx, email);
     const factors = found ? await factorInventory(deps, tx, found.id) : null;
     const device = await knownBrowser(deps, tx, input.deviceToken, found?.id ?? null, factors !== null && hasSecondFactor(factors), now);
@@ -52,7 +52,7 @@ export async function logIn(deps: Deps, input: LogInInput): Promise<LogInResult>
   const actor: Actor = { ...systemActor('login'), clientAddress: input.clientAddress, requestId: input.requestId };
 
   if (!found || !found.passwordHash || !passwordOk || !found.active) {
-    await deps.store.run(system, async (tx) => {
+    await deps.store.run(SYSTEM, async (tx) => {
       await deps.store.loginAttempts.settle(tx, attemptId, false);
       await recordAudit(deps, tx, actor, {
         action: 'session.login_failed',
@@ -70,12 +70,12 @@ export async function logIn(deps: Deps, input: LogInInput): Promise<LogInResult>
   try {
     await enforceSignInStanding(deps, user, actor);
   } catch (refusal) {
-    await deps.store.run(system, (tx) => deps.store.loginAttempts.settle(tx, attemptId, true));
+    await deps.store.run(SYSTEM, (tx) => deps.store.loginAttempts.settle(tx, attemptId, true));
     throw refusal;
   }
   const methods = availableMethods(factors!);
   const stage = methods.length > 0 ? 'second_factor' : secondFactorRequired(user.role, settingsOf(deps).mfaRequiredRoles) ? 'enrolment' : 'full';
-  return deps.store.run(system, async (tx) => {
+  return deps.store.run(SYSTEM, async (tx) => {
     await deps.store.loginAttempts.settle(tx, attemptId, true);
     const session = await insertSession(deps, tx, user, stage, input, now);
     if (stage === 'full') {

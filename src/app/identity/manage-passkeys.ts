@@ -12,8 +12,8 @@ import { confirmPassword, ownAccount } from './reauthenticate.js';
 import { issueRecoveryCodes } from './recovery-codes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Passkey, PasskeyRecord } from './second-factor-ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export function publicPasskey(p: PasskeyRecord): Passkey {
   return { id: p.id, name: p.name, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt, deviceType: p.deviceType, backedUp: p.backedUp };

@@ -12,8 +12,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requireSecretBox } from './secret-box.js';
 import type { SessionStage } from './second-factor-ports.js';
 import { matchTotp, newTotpSecret, otpauthUrl } from './totp.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /** The session the request came with: an enrolment that completes a pending sign-in promotes it. */
 export interface CallerSession extends SessionContext {

@@ -59,7 +59,7 @@ export interface UserStore {
   findForLogin(tx: Tx, email: string): Promise<(User & { passwordHash: string | null }) | null>;
   emailTaken(tx: Tx, email: string): Promise<boolean>;
   insert(tx: Tx, record: UserRecord): Promise<User>;
-  update(tx: Tx, tenantId: string | null, userId: string, changes: Partial<UserRecord>): Promise<User>;
+  update(tx: Tx, tenantId: string | null, userId: string, changes: Partial<UserRecord>, at: Date): Promise<User>;
   markLogin(tx: Tx, userId: string, at: Date): Promise<void>;
 }
 

@@ -6,8 +6,8 @@ import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { reserveAttempt } from './sign-in-attempts.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /** The signed-in person, or a refusal for API tokens and the system. */
 export async function ownAccount(deps: Deps, tx: Tx, actor: Actor): Promise<User> {

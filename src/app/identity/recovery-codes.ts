@@ -9,6 +9,7 @@ import type { Tx } from '../shared/transaction.js';
 import { confirmCode, confirmPassword, ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret } from '../shared/secrets.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 function newRecoveryCode(): string {
   let clean = '';
@@ -27,7 +28,7 @@ export async function issueRecoveryCodes(deps: Deps, tx: Tx, user: User): Promis
 export async function regenerateRecoveryCodes(deps: Deps, actor: Actor, input: { password: string; code: string }): Promise<string[]> {
   await confirmPassword(deps, actor, input.password);
   const now = deps.clock.now();
-  const outcome = await deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  const outcome = await deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const factors = await factorInventory(deps, tx, user.id);
     if (!factors.totp && factors.passkeys === 0) throw new KopaError('invalid_state', 'Recovery codes come with a second factor; enrol one first');

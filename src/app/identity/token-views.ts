@@ -2,8 +2,8 @@ import { tokenAccess } from '../../domain/token-access.js';
 import type { ApiTokenView } from '../../domain/user.js';
 import type { Deps } from '../ports.js';
 import type { TokenWithTenant } from './ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * Adds who made each token and whether it works now. The tokens were already read in the

@@ -45,7 +45,7 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, input
       ...(input.password !== undefined && { passwordHash: await deps.passwords.hash(input.password) }),
     };
     if (Object.keys(changes).length === 0) throw new KopaError('validation', 'Nothing to change', [{ field: 'body', message: 'changes nothing' }]);
-    const after = await deps.store.users.update(tx, tenantFilter, userId, changes);
+    const after = await deps.store.users.update(tx, tenantFilter, userId, changes, deps.clock.now());
     if (input.active === false || input.password !== undefined) await deps.store.sessions.deleteForUser(tx, tenantFilter, userId);
     const action = input.password !== undefined ? 'user.password_reset' : input.active === false ? 'user.deactivated' : 'user.updated';
     await recordAudit(deps, tx, actor, { action, entityType: 'user', entityId: userId, tenantId: after.tenantId, before, after });

@@ -10,6 +10,7 @@ import type { Tx } from '../shared/transaction.js';
 import { ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Passkey } from './second-factor-ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 export interface SecondFactorStatus {
   /** Whether this person's role must have a second factor. */
@@ -26,7 +27,7 @@ async function statusOf(deps: Deps, tx: Tx, userId: string, role: Parameters<typ
 }
 
 export async function ownSecondFactors(deps: Deps, actor: Actor): Promise<SecondFactorStatus> {
-  return deps.store.run({ role: 'system', tenantId: null }, async (tx) => {
+  return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     return statusOf(deps, tx, user.id, user.role);
   });

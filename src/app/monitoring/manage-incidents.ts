@@ -4,8 +4,8 @@ import { canUpdate, checkNewIncident, checkUpdate, type Incident, type IncidentI
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export interface NewIncident {
   title: string;

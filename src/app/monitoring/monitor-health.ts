@@ -5,8 +5,8 @@ import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export interface MonitorHealth {
   monitorId: string;

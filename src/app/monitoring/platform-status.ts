@@ -11,9 +11,9 @@ import { locationTimelinesMany } from './monitor-timeline.js';
 import type { Deps } from '../ports.js';
 import type { MaintenanceWindowRecord } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 const ZONE = 'Europe/Riga';
-const SYSTEM = { role: 'system' as const, tenantId: null };
 export const STATUS_DAYS = 90;
 
 export interface DayBar {

@@ -1,8 +1,8 @@
 import { systemActor } from '../../domain/actor.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * Drops raw probe results older than the retention, a month partition at a time, but never

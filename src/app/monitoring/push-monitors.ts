@@ -5,8 +5,8 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret, newSecret } from '../shared/secrets.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 const PUSH_PREFIX = 'kopa_push_';
 
 /** A new secret URL for a push monitor; the previous one stops working. Shown once. */
@@ -17,7 +17,7 @@ export async function issuePushToken(deps: Deps, actor: Actor, monitorId: string
     const monitor = await deps.store.monitors.get(tx, monitorId);
     if (!monitor) throw notFound('Monitor');
     if (monitor.type !== 'push') throw new KopaError('invalid_state', 'Only push monitors have a push URL', [{ field: 'type', message: 'is not push' }]);
-    await deps.store.watch.setPushToken(tx, monitorId, hashSecret(token), actor.label);
+    await deps.store.watch.setPushToken(tx, monitorId, hashSecret(token), actor.label, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'monitor.push_token_issued', entityType: 'monitor', entityId: monitorId, tenantId: monitor.tenantId, after: { monitorId } });
   });
   const path = `/api/v1/push/${token}`;

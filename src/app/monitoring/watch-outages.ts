@@ -8,8 +8,8 @@ import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { OutageRecord } from './watch-ports.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 const actor = systemActor('outage-watch');
 
 /** The municipalities a monitor speaks for: its own instance's, or everyone using the shared service today. */

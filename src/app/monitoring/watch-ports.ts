@@ -11,7 +11,7 @@ export interface OutageRecord {
 }
 
 export interface WatchStore {
-  setPushToken(tx: Tx, monitorId: string, tokenHash: string, createdBy: string): Promise<void>;
+  setPushToken(tx: Tx, monitorId: string, tokenHash: string, createdBy: string, at: Date): Promise<void>;
   monitorForPushToken(tx: Tx, tokenHash: string): Promise<string | null>;
   /** The latest result per location of each monitor (for push beats and the outage watch). */
   latestResults(tx: Tx, monitorId: string, perLocation: number): Promise<{ location: string; at: Date; ok: boolean }[]>;

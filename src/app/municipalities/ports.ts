@@ -22,7 +22,7 @@ export interface TenantStore {
   get(tx: Tx, tenantId: string): Promise<Tenant | null>;
   findByRegistrationNumber(tx: Tx, registrationNumber: string): Promise<Tenant | null>;
   insert(tx: Tx, record: TenantRecord): Promise<Tenant>;
-  update(tx: Tx, tenantId: string, record: TenantRecord): Promise<Tenant>;
+  update(tx: Tx, tenantId: string, record: TenantRecord, at: Date): Promise<Tenant>;
 }
 
 export interface AgreementStore {

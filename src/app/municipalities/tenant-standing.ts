@@ -5,8 +5,8 @@ import type { TenantStatus } from '../../domain/tenant.js';
 import type { User } from '../../domain/user.js';
 import type { MunicipalityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 const DETAIL: Record<AccessRefusal, string> = {
   tenant_suspended: 'The municipality’s access is suspended: you can read, but not change anything',

@@ -44,7 +44,7 @@ export async function updateTenant(deps: MunicipalityDeps, actor: Actor, tenantI
         ]);
       }
     }
-    const after = await deps.store.tenants.update(tx, tenantId, record);
+    const after = await deps.store.tenants.update(tx, tenantId, record, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'tenant.updated', entityType: 'tenant', entityId: tenantId, tenantId, before, after });
     return after;
   });

@@ -14,8 +14,8 @@ import { hashSecret } from '../shared/secrets.js';
 import { enforceSignInStanding } from '../municipalities/tenant-standing.js';
 import type { StoredProvider } from './oidc-ports.js';
 import { providerClient, relyingPartyOf } from './provider-client.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 /** How long a browser may take at its provider between start and callback. */
 export const FLOW_MINUTES = 10;
 const FLOW_CONTEXT = 'oidc-flow';

@@ -5,8 +5,8 @@ import { logOut } from '../identity/log-out.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { providerClient, relyingPartyOf } from './provider-client.js';
+import { SYSTEM } from '../shared/transaction.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /**
  * Signs out of Kopa and, for a session opened through a provider, answers the provider's

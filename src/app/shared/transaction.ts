@@ -13,3 +13,9 @@ export interface Scope {
   role: Role | 'system';
   tenantId: string | null;
 }
+
+/**
+ * The scope of work done on behalf of no one tenant (jobs, sign-in before a tenant is known,
+ * cross-tenant billing). One frozen constant, so a grep finds every place that bypasses tenant scope.
+ */
+export const SYSTEM: Readonly<Scope> = Object.freeze({ role: 'system', tenantId: null });

@@ -81,10 +81,10 @@ export const calendarRepository: Store['calendars'] = {
     const row = await trxOf(tx).deleteFrom('calendar_exceptions').where('calendar_id', '=', calendarId).where('date', '=', date).returningAll().executeTakeFirst();
     return row ? toException(row) : null;
   },
-  async bumpVersion(tx, calendarId) {
+  async bumpVersion(tx, calendarId, at) {
     await trxOf(tx)
       .updateTable('calendars')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
       .where('id', '=', calendarId)
       .execute();
   },

@@ -40,7 +40,7 @@ export const invoiceRepository: InvoiceStore = {
   async seller(tx) {
     return toSeller(await trxOf(tx).selectFrom('seller_settings').selectAll().executeTakeFirstOrThrow());
   },
-  async updateSeller(tx, s) {
+  async updateSeller(tx, s, at) {
     const row = await trxOf(tx)
       .updateTable('seller_settings')
       .set({
@@ -56,7 +56,7 @@ export const invoiceRepository: InvoiceStore = {
         email: s.email,
         payment_terms_days: s.paymentTermsDays,
         invoice_series: s.invoiceSeries,
-        updated_at: new Date(),
+        updated_at: at,
         updated_by: s.updatedBy,
       })
       .returningAll()

@@ -31,7 +31,7 @@ export const rollupRepository: RollupStore = {
     return rows.rows;
   },
 
-  async replaceFrom(tx, monitorId, location, from, to, segments) {
+  async replaceFrom(tx, monitorId, location, from, to, segments, at) {
     const db = trxOf(tx);
     await db.deleteFrom('monitor_segments').where('monitor_id', '=', monitorId).where('location', '=', location).where('start_at', '>=', from).execute();
     // A segment reaching over `from` is cut there: what follows is being rewritten.
@@ -51,13 +51,13 @@ export const rollupRepository: RollupStore = {
     }
     await db
       .insertInto('monitor_rollups')
-      .values({ monitor_id: monitorId, location, rolled_to: to, updated_at: new Date() })
-      .onConflict((oc) => oc.columns(['monitor_id', 'location']).doUpdateSet({ rolled_to: to, updated_at: new Date() }))
+      .values({ monitor_id: monitorId, location, rolled_to: to, updated_at: at })
+      .onConflict((oc) => oc.columns(['monitor_id', 'location']).doUpdateSet({ rolled_to: to, updated_at: at }))
       .execute();
   },
 
-  async rewind(tx, monitorId, location, to) {
-    await trxOf(tx).updateTable('monitor_rollups').set({ rolled_to: to, updated_at: new Date() }).where('monitor_id', '=', monitorId).where('location', '=', location).where('rolled_to', '>', to).execute();
+  async rewind(tx, monitorId, location, to, at) {
+    await trxOf(tx).updateTable('monitor_rollups').set({ rolled_to: to, updated_at: at }).where('monitor_id', '=', monitorId).where('location', '=', location).where('rolled_to', '>', to).execute();
   },
 
   async rolledTo(tx, monitorId) {

@@ -63,8 +63,8 @@ export const serviceRepository: Store['services'] = {
   async insert(tx, fields) {
     return toService(await trxOf(tx).insertInto('services').values(toRow(fields)).returningAll().executeTakeFirstOrThrow());
   },
-  async update(tx, serviceId, fields) {
-    return toService(await trxOf(tx).updateTable('services').set({ ...toRow(fields), updated_at: new Date() }).where('id', '=', serviceId).returningAll().executeTakeFirstOrThrow());
+  async update(tx, serviceId, fields, at) {
+    return toService(await trxOf(tx).updateTable('services').set({ ...toRow(fields), updated_at: at }).where('id', '=', serviceId).returningAll().executeTakeFirstOrThrow());
   },
 };
 

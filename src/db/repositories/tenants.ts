@@ -56,10 +56,10 @@ export const tenantRepository: Store['tenants'] = {
     const row = await trxOf(tx).insertInto('tenants').values(toRow(record)).returningAll().executeTakeFirstOrThrow();
     return toTenant(row);
   },
-  async update(tx, tenantId, record) {
+  async update(tx, tenantId, record, at) {
     const row = await trxOf(tx)
       .updateTable('tenants')
-      .set({ ...toRow(record), updated_at: new Date() })
+      .set({ ...toRow(record), updated_at: at })
       .where('id', '=', tenantId)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -60,7 +60,7 @@ export const userRepository: Store['users'] = {
       .executeTakeFirstOrThrow();
     return toUser(row);
   },
-  async update(tx, tenantId, userId, changes) {
+  async update(tx, tenantId, userId, changes, at) {
     let q = trxOf(tx)
       .updateTable('users')
       .set({
@@ -69,7 +69,7 @@ export const userRepository: Store['users'] = {
         ...(changes.active !== undefined && { active: changes.active }),
         ...(changes.locale !== undefined && { locale: changes.locale }),
         ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
-        updated_at: new Date(),
+        updated_at: at,
       })
       .where('id', '=', userId);
     if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);

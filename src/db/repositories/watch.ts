@@ -13,11 +13,11 @@ const toOutage = (r: Selectable<MonitorOutagesTable>): OutageRecord => ({
 });
 
 export const watchRepository: WatchStore = {
-  async setPushToken(tx, monitorId, tokenHash, createdBy) {
+  async setPushToken(tx, monitorId, tokenHash, createdBy, at) {
     await trxOf(tx)
       .insertInto('monitor_push_tokens')
-      .values({ monitor_id: monitorId, token_hash: tokenHash, created_by: createdBy })
-      .onConflict((oc) => oc.column('monitor_id').doUpdateSet({ token_hash: tokenHash, created_by: createdBy, created_at: new Date() }))
+      .values({ monitor_id: monitorId, token_hash: tokenHash, created_by: createdBy, created_at: at })
+      .onConflict((oc) => oc.column('monitor_id').doUpdateSet({ token_hash: tokenHash, created_by: createdBy, created_at: at }))
       .execute();
   },
   async monitorForPushToken(tx, tokenHash) {

@@ -15,6 +15,7 @@ import type { User } from '../../domain/user.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { actorOf, clearSessionCookie, DEVICE_COOKIE, requestOrigin, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from '../auth.js';
 import { ERRORS } from '../schemas.js';
+import { SYSTEM } from '../../app/shared/transaction.js';
 
 /** The password step's answer when a second factor (or its enrolment) is still to come. */
 const PendingSignIn = Type.Object({
@@ -67,7 +68,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHo
     if (!auth) throw new KopaError('unauthenticated', 'Not signed in');
     if (auth.stage === 'enrolment') return { mfaRequired: true as const, enrolmentRequired: true as const, csrfToken: auth.csrfToken };
     if (auth.stage === 'second_factor') {
-      const factors = await deps.store.run({ role: 'system', tenantId: null }, (tx) => factorInventory(deps, tx, auth.user.id));
+      const factors = await deps.store.run(SYSTEM, (tx) => factorInventory(deps, tx, auth.user.id));
       return { mfaRequired: true as const, methods: availableMethods(factors) };
     }
     return sessionInfo(auth.user, actorOf(request), auth.csrfToken);
