@@ -1,7 +1,6 @@
 import type { LeaseStore, Transactions } from '../../app/shared/ports.js';
+import { SYSTEM } from '../../app/shared/transaction.js';
 import { allShardLeaseNames, leasePlan, shardLeaseName, shardOf, shardOfLeaseName, SHARD_LEASE_PREFIX } from '../../domain/monitoring/probe-shards.js';
-
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 export interface ProbeLeaseOptions {
   store: Transactions & { leases: LeaseStore };
