@@ -8,7 +8,7 @@ import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { KopaError } from '../../src/domain/errors.js';
 import { openDatabase } from '../../src/db/connect.js';
-import { migrate } from '../../src/db/migrate.js';
+import { loadMigrations, migrate } from '../../src/db/migrate.js';
 import { createStore } from '../../src/db/store.js';
 import { trxOf } from '../../src/db/tx.js';
 import { isDatabaseUnavailable } from '../../src/db/unavailable.js';
@@ -130,6 +130,43 @@ describe.skipIf(!BIN)(title, () => {
       for (let i = 0; i < 4; i++) await store.run(SYSTEM, (tx) => sql`SELECT 1`.execute(trxOf(tx)));
     } finally {
       await killer.end();
+      await db.close();
+    }
+  });
+
+  it('a request that finds every connection busy waits a bounded time, then fails with database_unavailable', async () => {
+    const db = await openDatabase({ url, poolSize: 1, connectTimeoutMs: 500 });
+    try {
+      await migrate(db.kysely);
+      const store = createStore(db.kysely);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holder = store.run(SYSTEM, async () => held);
+      holder.catch(() => undefined); // awaited below; its own failure would show there
+      await new Promise((r) => setTimeout(r, 200)); // the holder has the only connection
+      const started = Date.now();
+      const error = await store.run(SYSTEM, (tx) => sql`SELECT 1`.execute(trxOf(tx))).then(() => null, (e: unknown) => e);
+      const waited = Date.now() - started;
+      release();
+      await holder;
+      expect((error as KopaError | null)?.code).toBe('database_unavailable');
+      expect(waited).toBeGreaterThanOrEqual(450);
+      expect(waited).toBeLessThan(5_000);
+    } finally {
+      await db.close();
+    }
+  }, 30_000);
+
+  it('the statement timeout stops a stuck statement, but not a migration', async () => {
+    const db = await openDatabase({ url: await cluster.createDatabase('slow_migration'), poolSize: 2, statementTimeoutMs: 300 });
+    try {
+      const slow = { version: 999, name: '999_slow', sql: 'SELECT pg_sleep(0.6);', checksum: 'slow' };
+      const { applied } = await migrate(db.kysely, [...loadMigrations(), slow]);
+      expect(applied).toContain('999_slow');
+      const store = createStore(db.kysely);
+      const stuck = await store.run(SYSTEM, (tx) => sql`SELECT pg_sleep(0.6)`.execute(trxOf(tx))).then(() => null, (e: unknown) => e);
+      expect((stuck as { code?: string } | null)?.code).toBe('57014'); // query_canceled: canceling statement due to statement timeout
+    } finally {
       await db.close();
     }
   });
