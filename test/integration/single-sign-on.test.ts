@@ -327,6 +327,8 @@ describe.each(BACKENDS)('single sign-on through OpenID Connect on %s', (backend)
     expect((await siguldasAdmin.delete(`/api/v1/users/${personId}/identities/${linkId}`)).statusCode).toBe(404);
     const colleague = await signIn(t.app, 'lietotajs@cesis.lv');
     expect((await colleague.delete(`/api/v1/users/${personId}/identities/${linkId}`)).statusCode).toBe(403);
+    // Another person of the same municipality cannot pass someone else's link off as their own.
+    expect((await colleague.delete(`/api/v1/account/identities/${linkId}`)).statusCode).toBe(404);
     expect((await operator.get(`/api/v1/users/${personId}/identities`)).json().items).toEqual([expect.objectContaining({ id: linkId, providerId, subject: 'saite' })]);
 
     // The person unlinks it on their account page.
