@@ -7,7 +7,8 @@
  */
 export const THROTTLE_WINDOW_MINUTES = 15;
 
-export type AttemptKind = 'password' | 'second_factor';
+/** `identity_provider`: the return from an identity provider; its "account" is the provider. */
+export type AttemptKind = 'password' | 'second_factor' | 'identity_provider';
 
 /** Failures allowed per window, by what the attempts share. */
 export const ATTEMPT_LIMITS: Record<AttemptKind, { accountAddress: number; account: number; address: number; device: number }> = {
@@ -15,6 +16,11 @@ export const ATTEMPT_LIMITS: Record<AttemptKind, { accountAddress: number; accou
   password: { accountAddress: 5, account: 50, address: 20, device: 5 },
   // Six digits are few; the caller already proved the password, so the account-wide limit is low.
   second_factor: { accountAddress: 5, account: 10, address: 20, device: 5 },
+  // Nobody guesses an authorization code; what a flood of refused returns costs is a request to the
+  // provider's token endpoint and an audit event each. One address (a city hall's shared one too)
+  // gets generous room; a provider's refusals from everywhere are capped higher still, so a spread
+  // flood cannot make Kopa hammer the provider (sign-ins through it pause; passwords still work).
+  identity_provider: { accountAddress: 20, account: 200, address: 30, device: 20 },
 };
 
 export interface DimensionCount {

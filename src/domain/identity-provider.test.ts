@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KopaError } from './errors.js';
-import { assertsMultiFactor, checkProviderFields, isLocalPath, matchPerson, providerFitsEmail, type MatchInput, type ProviderFields } from './identity-provider.js';
+import { assertsMultiFactor, checkProviderFields, isLocalPath, mappedRole, matchPerson, providerFitsEmail, type MatchInput, type ProviderFields } from './identity-provider.js';
 
 const CESIS = '11111111-1111-4111-8111-111111111111';
 const fields = (over: Partial<ProviderFields> = {}): ProviderFields => ({
@@ -12,6 +12,8 @@ const fields = (over: Partial<ProviderFields> = {}): ProviderFields => ({
   createPeople: false,
   defaultRole: 'tenant_user',
   mfaAcrValues: [],
+  roleClaim: null,
+  roleMapping: [],
   enabled: true,
   ...over,
 });
@@ -48,6 +50,33 @@ describe('identity provider settings', () => {
     expect(providerFitsEmail({ emailDomains: ['cesis.lv'] }, 'Anna@Cesis.LV')).toBe(true);
     expect(providerFitsEmail({ emailDomains: ['cesis.lv'] }, 'anna@dome.cesis.lv')).toBe(false);
     expect(providerFitsEmail({ emailDomains: ['cesis.lv'] }, 'anna@cesis.lv.evil.example')).toBe(false);
+  });
+});
+
+describe("an operator's claim → role mapping", () => {
+  it('is all or nothing, with unique values and roles of the provider\'s organisation only', () => {
+    expect(fieldsOf(() => checkProviderFields(fields({ roleClaim: 'groups' })))).toEqual(['roleMapping']);
+    expect(fieldsOf(() => checkProviderFields(fields({ roleMapping: [{ value: 'kopa-admins', role: 'tenant_admin' }] })))).toEqual(['roleClaim']);
+    expect(fieldsOf(() => checkProviderFields(fields({ roleClaim: 'groups', roleMapping: [{ value: 'x', role: 'operator' }] })))).toEqual(['roleMapping.0.role']);
+    expect(fieldsOf(() => checkProviderFields(fields({ tenantId: null, defaultRole: 'desk_agent', roleClaim: 'groups', roleMapping: [{ value: 'x', role: 'tenant_admin' }] })))).toEqual(['roleMapping.0.role']);
+    expect(
+      fieldsOf(() => checkProviderFields(fields({ roleClaim: 'groups', roleMapping: [{ value: 'a', role: 'tenant_user' }, { value: ' a ', role: 'tenant_admin' }, { value: '', role: 'tenant_user' }] }))),
+    ).toEqual(['roleMapping.1.value', 'roleMapping.2.value']);
+    expect(fieldsOf(() => checkProviderFields(fields({ roleClaim: 'has space', roleMapping: [{ value: 'a', role: 'tenant_user' }] })))).toEqual(['roleClaim']);
+    expect(checkProviderFields(fields({ roleClaim: ' groups ', roleMapping: [{ value: ' kopa-admins ', role: 'tenant_admin' }] }))).toMatchObject({
+      roleClaim: 'groups',
+      roleMapping: [{ value: 'kopa-admins', role: 'tenant_admin' }],
+    });
+  });
+
+  it('gives the role of the first entry the claim carries (a string or a list), else none', () => {
+    const provider = { roleClaim: 'groups', roleMapping: [{ value: 'kopa-admins', role: 'tenant_admin' as const }, { value: 'staff', role: 'tenant_user' as const }] };
+    expect(mappedRole(provider, { groups: ['staff', 'kopa-admins'] })).toBe('tenant_admin');
+    expect(mappedRole(provider, { groups: 'staff' })).toBe('tenant_user');
+    expect(mappedRole(provider, { groups: ['other'] })).toBeNull();
+    expect(mappedRole(provider, { roles: ['kopa-admins'] })).toBeNull();
+    expect(mappedRole(provider, { groups: [{ name: 'kopa-admins' }] })).toBeNull();
+    expect(mappedRole({ roleClaim: null, roleMapping: [] }, { groups: ['kopa-admins'] })).toBeNull();
   });
 });
 

@@ -14,6 +14,10 @@ export interface IdentityProvider {
   defaultRole: Role;
   /** `acr` values that count as a second factor, besides the amr values of MFA_AMR_VALUES. */
   mfaAcrValues: string[];
+  /** The ID-token claim an operator maps to roles; null: roles come from Kopa alone. */
+  roleClaim: string | null;
+  /** Claim value → role, in order of precedence; empty exactly when roleClaim is null. */
+  roleMapping: RoleMappingEntry[];
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -28,8 +32,19 @@ export interface ProviderFields {
   createPeople: boolean;
   defaultRole: Role;
   mfaAcrValues: string[];
+  roleClaim: string | null;
+  roleMapping: RoleMappingEntry[];
   enabled: boolean;
 }
+
+/** One explicit rule of an operator: a person whose role claim carries `value` gets `role`. */
+export interface RoleMappingEntry {
+  value: string;
+  role: Role;
+}
+
+/** At most this many mapping entries: a mapping names groups, not people. */
+export const MAX_ROLE_MAPPING = 20;
 
 /** Authentication methods (RFC 8176) that prove more than one factor: the provider did Kopa's second step. */
 export const MFA_AMR_VALUES = ['mfa', 'otp', 'hwk', 'swk'] as const;
@@ -64,8 +79,47 @@ export function checkProviderFields(fields: ProviderFields): ProviderFields {
   else if (fields.tenantId !== null && !isTenantRole(fields.defaultRole)) errors.add('defaultRole', "a municipality's provider may only give tenant_admin or tenant_user");
   else if (fields.tenantId === null && !isAgencyRole(fields.defaultRole)) errors.add('defaultRole', "the agency's provider may only give an agency role");
   const mfaAcrValues = [...new Set(fields.mfaAcrValues.map((v) => v.trim()).filter((v) => v.length > 0))];
+  const { roleClaim, roleMapping } = checkRoleMapping(fields, errors);
   errors.throwIfAny();
-  return { ...fields, name, issuer, clientId: fields.clientId.trim(), emailDomains, mfaAcrValues };
+  return { ...fields, name, issuer, clientId: fields.clientId.trim(), emailDomains, mfaAcrValues, roleClaim, roleMapping };
+}
+
+/**
+ * A claim → role mapping is all or nothing: a claim name with at least one entry, or neither.
+ * Values are unique; roles are of the provider's organisation (never an agency role for a
+ * municipality's provider, never a municipality role for the agency's).
+ */
+function checkRoleMapping(fields: Pick<ProviderFields, 'tenantId' | 'roleClaim' | 'roleMapping'>, errors: FieldErrors): Pick<ProviderFields, 'roleClaim' | 'roleMapping'> {
+  const roleClaim = fields.roleClaim === null ? null : fields.roleClaim.trim();
+  const roleMapping = fields.roleMapping.map((e) => ({ value: e.value.trim(), role: e.role }));
+  if (roleClaim !== null && (roleClaim.length === 0 || roleClaim.length > 100 || !/^[\x21-\x7e]+$/.test(roleClaim))) {
+    errors.add('roleClaim', 'must be a claim name of 1 to 100 visible characters, such as groups or roles');
+  }
+  if (roleClaim !== null && roleMapping.length === 0) errors.add('roleMapping', 'must map at least one claim value to a role when roleClaim is set');
+  if (roleClaim === null && roleMapping.length > 0) errors.add('roleClaim', 'is required when roleMapping has entries');
+  if (roleMapping.length > MAX_ROLE_MAPPING) errors.add('roleMapping', `must have at most ${MAX_ROLE_MAPPING} entries`);
+  const seen = new Set<string>();
+  roleMapping.forEach((entry, i) => {
+    if (entry.value.length === 0 || entry.value.length > 200) errors.add(`roleMapping.${i}.value`, 'must have 1 to 200 characters');
+    else if (seen.has(entry.value)) errors.add(`roleMapping.${i}.value`, 'is mapped already');
+    seen.add(entry.value);
+    if (!isRole(entry.role)) errors.add(`roleMapping.${i}.role`, 'must be a role');
+    else if (fields.tenantId !== null && !isTenantRole(entry.role)) errors.add(`roleMapping.${i}.role`, "a municipality's provider may only map to tenant_admin or tenant_user");
+    else if (fields.tenantId === null && !isAgencyRole(entry.role)) errors.add(`roleMapping.${i}.role`, "the agency's provider may only map to an agency role");
+  });
+  return { roleClaim, roleMapping };
+}
+
+/**
+ * The role an operator's mapping gives for these claims: the first entry (in the operator's order)
+ * whose value the claim carries, as a string or in an array of strings. Null when the provider
+ * has no mapping or no entry matches: then the person keeps the role Kopa gave them.
+ */
+export function mappedRole(provider: Pick<IdentityProvider, 'roleClaim' | 'roleMapping'>, claims: Record<string, unknown>): Role | null {
+  if (provider.roleClaim === null) return null;
+  const claim = claims[provider.roleClaim];
+  const carried = typeof claim === 'string' ? [claim] : Array.isArray(claim) ? claim.filter((v): v is string => typeof v === 'string') : [];
+  return provider.roleMapping.find((entry) => carried.includes(entry.value))?.role ?? null;
 }
 
 export function issuerUrlProblem(issuer: string): string | null {
@@ -136,6 +190,8 @@ export const SSO_REFUSALS = [
   'sso_inactive',
   /** The person's municipality is offboarded. */
   'sso_tenant_offboarded',
+  /** Too many refused sign-ins through this provider from this address (or through it at all): wait. */
+  'sso_throttled',
 ] as const;
 export type SsoRefusal = (typeof SSO_REFUSALS)[number];
 

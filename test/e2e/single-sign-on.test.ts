@@ -60,6 +60,30 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('single sign-on in the browser
       await page.getByText(`Savienojums ir kārtībā: ${op.issuer}`).waitFor();
       await expectAccessible(page, 'identity providers of a municipality');
 
+      // A second, mistaken registration is deleted after a confirmation that says the links go too.
+      await createIdentityProvider(deps, systemActor('test'), { name: 'Kļūdains konts', issuer: op.issuer, clientId: 'kopa-kludains', clientSecret: 'kludains-noslepums', tenantId: cesis.id, emailDomains: ['cesis.lv'] });
+      await page.reload();
+      await page.getByRole('button', { name: 'Dzēst: Kļūdains konts' }).click();
+      const confirmRemove = page.getByRole('dialog', { name: 'Dzēst identitātes pakalpojumu “Kļūdains konts”?' });
+      await confirmRemove.getByText('visi caur to sasaistītie konti tiks atsaistīti').waitFor();
+      await expectAccessible(page, 'confirming the deletion of a provider');
+      await confirmRemove.getByRole('button', { name: 'Dzēst' }).click();
+      await page.getByRole('status').getByText('Pakalpojums “Kļūdains konts” dzēsts.').waitFor();
+      await page.getByRole('rowheader', { name: /Kļūdains konts/ }).waitFor({ state: 'detached' });
+      const remaining = await deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.identityProviders.list(tx, { tenantId: cesis.id }));
+      expect(remaining.map((p) => p.name)).toEqual(['Cēsu novada konts']);
+
+      // Unlinking on the account page, after a confirmation; the next sign-in through the provider links again.
+      await page.goto('/account');
+      await page.getByRole('button', { name: 'Atsaistīt: Cēsu novada konts' }).click();
+      const confirmUnlink = page.getByRole('dialog', { name: 'Atsaistīt kontu “Cēsu novada konts”?' });
+      await expectAccessible(page, 'confirming an unlink');
+      await confirmUnlink.getByRole('button', { name: 'Atsaistīt' }).click();
+      await page.getByRole('status').getByText('Konts “Cēsu novada konts” atsaistīts.').waitFor();
+      await page.getByText('Jūs vēl neesat pieteicies ar nevienu identitātes pakalpojumu.').waitFor();
+      const links = await deps.store.run({ role: 'system', tenantId: null }, async (tx) => deps.store.identityProviders.linksOf(tx, session.user.id as string));
+      expect(links).toEqual([]);
+
       // Signing out ends Kopa's session and then the provider's, which sends the browser back to sign-in.
       await page.getByRole('button', { name: 'Iziet', exact: true }).click();
       await page.waitForURL((url) => url.origin === op!.issuer);

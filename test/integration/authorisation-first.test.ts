@@ -18,6 +18,7 @@ const OPEN_OPERATIONS = [
   'GET /api/v1/account/mfa',
   'GET /api/v1/account/sessions',
   'GET /api/v1/account/identities',
+  'DELETE /api/v1/account/identities/{id}',
   // Single sign-on: open to anyone (the lookup, start, callback and the provider's back-channel
   // logout), and signing out through the provider is every signed-in person's own.
   'GET /api/v1/auth/providers',

@@ -4,6 +4,7 @@ import type { CustomFetch } from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { identitySettings } from '../../src/app/identity/identity-settings.js';
 import { openIdRelyingParty } from '../../src/app/oidc/relying-party.js';
+import { loadConfig } from '../../src/main/config.js';
 import { BACKENDS } from '../support/database.js';
 import { DEMO_PASSWORD, signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
 import { CookieBrowser } from '../support/cookie-browser.js';
@@ -38,7 +39,8 @@ describe.each(BACKENDS)('single sign-on through OpenID Connect on %s', (backend)
   };
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { relyingParty: openIdRelyingParty({ fetch: throughTamper }) });
+    // One trusted proxy hop: a test names the client's address in X-Forwarded-For (the throttle counts by it).
+    t = await startTestApp(backend, { relyingParty: openIdRelyingParty({ fetch: throughTamper }), server: { trustProxy: loadConfig({ KOPA_TRUST_PROXY: '1' }).trustProxy } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     kopa = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     t.deps.identity = identitySettings({ mfaRequiredRoles: [], publicUrl: kopa });
@@ -82,6 +84,9 @@ describe.each(BACKENDS)('single sign-on through OpenID Connect on %s', (backend)
     expect(callback.status).toBe(302);
     return { browser, location: callback.headers.get('location')!, callbackUrl };
   }
+
+  const auditOf = async (action: string, entityId: string) =>
+    (await operator.get(`/api/v1/audit-events?action=${action}&entityId=${entityId}`)).json().items as { before: unknown; after: unknown; actorLabel: string }[];
 
   const sessionOf = async (browser: CookieBrowser) => {
     const res = await browser.request(`${kopa}/api/v1/session`);
@@ -249,6 +254,147 @@ describe.each(BACKENDS)('single sign-on through OpenID Connect on %s', (backend)
     const action = /action="([^"]+)"/.exec(form)![1]!;
     const back = await browser.follow(new URL(action, confirm.url).toString(), kopa, { method: 'POST', body: new URLSearchParams({ xsrf, logout: 'yes' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(back.url).toBe(`${kopa}/login`);
+  });
+
+  it("keeps Kopa's roles until an operator maps a claim; then every sign-in applies the mapping, audited", async () => {
+    const email = 'grupas@cesis.lv';
+    const person = await operator.post(`/api/v1/tenants/${cesis}/users`, { email, name: 'Grupu Cilvēks', role: 'tenant_user', password: DEMO_PASSWORD });
+    expect(person.statusCode, person.body).toBe(201);
+    const personId = person.json().id as string;
+    op.accounts.set('grupas', { password: 'p-0123456789', email, groups: ['kopa-admins'] });
+    const roleAfterSignIn = async () => {
+      const { browser, location } = await signInThrough('grupas');
+      expect(location).toBe('/tickets');
+      return (await sessionOf(browser)).body.user!.role;
+    };
+    // The provider says kopa-admins, but nobody mapped it: the role stays Kopa's.
+    expect(await roleAfterSignIn()).toBe('tenant_user');
+
+    // Only an operator maps a claim, and only to the municipality's own roles.
+    const admin = await signIn(t.app, 'admin@cesis.lv');
+    const mapping = { roleClaim: 'groups', roleMapping: [{ value: 'kopa-admins', role: 'tenant_admin' }, { value: 'kopa-staff', role: 'tenant_user' }] };
+    const byAdmin = await admin.patch(`/api/v1/identity-providers/${providerId}`, mapping);
+    expect(byAdmin.statusCode).toBe(403);
+    expect((await admin.post('/api/v1/identity-providers', { name: 'Ar lomām', issuer: 'https://login.example.lv/realms/x', clientId: 'x', clientSecret: 's3cret', tenantId: cesis, emailDomains: ['cesis.lv'], ...mapping })).statusCode).toBe(403);
+    const agencyRole = await operator.patch(`/api/v1/identity-providers/${providerId}`, { roleClaim: 'groups', roleMapping: [{ value: 'kopa-admins', role: 'operator' }] });
+    expect(agencyRole.statusCode).toBe(400);
+    expect(agencyRole.headers['content-type']).toContain('application/problem+json');
+    expect(agencyRole.json().errors).toEqual([expect.objectContaining({ field: 'roleMapping.0.role' })]);
+    const halfMapped = await operator.patch(`/api/v1/identity-providers/${providerId}`, { roleClaim: 'groups' });
+    expect(halfMapped.json().errors).toEqual([expect.objectContaining({ field: 'roleMapping' })]);
+    const mapped = await operator.patch(`/api/v1/identity-providers/${providerId}`, mapping);
+    expect(mapped.statusCode, mapped.body).toBe(200);
+    expect(mapped.json()).toMatchObject(mapping);
+    try {
+      expect(await roleAfterSignIn()).toBe('tenant_admin');
+      const [promoted] = await auditOf('user.role_mapped', personId);
+      expect(promoted).toMatchObject({ before: { role: 'tenant_user' }, after: { role: 'tenant_admin', identityProvider: providerId, claim: 'groups' } });
+
+      // Every sign-in: the provider moved the person to another group, so Kopa demotes them.
+      op.accounts.set('grupas', { ...op.accounts.get('grupas')!, groups: ['kopa-staff'] });
+      expect(await roleAfterSignIn()).toBe('tenant_user');
+      expect((await auditOf('user.role_mapped', personId)).length).toBe(2);
+
+      // A claim no entry maps leaves the role Kopa holds, whatever it is.
+      expect((await operator.patch(`/api/v1/users/${personId}`, { role: 'tenant_admin' })).statusCode).toBe(200);
+      op.accounts.set('grupas', { ...op.accounts.get('grupas')!, groups: ['someone-elses-group'] });
+      expect(await roleAfterSignIn()).toBe('tenant_admin');
+      expect((await auditOf('user.role_mapped', personId)).length).toBe(2);
+
+      // A person the provider creates gets the mapped role rather than the default one.
+      expect((await operator.patch(`/api/v1/identity-providers/${providerId}`, { createPeople: true })).statusCode).toBe(200);
+      op.accounts.set('jauna-vaditaja', { password: 'p-0123456789', email: 'jauna.vaditaja@cesis.lv', name: 'Jauna Vadītāja', groups: ['kopa-admins'] });
+      const created = await signInThrough('jauna-vaditaja');
+      expect((await sessionOf(created.browser)).body.user).toMatchObject({ email: 'jauna.vaditaja@cesis.lv', role: 'tenant_admin' });
+    } finally {
+      await operator.patch(`/api/v1/identity-providers/${providerId}`, { roleClaim: null, roleMapping: [], createPeople: false });
+    }
+    expect((await operator.get(`/api/v1/identity-providers/${providerId}`)).json()).toMatchObject({ roleClaim: null, roleMapping: [] });
+  });
+
+  it('a person unlinks their own identity, an admin one of their people, audited; nobody else can', async () => {
+    const email = 'saite@cesis.lv';
+    const person = await operator.post(`/api/v1/tenants/${cesis}/users`, { email, name: 'Saites Cilvēks', role: 'tenant_user', password: DEMO_PASSWORD });
+    const personId = person.json().id as string;
+    op.accounts.set('saite', { password: 'p-0123456789', email });
+    const { browser } = await signInThrough('saite');
+    const { csrfToken } = (await sessionOf(browser)).body;
+    const linkId = ((await (await browser.request(`${kopa}/api/v1/account/identities`)).json()).items as { id: string }[])[0]!.id;
+
+    const siguldasAdmin = await signIn(t.app, 'admin@sigulda.lv');
+    expect((await siguldasAdmin.delete(`/api/v1/account/identities/${linkId}`)).statusCode).toBe(404);
+    expect((await siguldasAdmin.get(`/api/v1/users/${personId}/identities`)).statusCode).toBe(404);
+    expect((await siguldasAdmin.delete(`/api/v1/users/${personId}/identities/${linkId}`)).statusCode).toBe(404);
+    const colleague = await signIn(t.app, 'lietotajs@cesis.lv');
+    expect((await colleague.delete(`/api/v1/users/${personId}/identities/${linkId}`)).statusCode).toBe(403);
+    // Another person of the same municipality cannot pass someone else's link off as their own.
+    expect((await colleague.delete(`/api/v1/account/identities/${linkId}`)).statusCode).toBe(404);
+    expect((await operator.get(`/api/v1/users/${personId}/identities`)).json().items).toEqual([expect.objectContaining({ id: linkId, providerId, subject: 'saite' })]);
+
+    // The person unlinks it on their account page.
+    const own = await browser.request(`${kopa}/api/v1/account/identities/${linkId}`, { method: 'DELETE', headers: { 'x-csrf-token': csrfToken! } });
+    expect(own.status).toBe(204);
+    expect((await (await browser.request(`${kopa}/api/v1/account/identities`)).json()).items).toEqual([]);
+    expect(await auditOf('identity.unlinked', personId)).toEqual([expect.objectContaining({ before: { provider: providerId, subject: 'saite', email } })]);
+    expect((await browser.request(`${kopa}/api/v1/account/identities/${linkId}`, { method: 'DELETE', headers: { 'x-csrf-token': csrfToken! } })).status).toBe(404);
+
+    // The next sign-in is matched by verified e-mail again and links anew; their admin unlinks that one.
+    await signInThrough('saite');
+    const [relinked] = (await operator.get(`/api/v1/users/${personId}/identities`)).json().items as { id: string }[];
+    expect(relinked!.id).not.toBe(linkId);
+    const cesisAdmin = await signIn(t.app, 'admin@cesis.lv');
+    expect((await cesisAdmin.delete(`/api/v1/users/${personId}/identities/${relinked!.id}`)).statusCode).toBe(204);
+    expect((await cesisAdmin.get(`/api/v1/users/${personId}/identities`)).json().items).toEqual([]);
+    expect((await auditOf('identity.unlinked', personId)).length).toBe(2);
+  });
+
+  it('throttles refused sign-ins through a provider per address and per provider, however many arrive at once: 429 problem', async () => {
+    // A provider of its own (same issuer, another client id), so this file's other refusals do not count.
+    const created = await operator.post('/api/v1/identity-providers', { name: 'Skaitīšanas konts', issuer: op.issuer, clientId: 'kopa-throttle', clientSecret: 's3cret-value', tenantId: cesis, emailDomains: ['cesis.lv'] });
+    expect(created.statusCode, created.body).toBe(201);
+    const throttled = created.json().id as string;
+    try {
+      const from = (address: string, accept?: string) => ({ 'x-forwarded-for': address, ...(accept && { accept }) });
+      /** A started sign-in whose browser comes back refused (the person cancelled at the provider). */
+      const started = async (address: string) => {
+        const browser = new CookieBrowser();
+        const start = await browser.request(`${kopa}/api/v1/auth/oidc/${throttled}/start?returnTo=%2F`, { headers: from(address) });
+        expect(start.status).toBe(302);
+        return () => browser.request(`${kopa}/api/v1/auth/oidc/callback?error=access_denied&state=x`, { headers: from(address) });
+      };
+
+      // 40 returns at once from one address: 20 (the per provider and address limit) are judged, the rest 429.
+      const returns = await Promise.all(Array.from({ length: 40 }, () => started('10.7.0.1')));
+      const answers = await Promise.all(returns.map((back) => back()));
+      expect(answers.filter((r) => r.status === 302 && r.headers.get('location') === '/login?sso_error=sso_failed').length).toBe(20);
+      const refused = answers.filter((r) => r.status === 429);
+      expect(refused.length).toBe(20);
+      expect(refused[0]!.headers.get('content-type')).toContain('application/problem+json');
+      expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await refused[0]!.json()).type).toBe('/problems/throttled');
+
+      // That address may not even start; a browser is sent to the sign-in page, which words it.
+      const again = await fetch(`${kopa}/api/v1/auth/oidc/${throttled}/start?returnTo=%2F`, { redirect: 'manual', headers: from('10.7.0.1') });
+      expect(again.status).toBe(429);
+      const browserAgain = await fetch(`${kopa}/api/v1/auth/oidc/${throttled}/start?returnTo=%2F`, { redirect: 'manual', headers: from('10.7.0.1', 'text/html,application/xhtml+xml') });
+      expect(browserAgain.status).toBe(302);
+      expect(browserAgain.headers.get('location')).toBe('/login?sso_error=sso_throttled');
+      // Another address is not blocked by this one's failures, nor is this address through another provider.
+      expect((await fetch(`${kopa}/api/v1/auth/oidc/${throttled}/start?returnTo=%2F`, { redirect: 'manual', headers: from('10.7.0.2') })).status).toBe(302);
+      expect((await fetch(`${kopa}/api/v1/auth/oidc/${providerId}/start?returnTo=%2F`, { redirect: 'manual', headers: from('10.7.0.1') })).status).toBe(302);
+
+      // Refusals spread over many addresses meet the provider-wide limit (200 in the window; 20 are counted already).
+      for (let batch = 0; batch < 18; batch++) {
+        const spread = await Promise.all(Array.from({ length: 10 }, (_, i) => started(`10.8.${batch}.${i + 1}`)));
+        for (const answer of await Promise.all(spread.map((back) => back()))) expect(answer.status).toBe(302);
+      }
+      const fresh = await fetch(`${kopa}/api/v1/auth/oidc/${throttled}/start?returnTo=%2F`, { redirect: 'manual', headers: from('10.9.0.1') });
+      expect(fresh.status).toBe(429);
+      // The main provider, from that fresh address, still works.
+      expect((await fetch(`${kopa}/api/v1/auth/oidc/${providerId}/start?returnTo=%2F`, { redirect: 'manual', headers: from('10.9.0.1') })).status).toBe(302);
+    } finally {
+      await operator.delete(`/api/v1/identity-providers/${throttled}`);
+    }
   });
 
   it('offers the provider for its domains only, by name, to anyone', async () => {

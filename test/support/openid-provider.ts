@@ -12,6 +12,8 @@ export interface OpAccount {
   /** Authentication methods reported in `amr` (RFC 8176); ['pwd'] by default. */
   amr?: string[];
   acr?: string;
+  /** Groups the provider puts in the ID token's `groups` claim (as Keycloak's group mapper and Entra ID do). */
+  groups?: string[];
 }
 
 export interface TestOpenIdProvider {
@@ -75,7 +77,7 @@ export async function startOpenIdProvider(kopa: { redirectUri: string; postLogou
     pkce: { required: () => true },
     // The claims of the scopes asked for go into the ID token too, as Keycloak and Entra ID do.
     conformIdTokenClaims: false,
-    claims: { openid: ['sub', 'acr', 'amr', 'auth_time', 'sid'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub', 'acr', 'amr', 'auth_time', 'sid'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     features: {
       devInteractions: { enabled: false },
       backchannelLogout: { enabled: true },
@@ -95,7 +97,7 @@ export async function startOpenIdProvider(kopa: { redirectUri: string; postLogou
       return {
         accountId: sub,
         async claims() {
-          return { sub, email: account.email, email_verified: account.emailVerified ?? true, ...(account.name && { name: account.name }) };
+          return { sub, email: account.email, email_verified: account.emailVerified ?? true, ...(account.name && { name: account.name }), ...(account.groups && { groups: account.groups }) };
         },
       };
     },

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
-import { ssoApi } from './features/sso/sso-api';
+import { logOut as logOutEverywhere } from './features/sso/queries';
 import { changeLanguage, hasStoredLanguage } from './i18n';
 import { isPendingSignIn, type PendingSignIn, type SecondFactorMethod, type SessionInfo, type SessionUser } from './types';
 
@@ -103,7 +103,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logOut = useCallback(async () => {
     try {
       // A session that came from an identity provider is ended there too (RP-initiated logout).
-      const { endSessionUrl } = await ssoApi.logOut();
+      const { endSessionUrl } = await logOutEverywhere();
       if (endSessionUrl) {
         setCsrfToken(null);
         window.location.assign(endSessionUrl);

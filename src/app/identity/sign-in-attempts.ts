@@ -12,14 +12,18 @@ import { hashSecret } from '../shared/secrets.js';
  */
 export async function reserveAttempt(deps: Pick<Deps, 'store'>, tx: Tx, key: AttemptKey, now: Date): Promise<string> {
   await deps.store.loginAttempts.lock(tx, key.email, key.clientAddress);
+  await refuseWhenThrottled(deps, tx, key, now);
+  return deps.store.loginAttempts.reserve(tx, key, now);
+}
+
+const WHAT: Record<AttemptKey['kind'], string> = { password: 'sign-in', second_factor: 'second-factor', identity_provider: 'identity provider sign-in' };
+
+/** Throws `throttled` (429, with the seconds to wait) when this key has used up its attempts; takes no slot. */
+export async function refuseWhenThrottled(deps: Pick<Deps, 'store'>, tx: Tx, key: AttemptKey, now: Date): Promise<void> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   const counts = await deps.store.loginAttempts.counts(tx, since, key);
   const wait = throttleWaitSeconds(key.kind, counts, key.device !== null, now);
-  if (wait > 0) {
-    const what = key.kind === 'password' ? 'sign-in' : 'second-factor';
-    throw new KopaError('throttled', `Too many failed ${what} attempts; try again later`, [], wait);
-  }
-  return deps.store.loginAttempts.reserve(tx, key, now);
+  if (wait > 0) throw new KopaError('throttled', `Too many failed ${WHAT[key.kind]} attempts; try again later`, [], wait);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import { KopaError, forbidden, notFound } from '../../domain/errors.js';
-import { checkProviderFields, defaultRoleFor, type IdentityProvider, type ProviderFields } from '../../domain/identity-provider.js';
+import { checkProviderFields, defaultRoleFor, type IdentityProvider, type ProviderFields, type RoleMappingEntry } from '../../domain/identity-provider.js';
 import type { Role } from '../../domain/roles.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
@@ -23,6 +23,8 @@ export interface NewProviderInput {
   createPeople?: boolean | undefined;
   defaultRole?: Role | undefined;
   mfaAcrValues?: string[] | undefined;
+  roleClaim?: string | null | undefined;
+  roleMapping?: RoleMappingEntry[] | undefined;
   enabled?: boolean | undefined;
 }
 
@@ -51,6 +53,15 @@ function requireProviderAccess(actor: Actor, tenantId: string | null): void {
   requireTenantAccess(actor, tenantId);
 }
 
+/**
+ * Roles come from Kopa; only an agency operator may let a provider's claim decide them, and so
+ * only an operator may set or change a mapping, even on a municipality's own provider.
+ */
+function requireMappingAccess(actor: Actor, changes: Pick<NewProviderInput, 'roleClaim' | 'roleMapping'>): void {
+  if (changes.roleClaim === undefined && changes.roleMapping === undefined) return;
+  if (actor.role !== 'system' && actor.role !== 'operator') throw forbidden('Only agency operators map provider claims to roles');
+}
+
 export async function listIdentityProviders(deps: Deps, actor: Actor): Promise<ProviderView[]> {
   requirePermission(actor, 'identity_providers.read');
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -76,6 +87,7 @@ export async function getIdentityProvider(deps: Deps, actor: Actor, providerId: 
 export async function createIdentityProvider(deps: Deps, actor: Actor, input: NewProviderInput): Promise<ProviderView> {
   requirePermission(actor, 'identity_providers.write');
   requireProviderAccess(actor, input.tenantId);
+  requireMappingAccess(actor, input);
   const fields = checkProviderFields({
     tenantId: input.tenantId,
     name: input.name,
@@ -85,6 +97,8 @@ export async function createIdentityProvider(deps: Deps, actor: Actor, input: Ne
     createPeople: input.createPeople ?? false,
     defaultRole: input.defaultRole ?? defaultRoleFor(input.tenantId),
     mfaAcrValues: input.mfaAcrValues ?? [],
+    roleClaim: input.roleClaim ?? null,
+    roleMapping: input.roleMapping ?? [],
     enabled: input.enabled ?? true,
   });
   secretProblem(input.clientSecret);
@@ -105,6 +119,7 @@ export async function updateIdentityProvider(deps: Deps, actor: Actor, providerI
   requirePermission(actor, 'identity_providers.write');
   const current = await visibleProvider(deps, actor, providerId);
   requireProviderAccess(actor, current.tenantId);
+  requireMappingAccess(actor, changes);
   const fields: ProviderFields = checkProviderFields({
     tenantId: current.tenantId,
     name: changes.name ?? current.name,
@@ -114,6 +129,8 @@ export async function updateIdentityProvider(deps: Deps, actor: Actor, providerI
     createPeople: changes.createPeople ?? current.createPeople,
     defaultRole: changes.defaultRole ?? current.defaultRole,
     mfaAcrValues: changes.mfaAcrValues ?? current.mfaAcrValues,
+    roleClaim: changes.roleClaim === undefined ? current.roleClaim : changes.roleClaim,
+    roleMapping: changes.roleMapping ?? current.roleMapping,
     enabled: changes.enabled ?? current.enabled,
   });
   if (changes.clientSecret !== undefined) secretProblem(changes.clientSecret);
@@ -134,14 +151,19 @@ export async function updateIdentityProvider(deps: Deps, actor: Actor, providerI
   });
 }
 
-/** Removes the provider, its links and what its sessions remember of it (the sessions stay). */
+/**
+ * Removes the provider and every identity linked through it (the audit event says how many), and
+ * what its sessions remember of it: sessions already open stay until they end, but can no longer
+ * be ended by the provider's back-channel logout. To stop sign-ins but keep the links, disable it.
+ */
 export async function deleteIdentityProvider(deps: Deps, actor: Actor, providerId: string): Promise<void> {
   requirePermission(actor, 'identity_providers.write');
   const current = await visibleProvider(deps, actor, providerId);
   requireProviderAccess(actor, current.tenantId);
   await deps.store.run(scopeOf(actor), async (tx) => {
+    const linkedIdentities = await deps.store.identityProviders.countLinks(tx, providerId);
     await deps.store.identityProviders.delete(tx, providerId);
-    await recordAudit(deps, tx, actor, { action: 'identity_provider.deleted', entityType: 'identity_provider', entityId: providerId, tenantId: current.tenantId, before: viewOf(current) });
+    await recordAudit(deps, tx, actor, { action: 'identity_provider.deleted', entityType: 'identity_provider', entityId: providerId, tenantId: current.tenantId, before: { ...viewOf(current), linkedIdentities } });
   });
 }
 

@@ -43,6 +43,10 @@ export interface IdentityProviderStore {
   link(tx: Tx, link: { providerId: string; userId: string; tenantId: string | null; subject: string; email: string; at: Date }): Promise<void>;
   touchLink(tx: Tx, providerId: string, subject: string, at: Date): Promise<void>;
   linksOf(tx: Tx, userId: string): Promise<LinkedIdentity[]>;
+  /** Removes the person's link; null when the person has no link of that id. */
+  unlink(tx: Tx, userId: string, linkId: string): Promise<{ providerId: string; subject: string; email: string } | null>;
+  /** How many people are linked through the provider (what deleting it takes away). */
+  countLinks(tx: Tx, providerId: string): Promise<number>;
 
   /** Marks a session as opened through a provider. */
   markSession(tx: Tx, tokenHash: string, session: ProviderSession): Promise<void>;
@@ -86,6 +90,8 @@ export interface IdTokenClaims {
   amr?: unknown;
   acr?: unknown;
   sid?: unknown;
+  /** Any other claim: an operator may map one to roles (roleClaim). */
+  [claim: string]: unknown;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { KopaError, validationError } from '../../domain/errors.js';
-import { assertsMultiFactor, emailDomainOf, isLocalPath, matchPerson, type SsoRefusal } from '../../domain/identity-provider.js';
+import { assertsMultiFactor, emailDomainOf, isLocalPath, mappedRole, matchPerson, type SsoRefusal } from '../../domain/identity-provider.js';
 import { availableMethods, secondFactorRequired } from '../../domain/second-factor.js';
+import type { Role } from '../../domain/roles.js';
 import { EMAIL_PATTERN, normalizeEmail, type User } from '../../domain/user.js';
 import { factorInventory } from '../identity/factor-inventory.js';
 import { settingsOf } from '../identity/identity-settings.js';
@@ -12,6 +13,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { SessionStage } from '../identity/second-factor-ports.js';
 import { hashSecret } from '../shared/secrets.js';
 import { enforceSignInStanding } from '../municipalities/tenant-standing.js';
+import { refuseWhenThrottled, reserveAttempt } from '../identity/sign-in-attempts.js';
+import type { AttemptKey } from '../identity/second-factor-ports.js';
 import type { StoredProvider } from './oidc-ports.js';
 import { providerClient, relyingPartyOf } from './provider-client.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -51,9 +54,11 @@ interface FlowState {
  * verifier, where to go afterwards) travels sealed in a short-lived cookie, so any replica can
  * finish the sign-in and nothing is stored for a visitor who never comes back.
  */
-export async function startSsoSignIn(deps: Deps, input: { providerId: string; returnTo: string; redirectUri: string }): Promise<{ url: string; flowCookie: string }> {
+export async function startSsoSignIn(deps: Deps, input: { providerId: string; returnTo: string; redirectUri: string; clientAddress: string }): Promise<{ url: string; flowCookie: string }> {
   if (!isLocalPath(input.returnTo)) throw new SsoRefused('sso_return_to', 'returnTo must be a path on Kopa');
   const provider = await enabledProvider(deps, input.providerId);
+  // An address (or provider) already over its limit is told so now, not after the provider's page.
+  await deps.store.run(SYSTEM, (tx) => refuseWhenThrottled(deps, tx, attemptKey(provider.id, input.clientAddress), deps.clock.now()));
   const party = relyingPartyOf(deps);
   const client = providerClient(deps, provider);
   const flow = await party.newFlow();
@@ -97,6 +102,25 @@ export type SsoSignIn = NewSession & { stage: SessionStage; returnTo: string };
 export async function finishSsoSignIn(deps: Deps, input: { callbackUrl: URL; flowCookie: string | null; context: SessionContext }): Promise<SsoSignIn> {
   const flow = openFlow(deps, input.flowCookie);
   const provider = await enabledProvider(deps, flow.providerId);
+  // The slot is taken before the code goes to the provider, as a password attempt's is before its
+  // check (issue 8): parallel returns cannot all pass the limit. Any refusal settles it as failed.
+  const attemptId = await deps.store.run(SYSTEM, (tx) => reserveAttempt(deps, tx, attemptKey(provider.id, input.context.clientAddress), deps.clock.now()));
+  let succeeded = false;
+  try {
+    const signIn = await finishWithProvider(deps, input, flow, provider);
+    succeeded = true;
+    return signIn;
+  } finally {
+    await deps.store.run(SYSTEM, (tx) => deps.store.loginAttempts.settle(tx, attemptId, succeeded));
+  }
+}
+
+/** Provider sign-ins are throttled by the provider (in the place of an account) and the address. */
+function attemptKey(providerId: string, clientAddress: string): AttemptKey {
+  return { kind: 'identity_provider', email: `identity-provider:${providerId}`, clientAddress, device: null };
+}
+
+async function finishWithProvider(deps: Deps, input: { callbackUrl: URL; context: SessionContext }, flow: FlowState, provider: StoredProvider): Promise<SsoSignIn> {
   const error = input.callbackUrl.searchParams.get('error');
   if (error) throw new SsoRefused('sso_failed', `The provider answered ${error.slice(0, 100)}`);
 
@@ -118,14 +142,15 @@ export async function finishSsoSignIn(deps: Deps, input: { callbackUrl: URL; flo
     const byEmail = !linked && email ? await deps.store.users.findForLogin(tx, email) : null;
     const decision = matchPerson({ provider, linked, email, emailVerified: claims.email_verified === true || claims.xms_edov === true, byEmail });
     if (decision.kind === 'refuse') return { refused: decision.reason, person: linked ?? byEmail } as const;
+    const role = mappedRole(provider, claims);
     if (decision.kind === 'linked') {
       await deps.store.identityProviders.touchLink(tx, provider.id, claims.sub, now);
-      return { person: linked! } as const;
+      return { person: await applyMappedRole(deps, tx, provider, linked!, role, input.context) } as const;
     }
-    const person = decision.kind === 'link' ? stripHash(byEmail!) : await createPerson(deps, tx, provider, email!, claims.name);
-    await deps.store.identityProviders.link(tx, { providerId: provider.id, userId: person.id, tenantId: person.tenantId, subject: claims.sub, email: email!, at: now });
-    await recordAudit(deps, tx, ssoActor(input.context), { action: 'identity.linked', entityType: 'user', entityId: person.id, tenantId: person.tenantId, after: { provider: provider.id, subject: claims.sub, email } });
-    return { person } as const;
+    const found = decision.kind === 'link' ? stripHash(byEmail!) : await createPerson(deps, tx, provider, email!, claims.name, role);
+    await deps.store.identityProviders.link(tx, { providerId: provider.id, userId: found.id, tenantId: found.tenantId, subject: claims.sub, email: email!, at: now });
+    await recordAudit(deps, tx, ssoActor(input.context), { action: 'identity.linked', entityType: 'user', entityId: found.id, tenantId: found.tenantId, after: { provider: provider.id, subject: claims.sub, email } });
+    return { person: await applyMappedRole(deps, tx, provider, found, role, input.context) } as const;
   });
   if ('refused' in user && user.refused) {
     await refusalAudit(deps, input.context, provider, user.person ?? null, user.refused, email ?? claims.sub);
@@ -173,12 +198,31 @@ function ssoActor(context: SessionContext): Actor {
   return { ...systemActor('sso'), clientAddress: context.clientAddress, requestId: context.requestId };
 }
 
-/** First sign-in of a person the provider vouches for, when the provider creates people: its default role, never more. */
-async function createPerson(deps: Deps, tx: Tx, provider: StoredProvider, email: string, name: unknown): Promise<User> {
+/**
+ * An operator mapped the provider's role claim: the person gets the mapped role at every sign-in
+ * (promoted or demoted), audited. Without a mapping, or when no entry matches, Kopa's role stays.
+ * The mapping only names roles of the provider's organisation, which the person belongs to.
+ */
+async function applyMappedRole(deps: Deps, tx: Tx, provider: StoredProvider, person: User, role: Role | null, context: SessionContext): Promise<User> {
+  if (role === null || role === person.role) return person;
+  const updated = await deps.store.users.update(tx, person.tenantId, person.id, { role });
+  await recordAudit(deps, tx, ssoActor(context), {
+    action: 'user.role_mapped',
+    entityType: 'user',
+    entityId: person.id,
+    tenantId: person.tenantId,
+    before: { role: person.role },
+    after: { role, identityProvider: provider.id, claim: provider.roleClaim },
+  });
+  return updated;
+}
+
+/** First sign-in of a person the provider vouches for, when the provider creates people: its default role (or the mapped one), never more. */
+async function createPerson(deps: Deps, tx: Tx, provider: StoredProvider, email: string, name: unknown, mapped: Role | null): Promise<User> {
   const person = await deps.store.users.insert(tx, {
     email,
     name: typeof name === 'string' && name.trim().length >= 2 ? name.trim().slice(0, 200) : email,
-    role: provider.defaultRole,
+    role: mapped ?? provider.defaultRole,
     tenantId: provider.tenantId,
     active: true,
     locale: 'lv',

@@ -167,6 +167,8 @@ export interface IdentityProviders {
   issuer: string;
   mfa_acr_values: Generated<string[]>;
   name: string;
+  role_claim: string | null;
+  role_mapping: Generated<JsonText>;
   tenant_id: string | null;
   updated_at: Generated<Timestamp>;
 }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { IdentityProviderStore, StoredProvider } from '../../app/oidc/oidc-ports.js';
+import type { RoleMappingEntry } from '../../domain/identity-provider.js';
 import type { Role } from '../../domain/roles.js';
 import type { IdentityProviders } from '../generated/database.js';
 import { trxOf } from '../tx.js';
@@ -19,6 +20,8 @@ function toProvider(row: ProviderRow): StoredProvider {
     createPeople: row.create_people,
     defaultRole: row.default_role as Role,
     mfaAcrValues: row.mfa_acr_values,
+    roleClaim: row.role_claim,
+    roleMapping: row.role_mapping as RoleMappingEntry[],
     enabled: row.enabled,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -65,6 +68,8 @@ export const identityProviderRepository: IdentityProviderStore = {
         create_people: fields.createPeople,
         default_role: fields.defaultRole,
         mfa_acr_values: fields.mfaAcrValues,
+        role_claim: fields.roleClaim,
+        role_mapping: JSON.stringify(fields.roleMapping),
         enabled: fields.enabled,
       })
       .execute();
@@ -81,6 +86,8 @@ export const identityProviderRepository: IdentityProviderStore = {
         create_people: fields.createPeople,
         default_role: fields.defaultRole,
         mfa_acr_values: fields.mfaAcrValues,
+        role_claim: fields.roleClaim,
+        role_mapping: JSON.stringify(fields.roleMapping),
         enabled: fields.enabled,
         updated_at: at,
         ...(clientSecretSealed !== null && { client_secret_sealed: clientSecretSealed }),
@@ -124,6 +131,15 @@ export const identityProviderRepository: IdentityProviderStore = {
       createdAt: new Date(r.created_at).toISOString(),
       lastUsedAt: new Date(r.last_used_at).toISOString(),
     }));
+  },
+
+  async unlink(tx, userId, linkId) {
+    const row = await trxOf(tx).deleteFrom('linked_identities').where('id', '=', linkId).where('user_id', '=', userId).returning(['provider_id', 'subject', 'email']).executeTakeFirst();
+    return row ? { providerId: row.provider_id, subject: row.subject, email: row.email } : null;
+  },
+  async countLinks(tx, providerId) {
+    const row = await trxOf(tx).selectFrom('linked_identities').select((eb) => eb.fn.countAll<string>().as('n')).where('provider_id', '=', providerId).executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   async markSession(tx, tokenHash, session) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { listOwnIdentities } from '../../app/oidc/linked-identities.js';
+import { listOwnIdentities, listPersonIdentities, unlinkOwnIdentity, unlinkPersonIdentity } from '../../app/oidc/linked-identities.js';
 import {
   createIdentityProvider,
   deleteIdentityProvider,
@@ -20,6 +20,12 @@ const Role = Type.Union(ROLES.map((role) => Type.Literal(role)));
 const Domains = Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { minItems: 1, maxItems: 50, description: 'E-mail domains whose people this provider signs in, e.g. ["cesis.lv"]' });
 const AcrValues = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, description: '`acr` values that count as a second factor (besides amr mfa, otp, hwk, swk)' });
 
+const RoleMapping = Type.Array(Type.Object({ value: Type.String({ minLength: 1, maxLength: 200 }), role: Role }, { additionalProperties: false }), {
+  maxItems: 20,
+  description: 'Operators only: claim value → role, first match wins; applied at every sign-in. A municipality\'s provider maps to tenant_admin or tenant_user only.',
+});
+const RoleClaim = Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], { description: 'Operators only: the ID-token claim (e.g. groups, roles) whose values roleMapping maps; null: roles come from Kopa alone' });
+
 const IdentityProvider = Type.Object({
   id: Type.String({ format: 'uuid' }),
   tenantId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'null: the agency' }),
@@ -31,6 +37,8 @@ const IdentityProvider = Type.Object({
   createPeople: Type.Boolean(),
   defaultRole: Role,
   mfaAcrValues: Type.Array(Type.String()),
+  roleClaim: Type.Union([Type.String(), Type.Null()]),
+  roleMapping: Type.Array(Type.Object({ value: Type.String(), role: Role })),
   enabled: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -79,6 +87,8 @@ export const identityProviderRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
           createPeople: Type.Optional(Type.Boolean({ default: false })),
           defaultRole: Type.Optional(Role),
           mfaAcrValues: Type.Optional(AcrValues),
+          roleClaim: Type.Optional(RoleClaim),
+          roleMapping: Type.Optional(RoleMapping),
           enabled: Type.Optional(Type.Boolean()),
         },
         { additionalProperties: false },
@@ -98,7 +108,7 @@ export const identityProviderRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
       summary: 'Change a provider: disable it (enabled false), rotate its secret, change its domains or role',
       params: Type.Object({ id: Type.String() }),
       body: Type.Partial(
-        Type.Object({ ...Fields, createPeople: Type.Boolean(), defaultRole: Role, mfaAcrValues: AcrValues, enabled: Type.Boolean() }),
+        Type.Object({ ...Fields, createPeople: Type.Boolean(), defaultRole: Role, mfaAcrValues: AcrValues, roleClaim: RoleClaim, roleMapping: RoleMapping, enabled: Type.Boolean() }),
         { additionalProperties: false, minProperties: 1 },
       ),
       response: { 200: IdentityProvider, ...ERRORS },
@@ -106,7 +116,7 @@ export const identityProviderRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
   }, async (request) => updateIdentityProvider(deps, actorOf(request), pathId(request.params.id, 'Identity provider'), request.body));
 
   app.delete('/identity-providers/:id', {
-    schema: { 'x-kopa-permission': 'identity_providers.write', tags: ['single sign-on'], summary: 'Remove a provider and the identities linked through it', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), ...ERRORS } },
+    schema: { 'x-kopa-permission': 'identity_providers.write', tags: ['single sign-on'], summary: 'Remove a provider and the identities linked through it (to keep them, disable it instead); open sessions stay until they end', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), ...ERRORS } },
   }, async (request, reply) => {
     await deleteIdentityProvider(deps, actorOf(request), pathId(request.params.id, 'Identity provider'));
     return reply.status(204).send(null);
@@ -129,6 +139,43 @@ export const identityProviderRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
       },
     },
   }, async (request) => testIdentityProvider(deps, actorOf(request), pathId(request.params.id, 'Identity provider')));
+
+  app.delete('/account/identities/:id', {
+    schema: {
+      tags: ['account'],
+      summary: 'Unlink one of my identities: the next sign-in through that provider is matched by verified e-mail again',
+      params: Type.Object({ id: Type.String() }),
+      response: { 204: Type.Null(), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    await unlinkOwnIdentity(deps, actorOf(request), pathId(request.params.id, 'Linked identity'));
+    return reply.status(204).send(null);
+  });
+
+  app.get('/users/:id/identities', {
+    schema: {
+      'x-kopa-permission': 'users.read',
+      tags: ['users'],
+      summary: "A person's identities at identity providers (operators: anyone's; a municipality's admin: its people's)",
+      params: Type.Object({ id: Type.String() }),
+      querystring: PageOnly,
+      response: { 200: pageOf(LinkedIdentity), ...ERRORS },
+    },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'user-identities', await listPersonIdentities(deps, actorOf(request), pathId(request.params.id, 'User')), (l) => [l.providerName, l.id], ['string', 'uuid']));
+
+  app.delete('/users/:id/identities/:identityId', {
+    schema: {
+      'x-kopa-permission': 'users.write',
+      tags: ['users'],
+      summary: "Unlink a person's identity (operators: anyone's; a municipality's admin: its people's); audited",
+      params: Type.Object({ id: Type.String(), identityId: Type.String() }),
+      response: { 204: Type.Null(), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    await unlinkPersonIdentity(deps, actorOf(request), pathId(request.params.id, 'User'), pathId(request.params.identityId, 'Linked identity'));
+    return reply.status(204).send(null);
+  });
 
   app.get('/account/identities', {
     schema: { tags: ['account'], summary: 'My identities at identity providers (signing in through them)', querystring: PageOnly, response: { 200: pageOf(LinkedIdentity), ...ERRORS } },

@@ -32,6 +32,16 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHours
   const redirectUri = (request: FastifyRequest) => `${origin(request)}${CALLBACK_PATH}`;
   const flowCookie = { path: FLOW_PATH, httpOnly: true, sameSite: 'lax' as const };
   const toSignIn = (reply: FastifyReply, reason: SsoRefusal) => reply.redirect(`/login?sso_error=${reason}`, 302);
+  /**
+   * Too many refused sign-ins: a browser goes back to the sign-in page, which words the wait in
+   * the person's language; any other client gets the 429 problem (with Retry-After) as it is.
+   */
+  const whenThrottled = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+    if (!(error instanceof KopaError) || error.code !== 'throttled') return null;
+    if (!/\btext\/html\b/.test(request.headers.accept ?? '')) throw error;
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    return toSignIn(reply, 'sso_throttled');
+  };
 
   // The provider posts the logout token as a form (Back-Channel Logout 1.0 §2.5).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_request, body, done) => {
@@ -56,19 +66,21 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHours
     schema: {
       tags: ['single sign-on'],
       summary: 'Start signing in through the provider: 302 to its authorization endpoint',
-      description: `Public. Authorization code flow with PKCE (S256), state and nonce. \`returnTo\` is where Kopa goes after signing in: a path on Kopa only (default /). Refusals redirect to /login?sso_error=<code>, codes: ${SSO_REFUSALS.join(', ')}.`,
+      description: `Public. Authorization code flow with PKCE (S256), state and nonce. \`returnTo\` is where Kopa goes after signing in: a path on Kopa only (default /). Refusals redirect to /login?sso_error=<code>, codes: ${SSO_REFUSALS.join(', ')}. Too many refused sign-ins from this address or through this provider: 429 problem (code throttled) with Retry-After (a browser, asking for text/html, goes to /login?sso_error=sso_throttled instead).`,
       security: [],
       params: Type.Object({ providerId: Type.String({ maxLength: 64 }) }),
       querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }),
-      response: { 302: Redirect },
+      response: { 302: Redirect, 429: Type.Ref('Problem') },
     },
   }, async (request, reply) => {
     try {
-      const { url, flowCookie: sealed } = await startSsoSignIn(deps, { providerId: request.params.providerId, returnTo: request.query.returnTo ?? '/', redirectUri: redirectUri(request) });
+      const { url, flowCookie: sealed } = await startSsoSignIn(deps, { providerId: request.params.providerId, returnTo: request.query.returnTo ?? '/', redirectUri: redirectUri(request), clientAddress: request.ip });
       reply.setCookie(FLOW_COOKIE, sealed, { ...flowCookie, secure: request.protocol === 'https', maxAge: FLOW_MINUTES * 60 });
       return reply.redirect(url, 302);
     } catch (error) {
       if (error instanceof SsoRefused) return toSignIn(reply, error.reason);
+      const throttled = whenThrottled(request, reply, error);
+      if (throttled) return throttled;
       throw error;
     }
   });
@@ -77,10 +89,10 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHours
     schema: {
       tags: ['single sign-on'],
       summary: "The provider's redirect back: 302 to returnTo with the session cookie",
-      description: 'Public; this is Kopa\'s redirect URI, `{KOPA_PUBLIC_URL}/api/v1/auth/oidc/callback`. When Kopa\'s own second factor is still to be given, the redirect goes to /login?returnTo=… with a pending session.',
+      description: 'Public; this is Kopa\'s redirect URI, `{KOPA_PUBLIC_URL}/api/v1/auth/oidc/callback`. When Kopa\'s own second factor is still to be given, the redirect goes to /login?returnTo=… with a pending session. Throttled like the start (429, or sso_throttled for a browser).',
       security: [],
       querystring: Type.Object({}, { additionalProperties: true }),
-      response: { 302: Redirect },
+      response: { 302: Redirect, 429: Type.Ref('Problem') },
     },
   }, async (request, reply) => {
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
@@ -99,6 +111,8 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHours
         request.log.info({ reason: error.reason, detail: error.message }, 'single sign-on refused');
         return toSignIn(reply, error.reason);
       }
+      const throttled = whenThrottled(request, reply, error);
+      if (throttled) return throttled;
       request.log.error({ err: error }, 'single sign-on failed');
       return toSignIn(reply, 'sso_failed');
     }

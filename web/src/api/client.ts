@@ -19,8 +19,8 @@ export type BodyOf<P extends keyof paths, M extends 'post' | 'patch' | 'put' | '
   ? B
   : never;
 
-/** Sign-in and the session probe: a 401 there is an answer, not an expired session. */
-const QUIET_UNAUTHORIZED = new Set(['GET /api/v1/session', 'POST /api/v1/session', 'DELETE /api/v1/session', 'POST /api/v1/session/mfa', 'POST /api/v1/session/mfa/webauthn/options']);
+/** Sign-in, signing out and the session probe: a 401 there is an answer, not an expired session. */
+const QUIET_UNAUTHORIZED = new Set(['GET /api/v1/session', 'POST /api/v1/session', 'DELETE /api/v1/session', 'POST /api/v1/session/mfa', 'POST /api/v1/session/mfa/webauthn/options', 'POST /api/v1/session/logout']);
 
 /**
  * Sends the session's CSRF token with writes, turns problem answers into ApiError (so a call

@@ -108,6 +108,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/identities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink one of my identities: the next sign-in through that provider is matched by verified e-mail again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/mfa": {
         parameters: {
             query?: never;
@@ -1402,7 +1483,7 @@ export interface paths {
         };
         /**
          * Start signing in through the provider: 302 to its authorization endpoint
-         * @description Public. Authorization code flow with PKCE (S256), state and nonce. `returnTo` is where Kopa goes after signing in: a path on Kopa only (default /). Refusals redirect to /login?sso_error=<code>, codes: sso_failed, sso_state, sso_return_to, sso_provider_unavailable, sso_email_unverified, sso_wrong_organisation, sso_unknown_person, sso_inactive, sso_tenant_offboarded.
+         * @description Public. Authorization code flow with PKCE (S256), state and nonce. `returnTo` is where Kopa goes after signing in: a path on Kopa only (default /). Refusals redirect to /login?sso_error=<code>, codes: sso_failed, sso_state, sso_return_to, sso_provider_unavailable, sso_email_unverified, sso_wrong_organisation, sso_unknown_person, sso_inactive, sso_tenant_offboarded, sso_throttled. Too many refused sign-ins from this address or through this provider: 429 problem (code throttled) with Retry-After (a browser, asking for text/html, goes to /login?sso_error=sso_throttled instead).
          */
         get: {
             parameters: {
@@ -1423,6 +1504,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1499,7 +1589,7 @@ export interface paths {
         };
         /**
          * The provider's redirect back: 302 to returnTo with the session cookie
-         * @description Public; this is Kopa's redirect URI, `{KOPA_PUBLIC_URL}/api/v1/auth/oidc/callback`. When Kopa's own second factor is still to be given, the redirect goes to /login?returnTo=… with a pending session.
+         * @description Public; this is Kopa's redirect URI, `{KOPA_PUBLIC_URL}/api/v1/auth/oidc/callback`. When Kopa's own second factor is still to be given, the redirect goes to /login?returnTo=… with a pending session. Throttled like the start (429, or sso_throttled for a browser).
          */
         get: {
             parameters: {
@@ -1516,6 +1606,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -3754,6 +3853,11 @@ export interface paths {
                                 issuer: string;
                                 mfaAcrValues: string[];
                                 name: string;
+                                roleClaim: string | null;
+                                roleMapping: {
+                                    role: "operator" | "desk_agent" | "finance" | "auditor" | "tenant_admin" | "tenant_user";
+                                    value: string;
+                                }[];
                                 /** @description null: the agency */
                                 tenantId: string | null;
                                 tenantName: string | null;
@@ -3843,6 +3947,13 @@ export interface paths {
                         /** @description `acr` values that count as a second factor (besides amr mfa, otp, hwk, swk) */
                         mfaAcrValues?: string[];
                         name: string;
+                        /** @description Operators only: the ID-token claim (e.g. groups, roles) whose values roleMapping maps; null: roles come from Kopa alone */
+                        roleClaim?: string | null;
+                        /** @description Operators only: claim value → role, first match wins; applied at every sign-in. A municipality's provider maps to tenant_admin or tenant_user only. */
+                        roleMapping?: {
+                            role: "operator" | "desk_agent" | "finance" | "auditor" | "tenant_admin" | "tenant_user";
+                            value: string;
+                        }[];
                         tenantId: string | null;
                     };
                 };
@@ -3867,6 +3978,11 @@ export interface paths {
                             issuer: string;
                             mfaAcrValues: string[];
                             name: string;
+                            roleClaim: string | null;
+                            roleMapping: {
+                                role: "operator" | "desk_agent" | "finance" | "auditor" | "tenant_admin" | "tenant_user";
+                                value: string;
+                            }[];
                             /** @description null: the agency */
                             tenantId: string | null;
                             tenantName: string | null;
@@ -3966,6 +4082,11 @@ export interface paths {
                             issuer: string;
                             mfaAcrValues: string[];
                             name: string;
+                            roleClaim: string | null;
+                            roleMapping: {
+                                role: "operator" | "desk_agent" | "finance" | "auditor" | "tenant_admin" | "tenant_user";
+                                value: string;
+                            }[];
                             /** @description null: the agency */
                             tenantId: string | null;
                             tenantName: string | null;
@@ -4023,7 +4144,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Remove a provider and the identities linked through it */
+        /** Remove a provider and the identities linked through it (to keep them, disable it instead); open sessions stay until they end */
         delete: {
             parameters: {
                 query?: never;
@@ -4117,6 +4238,13 @@ export interface paths {
                         /** @description `acr` values that count as a second factor (besides amr mfa, otp, hwk, swk) */
                         mfaAcrValues?: string[];
                         name?: string;
+                        /** @description Operators only: the ID-token claim (e.g. groups, roles) whose values roleMapping maps; null: roles come from Kopa alone */
+                        roleClaim?: string | null;
+                        /** @description Operators only: claim value → role, first match wins; applied at every sign-in. A municipality's provider maps to tenant_admin or tenant_user only. */
+                        roleMapping?: {
+                            role: "operator" | "desk_agent" | "finance" | "auditor" | "tenant_admin" | "tenant_user";
+                            value: string;
+                        }[];
                     };
                 };
             };
@@ -4140,6 +4268,11 @@ export interface paths {
                             issuer: string;
                             mfaAcrValues: string[];
                             name: string;
+                            roleClaim: string | null;
+                            roleMapping: {
+                                role: "operator" | "desk_agent" | "finance" | "auditor" | "tenant_admin" | "tenant_user";
+                                value: string;
+                            }[];
                             /** @description null: the agency */
                             tenantId: string | null;
                             tenantName: string | null;
@@ -14030,6 +14163,194 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's identities at identity providers (operators: anyone's; a municipality's admin: its people's) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                lastUsedAt: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                subject: string;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a person's identity (operators: anyone's; a municipality's admin: its people's); audited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    identityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/{id}/mfa": {

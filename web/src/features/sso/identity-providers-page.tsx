@@ -1,38 +1,41 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { AsyncSection } from '../../components/async-section';
 import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { ProblemMessage } from '../../components/problem-message';
 import { StateBadge } from '../../components/status-badge';
-import { useResource } from '../../hooks/use-resource';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { canChange } from '../../permissions';
 import { useUser } from '../../session';
 import { ProviderForm } from './provider-form';
-import { ssoApi, startUrl, type IdentityProvider, type ProviderTest } from './sso-api';
+import { startUrl, useDeleteProvider, useProviderOrganisations, useIdentityProviders, useTestProvider, useUpdateProvider, type IdentityProvider, type ProviderTest } from './queries';
 
 /**
  * Identity providers (OpenID Connect): operators see and manage the agency's and every
  * municipality's; a municipality's admin its own. Each can be tested (Kopa reads its discovery
- * document), tried (a real sign-in in this browser), disabled and removed.
+ * document), tried (a real sign-in in this browser), disabled (sign-ins stop, links stay) and
+ * removed (after a confirmation that says the links go too).
  */
 export function IdentityProvidersPage() {
   const { t } = useTranslation();
   const user = useUser();
   const mayChange = canChange(user, 'identity_providers.write');
-  const providers = useResource((signal) => ssoApi.list(signal), []);
-  const tenants = useResource((signal) => (user.tenantId === null ? api.tenants.list(signal) : Promise.resolve([])), [user.tenantId]);
+  const providers = useIdentityProviders();
+  const update = useUpdateProvider();
+  const remove = useDeleteProvider();
+  const test = useTestProvider();
+  const tenants = useProviderOrganisations(user.tenantId === null);
   const [adding, setAdding] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [tests, setTests] = useState<Record<string, ProviderTest>>({});
+  const [removing, setRemoving] = useState<IdentityProvider | null>(null);
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
     try {
       await action();
-      providers.reload();
     } catch (e) {
       setError(e);
     }
@@ -60,7 +63,6 @@ export function IdentityProvidersPage() {
           onCreated={(p) => {
             setAdding(false);
             setAnnouncement(t('sso.added', { name: p.name }));
-            providers.reload();
           }}
         />
       )}
@@ -101,7 +103,7 @@ export function IdentityProvidersPage() {
                             type="button"
                             className="button button-small button-secondary"
                             aria-label={`${t('sso.test')}: ${p.name}`}
-                            onClick={() => void run(async () => setTests({ ...tests, [p.id]: await ssoApi.test(p.id) }))}
+                            onClick={() => void run(async () => setTests({ ...tests, [p.id]: await test.mutateAsync(p.id) }))}
                           >
                             {t('sso.test')}
                           </button>
@@ -116,12 +118,15 @@ export function IdentityProvidersPage() {
                             aria-label={`${p.enabled ? t('sso.disable') : t('sso.enable')}: ${p.name}`}
                             onClick={() =>
                               void run(async () => {
-                                await ssoApi.update(p.id, { enabled: !p.enabled });
+                                await update.mutateAsync({ id: p.id, changes: { enabled: !p.enabled } });
                                 setAnnouncement(p.enabled ? t('sso.disabledNow', { name: p.name }) : t('sso.enabledNow', { name: p.name }));
                               })
                             }
                           >
                             {p.enabled ? t('sso.disable') : t('sso.enable')}
+                          </button>
+                          <button type="button" className="button button-small button-danger" aria-label={`${t('sso.remove')}: ${p.name}`} onClick={() => setRemoving(p)}>
+                            {t('sso.remove')}
                           </button>
                         </div>
                       </td>
@@ -133,6 +138,19 @@ export function IdentityProvidersPage() {
           )
         }
       </AsyncSection>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('sso.removeTitle', { name: removing?.name ?? '' })}
+        confirmLabel={t('sso.remove')}
+        onClose={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (!removing) return;
+          await remove.mutateAsync(removing.id);
+          setAnnouncement(t('sso.removed', { name: removing.name }));
+        }}
+      >
+        <p>{t('sso.removeText', { name: removing?.name ?? '' })}</p>
+      </ConfirmDialog>
     </>
   );
 }

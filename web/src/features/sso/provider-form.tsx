@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import type { Role, Tenant } from '../../types';
-import { redirectUri, ssoApi, type IdentityProvider } from './sso-api';
+import { redirectUri, useCreateProvider, type IdentityProvider, type Role, type Tenant } from './queries';
 
 const AGENCY = 'agency';
 
@@ -25,13 +24,14 @@ export function ProviderForm({ ownTenantId, tenants, onCreated, onCancel }: { ow
   const [defaultRole, setDefaultRole] = useState<Role>(roles[0]!);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const create = useCreateProvider();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const created = await ssoApi.create({
+      const created = await create.mutateAsync({
         name,
         issuer,
         clientId,

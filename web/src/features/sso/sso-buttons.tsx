@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ssoApi, startUrl, type ProviderChoice } from './sso-api';
+import { providersFor, startUrl, type ProviderChoice } from './queries';
 
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
@@ -20,8 +20,7 @@ export function SsoButtons({ email, returnTo }: { email: string; returnTo: strin
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      ssoApi
-        .providersFor(address, controller.signal)
+      providersFor(address, controller.signal)
         .then(setProviders)
         .catch(() => setProviders([]));
     }, 300);
