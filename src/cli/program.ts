@@ -8,6 +8,8 @@ export interface CliActions {
   tokenCreate(options: { name: string; role: string; tenant?: string; expires?: string; dataDir?: string }): Promise<void>;
   auditVerify(options: { dataDir?: string }): Promise<void>;
   usageImport(file: string, options: { dataDir?: string }): Promise<void>;
+  backup(options: { out?: string; verify?: string; dataDir?: string }): Promise<void>;
+  restore(options: { in: string; dataDir?: string }): Promise<void>;
   agent(options: { server: string; token: string; location: string; bufferDir: string; concurrency: number }): Promise<void>;
 }
 
@@ -78,6 +80,21 @@ export function buildProgram(actions: CliActions): Command {
     .description('re-check the hash chain; exits 1 when an event was edited or deleted')
     .addOption(dataDirOption())
     .action((o) => actions.auditVerify(o));
+
+  program
+    .command('backup')
+    .description('write one consistent archive of every table (--out), or restore an archive into a scratch database and compare it (--verify); exits 1 on any difference')
+    .option('--out <file>', 'archive to write (gzip’d JSON lines; written whole or not at all)')
+    .option('--verify <file>', 'archive to check: the restore drill, prints every table it compared')
+    .addOption(dataDirOption())
+    .action((o) => actions.backup(o));
+
+  program
+    .command('restore')
+    .description('load an archive into an EMPTY database of either kind (DATABASE_URL or the PGlite folder); refuses a non-empty one')
+    .requiredOption('--in <file>', 'archive written by kopa backup --out')
+    .addOption(dataDirOption())
+    .action((o) => actions.restore(o));
 
   const usage = program.command('usage').description('metered usage');
   usage

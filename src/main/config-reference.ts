@@ -12,6 +12,8 @@ const COMMAND_TEXT: Record<Command, string> = {
   token: '`token`',
   audit: '`audit`',
   usage: '`usage`',
+  backup: '`backup`',
+  restore: '`restore`',
   agent: '`agent`',
 };
 

@@ -7,7 +7,7 @@ import { DEFAULT_MFA_REQUIRED_ROLES } from '../app/identity/identity-settings.js
  */
 
 /** The `kopa` commands; `serve` stands for `demo` too. */
-export type Command = 'serve' | 'migrate' | 'user' | 'token' | 'audit' | 'usage' | 'agent';
+export type Command = 'serve' | 'migrate' | 'user' | 'token' | 'audit' | 'usage' | 'backup' | 'restore' | 'agent';
 
 export interface ConfigVariable {
   name: string;
@@ -20,7 +20,7 @@ export interface ConfigVariable {
 }
 
 const SERVER: readonly Command[] = ['serve'];
-const DATABASE: readonly Command[] = ['serve', 'migrate', 'user', 'token', 'audit', 'usage'];
+const DATABASE: readonly Command[] = ['serve', 'migrate', 'user', 'token', 'audit', 'usage', 'backup', 'restore'];
 const RUNTIME: readonly Command[] = ['serve', 'user', 'token', 'audit', 'usage'];
 
 export const CONFIG_VARIABLES = [

@@ -21,6 +21,7 @@ import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
+import { backupCommand, CommandFailure, restoreCommand } from './backup-commands.js';
 import { SYSTEM } from '../app/shared/transaction.js';
 
 /** Names this process among the replicas: a restart is a new holder, never mistaken for the old one. */
@@ -166,6 +167,9 @@ const actions: CliActions = {
     });
   },
 
+  backup: (options) => backupCommand(configFor(options), options),
+  restore: (options) => restoreCommand(configFor(options), options),
+
   async usageImport(file, options) {
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -219,7 +223,7 @@ export async function main(argv: string[]): Promise<void> {
     } else if (error instanceof KopaError) {
       console.error(`Error: ${error.detail}`);
       process.exitCode = error.code === 'validation' ? 2 : 1;
-    } else if (error instanceof CliFailure) {
+    } else if (error instanceof CliFailure || error instanceof CommandFailure) {
       console.error(`Error: ${error.message}`);
       process.exitCode = error.exitCode;
     } else {
