@@ -4,12 +4,6 @@
  */
 import { ApiError, reportUnauthorized, toApiError, writeHeaders } from './problem';
 import type {
-  Agreement,
-  AgreementInput,
-  AgreementWithHistory,
-  AuditPage,
-  Calendar,
-  ChainVerification,
   CreatedUser,
   Invitation,
   Locale,
@@ -22,7 +16,6 @@ import type {
   SessionInfo,
   SignedInSession,
   Tenant,
-  TenantInput,
   User,
 } from '../types';
 
@@ -118,22 +111,9 @@ export const api = {
     changePassword: (currentPassword: string, newPassword: string) =>
       request<void>('PATCH', '/session/password', { body: { currentPassword, newPassword } }),
   },
+  /** Only the single sign-on feature still lists municipalities here (another change moves it). */
   tenants: {
     list: (signal?: AbortSignal) => listAll<Tenant>('/tenants', signal),
-    get: (tenantId: string, signal?: AbortSignal) => request<Tenant>('GET', `/tenants/${id(tenantId)}`, { signal }),
-    create: (input: TenantInput) => request<Tenant>('POST', '/tenants', { body: input }),
-    update: (tenantId: string, input: TenantInput) => request<Tenant>('PATCH', `/tenants/${id(tenantId)}`, { body: input }),
-  },
-  agreements: {
-    list: (tenantId: string, signal?: AbortSignal) => listAll<Agreement>(`/tenants/${id(tenantId)}/agreements`, signal),
-    get: (tenantId: string, agreementId: string, signal?: AbortSignal) =>
-      request<AgreementWithHistory>('GET', `/tenants/${id(tenantId)}/agreements/${id(agreementId)}`, { signal }),
-    create: (tenantId: string, input: AgreementInput) => request<Agreement>('POST', `/tenants/${id(tenantId)}/agreements`, { body: input }),
-    update: (tenantId: string, agreementId: string, input: AgreementInput) =>
-      request<Agreement>('PATCH', `/tenants/${id(tenantId)}/agreements/${id(agreementId)}`, { body: input }),
-  },
-  calendars: {
-    list: (signal?: AbortSignal) => listAll<Calendar>('/calendars', signal),
   },
   users: {
     listForTenant: (tenantId: string, signal?: AbortSignal) => listAll<User>(`/tenants/${id(tenantId)}/users`, signal),
@@ -168,12 +148,5 @@ export const api = {
     secondFactors: (userId: string, signal?: AbortSignal) => request<SecondFactorStatus>('GET', `/users/${id(userId)}/mfa`, { signal }),
     resetSecondFactors: (userId: string) => request<void>('DELETE', `/users/${id(userId)}/mfa`),
     signOutEverywhere: (userId: string) => request<{ ended: number }>('POST', `/users/${id(userId)}/sign-out-everywhere`),
-  },
-  audit: {
-    list: (
-      filters: { tenantId?: string; action?: string; entityType?: string; entityId?: string; from?: string; to?: string; cursor?: string; limit?: number },
-      signal?: AbortSignal,
-    ) => request<AuditPage>('GET', `/audit-events${query(filters)}`, { signal }),
-    verify: () => request<ChainVerification>('POST', '/audit-events/verify'),
   },
 };

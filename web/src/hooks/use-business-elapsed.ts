@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { addDays, businessMinutesBetween, DEFAULT_ZONE, todayIn, toDaySlots, type DaySlots } from '../business-minutes';
-import { deskApi } from '../desk-api';
+import { calendarDays, calendarList } from '../features/calendars/queries';
 import { useMinute } from './use-minute';
 
 interface CalendarWindow {
@@ -13,8 +13,7 @@ const windows = new Map<string, Promise<CalendarWindow>>();
 let zones: Promise<Map<string, string>> | null = null;
 
 function zoneOf(calendarId: string): Promise<string> {
-  zones ??= deskApi.calendars
-    .list()
+  zones ??= calendarList()
     .then((list) => new Map(list.map((c) => [c.id, c.timeZone])))
     .catch(() => new Map<string, string>());
   return zones.then((map) => map.get(calendarId) ?? DEFAULT_ZONE);
@@ -25,7 +24,7 @@ function loadWindow(calendarId: string): Promise<CalendarWindow> {
   const key = `${calendarId}|${today}`;
   let window = windows.get(key);
   if (!window) {
-    window = Promise.all([zoneOf(calendarId), deskApi.calendars.days(calendarId, addDays(today, -2), addDays(today, 2))]).then(([zone, days]) => ({
+    window = Promise.all([zoneOf(calendarId), calendarDays(calendarId, addDays(today, -2), addDays(today, 2))]).then(([zone, days]) => ({
       zone,
       days: toDaySlots(days),
     }));

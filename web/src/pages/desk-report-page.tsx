@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api';
 import { MONTH, monthOf, shiftMonth } from '../business-minutes';
 import { monthName } from '../calendar-format';
 import { AsyncSection } from '../components/async-section';
@@ -16,6 +15,7 @@ import { TICKET_CATEGORIES } from '../../../src/domain/desk/ticket';
 import { useResource } from '../hooks/use-resource';
 import { useUser } from '../session';
 import { isTenantRole, PRIORITIES } from '../types';
+import { useTenants, useTenant } from '../features/municipalities/queries';
 
 /** A municipality's service desk in one month: key figures, tickets by priority and category, breaches, CSV. */
 export function DeskReportPage() {
@@ -25,8 +25,8 @@ export function DeskReportPage() {
   const navigate = useNavigate();
   const agency = !isTenantRole(user.role);
   const valid = MONTH.test(month);
-  const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
-  const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
+  const tenant = useTenant(id);
+  const tenants = useTenants(agency);
   const report = useResource(valid ? (signal) => deskApi.deskReport(id, month, signal) : null, [id, month, valid]);
 
   if (!valid) return <Navigate to={deskReportPath(id)} replace />;

@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { api } from '../api';
 import { deskReportPath } from '../desk-paths';
 import { monthOf } from '../business-minutes';
 import { DeskReportPicker } from '../components/desk-report-picker';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
-import { useResource } from '../hooks/use-resource';
 import { useUser } from '../session';
+import { useTenants } from '../features/municipalities/queries';
 
 /** The desk report from the navigation: a municipality sees its own, agency staff choose one. */
 export function DeskReportStartPage() {
   const { t } = useTranslation();
   const user = useUser();
   const navigate = useNavigate();
-  const tenants = useResource(user.tenantId ? null : (signal) => api.tenants.list(signal), [user.tenantId]);
+  const tenants = useTenants(user.tenantId === null);
   if (user.tenantId) return <Navigate to={deskReportPath(user.tenantId)} replace />;
   return (
     <>

@@ -4,14 +4,14 @@ import { AsyncSection } from '../components/async-section';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { IncidentForm } from '../components/incident-form';
 import { PageHeading } from '../components/page-heading';
-import { useResource } from '../hooks/use-resource';
 import { statusApi } from '../status-api';
+import { useServices } from '../features/catalogue/queries';
 
 /** Open an incident; it shows on the status page at once. */
 export function IncidentNewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const services = useServices();
   return (
     <>
       <Breadcrumbs items={[{ label: t('incidents.title'), to: '/incidents' }, { label: t('incidentForm.pageTitle') }]} />

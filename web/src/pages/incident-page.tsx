@@ -11,13 +11,14 @@ import { PageHeading } from '../components/page-heading';
 import { useResource } from '../hooks/use-resource';
 import { statusApi } from '../status-api';
 import { localName } from '../status-format';
+import { useServices } from '../features/catalogue/queries';
 
 /** One incident as the status page shows it, and the form for its next update. */
 export function IncidentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const incident = useResource((signal) => statusApi.incidents.get(id, signal), [id]);
-  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const services = useServices();
   const [announcement, setAnnouncement] = useState('');
   const serviceName = (serviceId: string) => {
     const service = services.data?.find((s) => s.id === serviceId);

@@ -7,6 +7,7 @@ import { ProblemMessage } from '../components/problem-message';
 import { useResource } from '../hooks/use-resource';
 import { statusApi } from '../status-api';
 import { localName } from '../status-format';
+import { useServices } from '../features/catalogue/queries';
 
 const RECENT_DAYS = 30;
 
@@ -14,7 +15,7 @@ const RECENT_DAYS = 30;
 export function IncidentsPage() {
   const { t } = useTranslation();
   const incidents = useResource((signal) => statusApi.incidents.list(RECENT_DAYS, signal), []);
-  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const services = useServices();
   const serviceName = (id: string) => {
     const service = services.data?.find((s) => s.id === id);
     return service ? localName(service.name) : null;

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import { billingApi } from '../billing-api';
 import { AsyncSection } from '../components/async-section';
 import { InvoiceTable } from '../components/invoice-table';
 import { PageHeading } from '../components/page-heading';
 import { useResource } from '../hooks/use-resource';
+import { useTenants } from '../features/municipalities/queries';
 
 /** Every issued invoice and credit note, newest first (finance console). */
 export function InvoicesPage() {
   const { t } = useTranslation();
   const invoices = useResource((signal) => billingApi.invoices.list(signal), []);
-  const tenants = useResource((signal) => api.tenants.list(signal), []);
+  const tenants = useTenants();
   const names = Object.fromEntries((tenants.data ?? []).map((x) => [x.id, x.name]));
   return (
     <>

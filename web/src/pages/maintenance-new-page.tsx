@@ -4,17 +4,16 @@ import { AsyncSection } from '../components/async-section';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { MaintenanceForm } from '../components/maintenance-form';
 import { PageHeading } from '../components/page-heading';
-import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
 import { useUser } from '../session';
-import { statusApi } from '../status-api';
+import { useServices } from '../features/catalogue/queries';
 
 /** Announce a maintenance window; it shows on the status page at once. */
 export function MaintenanceNewPage() {
   const { t } = useTranslation();
   const user = useUser();
   const navigate = useNavigate();
-  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const services = useServices();
   return (
     <>
       <Breadcrumbs items={[{ label: t('maintenance.title'), to: '/maintenance' }, { label: t('maintenanceForm.pageTitle') }]} />

@@ -8,8 +8,8 @@ import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
 import { can } from '../permissions';
 import { useUser } from '../session';
-import { statusApi } from '../status-api';
 import { localName } from '../status-format';
+import { useServices } from '../features/catalogue/queries';
 
 const DAY_MS = 86_400_000;
 const PAST_DAYS = 7;
@@ -23,7 +23,7 @@ export function MaintenancePage() {
     const now = Date.now();
     return monitoringApi.maintenance.list(new Date(now - PAST_DAYS * DAY_MS).toISOString(), new Date(now + WEEKS_AHEAD * 7 * DAY_MS).toISOString(), signal);
   }, []);
-  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const services = useServices();
   const serviceName = (id: string) => {
     const service = services.data?.find((s) => s.id === id);
     return service ? localName(service.name) : t('common.loadingShort');

@@ -1,23 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../api';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { Loading } from '../components/loading';
 import { MonitorForm } from '../components/monitor-form';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
 import { SecretOnce } from '../components/secret-once';
-import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
-import { statusApi } from '../status-api';
+import { useTenants } from '../features/municipalities/queries';
+import { useServices } from '../features/catalogue/queries';
 
 /** Add a monitor (operator); a push monitor's secret URL is shown once right after. */
 export function MonitorNewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const services = useResource((signal) => statusApi.services.list(signal), []);
-  const tenants = useResource((signal) => api.tenants.list(signal), []);
+  const services = useServices();
+  const tenants = useTenants();
   const [push, setPush] = useState<{ name: string; url: string } | null>(null);
   const [pushError, setPushError] = useState<unknown>(null);
   const done = () => navigate('/monitors', { state: { flash: t('monitorForm.created') } });

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../api';
 import { AsyncSection } from '../components/async-section';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { LatencyChart } from '../components/latency-chart';
@@ -17,9 +16,10 @@ import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
 import { can } from '../permissions';
 import { useUser } from '../session';
-import { statusApi } from '../status-api';
 import { localName } from '../status-format';
 import { isTenantRole } from '../types';
+import { useTenants } from '../features/municipalities/queries';
+import { useService } from '../features/catalogue/queries';
 
 const HOURS = 24;
 
@@ -32,9 +32,9 @@ export function MonitorPage() {
   const monitor = useResource((signal) => monitoringApi.monitors.get(id, signal), [id]);
   const health = useAutoRefresh((signal) => monitoringApi.monitors.health(signal, { ids: id }), [id]);
   const latency = useAutoRefresh((signal) => monitoringApi.monitors.latency(id, HOURS, signal), [id]);
-  const service = useResource(monitor.data ? (signal) => statusApi.services.get(monitor.data!.serviceId, signal) : null, [monitor.data?.serviceId]);
+  const service = useService(monitor.data?.serviceId);
   const agency = !isTenantRole(user.role);
-  const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
+  const tenants = useTenants(agency);
   const [editing, setEditing] = useState(false);
   const [said, setSaid] = useState('');
   const name = monitor.data?.name ?? '';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, PAGE_LIMIT } from '../api';
+import { PAGE_LIMIT } from '../api';
 import { Flash } from '../components/flash';
 import { Loading } from '../components/loading';
 import { MonitorFilters, DISPLAY_STATES, type MonitorFilterValues } from '../components/monitor-filters';
@@ -12,13 +12,13 @@ import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
 import { useAutoRefresh } from '../hooks/use-auto-refresh';
 import { usePagedList } from '../hooks/use-paged-list';
-import { useResource } from '../hooks/use-resource';
 import { monitoringApi } from '../monitoring-api';
 import type { DisplayState, MonitorHealth, MonitorRow } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
-import { statusApi } from '../status-api';
 import { localName } from '../status-format';
+import { useTenants } from '../features/municipalities/queries';
+import { useServices } from '../features/catalogue/queries';
 
 const PAGE_SIZE = 50;
 
@@ -68,8 +68,8 @@ export function MonitorsPage() {
     [ids],
   );
   const counts = useAutoRefresh((signal) => monitoringApi.monitors.counts(signal), []);
-  const services = useResource((signal) => statusApi.services.list(signal), []);
-  const tenants = useResource((signal) => api.tenants.list(signal), []);
+  const services = useServices();
+  const tenants = useTenants();
   const firstNew = useRef<HTMLAnchorElement>(null);
   const healthById = new Map<string, MonitorHealth>(list.items.map((r) => [r.id, r.health]));
   for (const h of health.data ?? []) healthById.set(h.monitorId, h);

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../api';
 import { MONTH, monthOf, shiftMonth } from '../business-minutes';
 import { monthName } from '../calendar-format';
 import { AsyncSection } from '../components/async-section';
@@ -20,9 +19,10 @@ import { monitoringApi, slaReportLinks, slaReportPath } from '../monitoring-api'
 import type { Outage, ServiceReport, SlaExclusion } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
-import { statusApi } from '../status-api';
 import { localName } from '../status-format';
 import { isTenantRole } from '../types';
+import { useTenants, useTenant } from '../features/municipalities/queries';
+import { useServices } from '../features/catalogue/queries';
 
 /** A municipality's availability in one month: each service against its target, with the evidence and downloads. */
 export function SlaReportPage() {
@@ -32,9 +32,9 @@ export function SlaReportPage() {
   const navigate = useNavigate();
   const agency = !isTenantRole(user.role);
   const valid = MONTH.test(month);
-  const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
-  const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
-  const services = useResource((signal) => statusApi.services.list(signal), []);
+  const tenant = useTenant(id);
+  const tenants = useTenants(agency);
+  const services = useServices();
   const [params, setParams] = useSearchParams();
   const operator = can(user, 'sla_reports.publish');
   const live = operator && params.get('view') === 'live';

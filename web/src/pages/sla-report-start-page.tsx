@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { api } from '../api';
 import { monthOf, shiftMonth } from '../business-minutes';
 import { DeskReportPicker } from '../components/desk-report-picker';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
-import { useResource } from '../hooks/use-resource';
 import { slaReportPath } from '../monitoring-api';
 import { useUser } from '../session';
+import { useTenants } from '../features/municipalities/queries';
 
 /** The SLA report from the navigation: a municipality sees its own last month, agency staff choose. */
 export function SlaReportStartPage() {
   const { t } = useTranslation();
   const user = useUser();
   const navigate = useNavigate();
-  const tenants = useResource(user.tenantId ? null : (signal) => api.tenants.list(signal), [user.tenantId]);
+  const tenants = useTenants(user.tenantId === null);
   const lastMonth = shiftMonth(monthOf(), -1);
   if (user.tenantId) return <Navigate to={slaReportPath(user.tenantId, lastMonth)} replace />;
   return (

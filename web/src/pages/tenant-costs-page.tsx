@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../api';
 import { billingApi } from '../billing-api';
 import { AsyncSection } from '../components/async-section';
 import { Breadcrumbs } from '../components/breadcrumbs';
@@ -17,6 +16,7 @@ import { lastEndedMonth, monthsUpTo } from '../money';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { monthFigures } from '../statement-figures';
+import { useTenant } from '../features/municipalities/queries';
 
 /**
  * A municipality's invoices and costs: 12 months of statements as charts (by month, by resource),
@@ -27,7 +27,7 @@ export function TenantCostsPage() {
   const { id = '' } = useParams();
   const user = useUser();
   const months = monthsUpTo(lastEndedMonth(), 12);
-  const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
+  const tenant = useTenant(id);
   const statements = useResource((signal) => billingApi.statements(id, months, signal), [id, months.join()]);
   const invoices = useResource((signal) => billingApi.invoices.listForTenant(id, signal), [id]);
   const [chosen, setChosen] = useState<string | null>(null);

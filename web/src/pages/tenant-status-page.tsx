@@ -1,23 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api';
 import { AsyncSection } from '../components/async-section';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { PageHeading } from '../components/page-heading';
 import { StatusAnnouncer } from '../components/status-announcer';
 import { StatusBoard } from '../components/status-board';
 import { useAutoRefresh } from '../hooks/use-auto-refresh';
-import { useResource } from '../hooks/use-resource';
 import { useUser } from '../session';
 import { statusApi } from '../status-api';
 import { isTenantRole } from '../types';
+import { useTenant } from '../features/municipalities/queries';
 
 /** The services one municipality uses (its own instances included), refreshed every minute. */
 export function TenantStatusPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useUser();
-  const tenant = useResource((signal) => api.tenants.get(id, signal), [id]);
+  const tenant = useTenant(id);
   const status = useAutoRefresh((signal) => statusApi.status.tenant(id, signal), [id]);
   const name = tenant.data?.name ?? '';
   const title = t('status.tenantTitle');

@@ -2,17 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../api';
 import { todayIn } from '../../../business-minutes';
-import { deskApi } from '../../../desk-api';
 import { TICKET_CATEGORIES } from '../../../../../src/domain/desk/ticket';
 import type { TicketCategory, TicketInput } from '../queries';
 import { formatMinutes } from '../../../duration';
 import { useFormErrors } from '../../../hooks/use-form-errors';
-import { useResource } from '../../../hooks/use-resource';
 import { currentLanguage } from '../../../i18n';
 import { PRIORITIES, type Priority, type Tenant } from '../../../types';
 import { ErrorSummary } from '../../../components/error-summary';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ProblemMessage } from '../../../components/problem-message';
+import { useServices, useSubscriptions } from '../../catalogue/queries';
 
 /** The default targets in business minutes (an agreement may set others). */
 export const DEFAULT_TARGETS: Record<Priority, { reaction: number; resolution: number }> = {
@@ -45,8 +44,8 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
-  const catalogue = useResource((signal) => deskApi.services.list(signal), []);
-  const subscriptions = useResource(tenantId ? (signal) => deskApi.services.subscriptions(tenantId, signal) : null, [tenantId]);
+  const catalogue = useServices();
+  const subscriptions = useSubscriptions(tenantId || undefined);
 
   const labels: Record<string, string> = {
     tenantId: t('ticket.municipality'),

@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../../api';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { PageHeading } from '../../../components/page-heading';
 import { ProblemMessage } from '../../../components/problem-message';
 import { TicketForm } from '../components/ticket-form';
 import { useOpenTicket } from '../queries';
-import { useResource } from '../../../hooks/use-resource';
 import { useUser } from '../../../session';
 import { isTenantRole } from '../../../types';
+import { useTenants } from '../../municipalities/queries';
 
 /** Open a ticket; agency staff say for which municipality. */
 export function TicketNewPage() {
@@ -17,7 +16,7 @@ export function TicketNewPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const agency = !isTenantRole(user.role);
-  const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
+  const tenants = useTenants(agency);
   const open = useOpenTicket();
 
   return (

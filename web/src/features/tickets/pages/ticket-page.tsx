@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../../../api';
 import { AsyncSection } from '../../../components/async-section';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Flash } from '../../../components/flash';
@@ -14,13 +13,13 @@ import { TicketCommentForm } from '../components/ticket-comment-form';
 import { TicketDetails } from '../components/ticket-details';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { TicketTimeline } from '../components/ticket-timeline';
-import { deskApi } from '../../../desk-api';
 import { useAssignees, useTicket, useTicketAttachments } from '../queries';
 import { currentLanguage } from '../../../i18n';
-import { useResource } from '../../../hooks/use-resource';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
 import { isTenantRole } from '../../../types';
+import { useTenant } from '../../municipalities/queries';
+import { useServices } from '../../catalogue/queries';
 
 /** One ticket: its clocks, facts, timeline, comments, workflow, assignment, files and rating. */
 export function TicketPage() {
@@ -32,9 +31,9 @@ export function TicketPage() {
   const agency = !isTenantRole(user.role);
   const loaded = useTicket(id);
   const attachments = useTicketAttachments(id);
-  const services = useResource((signal) => deskApi.services.list(signal), []);
+  const services = useServices();
   const tenantId = loaded.data?.ticket.tenantId ?? null;
-  const tenant = useResource(agency && tenantId ? (signal) => api.tenants.get(tenantId, signal) : null, [agency, tenantId]);
+  const tenant = useTenant(agency && tenantId ? tenantId : undefined);
   const [justRated, setJustRated] = useState(false);
   const agents = useAssignees(staff);
 

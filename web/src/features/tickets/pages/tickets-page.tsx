@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../../api';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { ProblemMessage } from '../../../components/problem-message';
@@ -9,10 +8,10 @@ import { PRIORITIES, TicketFilters, type TicketFilterValues } from '../component
 import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
 import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
 import { useAssignees, useTicketList, type TicketQuery } from '../queries';
-import { useResource } from '../../../hooks/use-resource';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
 import { isTenantRole } from '../../../types';
+import { useTenants } from '../../municipalities/queries';
 
 const PAGE_SIZE = 50;
 
@@ -46,7 +45,7 @@ export function TicketsPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.q}`;
-  const tenants = useResource(agency ? (signal) => api.tenants.list(signal) : null, [agency]);
+  const tenants = useTenants(agency);
   const desk = can(user, 'tickets.manage');
   const assignees = useAssignees(desk);
   const list = useTicketList(toQuery(filters));

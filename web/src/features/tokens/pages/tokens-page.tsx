@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api';
 import { AsyncSection } from '../../../components/async-section';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
@@ -10,10 +9,10 @@ import { TokenAccessCell } from '../components/token-access-cell';
 import { TokenCreateForm } from '../components/token-create-form';
 import { TokenFilters, type TokenFilter } from '../components/token-filters';
 import { formatInstant } from '../../../format';
-import { useResource } from '../../../hooks/use-resource';
 import { canChange } from '../../../permissions';
 import { useUser } from '../../../session';
 import { useRevokeToken, useTokens, type ApiToken, type CreatedApiToken } from '../queries';
+import { useTenants } from '../../municipalities/queries';
 
 const AGENCY = 'agency';
 
@@ -29,7 +28,7 @@ export function TokensPage() {
   const mayChange = canChange(user, 'tokens.write');
   const tokens = useTokens();
   const revoke = useRevokeToken();
-  const tenants = useResource((signal) => api.tenants.list(signal), []);
+  const tenants = useTenants();
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
