@@ -165,7 +165,10 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     await Promise.all(replicas.map((r) => r.exited));
     await nginx?.stop();
     agent?.destroy();
-    for (const s of servers) s.closeAllConnections?.(), s.close();
+    for (const s of servers) {
+      s.closeAllConnections?.();
+      s.close();
+    }
     ca?.remove();
     await owner?.end();
     await database?.drop();

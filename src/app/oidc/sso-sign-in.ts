@@ -205,7 +205,7 @@ function ssoActor(context: SessionContext): Actor {
  */
 async function applyMappedRole(deps: Deps, tx: Tx, provider: StoredProvider, person: User, role: Role | null, context: SessionContext): Promise<User> {
   if (role === null || role === person.role) return person;
-  const updated = await deps.store.users.update(tx, person.tenantId, person.id, { role });
+  const updated = await deps.store.users.update(tx, person.tenantId, person.id, { role }, deps.clock.now());
   await recordAudit(deps, tx, ssoActor(context), {
     action: 'user.role_mapped',
     entityType: 'user',

@@ -50,7 +50,7 @@ export async function verifyArchive(file: string, inspect?: (db: Kysely<Database
   const scratch = await openDatabase({ dataDir: dir });
   try {
     await restoreFromFile(scratch.kysely, file, { migrateAfter: false });
-    const restored = await dumpDatabase(scratch.kysely, { backend: 'pglite', now: new Date() });
+    const restored = await dumpDatabase(scratch.kysely, { backend: 'pglite', now: new Date(header.createdAt) });
     const back = new Map(restored.tables.map((t) => [t.name, t]));
     for (const table of header.tables) {
       const got = back.get(table.name);
