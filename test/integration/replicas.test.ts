@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -140,7 +140,7 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     const keyFile = join(ca.caFile, '..', 'nginx-key.pem');
     writeFileSync(certFile, issued.cert);
     writeFileSync(keyFile, issued.key);
-    agent = new Agent({ keepAlive: true, maxSockets: 8, ca: await import('node:fs').then((fs) => fs.readFileSync(ca.caFile)) });
+    agent = new Agent({ keepAlive: true, maxSockets: 8, ca: readFileSync(ca.caFile) });
 
     const ports: [number, number] = [await freePort(), await freePort()];
     const env = (port: number) =>
@@ -165,7 +165,10 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     await Promise.all(replicas.map((r) => r.exited));
     await nginx?.stop();
     agent?.destroy();
-    for (const s of servers) s.closeAllConnections?.(), s.close();
+    for (const s of servers) {
+      s.closeAllConnections();
+      s.close();
+    }
     ca?.remove();
     await owner?.end();
     await database?.drop();
