@@ -305,4 +305,19 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     const escalations = await owner.query<{ n: string }>("SELECT count(*) AS n FROM ticket_events WHERE kind = 'escalation'");
     expect(Number(escalations.rows[0]!.n)).toBe(4 * TICKETS);
   });
+
+  it('SIGTERM of the last replica: it exits 0 and leaves every shard free and no heartbeat behind', async () => {
+    const survivor = replicas[1]!;
+    survivor.child.kill('SIGTERM');
+    const exit = await survivor.exited;
+    expect(exit, survivor.output().slice(-2000)).toEqual({ code: 0, signal: null });
+    expect(survivor.output()).toContain('probe leases handed back');
+    const { rows } = await owner.query<{ name: string }>("SELECT name FROM leases WHERE holder IS NOT NULL AND expires_at > now() AND name NOT LIKE 'replica:%' ORDER BY name");
+    expect(rows).toEqual([]);
+    // The killed replica's heartbeat is still there (it could not say goodbye) but expired; the survivor's is gone.
+    const live = await owner.query<{ n: string }>("SELECT count(*) AS n FROM leases WHERE name LIKE 'replica:%' AND expires_at > now()");
+    expect(Number(live.rows[0]!.n)).toBe(0);
+    const all = await owner.query<{ n: string }>("SELECT count(*) AS n FROM leases WHERE name LIKE 'replica:%'");
+    expect(Number(all.rows[0]!.n)).toBe(1);
+  });
 });
