@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -140,7 +140,7 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     const keyFile = join(ca.caFile, '..', 'nginx-key.pem');
     writeFileSync(certFile, issued.cert);
     writeFileSync(keyFile, issued.key);
-    agent = new Agent({ keepAlive: true, maxSockets: 8, ca: await import('node:fs').then((fs) => fs.readFileSync(ca.caFile)) });
+    agent = new Agent({ keepAlive: true, maxSockets: 8, ca: readFileSync(ca.caFile) });
 
     const ports: [number, number] = [await freePort(), await freePort()];
     const env = (port: number) =>
@@ -166,7 +166,7 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     await nginx?.stop();
     agent?.destroy();
     for (const s of servers) {
-      s.closeAllConnections?.();
+      s.closeAllConnections();
       s.close();
     }
     ca?.remove();
@@ -304,5 +304,20 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     expect(new Set(hooks.map((h) => h.deliveryId)).size).toBe(hooks.length);
     const escalations = await owner.query<{ n: string }>("SELECT count(*) AS n FROM ticket_events WHERE kind = 'escalation'");
     expect(Number(escalations.rows[0]!.n)).toBe(4 * TICKETS);
+  });
+
+  it('SIGTERM of the last replica: it exits 0 and leaves every shard free and no heartbeat behind', async () => {
+    const survivor = replicas[1]!;
+    survivor.child.kill('SIGTERM');
+    const exit = await survivor.exited;
+    expect(exit, survivor.output().slice(-2000)).toEqual({ code: 0, signal: null });
+    expect(survivor.output()).toContain('probe leases handed back');
+    const { rows } = await owner.query<{ name: string }>("SELECT name FROM leases WHERE holder IS NOT NULL AND expires_at > now() AND name NOT LIKE 'replica:%' ORDER BY name");
+    expect(rows).toEqual([]);
+    // The killed replica's heartbeat is still there (it could not say goodbye) but expired; the survivor's is gone.
+    const live = await owner.query<{ n: string }>("SELECT count(*) AS n FROM leases WHERE name LIKE 'replica:%' AND expires_at > now()");
+    expect(Number(live.rows[0]!.n)).toBe(0);
+    const all = await owner.query<{ n: string }>("SELECT count(*) AS n FROM leases WHERE name LIKE 'replica:%'");
+    expect(Number(all.rows[0]!.n)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { nextSlot, phaseOf } from './scheduler.js';
+import { describe, expect, it, vi } from 'vitest';
+import { nextSlot, phaseOf, ProbeScheduler } from './scheduler.js';
 
 describe('probe slots', () => {
   it('puts every slot on the monitor’s phase, at or after the moment asked, less than one interval later', () => {
@@ -26,5 +26,33 @@ describe('probe slots', () => {
     // 1000 / 60 ≈ 16.7 per second.
     expect(Math.max(...perSecond)).toBeLessThanOrEqual(34);
     expect(Math.min(...perSecond)).toBeGreaterThan(0);
+  });
+});
+
+describe('a replica that may no longer probe a monitor', () => {
+  it('skips the slot when asked just before the check, and probes again once allowed', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-05T10:00:00Z') });
+    try {
+      const checked: number[] = [];
+      let allowed = false;
+      const scheduler = new ProbeScheduler({
+        check: async () => {
+          checked.push(Date.now());
+          return { ok: true, latencyMs: 1, error: null, warning: null };
+        },
+        deliver: async () => {},
+        mayRun: () => allowed,
+      });
+      scheduler.assign([{ id: 'monitor-1', type: 'http', target: 'http://127.0.0.1/', config: {}, timeoutMs: 1000, intervalSeconds: 10 }]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(checked).toEqual([]);
+      allowed = true;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(checked).toHaveLength(3);
+      await scheduler.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
