@@ -46,7 +46,7 @@ async function ensureLedger(db: Kysely<Database>): Promise<void> {
 export async function migrate(db: Kysely<Database>, migrations = loadMigrations()): Promise<{ applied: string[] }> {
   return db.transaction().execute(async (tx) => {
     // A migration may rewrite a large table, and waits here while another replica migrates:
-    // the pool's statement_timeout (DATABASE_STATEMENT_TIMEOUT_SECONDS) is for requests, not for this.
+    // the pool's statement_timeout (KOPA_DATABASE_STATEMENT_TIMEOUT_SECONDS) is for requests, not for this.
     await sql`SET LOCAL statement_timeout = 0`.execute(tx);
     await sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`.execute(tx);
     await ensureLedger(tx);
