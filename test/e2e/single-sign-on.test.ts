@@ -101,5 +101,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('single sign-on in the browser
     await page.goto('/login?sso_error=sso_wrong_organisation');
     await page.getByRole('alert').getByText('Šis identitātes pakalpojums neielaiž jūsu e-pasta adresi').waitFor();
     await expectAccessible(page, 'sign-in page with a refused single sign-on');
+    await page.goto('/login?sso_error=sso_throttled');
+    await page.getByRole('alert').getByText('Pārāk daudz neizdevušos pieteikšanos ar šo identitātes pakalpojumu no jūsu adreses').waitFor();
   });
 });

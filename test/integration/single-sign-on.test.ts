@@ -305,7 +305,11 @@ describe.each(BACKENDS)('single sign-on through OpenID Connect on %s', (backend)
       expect((await operator.patch(`/api/v1/identity-providers/${providerId}`, { createPeople: true })).statusCode).toBe(200);
       op.accounts.set('jauna-vaditaja', { password: 'p-0123456789', email: 'jauna.vaditaja@cesis.lv', name: 'Jauna Vadītāja', groups: ['kopa-admins'] });
       const created = await signInThrough('jauna-vaditaja');
-      expect((await sessionOf(created.browser)).body.user).toMatchObject({ email: 'jauna.vaditaja@cesis.lv', role: 'tenant_admin' });
+      const newcomer = (await sessionOf(created.browser)).body.user as { id: string; email: string; role: string };
+      expect(newcomer).toMatchObject({ email: 'jauna.vaditaja@cesis.lv', role: 'tenant_admin' });
+      // Created so, never with the default role first.
+      expect(await auditOf('user.created', newcomer.id)).toEqual([expect.objectContaining({ after: expect.objectContaining({ role: 'tenant_admin' }) })]);
+      expect(await auditOf('user.role_mapped', newcomer.id)).toEqual([]);
     } finally {
       await operator.patch(`/api/v1/identity-providers/${providerId}`, { roleClaim: null, roleMapping: [], createPeople: false });
     }
@@ -346,6 +350,38 @@ describe.each(BACKENDS)('single sign-on through OpenID Connect on %s', (backend)
     expect((await cesisAdmin.delete(`/api/v1/users/${personId}/identities/${relinked!.id}`)).statusCode).toBe(204);
     expect((await cesisAdmin.get(`/api/v1/users/${personId}/identities`)).json().items).toEqual([]);
     expect((await auditOf('identity.unlinked', personId)).length).toBe(2);
+  });
+
+  it('deleting a provider removes the identities linked through it (the audit counts them); disabling keeps them; open sessions stay', async () => {
+    const email = 'dzest@cesis.lv';
+    const person = await operator.post(`/api/v1/tenants/${cesis}/users`, { email, name: 'Dzēšanas Cilvēks', role: 'tenant_user', password: DEMO_PASSWORD });
+    const personId = person.json().id as string;
+    op.accounts.set('dzest', { password: 'p-0123456789', email });
+    const { browser } = await signInThrough('dzest');
+    expect((await operator.get(`/api/v1/users/${personId}/identities`)).json().items).toHaveLength(1);
+
+    // Disabled: nobody signs in through it, but the link stays for when it is enabled again.
+    expect((await operator.patch(`/api/v1/identity-providers/${providerId}`, { enabled: false })).statusCode).toBe(200);
+    try {
+      const start = await new CookieBrowser().request(`${kopa}/api/v1/auth/oidc/${providerId}/start?returnTo=%2F`);
+      expect(start.headers.get('location')).toBe('/login?sso_error=sso_provider_unavailable');
+      expect((await operator.get(`/api/v1/users/${personId}/identities`)).json().items).toHaveLength(1);
+    } finally {
+      await operator.patch(`/api/v1/identity-providers/${providerId}`, { enabled: true });
+    }
+
+    // A second registration of the same provider, with a link of its own, is deleted.
+    const second = await operator.post('/api/v1/identity-providers', { name: 'Dzēšamais', issuer: op.issuer, clientId: 'kopa-dzesamais', clientSecret: 's3cret-value', tenantId: cesis, emailDomains: ['cesis.lv'] });
+    const secondId = second.json().id as string;
+    await t.database.ownerQuery('INSERT INTO linked_identities (provider_id, user_id, tenant_id, subject, email) VALUES ($1, $2, $3, $4, $5)', [secondId, personId, cesis, 'dzest-2', email]);
+    expect((await operator.get(`/api/v1/users/${personId}/identities`)).json().items).toHaveLength(2);
+    expect((await operator.delete(`/api/v1/identity-providers/${secondId}`)).statusCode).toBe(204);
+    expect((await operator.get(`/api/v1/users/${personId}/identities`)).json().items).toEqual([expect.objectContaining({ providerId })]);
+    const [deleted] = (await operator.get(`/api/v1/audit-events?action=identity_provider.deleted&entityId=${secondId}`)).json().items as { before: Record<string, unknown> }[];
+    expect(deleted!.before).toMatchObject({ name: 'Dzēšamais', linkedIdentities: 1 });
+    expect(JSON.stringify(deleted)).not.toContain('s3cret-value');
+    // The session opened through the first provider is untouched.
+    expect((await sessionOf(browser)).status).toBe(200);
   });
 
   it('throttles refused sign-ins through a provider per address and per provider, however many arrive at once: 429 problem', async () => {
