@@ -27,6 +27,7 @@ import { tenantRepository } from './repositories/tenants.js';
 import { ticketRepository } from './repositories/tickets.js';
 import { tokenRepository } from './repositories/tokens.js';
 import { userRepository } from './repositories/users.js';
+import { backupRunRepository } from './repositories/backup-runs.js';
 
 
 /**
@@ -99,5 +100,6 @@ export function createStore(db: Kysely<Database>): Store {
     billingRuns: billingRunRepository,
     tenantRecords: tenantRecordRepository,
     identityProviders: identityProviderRepository,
+    backups: backupRunRepository,
   };
 }

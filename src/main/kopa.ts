@@ -11,7 +11,7 @@ import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';
 import { migrate } from '../db/migrate.js';
 import { buildMetricsServer } from '../http/metrics-server.js';
-import { jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
+import { backupJobs, jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
 import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startWorker } from '../jobs/worker.js';
@@ -68,7 +68,12 @@ const actions: CliActions = {
     }
     const demo = options.demo ? await seedDemoData(runtime.deps, { history: true }) : null;
     const worker = config.runJobs
-      ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays }), periodic: PERIODIC_JOBS, log: app.log })
+      ? startWorker({
+          deps: runtime.deps,
+          handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays, backup: config.backupDir ? { dir: config.backupDir, keep: config.backupKeep } : null }),
+          periodic: [...PERIODIC_JOBS, ...backupJobs({ dir: config.backupDir, intervalHours: config.backupIntervalHours })],
+          log: app.log,
+        })
       : null;
     const prober = config.runProber ? startLocalProber(runtime.deps, app.log) : null;
     await prober?.start();
