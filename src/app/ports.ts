@@ -24,6 +24,7 @@ import type { ServiceStore, SubscriptionStore } from './catalogue/ports.js';
 import type { MaintenanceStore, MonitorStore, ProbeResultStore } from './monitoring/ports.js';
 import type { SlaExclusionStore } from './availability/ports.js';
 import type { TicketStore } from './desk/ports.js';
+import type { BackupArchiver, BackupRunStore } from './backup/ports.js';
 
 export interface Store extends Transactions {
   tenants: TenantStore;
@@ -65,6 +66,8 @@ export interface Store extends Transactions {
   tenantRecords: TenantRecordStore;
   /** OpenID Providers, the identities linked through them, and their sessions. */
   identityProviders: IdentityProviderStore;
+  /** Backups made, good or failed. */
+  backups: BackupRunStore;
 }
 
 /** Everything a use case may depend on. */
@@ -79,5 +82,7 @@ export interface Deps {
   /** The OpenID Connect relying party; openid-client over the network when absent. */
   relyingParty?: RelyingParty;
   notifier?: Notifier;
+  /** Writes backup archives of this database; main/ wires it. */
+  backupArchiver?: BackupArchiver;
   notifications?: NotificationSettings;
 }

@@ -29,6 +29,7 @@ import { tenantRepository } from './repositories/tenants.js';
 import { ticketRepository } from './repositories/tickets.js';
 import { tokenRepository } from './repositories/tokens.js';
 import { userRepository } from './repositories/users.js';
+import { backupRunRepository } from './repositories/backup-runs.js';
 
 
 /**
@@ -105,5 +106,6 @@ export function createStore(db: Kysely<Database>): Store {
     billingRuns: billingRunRepository,
     tenantRecords: tenantRecordRepository,
     identityProviders: identityProviderRepository,
+    backups: backupRunRepository,
   };
 }

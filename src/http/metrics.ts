@@ -11,6 +11,9 @@ declare module 'fastify' {
 export interface MetricsSources {
   poolStats(): { total: number; idle: number; waiting: number };
   jobCounts(): Promise<{ kind: string; status: string; count: number }[]>;
+  /** When the newest good backup finished (any replica, scheduled or `kopa backup`); null when none. */
+  lastBackupSuccess?(): Promise<Date | null>;
+  now?(): Date;
 }
 
 /** Prometheus metrics: requests by route, latency, the database pool and the job queue. */
@@ -48,6 +51,17 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources): R
       // a scrape that failed as a whole would tell Prometheus the replica is down.
       const rows = await sources.jobCounts().catch(() => []);
       for (const row of rows) this.set({ kind: row.kind, status: row.status }, row.count);
+    },
+  });
+
+  new Gauge({
+    name: 'kopa_backup_last_success_age_seconds',
+    help: 'Seconds since the last good backup finished (any replica, scheduled or kopa backup); +Inf when there has been none',
+    registers: [registry],
+    async collect() {
+      const last = await sources.lastBackupSuccess?.();
+      // +Inf rather than a missing series: "older than a day" then fires for a backup that never ran too.
+      this.set(last ? Math.max(0, ((sources.now?.() ?? new Date()).getTime() - last.getTime()) / 1000) : Infinity);
     },
   });
 

@@ -8,10 +8,16 @@ import { recordMissedBeats } from '../app/monitoring/push-monitors.js';
 import { watchOutages } from '../app/monitoring/watch-outages.js';
 import { rollUpAvailability } from '../app/availability/roll-up-availability.js';
 import { runHousekeeping } from '../app/operations/run-housekeeping.js';
+import { runScheduledBackup } from '../app/backup/run-scheduled-backup.js';
+import type { BackupSchedule } from '../app/backup/ports.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
-export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number } = {}): Record<string, JobHandler> {
+export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; backup?: BackupSchedule | null } = {}): Record<string, JobHandler> {
   return {
+    // Registered on every replica, configured or not: whichever claims the job runs it or fails loudly.
+    backup: async () => {
+      await runScheduledBackup(deps, options.backup ?? null);
+    },
     housekeeping: async () => {
       await runHousekeeping(deps);
       await pruneProbeResults(deps, options.probeRetentionDays ?? 90);
@@ -61,3 +67,8 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { kind: 'push-watch', everySeconds: 30 },
   { kind: 'outage-watch', everySeconds: 60 },
 ];
+
+/** The scheduled backup, once per interval across all replicas (the period's dedupe key), when a folder is configured. */
+export function backupJobs(schedule: { dir: string | undefined; intervalHours: number }): PeriodicJob[] {
+  return schedule.dir ? [{ kind: 'backup', everySeconds: schedule.intervalHours * 3600 }] : [];
+}

@@ -37,6 +37,10 @@ export interface Config {
   metricsAddress: { host: string; port: number } | undefined;
   /** How long `kopa serve` and `kopa agent` may take to stop after SIGTERM/SIGINT before they give up. */
   shutdownTimeoutSeconds: number;
+  /** Scheduled backups: the folder (none: no schedule), how many archives to keep, how often. */
+  backupDir: string | undefined;
+  backupKeep: number;
+  backupIntervalHours: number;
   /** Things worth saying in the start-up log about how a setting was read. */
   notices: string[];
 }
@@ -133,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsToken,
     metricsAddress,
     shutdownTimeoutSeconds: int('KOPA_SHUTDOWN_TIMEOUT_SECONDS', 1, 600),
+    backupDir: read('KOPA_BACKUP_DIR') ? resolve(read('KOPA_BACKUP_DIR')!) : undefined,
+    backupKeep: int('KOPA_BACKUP_KEEP', 1, 1000),
+    backupIntervalHours: int('KOPA_BACKUP_INTERVAL_HOURS', 1, 168),
     notices,
     ...overrides,
   };

@@ -13,7 +13,7 @@ import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';
 import { migrate } from '../db/migrate.js';
 import { buildMetricsServer } from '../http/metrics-server.js';
-import { jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
+import { backupJobs, jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
 import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startProbeLeases } from '../jobs/prober/probe-leases.js';
@@ -77,7 +77,12 @@ const actions: CliActions = {
     }
     const demo = options.demo ? await seedDemoData(runtime.deps, { history: true }) : null;
     const worker = config.runJobs
-      ? startWorker({ deps: runtime.deps, handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays }), periodic: PERIODIC_JOBS, log: app.log })
+      ? startWorker({
+          deps: runtime.deps,
+          handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays, backup: config.backupDir ? { dir: config.backupDir, keep: config.backupKeep } : null }),
+          periodic: [...PERIODIC_JOBS, ...backupJobs({ dir: config.backupDir, intervalHours: config.backupIntervalHours })],
+          log: app.log,
+        })
       : null;
     // Replicas divide the `local` monitors by leased shards (ADR 0018); alone, one holds them all.
     const leases = config.runProber

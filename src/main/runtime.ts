@@ -7,6 +7,7 @@ import type { PasswordHasher } from '../app/shared/ports.js';
 import { openDatabase, type KopaDatabase } from '../db/connect.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
+import { createBackupArchiver } from '../db/backup/archiver.js';
 import { buildServer } from '../http/server.js';
 import { createNotifier } from '../jobs/notifier.js';
 import { identitySettings } from '../app/identity/identity-settings.js';
@@ -53,6 +54,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     store: createStore(db.kysely),
     clock: { now: () => new Date() },
     passwords: argon2Hasher,
+    backupArchiver: createBackupArchiver(db),
     ...(secretKey && { secretBox: createSecretBox(secretKey) }),
     identity: identitySettings({ mfaRequiredRoles: config.mfaRequiredRoles, publicUrl: config.publicUrl }),
     notifier: createNotifier({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }),
@@ -111,6 +113,8 @@ export function serverFor(runtime: Runtime, options: { statusCacheMs?: number; d
     metrics: {
       poolStats: () => db.poolStats(),
       jobCounts: () => deps.store.run(SYSTEM, (tx) => deps.store.jobs.counts(tx)),
+      lastBackupSuccess: () => deps.store.run(SYSTEM, (tx) => deps.store.backups.lastSuccess(tx)),
+      now: () => deps.clock.now(),
     },
   });
 }

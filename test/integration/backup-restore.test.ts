@@ -4,7 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/app/ports.js';
+import { createBackupArchiver } from '../../src/db/backup/archiver.js';
+import { backupJobs, jobHandlers } from '../../src/jobs/handlers.js';
+import { createNotifier } from '../../src/jobs/notifier.js';
+import { startWorker } from '../../src/jobs/worker.js';
 import { verifyAuditChain } from '../../src/app/audit/verify-audit-chain.js';
 import { backupToFile } from '../../src/db/backup/dump.js';
 import { restoreFromFile } from '../../src/db/backup/restore.js';
@@ -12,7 +20,7 @@ import { verifyArchive } from '../../src/db/backup/verify.js';
 import { openDatabase, type KopaDatabase } from '../../src/db/connect.js';
 import { createStore } from '../../src/db/store.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
-import { createEmptyPostgresDatabase } from '../support/database.js';
+import { BACKENDS, createEmptyPostgresDatabase } from '../support/database.js';
 import { kopaCommand } from '../support/kopa-command.js';
 import { attachmentDigests, tableFingerprints } from '../support/table-oracle.js';
 
@@ -238,4 +246,102 @@ describe('the backup and restore commands', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('--out FILE or --verify FILE');
   }, 600_000);
+});
+
+describe.each(BACKENDS)('scheduled backups on %s', (backend) => {
+  const METRICS_TOKEN = 'metrics-token-for-backup-tests-0123';
+  const folder = mkdtempSync(join(tmpdir(), 'kopa-scheduled-'));
+  const start = Date.parse('2026-12-01T00:10:00Z');
+  let now = new Date(start);
+  let t: TestApp;
+  let deps: Deps;
+  const webhooks: { event: string; body: { error: string; file: string } }[] = [];
+  const receiver = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      webhooks.push({ event: String(req.headers['x-kopa-event']), body: JSON.parse(text) });
+      res.end('ok');
+    });
+  });
+  const silent = { info: () => {}, error: () => {} };
+
+  beforeAll(async () => {
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const address = receiver.address() as { port: number };
+    t = await startTestApp(backend, { now: () => now, server: { metricsToken: METRICS_TOKEN } });
+    deps = {
+      ...t.deps,
+      backupArchiver: createBackupArchiver(t.database.db, { now: () => now }),
+      notifier: createNotifier({ smtpUrl: undefined, mailFrom: 'kopa@rda.lv' }),
+      notifications: { mailEnabled: true, webhooks: [{ url: `http://127.0.0.1:${address.port}/hook`, secret: 'webhook-secret-0123456789' }], publicUrl: null },
+    };
+  }, 240_000);
+  afterAll(async () => {
+    await t.close();
+    receiver.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const replica = (dir: string) =>
+    startWorker({ deps, handlers: jobHandlers(deps, { backup: { dir, keep: 2 } }), periodic: backupJobs({ dir, intervalHours: 1 }), pollMs: 3_600_000, log: silent });
+  const age = async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.statusCode).toBe(200);
+    const match = /^kopa_backup_last_success_age_seconds (\S+)$/m.exec(res.body);
+    return match ? (match[1] === '+Inf' ? Infinity : Number(match[1])) : null;
+  };
+  const archives = () => readdirSync(folder).filter((f) => f.startsWith('kopa-backup-')).sort();
+
+  it('runs once per interval across replicas, keeps the newest, and /metrics tells the age of the last good one', async () => {
+    expect(await age()).toBe(Infinity); // no good backup yet
+    writeFileSync(join(folder, 'README.txt'), 'not an archive, never rotated away');
+    const [a, b] = [replica(folder), replica(folder)];
+    try {
+      await a.tick();
+      await b.tick();
+      await a.tick();
+      expect(archives()).toEqual(['kopa-backup-20261201T001000Z.jsonl.gz']);
+      now = new Date(start + 90_000);
+      expect(await age()).toBe(90);
+      for (const hour of [1, 2, 3]) {
+        now = new Date(start + hour * 3_600_000);
+        await b.tick();
+        await a.tick();
+      }
+      expect(archives()).toEqual(['kopa-backup-20261201T021000Z.jsonl.gz', 'kopa-backup-20261201T031000Z.jsonl.gz']);
+      expect(readdirSync(folder)).toContain('README.txt');
+      now = new Date(start + 3 * 3_600_000 + 5_000);
+      expect(await age()).toBe(5);
+      // What was kept is a real archive of this database.
+      const drill = await verifyArchive(join(folder, archives()[1]!));
+      expect(drill.ok).toBe(true);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  }, 240_000);
+
+  it('a failed backup alerts the operators by e-mail and webhook, and the metric keeps the last good age', async () => {
+    const broken = replica(join(folder, 'README.txt', 'not-a-folder'));
+    try {
+      now = new Date(start + 4 * 3_600_000);
+      await broken.tick();
+      now = new Date(start + 4 * 3_600_000 + 1_000);
+      await broken.tick(); // delivers the notifications queued by the failure
+      expect(webhooks).toHaveLength(1);
+      expect(webhooks[0]).toMatchObject({ event: 'backup.failed', body: { file: expect.stringContaining('not-a-folder') } });
+      expect(webhooks[0]!.body.error).toMatch(/ENOTDIR|EEXIST/);
+      const mail = await t.database.ownerQuery("SELECT payload::text AS p FROM jobs WHERE kind = 'mail'");
+      expect(mail).toHaveLength(1);
+      expect(JSON.parse((mail[0] as { p: string }).p)).toMatchObject({ to: expect.arrayContaining(['operators@rda.lv']), subject: expect.stringContaining('backup failed') });
+      const runs = await t.database.ownerQuery('SELECT ok::text AS ok, error FROM backup_runs ORDER BY id');
+      expect(runs.map((r) => (r as { ok: string }).ok)).toEqual(['true', 'true', 'true', 'true', 'false']);
+      expect(await age()).toBe(3_600 + 1);
+      expect(archives()).toHaveLength(2);
+    } finally {
+      await broken.stop();
+    }
+  }, 120_000);
 });

@@ -63,6 +63,8 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
     metrics: {
       poolStats: () => database.db.poolStats(),
       jobCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.jobs.counts(tx)),
+      lastBackupSuccess: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.backups.lastSuccess(tx)),
+      now: () => deps.clock.now(),
     },
     ...options.server,
   });

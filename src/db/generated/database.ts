@@ -82,6 +82,16 @@ export interface AuditHead {
   singleton: Generated<boolean>;
 }
 
+export interface BackupRuns {
+  bytes: Int8 | null;
+  error: string | null;
+  file: string | null;
+  finished_at: Timestamp;
+  id: Generated<Int8>;
+  ok: boolean;
+  started_at: Timestamp;
+}
+
 export interface BillingProviders {
   code: string;
   created_at: Generated<Timestamp>;
@@ -622,6 +632,7 @@ export interface DB {
   api_tokens: ApiTokens;
   audit_events: AuditEvents;
   audit_head: AuditHead;
+  backup_runs: BackupRuns;
   billing_providers: BillingProviders;
   billing_resources: BillingResources;
   billing_runs: BillingRuns;
