@@ -3,10 +3,11 @@ import { notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { renderPdf } from '../documents/pdf.js';
 import { slaReportDocument } from '../documents/sla-report-pdf.js';
-import { monthBounds } from '../desk/desk-report.js';
+import { checkMonth } from '../../domain/calendar/month.js';
 import type { Deps } from '../ports.js';
 import { slaReport, type SlaReport } from './sla-report.js';
 import { SYSTEM } from '../shared/transaction.js';
+import { tenantZone } from '../calendars/tenant-zone.js';
 
 
 /**
@@ -16,7 +17,7 @@ import { SYSTEM } from '../shared/transaction.js';
 export async function currentSlaReport(deps: Deps, actor: Actor, tenantId: string, month: string, live: boolean): Promise<{ report: SlaReport; publication: { version: number; publishedAt: string; reason: string | null } | null }> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
-  monthBounds(month);
+  checkMonth(month);
   if (!live) {
     const published = await deps.store.run(SYSTEM, (tx) => deps.store.slaPublications.latest(tx, tenantId, month));
     if (published) return { report: published.report as SlaReport, publication: { version: published.version, publishedAt: published.publishedAt, reason: published.reason } };
@@ -26,7 +27,7 @@ export async function currentSlaReport(deps: Deps, actor: Actor, tenantId: strin
 
 /** A report as a Latvian PDF, with its page of definitions. */
 export async function slaReportPdf(deps: Deps, report: SlaReport, version: number | undefined): Promise<Buffer> {
-  const tenant = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.get(tx, report.tenantId));
+  const { tenant, zone } = await deps.store.run(SYSTEM, async (tx) => ({ tenant: await deps.store.tenants.get(tx, report.tenantId), zone: await tenantZone(deps.store, tx, report.tenantId, report.month) }));
   if (!tenant) throw notFound('Municipality');
-  return renderPdf(slaReportDocument({ tenantName: tenant.name, month: report.month, generatedAt: deps.clock.now().toISOString(), services: report.services, desk: report.desk, version }));
+  return renderPdf(slaReportDocument({ zone, tenantName: tenant.name, month: report.month, generatedAt: deps.clock.now().toISOString(), services: report.services, desk: report.desk, version }));
 }

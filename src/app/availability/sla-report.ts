@@ -1,18 +1,17 @@
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { agreementForMonth, DEFAULT_AVAILABILITY_TARGET_PERCENT, DEFAULT_MAINTENANCE_NOTICE_HOURS } from '../../domain/agreement.js';
-import { addMonths, firstDayOf } from '../../domain/calendar/month.js';
+import { addMonths, checkMonth, firstDayOf, monthInterval } from '../../domain/calendar/month.js';
 import { excludeDowntime, summarizeSla, type ExclusionInterval } from '../../domain/availability/exclusions.js';
 import { applyMaintenance, combineLocations, combineMonitors, type Segment } from '../../domain/availability/timeline.js';
 import { addDays, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
-import { deskReport, monthBounds } from '../desk/desk-report.js';
+import { deskReport } from '../desk/desk-report.js';
+import { tenantZone } from '../calendars/tenant-zone.js';
 import { locationTimelinesMany } from '../monitoring/monitor-timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { Deps } from '../ports.js';
 import { SYSTEM } from '../shared/transaction.js';
-
-const ZONE = 'Europe/Riga';
 
 export interface ServiceAvailability {
   serviceId: string;
@@ -103,13 +102,16 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
 async function serviceAvailability(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<Omit<SlaReport, 'desk'>> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
-  const { from, to } = monthBounds(month);
+  checkMonth(month);
   const firstDay = firstDayOf(month);
   const nextMonth = firstDayOf(addMonths(month, 1));
   // Access is checked above; the report reads shared monitoring data in the system scope.
   return deps.store.run(SYSTEM, async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId))) throw notFound('Municipality');
     const agreement = agreementForMonth(await deps.store.agreements.listCurrent(tx, tenantId), month);
+    // The month in the municipality's own calendar zone (docs/definitions.md, "A month").
+    const zone = await tenantZone(deps.store, tx, tenantId, month);
+    const { from, to } = monthInterval(zone, month);
     const targetPercent = agreement?.availabilityTargetPercent ?? DEFAULT_AVAILABILITY_TARGET_PERCENT;
     const noticeMs = (agreement?.maintenanceNoticeHours ?? DEFAULT_MAINTENANCE_NOTICE_HOURS) * 3_600_000;
     const subscriptions = (await deps.store.subscriptions.list(tx, tenantId)).filter((s) => s.from < nextMonth && (s.to === null || s.to >= firstDay));
@@ -124,8 +126,8 @@ async function serviceAvailability(deps: Deps, actor: Actor, tenantId: string, m
     for (const subscription of subscriptions) {
       const service = catalogue.get(subscription.serviceId);
       if (!service) continue;
-      const start = Math.max(from.getTime(), localToEpochMs(ZONE, subscription.from, 0));
-      const end = Math.min(to.getTime(), subscription.to ? localToEpochMs(ZONE, addDays(subscription.to, 1), 0) : Infinity);
+      const start = Math.max(from.getTime(), localToEpochMs(zone, subscription.from, 0));
+      const end = Math.min(to.getTime(), subscription.to ? localToEpochMs(zone, addDays(subscription.to, 1), 0) : Infinity);
       const monitors = used.get(subscription.id)!;
       const timeline = serviceTimeline(monitors, timelines, start, end);
       const windows = allWindows.filter((w) => w.serviceIds.includes(service.id) && overlaps(w, start, end));

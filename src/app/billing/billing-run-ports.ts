@@ -38,7 +38,8 @@ export interface PricedUsage {
 }
 
 export interface BillingRunStore {
-  pricedUsage(tx: Tx, from: Date, to: Date): Promise<PricedUsage[]>;
+  /** Usage with periodStart in [from, to), priced by the tariff in force on its local day in `zone`. */
+  pricedUsage(tx: Tx, from: Date, to: Date, zone: string): Promise<PricedUsage[]>;
   /** The last `active_users` value each tenant reported for periods starting in [from, to). */
   activeUsers(tx: Tx, from: Date, to: Date): Promise<Map<string, string>>;
   pools(tx: Tx, month: string): Promise<{ id: string; description: string; amount: string; driver: PoolDriver }[]>;

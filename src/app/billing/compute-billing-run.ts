@@ -6,8 +6,9 @@ import { KopaError, notFound } from '../../domain/errors.js';
 import { parseCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { BillingRunRecord } from './billing-run-ports.js';
-import { monthBounds } from '../desk/desk-report.js';
-import { VAT_RATE_PERCENT } from './issue-invoice.js';
+import { BILLING_ZONE } from './billing-zone.js';
+import { vatRateOn } from '../../domain/billing/vat.js';
+import { lastDayOf, monthHasEnded, monthInterval } from '../../domain/calendar/month.js';
 import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -20,7 +21,7 @@ import { SYSTEM } from '../shared/transaction.js';
  * Usage that cannot be priced or belongs to no agreement becomes a problem, never a silent zero.
  */
 export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: string): Promise<{ statements: Statement[]; problems: StatementProblem[]; tenants: StatementTenant[]; poolCents: bigint }> {
-  const { from, to } = monthBounds(month);
+  const { from, to } = monthInterval(BILLING_ZONE, month);
   const problems: StatementProblem[] = [];
   const users = await deps.store.billingRuns.activeUsers(tx, from, to);
   const all = await deps.store.tenants.list(tx, null);
@@ -32,8 +33,8 @@ export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: str
   const names = new Map(all.map((t) => [t.id, t.name]));
   const eligible = new Set(tenants.map((t) => t.id));
   const hosting: HostingUsage[] = [];
-  for (const u of await deps.store.billingRuns.pricedUsage(tx, from, to)) {
-    const day = localDateOf('Europe/Riga', u.firstPeriodStart.getTime());
+  for (const u of await deps.store.billingRuns.pricedUsage(tx, from, to, BILLING_ZONE)) {
+    const day = localDateOf(BILLING_ZONE, u.firstPeriodStart.getTime());
     if (u.unitPrice === null) {
       problems.push({ field: 'tariffs', message: `No tariff for ${u.provider} ${u.resource} on ${day}: ${u.records} usage record(s) of ${names.get(u.tenantId) ?? u.tenantId} cannot be priced` });
     } else if (!eligible.has(u.tenantId)) {
@@ -43,13 +44,15 @@ export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: str
     }
   }
   const pools = (await deps.store.billingRuns.pools(tx, month)).map((p) => ({ id: p.id, description: p.description, driver: p.driver, amountCents: parseCents(p.amount) ?? 0n }));
-  const computed = computeStatements({ tenants, hosting, pools, vatRatePercent: VAT_RATE_PERCENT });
+  // The same day as issue-invoice.ts takes the rate on, so a statement and its invoice agree.
+  const computed = computeStatements({ tenants, hosting, pools, vatRatePercent: vatRateOn(lastDayOf(month)) });
   return { statements: computed.statements, problems: [...problems, ...computed.problems], tenants, poolCents: pools.reduce((sum, p) => sum + p.amountCents, 0n) };
 }
 
 function requireEnded(deps: Pick<Deps, 'clock'>, month: string): void {
-  const { to } = monthBounds(month);
-  if (to > deps.clock.now()) throw new KopaError('invalid_state', `${month} has not ended yet (it ends ${to.toISOString()}); a run needs the whole month`, [{ field: 'month', message: 'has not ended' }]);
+  if (monthHasEnded(BILLING_ZONE, month, deps.clock.now())) return;
+  const { to } = monthInterval(BILLING_ZONE, month);
+  throw new KopaError('invalid_state', `${month} has not ended yet (it ends ${to.toISOString()}); a run needs the whole month`, [{ field: 'month', message: 'has not ended' }]);
 }
 
 /** A draft run for an ended month; after the month was finalised, a correction draft. */

@@ -6,9 +6,10 @@ import { KopaError } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
-import { monthBounds } from '../desk/desk-report.js';
+import { checkMonth } from '../../domain/calendar/month.js';
 import type { Deps } from '../ports.js';
 import { SYSTEM } from '../shared/transaction.js';
+import { BILLING_ZONE } from './billing-zone.js';
 
 
 /**
@@ -17,8 +18,8 @@ import { SYSTEM } from '../shared/transaction.js';
  */
 export async function forecastCosts(deps: Deps, actor: Actor, baseMonth: string | undefined, scenario: ForecastScenario) {
   requirePermission(actor, 'forecast.read');
-  const month = baseMonth ?? addMonths(monthOf(localDateOf('Europe/Riga', deps.clock.now().getTime())), -1);
-  monthBounds(month);
+  const month = baseMonth ?? addMonths(monthOf(localDateOf(BILLING_ZONE, deps.clock.now().getTime())), -1);
+  checkMonth(month);
   const base = await deps.store.run(SYSTEM, (tx) => computeMonth(deps, tx, month));
   const municipalities = base.tenants.map((t) => ({ id: t.id, name: t.name, registrationNumber: t.registrationNumber, users: Number(t.activeUsers ?? '0'), monthlyHostingCents: base.statements.find((s) => s.tenantId === t.id)?.hostingCents ?? 0n }));
   if (municipalities.length === 0) throw new KopaError('invalid_state', `No municipality has an agreement in force in ${month}`, [{ field: 'baseMonth', message: 'has no municipality under agreement' }]);

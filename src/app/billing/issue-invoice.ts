@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { agreementForMonth } from '../../domain/agreement.js';
-import { addMonths, firstDayOf } from '../../domain/calendar/month.js';
+import { firstDayOf, lastDayOf } from '../../domain/calendar/month.js';
+import { vatRateOn } from '../../domain/billing/vat.js';
 import { priceInvoice, type Invoice, type InvoiceLineInput } from '../../domain/billing/invoice.js';
 import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../../domain/errors.js';
@@ -9,8 +10,8 @@ import type { IssuedInvoice } from './invoice-ports.js';
 import type { Deps } from '../ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { BILLING_ZONE } from './billing-zone.js';
 
-export const VAT_RATE_PERCENT = '21';
 const EXEMPTION_REASON = 'Atbrīvots no PVN saskaņā ar sadarbības līgumu';
 
 export interface InvoiceRequest {
@@ -31,7 +32,7 @@ export interface InvoiceRequest {
  */
 export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, actor: Actor, request: InvoiceRequest): Promise<IssuedInvoice> {
   const now = deps.clock.now();
-  const issueDate = localDateOf('Europe/Riga', now.getTime());
+  const issueDate = localDateOf(BILLING_ZONE, now.getTime());
   const seller = await deps.store.invoices.seller(tx);
   const tenant = await deps.store.tenants.get(tx, request.tenantId);
   if (!tenant) throw notFound('Municipality');
@@ -41,7 +42,9 @@ export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, 
   const year = Number(issueDate.slice(0, 4));
   const seq = await deps.store.invoices.nextNumber(tx, series, year);
   const number = `${series}-${year}-${String(seq).padStart(5, '0')}`;
-  const priced = priceInvoice(request.lines, agreement.vatExempt ? { category: 'E', ratePercent: '0', exemptionReason: EXEMPTION_REASON } : { category: 'S', ratePercent: VAT_RATE_PERCENT, exemptionReason: null });
+  // The rate of the supply period's last day: a monthly supply's tax point is the end of its period,
+  // so the run's statement and its invoice agree, and a credit note keeps its month's rate.
+  const priced = priceInvoice(request.lines, agreement.vatExempt ? { category: 'E', ratePercent: '0', exemptionReason: EXEMPTION_REASON } : { category: 'S', ratePercent: vatRateOn(lastDayOf(request.month)), exemptionReason: null });
   const dueDate = addDays(issueDate, seller.paymentTermsDays);
   const document: Invoice = {
     kind: request.kind,
@@ -71,7 +74,7 @@ export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, 
     },
     paymentTerms: `Apmaksa ${seller.paymentTermsDays} dienu laikā no rēķina datuma.`,
     corrects: request.corrects ? { number: request.corrects.number, issueDate: request.corrects.issueDate } : null,
-    period: { start: firstDayOf(request.month), end: addDays(firstDayOf(addMonths(request.month, 1)), -1) },
+    period: { start: firstDayOf(request.month), end: lastDayOf(request.month) },
     notes: request.notes ?? [],
     ...priced,
   };

@@ -4,8 +4,7 @@ import { validationError } from '../../domain/errors.js';
 import type { UsageTotal } from './catalogue-ports.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { Deps } from '../ports.js';
-
-export const BILLING_ZONE = 'Europe/Riga';
+import { BILLING_ZONE } from './billing-zone.js';
 
 /**
  * A month's usage per municipality, provider and resource: sums added up, gauges at their

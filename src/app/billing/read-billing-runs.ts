@@ -5,7 +5,7 @@ import { notFound } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
-import { monthBounds } from '../desk/desk-report.js';
+import { checkMonth } from '../../domain/calendar/month.js';
 import type { Deps } from '../ports.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -56,7 +56,7 @@ export function presentStatement(s: StoredStatement, tenantName: string, previou
 
 export async function listBillingRuns(deps: Deps, actor: Actor, month: string | undefined): Promise<BillingRunRecord[]> {
   requirePermission(actor, 'billing_runs.read');
-  if (month) monthBounds(month);
+  if (month) checkMonth(month);
   return deps.store.run(SYSTEM, (tx) => deps.store.billingRuns.list(tx, month));
 }
 
@@ -82,7 +82,7 @@ export async function tenantStatements(deps: Deps, actor: Actor, tenantId: strin
     if (!tenant) throw notFound('Municipality');
     const out = [];
     for (const month of months) {
-      monthBounds(month);
+      checkMonth(month);
       const current = (await deps.store.billingRuns.invoicedStatements(tx, month)).get(tenantId);
       const before = (await deps.store.billingRuns.invoicedStatements(tx, addMonths(month, -1))).get(tenantId);
       out.push({ month, statement: current ? presentStatement(current, tenant.name, before) : null });

@@ -6,6 +6,7 @@ import { renderPdf } from '../documents/pdf.js';
 import { statementDocument } from '../documents/statement-pdf.js';
 import type { Deps } from '../ports.js';
 import { tenantStatements } from './read-billing-runs.js';
+import { BILLING_ZONE } from './billing-zone.js';
 
 /** A municipality's invoiced statement for a month as a Latvian PDF, with the invoices it went on. */
 export async function statementPdf(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ filename: string; pdf: Buffer }> {
@@ -20,7 +21,7 @@ export async function statementPdf(deps: Deps, actor: Actor, tenantId: string, m
     }
     return numbers;
   });
-  const generatedOn = localDateOf('Europe/Riga', deps.clock.now().getTime());
+  const generatedOn = localDateOf(BILLING_ZONE, deps.clock.now().getTime());
   const pdf = await renderPdf(statementDocument({ month, statement, invoiceNumbers, generatedOn }));
   return { filename: `kopa-izmaksas-${month}.pdf`, pdf };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { isValidTimeZone } from '../../domain/calendar/local-time.js';
+import { DEFAULT_ZONE, isValidTimeZone } from '../../domain/calendar/local-time.js';
 import { parseException, toClockSlots, validateWeekly, type ExceptionInput, type WeeklyHours } from '../../domain/calendar/weekly-hours.js';
 import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
@@ -32,8 +32,8 @@ export async function createCalendar(deps: CalendarDeps, actor: Actor, input: Cr
   requirePermission(actor, 'calendars.write');
   const errors = validateWeekly(input.weeklyHours, new FieldErrors());
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(input.id)) errors.add('id', 'must be 1–40 lowercase letters, digits, - or _');
-  const timeZone = input.timeZone ?? 'Europe/Riga';
-  if (!isValidTimeZone(timeZone)) errors.add('timeZone', 'must be an IANA time zone such as Europe/Riga');
+  const timeZone = input.timeZone ?? DEFAULT_ZONE;
+  if (!isValidTimeZone(timeZone)) errors.add('timeZone', `must be an IANA time zone such as ${DEFAULT_ZONE}`);
   if (input.name.trim().length < 2) errors.add('name', 'must have at least 2 characters');
   errors.throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { localDateOf } from '../../domain/calendar/local-time.js';
+import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { validateService, validateSubscription, type Service, type ServiceFields, type Subscription } from '../../domain/service.js';
 import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
@@ -61,7 +61,7 @@ export async function listSubscriptions(deps: CatalogueDeps, actor: Actor, tenan
 export async function subscribe(deps: CatalogueDeps, actor: Actor, tenantId: string, input: { serviceId: string; from?: string | undefined; to?: string | null | undefined; mode?: Subscription['mode'] | undefined }): Promise<Subscription> {
   requirePermission(actor, 'subscriptions.write');
   requireTenantAccess(actor, tenantId);
-  const from = input.from ?? localDateOf('Europe/Riga', deps.clock.now().getTime());
+  const from = input.from ?? localDateOf(DEFAULT_ZONE, deps.clock.now().getTime());
   const to = input.to ?? null;
   validateSubscription(from, to).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {

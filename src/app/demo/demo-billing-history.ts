@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { addDays, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { addDays, DEFAULT_ZONE, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { addMonths, firstDayOf, monthOf } from '../../domain/calendar/month.js';
 import { createBillingRun } from '../billing/compute-billing-run.js';
 import { atClock } from './demo-clock.js';
@@ -9,7 +9,7 @@ import { createCostPool } from '../billing/manage-cost-pools.js';
 import { createTariff } from '../billing/manage-tariffs.js';
 import type { Deps } from '../ports.js';
 
-const ZONE = 'Europe/Riga';
+const ZONE = DEFAULT_ZONE;
 
 /** How big each demo municipality's installation is; usage is derived from these, day by day. */
 export interface DemoFootprint {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { addDays, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { addDays, DEFAULT_ZONE, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { addMonths, monthOf } from '../../domain/calendar/month.js';
 import type { ResultInput } from '../../domain/monitoring/monitor.js';
 import { atClock } from './demo-clock.js';
@@ -7,7 +7,7 @@ import { openIncident, updateIncident } from '../monitoring/manage-incidents.js'
 import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../monitoring/manage-monitors.js';
 import type { Deps } from '../ports.js';
 
-const ZONE = 'Europe/Riga';
+const ZONE = DEFAULT_ZONE;
 const INTERVAL_S = 300;
 const HISTORY_DAYS = 35;
 /** The probes sit in the two data centres; in the demo no agent runs, so history ends at start-up. */

@@ -1,5 +1,5 @@
 import { systemActor, type Actor } from '../../domain/actor.js';
-import { localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { DEFAULT_ZONE, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { addMonths, monthOf } from '../../domain/calendar/month.js';
 import type { Priority } from '../../domain/agreement.js';
 import type { TicketCategory, TicketStatus } from '../../domain/desk/ticket.js';
@@ -12,7 +12,7 @@ import type { Deps } from '../ports.js';
 import { changeTicketStatus, commentOnTicket, rateTicket } from '../desk/work-ticket.js';
 import { SYSTEM } from '../shared/transaction.js';
 
-const ZONE = 'Europe/Riga';
+const ZONE = DEFAULT_ZONE;
 
 const FOOTPRINTS: Omit<DemoFootprint, 'tenantId' | 'since'>[] = [
   { slug: 'cesis', users: 412, vcpus: 8, ramGb: 32, storageGb: 1800, backupGb: 2400 },

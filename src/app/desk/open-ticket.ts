@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import type { Priority } from '../../domain/agreement.js';
-import { localDateOf } from '../../domain/calendar/local-time.js';
+import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import { termsForTicket } from '../../domain/desk/agreement-choice.js';
 import type { Ticket, TicketCategory } from '../../domain/desk/ticket.js';
 import { FieldErrors, notFound, validationError } from '../../domain/errors.js';
@@ -33,7 +33,7 @@ export async function openTicket(deps: Deps, actor: Actor, input: OpenTicketInpu
     if (!(await deps.store.tenants.get(tx, tenantId!))) throw notFound('Municipality');
     if (input.serviceId && !(await deps.store.services.get(tx, input.serviceId))) throw validationError('serviceId', 'is not a service in the catalogue');
     const agreements = await deps.store.agreements.listCurrent(tx, tenantId!);
-    const terms = termsForTicket(agreements, localDateOf('Europe/Riga', now.getTime()), input.priority);
+    const terms = termsForTicket(agreements, localDateOf(DEFAULT_ZONE, now.getTime()), input.priority);
     const created = await deps.store.tickets.insert(tx, {
       tenantId: tenantId!,
       agreementId: terms.agreementId,

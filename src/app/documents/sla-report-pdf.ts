@@ -1,5 +1,6 @@
 import type { DeskFigures, ServiceSla } from '../availability/sla-report.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
+import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
 
 const MONTHS_LV = ['janvāris', 'februāris', 'marts', 'aprīlis', 'maijs', 'jūnijs', 'jūlijs', 'augusts', 'septembris', 'oktobris', 'novembris', 'decembris'];
 
@@ -16,10 +17,14 @@ export function durationLv(seconds: number): string {
   return [h > 0 ? `${h} h` : null, h > 0 || m > 0 ? `${String(m).padStart(h > 0 ? 2 : 1, '0')} min` : null, `${String(rest).padStart(h > 0 || m > 0 ? 2 : 1, '0')} s`].filter(Boolean).join(' ');
 }
 
-const rigaTime = (iso: string) => new Date(iso).toLocaleString('lv-LV', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** The report's times are those of the municipality's calendar zone, as its month is. */
+const timeIn = (zone: string) => (iso: string) => new Date(iso).toLocaleString('lv-LV', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const zoneLv = (zone: string) => (zone === DEFAULT_ZONE ? 'Rīgas' : zone);
 
-const DEFINITIONS: string[] = [
-  'Mēnesis ir laiks no mēneša pirmās dienas plkst. 00:00 līdz nākamā mēneša pirmās dienas plkst. 00:00 pēc Rīgas laika (Europe/Riga); oktobrī ir 745 stundas, martā 743.',
+const definitions = (zone: string): string[] => [
+  zone === DEFAULT_ZONE
+    ? `Mēnesis ir laiks no mēneša pirmās dienas plkst. 00:00 līdz nākamā mēneša pirmās dienas plkst. 00:00 pēc Rīgas laika (${DEFAULT_ZONE}); oktobrī ir 745 stundas, martā 743.`
+    : `Mēnesis ir laiks no mēneša pirmās dienas plkst. 00:00 līdz nākamā mēneša pirmās dienas plkst. 00:00 pēc ${zone} laika.`,
   'Katrs uzraudzības pārbaudes rezultāts aptver laiku no tā brīža līdz nākamajam rezultātam, bet ne ilgāk kā trīs pārbaudes intervālus. Laiks, ko neaptver neviens rezultāts, ir „nav datu”.',
   'Secīgu neveiksmīgu pārbaužu virkne nozīmē „nedarbojās” tikai tad, ja tajā ir vismaz tik rezultātu, cik noteikts uzraudzībā (parasti 2); īsāka virkne skaitās „darbojās”.',
   'Ja pārbauda no vairākām vietām, brīdis skaitās „nedarbojās”, ja to rāda vairākums vietu, kurām tajā brīdī ir zināms stāvoklis.',
@@ -27,7 +32,7 @@ const DEFINITIONS: string[] = [
   'Plānotā apkope netiek ieskaitīta, ja par to paziņots vismaz līgumā noteikto laiku iepriekš (parasti 48 stundas); vēlāk paziņota apkope skaitās parasts laiks.',
   'Operators var izslēgt pārtraukumu no SLA aprēķina (piemēram, uzraudzības kļūda vai nepārvarama vara), norādot iemeslu; izslēgtais laiks neskaitās ne „darbojās”, ne „nedarbojās”, un tas ir redzams pārskatā.',
   'Pieejamība = darbojās / (darbojās + nedarbojās) × 100 %. Pārklājums = zināmais laiks / (periods − apkope) × 100 %.',
-  'Laiki norādīti pēc Rīgas laika.',
+  `Laiki norādīti pēc ${zoneLv(zone)} laika.`,
 ];
 
 export interface SlaPdfInput {
@@ -37,9 +42,11 @@ export interface SlaPdfInput {
   services: ServiceSla[];
   desk?: DeskFigures | undefined;
   version?: number | undefined;
+  /** The municipality's calendar zone; Kopa's home zone when not given. */
+  zone?: string | undefined;
 }
 
-function serviceSection(s: ServiceSla): PdfContent[] {
+function serviceSection(s: ServiceSla, localTime: (iso: string) => string): PdfContent[] {
   const facts: PdfContent[] = [
     { text: `${s.serviceName} (${s.serviceCode})`, style: 'heading' },
     {
@@ -55,7 +62,7 @@ function serviceSection(s: ServiceSla): PdfContent[] {
           ['Nav datu', durationLv(s.unknownSeconds)],
           ['Izslēgts no SLA', durationLv(s.excludedSeconds)],
           ['Pārklājums', percent(s.coveragePercent)],
-          ['Periods', `${rigaTime(s.periodStart)} – ${rigaTime(s.periodEnd)}`],
+          ['Periods', `${localTime(s.periodStart)} – ${localTime(s.periodEnd)}`],
         ],
       },
       layout: 'lightHorizontalLines',
@@ -69,7 +76,7 @@ function serviceSection(s: ServiceSla): PdfContent[] {
         widths: ['*', '*', 'auto'],
         body: [
           [{ text: 'Sākums', style: 'tableHeader' }, { text: 'Beigas', style: 'tableHeader' }, { text: 'Ilgums', style: 'tableHeader' }],
-          ...s.outages.map((o) => [rigaTime(o.start), rigaTime(o.end), durationLv(o.seconds)]),
+          ...s.outages.map((o) => [localTime(o.start), localTime(o.end), durationLv(o.seconds)]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -77,7 +84,7 @@ function serviceSection(s: ServiceSla): PdfContent[] {
   } else facts.push({ text: 'Pārtraukumu nebija.', margin: [0, 6, 0, 0] });
   if (s.exclusions.length > 0) {
     facts.push({ text: 'Izslēgts no SLA aprēķina', bold: true, margin: [0, 8, 0, 4] });
-    facts.push({ ul: s.exclusions.map((e) => `${rigaTime(e.startsAt)} – ${rigaTime(e.endsAt)}: ${e.reason} (${e.createdBy})`) });
+    facts.push({ ul: s.exclusions.map((e) => `${localTime(e.startsAt)} – ${localTime(e.endsAt)}: ${e.reason} (${e.createdBy})`) });
   }
   return facts;
 }
@@ -108,6 +115,8 @@ function deskSection(desk: DeskFigures): PdfContent[] {
 
 /** The monthly availability report in Latvian, with a closing page stating the definitions used. */
 export function slaReportDocument(input: SlaPdfInput): PdfDocument {
+  const zone = input.zone ?? DEFAULT_ZONE;
+  const localTime = timeIn(zone);
   const summaryRows = input.services.map((s) => [s.serviceName, percent(s.availabilityPercent), percent(s.targetPercent), { text: s.met ? 'Jā' : 'Nē', style: s.met ? 'good' : 'bad' }]);
   return {
     info: { title: `Pieejamības pārskats ${input.month} — ${input.tenantName}`, author: 'Rīgas digitālā aģentūra', subject: 'Pakalpojumu pieejamība' },
@@ -126,11 +135,11 @@ export function slaReportDocument(input: SlaPdfInput): PdfDocument {
             },
             layout: 'lightHorizontalLines',
           },
-      ...input.services.flatMap(serviceSection),
+      ...input.services.flatMap((s) => serviceSection(s, localTime)),
       ...(input.desk ? deskSection(input.desk) : []),
       { text: 'Definīcijas', style: 'heading', pageBreak: 'before' },
-      { ul: DEFINITIONS, margin: [0, 0, 0, 10] },
-      { text: `Sagatavots ${rigaTime(input.generatedAt)} (Rīgas laiks) sistēmā Kopa.`, style: 'small' },
+      { ul: definitions(zone), margin: [0, 0, 0, 10] },
+      { text: `Sagatavots ${localTime(input.generatedAt)} (${zone === DEFAULT_ZONE ? 'Rīgas laiks' : zone}) sistēmā Kopa.`, style: 'small' },
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { applyMaintenance, combineLocations, combineMonitors, summarize, type ReportState, type Segment } from '../../domain/availability/timeline.js';
-import { addDays, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
+import { addDays, DEFAULT_ZONE, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { Service } from '../../domain/service.js';
@@ -13,7 +13,7 @@ import type { MaintenanceWindowRecord } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
-const ZONE = 'Europe/Riga';
+const ZONE = DEFAULT_ZONE;
 export const STATUS_DAYS = 90;
 
 export interface DayBar {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemActor } from '../../domain/actor.js';
 import { currentState } from '../../domain/availability/current-state.js';
-import { localDateOf } from '../../domain/calendar/local-time.js';
+import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { openTicket } from '../desk/open-ticket.js';
 import type { Deps } from '../ports.js';
@@ -15,7 +15,7 @@ const actor = systemActor('outage-watch');
 /** The municipalities a monitor speaks for: its own instance's, or everyone using the shared service today. */
 async function affectedTenants(deps: Deps, tx: Tx, monitor: Monitor, now: number): Promise<string[]> {
   if (monitor.tenantId) return [monitor.tenantId];
-  const today = localDateOf('Europe/Riga', now);
+  const today = localDateOf(DEFAULT_ZONE, now);
   const subscriptions = await deps.store.subscriptions.list(tx, null);
   return [...new Set(subscriptions.filter((s) => s.serviceId === monitor.serviceId && s.mode === 'shared' && s.from <= today && (s.to === null || s.to >= today)).map((s) => s.tenantId))];
 }

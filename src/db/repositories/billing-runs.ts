@@ -4,6 +4,7 @@ import type { PoolDriver } from '../../domain/billing/catalogue.js';
 import { statementFromJson, statementToJson, type StatementProblem } from '../../domain/billing/statement.js';
 import type { BillingRunsTable, BillingStatementsTable } from '../billing-run-schema.js';
 import { trxOf } from '../tx.js';
+import { tariffInForce } from './tariff-on.js';
 
 const toRun = (r: Selectable<BillingRunsTable>): BillingRunRecord => ({
   id: r.id,
@@ -21,12 +22,12 @@ const toRun = (r: Selectable<BillingRunsTable>): BillingRunRecord => ({
 const toStored = (r: Selectable<BillingStatementsTable>): StoredStatement => ({ runId: r.run_id, tenantId: r.tenant_id, statement: statementFromJson(r.statement), invoiceIds: r.invoice_ids });
 
 export const billingRunRepository: BillingRunStore = {
-  async pricedUsage(tx, from, to) {
-    // Each record is priced by the tariff in force on its periodStart's day in Riga. Records are
+  async pricedUsage(tx, from, to, zone) {
+    // Each record is priced by the tariff in force on its periodStart's local day in the billing zone. Records are
     // added up per day first, so the tariff join sees a few thousand rows instead of millions.
     const rows = await sql<{ tenant_id: string; provider: string; resource: string; resource_name: string; unit: string; unit_code: string; unit_price: string | null; quantity: string; records: string; first_start: Date }>`
       WITH daily AS (
-        SELECT u.tenant_id, u.provider, u.resource, (u.period_start AT TIME ZONE 'Europe/Riga')::date AS day,
+        SELECT u.tenant_id, u.provider, u.resource, (u.period_start AT TIME ZONE ${zone})::date AS day,
                sum(u.quantity) AS quantity, count(*) AS records, min(u.period_start) AS first_start
           FROM usage_records u
          WHERE u.period_start >= ${from} AND u.period_start < ${to}
@@ -37,7 +38,7 @@ export const billingRunRepository: BillingRunStore = {
         FROM daily d
         JOIN billing_resources r ON r.code = d.resource AND r.billable
         LEFT JOIN tariffs t ON t.provider = d.provider AND t.resource = d.resource
-         AND t.valid_from <= d.day AND (t.valid_to IS NULL OR t.valid_to > d.day)
+         AND ${tariffInForce('t', sql`d.day`)}
        GROUP BY d.tenant_id, d.provider, d.resource, r.name, r.unit, r.unit_code, t.unit_price
        ORDER BY d.tenant_id, d.provider, d.resource, t.unit_price`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ tenantId: r.tenant_id, provider: r.provider, resource: r.resource, resourceName: r.resource_name, unit: r.unit, unitCode: r.unit_code, unitPrice: r.unit_price, quantity: r.quantity, records: Number(r.records), firstPeriodStart: r.first_start }));

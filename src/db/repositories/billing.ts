@@ -3,6 +3,7 @@ import type { BillingStore, UsageTotal } from '../../app/billing/catalogue-ports
 import type { CostPool, PoolDriver, Provider, Resource, ResourceKind, Tariff } from '../../domain/billing/catalogue.js';
 import type { BillingProvidersTable, BillingResourcesTable, CostPoolsTable, TariffsTable } from '../billing-schema.js';
 import { trxOf } from '../tx.js';
+import { tariffInForce } from './tariff-on.js';
 
 /** Serialises tariff changes of one provider and resource (the overlap trigger takes the same lock). */
 const TARIFF_LOCK = 7313007;
@@ -80,8 +81,7 @@ export const billingRepository: BillingStore = {
       if (filter.provider !== undefined) q = q.where('provider', '=', filter.provider);
       if (filter.resource !== undefined) q = q.where('resource', '=', filter.resource);
       if (filter.on !== undefined) {
-        const on = filter.on;
-        q = q.where('valid_from', '<=', on).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]));
+        q = q.where(tariffInForce('tariffs', sql`${filter.on}::date`));
       }
       return (await q.execute()).map(toTariff);
     },

@@ -140,3 +140,12 @@ export function validateCostPool(p: CostPoolInput, errors = new FieldErrors()): 
   if (!(POOL_DRIVERS as readonly string[]).includes(p.driver)) errors.add('driver', `must be one of ${POOL_DRIVERS.join(', ')}`);
   return errors;
 }
+
+/**
+ * Which tariff applied on a local day: the one of that provider and resource whose
+ * [validFrom, validTo) holds the day, or none. Periods never overlap (placeTariff), so at most one
+ * does. The SQL in src/db/repositories/tariff-on.ts says the same; tariff-on.test.ts holds it to this.
+ */
+export function tariffOn<T extends Pick<Tariff, 'provider' | 'resource' | 'validFrom' | 'validTo'>>(tariffs: readonly T[], provider: string, resource: string, day: LocalDate): T | null {
+  return tariffs.find((t) => t.provider === provider && t.resource === resource && t.validFrom <= day && (t.validTo === null || t.validTo > day)) ?? null;
+}

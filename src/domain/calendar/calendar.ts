@@ -1,5 +1,5 @@
 import type { LocalDate } from '../local-date.js';
-import { addDays, isoWeekday } from './local-time.js';
+import { addDays, DEFAULT_ZONE, isoWeekday } from './local-time.js';
 import { LATVIAN_TRANSFERS, latvianHolidays, type Holiday } from './lv-holidays.js';
 
 /** Opening hours within one day, in minutes after local midnight, [opens, closes). */
@@ -44,9 +44,9 @@ export function weeklyOf(workdays: Slot[], days = [1, 2, 3, 4, 5]): Slot[][] {
   return Array.from({ length: 8 }, (_, i) => (days.includes(i) ? workdays.map((s) => ({ ...s })) : []));
 }
 
-/** The default calendar `lv`: Mon–Fri 08:30–17:00 in Europe/Riga under Latvian law. */
+/** The default calendar `lv`: Mon–Fri 08:30–17:00 in Kopa's home zone (Riga) under Latvian law. */
 export function latvianCalendar(exceptions: CalendarException[] = []): CalendarSpec {
-  return { id: 'lv', zone: 'Europe/Riga', weekly: weeklyOf(STANDARD_DAY), rules: 'lv', exceptions };
+  return { id: 'lv', zone: DEFAULT_ZONE, weekly: weeklyOf(STANDARD_DAY), rules: 'lv', exceptions };
 }
 
 /** Working-day hours for a transferred or declared working day: the first weekday that has hours. */

@@ -4,6 +4,14 @@ import type { LocalDate } from '../local-date.js';
  * Conversions between local wall-clock time in an IANA zone and UTC instants, using
  * only the built-in Intl database (no I/O, no clock).
  */
+
+/**
+ * Kopa's home zone: the zone of the default `lv` calendar, of a municipality whose agreement names
+ * no calendar, and of the seller's own dates (invoice issue dates, billing runs). The one place
+ * the name is written; everything else asks a calendar or uses this.
+ */
+export const DEFAULT_ZONE = 'Europe/Riga';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, isMonth, monthBounds, monthRange } from './month.js';
+import { addMonths, checkMonth, isMonth, lastDayOf, monthBounds, monthHasEnded, monthInterval, monthRange } from './month.js';
+import { KopaError } from '../errors.js';
 
 const anyMonth = fc.record({ year: fc.integer({ min: 1970, max: 9000 }), month: fc.integer({ min: 1, max: 12 }) }).map(({ year, month }) => `${year}-${String(month).padStart(2, '0')}`);
 
@@ -37,5 +38,36 @@ describe('months', () => {
     const mar = monthBounds('Europe/Riga', '2026-03');
     expect((mar.end.getTime() - mar.start.getTime()) / 3_600_000).toBe(743);
     expect(monthBounds('Europe/Riga', '2026-12').end.toISOString()).toBe('2026-12-31T22:00:00.000Z');
+  });
+
+  it('ends the last day of the month, leap years included', () => {
+    expect([lastDayOf('2026-02'), lastDayOf('2024-02'), lastDayOf('2026-12'), lastDayOf('2026-04')]).toEqual(['2026-02-28', '2024-02-29', '2026-12-31', '2026-04-30']);
+  });
+
+  it('counts a month in the zone it is given: New York’s October ends six hours after Riga’s', () => {
+    const riga = monthInterval('Europe/Riga', '2026-10');
+    const ny = monthInterval('America/New_York', '2026-10');
+    expect([ny.from.toISOString(), ny.to.toISOString()]).toEqual(['2026-10-01T04:00:00.000Z', '2026-11-01T04:00:00.000Z']);
+    expect(ny.to.getTime() - riga.to.getTime()).toBe(6 * 3_600_000);
+  });
+
+  it('has ended exactly at its end instant in the zone, not a millisecond earlier', () => {
+    const end = new Date('2026-11-01T04:00:00.000Z');
+    expect(monthHasEnded('America/New_York', '2026-10', new Date(end.getTime() - 1))).toBe(false);
+    expect(monthHasEnded('America/New_York', '2026-10', end)).toBe(true);
+    expect(monthHasEnded('Europe/Riga', '2026-10', new Date(end.getTime() - 1))).toBe(true);
+  });
+
+  it('refuses months outside 1970-01 … 9998-12 and anything not YYYY-MM, as a field error on month', () => {
+    for (const bad of ['1969-12', '9999-01', '2026-13', '2026-1', '', 'x']) {
+      expect(() => checkMonth(bad), bad).toThrow(KopaError);
+      try {
+        checkMonth(bad);
+      } catch (error) {
+        expect((error as KopaError).errors[0]?.field).toBe('month');
+      }
+    }
+    expect(() => checkMonth('1970-01')).not.toThrow();
+    expect(() => checkMonth('9998-12')).not.toThrow();
   });
 });

@@ -10,8 +10,9 @@ import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
 import { ERRORS, Instant } from '../schemas.js';
+import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
 
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in Europe/Riga' });
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: `YYYY-MM, a month in ${DEFAULT_ZONE}` });
 const Money = Type.String({ pattern: '^-?[0-9]+\\.[0-9]{2}$' });
 const Problem = Type.Object({ field: Type.String(), message: Type.String() });
 const RunSummary = Type.Object({

@@ -6,6 +6,7 @@ import { businessTime, calendarDays, calendarIcs, deadline } from '../../app/cal
 import { actorOf } from '../auth.js';
 import { PageOnly, pageOf, sendListPage } from '../paging.js';
 import { DateText, ERRORS, Instant } from '../schemas.js';
+import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
 
 const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$', description: 'Local time HH:MM' });
 const ClockSlot = Type.Object({ opens: ClockTime, closes: ClockTime }, { additionalProperties: false });
@@ -51,7 +52,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         {
           id: Type.String({ minLength: 1, maxLength: 40, examples: ['24x7'] }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
-          timeZone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA zone; default Europe/Riga' })),
+          timeZone: Type.Optional(Type.String({ maxLength: 64, description: `IANA zone; default ${DEFAULT_ZONE}` })),
           weeklyHours: WeeklyHours,
           rules: Type.Optional(Type.Union([Type.Literal('lv'), Type.Null()])),
           description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),

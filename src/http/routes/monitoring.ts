@@ -306,7 +306,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       'x-kopa-permission': 'sla_reports.read',
       tags: ['monitoring'],
       summary: 'Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian); `?live=true` recomputes',
-      params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in Europe/Riga' }) }),
+      params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in the municipality’s calendar zone' }) }),
       querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])), live: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: SlaReport, ...ERRORS },
     },

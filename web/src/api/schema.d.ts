@@ -10462,7 +10462,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    /** @description YYYY-MM, a month in Europe/Riga */
+                    /** @description YYYY-MM, a month in the municipality’s calendar zone */
                     month: string;
                 };
                 cookie?: never;
