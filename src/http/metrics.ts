@@ -13,6 +13,7 @@ export interface MetricsSources {
   jobCounts(): Promise<{ kind: string; status: string; count: number }[]>;
   /** When the newest good backup finished (any replica, scheduled or `kopa backup`); null when none. */
   lastBackupSuccess?(): Promise<Date | null>;
+  /** The server's clock; required with lastBackupSuccess. */
   now?(): Date;
 }
 
@@ -60,8 +61,9 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources): R
     registers: [registry],
     async collect() {
       const last = await sources.lastBackupSuccess?.();
+      const now = sources.now?.();
       // +Inf rather than a missing series: "older than a day" then fires for a backup that never ran too.
-      this.set(last ? Math.max(0, ((sources.now?.() ?? new Date()).getTime() - last.getTime()) / 1000) : Infinity);
+      this.set(last && now ? Math.max(0, (now.getTime() - last.getTime()) / 1000) : Infinity);
     },
   });
 

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
+import { SYSTEM } from '../app/shared/transaction.js';
 import { verifyAuditChain } from '../app/audit/verify-audit-chain.js';
 import { ArchiveError } from '../db/backup/archive.js';
 import { backupToFile } from '../db/backup/dump.js';
@@ -47,7 +48,7 @@ export async function backupCommand(config: Config, options: { out?: string; ver
     // standby, a schema before migration 020) still got its backup.
     const store = createStore(db.kysely);
     await store
-      .run({ role: 'system', tenantId: null }, (tx) => store.backups.record(tx, { startedAt, finishedAt: new Date(), ok: true, file: options.out!, bytes: size, error: null }))
+      .run(SYSTEM, (tx) => store.backups.record(tx, { startedAt, finishedAt: new Date(), ok: true, file: options.out!, bytes: size, error: null }))
       .catch(() => {});
     const rows = header.tables.reduce((n, t) => n + t.rows, 0);
     console.log(`Backup written to ${options.out}: schema version ${header.schemaVersion}, ${header.tables.length} tables, ${rows} rows, ${size} bytes.`);

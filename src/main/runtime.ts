@@ -50,11 +50,12 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     await db.close();
     throw error;
   }
+  const clock = { now: () => new Date() };
   const deps: Deps = {
     store: createStore(db.kysely),
-    clock: { now: () => new Date() },
+    clock,
     passwords: argon2Hasher,
-    backupArchiver: createBackupArchiver(db),
+    backupArchiver: createBackupArchiver(db, clock),
     ...(secretKey && { secretBox: createSecretBox(secretKey) }),
     identity: identitySettings({ mfaRequiredRoles: config.mfaRequiredRoles, publicUrl: config.publicUrl }),
     notifier: createNotifier({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }),

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { SYSTEM } from '../shared/transaction.js';
 import type { BackupDeps, BackupSchedule } from './ports.js';
-
-const SYSTEM = { role: 'system' as const, tenantId: null };
 
 /** Scheduled archives are named by their start in UTC, so names sort by age. */
 export const SCHEDULED_ARCHIVE = /^kopa-backup-\d{8}T\d{6}Z\.jsonl\.gz$/;

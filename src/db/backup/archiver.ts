@@ -5,7 +5,7 @@ import type { KopaDatabase } from '../connect.js';
 import { backupToFile } from './dump.js';
 
 /** Archives of this database, written as `kopa backup --out` writes them. */
-export function createBackupArchiver(db: KopaDatabase, clock: { now(): Date } = { now: () => new Date() }): BackupArchiver {
+export function createBackupArchiver(db: KopaDatabase, clock: { now(): Date }): BackupArchiver {
   return {
     async write(file) {
       await mkdir(dirname(file), { recursive: true, mode: 0o700 });
