@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/app/ports.js';
 import { createBackupArchiver } from '../../src/db/backup/archiver.js';
@@ -127,20 +128,31 @@ describe('backup and restore', () => {
       const file = join(dir, 'postgres.jsonl.gz');
       // Audited writes during the backup: a snapshot torn between audit_events and audit_head would not verify.
       let writing = true;
+      let firstWritten!: () => void;
+      const started = new Promise<void>((resolve) => (firstWritten = resolve));
       const writes = (async () => {
         let n = 0;
         while (writing) {
           const res = await user.post('/api/v1/tickets', { priority: 'P4', subject: `Rakstīšana ${n++}`, description: 'backup laikā' });
           expect(res.statusCode).toBe(201);
+          firstWritten();
         }
         return n;
       })();
+      await started; // the snapshot then holds at least one of these tickets, and more are written while it is read
       const header = await backupToFile(pg.database.db.kysely, file, { backend: 'postgres', now: new Date() });
       writing = false;
-      expect(await writes).toBeGreaterThan(0);
+      expect(await writes).toBeGreaterThan(1);
       expect(header.source.backend).toBe('postgres');
       await restoreFromFile(target.kysely, file);
       expect(await verifyAuditChain({ store: createStore(target.kysely) })).toMatchObject({ ok: true });
+      // The audit log is read near the start of the archive and the tickets near its end; each ticket
+      // and its audit event are written in one transaction, so only one snapshot has both in step.
+      const { rows } = await sql<{ tickets: string; opened: string }>`
+        SELECT (SELECT count(*) FROM tickets)::text AS tickets,
+               (SELECT count(*) FROM audit_events WHERE action = 'ticket.opened')::text AS opened`.execute(target.kysely);
+      expect(Number(rows[0]!.tickets)).toBeGreaterThan(1);
+      expect(rows[0]!.opened).toBe(rows[0]!.tickets);
       expect(await attachmentDigests(target.kysely)).toEqual(await attachmentDigests(pg.database.db.kysely));
       const restoredTickets = (await tableFingerprints(target.kysely)).tickets!;
       const archivedTickets = header.tables.find((t) => t.name === 'tickets')!.rows;
