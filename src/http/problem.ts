@@ -39,6 +39,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, status
     .type('application/problem+json')
     .send({
       type: `/problems/${code}`,
+      // The same code on its own, so a client chooses its words from a stable key, not a sentence.
+      code,
       title: TITLES[status] ?? 'Error',
       status,
       detail,

@@ -13,6 +13,7 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Problem = Type.Object(
   {
     type: Type.String(),
+    code: Type.String({ description: 'stable machine-readable code of the problem, the last segment of type (validation, not_found, invalid_state…)' }),
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),

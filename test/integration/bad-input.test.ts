@@ -167,6 +167,9 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = res.json();
     expect(problem).toMatchObject({ status: k.status, type: expect.stringMatching(/^\/problems\//) });
+    // A stable code beside the type (issue 12 item 2): the same key, for clients to translate from.
+    expect(problem.code).toMatch(/^[a-z_]+$/);
+    expect(`/problems/${problem.code}`).toBe(problem.type);
     expect(problem.detail).not.toMatch(/\bat \S+:\d+/); // never a stack trace
     expect((problem.errors ?? []).map((e: { field: string }) => e.field).sort()).toEqual([...k.fields].sort());
     const expected = { ...(before as Record<string, number>) };

@@ -14826,6 +14826,8 @@ export interface components {
         };
         /** @description RFC 9457 problem details */
         Problem: {
+            /** @description stable machine-readable code of the problem, the last segment of type (validation, not_found, invalid_state…) */
+            code: string;
             detail: string;
             errors?: {
                 field: string;
