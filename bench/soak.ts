@@ -157,7 +157,8 @@ async function main(): Promise<void> {
           if (ticket) mine.push({ id: ticket.id, status: ticket.status });
         } else if (roll < 0.45) {
           const ticket = pick(mine);
-          if (roomFor(ticket.id)) await comment(ticket.id, auth, 'Strādājam pie tā.');
+          // A closed ticket takes no comments until reopened (409 invalid_state): agents read it instead.
+          if (ticket.status !== 'closed' && roomFor(ticket.id)) await comment(ticket.id, auth, 'Strādājam pie tā.');
           else await request('GET', `/api/v1/tickets/${ticket.id}/timeline`, auth);
         } else if (roll < 0.6) {
           const ticket = pick(mine);
