@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { createMonitor } from '../src/app/monitoring/manage-monitors.js';
 import { seedDemoData, DEMO_PASSWORD } from '../src/app/demo/seed-demo-data.js';
 import { systemActor } from '../src/domain/actor.js';
+import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW } from '../src/domain/desk/comment-limit.js';
 import { loadConfig } from '../src/main/config.js';
 import { openRuntime } from '../src/main/runtime.js';
 import { COMPILED_BIN, compiledIsCurrent } from '../test/support/kopa-command.js';
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
   const secretKey = randomBytes(32).toString('base64');
   const bootstrap = randomBytes(24).toString('base64url');
   const replicas: ServerProcess[] = [];
+  // Interrupted: stop the replicas and remove the database rather than leave them behind.
+  const interrupt = () => {
+    for (const r of replicas) r.child.kill('SIGKILL');
+    void database.drop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
   try {
     // Demo municipalities, people and agreements, and monitors to list (at a location nobody probes here).
     const runtime = await openRuntime(loadConfig({ DATABASE_URL: database.url, KOPA_SECRET_KEY: secretKey }));
@@ -79,6 +86,10 @@ async function main(): Promise<void> {
     let turn = 0;
     let minute = newMinute(replicas.length);
     const examples: string[] = [];
+    /** The first errors are printed as they happen, the rest only counted. */
+    const report = (example: string) => {
+      if (examples.push(example) <= 10) console.log(`  error: ${example}`);
+    };
     /** One request to the next replica in turn; anything but the expected status is an error. */
     async function request(method: string, path: string, options: { token?: string; cookie?: string; csrf?: string; body?: unknown; expect?: number } = {}): Promise<unknown> {
       const base = bases[turn++ % bases.length]!;
@@ -96,14 +107,14 @@ async function main(): Promise<void> {
         counted.latencies.push(performance.now() - started);
         if (res.status !== (options.expect ?? 200)) {
           counted.errors += 1;
-          if (examples.length < 10) examples.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+          report(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
           return null;
         }
         return text ? JSON.parse(text) : null;
       } catch (error) {
         counted.requests += 1;
         counted.errors += 1;
-        if (examples.length < 10) examples.push(`${method} ${path} → ${String(error)}`);
+        report(`${method} ${path} → ${String(error)}`);
         return null;
       }
     }
@@ -124,6 +135,14 @@ async function main(): Promise<void> {
     // Each desk agent works its own tickets, so two never race for the same move.
     const agents = [await signIn('dienests@rda.lv'), await signIn('operators@rda.lv')];
     const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+    // People do not write more than COMMENTS_PER_WINDOW comments a minute on one ticket (the server
+    // answers 429 past it, rightly): a ticket is commented on only while it has room.
+    const commented = new Map<string, number[]>();
+    const roomFor = (ticketId: string) => (commented.get(ticketId) ?? []).filter((t) => t > Date.now() - COMMENT_WINDOW_SECONDS * 1000).length < COMMENTS_PER_WINDOW;
+    const comment = async (ticketId: string, auth: { token?: string; cookie?: string; csrf?: string }, body: string) => {
+      commented.set(ticketId, [...(commented.get(ticketId) ?? []).filter((t) => t > Date.now() - COMMENT_WINDOW_SECONDS * 1000), Date.now()]);
+      await request('POST', `/api/v1/tickets/${ticketId}/comments`, { ...auth, body: { body }, expect: 201 });
+    };
     const STAFF_MOVES: Record<string, string[]> = { new: ['in_progress', 'waiting_for_customer'], in_progress: ['waiting_for_customer', 'resolved'], waiting_for_customer: ['in_progress', 'resolved'], resolved: ['in_progress', 'closed'], closed: ['in_progress'] };
 
     let running = true;
@@ -137,7 +156,10 @@ async function main(): Promise<void> {
           const ticket = (await request('POST', '/api/v1/tickets', { ...auth, body: { tenantId: pick(tenants.items).id, priority: pick(['P2', 'P3', 'P4']), subject: 'Soak: pieprasījums', description: 'Soak traffic' }, expect: 201 })) as { id: string; status: string } | null;
           if (ticket) mine.push({ id: ticket.id, status: ticket.status });
         } else if (roll < 0.45) {
-          await request('POST', `/api/v1/tickets/${pick(mine).id}/comments`, { ...auth, body: { body: 'Strādājam pie tā.' }, expect: 201 });
+          const ticket = pick(mine);
+          // A closed ticket takes no comments until reopened (409 invalid_state): agents read it instead.
+          if (ticket.status !== 'closed' && roomFor(ticket.id)) await comment(ticket.id, auth, 'Strādājam pie tā.');
+          else await request('GET', `/api/v1/tickets/${ticket.id}/timeline`, auth);
         } else if (roll < 0.6) {
           const ticket = pick(mine);
           const to = pick(STAFF_MOVES[ticket.status]!);
@@ -165,7 +187,9 @@ async function main(): Promise<void> {
           const ticket = (await request('POST', '/api/v1/tickets', { token: own.token, body: { priority: 'P4', subject: 'Soak: jautājums', description: 'Soak traffic' }, expect: 201 })) as { id: string } | null;
           if (ticket) mine.push(ticket.id);
         } else if (roll < 0.3) {
-          await request('POST', `/api/v1/tickets/${pick(mine)}/comments`, { token: own.token, body: { body: 'Paldies!' }, expect: 201 });
+          const ticketId = pick(mine);
+          if (roomFor(ticketId)) await comment(ticketId, { token: own.token }, 'Paldies!');
+          else await request('GET', `/api/v1/tickets/${ticketId}`, { token: own.token });
         } else if (roll < 0.6) {
           await request('GET', '/api/v1/tickets?limit=20', { token: own.token });
         } else if (roll < 0.8) {
@@ -223,7 +247,6 @@ async function main(): Promise<void> {
     console.log(`Replica log lines at error level: ${replicaErrors.join(', ')}`);
     console.log(`Memory drift (mean RSS, minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}): ${memoryDrifts.map((d, i) => `replica ${i + 1} ${signed(d)}`).join(', ')}`);
     console.log(`Throughput drift (req/s, minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}): ${signed(throughputDrift)}`);
-    for (const example of examples) console.log(`  error: ${example}`);
     const flat = (d: number) => Math.abs(d) <= 15;
     const verdict = [total.errors === 0 ? '0 errors' : `${total.errors} errors`, memoryDrifts.every(flat) ? 'memory flat (±15%)' : 'memory NOT flat', flat(throughputDrift) ? 'throughput flat (±15%)' : 'throughput NOT flat'];
     const pass = total.errors === 0 && memoryDrifts.every(flat) && flat(throughputDrift);
