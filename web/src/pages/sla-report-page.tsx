@@ -20,7 +20,7 @@ import type { Outage, ServiceReport, SlaExclusion } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { localName } from '../status-format';
-import { isTenantRole } from '../types';
+import { isTenantRole } from '../roles';
 import { useTenants, useTenant } from '../features/municipalities/queries';
 import { useServices } from '../features/catalogue/queries';
 

@@ -5,7 +5,7 @@ import { useResource } from '../../../hooks/use-resource';
 import { monitoringApi } from '../../../monitoring-api';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { isTenantRole } from '../../../types';
+import { isTenantRole } from '../../../roles';
 import { AsyncSection } from '../../../components/async-section';
 import { SPARKLINE_HOURS } from '../../../components/monitor-latency-cell';
 import { MonitorTable } from '../../../components/monitor-table';

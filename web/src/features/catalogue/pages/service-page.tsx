@@ -4,7 +4,7 @@ import { AsyncSection } from '../../../components/async-section';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Flash } from '../../../components/flash';
 import { PageHeading } from '../../../components/page-heading';
-import { ServiceAvailability } from '../../../components/service-availability';
+import { ServiceAvailability } from '../../status/components/service-availability';
 import { ServiceDetails } from '../components/service-details';
 import { ServiceMonitors } from '../components/service-monitors';
 import { can } from '../../../permissions';
