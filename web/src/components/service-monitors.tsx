@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useAutoRefresh } from '../../../hooks/use-auto-refresh';
-import { useResource } from '../../../hooks/use-resource';
-import { monitoringApi } from '../../../monitoring-api';
-import { can } from '../../../permissions';
-import { useUser } from '../../../session';
-import { isTenantRole } from '../../../roles';
-import { AsyncSection } from '../../../components/async-section';
-import { SPARKLINE_HOURS } from '../../../components/monitor-latency-cell';
-import { MonitorTable } from '../../../components/monitor-table';
-import { useTenants } from '../../municipalities/queries';
+import { useAutoRefresh } from '../hooks/use-auto-refresh';
+import { useResource } from '../hooks/use-resource';
+import { monitoringApi } from '../monitoring-api';
+import { can } from '../permissions';
+import { useUser } from '../session';
+import { isTenantRole } from '../roles';
+import { AsyncSection } from './async-section';
+import { SPARKLINE_HOURS } from './monitor-latency-cell';
+import { MonitorTable } from './monitor-table';
+import { useTenants } from '../features/municipalities/queries';
 
 /** On a service's page: the monitors that decide its availability. */
 export function ServiceMonitors({ serviceId, serviceName }: { serviceId: string; serviceName: string }) {
