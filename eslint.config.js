@@ -3,6 +3,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`, `../../../${name}/*`];
+/** web/ may import pure rules from src/domain, nothing else of the server. */
+const SERVER_ONLY = { regex: '(^|/)src/(?!domain/)', message: 'the web UI talks to the server over HTTP only (it may import pure rules from src/domain)' };
+/** The hand-written wire shapes web/src/types.ts used to hold. */
+const HAND_WRITTEN_TYPES = { regex: '(^|/)types$', message: 'take the shape from the feature queries.ts (generated from the OpenAPI document) or a list from web/src/roles.ts' };
 
 /**
  * The architecture's dependency direction, enforced:
@@ -76,7 +80,36 @@ export default tseslint.config(
         {
           patterns: [
             // The pure domain rules the UI needs (a check digit) come from src/domain, the one place.
-            { regex: '(^|/)src/(?!domain/)', message: 'the web UI talks to the server over HTTP only (it may import pure rules from src/domain)' },
+            SERVER_ONLY,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One contract (ADR 0012): the UI's wire shapes are derived from the generated schema in each
+    // feature's queries.ts. web/src/types.ts held them by hand; only the sso feature (moved by
+    // another change) still imports what is left of it.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/features/sso/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [SERVER_ONLY, HAND_WRITTEN_TYPES] }],
+    },
+  },
+  {
+    // A moved feature stays moved: no hand-written types (`*-types.ts`) or request layers
+    // (`*-api.ts`, `api/index.ts`'s `api`/`request`/`listAll`) come back into web/src/features.
+    files: ['web/src/features/**/*.{ts,tsx}'],
+    ignores: ['web/src/features/sso/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            SERVER_ONLY,
+            HAND_WRITTEN_TYPES,
+            { regex: '(^|/)[a-z-]+-(types|api)$', message: 'a moved feature uses the generated client: derive types in its queries.ts from web/src/api/schema.d.ts' },
+            { group: ['**/api', '**/api/index'], importNames: ['api', 'request', 'listAll', 'query'], message: 'a moved feature calls the generated client (web/src/api/client.ts) through its queries.ts' },
           ],
         },
       ],

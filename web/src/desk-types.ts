@@ -1,6 +1,6 @@
 /** Wire shapes of the service desk, the catalogue and business calendars (prefix /api/v1). */
 import type { ClockKind, TicketCategory } from './features/tickets/queries';
-import type { Priority } from './types';
+import type { Priority } from './roles';
 
 export interface Service {
   id: string;

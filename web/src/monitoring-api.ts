@@ -1,5 +1,4 @@
 import { listAll, query, request, type Page } from './api';
-import { monthOf } from './business-minutes';
 import type {
   LatencySeries,
   MaintenanceInput,
@@ -24,9 +23,6 @@ interface MonitorPick {
   serviceId?: string;
   ids?: string;
 }
-
-/** Where a municipality's availability report for a month (default: this month in Riga) lives. */
-export const slaReportPath = (tenantId: string, month: string = monthOf()) => `/municipalities/${id(tenantId)}/sla-reports/${month}`;
 
 /** Links the browser follows itself (downloads), with the API prefix. */
 export const slaReportLinks = {

@@ -1,5 +1,5 @@
 /** Wire shapes of monitors, maintenance windows and monthly SLA reports (prefix /api/v1). */
-import type { MaintenanceWindow } from './status-types';
+import type { MaintenanceWindow } from './features/status/queries';
 
 export const MONITOR_TYPES = ['http', 'tcp', 'dns', 'tls', 'push'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];

@@ -5,9 +5,9 @@ import type { Permission } from './permissions';
 
 // Every page but sign-in is its own chunk (see Layout for what shows while one loads).
 const AccessibilityPage = lazyPage(() => import('./pages/accessibility-page'), 'AccessibilityPage');
-const AccountPage = lazyPage(() => import('./pages/account-page'), 'AccountPage');
-const InvitationPage = lazyPage(() => import('./pages/invitation-page'), 'InvitationPage');
-const AgencyUsersPage = lazyPage(() => import('./pages/agency-users-page'), 'AgencyUsersPage');
+const AccountPage = lazyPage(() => import('./features/account/pages/account-page'), 'AccountPage');
+const InvitationPage = lazyPage(() => import('./features/users/pages/invitation-page'), 'InvitationPage');
+const AgencyUsersPage = lazyPage(() => import('./features/users/pages/agency-users-page'), 'AgencyUsersPage');
 const AgreementFormPage = lazyPage(() => import('./features/municipalities/pages/agreement-form-page'), 'AgreementFormPage');
 const AgreementPage = lazyPage(() => import('./features/municipalities/pages/agreement-page'), 'AgreementPage');
 const AuditPage = lazyPage(() => import('./features/audit/pages/audit-page'), 'AuditPage');
@@ -16,13 +16,13 @@ const BillingRunsPage = lazyPage(() => import('./pages/billing-runs-page'), 'Bil
 const CalendarPage = lazyPage(() => import('./features/calendars/pages/calendar-page'), 'CalendarPage');
 const CalendarsPage = lazyPage(() => import('./features/calendars/pages/calendars-page'), 'CalendarsPage');
 const CostPoolsPage = lazyPage(() => import('./pages/cost-pools-page'), 'CostPoolsPage');
-const EnrolPage = lazyPage(() => import('./pages/enrol-page'), 'EnrolPage');
+const EnrolPage = lazyPage(() => import('./features/account/pages/enrol-page'), 'EnrolPage');
 const DeskReportPage = lazyPage(() => import('./pages/desk-report-page'), 'DeskReportPage');
 const DeskReportStartPage = lazyPage(() => import('./pages/desk-report-start-page'), 'DeskReportStartPage');
 const ForecastPage = lazyPage(() => import('./pages/forecast-page'), 'ForecastPage');
-const IncidentNewPage = lazyPage(() => import('./pages/incident-new-page'), 'IncidentNewPage');
-const IncidentPage = lazyPage(() => import('./pages/incident-page'), 'IncidentPage');
-const IncidentsPage = lazyPage(() => import('./pages/incidents-page'), 'IncidentsPage');
+const IncidentNewPage = lazyPage(() => import('./features/status/pages/incident-new-page'), 'IncidentNewPage');
+const IncidentPage = lazyPage(() => import('./features/status/pages/incident-page'), 'IncidentPage');
+const IncidentsPage = lazyPage(() => import('./features/status/pages/incidents-page'), 'IncidentsPage');
 const InvoicesPage = lazyPage(() => import('./pages/invoices-page'), 'InvoicesPage');
 const MaintenanceNewPage = lazyPage(() => import('./pages/maintenance-new-page'), 'MaintenanceNewPage');
 const MaintenancePage = lazyPage(() => import('./pages/maintenance-page'), 'MaintenancePage');
@@ -36,12 +36,12 @@ const ServicePage = lazyPage(() => import('./features/catalogue/pages/service-pa
 const ServicesPage = lazyPage(() => import('./features/catalogue/pages/services-page'), 'ServicesPage');
 const SlaReportPage = lazyPage(() => import('./pages/sla-report-page'), 'SlaReportPage');
 const SlaReportStartPage = lazyPage(() => import('./pages/sla-report-start-page'), 'SlaReportStartPage');
-const StatusPage = lazyPage(() => import('./pages/status-page'), 'StatusPage');
+const StatusPage = lazyPage(() => import('./features/status/pages/status-page'), 'StatusPage');
 const TariffsPage = lazyPage(() => import('./pages/tariffs-page'), 'TariffsPage');
 const TenantCostsPage = lazyPage(() => import('./pages/tenant-costs-page'), 'TenantCostsPage');
 const TenantDetailPage = lazyPage(() => import('./features/municipalities/pages/tenant-detail-page'), 'TenantDetailPage');
 const TenantFormPage = lazyPage(() => import('./features/municipalities/pages/tenant-form-page'), 'TenantFormPage');
-const TenantStatusPage = lazyPage(() => import('./pages/tenant-status-page'), 'TenantStatusPage');
+const TenantStatusPage = lazyPage(() => import('./features/status/pages/tenant-status-page'), 'TenantStatusPage');
 const TenantsPage = lazyPage(() => import('./features/municipalities/pages/tenants-page'), 'TenantsPage');
 const TicketNewPage = lazyPage(() => import('./features/tickets/pages/ticket-new-page'), 'TicketNewPage');
 const TicketPage = lazyPage(() => import('./features/tickets/pages/ticket-page'), 'TicketPage');

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
+import { isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
+import { sessionCalls } from './features/account/queries';
 import { logOut as logOutEverywhere } from './features/sso/queries';
 import { changeLanguage, hasStoredLanguage } from './i18n';
-import { isPendingSignIn, type PendingSignIn, type SecondFactorMethod, type SessionInfo, type SessionUser } from './types';
+import { isPendingSignIn, type PendingSignIn, type SecondFactorMethod, type SessionInfo, type SessionUser } from './features/account/queries';
 
 /** `pending`: the password was right and the sign-in waits for a second factor or for its enrolment. */
 export type SessionStatus = 'loading' | 'anonymous' | 'pending' | 'authenticated' | 'error';
@@ -69,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     setStatus('loading');
-    api.session
+    sessionCalls
       .get(controller.signal)
       .then((info) => (isPendingSignIn(info) ? void applyPending(info) : apply(info)))
       .catch((error: unknown) => {
@@ -91,7 +92,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logIn = useCallback(
     async (email: string, password: string) => {
-      const info = await api.session.logIn(email, password);
+      const info = await sessionCalls.logIn(email, password);
       if (isPendingSignIn(info)) return applyPending(info);
       if (!hasStoredLanguage()) await changeLanguage(info.user.locale, false);
       apply(info);

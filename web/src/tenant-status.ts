@@ -1,4 +1,4 @@
-import type { TenantStatus } from './types';
+import type { TenantStatus } from './roles';
 
 /** Status changes the server accepts; offboarded is final. */
 const NEXT: Record<TenantStatus, readonly TenantStatus[]> = {

@@ -3,21 +3,7 @@
  * (ADR 0012): each feature that moves to `client.ts` and TanStack Query deletes its calls here.
  */
 import { ApiError, reportUnauthorized, toApiError, writeHeaders } from './problem';
-import type {
-  CreatedUser,
-  Invitation,
-  Locale,
-  Passkey,
-  PendingSignIn,
-  Promoted,
-  Role,
-  SecondFactorMethod,
-  SecondFactorStatus,
-  SessionInfo,
-  SignedInSession,
-  Tenant,
-  User,
-} from '../types';
+import type { Tenant } from '../features/municipalities/queries';
 
 export { ApiError, isApiError, problemCode, reportUnauthorized, setCsrfToken, setUnauthorizedHandler, toApiError, writeHeaders, type FieldError } from './problem';
 
@@ -96,57 +82,11 @@ export async function listAll<T>(path: string, signal?: AbortSignal): Promise<T[
   return items;
 }
 
-const id = encodeURIComponent;
 
-/** The typed calls the UI makes. */
+/** The calls of the features not yet on the generated client. */
 export const api = {
-  session: {
-    get: (signal?: AbortSignal) => request<SessionInfo | PendingSignIn>('GET', '/session', { signal, quietUnauthorized: true }),
-    logIn: (email: string, password: string) => request<SessionInfo | PendingSignIn>('POST', '/session', { body: { email, password }, quietUnauthorized: true }),
-    secondFactor: (body: { method: SecondFactorMethod; code?: string; response?: unknown }) =>
-      request<SessionInfo>('POST', '/session/mfa', { body, quietUnauthorized: true }),
-    passkeyOptions: () => request<Record<string, unknown>>('POST', '/session/mfa/webauthn/options', { quietUnauthorized: true }),
-    logOut: () => request<void>('DELETE', '/session', { quietUnauthorized: true }),
-    setLocale: (locale: Locale) => request<SessionInfo>('PATCH', '/session', { body: { locale } }),
-    changePassword: (currentPassword: string, newPassword: string) =>
-      request<void>('PATCH', '/session/password', { body: { currentPassword, newPassword } }),
-  },
   /** Only the single sign-on feature still lists municipalities here (another change moves it). */
   tenants: {
     list: (signal?: AbortSignal) => listAll<Tenant>('/tenants', signal),
-  },
-  users: {
-    listForTenant: (tenantId: string, signal?: AbortSignal) => listAll<User>(`/tenants/${id(tenantId)}/users`, signal),
-    listAgency: (signal?: AbortSignal) => listAll<User>(`/users${query({ agency: true })}`, signal),
-    createForTenant: (tenantId: string, input: { email: string; name: string; role: Role; password?: string }) =>
-      request<CreatedUser>('POST', `/tenants/${id(tenantId)}/users`, { body: input }),
-    inviteToTenant: (tenantId: string, input: { email: string; name: string; role: Role }) =>
-      request<Invitation>('POST', `/tenants/${id(tenantId)}/invitations`, { body: input }),
-    acceptInvitation: (token: string, password: string) => request<{ email: string }>('POST', '/invitations/accept', { body: { token, password } }),
-    createAgency: (input: { email: string; name: string; role: Role; password?: string }) =>
-      request<CreatedUser>('POST', '/users', { body: input }),
-    update: (userId: string, input: { name?: string; role?: Role; active?: boolean; locale?: Locale }) =>
-      request<User>('PATCH', `/users/${id(userId)}`, { body: input }),
-  },
-  account: {
-    secondFactors: (signal?: AbortSignal) => request<SecondFactorStatus>('GET', '/account/mfa', { signal }),
-    startTotp: () => request<{ secret: string; otpauthUrl: string }>('POST', '/account/mfa/totp'),
-    confirmTotp: (code: string) => request<{ recoveryCodes: string[] } & Promoted>('POST', '/account/mfa/totp/confirm', { body: { code } }),
-    removeTotp: (password: string, code: string) => request<void>('DELETE', '/account/mfa/totp', { body: { password, code } }),
-    regenerateRecoveryCodes: (password: string, code?: string) =>
-      request<{ recoveryCodes: string[] }>('POST', '/account/mfa/recovery-codes', { body: { password, ...(code && { code }) } }),
-    passkeyOptions: () => request<Record<string, unknown>>('POST', '/account/mfa/webauthn/options'),
-    addPasskey: (name: string, response: unknown) =>
-      request<{ passkey: Passkey; recoveryCodes: string[] | null } & Promoted>('POST', '/account/mfa/webauthn', { body: { name, response } }),
-    renamePasskey: (passkeyId: string, name: string) => request<Passkey>('PATCH', `/account/mfa/webauthn/${id(passkeyId)}`, { body: { name } }),
-    removePasskey: (passkeyId: string, password: string) => request<void>('DELETE', `/account/mfa/webauthn/${id(passkeyId)}`, { body: { password } }),
-    sessions: (signal?: AbortSignal) => listAll<SignedInSession>('/account/sessions', signal),
-    endSession: (sessionId: string) => request<void>('DELETE', `/account/sessions/${id(sessionId)}`),
-    endOtherSessions: () => request<{ ended: number }>('DELETE', '/account/sessions'),
-  },
-  userAccess: {
-    secondFactors: (userId: string, signal?: AbortSignal) => request<SecondFactorStatus>('GET', `/users/${id(userId)}/mfa`, { signal }),
-    resetSecondFactors: (userId: string) => request<void>('DELETE', `/users/${id(userId)}/mfa`),
-    signOutEverywhere: (userId: string) => request<{ ended: number }>('POST', `/users/${id(userId)}/sign-out-everywhere`),
   },
 };

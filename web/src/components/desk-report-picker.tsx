@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONTH } from '../business-minutes';
-import type { Tenant } from '../types';
+import type { Tenant } from '../features/municipalities/queries';
 import { SelectField, TextField } from './fields';
 
 interface Props {

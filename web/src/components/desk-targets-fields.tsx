@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Text } from '../messages';
-import { PRIORITIES, type Priority } from '../types';
+import { PRIORITIES, type Priority } from '../roles';
 
 export type DeskTargetValues = Record<Priority, { reactionMinutes: string; resolutionMinutes: string }>;
 type Kind = 'reactionMinutes' | 'resolutionMinutes';

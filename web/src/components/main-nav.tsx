@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { can, canAcrossTenants } from '../permissions';
-import { isTenantRole, type SessionUser } from '../types';
+import { isTenantRole } from '../roles';
+import type { SessionUser } from '../features/account/queries';
 
 /** The sections the person's role may use. */
 export function MainNav({ user }: { user: SessionUser }) {

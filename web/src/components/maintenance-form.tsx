@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api';
 import { useFormErrors } from '../hooks/use-form-errors';
 import type { MaintenanceInput } from '../monitoring-types';
-import type { CatalogueService } from '../status-types';
+import type { CatalogueService } from '../features/catalogue/queries';
 import { ErrorSummary } from './error-summary';
 import { TextAreaField, TextField } from './fields';
 import { DEFAULT_NOTICE_HOURS } from './maintenance-schedule';

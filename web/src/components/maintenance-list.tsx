@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../format';
-import type { MaintenanceWindow } from '../status-types';
+import type { MaintenanceWindow } from '../features/status/queries';
 
 interface Props {
   windows: MaintenanceWindow[];

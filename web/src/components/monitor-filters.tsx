@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisplayState } from '../monitoring-types';
-import type { CatalogueService } from '../status-types';
+import type { CatalogueService } from '../features/catalogue/queries';
 import { localName } from '../status-format';
 import { SelectField, TextField } from './fields';
 

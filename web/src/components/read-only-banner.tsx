@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isReadOnly } from '../permissions';
-import type { SessionUser } from '../types';
+import type { SessionUser } from '../features/account/queries';
 
 /**
  * On every page while the person's municipality is suspended: why nothing can be changed.

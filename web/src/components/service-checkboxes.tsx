@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Text } from '../messages';
 import { localName } from '../status-format';
-import type { CatalogueService } from '../status-types';
+import type { CatalogueService } from '../features/catalogue/queries';
 
 interface Props {
   idPrefix: string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceState } from '../status-types';
+import type { ServiceState } from '../features/status/queries';
 
 const ICONS: Record<ServiceState, string> = { up: '✓', down: '✕', maintenance: '⚙', unknown: '?' };
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TenantStatus } from '../types';
+import type { TenantStatus } from '../roles';
 
 const ICONS: Record<TenantStatus, string> = { onboarding: '◔', active: '●', suspended: '❚❚', offboarded: '○' };
 

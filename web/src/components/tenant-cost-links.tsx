@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { can } from '../permissions';
 import { useUser } from '../session';
-import { isTenantRole } from '../types';
+import { isTenantRole } from '../roles';
 
 /** On a municipality's page: its invoices and costs, for those who may read its statements. */
 export function TenantCostLinks({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {

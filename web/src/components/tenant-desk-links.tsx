@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { deskReportPath } from '../desk-paths';
 import { can } from '../permissions';
 import { useUser } from '../session';
-import { isTenantRole } from '../types';
+import { isTenantRole } from '../roles';
 
 /** On a municipality's page: its tickets and its monthly desk report, for those who may see them. */
 export function TenantDeskLinks({ tenantId }: { tenantId: string }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TicketStatus } from '../features/tickets/queries';
-import type { Priority } from '../types';
+import type { Priority } from '../roles';
 
 const STATUS_ICONS: Record<TicketStatus, string> = { new: '✦', in_progress: '◐', waiting_for_customer: '❚❚', resolved: '✓', closed: '○' };
 

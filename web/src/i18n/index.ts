@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../types';
+import type { Locale } from '../features/account/queries';
 import en from './en.json';
 import lv from './lv.json';
 

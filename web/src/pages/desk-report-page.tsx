@@ -14,7 +14,7 @@ import { deskReportPath } from '../desk-paths';
 import { TICKET_CATEGORIES } from '../../../src/domain/desk/ticket';
 import { useResource } from '../hooks/use-resource';
 import { useUser } from '../session';
-import { isTenantRole, PRIORITIES } from '../types';
+import { isTenantRole, PRIORITIES } from '../roles';
 import { useTenants, useTenant } from '../features/municipalities/queries';
 
 /** A municipality's service desk in one month: key figures, tickets by priority and category, breaches, CSV. */

@@ -5,7 +5,7 @@ import { isApiError, problemCode } from '../api';
 import { TextField } from '../components/fields';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
-import { SecondFactorForm } from '../components/second-factor-form';
+import { SecondFactorForm } from '../features/account/components/second-factor-form';
 import { ssoErrorKey } from '../features/sso/sso-errors';
 import { SsoButtons } from '../features/sso/sso-buttons';
 import { describeProblem } from '../messages';

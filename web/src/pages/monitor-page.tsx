@@ -17,7 +17,7 @@ import { monitoringApi } from '../monitoring-api';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { localName } from '../status-format';
-import { isTenantRole } from '../types';
+import { isTenantRole } from '../roles';
 import { useTenants } from '../features/municipalities/queries';
 import { useService } from '../features/catalogue/queries';
 

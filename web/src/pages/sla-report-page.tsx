@@ -15,12 +15,13 @@ import { SlaReportView } from '../components/sla-report-view';
 import { SlaReportBody } from '../components/sla-report-body';
 import { deskReportPath } from '../desk-paths';
 import { useResource } from '../hooks/use-resource';
-import { monitoringApi, slaReportLinks, slaReportPath } from '../monitoring-api';
+import { slaReportPath } from '../desk-paths';
+import { monitoringApi, slaReportLinks } from '../monitoring-api';
 import type { Outage, ServiceReport, SlaExclusion } from '../monitoring-types';
 import { can } from '../permissions';
 import { useUser } from '../session';
 import { localName } from '../status-format';
-import { isTenantRole } from '../types';
+import { isTenantRole } from '../roles';
 import { useTenants, useTenant } from '../features/municipalities/queries';
 import { useServices } from '../features/catalogue/queries';
 

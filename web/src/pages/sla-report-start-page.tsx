@@ -4,7 +4,7 @@ import { monthOf, shiftMonth } from '../business-minutes';
 import { DeskReportPicker } from '../components/desk-report-picker';
 import { PageHeading } from '../components/page-heading';
 import { ProblemMessage } from '../components/problem-message';
-import { slaReportPath } from '../monitoring-api';
+import { slaReportPath } from '../desk-paths';
 import { useUser } from '../session';
 import { useTenants } from '../features/municipalities/queries';
 

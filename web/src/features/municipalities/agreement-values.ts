@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../../api';
 import type { DeskTargetValues } from '../../components/desk-targets-fields';
-import { PRIORITIES } from '../../types';
+import { PRIORITIES } from '../../roles';
 import type { Agreement, AgreementInput, DeskTargets, NewAgreementInput } from './queries';
 import { DATE, isWholeNumber } from '../../validation';
 

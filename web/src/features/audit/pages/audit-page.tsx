@@ -10,7 +10,7 @@ import { VerifyChain } from '../components/verify-chain';
 import { localDateToInstant, localDayAfterToInstant } from '../../../format';
 import { canAcrossTenants } from '../../../permissions';
 import { useUser } from '../../../session';
-import { isTenantRole } from '../../../types';
+import { isTenantRole } from '../../../roles';
 import { useAuditLog, type AuditQuery } from '../queries';
 import { useTenants } from '../../municipalities/queries';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { monthOf, shiftMonth, todayIn } from '../../../business-minutes';
 import { formatDate } from '../../../format';
-import { slaReportPath } from '../../../monitoring-api';
+import { slaReportPath } from '../../../desk-paths';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
 import { localName } from '../../../status-format';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { initialAgreementValues, toAgreementInput, validateAgreement, type AgreementValues } from '../agreement-values';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { useCalendars } from '../../calendars/queries';
-import type { Priority } from '../../../types';
+import type { Priority } from '../../../roles';
 import type { Agreement, NewAgreementInput } from '../queries';
 import { DeskTargetsFields } from '../../../components/desk-targets-fields';
 import { ErrorSummary } from '../../../components/error-summary';

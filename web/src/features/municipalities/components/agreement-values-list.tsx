@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../format';
-import { PRIORITIES } from '../../../types';
+import { PRIORITIES } from '../../../roles';
 import type { Agreement } from '../queries';
 
 type Key = 'number' | 'signedOn' | 'effectiveFrom' | 'effectiveTo' | 'availabilityTargetPercent' | 'calendarId' | 'maintenanceNoticeHours' | 'deskTargets' | 'buyerReference' | 'vatExempt';

@@ -4,7 +4,7 @@ import type { FieldError } from '../../../api';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { fieldMessage } from '../../../messages';
 import { statusChoices } from '../../../tenant-status';
-import { PEPPOL_SCHEMES } from '../../../types';
+import { PEPPOL_SCHEMES } from '../../../roles';
 import type { NewTenantInput, Tenant, TenantInput } from '../queries';
 import { checkRegistrationNumber } from '../../../../../src/domain/registration-number';
 import { COUNTRY, EMAIL, LV_POSTAL_CODE, VAT_NUMBER } from '../../../validation';

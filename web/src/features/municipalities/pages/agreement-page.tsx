@@ -10,7 +10,7 @@ import { formatInstant } from '../../../format';
 import { useAgreement, useTenant } from '../queries';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { isTenantRole } from '../../../types';
+import { isTenantRole } from '../../../roles';
 
 /** One agreement: the current version and every earlier version with who changed what and why. */
 export function AgreementPage() {

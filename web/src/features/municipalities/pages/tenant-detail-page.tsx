@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../../api';
 import { AsyncSection } from '../../../components/async-section';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Flash } from '../../../components/flash';
@@ -10,12 +9,12 @@ import { TenantCostLinks } from '../../../components/tenant-cost-links';
 import { TenantDeskLinks } from '../../../components/tenant-desk-links';
 import { TenantDetails } from '../components/tenant-details';
 import { TenantServices } from '../../catalogue/components/tenant-services';
-import { UserSection } from '../../../components/user-section';
-import { useResource } from '../../../hooks/use-resource';
+import { UserSection } from '../../users/components/user-section';
 import { useTenant } from '../queries';
+import { useCreateTenantUser, useInviteToTenant, useTenantUsers, type InvitationInput } from '../../users/queries';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
-import { isTenantRole, TENANT_ROLES } from '../../../types';
+import { isTenantRole, TENANT_ROLES } from '../../../roles';
 
 export function TenantDetailPage() {
   const { t } = useTranslation();
@@ -25,7 +24,9 @@ export function TenantDetailPage() {
   const ownTenant = user.tenantId === id;
   const showUsers = can(user, 'users.read') && (!isTenantRole(user.role) || ownTenant);
   const canWriteUsers = canChange(user, 'users.write') && (!isTenantRole(user.role) || ownTenant);
-  const users = useResource(showUsers ? (signal) => api.users.listForTenant(id, signal) : null, [id, showUsers]);
+  const users = useTenantUsers(id, showUsers);
+  const createUser = useCreateTenantUser(id);
+  const invite = useInviteToTenant(id);
   const name = tenant.data?.name ?? '';
 
   return (
@@ -77,8 +78,9 @@ export function TenantDetailPage() {
                   canWrite={canWriteUsers}
                   roleOptions={TENANT_ROLES}
                   headingLevel={3}
-                  create={(input) => api.users.createForTenant(loaded.id, input)}
-                  invite={isTenantRole(user.role) ? (input) => api.users.inviteToTenant(loaded.id, input) : undefined}
+                  create={(input) => createUser.mutateAsync(input)}
+                  // Invitations offer only TENANT_ROLES (roleOptions), the roles the server accepts for them.
+                  invite={isTenantRole(user.role) ? (input) => invite.mutateAsync({ ...input, role: input.role as InvitationInput['role'] }) : undefined}
                 />
               </section>
             )}

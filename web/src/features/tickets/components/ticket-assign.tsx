@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssignTicket, type Assignee, type TicketWithEvents } from '../queries';
 import type { Resource } from '../../../hooks/use-resource';
-import type { User } from '../../../types';
+import type { User } from '../../users/queries';
 import { SelectField } from '../../../components/fields';
 import { ProblemMessage } from '../../../components/problem-message';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
 import type { Assignee } from '../queries';
-import type { Tenant } from '../../../types';
+import type { Tenant } from '../../municipalities/queries';
 import { SelectField, TextField } from '../../../components/fields';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { TicketForm } from '../components/ticket-form';
 import { useOpenTicket } from '../queries';
 import { useUser } from '../../../session';
-import { isTenantRole } from '../../../types';
+import { isTenantRole } from '../../../roles';
 import { useTenants } from '../../municipalities/queries';
 
 /** Open a ticket; agency staff say for which municipality. */

@@ -17,7 +17,7 @@ import { useAssignees, useTicket, useTicketAttachments } from '../queries';
 import { currentLanguage } from '../../../i18n';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
-import { isTenantRole } from '../../../types';
+import { isTenantRole } from '../../../roles';
 import { useTenant } from '../../municipalities/queries';
 import { useServices } from '../../catalogue/queries';
 

@@ -10,7 +10,7 @@ import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
 import { useAssignees, useTicketList, type TicketQuery } from '../queries';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
-import { isTenantRole } from '../../../types';
+import { isTenantRole } from '../../../roles';
 import { useTenants } from '../../municipalities/queries';
 
 const PAGE_SIZE = 50;

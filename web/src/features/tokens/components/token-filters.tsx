@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Tenant } from '../../../types';
+import type { Tenant } from '../../municipalities/queries';
 import { SelectField } from '../../../components/fields';
 
 export interface TokenFilter {

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useStatusOnce } from '../queries';
+import { localName } from '../../../status-format';
+import { AsyncSection } from '../../../components/async-section';
+import { AvailabilityBars } from './availability-bars';
+import { AvailabilityLegend } from './availability-legend';
+import { DowntimeDays } from './downtime-days';
+import { ServiceStateBadge } from '../../../components/service-state-badge';
+
+interface Props {
+  serviceId: string;
+  /** A municipality's people see the service as their municipality uses it (its own instance included). */
+  tenantId: string | null;
+}
+
+/** A service's state now and its last 90 days, from the status data. */
+export function ServiceAvailability({ serviceId, tenantId }: Props) {
+  const { t } = useTranslation();
+  const status = useStatusOnce(tenantId ?? undefined);
+  return (
+    <section className="section" aria-labelledby="service-availability">
+      <h2 id="service-availability">{t('service.availability')}</h2>
+      <AsyncSection resource={status}>
+        {(data) => {
+          const service = data.services.find((s) => s.id === serviceId);
+          if (!service) return <p>{tenantId ? t('service.notUsed') : t('service.notOnStatusPage')}</p>;
+          const name = localName(service.name);
+          return (
+            <>
+              <p>
+                {t('service.stateNow')} <ServiceStateBadge state={service.state} />
+              </p>
+              <p className="muted">{t('status.barsIntro')}</p>
+              <AvailabilityBars name={name} days={service.days} />
+              <AvailabilityLegend />
+              <DowntimeDays name={name} days={service.days} />
+            </>
+          );
+        }}
+      </AsyncSection>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatInstant } from '../../../format';
+import { localName } from '../../../status-format';
+import type { ServiceStatus } from '../queries';
+import { AvailabilityBars } from './availability-bars';
+import { DowntimeDays } from './downtime-days';
+import { ServiceStateBadge } from '../../../components/service-state-badge';
+
+interface Props {
+  service: ServiceStatus;
+  /** Links the name to the catalogue entry (for signed-in people). */
+  linkToService: boolean;
+}
+
+/** One service on a status page: its state now and its last 90 days. */
+export function ServiceStatusItem({ service, linkToService }: Props) {
+  const { t } = useTranslation();
+  const name = localName(service.name);
+  const headingId = `service-status-${service.id}`;
+  return (
+    <li className="service-status card">
+      <div className="service-status-head">
+        <h3 id={headingId} className="service-status-name">
+          {linkToService ? <Link to={`/services/${service.id}`}>{name}</Link> : name} <span className="muted service-code">({service.code})</span>
+          {service.critical && <span className="tag">{t('service.criticalTag')}</span>}
+        </h3>
+        <ServiceStateBadge state={service.state} />
+      </div>
+      <p className="muted service-status-since">
+        {service.monitors === 0
+          ? t('status.noMonitors')
+          : service.since
+            ? (
+                <>
+                  {t('status.since')} <time dateTime={service.since}>{formatInstant(service.since)}</time>
+                </>
+              )
+            : t('status.sinceLong')}
+      </p>
+      <AvailabilityBars name={name} days={service.days} />
+      <DowntimeDays name={name} days={service.days} />
+    </li>
+  );
+}
