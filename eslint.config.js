@@ -88,10 +88,8 @@ export default tseslint.config(
   },
   {
     // One contract (ADR 0012): the UI's wire shapes are derived from the generated schema in each
-    // feature's queries.ts. web/src/types.ts held them by hand; only the sso feature (moved by
-    // another change) still imports what is left of it.
+    // feature's queries.ts. web/src/types.ts held them by hand and is gone; it must not come back.
     files: ['web/src/**/*.{ts,tsx}'],
-    ignores: ['web/src/features/sso/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [SERVER_ONLY, HAND_WRITTEN_TYPES] }],
     },
@@ -100,7 +98,6 @@ export default tseslint.config(
     // A moved feature stays moved: no hand-written types (`*-types.ts`) or request layers
     // (`*-api.ts`, `api/index.ts`'s `api`/`request`/`listAll`) come back into web/src/features.
     files: ['web/src/features/**/*.{ts,tsx}'],
-    ignores: ['web/src/features/sso/**'],
     rules: {
       'no-restricted-imports': [
         'error',
