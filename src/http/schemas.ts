@@ -237,4 +237,6 @@ export const ERRORS = {
   403: Type.Ref('Problem'),
   404: Type.Ref('Problem'),
   409: Type.Ref('Problem'),
+  // The database is unreachable (restarting, failing over): try again after Retry-After.
+  503: Type.Ref('Problem'),
 };

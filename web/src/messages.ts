@@ -55,6 +55,10 @@ export function describeProblem(t: TFunction, error: unknown): { summary: string
         summary: error.retryAfter ? t('errors.throttledWait', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) }) : t('errors.throttled'),
         detail: null,
       };
+    case 503:
+      // The database is away for a moment (a restart or failover); the server answers again by itself.
+      if (problemCode(error) === 'database_unavailable') return { summary: t('errors.databaseUnavailable'), detail: null };
+      return { summary: t('errors.server'), detail };
     default:
       return { summary: error.status >= 500 ? t('errors.server') : t('errors.unexpected'), detail };
   }

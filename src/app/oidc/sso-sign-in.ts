@@ -161,7 +161,7 @@ async function finishWithProvider(deps: Deps, input: { callbackUrl: URL; context
   try {
     await enforceSignInStanding(deps, person, ssoActor(input.context));
   } catch (refusal) {
-    if (refusal instanceof KopaError) throw new SsoRefused('sso_tenant_offboarded', refusal.detail);
+    if (refusal instanceof KopaError && refusal.code === 'tenant_offboarded') throw new SsoRefused('sso_tenant_offboarded', refusal.detail);
     throw refusal;
   }
 

@@ -142,4 +142,7 @@ export async function useCanonicalText(trx: Conn): Promise<void> {
                    set_config('IntervalStyle', 'postgres', true), set_config('bytea_output', 'hex', true),
                    set_config('extra_float_digits', '1', true), set_config('kopa.role', 'system', true),
                    set_config('kopa.tenant_id', '', true)`.execute(trx);
+  // A whole-table read or load may rightly take longer than the server's statement timeout
+  // (KOPA_DATABASE_STATEMENT_TIMEOUT_SECONDS guards requests, not backups); for this transaction only.
+  await sql`SELECT set_config('statement_timeout', '0', true)`.execute(trx);
 }
