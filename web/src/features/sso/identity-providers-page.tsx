@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { canChange } from '../../permissions';
 import { useUser } from '../../session';
 import { ProviderForm } from './provider-form';
+import { MappingSummary, RoleMappingForm } from './role-mapping-form';
 import { startUrl, useDeleteProvider, useProviderOrganisations, useIdentityProviders, useTestProvider, useUpdateProvider, type IdentityProvider, type ProviderTest } from './queries';
 
 /**
@@ -31,6 +32,9 @@ export function IdentityProvidersPage() {
   const [error, setError] = useState<unknown>(null);
   const [tests, setTests] = useState<Record<string, ProviderTest>>({});
   const [removing, setRemoving] = useState<IdentityProvider | null>(null);
+  // Only an agency operator may let a provider's claim decide roles; others see the mapping only.
+  const mayMap = user.role === 'operator';
+  const [mapping, setMapping] = useState<IdentityProvider | null>(null);
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
@@ -66,6 +70,17 @@ export function IdentityProvidersPage() {
           }}
         />
       )}
+      {mapping !== null && (
+        <RoleMappingForm
+          key={mapping.id}
+          provider={mapping}
+          onCancel={() => setMapping(null)}
+          onSaved={(p) => {
+            setMapping(null);
+            setAnnouncement(t('sso.mappingSaved', { name: p.name }));
+          }}
+        />
+      )}
       <AsyncSection resource={providers}>
         {(list: IdentityProvider[]) =>
           list.length === 0 ? (
@@ -77,6 +92,7 @@ export function IdentityProvidersPage() {
                   <th scope="col">{t('sso.name')}</th>
                   <th scope="col">{t('sso.organisation')}</th>
                   <th scope="col">{t('sso.emailDomains')}</th>
+                  <th scope="col">{t('sso.roleMapping')}</th>
                   <th scope="col">{t('sso.state')}</th>
                   {mayChange && <th scope="col">{t('common.actions')}</th>}
                 </tr>
@@ -93,6 +109,9 @@ export function IdentityProvidersPage() {
                     </th>
                     <td>{p.tenantName ?? t('sso.agency')}</td>
                     <td>{p.emailDomains.join(', ')}</td>
+                    <td>
+                      <MappingSummary provider={p} />
+                    </td>
                     <td>
                       <StateBadge tone={p.enabled ? 'ok' : 'off'} label={p.enabled ? t('sso.enabled') : t('sso.disabled')} />
                     </td>
@@ -125,6 +144,11 @@ export function IdentityProvidersPage() {
                           >
                             {p.enabled ? t('sso.disable') : t('sso.enable')}
                           </button>
+                          {mayMap && (
+                            <button type="button" className="button button-small button-secondary" aria-label={`${t('sso.mappingEdit')}: ${p.name}`} onClick={() => setMapping(p)}>
+                              {t('sso.mappingEdit')}
+                            </button>
+                          )}
                           <button type="button" className="button button-small button-danger" aria-label={`${t('sso.remove')}: ${p.name}`} onClick={() => setRemoving(p)}>
                             {t('sso.remove')}
                           </button>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import { redirectUri, useCreateProvider, type IdentityProvider, type Role, type Tenant } from './queries';
+import { redirectUri, rolesFor, useCreateProvider, type IdentityProvider, type Role, type Tenant } from './queries';
 
 const AGENCY = 'agency';
 
@@ -20,7 +20,7 @@ export function ProviderForm({ ownTenantId, tenants, onCreated, onCancel }: { ow
   const [domains, setDomains] = useState('');
   const [createPeople, setCreatePeople] = useState(false);
   const forAgency = organisation === AGENCY;
-  const roles: Role[] = forAgency ? ['desk_agent', 'auditor', 'finance', 'operator'] : ['tenant_user', 'tenant_admin'];
+  const roles = rolesFor(forAgency ? null : organisation);
   const [defaultRole, setDefaultRole] = useState<Role>(roles[0]!);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

@@ -13,6 +13,11 @@ export type RoleMappingEntry = IdentityProvider['roleMapping'][number];
 export type Role = IdentityProvider['defaultRole'];
 export type Tenant = Schemas['Tenant'];
 
+/** The roles a provider may give: agency roles for the agency's (tenantId null), municipality roles for a municipality's. */
+export function rolesFor(tenantId: string | null): Role[] {
+  return tenantId === null ? ['desk_agent', 'auditor', 'finance', 'operator'] : ['tenant_user', 'tenant_admin'];
+}
+
 const keys = { providers: ['identity-providers'] as const, ownIdentities: ['account', 'identities'] as const };
 
 /** Where the browser goes to sign in through a provider; Kopa comes back to `returnTo`. */
