@@ -95,9 +95,12 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
     // Invitations go out by e-mail; this app has no mail server, so the use case gets mail settings.
     const mail = { ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } };
     for (let i = 1; i <= 3; i++) await inviteUser(mail, systemActor('test'), cesis, { email: `uzaicinats${i}@cesis.lv`, name: `Uzaicināts ${i}`, role: 'tenant_user' });
+    const people = (await operator.get('/api/v1/users?limit=200')).json().items as { id: string; email: string }[];
+    const operatorId = people.find((p) => p.email === 'operators@rda.lv')!.id;
     lists.push(
       '/api/v1/account/sessions',
       '/api/v1/account/identities',
+      `/api/v1/users/${operatorId}/identities`,
       `/api/v1/tenants/${cesis}/invitations`,
       '/api/v1/tenants',
       `/api/v1/tenants/${cesis}/agreements`,
