@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SYSTEM } from '../shared/transaction.js';
+import { alertOperators } from '../shared/alert-operators.js';
+import { SYSTEM, type Tx } from '../shared/transaction.js';
 import type { BackupDeps, BackupSchedule } from './ports.js';
 
 /** Scheduled archives are named by their start in UTC, so names sort by age. */
@@ -33,30 +33,25 @@ export async function runScheduledBackup(deps: BackupDeps, schedule: BackupSched
     await deps.store.run(SYSTEM, async (tx) => {
       const finishedAt = deps.clock.now();
       await deps.store.backups.record(tx, { startedAt, finishedAt, ok: false, file, bytes: null, error: message });
-      await alertOperators(deps, tx, { file, error: message, at: finishedAt });
+      await alertBackupFailure(deps, tx, { file, error: message, at: finishedAt });
     });
     throw error;
   }
 }
 
-async function alertOperators(deps: BackupDeps, tx: Parameters<Parameters<BackupDeps['store']['run']>[1]>[0], failure: { file: string | null; error: string; at: Date }): Promise<void> {
-  const settings = deps.notifications;
-  if (!settings) return;
-  const subject = 'Kopa: rezerves kopija neizdevās / backup failed';
-  const text = [
-    `Rezerves kopiju neizdevās izveidot ${failure.at.toISOString()}.`,
-    `The scheduled backup failed at ${failure.at.toISOString()}.`,
-    `File: ${failure.file ?? '(none)'}`,
-    `Error: ${failure.error}`,
-    'The job is retried with back-off; /metrics kopa_backup_last_success_age_seconds shows the age of the last good backup.',
-  ].join('\n');
-  if (settings.mailEnabled) {
-    const operators = (await deps.store.users.list(tx, null, { agencyOnly: true })).filter((u) => u.active && u.role === 'operator').map((u) => u.email);
-    if (operators.length > 0) await deps.store.jobs.enqueue(tx, 'mail', { to: operators, subject, text }, failure.at, `mail:${randomUUID()}`);
-  }
-  for (const webhook of settings.webhooks) {
-    const deliveryId = randomUUID();
-    const body = { event: 'backup.failed', deliveryId, at: failure.at.toISOString(), file: failure.file, error: failure.error };
-    await deps.store.jobs.enqueue(tx, 'webhook', { url: webhook.url, event: 'backup.failed', deliveryId, body }, failure.at, `webhook:${deliveryId}`);
-  }
+/** Operators hear of a failed backup by e-mail and webhook (`backup.failed`). */
+async function alertBackupFailure(deps: BackupDeps, tx: Tx, failure: { file: string | null; error: string; at: Date }): Promise<void> {
+  await alertOperators(deps, tx, {
+    event: 'backup.failed',
+    subject: 'Kopa: rezerves kopija neizdevās / backup failed',
+    lines: [
+      `Rezerves kopiju neizdevās izveidot ${failure.at.toISOString()}.`,
+      `The scheduled backup failed at ${failure.at.toISOString()}.`,
+      `File: ${failure.file ?? '(none)'}`,
+      `Error: ${failure.error}`,
+      'The job is retried with back-off; /metrics kopa_backup_last_success_age_seconds shows the age of the last good backup.',
+    ],
+    body: { at: failure.at.toISOString(), file: failure.file, error: failure.error },
+    at: failure.at,
+  });
 }

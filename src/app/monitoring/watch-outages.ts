@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { systemActor } from '../../domain/actor.js';
 import { currentState } from '../../domain/availability/current-state.js';
 import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
@@ -9,6 +8,7 @@ import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { OutageRecord } from './watch-ports.js';
 import { SYSTEM } from '../shared/transaction.js';
+import { alertOperators } from '../shared/alert-operators.js';
 
 const actor = systemActor('outage-watch');
 
@@ -21,16 +21,7 @@ async function affectedTenants(deps: Deps, tx: Tx, monitor: Monitor, now: number
 }
 
 async function queueNotices(deps: Deps, tx: Tx, event: 'monitor.outage_confirmed' | 'monitor.outage_resolved', subject: string, lines: string[], body: object, now: Date): Promise<void> {
-  const settings = deps.notifications;
-  if (!settings) return;
-  if (settings.mailEnabled) {
-    const operators = (await deps.store.users.list(tx, null, { agencyOnly: true })).filter((u) => u.active && u.role === 'operator').map((u) => u.email);
-    if (operators.length > 0) await deps.store.jobs.enqueue(tx, 'mail', { to: operators, subject, text: lines.join('\n') }, now, `mail:${randomUUID()}`);
-  }
-  for (const webhook of settings.webhooks) {
-    const deliveryId = randomUUID();
-    await deps.store.jobs.enqueue(tx, 'webhook', { url: webhook.url, event, deliveryId, body: { event, deliveryId, ...body } }, now, `webhook:${deliveryId}`);
-  }
+  await alertOperators(deps, tx, { event, subject, lines, body, at: now });
 }
 
 async function confirmOutage(deps: Deps, monitor: Monitor, startedAt: number, now: Date): Promise<OutageRecord | null> {
