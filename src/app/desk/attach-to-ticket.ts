@@ -3,12 +3,11 @@ import type { Actor } from '../../domain/actor.js';
 import { checkAttachment } from '../../domain/desk/attachment-policy.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { AttachmentMeta } from './ports.js';
-import type { Deps } from '../ports.js';
+import type { AttachmentMeta, DeskDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff } from './ticket-sla.js';
 
-export async function attachToTicket(deps: Deps, actor: Actor, ticketId: string, fileName: string, data: Uint8Array): Promise<AttachmentMeta> {
+export async function attachToTicket(deps: DeskDeps, actor: Actor, ticketId: string, fileName: string, data: Uint8Array): Promise<AttachmentMeta> {
   requirePermission(actor, 'tickets.write');
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -31,7 +30,7 @@ export async function attachToTicket(deps: Deps, actor: Actor, ticketId: string,
   });
 }
 
-export async function readAttachment(deps: Deps, actor: Actor, ticketId: string, attachmentId: string) {
+export async function readAttachment(deps: DeskDeps, actor: Actor, ticketId: string, attachmentId: string) {
   requirePermission(actor, 'tickets.read');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
@@ -42,7 +41,7 @@ export async function readAttachment(deps: Deps, actor: Actor, ticketId: string,
   });
 }
 
-export async function listAttachments(deps: Deps, actor: Actor, ticketId: string): Promise<AttachmentMeta[]> {
+export async function listAttachments(deps: DeskDeps, actor: Actor, ticketId: string): Promise<AttachmentMeta[]> {
   requirePermission(actor, 'tickets.read');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);

@@ -3,11 +3,11 @@ import { checkMonth, monthInterval } from '../../domain/calendar/month.js';
 import { buildDeskReport, deskReportCsv, type DeskReport, type MeasuredTicket } from '../../domain/desk/desk-report.js';
 import { notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { DeskReportDeps } from './ports.js';
 import { slaOf } from './ticket-sla.js';
 import { tenantZone } from '../calendars/tenant-zone.js';
 
-export async function deskReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; report: DeskReport; csv: string }> {
+export async function deskReport(deps: DeskReportDeps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; report: DeskReport; csv: string }> {
   requirePermission(actor, 'desk_reports.read');
   requireTenantAccess(actor, tenantId);
   checkMonth(month);

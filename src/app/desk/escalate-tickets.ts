@@ -1,7 +1,6 @@
 import { systemActor } from '../../domain/actor.js';
 import type { ClockState } from '../../domain/desk/sla.js';
-import type { Deps } from '../ports.js';
-import type { EscalationMarker } from './ports.js';
+import type { DeskDeps, EscalationMarker } from './ports.js';
 import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { slaOf } from './ticket-sla.js';
@@ -17,7 +16,7 @@ export type { Escalation } from './notify-escalation.js';
  * raised once: the marker column is set with a conditional update, so when several replicas
  * (or a restarted one) run this at the same moment, exactly one of them records the event.
  */
-export async function escalateTickets(deps: Deps): Promise<Escalation[]> {
+export async function escalateTickets(deps: DeskDeps): Promise<Escalation[]> {
   const now = deps.clock.now();
   const actor = systemActor('escalation');
   return deps.store.run(SYSTEM, async (tx) => {

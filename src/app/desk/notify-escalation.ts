@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../ports.js';
+import type { DeskDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -31,7 +31,7 @@ export interface NotificationPayload {
  * notification exists exactly when its escalation does, and a failing webhook is retried
  * without e-mailing people twice.
  */
-export async function queueEscalationNotifications(deps: Deps, tx: Tx, escalation: Escalation, now: Date): Promise<void> {
+export async function queueEscalationNotifications(deps: DeskDeps, tx: Tx, escalation: Escalation, now: Date): Promise<void> {
   const settings = deps.notifications;
   if (!settings) return;
   const event = `ticket.${escalation.clock}_${escalation.level}`;
@@ -46,7 +46,7 @@ export async function queueEscalationNotifications(deps: Deps, tx: Tx, escalatio
 }
 
 /** Delivers one queued notification; throwing makes the job queue retry with back-off. */
-export async function deliverNotification(deps: Deps, payload: NotificationPayload): Promise<void> {
+export async function deliverNotification(deps: DeskDeps, payload: NotificationPayload): Promise<void> {
   const { notifier, notifications: settings } = deps;
   if (!notifier || !settings) throw new Error('Notifications are not configured');
   const { escalation } = payload;

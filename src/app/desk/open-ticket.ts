@@ -5,7 +5,7 @@ import { termsForTicket } from '../../domain/desk/agreement-choice.js';
 import type { Ticket, TicketCategory } from '../../domain/desk/ticket.js';
 import { FieldErrors, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { OpenTicketDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants } from './ticket-sla.js';
 
@@ -19,7 +19,7 @@ export interface OpenTicketInput {
 }
 
 /** Opens a ticket measured by the agreement in force today (Riga time). */
-export async function openTicket(deps: Deps, actor: Actor, input: OpenTicketInput): Promise<Ticket> {
+export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: OpenTicketInput): Promise<Ticket> {
   requirePermission(actor, 'tickets.write');
   const tenantId = input.tenantId ?? actor.tenantId;
   const errors = new FieldErrors();

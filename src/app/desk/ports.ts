@@ -1,6 +1,12 @@
 /** What the service desk (tickets, attachments, escalation) needs from the store. */
 import type { Priority } from '../../domain/agreement.js';
 import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { CalendarStore } from '../calendars/ports.js';
+import type { ServiceStore } from '../catalogue/ports.js';
+import type { UserStore } from '../identity/ports.js';
+import type { AgreementStore, TenantStore } from '../municipalities/ports.js';
+import type { Clock, JobStore, NotificationSettings, Notifier, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 export interface TicketRecord {
@@ -79,4 +85,29 @@ export interface TicketStore {
   attachments(tx: Tx, ticketId: string): Promise<AttachmentMeta[]>;
   addAttachment(tx: Tx, tenantId: string, meta: Omit<AttachmentMeta, 'id' | 'createdAt'>, content: Uint8Array): Promise<AttachmentMeta>;
   attachment(tx: Tx, ticketId: string, attachmentId: string): Promise<(AttachmentMeta & { content: Uint8Array }) | null>;
+}
+
+/** What a ticket's reaction and resolution clocks read: its events and its calendar. */
+export interface TicketClockDeps {
+  store: { tickets: TicketStore; calendars: CalendarStore };
+}
+
+/** What the monthly desk report reads: the tickets and clocks of one municipality's month in its zone. */
+export interface DeskReportDeps {
+  store: Transactions & TicketClockDeps['store'] & { tenants: TenantStore; agreements: AgreementStore };
+  clock: Clock;
+}
+
+/** What opening a ticket needs (the outage watch opens them too): the agreement in force decides the targets. */
+export interface OpenTicketDeps {
+  store: DeskReportDeps['store'] & { services: ServiceStore; audit: AuditStore };
+  clock: Clock;
+}
+
+/** What the desk's use cases need: escalation also mails the staff through the job queue. */
+export interface DeskDeps {
+  store: OpenTicketDeps['store'] & { users: UserStore; jobs: JobStore };
+  clock: Clock;
+  notifier?: Notifier;
+  notifications?: NotificationSettings;
 }

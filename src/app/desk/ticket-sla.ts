@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { reactionClock, resolutionClock, type ClockState } from '../../domain/desk/sla.js';
 import { timelineOf, type Ticket, type TicketEvent } from '../../domain/desk/ticket.js';
 import { calendarClock } from '../calendars/calendar-clocks.js';
-import type { Deps } from '../ports.js';
+import type { TicketClockDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 export interface TicketSla {
@@ -10,7 +10,7 @@ export interface TicketSla {
   resolution: ClockState;
 }
 
-export async function slaOf(deps: Deps, tx: Tx, ticket: Ticket, events: TicketEvent[], now: Date): Promise<TicketSla> {
+export async function slaOf(deps: TicketClockDeps, tx: Tx, ticket: Ticket, events: TicketEvent[], now: Date): Promise<TicketSla> {
   const { clock } = await calendarClock(deps.store, tx, ticket.calendarId);
   const timeline = timelineOf(ticket, events);
   return {
@@ -20,7 +20,7 @@ export async function slaOf(deps: Deps, tx: Tx, ticket: Ticket, events: TicketEv
 }
 
 /** Keeps the stored due instants (used for lists and the escalation job) in step with the clocks. */
-export async function refreshDueInstants(deps: Deps, tx: Tx, ticket: Ticket, now: Date): Promise<Ticket> {
+export async function refreshDueInstants(deps: TicketClockDeps, tx: Tx, ticket: Ticket, now: Date): Promise<Ticket> {
   const events = await deps.store.tickets.statusEvents(tx, ticket.id);
   const sla = await slaOf(deps, tx, ticket, events, now);
   const due = (c: ClockState) => (c.metAt !== null ? null : new Date(c.dueAt));

@@ -5,13 +5,13 @@ import type { Priority } from '../../domain/agreement.js';
 import { KopaError, forbidden, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
-import type { Deps } from '../ports.js';
+import type { DeskDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
 import { SYSTEM } from '../shared/transaction.js';
 
-async function load(deps: Deps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
+async function load(deps: DeskDeps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
   if (!ticket) throw notFound('Ticket');
   return ticket;
@@ -24,7 +24,7 @@ export const TIMELINE_HEAD = 50;
  * A ticket with its clocks and the latest entries of its timeline, oldest of them first.
  * `olderFrom` is the oldest entry shown when older ones exist (the timeline pages on from it).
  */
-export async function getTicket(deps: Deps, actor: Actor, ticketId: string): Promise<{ ticket: Ticket; events: TicketEvent[]; olderFrom: TicketEvent | null; sla: TicketSla }> {
+export async function getTicket(deps: DeskDeps, actor: Actor, ticketId: string): Promise<{ ticket: Ticket; events: TicketEvent[]; olderFrom: TicketEvent | null; sla: TicketSla }> {
   requirePermission(actor, 'tickets.read');
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -37,7 +37,7 @@ export async function getTicket(deps: Deps, actor: Actor, ticketId: string): Pro
 }
 
 /** A ticket's timeline, newest first, a page at a time (the key is the entry's instant and id). */
-export async function ticketTimeline(deps: Deps, actor: Actor, ticketId: string, page: PageRequest): Promise<Slice<TicketEvent>> {
+export async function ticketTimeline(deps: DeskDeps, actor: Actor, ticketId: string, page: PageRequest): Promise<Slice<TicketEvent>> {
   requirePermission(actor, 'tickets.read');
   const before = page.after === null ? null : { at: String(page.after[0]), id: Number(page.after[1]) };
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -50,7 +50,7 @@ export async function ticketTimeline(deps: Deps, actor: Actor, ticketId: string,
  * A comment. The first public one by agency staff stops the reaction clock; a customer's
  * answer to a ticket waiting for them puts it back in progress, restarting the clocks.
  */
-export async function commentOnTicket(deps: Deps, actor: Actor, ticketId: string, body: string, isPublic: boolean): Promise<TicketEvent> {
+export async function commentOnTicket(deps: DeskDeps, actor: Actor, ticketId: string, body: string, isPublic: boolean): Promise<TicketEvent> {
   requirePermission(actor, 'tickets.write');
   if (!body.trim()) throw validationError('body', 'must not be empty');
   const staff = isStaff(actor);
@@ -78,7 +78,7 @@ export async function commentOnTicket(deps: Deps, actor: Actor, ticketId: string
   });
 }
 
-async function move(deps: Deps, tx: Tx, actor: Actor, ticket: Ticket, to: TicketStatus, now: Date): Promise<Ticket> {
+async function move(deps: DeskDeps, tx: Tx, actor: Actor, ticket: Ticket, to: TicketStatus, now: Date): Promise<Ticket> {
   await deps.store.tickets.addEvent(tx, ticket.tenantId, {
     ticketId: ticket.id, at: now.toISOString(), kind: 'status', actorId: actor.id, actorLabel: actor.label, byStaff: isStaff(actor), public: true, fromStatus: ticket.status, toStatus: to, body: null, data: null,
   });
@@ -86,7 +86,7 @@ async function move(deps: Deps, tx: Tx, actor: Actor, ticket: Ticket, to: Ticket
   return deps.store.tickets.update(tx, ticket.tenantId, ticket.id, { status: to, ...(resolvedAt !== undefined && { resolvedAt }) }, now);
 }
 
-export async function changeTicketStatus(deps: Deps, actor: Actor, ticketId: string, to: TicketStatus): Promise<Ticket> {
+export async function changeTicketStatus(deps: DeskDeps, actor: Actor, ticketId: string, to: TicketStatus): Promise<Ticket> {
   requirePermission(actor, 'tickets.write');
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -101,7 +101,7 @@ export async function changeTicketStatus(deps: Deps, actor: Actor, ticketId: str
   });
 }
 
-export async function assignTicket(deps: Deps, actor: Actor, ticketId: string, assigneeId: string | null): Promise<Ticket> {
+export async function assignTicket(deps: DeskDeps, actor: Actor, ticketId: string, assigneeId: string | null): Promise<Ticket> {
   requirePermission(actor, 'tickets.manage');
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -120,7 +120,7 @@ export async function assignTicket(deps: Deps, actor: Actor, ticketId: string, a
 }
 
 /** Cabinet Regulation No. 399 asks for satisfaction to be measured: the reporter rates once, after resolution. */
-export async function rateTicket(deps: Deps, actor: Actor, ticketId: string, rating: number, comment: string | null): Promise<Ticket> {
+export async function rateTicket(deps: DeskDeps, actor: Actor, ticketId: string, rating: number, comment: string | null): Promise<Ticket> {
   requirePermission(actor, 'tickets.write');
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw validationError('rating', 'must be a whole number from 1 to 5');
   const now = deps.clock.now();
@@ -147,7 +147,7 @@ export interface TicketQuery {
 }
 
 /** Tickets newest first (by number); the page key is the ticket number. */
-export async function listTickets(deps: Deps, actor: Actor, filter: TicketQuery, page: PageRequest): Promise<Slice<{ ticket: Ticket; sla: TicketSla }>> {
+export async function listTickets(deps: DeskDeps, actor: Actor, filter: TicketQuery, page: PageRequest): Promise<Slice<{ ticket: Ticket; sla: TicketSla }>> {
   requirePermission(actor, 'tickets.read');
   const now = deps.clock.now();
   const tenantId = tenantFilterOf(actor) ?? filter.tenantId ?? null;
@@ -165,7 +165,7 @@ export async function listTickets(deps: Deps, actor: Actor, filter: TicketQuery,
 }
 
 /** The staff a ticket can be given to: active operators and desk agents (names only, for the desk). */
-export async function listAssignees(deps: Deps, actor: Actor): Promise<{ id: string; name: string; role: 'operator' | 'desk_agent' }[]> {
+export async function listAssignees(deps: DeskDeps, actor: Actor): Promise<{ id: string; name: string; role: 'operator' | 'desk_agent' }[]> {
   requirePermission(actor, 'tickets.manage');
   const staff = await deps.store.run(SYSTEM, (tx) => deps.store.users.list(tx, null, { agencyOnly: true }));
   return staff
