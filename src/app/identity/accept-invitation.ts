@@ -1,7 +1,7 @@
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { KopaError, notFound, validationError } from '../../domain/errors.js';
 import { passwordProblem } from '../../domain/user.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret, newSecret } from '../shared/secrets.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -12,7 +12,7 @@ import { SYSTEM } from '../shared/transaction.js';
  * made here and only its hash is kept); an address that already has a Kopa account gets a notice
  * instead, so its holder, and no one else, learns that someone tried to add them.
  */
-export async function deliverInvitation(deps: Deps, payload: { invitationId: string }): Promise<void> {
+export async function deliverInvitation(deps: IdentityDeps, payload: { invitationId: string }): Promise<void> {
   if (!deps.notifier || !deps.notifications?.publicUrl) throw new Error('E-mail or KOPA_PUBLIC_URL is not configured');
   const now = deps.clock.now();
   const message = await deps.store.run(SYSTEM, async (tx) => {
@@ -62,7 +62,7 @@ export interface AcceptInvitationInput {
 }
 
 /** The invited person chooses a password: the account is created in the inviting municipality. */
-export async function acceptInvitation(deps: Deps, input: AcceptInvitationInput): Promise<{ email: string }> {
+export async function acceptInvitation(deps: IdentityDeps, input: AcceptInvitationInput): Promise<{ email: string }> {
   const now = deps.clock.now();
   const tokenHash = hashSecret(input.token);
   const open = await deps.store.run(SYSTEM, (tx) => deps.store.invitations.findOpenByTokenHash(tx, tokenHash, now));

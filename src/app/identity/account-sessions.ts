@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { notFound } from '../../domain/errors.js';
 import { describeUserAgent } from '../../domain/user-agent.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -19,7 +19,7 @@ export interface SignedInSession {
 }
 
 /** The person's signed-in sessions, the current one marked; pending sign-ins are not sessions yet. */
-export async function listOwnSessions(deps: Deps, actor: Actor, currentTokenHash: string): Promise<SignedInSession[]> {
+export async function listOwnSessions(deps: IdentityDeps, actor: Actor, currentTokenHash: string): Promise<SignedInSession[]> {
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
@@ -29,7 +29,7 @@ export async function listOwnSessions(deps: Deps, actor: Actor, currentTokenHash
 }
 
 /** Ends one of the person's own sessions; another person's is as unknown as one that never was. */
-export async function endOwnSession(deps: Deps, actor: Actor, sessionId: string, currentTokenHash: string): Promise<{ current: boolean }> {
+export async function endOwnSession(deps: IdentityDeps, actor: Actor, sessionId: string, currentTokenHash: string): Promise<{ current: boolean }> {
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
@@ -47,7 +47,7 @@ export async function endOwnSession(deps: Deps, actor: Actor, sessionId: string,
 }
 
 /** "Sign out everywhere else": every session of the person but this one. */
-export async function endOtherSessions(deps: Deps, actor: Actor, currentTokenHash: string): Promise<number> {
+export async function endOtherSessions(deps: IdentityDeps, actor: Actor, currentTokenHash: string): Promise<number> {
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const ended = await deps.store.sessions.deleteOthers(tx, user.id, currentTokenHash);

@@ -3,7 +3,7 @@ import { KopaError } from '../../domain/errors.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import { tokenAccess, type TokenAccessReason } from '../../domain/token-access.js';
 import type { User } from '../../domain/user.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import type { SessionStage } from './second-factor-ports.js';
 import { hashSecret } from '../shared/secrets.js';
 import { tenantRefusal } from '../municipalities/tenant-standing.js';
@@ -33,7 +33,7 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
  * A session of an offboarded municipality ends here, with the coded refusal.
  */
 export async function authenticateSession(
-  deps: Deps,
+  deps: IdentityDeps,
   sessionToken: string,
   context: { requestId: string | null; clientAddress: string | null; sessionTtlHours: number },
 ): Promise<SessionAuth | null> {
@@ -83,7 +83,7 @@ const TOKEN_REFUSALS: Record<Exclude<TokenAccessReason, 'tenant_suspended_read_o
  * it and its municipality come in one query: this runs on every API call.
  */
 export async function authenticateToken(
-  deps: Deps,
+  deps: IdentityDeps,
   token: string,
   context: { requestId: string | null; clientAddress: string | null },
 ): Promise<TokenAuth> {

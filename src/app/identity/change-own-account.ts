@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, validationError } from '../../domain/errors.js';
 import { passwordProblem, type User } from '../../domain/user.js';
 import { scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { confirmPassword } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -16,7 +16,7 @@ function requirePerson(actor: Actor): string {
  * Changing one's password ends every session of that person, this one included. The current
  * password is checked like a sign-in (throttled): a stolen session is no way to guess it.
  */
-export async function changeOwnPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(deps: IdentityDeps, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   const userId = requirePerson(actor);
   // The new password is judged first: a refusal of its form must not spend a throttled attempt.
   const problem = passwordProblem(newPassword, actor.label);
@@ -32,7 +32,7 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, currentPasswor
   });
 }
 
-export async function changeOwnLocale(deps: Deps, actor: Actor, locale: 'lv' | 'en'): Promise<User> {
+export async function changeOwnLocale(deps: IdentityDeps, actor: Actor, locale: 'lv' | 'en'): Promise<User> {
   const userId = requirePerson(actor);
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.users.get(tx, actor.tenantId, userId);

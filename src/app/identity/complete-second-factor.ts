@@ -4,7 +4,7 @@ import { checkTotp, useRecoveryCode } from './check-second-factor.js';
 import { relyingParty, settingsOf } from './identity-settings.js';
 import { completeSignIn, personActor, type CompletedSignIn, type SessionContext } from './open-session.js';
 import { authenticationOptions, verifyAuthentication } from './passkey-ceremony.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
@@ -24,7 +24,7 @@ export interface SecondFactorInput extends SessionContext {
 }
 
 
-async function pendingSignIn(deps: Deps, tx: Tx, pendingToken: string, now: Date) {
+async function pendingSignIn(deps: IdentityDeps, tx: Tx, pendingToken: string, now: Date) {
   const tokenHash = hashSecret(pendingToken);
   const session = await deps.store.sessions.find(tx, tokenHash);
   if (!session || session.stage !== 'second_factor' || session.expiresAt <= now) {
@@ -36,7 +36,7 @@ async function pendingSignIn(deps: Deps, tx: Tx, pendingToken: string, now: Date
 }
 
 /** Options for the passkey prompt of a pending sign-in; the challenge is kept with that sign-in. */
-export async function signInPasskeyOptions(deps: Deps, pendingToken: string, origin: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function signInPasskeyOptions(deps: IdentityDeps, pendingToken: string, origin: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {
     const { session, user } = await pendingSignIn(deps, tx, pendingToken, now);
@@ -52,7 +52,7 @@ export async function signInPasskeyOptions(deps: Deps, pendingToken: string, ori
  * The second step of a sign-in. Each try takes a throttled attempt slot under the account's
  * lock, like a password; a right answer turns the pending session into a full one.
  */
-export async function completeSecondFactor(deps: Deps, input: SecondFactorInput): Promise<CompletedSignIn> {
+export async function completeSecondFactor(deps: IdentityDeps, input: SecondFactorInput): Promise<CompletedSignIn> {
   const now = deps.clock.now();
   const outcome = await deps.store.run(SYSTEM, async (tx) => {
     const { session, user } = await pendingSignIn(deps, tx, input.pendingToken, now);

@@ -3,7 +3,7 @@ import { FieldErrors, forbidden, notFound } from '../../domain/errors.js';
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import type { ApiTokenView } from '../../domain/user.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret, newApiToken } from '../shared/secrets.js';
 import { tokenViews } from './token-views.js';
@@ -20,7 +20,7 @@ export interface CreateTokenInput {
  * it — the signed-in person, or the person behind the token used to make it — and works only
  * while that person could still make it (see domain/token-access.ts).
  */
-export async function createToken(deps: Deps, actor: Actor, input: CreateTokenInput): Promise<ApiTokenView & { token: string }> {
+export async function createToken(deps: IdentityDeps, actor: Actor, input: CreateTokenInput): Promise<ApiTokenView & { token: string }> {
   requirePermission(actor, 'tokens.write');
   if (actor.role !== 'system' && !canGrantRole(actor.role, input.role)) throw forbidden(`Your role may not create ${input.role} tokens`);
   const tenantId = input.tenantId ?? (isTenantRole(input.role) && actor.tenantId ? actor.tenantId : null);

@@ -3,7 +3,7 @@ import { FieldErrors, KopaError, forbidden, notFound } from '../../domain/errors
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { EMAIL_PATTERN, normalizeEmail, passwordProblem, type User } from '../../domain/user.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { newTemporaryPassword } from '../shared/secrets.js';
 
@@ -17,7 +17,7 @@ export interface CreateUserInput {
 }
 
 /** Without a password a one-time password is made and returned once, to hand over safely. */
-export async function createUser(deps: Deps, actor: Actor, input: CreateUserInput): Promise<{ user: User; temporaryPassword: string | null }> {
+export async function createUser(deps: IdentityDeps, actor: Actor, input: CreateUserInput): Promise<{ user: User; temporaryPassword: string | null }> {
   requirePermission(actor, 'users.write');
   // A municipality's admin cannot see other municipalities' accounts, so creating one here would
   // tell them whether an address is taken elsewhere; they invite by e-mail instead (ADR 0008).

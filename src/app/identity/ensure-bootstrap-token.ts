@@ -1,6 +1,6 @@
 import { systemActor } from '../../domain/actor.js';
 import { TOKEN_PREFIX } from '../../domain/auth-policy.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret } from '../shared/secrets.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -11,7 +11,7 @@ export type BootstrapOutcome = 'registered' | 'present' | 'revoked';
  * Registers KOPA_BOOTSTRAP_TOKEN as an operator token so automation can provision a
  * fresh instance. Idempotent; a token an operator has revoked stays revoked.
  */
-export async function ensureBootstrapToken(deps: Deps, token: string): Promise<BootstrapOutcome> {
+export async function ensureBootstrapToken(deps: IdentityDeps, token: string): Promise<BootstrapOutcome> {
   const actor = systemActor('bootstrap');
   return deps.store.run(SYSTEM, async (tx) => {
     const tokenHash = hashSecret(token);

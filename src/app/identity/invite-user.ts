@@ -4,7 +4,7 @@ import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { EMAIL_PATTERN, normalizeEmail } from '../../domain/user.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { Invitation } from './invitation-ports.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -24,7 +24,7 @@ export interface InviteUserInput {
  * probe other municipalities' people. Only a person already in this municipality, whom the
  * administrator can list anyway, is refused here.
  */
-export async function inviteUser(deps: Deps, actor: Actor, tenantId: string, input: InviteUserInput): Promise<Invitation> {
+export async function inviteUser(deps: IdentityDeps, actor: Actor, tenantId: string, input: InviteUserInput): Promise<Invitation> {
   requirePermission(actor, 'users.write');
   requireTenantAccess(actor, tenantId);
   if (actor.role !== 'system' && !canGrantRole(actor.role, input.role)) throw forbidden(`Your role may not invite ${input.role} accounts`);
@@ -62,7 +62,7 @@ export async function inviteUser(deps: Deps, actor: Actor, tenantId: string, inp
   });
 }
 
-export async function listInvitations(deps: Deps, actor: Actor, tenantId: string): Promise<Invitation[]> {
+export async function listInvitations(deps: IdentityDeps, actor: Actor, tenantId: string): Promise<Invitation[]> {
   requirePermission(actor, 'users.read');
   requireTenantAccess(actor, tenantId);
   return deps.store.run(scopeOf(actor), async (tx) => {

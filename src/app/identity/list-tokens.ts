@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import type { ApiTokenView } from '../../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { tokenViews } from './token-views.js';
 
 export interface TokenFilter {
@@ -11,7 +11,7 @@ export interface TokenFilter {
 }
 
 /** Agency staff see every municipality's tokens (and the agency's); a municipality admin sees their own municipality's. */
-export async function listTokens(deps: Deps, actor: Actor, filter: TokenFilter = {}): Promise<ApiTokenView[]> {
+export async function listTokens(deps: IdentityDeps, actor: Actor, filter: TokenFilter = {}): Promise<ApiTokenView[]> {
   requirePermission(actor, 'tokens.read');
   const tokens = await deps.store.run(scopeOf(actor), (tx) =>
     deps.store.tokens.list(tx, tenantFilterOf(actor), { tenantId: filter.tenantId, createdByUserId: filter.createdBy }),

@@ -3,10 +3,10 @@ import { notFound } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 
 /** By name and id (the page key). */
-export async function listUsers(deps: Deps, actor: Actor, filter: { tenantId?: string | undefined; agencyOnly?: boolean | undefined }, page: PageRequest): Promise<Slice<User>> {
+export async function listUsers(deps: IdentityDeps, actor: Actor, filter: { tenantId?: string | undefined; agencyOnly?: boolean | undefined }, page: PageRequest): Promise<Slice<User>> {
   requirePermission(actor, 'users.read');
   if (filter.tenantId) requireTenantAccess(actor, filter.tenantId);
   const tenantId = filter.tenantId ?? tenantFilterOf(actor);

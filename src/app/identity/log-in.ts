@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../domain/user.js';
 import { factorInventory } from './factor-inventory.js';
 import { settingsOf } from './identity-settings.js';
 import { insertSession, personActor, type NewSession, type SessionContext } from './open-session.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enforceSignInStanding } from '../municipalities/tenant-standing.js';
 import { knownBrowser, reserveAttempt } from './sign-in-attempts.js';
@@ -29,13 +29,13 @@ export type LogInResult =
 
 // Verifying against a throw-away hash when the account is unknown keeps the timing the same.
 const dummyHashes = new WeakMap<object, Promise<string>>();
-function dummyHash(deps: Deps): Promise<string> {
+function dummyHash(deps: IdentityDeps): Promise<string> {
   let hash = dummyHashes.get(deps.passwords);
   if (!hash) dummyHashes.set(deps.passwords, (hash = deps.passwords.hash('not-a-real-password-at-all')));
   return hash;
 }
 
-export async function logIn(deps: Deps, input: LogInInput): Promise<LogInResult> {
+export async function logIn(deps: IdentityDeps, input: LogInInput): Promise<LogInResult> {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
 

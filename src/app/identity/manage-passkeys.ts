@@ -7,7 +7,7 @@ import { relyingParty, settingsOf } from './identity-settings.js';
 import type { CallerSession } from './manage-totp.js';
 import { completeSignIn, type CompletedSignIn } from './open-session.js';
 import { registrationOptions, verifyRegistration } from './passkey-ceremony.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { confirmPassword, ownAccount } from './reauthenticate.js';
 import { issueRecoveryCodes } from './recovery-codes.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -26,7 +26,7 @@ function cleanName(name: string): string {
 }
 
 /** Options for navigator.credentials.create(); the challenge is kept with the caller's session. */
-export async function passkeyRegistrationOptions(deps: Deps, actor: Actor, session: CallerSession, origin: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function passkeyRegistrationOptions(deps: IdentityDeps, actor: Actor, session: CallerSession, origin: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const existing = await deps.store.secondFactors.passkeys(tx, user.id);
@@ -43,7 +43,7 @@ export interface PasskeyAdded {
   signIn: CompletedSignIn | null;
 }
 
-export async function addPasskey(deps: Deps, actor: Actor, session: CallerSession, input: { name: string; response: unknown }, origin: string): Promise<PasskeyAdded> {
+export async function addPasskey(deps: IdentityDeps, actor: Actor, session: CallerSession, input: { name: string; response: unknown }, origin: string): Promise<PasskeyAdded> {
   const name = cleanName(input.name);
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {
@@ -64,7 +64,7 @@ export async function addPasskey(deps: Deps, actor: Actor, session: CallerSessio
   });
 }
 
-export async function renamePasskey(deps: Deps, actor: Actor, passkeyId: string, newName: string): Promise<Passkey> {
+export async function renamePasskey(deps: IdentityDeps, actor: Actor, passkeyId: string, newName: string): Promise<Passkey> {
   const name = cleanName(newName);
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
@@ -77,7 +77,7 @@ export async function renamePasskey(deps: Deps, actor: Actor, passkeyId: string,
 }
 
 /** Removing a passkey takes the password; the last second factor of a role that needs one stays. */
-export async function removePasskey(deps: Deps, actor: Actor, passkeyId: string, password: string): Promise<void> {
+export async function removePasskey(deps: IdentityDeps, actor: Actor, passkeyId: string, password: string): Promise<void> {
   await confirmPassword(deps, actor, password);
   await deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);

@@ -5,7 +5,7 @@ import { totpContext } from './check-second-factor.js';
 import { factorInventory } from './factor-inventory.js';
 import { settingsOf } from './identity-settings.js';
 import { completeSignIn, type CompletedSignIn, type SessionContext } from './open-session.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { confirmCode, confirmPassword, ownAccount } from './reauthenticate.js';
 import { issueRecoveryCodes } from './recovery-codes.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -23,7 +23,7 @@ export interface CallerSession extends SessionContext {
 }
 
 /** A new, unconfirmed secret; it is shown now and never again. */
-export async function startTotpEnrolment(deps: Deps, actor: Actor): Promise<{ secret: string; otpauthUrl: string }> {
+export async function startTotpEnrolment(deps: IdentityDeps, actor: Actor): Promise<{ secret: string; otpauthUrl: string }> {
   const box = requireSecretBox(deps);
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
@@ -43,7 +43,7 @@ export interface TotpConfirmed {
 }
 
 /** The first right code activates the secret and issues ten recovery codes. */
-export async function confirmTotpEnrolment(deps: Deps, actor: Actor, session: CallerSession, code: string): Promise<TotpConfirmed> {
+export async function confirmTotpEnrolment(deps: IdentityDeps, actor: Actor, session: CallerSession, code: string): Promise<TotpConfirmed> {
   const box = requireSecretBox(deps);
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {
@@ -66,7 +66,7 @@ export async function confirmTotpEnrolment(deps: Deps, actor: Actor, session: Ca
  * Removing the authenticator app takes the password and a current code (or a recovery code).
  * Someone whose role requires a second factor cannot remove their last one.
  */
-export async function removeTotp(deps: Deps, actor: Actor, input: { password: string; code: string }): Promise<void> {
+export async function removeTotp(deps: IdentityDeps, actor: Actor, input: { password: string; code: string }): Promise<void> {
   await confirmPassword(deps, actor, input.password);
   const now = deps.clock.now();
   const removed = await deps.store.run(SYSTEM, async (tx) => {

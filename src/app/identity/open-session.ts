@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import type { SecondFactorMethod } from '../../domain/second-factor.js';
 import type { User } from '../../domain/user.js';
 import { settingsOf } from './identity-settings.js';
-import type { Deps } from '../ports.js';
+import type { SessionDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { SessionStage } from './second-factor-ports.js';
@@ -34,7 +34,7 @@ export function personActor(user: User, ctx: Pick<SessionContext, 'clientAddress
 }
 
 /** Writes a session row, full or pending at a stage; pending ones live only minutes. */
-export async function insertSession(deps: Deps, tx: Tx, user: User, stage: SessionStage, ctx: SessionContext, now: Date): Promise<NewSession> {
+export async function insertSession(deps: SessionDeps, tx: Tx, user: User, stage: SessionStage, ctx: SessionContext, now: Date): Promise<NewSession> {
   const sessionToken = newSecret(32);
   const csrfToken = newSecret(24);
   const lifetimeMs = stage === 'full' ? ctx.sessionTtlHours * 3_600_000 : settingsOf(deps).pendingMinutes * 60_000;
@@ -58,7 +58,7 @@ export async function insertSession(deps: Deps, tx: Tx, user: User, stage: Sessi
  * under a new token, so a token seen before this moment is worth nothing after it.
  */
 export async function completeSignIn(
-  deps: Deps,
+  deps: SessionDeps,
   tx: Tx,
   pending: { tokenHash: string; csrfToken: string },
   user: User,

@@ -3,8 +3,13 @@ import type { Role } from '../../domain/roles.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { CreatorStanding } from '../../domain/token-access.js';
 import type { ApiToken, TokenCreator, User } from '../../domain/user.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { TenantStore } from '../municipalities/ports.js';
+import type { Clock, JobStore, NotificationSettings, Notifier, PasswordHasher, SecretBox, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
-import type { SessionStage, SessionSummary } from './second-factor-ports.js';
+import type { IdentitySettings } from './identity-settings.js';
+import type { InvitationStore } from './invitation-ports.js';
+import type { LoginAttemptStore, SecondFactorStore, SessionStage, SessionSummary } from './second-factor-ports.js';
 
 export interface UserRecord {
   email: string;
@@ -92,4 +97,37 @@ export interface TokenStore {
   creators(tx: Tx, userIds: string[]): Promise<Map<string, TokenCreatorStanding>>;
   revoke(tx: Tx, tenantId: string | null, tokenId: string, at: Date): Promise<ApiToken>;
   markUsed(tx: Tx, tokenId: string, at: Date): Promise<void>;
+}
+
+/**
+ * What the identity use cases need: people, their sessions, tokens and second factors, the
+ * municipality they belong to (its standing), invitations mailed through the job queue.
+ */
+export interface IdentityDeps {
+  store: Transactions & {
+    users: UserStore;
+    sessions: SessionStore;
+    tokens: TokenStore;
+    loginAttempts: LoginAttemptStore;
+    secondFactors: SecondFactorStore;
+    invitations: InvitationStore;
+    tenants: TenantStore;
+    jobs: JobStore;
+    audit: AuditStore;
+  };
+  clock: Clock;
+  passwords: PasswordHasher;
+  /** Needed by the second factor only. */
+  secretBox?: SecretBox;
+  /** Sign-in policy; the production defaults when absent. */
+  identity?: IdentitySettings;
+  notifier?: Notifier;
+  notifications?: NotificationSettings;
+}
+
+/** What opening or completing a session needs; single sign-on opens sessions too. */
+export interface SessionDeps {
+  store: Pick<IdentityDeps['store'], 'users' | 'sessions' | 'secondFactors' | 'audit'>;
+  clock: Clock;
+  identity?: IdentitySettings;
 }

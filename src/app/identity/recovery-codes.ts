@@ -4,7 +4,7 @@ import { KopaError, validationError } from '../../domain/errors.js';
 import { formatRecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT } from '../../domain/second-factor.js';
 import type { User } from '../../domain/user.js';
 import { factorInventory } from './factor-inventory.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { confirmCode, confirmPassword, ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -18,14 +18,14 @@ function newRecoveryCode(): string {
 }
 
 /** Ten new codes replace any old ones; only their hashes are kept, the codes are shown once. */
-export async function issueRecoveryCodes(deps: Deps, tx: Tx, user: User): Promise<string[]> {
+export async function issueRecoveryCodes(deps: IdentityDeps, tx: Tx, user: User): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await deps.store.secondFactors.replaceRecoveryCodes(tx, user.id, user.tenantId, codes.map(hashSecret));
   return codes.map(formatRecoveryCode);
 }
 
 /** New recovery codes, after the password and a code (a lost sheet must not need the old ones). */
-export async function regenerateRecoveryCodes(deps: Deps, actor: Actor, input: { password: string; code: string }): Promise<string[]> {
+export async function regenerateRecoveryCodes(deps: IdentityDeps, actor: Actor, input: { password: string; code: string }): Promise<string[]> {
   await confirmPassword(deps, actor, input.password);
   const now = deps.clock.now();
   const outcome = await deps.store.run(SYSTEM, async (tx) => {

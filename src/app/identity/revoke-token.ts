@@ -2,12 +2,12 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import type { ApiTokenView } from '../../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { tokenViews } from './token-views.js';
 
 /** Operators revoke any token; a municipality admin only their own municipality's. */
-export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Promise<ApiTokenView> {
+export async function revokeToken(deps: IdentityDeps, actor: Actor, tokenId: string): Promise<ApiTokenView> {
   requirePermission(actor, 'tokens.write');
   const revoked = await deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.tokens.get(tx, tenantFilterOf(actor), tokenId);

@@ -1,7 +1,6 @@
 import { tokenAccess } from '../../domain/token-access.js';
 import type { ApiTokenView } from '../../domain/user.js';
-import type { Deps } from '../ports.js';
-import type { TokenWithTenant } from './ports.js';
+import type { IdentityDeps, TokenWithTenant } from './ports.js';
 import { SYSTEM } from '../shared/transaction.js';
 
 
@@ -10,7 +9,7 @@ import { SYSTEM } from '../shared/transaction.js';
  * caller's scope; their creators are read in the system scope because agency staff make
  * municipality tokens too and a municipality admin's scope cannot see staff accounts.
  */
-export async function tokenViews(deps: Deps, tokens: TokenWithTenant[]): Promise<ApiTokenView[]> {
+export async function tokenViews(deps: IdentityDeps, tokens: TokenWithTenant[]): Promise<ApiTokenView[]> {
   const ids = [...new Set(tokens.map((t) => t.createdByUserId).filter((id): id is string => id !== null))];
   const creators = ids.length === 0 ? new Map() : await deps.store.run(SYSTEM, (tx) => deps.store.tokens.creators(tx, ids));
   const now = deps.clock.now();

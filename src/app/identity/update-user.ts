@@ -3,8 +3,7 @@ import { FieldErrors, KopaError, forbidden, notFound } from '../../domain/errors
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { passwordProblem, type User } from '../../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
-import type { UserRecord } from './ports.js';
+import type { IdentityDeps, UserRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface UpdateUserInput {
@@ -16,7 +15,7 @@ export interface UpdateUserInput {
   password?: string | undefined;
 }
 
-export async function updateUser(deps: Deps, actor: Actor, userId: string, input: UpdateUserInput): Promise<User> {
+export async function updateUser(deps: IdentityDeps, actor: Actor, userId: string, input: UpdateUserInput): Promise<User> {
   requirePermission(actor, 'users.write');
   const tenantFilter = tenantFilterOf(actor);
   return deps.store.run(scopeOf(actor), async (tx) => {

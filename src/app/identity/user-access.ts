@@ -5,7 +5,7 @@ import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.
 import { factorInventory } from './factor-inventory.js';
 import { settingsOf } from './identity-settings.js';
 import { publicPasskey } from './manage-passkeys.js';
-import type { Deps } from '../ports.js';
+import type { IdentityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { ownAccount } from './reauthenticate.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -20,13 +20,13 @@ export interface SecondFactorStatus {
   recoveryCodesLeft: number;
 }
 
-async function statusOf(deps: Deps, tx: Tx, userId: string, role: Parameters<typeof secondFactorRequired>[0]): Promise<SecondFactorStatus> {
+async function statusOf(deps: IdentityDeps, tx: Tx, userId: string, role: Parameters<typeof secondFactorRequired>[0]): Promise<SecondFactorStatus> {
   const factors = await factorInventory(deps, tx, userId);
   const passkeys = await deps.store.secondFactors.passkeys(tx, userId);
   return { required: secondFactorRequired(role, settingsOf(deps).mfaRequiredRoles), totp: factors.totp, passkeys: passkeys.map(publicPasskey), recoveryCodesLeft: factors.recoveryCodesLeft };
 }
 
-export async function ownSecondFactors(deps: Deps, actor: Actor): Promise<SecondFactorStatus> {
+export async function ownSecondFactors(deps: IdentityDeps, actor: Actor): Promise<SecondFactorStatus> {
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     return statusOf(deps, tx, user.id, user.role);
@@ -37,7 +37,7 @@ export async function ownSecondFactors(deps: Deps, actor: Actor): Promise<Second
  * Someone who administers this person's account: an operator for anyone, a municipality's
  * admin for that municipality's people. Not oneself: one's own factors change on the account page.
  */
-async function managedPerson(deps: Deps, tx: Tx, actor: Actor, userId: string) {
+async function managedPerson(deps: IdentityDeps, tx: Tx, actor: Actor, userId: string) {
   requirePermission(actor, 'users.write');
   const user = await deps.store.users.get(tx, tenantFilterOf(actor), userId);
   if (!user) throw notFound('User');
@@ -45,7 +45,7 @@ async function managedPerson(deps: Deps, tx: Tx, actor: Actor, userId: string) {
   return user;
 }
 
-export async function userSecondFactors(deps: Deps, actor: Actor, userId: string): Promise<SecondFactorStatus> {
+export async function userSecondFactors(deps: IdentityDeps, actor: Actor, userId: string): Promise<SecondFactorStatus> {
   requirePermission(actor, 'users.read');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const user = await deps.store.users.get(tx, tenantFilterOf(actor), userId);
@@ -55,7 +55,7 @@ export async function userSecondFactors(deps: Deps, actor: Actor, userId: string
 }
 
 /** Ends every session of a person (a lost laptop, a departure); audited. */
-export async function signOutEverywhere(deps: Deps, actor: Actor, userId: string): Promise<{ ended: number }> {
+export async function signOutEverywhere(deps: IdentityDeps, actor: Actor, userId: string): Promise<{ ended: number }> {
   return deps.store.run(scopeOf(actor), async (tx) => {
     const user = await managedPerson(deps, tx, actor, userId);
     const ended = await deps.store.sessions.deleteForUser(tx, user.tenantId, user.id);
@@ -69,7 +69,7 @@ export async function signOutEverywhere(deps: Deps, actor: Actor, userId: string
  * known browsers, and ends their sessions. If their role requires one, they enrol anew at the
  * next sign-in.
  */
-export async function resetSecondFactors(deps: Deps, actor: Actor, userId: string): Promise<void> {
+export async function resetSecondFactors(deps: IdentityDeps, actor: Actor, userId: string): Promise<void> {
   await deps.store.run(scopeOf(actor), async (tx) => {
     const user = await managedPerson(deps, tx, actor, userId);
     const before = await statusOf(deps, tx, user.id, user.role);

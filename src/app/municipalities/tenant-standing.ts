@@ -4,6 +4,7 @@ import { tenantAccessRefusal, type AccessIntent, type AccessRefusal, type Access
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { User } from '../../domain/user.js';
 import type { MunicipalityDeps } from './ports.js';
+import type { Clock } from '../shared/ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -27,7 +28,7 @@ export function enforceTenantStanding(subject: AccessSubject, status: TenantStat
  * Called by sign-in only after the password proved right, so the clear refusal tells
  * nothing to someone who does not know the password (they get the usual wrong-password answer).
  */
-export async function enforceSignInStanding(deps: MunicipalityDeps, user: User, actor: Actor): Promise<void> {
+export async function enforceSignInStanding(deps: { store: Pick<MunicipalityDeps['store'], 'run' | 'tenants' | 'audit'>; clock: Clock }, user: User, actor: Actor): Promise<void> {
   if (user.tenantId === null) return;
   const tenantId = user.tenantId;
   const tenant = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.get(tx, tenantId));
