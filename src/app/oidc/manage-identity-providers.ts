@@ -4,10 +4,9 @@ import { KopaError, forbidden, notFound } from '../../domain/errors.js';
 import { checkProviderFields, defaultRoleFor, type IdentityProvider, type ProviderFields, type RoleMappingEntry } from '../../domain/identity-provider.js';
 import type { Role } from '../../domain/roles.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { OidcDeps, ProviderMetadata, StoredProvider } from './oidc-ports.js';
 import type { SecretBox } from '../shared/ports.js';
 import { recordAudit } from '../audit/record-audit.js';
-import type { ProviderMetadata, StoredProvider } from './oidc-ports.js';
 import { clientSecretContext, providerClient, relyingPartyOf } from './provider-client.js';
 
 /** A provider as the API shows it: everything but the secret, which never leaves the server. */
@@ -30,7 +29,7 @@ export interface NewProviderInput {
 
 export type ProviderChanges = Partial<Omit<NewProviderInput, 'tenantId'>>;
 
-function secretBoxOf(deps: Deps): SecretBox {
+function secretBoxOf(deps: OidcDeps): SecretBox {
   if (!deps.secretBox) throw new KopaError('invalid_state', 'Identity providers need KOPA_SECRET_KEY (to keep client secrets encrypted), which this server was started without');
   return deps.secretBox;
 }
@@ -62,7 +61,7 @@ function requireMappingAccess(actor: Actor, changes: Pick<NewProviderInput, 'rol
   if (actor.role !== 'system' && actor.role !== 'operator') throw forbidden('Only agency operators map provider claims to roles');
 }
 
-export async function listIdentityProviders(deps: Deps, actor: Actor): Promise<ProviderView[]> {
+export async function listIdentityProviders(deps: OidcDeps, actor: Actor): Promise<ProviderView[]> {
   requirePermission(actor, 'identity_providers.read');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const all = await deps.store.identityProviders.list(tx, actor.tenantId === null ? {} : { tenantId: actor.tenantId });
@@ -70,7 +69,7 @@ export async function listIdentityProviders(deps: Deps, actor: Actor): Promise<P
   });
 }
 
-async function visibleProvider(deps: Deps, actor: Actor, providerId: string): Promise<StoredProvider> {
+async function visibleProvider(deps: OidcDeps, actor: Actor, providerId: string): Promise<StoredProvider> {
   return deps.store.run(scopeOf(actor), async (tx) => {
     const provider = await deps.store.identityProviders.get(tx, providerId);
     // A municipality sees neither the agency's providers nor another municipality's: all are "not found".
@@ -79,12 +78,12 @@ async function visibleProvider(deps: Deps, actor: Actor, providerId: string): Pr
   });
 }
 
-export async function getIdentityProvider(deps: Deps, actor: Actor, providerId: string): Promise<ProviderView> {
+export async function getIdentityProvider(deps: OidcDeps, actor: Actor, providerId: string): Promise<ProviderView> {
   requirePermission(actor, 'identity_providers.read');
   return viewOf(await visibleProvider(deps, actor, providerId));
 }
 
-export async function createIdentityProvider(deps: Deps, actor: Actor, input: NewProviderInput): Promise<ProviderView> {
+export async function createIdentityProvider(deps: OidcDeps, actor: Actor, input: NewProviderInput): Promise<ProviderView> {
   requirePermission(actor, 'identity_providers.write');
   requireProviderAccess(actor, input.tenantId);
   requireMappingAccess(actor, input);
@@ -115,7 +114,7 @@ export async function createIdentityProvider(deps: Deps, actor: Actor, input: Ne
   });
 }
 
-export async function updateIdentityProvider(deps: Deps, actor: Actor, providerId: string, changes: ProviderChanges): Promise<ProviderView> {
+export async function updateIdentityProvider(deps: OidcDeps, actor: Actor, providerId: string, changes: ProviderChanges): Promise<ProviderView> {
   requirePermission(actor, 'identity_providers.write');
   const current = await visibleProvider(deps, actor, providerId);
   requireProviderAccess(actor, current.tenantId);
@@ -156,7 +155,7 @@ export async function updateIdentityProvider(deps: Deps, actor: Actor, providerI
  * what its sessions remember of it: sessions already open stay until they end, but can no longer
  * be ended by the provider's back-channel logout. To stop sign-ins but keep the links, disable it.
  */
-export async function deleteIdentityProvider(deps: Deps, actor: Actor, providerId: string): Promise<void> {
+export async function deleteIdentityProvider(deps: OidcDeps, actor: Actor, providerId: string): Promise<void> {
   requirePermission(actor, 'identity_providers.write');
   const current = await visibleProvider(deps, actor, providerId);
   requireProviderAccess(actor, current.tenantId);
@@ -168,7 +167,7 @@ export async function deleteIdentityProvider(deps: Deps, actor: Actor, providerI
 }
 
 /** "Test": Kopa reads the provider's discovery document with the stored settings and says what it found. */
-export async function testIdentityProvider(deps: Deps, actor: Actor, providerId: string): Promise<{ ok: true; metadata: ProviderMetadata } | { ok: false; error: string }> {
+export async function testIdentityProvider(deps: OidcDeps, actor: Actor, providerId: string): Promise<{ ok: true; metadata: ProviderMetadata } | { ok: false; error: string }> {
   requirePermission(actor, 'identity_providers.write');
   const provider = await visibleProvider(deps, actor, providerId);
   requireProviderAccess(actor, provider.tenantId);

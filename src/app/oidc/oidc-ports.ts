@@ -1,4 +1,10 @@
 import type { IdentityProvider, ProviderFields } from '../../domain/identity-provider.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { IdentitySettings } from '../identity/identity-settings.js';
+import type { SessionStore, UserStore } from '../identity/ports.js';
+import type { LoginAttemptStore, SecondFactorStore } from '../identity/second-factor-ports.js';
+import type { TenantStore } from '../municipalities/ports.js';
+import type { Clock, SecretBox, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 /** A provider as stored: its settings, its sealed client secret, and its municipality's name. */
@@ -107,4 +113,23 @@ export interface RelyingParty {
   endSessionUrl(provider: ProviderClient, hint: { idToken: string; postLogoutRedirectUri: string }): Promise<string | null>;
   /** A back-channel logout token's claims, after its signature, issuer, audience, age and event are checked. */
   verifyLogoutToken(provider: ProviderClient, logoutToken: string): Promise<{ sub: string | null; sid: string | null }>;
+}
+
+/** What single sign-on needs: its providers and, to sign a person in, the sign-in parts of identity. */
+export interface OidcDeps {
+  store: Transactions & {
+    identityProviders: IdentityProviderStore;
+    users: UserStore;
+    sessions: SessionStore;
+    loginAttempts: LoginAttemptStore;
+    secondFactors: SecondFactorStore;
+    tenants: TenantStore;
+    audit: AuditStore;
+  };
+  clock: Clock;
+  /** Opens the providers' client secrets; main/ wires it from KOPA_SECRET_KEY. */
+  secretBox?: SecretBox;
+  /** The OpenID Connect relying party; openid-client over the network when absent. */
+  relyingParty?: RelyingParty;
+  identity?: IdentitySettings;
 }

@@ -7,15 +7,13 @@ import { EMAIL_PATTERN, normalizeEmail, type User } from '../../domain/user.js';
 import { factorInventory } from '../identity/factor-inventory.js';
 import { settingsOf } from '../identity/identity-settings.js';
 import { insertSession, personActor, type NewSession, type SessionContext } from '../identity/open-session.js';
-import type { Deps } from '../ports.js';
+import type { OidcDeps, StoredProvider } from './oidc-ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
-import type { SessionStage } from '../identity/second-factor-ports.js';
+import type { AttemptKey, SessionStage } from '../identity/second-factor-ports.js';
 import { hashSecret } from '../shared/secrets.js';
 import { enforceSignInStanding } from '../municipalities/tenant-standing.js';
 import { refuseWhenThrottled, reserveAttempt } from '../identity/sign-in-attempts.js';
-import type { AttemptKey } from '../identity/second-factor-ports.js';
-import type { StoredProvider } from './oidc-ports.js';
 import { providerClient, relyingPartyOf } from './provider-client.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -32,7 +30,7 @@ export class SsoRefused extends Error {
 }
 
 /** GET /auth/providers: the enabled providers offered for this address's domain, names only. */
-export async function findProvidersForEmail(deps: Deps, email: string): Promise<{ id: string; name: string; organisation: string | null }[]> {
+export async function findProvidersForEmail(deps: OidcDeps, email: string): Promise<{ id: string; name: string; organisation: string | null }[]> {
   const clean = normalizeEmail(email);
   if (!EMAIL_PATTERN.test(clean)) throw validationError('email', 'must be an e-mail address');
   const domain = emailDomainOf(clean)!;
@@ -54,7 +52,7 @@ interface FlowState {
  * verifier, where to go afterwards) travels sealed in a short-lived cookie, so any replica can
  * finish the sign-in and nothing is stored for a visitor who never comes back.
  */
-export async function startSsoSignIn(deps: Deps, input: { providerId: string; returnTo: string; redirectUri: string; clientAddress: string }): Promise<{ url: string; flowCookie: string }> {
+export async function startSsoSignIn(deps: OidcDeps, input: { providerId: string; returnTo: string; redirectUri: string; clientAddress: string }): Promise<{ url: string; flowCookie: string }> {
   if (!isLocalPath(input.returnTo)) throw new SsoRefused('sso_return_to', 'returnTo must be a path on Kopa');
   const provider = await enabledProvider(deps, input.providerId);
   // An address (or provider) already over its limit is told so now, not after the provider's page.
@@ -72,14 +70,14 @@ export async function startSsoSignIn(deps: Deps, input: { providerId: string; re
   return { url, flowCookie: deps.secretBox!.seal(JSON.stringify(state), FLOW_CONTEXT) };
 }
 
-async function enabledProvider(deps: Deps, providerId: string): Promise<StoredProvider> {
+async function enabledProvider(deps: OidcDeps, providerId: string): Promise<StoredProvider> {
   if (!deps.secretBox) throw new SsoRefused('sso_provider_unavailable', 'This server was started without KOPA_SECRET_KEY');
   const provider = /^[0-9a-f-]{36}$/i.test(providerId) ? await deps.store.run(SYSTEM, (tx) => deps.store.identityProviders.get(tx, providerId)) : null;
   if (!provider?.enabled) throw new SsoRefused('sso_provider_unavailable', 'No such provider, or it is disabled');
   return provider;
 }
 
-function openFlow(deps: Deps, cookie: string | null): FlowState {
+function openFlow(deps: OidcDeps, cookie: string | null): FlowState {
   if (!cookie || !deps.secretBox) throw new SsoRefused('sso_state', 'The sign-in was not started in this browser');
   let flow: FlowState;
   try {
@@ -99,7 +97,7 @@ export type SsoSignIn = NewSession & { stage: SessionStage; returnTo: string };
  * deactivated person or an offboarded municipality, and opens a session: full when the provider
  * asserted a second factor or none is needed, otherwise pending Kopa's own second factor.
  */
-export async function finishSsoSignIn(deps: Deps, input: { callbackUrl: URL; flowCookie: string | null; context: SessionContext }): Promise<SsoSignIn> {
+export async function finishSsoSignIn(deps: OidcDeps, input: { callbackUrl: URL; flowCookie: string | null; context: SessionContext }): Promise<SsoSignIn> {
   const flow = openFlow(deps, input.flowCookie);
   const provider = await enabledProvider(deps, flow.providerId);
   // The slot is taken before the code goes to the provider, as a password attempt's is before its
@@ -120,7 +118,7 @@ function attemptKey(providerId: string, clientAddress: string): AttemptKey {
   return { kind: 'identity_provider', email: `identity-provider:${providerId}`, clientAddress, device: null };
 }
 
-async function finishWithProvider(deps: Deps, input: { callbackUrl: URL; context: SessionContext }, flow: FlowState, provider: StoredProvider): Promise<SsoSignIn> {
+async function finishWithProvider(deps: OidcDeps, input: { callbackUrl: URL; context: SessionContext }, flow: FlowState, provider: StoredProvider): Promise<SsoSignIn> {
   const error = input.callbackUrl.searchParams.get('error');
   if (error) throw new SsoRefused('sso_failed', `The provider answered ${error.slice(0, 100)}`);
 
@@ -203,7 +201,7 @@ function ssoActor(context: SessionContext): Actor {
  * (promoted or demoted), audited. Without a mapping, or when no entry matches, Kopa's role stays.
  * The mapping only names roles of the provider's organisation, which the person belongs to.
  */
-async function applyMappedRole(deps: Deps, tx: Tx, provider: StoredProvider, person: User, role: Role | null, context: SessionContext): Promise<User> {
+async function applyMappedRole(deps: OidcDeps, tx: Tx, provider: StoredProvider, person: User, role: Role | null, context: SessionContext): Promise<User> {
   if (role === null || role === person.role) return person;
   const updated = await deps.store.users.update(tx, person.tenantId, person.id, { role }, deps.clock.now());
   await recordAudit(deps, tx, ssoActor(context), {
@@ -218,7 +216,7 @@ async function applyMappedRole(deps: Deps, tx: Tx, provider: StoredProvider, per
 }
 
 /** First sign-in of a person the provider vouches for, when the provider creates people: its default role (or the mapped one), never more. */
-async function createPerson(deps: Deps, tx: Tx, provider: StoredProvider, email: string, name: unknown, mapped: Role | null): Promise<User> {
+async function createPerson(deps: OidcDeps, tx: Tx, provider: StoredProvider, email: string, name: unknown, mapped: Role | null): Promise<User> {
   const person = await deps.store.users.insert(tx, {
     email,
     name: typeof name === 'string' && name.trim().length >= 2 ? name.trim().slice(0, 200) : email,
@@ -232,7 +230,7 @@ async function createPerson(deps: Deps, tx: Tx, provider: StoredProvider, email:
   return person;
 }
 
-async function refusalAudit(deps: Deps, context: SessionContext, provider: StoredProvider, person: User | null, reason: SsoRefusal, detail: string): Promise<void> {
+async function refusalAudit(deps: OidcDeps, context: SessionContext, provider: StoredProvider, person: User | null, reason: SsoRefusal, detail: string): Promise<void> {
   await deps.store.run(SYSTEM, (tx) =>
     recordAudit(deps, tx, ssoActor(context), {
       action: 'session.login_failed',

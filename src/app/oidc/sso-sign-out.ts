@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { KopaError } from '../../domain/errors.js';
 import { logOut } from '../identity/log-out.js';
-import type { Deps } from '../ports.js';
+import type { OidcDeps } from './oidc-ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { providerClient, relyingPartyOf } from './provider-client.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -13,7 +13,7 @@ import { SYSTEM } from '../shared/transaction.js';
  * end-session URL (RP-initiated logout, with the ID token as hint) for the browser to go to next.
  * A provider without one, or one that cannot be reached, still leaves the person signed out of Kopa.
  */
-export async function signOutEverywhere(deps: Deps, actor: Actor, tokenHash: string, postLogoutRedirectUri: string): Promise<{ endSessionUrl: string | null }> {
+export async function signOutEverywhere(deps: OidcDeps, actor: Actor, tokenHash: string, postLogoutRedirectUri: string): Promise<{ endSessionUrl: string | null }> {
   const found = await deps.store.run(SYSTEM, async (tx) => {
     const session = await deps.store.identityProviders.sessionOf(tx, tokenHash);
     const provider = session ? await deps.store.identityProviders.get(tx, session.providerId) : null;
@@ -39,7 +39,7 @@ function refused(detail: string): KopaError {
  * checked, the Kopa sessions it names end: those of the provider session `sid`, or every session the
  * person linked to `sub` opened through this provider.
  */
-export async function backChannelLogout(deps: Deps, logoutToken: string, requestId: string | null): Promise<{ ended: number }> {
+export async function backChannelLogout(deps: OidcDeps, logoutToken: string, requestId: string | null): Promise<{ ended: number }> {
   let issuer: unknown;
   let audiences: string[];
   try {
