@@ -1,8 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { FieldErrors, KopaError, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
-import type { SlaExclusionRecord } from './ports.js';
+import type { AvailabilityDeps, SlaExclusionRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface ExclusionInput {
@@ -18,7 +17,7 @@ export interface ExclusionInput {
  * of the service in [startsAt, endsAt) then counts as neither up nor down. Audited, and every
  * report it touches lists it with its reason.
  */
-export async function excludeOutage(deps: Deps, actor: Actor, input: ExclusionInput): Promise<SlaExclusionRecord> {
+export async function excludeOutage(deps: AvailabilityDeps, actor: Actor, input: ExclusionInput): Promise<SlaExclusionRecord> {
   requirePermission(actor, 'sla_exclusions.write');
   const errors = new FieldErrors();
   const startsAt = Date.parse(input.startsAt);
@@ -49,7 +48,7 @@ export async function excludeOutage(deps: Deps, actor: Actor, input: ExclusionIn
 }
 
 /** Exclusions overlapping [from, to); a municipality sees the ones that apply to it. */
-export async function listExclusions(deps: Deps, actor: Actor, from: Date, to: Date, serviceId?: string): Promise<SlaExclusionRecord[]> {
+export async function listExclusions(deps: AvailabilityDeps, actor: Actor, from: Date, to: Date, serviceId?: string): Promise<SlaExclusionRecord[]> {
   requirePermission(actor, 'sla_reports.read');
   if (to <= from) throw validationError('to', 'must be after from');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.slaExclusions.overlapping(tx, from, to, { serviceId, tenantId: actor.tenantId ?? undefined }));
@@ -59,7 +58,7 @@ export async function listExclusions(deps: Deps, actor: Actor, from: Date, to: D
  * Withdraws a mistaken exclusion, with a reason: live reports count the outage again. Published
  * reports stay frozen; the month's next correction brings the change, saying what changed.
  */
-export async function withdrawExclusion(deps: Deps, actor: Actor, exclusionId: string, reason: string): Promise<SlaExclusionRecord> {
+export async function withdrawExclusion(deps: AvailabilityDeps, actor: Actor, exclusionId: string, reason: string): Promise<SlaExclusionRecord> {
   requirePermission(actor, 'sla_exclusions.write');
   const why = reason.trim();
   if (!why) throw validationError('reason', 'must say why the exclusion is withdrawn');

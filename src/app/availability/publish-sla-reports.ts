@@ -6,7 +6,7 @@ import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { calendarClock } from '../calendars/calendar-clocks.js';
 import { tenantZone } from '../calendars/tenant-zone.js';
-import type { Deps } from '../ports.js';
+import type { AvailabilityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { slaReport, type ServiceSla } from './sla-report.js';
@@ -35,7 +35,7 @@ export function reportChanges(before: Report, after: Report): SlaChange[] {
   return changes;
 }
 
-async function queueMail(deps: Deps, tx: Tx, tenantId: string, subject: string, text: string, now: Date): Promise<void> {
+async function queueMail(deps: AvailabilityDeps, tx: Tx, tenantId: string, subject: string, text: string, now: Date): Promise<void> {
   if (!deps.notifications?.mailEnabled) return;
   const admins = (await deps.store.users.list(tx, tenantId, {})).filter((u) => u.active && u.role === 'tenant_admin').map((u) => u.email);
   if (admins.length === 0) return;
@@ -46,7 +46,7 @@ async function queueMail(deps: Deps, tx: Tx, tenantId: string, subject: string, 
  * Freezes a month's report for a municipality. The first publication needs no reason; a later
  * one is a correction and must give one — it becomes a new version listing what changed.
  */
-export async function publishSlaReport(deps: Deps, actor: Actor, tenantId: string, month: string, reason: string | null): Promise<SlaPublication> {
+export async function publishSlaReport(deps: AvailabilityDeps, actor: Actor, tenantId: string, month: string, reason: string | null): Promise<SlaPublication> {
   requirePermission(actor, 'sla_reports.publish');
   const now = deps.clock.now();
   checkMonth(month);
@@ -93,7 +93,7 @@ export async function publishSlaReport(deps: Deps, actor: Actor, tenantId: strin
   });
 }
 
-export async function slaPublications(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<SlaPublication[]> {
+export async function slaPublications(deps: AvailabilityDeps, actor: Actor, tenantId: string, month: string): Promise<SlaPublication[]> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
   checkMonth(month);
@@ -101,7 +101,7 @@ export async function slaPublications(deps: Deps, actor: Actor, tenantId: string
 }
 
 /** The first working day of a month in the `lv` calendar (the day reports go out). */
-async function firstWorkingDay(deps: Deps, tx: Tx, month: string): Promise<string> {
+async function firstWorkingDay(deps: AvailabilityDeps, tx: Tx, month: string): Promise<string> {
   const { resolver } = await calendarClock(deps.store, tx, 'lv');
   let date = firstDayOf(month);
   while (resolver.day(date).slots.length === 0) date = addDays(date, 1);
@@ -112,7 +112,7 @@ async function firstWorkingDay(deps: Deps, tx: Tx, month: string): Promise<strin
  * The month-close job: from the first working day of a month, publishes the previous month's
  * report for every municipality that used a service in it and has none published yet.
  */
-export async function closeMonth(deps: Deps): Promise<{ month: string; published: number; due: boolean }> {
+export async function closeMonth(deps: AvailabilityDeps): Promise<{ month: string; published: number; due: boolean }> {
   const now = deps.clock.now();
   // The job follows the `lv` calendar, which runs in Kopa's home zone.
   const today = localDateOf(DEFAULT_ZONE, now.getTime());

@@ -4,7 +4,7 @@ import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { renderPdf } from '../documents/pdf.js';
 import { slaReportDocument } from '../documents/sla-report-pdf.js';
 import { checkMonth } from '../../domain/calendar/month.js';
-import type { Deps } from '../ports.js';
+import type { AvailabilityDeps, SlaReportPdfDeps } from './ports.js';
 import { slaReport, type SlaReport } from './sla-report.js';
 import { SYSTEM } from '../shared/transaction.js';
 import { tenantZone } from '../calendars/tenant-zone.js';
@@ -14,7 +14,7 @@ import { tenantZone } from '../calendars/tenant-zone.js';
  * The report a municipality should see for a month: the latest published version, frozen as it
  * was published, or — before publication, or when asked for `live` — computed now.
  */
-export async function currentSlaReport(deps: Deps, actor: Actor, tenantId: string, month: string, live: boolean): Promise<{ report: SlaReport; publication: { version: number; publishedAt: string; reason: string | null } | null }> {
+export async function currentSlaReport(deps: AvailabilityDeps, actor: Actor, tenantId: string, month: string, live: boolean): Promise<{ report: SlaReport; publication: { version: number; publishedAt: string; reason: string | null } | null }> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
   checkMonth(month);
@@ -26,7 +26,7 @@ export async function currentSlaReport(deps: Deps, actor: Actor, tenantId: strin
 }
 
 /** A report as a Latvian PDF, with its page of definitions. */
-export async function slaReportPdf(deps: Deps, report: SlaReport, version: number | undefined): Promise<Buffer> {
+export async function slaReportPdf(deps: SlaReportPdfDeps, report: SlaReport, version: number | undefined): Promise<Buffer> {
   const { tenant, zone } = await deps.store.run(SYSTEM, async (tx) => ({ tenant: await deps.store.tenants.get(tx, report.tenantId), zone: await tenantZone(deps.store, tx, report.tenantId, report.month) }));
   if (!tenant) throw notFound('Municipality');
   return renderPdf(slaReportDocument({ zone, tenantName: tenant.name, month: report.month, generatedAt: deps.clock.now().toISOString(), services: report.services, desk: report.desk, version }));

@@ -1,6 +1,6 @@
 import { locationTimeline } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
-import type { Deps } from '../ports.js';
+import type { RollupDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -16,7 +16,7 @@ export const settleMs = (intervalSeconds: number, failuresToConfirm: number) => 
  * Extends every monitor's rolled-up segments up to its settled frontier, a day per transaction.
  * Safe to run on several replicas at once: each chunk rewrites the same rows with the same content.
  */
-export async function rollUpAvailability(deps: Pick<Deps, 'store' | 'clock'>, options: { maxChunks?: number } = {}): Promise<{ chunks: number; pending: number }> {
+export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?: number } = {}): Promise<{ chunks: number; pending: number }> {
   const now = deps.clock.now().getTime();
   const cursors = await deps.store.run(SYSTEM, (tx) => deps.store.rollups.cursors(tx));
   let chunks = 0;
@@ -53,7 +53,7 @@ export async function rollUpAvailability(deps: Pick<Deps, 'store' | 'clock'>, op
  * result before them and whether earlier failures formed a confirmed run. The rollup is moved
  * back to before the earliest result they can affect, and recomputes from there on its next run.
  */
-export async function rewindForLateResults(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>, rows: { at: Date; location: string }[]): Promise<void> {
+export async function rewindForLateResults(deps: RollupDeps, tx: Tx, monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>, rows: { at: Date; location: string }[]): Promise<void> {
   const earliest = new Map<string, number>();
   for (const r of rows) earliest.set(r.location, Math.min(earliest.get(r.location) ?? Infinity, r.at.getTime()));
   const rolled = await deps.store.rollups.rolledTo(tx, monitor.id);

@@ -10,7 +10,7 @@ import { deskReport } from '../desk/desk-report.js';
 import { tenantZone } from '../calendars/tenant-zone.js';
 import { locationTimelinesMany } from '../monitoring/monitor-timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
-import type { Deps } from '../ports.js';
+import type { AvailabilityDeps } from './ports.js';
 import { SYSTEM } from '../shared/transaction.js';
 
 export interface ServiceAvailability {
@@ -82,7 +82,7 @@ export interface SlaReport {
  * its use started, against the target and notice period of the agreement in force, with the
  * month's desk figures.
  */
-export async function slaReport(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<SlaReport> {
+export async function slaReport(deps: AvailabilityDeps, actor: Actor, tenantId: string, month: string): Promise<SlaReport> {
   const availability = await serviceAvailability(deps, actor, tenantId, month);
   // Access was checked above; the desk figures are part of the same report.
   const { report: d } = await deskReport(deps, systemActor('sla-report'), tenantId, month);
@@ -99,7 +99,7 @@ export async function slaReport(deps: Deps, actor: Actor, tenantId: string, mont
   return { ...availability, desk };
 }
 
-async function serviceAvailability(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<Omit<SlaReport, 'desk'>> {
+async function serviceAvailability(deps: AvailabilityDeps, actor: Actor, tenantId: string, month: string): Promise<Omit<SlaReport, 'desk'>> {
   requirePermission(actor, 'sla_reports.read');
   requireTenantAccess(actor, tenantId);
   checkMonth(month);

@@ -3,7 +3,7 @@ import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { healthOf, type MonitorHealth } from './monitor-health.js';
 import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from '../shared/paging.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 
 /** What the operator filters the monitors list by; `paused` is a monitor switched off. */
 export type DisplayState = 'down' | 'unknown' | 'up' | 'paused';
@@ -36,7 +36,7 @@ export function monitorKey(sort: MonitorSort, row: MonitorRow): CursorKey {
  * SQL and works out states for the page only; a state filter or order needs every matching
  * monitor's state, worked out once per request and paged in memory.
  */
-export async function browseMonitors(deps: Deps, actor: Actor, query: MonitorQuery, page: PageRequest): Promise<Slice<MonitorRow>> {
+export async function browseMonitors(deps: MonitoringDeps, actor: Actor, query: MonitorQuery, page: PageRequest): Promise<Slice<MonitorRow>> {
   requirePermission(actor, 'monitors.read');
   const filter = { serviceId: query.serviceId, location: query.location, search: query.search };
   if (query.sort === 'name' && query.states === undefined) {
@@ -50,13 +50,13 @@ export async function browseMonitors(deps: Deps, actor: Actor, query: MonitorQue
   return pageInMemory(wanted, (row) => monitorKey(query.sort, row), page);
 }
 
-async function withHealth(deps: Deps, monitors: Monitor[]): Promise<MonitorRow[]> {
+async function withHealth(deps: MonitoringDeps, monitors: Monitor[]): Promise<MonitorRow[]> {
   const health = new Map((await healthOf(deps, monitors)).map((h) => [h.monitorId, h]));
   return monitors.map((monitor) => ({ monitor, health: health.get(monitor.id)! }));
 }
 
 /** How many visible monitors are in each state, for the list's heading. */
-export async function monitorCounts(deps: Deps, actor: Actor): Promise<Record<DisplayState, number> & { total: number }> {
+export async function monitorCounts(deps: MonitoringDeps, actor: Actor): Promise<Record<DisplayState, number> & { total: number }> {
   requirePermission(actor, 'monitors.read');
   const rows = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {})));
   const counts = { total: rows.length, down: 0, unknown: 0, up: 0, paused: 0 };

@@ -3,7 +3,7 @@ import { FieldErrors, validationError } from '../../domain/errors.js';
 import { checkResults, type ResultInput } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { MAX_RESULTS_PER_BATCH } from './manage-monitors.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { rewindForLateResults } from '../availability/roll-up-availability.js';
 
@@ -15,7 +15,7 @@ export interface BatchResult extends ResultInput {
  * Results of many monitors in one request and one transaction, as probe agents send them:
  * all or nothing, idempotent on (monitor, location, at), one audit event for the batch.
  */
-export async function ingestProbeBatch(deps: Deps, actor: Actor, results: BatchResult[]): Promise<{ accepted: number; duplicates: number; monitors: number }> {
+export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, results: BatchResult[]): Promise<{ accepted: number; duplicates: number; monitors: number }> {
   requirePermission(actor, 'results.write');
   if (results.length > MAX_RESULTS_PER_BATCH) throw validationError('results', `at most ${MAX_RESULTS_PER_BATCH} results per request`);
   const now = deps.clock.now().getTime();

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { canUpdate, checkNewIncident, checkUpdate, type Incident, type IncidentImpact, type IncidentStatus } from '../../domain/status/incident.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -17,7 +17,7 @@ export interface NewIncident {
 }
 
 /** Opens an incident on the status page with its first update. */
-export async function openIncident(deps: Deps, actor: Actor, input: NewIncident): Promise<Incident> {
+export async function openIncident(deps: MonitoringDeps, actor: Actor, input: NewIncident): Promise<Incident> {
   requirePermission(actor, 'incidents.write');
   const now = deps.clock.now();
   const startedAt = input.startedAt ? new Date(input.startedAt) : now;
@@ -36,7 +36,7 @@ export async function openIncident(deps: Deps, actor: Actor, input: NewIncident)
 }
 
 /** Posts what is known now; `resolved` closes the incident for good. */
-export async function updateIncident(deps: Deps, actor: Actor, incidentId: string, update: { status: IncidentStatus; message: string }): Promise<Incident> {
+export async function updateIncident(deps: MonitoringDeps, actor: Actor, incidentId: string, update: { status: IncidentStatus; message: string }): Promise<Incident> {
   requirePermission(actor, 'incidents.write');
   checkUpdate(update.status, update.message).throwIfAny();
   const now = deps.clock.now();
@@ -53,12 +53,12 @@ export async function updateIncident(deps: Deps, actor: Actor, incidentId: strin
 }
 
 /** Open incidents and those resolved in the last `days` days. Public: the status page needs no login. */
-export async function listIncidents(deps: Pick<Deps, 'store' | 'clock'>, filter: { days?: number | undefined; serviceId?: string | undefined } = {}): Promise<Incident[]> {
+export async function listIncidents(deps: Pick<MonitoringDeps, 'store' | 'clock'>, filter: { days?: number | undefined; serviceId?: string | undefined } = {}): Promise<Incident[]> {
   const since = new Date(deps.clock.now().getTime() - (filter.days ?? 7) * 86_400_000);
   return deps.store.run(SYSTEM, (tx) => deps.store.incidents.list(tx, { resolvedSince: since, serviceId: filter.serviceId, limit: 200 }));
 }
 
-export async function getIncident(deps: Pick<Deps, 'store'>, incidentId: string): Promise<Incident> {
+export async function getIncident(deps: Pick<MonitoringDeps, 'store'>, incidentId: string): Promise<Incident> {
   const incident = await deps.store.run(SYSTEM, (tx) => deps.store.incidents.get(tx, incidentId));
   if (!incident) throw notFound('Incident');
   return incident;

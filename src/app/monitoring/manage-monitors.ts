@@ -2,11 +2,11 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, notFound, validationError } from '../../domain/errors.js';
 import { checkResults, validateMonitor, type Monitor, type MonitorFields, type ResultInput } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { rewindForLateResults } from '../availability/roll-up-availability.js';
 
-export async function createMonitor(deps: Deps, actor: Actor, fields: MonitorFields): Promise<Monitor> {
+export async function createMonitor(deps: MonitoringDeps, actor: Actor, fields: MonitorFields): Promise<Monitor> {
   requirePermission(actor, 'monitors.write');
   validateMonitor(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -18,12 +18,12 @@ export async function createMonitor(deps: Deps, actor: Actor, fields: MonitorFie
   });
 }
 
-export async function listMonitors(deps: Deps, actor: Actor, serviceId?: string): Promise<Monitor[]> {
+export async function listMonitors(deps: MonitoringDeps, actor: Actor, serviceId?: string): Promise<Monitor[]> {
   requirePermission(actor, 'monitors.read');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, { serviceId }));
 }
 
-export async function getMonitor(deps: Deps, actor: Actor, monitorId: string): Promise<Monitor> {
+export async function getMonitor(deps: MonitoringDeps, actor: Actor, monitorId: string): Promise<Monitor> {
   requirePermission(actor, 'monitors.read');
   const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
   if (!monitor) throw notFound('Monitor');
@@ -36,7 +36,7 @@ export const MAX_RESULTS_PER_BATCH = 10_000;
  * Stores a batch of probe results. Idempotent on (monitor, location, at): a resent batch
  * changes nothing and reports its rows as duplicates. The batch, not each row, is audited.
  */
-export async function ingestProbeResults(deps: Deps, actor: Actor, monitorId: string, results: ResultInput[]): Promise<{ accepted: number; duplicates: number }> {
+export async function ingestProbeResults(deps: MonitoringDeps, actor: Actor, monitorId: string, results: ResultInput[]): Promise<{ accepted: number; duplicates: number }> {
   requirePermission(actor, 'results.write');
   if (results.length > MAX_RESULTS_PER_BATCH) throw validationError('results', `at most ${MAX_RESULTS_PER_BATCH} results per request`);
   const now = deps.clock.now();
@@ -76,7 +76,7 @@ export interface MaintenanceInput {
  * history may give an earlier one, which the audit log keeps. Whether it was announced early
  * enough is decided per agreement when reports are made.
  */
-export async function scheduleMaintenance(deps: Deps, actor: Actor, input: MaintenanceInput) {
+export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, input: MaintenanceInput) {
   requirePermission(actor, 'maintenance.write');
   const now = deps.clock.now();
   const startsAt = new Date(input.startsAt);
@@ -104,7 +104,7 @@ export async function scheduleMaintenance(deps: Deps, actor: Actor, input: Maint
   });
 }
 
-export async function listMaintenance(deps: Deps, actor: Actor, from: Date, to: Date) {
+export async function listMaintenance(deps: MonitoringDeps, actor: Actor, from: Date, to: Date) {
   requirePermission(actor, 'maintenance.read');
   if (to <= from) throw validationError('to', 'must be after from');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.overlapping(tx, from, to));

@@ -3,7 +3,7 @@ import { currentState } from '../../domain/availability/current-state.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -20,7 +20,7 @@ export interface MonitorHealth {
  * Every visible monitor's state now, by the same rules as reports. Which monitors the caller may
  * see is decided in their own scope; the results behind them are read in the system scope.
  */
-export async function monitorHealth(deps: Deps, actor: Actor, filter: MonitorPick = {}): Promise<MonitorHealth[]> {
+export async function monitorHealth(deps: MonitoringDeps, actor: Actor, filter: MonitorPick = {}): Promise<MonitorHealth[]> {
   requirePermission(actor, 'monitors.read');
   return healthOf(deps, await visibleMonitors(deps, actor, filter));
 }
@@ -32,19 +32,19 @@ export interface MonitorPick {
 }
 
 /** The visible monitors a pick names, by id (for paging the states and series). */
-export async function pickedMonitorIds(deps: Deps, actor: Actor, filter: MonitorPick): Promise<{ monitorId: string }[]> {
+export async function pickedMonitorIds(deps: MonitoringDeps, actor: Actor, filter: MonitorPick): Promise<{ monitorId: string }[]> {
   requirePermission(actor, 'monitors.read');
   return (await visibleMonitors(deps, actor, filter)).map((m) => ({ monitorId: m.id }));
 }
 
-async function visibleMonitors(deps: Deps, actor: Actor, filter: MonitorPick): Promise<Monitor[]> {
+async function visibleMonitors(deps: MonitoringDeps, actor: Actor, filter: MonitorPick): Promise<Monitor[]> {
   const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, { serviceId: filter.serviceId }));
   const ids = filter.ids === undefined ? null : new Set(filter.ids);
   return ids === null ? monitors : monitors.filter((m) => ids.has(m.id));
 }
 
 /** The states of the given monitors now (read in the system scope; the caller chose the monitors). */
-export async function healthOf(deps: Deps, monitors: readonly Monitor[]): Promise<MonitorHealth[]> {
+export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[]): Promise<MonitorHealth[]> {
   if (monitors.length === 0) return [];
   const now = deps.clock.now().getTime();
   const latest = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latestResultsMany(tx, monitors.map((m) => m.id), Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1));
@@ -63,7 +63,7 @@ export interface LatencySeries {
 }
 
 /** Latency of the given monitors over the last hours in fixed buckets (at most 288 points each). */
-async function latencyOf(deps: Deps, monitorIds: string[], hours: number): Promise<LatencySeries[]> {
+async function latencyOf(deps: MonitoringDeps, monitorIds: string[], hours: number): Promise<LatencySeries[]> {
   if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) throw validationError('hours', 'must be a whole number of hours from 1 to 744');
   if (monitorIds.length === 0) return [];
   const bucketMinutes = Math.max(1, Math.ceil((hours * 60) / 288));
@@ -76,7 +76,7 @@ async function latencyOf(deps: Deps, monitorIds: string[], hours: number): Promi
 }
 
 /** A monitor's latency over the last hours, for its page. */
-export async function monitorLatency(deps: Deps, actor: Actor, monitorId: string, hours: number): Promise<LatencySeries> {
+export async function monitorLatency(deps: MonitoringDeps, actor: Actor, monitorId: string, hours: number): Promise<LatencySeries> {
   requirePermission(actor, 'monitors.read');
   const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
   if (!monitor) throw notFound('Monitor');
@@ -84,7 +84,7 @@ export async function monitorLatency(deps: Deps, actor: Actor, monitorId: string
 }
 
 /** Every visible monitor's latency in one read, for the sparklines of the monitors list. */
-export async function monitorsLatency(deps: Deps, actor: Actor, hours: number, filter: MonitorPick = {}): Promise<LatencySeries[]> {
+export async function monitorsLatency(deps: MonitoringDeps, actor: Actor, hours: number, filter: MonitorPick = {}): Promise<LatencySeries[]> {
   requirePermission(actor, 'monitors.read');
   const monitors = await visibleMonitors(deps, actor, filter);
   return latencyOf(deps, monitors.map((m) => m.id), hours);

@@ -1,6 +1,6 @@
 import { fillGaps, locationTimeline, type Segment } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 const clip = (segments: Segment[], from: number, to: number): Segment[] =>
@@ -12,7 +12,7 @@ type TimelineMonitor = Pick<Monitor, 'id' | 'locations' | 'intervalSeconds' | 'f
  * `locationTimelines` for many monitors at once: two queries for every rolled-up part, and raw
  * reads only where a monitor's rollup stops short of `to`. Reports over many services use this.
  */
-export async function locationTimelinesMany(deps: Pick<Deps, 'store'>, tx: Tx, monitors: TimelineMonitor[], from: number, to: number): Promise<Map<string, Segment[][]>> {
+export async function locationTimelinesMany(deps: { store: Pick<MonitoringDeps['store'], 'rollups'> }, tx: Tx, monitors: TimelineMonitor[], from: number, to: number): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
   const rolled = await deps.store.rollups.rolledToMany(tx, ids);
   const segments = await deps.store.rollups.segmentsMany(tx, ids, new Date(from), new Date(to));
@@ -39,6 +39,6 @@ export async function locationTimelinesMany(deps: Pick<Deps, 'store'>, tx: Tx, m
  * One monitor's state per location over [from, to): rolled-up segments where the rollup is
  * final, raw results after that. A closed month therefore reads a few segments, not every probe.
  */
-export async function locationTimelines(deps: Pick<Deps, 'store'>, tx: Tx, monitor: TimelineMonitor, from: number, to: number): Promise<Segment[][]> {
+export async function locationTimelines(deps: { store: Pick<MonitoringDeps['store'], 'rollups'> }, tx: Tx, monitor: TimelineMonitor, from: number, to: number): Promise<Segment[][]> {
   return (await locationTimelinesMany(deps, tx, [monitor], from, to)).get(monitor.id)!;
 }

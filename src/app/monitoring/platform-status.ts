@@ -8,8 +8,7 @@ import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
-import type { Deps } from '../ports.js';
-import type { MaintenanceWindowRecord } from './ports.js';
+import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -86,7 +85,7 @@ function overall(services: ServiceStatus[]): PlatformStatus['overall'] {
   return 'operational';
 }
 
-async function build(deps: Pick<Deps, 'store' | 'clock'>, services: (tx: Tx) => Promise<Service[]>, monitorFilter: (monitorTenantId: string | null, serviceId: string) => boolean): Promise<PlatformStatus> {
+async function build(deps: Pick<MonitoringDeps, 'store' | 'clock'>, services: (tx: Tx) => Promise<Service[]>, monitorFilter: (monitorTenantId: string | null, serviceId: string) => boolean): Promise<PlatformStatus> {
   const now = deps.clock.now().getTime();
   const from = dayRanges(now)[0]!.start;
   const result = await deps.store.run(SYSTEM, async (tx) => {
@@ -113,12 +112,12 @@ async function build(deps: Pick<Deps, 'store' | 'clock'>, services: (tx: Tx) => 
 }
 
 /** The public status page: shared services and their shared monitors only. No sign-in. */
-export function publicStatus(deps: Pick<Deps, 'store' | 'clock'>): Promise<PlatformStatus> {
+export function publicStatus(deps: Pick<MonitoringDeps, 'store' | 'clock'>): Promise<PlatformStatus> {
   return build(deps, (tx) => deps.store.services.list(tx), (tenantId) => tenantId === null);
 }
 
 /** What one municipality sees: the services it uses today, its own instances' monitors included. */
-export async function tenantStatus(deps: Deps, actor: Actor, tenantId: string): Promise<PlatformStatus> {
+export async function tenantStatus(deps: MonitoringDeps, actor: Actor, tenantId: string): Promise<PlatformStatus> {
   requirePermission(actor, 'services.read');
   requireTenantAccess(actor, tenantId);
   const today = localDateOf(ZONE, deps.clock.now().getTime());

@@ -1,6 +1,14 @@
 /** What monitors, probe results and maintenance windows need from the store. */
 import type { Monitor, MonitorFields } from '../../domain/monitoring/monitor.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { RollupStore } from '../availability/rollup-ports.js';
+import type { ServiceStore, SubscriptionStore } from '../catalogue/ports.js';
+import type { OpenTicketDeps } from '../desk/ports.js';
+import type { UserStore } from '../identity/ports.js';
+import type { Clock, JobStore, NotificationSettings } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
+import type { IncidentStore } from './status-ports.js';
+import type { WatchStore } from './watch-ports.js';
 
 export interface MaintenanceWindowRecord {
   id: string;
@@ -45,4 +53,26 @@ export interface ProbeResultStore {
 export interface MaintenanceStore {
   insert(tx: Tx, window: Omit<MaintenanceWindowRecord, 'id' | 'createdAt'>): Promise<MaintenanceWindowRecord>;
   overlapping(tx: Tx, from: Date, to: Date, serviceId?: string): Promise<MaintenanceWindowRecord[]>;
+}
+
+/**
+ * What the monitoring use cases need: monitors, their results, rollups (late results rewind
+ * them), maintenance, incidents, the watch; a confirmed outage opens tickets and mails people.
+ */
+export interface MonitoringDeps {
+  store: OpenTicketDeps['store'] & {
+    monitors: MonitorStore;
+    probeResults: ProbeResultStore;
+    maintenance: MaintenanceStore;
+    incidents: IncidentStore;
+    watch: WatchStore;
+    rollups: RollupStore;
+    services: ServiceStore;
+    subscriptions: SubscriptionStore;
+    users: UserStore;
+    jobs: JobStore;
+    audit: AuditStore;
+  };
+  clock: Clock;
+  notifications?: NotificationSettings;
 }

@@ -1,5 +1,5 @@
 import { systemActor } from '../../domain/actor.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -8,7 +8,7 @@ import { SYSTEM } from '../shared/transaction.js';
  * Drops raw probe results older than the retention, a month partition at a time, but never
  * ahead of the rollup: a result is only dropped once its state lives on in the segments.
  */
-export async function pruneProbeResults(deps: Pick<Deps, 'store' | 'clock'>, retentionDays: number): Promise<{ cutoff: string | null; dropped: number }> {
+export async function pruneProbeResults(deps: Pick<MonitoringDeps, 'store' | 'clock'>, retentionDays: number): Promise<{ cutoff: string | null; dropped: number }> {
   const now = deps.clock.now().getTime();
   return deps.store.run(SYSTEM, async (tx) => {
     let cutoff = now - retentionDays * 86_400_000;

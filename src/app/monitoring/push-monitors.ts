@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashSecret, newSecret } from '../shared/secrets.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -10,7 +10,7 @@ import { SYSTEM } from '../shared/transaction.js';
 const PUSH_PREFIX = 'kopa_push_';
 
 /** A new secret URL for a push monitor; the previous one stops working. Shown once. */
-export async function issuePushToken(deps: Deps, actor: Actor, monitorId: string): Promise<{ token: string; url: string }> {
+export async function issuePushToken(deps: MonitoringDeps, actor: Actor, monitorId: string): Promise<{ token: string; url: string }> {
   requirePermission(actor, 'monitors.write');
   const token = PUSH_PREFIX + newSecret(24);
   await deps.store.run(scopeOf(actor), async (tx) => {
@@ -34,7 +34,7 @@ export interface Beat {
  * A beat from a monitored system. Beats are telemetry like probe results: stored idempotently
  * (one per millisecond), not audited one by one; the token's issue is what the audit log keeps.
  */
-export async function receiveBeat(deps: Pick<Deps, 'store' | 'clock'>, token: string, beat: Beat): Promise<{ monitorId: string; at: string }> {
+export async function receiveBeat(deps: Pick<MonitoringDeps, 'store' | 'clock'>, token: string, beat: Beat): Promise<{ monitorId: string; at: string }> {
   if (!token.startsWith(PUSH_PREFIX)) throw notFound('Push monitor');
   const at = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {
@@ -54,7 +54,7 @@ const graceMs = (m: Pick<Monitor, 'intervalSeconds'>) => Math.min(m.intervalSeco
  * Turns silence into evidence: for every interval a push monitor has gone without a beat (after
  * a grace period), a failed result at the slot where the beat was due. Replicas write the same keys.
  */
-export async function recordMissedBeats(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ missed: number }> {
+export async function recordMissedBeats(deps: Pick<MonitoringDeps, 'store' | 'clock'>): Promise<{ missed: number }> {
   const now = deps.clock.now().getTime();
   let missed = 0;
   const monitors = (await deps.store.run(SYSTEM, (tx) => deps.store.monitors.list(tx, {}))).filter((m) => m.type === 'push' && m.active);

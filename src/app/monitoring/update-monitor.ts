@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { notFound } from '../../domain/errors.js';
 import { validateMonitor, type Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 /**
@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record-audit.js';
 export type MonitorChanges = Partial<Pick<Monitor, 'name' | 'target' | 'config' | 'timeoutMs' | 'critical' | 'locations' | 'active'>>;
 
 /** Edits or pauses (`active: false`) a monitor; the audit log keeps before and after. */
-export async function updateMonitor(deps: Deps, actor: Actor, monitorId: string, changes: MonitorChanges): Promise<Monitor> {
+export async function updateMonitor(deps: MonitoringDeps, actor: Actor, monitorId: string, changes: MonitorChanges): Promise<Monitor> {
   requirePermission(actor, 'monitors.write');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.monitors.get(tx, monitorId);

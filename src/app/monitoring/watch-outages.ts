@@ -3,7 +3,7 @@ import { currentState } from '../../domain/availability/current-state.js';
 import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { openTicket } from '../desk/open-ticket.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { OutageRecord } from './watch-ports.js';
@@ -13,18 +13,18 @@ import { alertOperators } from '../shared/alert-operators.js';
 const actor = systemActor('outage-watch');
 
 /** The municipalities a monitor speaks for: its own instance's, or everyone using the shared service today. */
-async function affectedTenants(deps: Deps, tx: Tx, monitor: Monitor, now: number): Promise<string[]> {
+async function affectedTenants(deps: MonitoringDeps, tx: Tx, monitor: Monitor, now: number): Promise<string[]> {
   if (monitor.tenantId) return [monitor.tenantId];
   const today = localDateOf(DEFAULT_ZONE, now);
   const subscriptions = await deps.store.subscriptions.list(tx, null);
   return [...new Set(subscriptions.filter((s) => s.serviceId === monitor.serviceId && s.mode === 'shared' && s.from <= today && (s.to === null || s.to >= today)).map((s) => s.tenantId))];
 }
 
-async function queueNotices(deps: Deps, tx: Tx, event: 'monitor.outage_confirmed' | 'monitor.outage_resolved', subject: string, lines: string[], body: object, now: Date): Promise<void> {
+async function queueNotices(deps: MonitoringDeps, tx: Tx, event: 'monitor.outage_confirmed' | 'monitor.outage_resolved', subject: string, lines: string[], body: object, now: Date): Promise<void> {
   await alertOperators(deps, tx, { event, subject, lines, body, at: now });
 }
 
-async function confirmOutage(deps: Deps, monitor: Monitor, startedAt: number, now: Date): Promise<OutageRecord | null> {
+async function confirmOutage(deps: MonitoringDeps, monitor: Monitor, startedAt: number, now: Date): Promise<OutageRecord | null> {
   return deps.store.run(SYSTEM, async (tx) => {
     const outage = await deps.store.watch.startOutage(tx, monitor.id, new Date(startedAt), now);
     if (!outage) return null; // another replica got there first
@@ -45,7 +45,7 @@ async function confirmOutage(deps: Deps, monitor: Monitor, startedAt: number, no
 }
 
 /** A P1 ticket per affected municipality, opened by the system and linked to the outage. */
-async function openOutageTickets(deps: Deps, monitor: Monitor, outage: OutageRecord, now: Date): Promise<void> {
+async function openOutageTickets(deps: MonitoringDeps, monitor: Monitor, outage: OutageRecord, now: Date): Promise<void> {
   const { tenants, service } = await deps.store.run(SYSTEM, async (tx) => ({ tenants: await affectedTenants(deps, tx, monitor, now.getTime()), service: await deps.store.services.get(tx, monitor.serviceId) }));
   const name = service ? service.name.lv : monitor.name;
   const ids: string[] = [];
@@ -63,7 +63,7 @@ async function openOutageTickets(deps: Deps, monitor: Monitor, outage: OutageRec
   await deps.store.run(SYSTEM, (tx) => deps.store.watch.setOutageTickets(tx, outage.id, ids));
 }
 
-async function endOutage(deps: Deps, monitor: Monitor, outage: OutageRecord, now: Date): Promise<void> {
+async function endOutage(deps: MonitoringDeps, monitor: Monitor, outage: OutageRecord, now: Date): Promise<void> {
   await deps.store.run(SYSTEM, async (tx) => {
     if (!(await deps.store.watch.endOutage(tx, outage.id, now))) return;
     await recordAudit(deps, tx, actor, { action: 'monitor.outage_ended', entityType: 'monitor', entityId: monitor.id, tenantId: monitor.tenantId, before: outage, after: { endedAt: now.toISOString() } });
@@ -76,7 +76,7 @@ async function endOutage(deps: Deps, monitor: Monitor, outage: OutageRecord, now
  * notifies operators and opens a P1 ticket for each affected municipality — once, whichever
  * replica sees it first; when the monitor recovers, the outage is closed and operators told.
  */
-export async function watchOutages(deps: Deps): Promise<{ confirmed: number; ended: number }> {
+export async function watchOutages(deps: MonitoringDeps): Promise<{ confirmed: number; ended: number }> {
   const now = deps.clock.now();
   const monitors = (await deps.store.run(SYSTEM, (tx) => deps.store.monitors.list(tx, {}))).filter((m) => m.active && m.critical);
   let confirmed = 0;
