@@ -9,7 +9,7 @@ import type { BillingRunRecord } from './billing-run-ports.js';
 import { BILLING_ZONE } from './billing-zone.js';
 import { vatRateOn } from '../../domain/billing/vat.js';
 import { lastDayOf, monthHasEnded, monthInterval } from '../../domain/calendar/month.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -20,7 +20,7 @@ import { SYSTEM } from '../shared/transaction.js';
  * agreement in force that month, their priced usage, the last `active_users` value, the pools.
  * Usage that cannot be priced or belongs to no agreement becomes a problem, never a silent zero.
  */
-export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: string): Promise<{ statements: Statement[]; problems: StatementProblem[]; tenants: StatementTenant[]; poolCents: bigint }> {
+export async function computeMonth(deps: Pick<BillingDeps, 'store'>, tx: Tx, month: string): Promise<{ statements: Statement[]; problems: StatementProblem[]; tenants: StatementTenant[]; poolCents: bigint }> {
   const { from, to } = monthInterval(BILLING_ZONE, month);
   const problems: StatementProblem[] = [];
   const users = await deps.store.billingRuns.activeUsers(tx, from, to);
@@ -49,14 +49,14 @@ export async function computeMonth(deps: Pick<Deps, 'store'>, tx: Tx, month: str
   return { statements: computed.statements, problems: [...problems, ...computed.problems], tenants, poolCents: pools.reduce((sum, p) => sum + p.amountCents, 0n) };
 }
 
-function requireEnded(deps: Pick<Deps, 'clock'>, month: string): void {
+function requireEnded(deps: Pick<BillingDeps, 'clock'>, month: string): void {
   if (monthHasEnded(BILLING_ZONE, month, deps.clock.now())) return;
   const { to } = monthInterval(BILLING_ZONE, month);
   throw new KopaError('invalid_state', `${month} has not ended yet (it ends ${to.toISOString()}); a run needs the whole month`, [{ field: 'month', message: 'has not ended' }]);
 }
 
 /** A draft run for an ended month; after the month was finalised, a correction draft. */
-export async function createBillingRun(deps: Deps, actor: Actor, month: string): Promise<BillingRunRecord> {
+export async function createBillingRun(deps: BillingDeps, actor: Actor, month: string): Promise<BillingRunRecord> {
   requirePermission(actor, 'billing_runs.write');
   requireEnded(deps, month);
   const now = deps.clock.now();
@@ -74,7 +74,7 @@ export async function createBillingRun(deps: Deps, actor: Actor, month: string):
 }
 
 /** Computes a draft again from the current usage, tariffs and pools. */
-export async function recomputeBillingRun(deps: Deps, actor: Actor, runId: string): Promise<BillingRunRecord> {
+export async function recomputeBillingRun(deps: BillingDeps, actor: Actor, runId: string): Promise<BillingRunRecord> {
   requirePermission(actor, 'billing_runs.write');
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {

@@ -6,7 +6,7 @@ import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { StoredStatement } from './billing-run-ports.js';
 import { issueInvoice } from './issue-invoice.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -37,7 +37,7 @@ export interface FinalizedInvoice {
 }
 
 /** A correction: a credit note for each invoice the month had, then an invoice for the new statement. */
-async function correct(deps: Deps, tx: Tx, actor: Actor, month: string, runId: string, stored: StoredStatement, previous: StoredStatement | undefined): Promise<FinalizedInvoice[]> {
+async function correct(deps: BillingDeps, tx: Tx, actor: Actor, month: string, runId: string, stored: StoredStatement, previous: StoredStatement | undefined): Promise<FinalizedInvoice[]> {
   if (previous && invoicedAlike(previous.statement, stored.statement)) return [];
   const issued: FinalizedInvoice[] = [];
   const replaced: string[] = [];
@@ -69,7 +69,7 @@ async function correct(deps: Deps, tx: Tx, actor: Actor, month: string, runId: s
  * numbers; a run with problems is refused. A regular run invoices every statement with a charge;
  * a correction run credits and re-invoices only the municipalities whose statement changed.
  */
-export async function finalizeBillingRun(deps: Deps, actor: Actor, runId: string): Promise<{ id: string; month: string; status: 'finalized'; invoices: FinalizedInvoice[] }> {
+export async function finalizeBillingRun(deps: BillingDeps, actor: Actor, runId: string): Promise<{ id: string; month: string; status: 'finalized'; invoices: FinalizedInvoice[] }> {
   requirePermission(actor, 'billing_runs.write');
   const now = deps.clock.now();
   return deps.store.run(SYSTEM, async (tx) => {

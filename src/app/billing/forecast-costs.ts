@@ -7,7 +7,7 @@ import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
 import { checkMonth } from '../../domain/calendar/month.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { SYSTEM } from '../shared/transaction.js';
 import { BILLING_ZONE } from './billing-zone.js';
 
@@ -16,7 +16,7 @@ import { BILLING_ZONE } from './billing-zone.js';
  * The agency's five-year outlook from a base month (default: last month): that month's hosting,
  * users and pools, projected by the scenario. Amounts are yearly and without VAT.
  */
-export async function forecastCosts(deps: Deps, actor: Actor, baseMonth: string | undefined, scenario: ForecastScenario) {
+export async function forecastCosts(deps: BillingDeps, actor: Actor, baseMonth: string | undefined, scenario: ForecastScenario) {
   requirePermission(actor, 'forecast.read');
   const month = baseMonth ?? addMonths(monthOf(localDateOf(BILLING_ZONE, deps.clock.now().getTime())), -1);
   checkMonth(month);

@@ -5,7 +5,7 @@ import { validationError, type FieldError } from '../../domain/errors.js';
 import { isValidRegistrationNumber } from '../../domain/registration-number.js';
 import { scopeOf, requirePermission } from '../shared/authorize.js';
 import { ingestUsage } from './ingest-usage.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 
 export interface CsvImportReport {
   rows: number;
@@ -18,7 +18,7 @@ export interface CsvImportReport {
  * Imports a provider's consumption report: each CSV row is a usage record (a municipality may be
  * named by its registration number), sent in batches of 10,000; rejected rows are reported by line.
  */
-export async function importUsageCsv(deps: Deps, actor: Actor, text: string): Promise<CsvImportReport> {
+export async function importUsageCsv(deps: BillingDeps, actor: Actor, text: string): Promise<CsvImportReport> {
   requirePermission(actor, 'usage.write');
   const parsed = parseUsageCsv(text);
   if (!parsed.ok) throw validationError('file', parsed.problem);

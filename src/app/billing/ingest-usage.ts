@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor.js';
 import { checkUsageRecord, MAX_USAGE_BATCH, sameUsage, tenantIdsOf, type UsageRecord } from '../../domain/billing/usage.js';
 import { validationError, type FieldError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface UsageRejection {
@@ -23,7 +23,7 @@ export interface UsageIngestReport {
  * set-based insert, every invalid one is listed with its reasons. A record whose id was seen
  * before is a duplicate (nothing changes); the same id with different content is refused.
  */
-export async function ingestUsage(deps: Deps, actor: Actor, raw: unknown[]): Promise<UsageIngestReport> {
+export async function ingestUsage(deps: BillingDeps, actor: Actor, raw: unknown[]): Promise<UsageIngestReport> {
   requirePermission(actor, 'usage.write');
   if (raw.length > MAX_USAGE_BATCH) throw validationError('records', `must hold at most ${MAX_USAGE_BATCH} records per request`);
   return deps.store.run(scopeOf(actor), async (tx) => {

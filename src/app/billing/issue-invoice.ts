@@ -7,7 +7,7 @@ import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { toUbl } from '../documents/ubl.js';
 import type { IssuedInvoice } from './invoice-ports.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { BILLING_ZONE } from './billing-zone.js';
@@ -30,7 +30,7 @@ export interface InvoiceRequest {
  * the series and year, the seller from settings, the buyer and BuyerReference from the tenant and
  * the agreement in force that month, totals by EN 16931, and the UBL document — all stored for good.
  */
-export async function issueInvoice(deps: Pick<Deps, 'store' | 'clock'>, tx: Tx, actor: Actor, request: InvoiceRequest): Promise<IssuedInvoice> {
+export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock'>, tx: Tx, actor: Actor, request: InvoiceRequest): Promise<IssuedInvoice> {
   const now = deps.clock.now();
   const issueDate = localDateOf(BILLING_ZONE, now.getTime());
   const seller = await deps.store.invoices.seller(tx);

@@ -3,14 +3,14 @@ import { isMonth, monthBounds, monthRange } from '../../domain/calendar/month.js
 import { validationError } from '../../domain/errors.js';
 import type { UsageTotal } from './catalogue-ports.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { BILLING_ZONE } from './billing-zone.js';
 
 /**
  * A month's usage per municipality, provider and resource: sums added up, gauges at their
  * last reported value. Municipalities see their own usage only.
  */
-export async function listUsageTotals(deps: Deps, actor: Actor, filter: { month: string; tenantId?: string | undefined }): Promise<UsageTotal[]> {
+export async function listUsageTotals(deps: BillingDeps, actor: Actor, filter: { month: string; tenantId?: string | undefined }): Promise<UsageTotal[]> {
   requirePermission(actor, 'usage.read');
   if (!isMonth(filter.month)) throw validationError('month', 'must be a month YYYY-MM');
   if (filter.tenantId !== undefined) requireTenantAccess(actor, filter.tenantId);
@@ -29,7 +29,7 @@ export interface MonthlyUsage extends Omit<UsageTotal, 'tenantId'> {
  * One municipality's usage month by month (sums added up, gauges at their last value), for the
  * "usage over time" chart; at most three years at once.
  */
-export async function listMonthlyUsage(deps: Deps, actor: Actor, tenantId: string, range: { from: string; to: string }): Promise<MonthlyUsage[]> {
+export async function listMonthlyUsage(deps: BillingDeps, actor: Actor, tenantId: string, range: { from: string; to: string }): Promise<MonthlyUsage[]> {
   requirePermission(actor, 'usage.read');
   requireTenantAccess(actor, tenantId);
   if (!isMonth(range.from)) throw validationError('from', 'must be a month YYYY-MM');

@@ -2,16 +2,16 @@ import type { Actor } from '../../domain/actor.js';
 import { validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../../domain/billing/catalogue.js';
 import { KopaError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 /** Cloud providers (LVRTC and LNB are seeded) and metered resources; operators and finance add more. */
-export async function listProviders(deps: Deps, actor: Actor): Promise<Provider[]> {
+export async function listProviders(deps: BillingDeps, actor: Actor): Promise<Provider[]> {
   requirePermission(actor, 'tariffs.read');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.providers.list(tx));
 }
 
-export async function createProvider(deps: Deps, actor: Actor, input: { code: string; name: string }): Promise<Provider> {
+export async function createProvider(deps: BillingDeps, actor: Actor, input: { code: string; name: string }): Promise<Provider> {
   requirePermission(actor, 'tariffs.write');
   const fields = { code: input.code, name: input.name.trim() };
   validateProvider(fields).throwIfAny();
@@ -25,7 +25,7 @@ export async function createProvider(deps: Deps, actor: Actor, input: { code: st
   });
 }
 
-export async function listResources(deps: Deps, actor: Actor): Promise<Resource[]> {
+export async function listResources(deps: BillingDeps, actor: Actor): Promise<Resource[]> {
   requirePermission(actor, 'tariffs.read');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.resources.list(tx));
 }
@@ -39,7 +39,7 @@ export interface ResourceInput {
   billable?: boolean | undefined;
 }
 
-export async function createResource(deps: Deps, actor: Actor, input: ResourceInput): Promise<Resource> {
+export async function createResource(deps: BillingDeps, actor: Actor, input: ResourceInput): Promise<Resource> {
   requirePermission(actor, 'tariffs.write');
   const fields = { code: input.code, name: input.name.trim(), unit: input.unit.trim(), unitCode: input.unitCode, kind: input.kind, billable: input.billable ?? true };
   validateResource(fields).throwIfAny();

@@ -3,11 +3,11 @@ import { normalisedAmount, validateCostPool, type CostPool, type PoolDriver } fr
 import { isMonth } from '../../domain/calendar/month.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 
-export async function listCostPools(deps: Deps, actor: Actor, filter: { month?: string | undefined } = {}): Promise<CostPool[]> {
+export async function listCostPools(deps: BillingDeps, actor: Actor, filter: { month?: string | undefined } = {}): Promise<CostPool[]> {
   requirePermission(actor, 'cost_pools.read');
   if (filter.month !== undefined && !isMonth(filter.month)) throw validationError('month', 'must be a month YYYY-MM');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.pools.list(tx, filter));
@@ -22,7 +22,7 @@ export interface CostPoolInput {
 }
 
 /** A month's shared cost (administration, maintenance), split over municipalities by its driver. */
-export async function createCostPool(deps: Deps, actor: Actor, input: CostPoolInput): Promise<CostPool> {
+export async function createCostPool(deps: BillingDeps, actor: Actor, input: CostPoolInput): Promise<CostPool> {
   requirePermission(actor, 'cost_pools.write');
   const fields = { ...input, description: input.description.trim(), driver: input.driver ?? 'active_users' };
   validateCostPool(fields).throwIfAny();
@@ -44,7 +44,7 @@ export interface CostPoolChanges {
  * Audited. If the month was already invoiced, the answer says so: a correction run makes the
  * credit notes and new invoices.
  */
-export async function updateCostPool(deps: Deps, actor: Actor, poolId: string, changes: CostPoolChanges): Promise<CostPool & { monthInvoiced: boolean }> {
+export async function updateCostPool(deps: BillingDeps, actor: Actor, poolId: string, changes: CostPoolChanges): Promise<CostPool & { monthInvoiced: boolean }> {
   requirePermission(actor, 'cost_pools.write');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.billing.pools.getForUpdate(tx, poolId);
@@ -58,7 +58,7 @@ export async function updateCostPool(deps: Deps, actor: Actor, poolId: string, c
 }
 
 /** Removes a pool entered by mistake. Audited; an invoiced month then needs a correction run. */
-export async function removeCostPool(deps: Deps, actor: Actor, poolId: string): Promise<{ monthInvoiced: boolean }> {
+export async function removeCostPool(deps: BillingDeps, actor: Actor, poolId: string): Promise<{ monthInvoiced: boolean }> {
   requirePermission(actor, 'cost_pools.write');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.billing.pools.getForUpdate(tx, poolId);
@@ -71,6 +71,6 @@ export async function removeCostPool(deps: Deps, actor: Actor, poolId: string): 
 
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-async function monthInvoiced(deps: Deps, tx: Tx, month: string): Promise<boolean> {
+async function monthInvoiced(deps: BillingDeps, tx: Tx, month: string): Promise<boolean> {
   return (await deps.store.billingRuns.list(tx, month)).some((r) => r.status === 'finalized');
 }

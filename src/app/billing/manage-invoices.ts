@@ -5,11 +5,11 @@ import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from 
 import { invoiceDocument } from '../documents/invoice-pdf.js';
 import { renderPdf } from '../documents/pdf.js';
 import type { IssuedInvoice, SellerSettings } from './invoice-ports.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 /** The agency as it appears on invoices; every signed-in role may read it (it is on their invoices). */
-export async function getSeller(deps: Deps, actor: Actor): Promise<SellerSettings> {
+export async function getSeller(deps: BillingDeps, actor: Actor): Promise<SellerSettings> {
   return deps.store.run(scopeOf(actor), (tx) => deps.store.invoices.seller(tx));
 }
 
@@ -24,7 +24,7 @@ export function isValidIban(iban: string): boolean {
   return BigInt(digits) % 97n === 1n;
 }
 
-export async function updateSeller(deps: Deps, actor: Actor, input: SellerInput): Promise<SellerSettings> {
+export async function updateSeller(deps: BillingDeps, actor: Actor, input: SellerInput): Promise<SellerSettings> {
   requirePermission(actor, 'seller.write');
   const errors = new FieldErrors();
   if (!input.name.trim()) errors.add('name', 'must not be empty');
@@ -45,7 +45,7 @@ export async function updateSeller(deps: Deps, actor: Actor, input: SellerInput)
   });
 }
 
-export async function listInvoices(deps: Deps, actor: Actor, tenantId: string | undefined, month: string | undefined): Promise<IssuedInvoice[]> {
+export async function listInvoices(deps: BillingDeps, actor: Actor, tenantId: string | undefined, month: string | undefined): Promise<IssuedInvoice[]> {
   requirePermission(actor, 'invoices.read');
   if (tenantId) requireTenantAccess(actor, tenantId);
   return deps.store.run(scopeOf(actor), async (tx) => {
@@ -54,7 +54,7 @@ export async function listInvoices(deps: Deps, actor: Actor, tenantId: string | 
   });
 }
 
-export async function getInvoice(deps: Deps, actor: Actor, invoiceId: string) {
+export async function getInvoice(deps: BillingDeps, actor: Actor, invoiceId: string) {
   requirePermission(actor, 'invoices.read');
   // Row-level security hides other municipalities' invoices: theirs look like missing ones.
   const invoice = await deps.store.run(scopeOf(actor), (tx) => deps.store.invoices.get(tx, invoiceId));
@@ -62,7 +62,7 @@ export async function getInvoice(deps: Deps, actor: Actor, invoiceId: string) {
   return invoice;
 }
 
-export async function invoicePdf(deps: Deps, actor: Actor, invoiceId: string): Promise<{ number: string; pdf: Buffer }> {
+export async function invoicePdf(deps: BillingDeps, actor: Actor, invoiceId: string): Promise<{ number: string; pdf: Buffer }> {
   const invoice = await getInvoice(deps, actor, invoiceId);
   return { number: invoice.number, pdf: await renderPdf(invoiceDocument(invoice.document)) };
 }

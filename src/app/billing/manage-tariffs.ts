@@ -3,7 +3,7 @@ import { placeTariff, validateTariff, type Tariff, type TariffInput } from '../.
 import { FieldErrors, KopaError } from '../../domain/errors.js';
 import { isLocalDate } from '../../domain/local-date.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 
 export interface TariffFilter {
@@ -13,7 +13,7 @@ export interface TariffFilter {
   on?: string | undefined;
 }
 
-export async function listTariffs(deps: Deps, actor: Actor, filter: TariffFilter = {}): Promise<Tariff[]> {
+export async function listTariffs(deps: BillingDeps, actor: Actor, filter: TariffFilter = {}): Promise<Tariff[]> {
   requirePermission(actor, 'tariffs.read');
   if (filter.on !== undefined && !isLocalDate(filter.on)) throw new KopaError('validation', 'on: must be a date YYYY-MM-DD', [{ field: 'on', message: 'must be a date YYYY-MM-DD' }]);
   return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.tariffs.list(tx, filter));
@@ -23,7 +23,7 @@ export async function listTariffs(deps: Deps, actor: Actor, filter: TariffFilter
  * Adds a provider's price for a resource from a local date. The open-ended tariff that
  * starts before it is closed on that date; any other overlap is refused, naming the tariff.
  */
-export async function createTariff(deps: Deps, actor: Actor, input: TariffInput): Promise<Tariff> {
+export async function createTariff(deps: BillingDeps, actor: Actor, input: TariffInput): Promise<Tariff> {
   requirePermission(actor, 'tariffs.write');
   validateTariff(input).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {

@@ -6,7 +6,7 @@ import { formatCents } from '../../domain/money.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
 import { checkMonth } from '../../domain/calendar/month.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { SYSTEM } from '../shared/transaction.js';
 
 
@@ -54,14 +54,14 @@ export function presentStatement(s: StoredStatement, tenantName: string, previou
   };
 }
 
-export async function listBillingRuns(deps: Deps, actor: Actor, month: string | undefined): Promise<BillingRunRecord[]> {
+export async function listBillingRuns(deps: BillingDeps, actor: Actor, month: string | undefined): Promise<BillingRunRecord[]> {
   requirePermission(actor, 'billing_runs.read');
   if (month) checkMonth(month);
   return deps.store.run(SYSTEM, (tx) => deps.store.billingRuns.list(tx, month));
 }
 
 /** A run with every statement, each compared with what the municipality was invoiced the month before. */
-export async function getBillingRun(deps: Deps, actor: Actor, runId: string): Promise<BillingRunRecord & { statements: StatementView[] }> {
+export async function getBillingRun(deps: BillingDeps, actor: Actor, runId: string): Promise<BillingRunRecord & { statements: StatementView[] }> {
   requirePermission(actor, 'billing_runs.read');
   return deps.store.run(SYSTEM, async (tx) => {
     const run = await deps.store.billingRuns.get(tx, runId);
@@ -74,7 +74,7 @@ export async function getBillingRun(deps: Deps, actor: Actor, runId: string): Pr
 }
 
 /** A municipality's invoiced statements, month by month: what it pays and why. */
-export async function tenantStatements(deps: Deps, actor: Actor, tenantId: string, months: string[]): Promise<{ month: string; statement: StatementView | null }[]> {
+export async function tenantStatements(deps: BillingDeps, actor: Actor, tenantId: string, months: string[]): Promise<{ month: string; statement: StatementView | null }[]> {
   requirePermission(actor, 'statements.read');
   requireTenantAccess(actor, tenantId);
   return deps.store.run(SYSTEM, async (tx) => {

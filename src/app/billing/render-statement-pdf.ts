@@ -4,12 +4,12 @@ import { notFound } from '../../domain/errors.js';
 import { scopeOf } from '../shared/authorize.js';
 import { renderPdf } from '../documents/pdf.js';
 import { statementDocument } from '../documents/statement-pdf.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from './ports.js';
 import { tenantStatements } from './read-billing-runs.js';
 import { BILLING_ZONE } from './billing-zone.js';
 
 /** A municipality's invoiced statement for a month as a Latvian PDF, with the invoices it went on. */
-export async function statementPdf(deps: Deps, actor: Actor, tenantId: string, month: string): Promise<{ filename: string; pdf: Buffer }> {
+export async function statementPdf(deps: BillingDeps, actor: Actor, tenantId: string, month: string): Promise<{ filename: string; pdf: Buffer }> {
   const [entry] = await tenantStatements(deps, actor, tenantId, [month]);
   if (!entry?.statement) throw notFound('Invoiced statement for the month');
   const statement = entry.statement;
