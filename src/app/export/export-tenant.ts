@@ -5,7 +5,7 @@ import { notFound } from '../../domain/errors.js';
 import type { Tenant } from '../../domain/tenant.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { worthCompressing, zipStream, type ArchiveEntry } from '../documents/zip-archive.js';
-import type { Deps } from '../ports.js';
+import type { ExportDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { tenantRecordFiles, type ExportCounts, type ExportFile } from './tenant-record-files.js';
 
@@ -35,7 +35,7 @@ export interface ExportManifest {
  * Permission, existence and the audit event are settled before the first byte is sent, so
  * a refusal is a proper problem, not a broken download.
  */
-export async function exportTenant(deps: Deps, actor: Actor, tenantId: string): Promise<TenantExport> {
+export async function exportTenant(deps: ExportDeps, actor: Actor, tenantId: string): Promise<TenantExport> {
   requirePermission(actor, 'tenants.export');
   const exportedAt = deps.clock.now();
   const tenant = await deps.store.run(scopeOf(actor), async (tx) => {

@@ -5,7 +5,7 @@ import type { Tenant } from '../../domain/tenant.js';
 import { scopeOf } from '../shared/authorize.js';
 import { invoiceDocument } from '../documents/invoice-pdf.js';
 import { renderPdf } from '../documents/pdf.js';
-import type { Deps } from '../ports.js';
+import type { ExportDeps } from './ports.js';
 import { slaReportPdf } from '../availability/render-sla-report.js';
 import type { SlaReport } from '../availability/sla-report.js';
 
@@ -42,7 +42,7 @@ function csvCell(value: string): string {
  * The municipality's records, one file at a time, read in the operator's scope with the
  * municipality named in every query. Returns how many records of each kind went in.
  */
-export async function* tenantRecordFiles(deps: Deps, actor: Actor, tenant: Tenant): AsyncGenerator<ExportFile, ExportCounts> {
+export async function* tenantRecordFiles(deps: ExportDeps, actor: Actor, tenant: Tenant): AsyncGenerator<ExportFile, ExportCounts> {
   const scope = scopeOf(actor);
   const read = <T>(fn: Parameters<typeof deps.store.run<T>>[1]) => deps.store.run(scope, fn);
   const counts: ExportCounts = { people: 0, agreements: 0, agreementVersions: 0, tickets: 0, ticketEvents: 0, attachments: 0, slaReports: 0, invoices: 0, usageRecords: 0, auditEvents: 0 };
@@ -105,7 +105,7 @@ export async function* tenantRecordFiles(deps: Deps, actor: Actor, tenant: Tenan
 }
 
 /** One folder per ticket: the ticket with its whole history, and its attachments byte for byte. */
-async function* ticketFiles(deps: Deps, scope: ReturnType<typeof scopeOf>, tenantId: string, counts: ExportCounts): AsyncGenerator<ExportFile> {
+async function* ticketFiles(deps: ExportDeps, scope: ReturnType<typeof scopeOf>, tenantId: string, counts: ExportCounts): AsyncGenerator<ExportFile> {
   for (let before: number | undefined; ; ) {
     const page = await deps.store.run(scope, (tx) => deps.store.tickets.list(tx, tenantId, { beforeNumber: before, limit: PAGE }));
     for (const ticket of page) {
