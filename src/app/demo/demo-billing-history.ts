@@ -7,7 +7,7 @@ import { finalizeBillingRun } from '../billing/finalize-billing-run.js';
 import { ingestUsage } from '../billing/ingest-usage.js';
 import { createCostPool } from '../billing/manage-cost-pools.js';
 import { createTariff } from '../billing/manage-tariffs.js';
-import type { Deps } from '../ports.js';
+import type { BillingDeps } from '../billing/ports.js';
 
 const ZONE = DEFAULT_ZONE;
 
@@ -67,7 +67,7 @@ function monthUsage(f: DemoFootprint, month: string, untilDate: string) {
  * the two older months finalised into invoices (on the 5th of the month after, as finance would),
  * the last ended month left as a draft run for finance to review.
  */
-export async function seedDemoBilling(deps: Deps, actor: Actor, footprints: DemoFootprint[]): Promise<void> {
+export async function seedDemoBilling(deps: BillingDeps, actor: Actor, footprints: DemoFootprint[]): Promise<void> {
   const now = deps.clock.now();
   const today = localDateOf(ZONE, now.getTime());
   const current = monthOf(today);

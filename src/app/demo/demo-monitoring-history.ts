@@ -5,7 +5,7 @@ import type { ResultInput } from '../../domain/monitoring/monitor.js';
 import { atClock } from './demo-clock.js';
 import { openIncident, updateIncident } from '../monitoring/manage-incidents.js';
 import { createMonitor, ingestProbeResults, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../monitoring/manage-monitors.js';
-import type { Deps } from '../ports.js';
+import type { MonitoringDeps } from '../monitoring/ports.js';
 
 const ZONE = DEFAULT_ZONE;
 const INTERVAL_S = 300;
@@ -40,7 +40,7 @@ function history(now: number, down: Window[], baseLatency: number): ResultInput[
  * probes: an unplanned outage of the document system last month (with its incident), an announced
  * maintenance night, a short portal outage this month, and maintenance planned for next week.
  */
-export async function seedDemoMonitoring(deps: Deps, actor: Actor, services: { id: string; code: string }[]): Promise<void> {
+export async function seedDemoMonitoring(deps: MonitoringDeps, actor: Actor, services: { id: string; code: string }[]): Promise<void> {
   const now = deps.clock.now().getTime();
   const today = localDateOf(ZONE, now);
   const lastMonth = addMonths(monthOf(today), -1);

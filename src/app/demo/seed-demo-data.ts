@@ -4,7 +4,7 @@ import { createAgreement } from '../municipalities/create-agreement.js';
 import { createTenant } from '../municipalities/create-tenant.js';
 import { createUser } from '../identity/create-user.js';
 import { createService, subscribe } from '../catalogue/manage-services.js';
-import type { Deps } from '../ports.js';
+import type { DemoDeps } from './ports.js';
 import { seedDemoHistory } from './seed-demo-history.js';
 import { updateTenant } from '../municipalities/update-tenant.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -73,7 +73,7 @@ export interface DemoLogin {
  * (`kopa demo`), also weeks of monitoring, tickets, metering and invoices; tests leave it out
  * and seed the figures they check themselves.
  */
-export async function seedDemoData(deps: Deps, options: { history?: boolean } = {}): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+export async function seedDemoData(deps: DemoDeps, options: { history?: boolean } = {}): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const actor = systemActor('demo-seed');
   const existing = await deps.store.run(SYSTEM, (tx) => deps.store.tenants.list(tx, null));
   const logins: DemoLogin[] = [

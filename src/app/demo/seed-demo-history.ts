@@ -8,7 +8,7 @@ import { seedDemoBilling, type DemoFootprint } from './demo-billing-history.js';
 import { atClock } from './demo-clock.js';
 import { seedDemoMonitoring } from './demo-monitoring-history.js';
 import { openTicket } from '../desk/open-ticket.js';
-import type { Deps } from '../ports.js';
+import type { DemoHistoryDeps } from './ports.js';
 import { changeTicketStatus, commentOnTicket, rateTicket } from '../desk/work-ticket.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -43,7 +43,7 @@ interface TicketStory {
  * draft run. It runs through the same use cases as real work, with the clock set to when each
  * thing happened. Only for a fresh demo database; tests seed their own figures.
  */
-export async function seedDemoHistory(deps: Deps, municipalities: { slug: string; since: string; tenantId: string }[]): Promise<void> {
+export async function seedDemoHistory(deps: DemoHistoryDeps, municipalities: { slug: string; since: string; tenantId: string }[]): Promise<void> {
   const actor = systemActor('demo-seed');
   const { services, users } = await deps.store.run(SYSTEM, async (tx) => ({
     services: await deps.store.services.list(tx),
@@ -55,7 +55,7 @@ export async function seedDemoHistory(deps: Deps, municipalities: { slug: string
   await seedDemoTickets(deps, users, services);
 }
 
-async function seedDemoTickets(deps: Deps, users: User[], services: { id: string; code: string }[]): Promise<void> {
+async function seedDemoTickets(deps: DemoHistoryDeps, users: User[], services: { id: string; code: string }[]): Promise<void> {
   const now = deps.clock.now().getTime();
   const today = localDateOf(ZONE, now);
   const lastMonth = addMonths(monthOf(today), -1);
