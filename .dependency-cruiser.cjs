@@ -24,8 +24,8 @@ module.exports = {
     {
       name: 'narrow-ports',
       severity: 'error',
-      comment: 'These features name the ports they need (<feature>/ports.ts), not the whole Store of app/ports.ts; add a feature here once it does too.',
-      from: { path: '^src/app/(shared|audit|calendars|catalogue|municipalities|operations)/' },
+      comment: 'Every feature names the ports it needs (<feature>/ports.ts), not the whole Store and Deps of app/ports.ts, which only the callers (main/, http/, jobs/, cli/) use (ADR 0016).',
+      from: { path: '^src/app/[^/]+/' },
       to: { path: '^src/app/ports\\.ts$' },
     },
   ],

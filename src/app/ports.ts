@@ -1,7 +1,8 @@
 /**
  * The whole store and the dependencies `main/` wires, composed from the features' own ports
- * (`<feature>/ports.ts`). `db/` implements this Store; a use case should name the narrower
- * port it needs, and any Store satisfies it.
+ * (`<feature>/ports.ts`). `db/` implements this Store; every use case names the narrower deps
+ * its feature declares, which any Deps satisfies, so only the callers (http/, jobs/, cli/,
+ * main/) see the whole (lint: `narrow-ports` in .dependency-cruiser.cjs).
  */
 import type { BillingStore } from './billing/catalogue-ports.js';
 import type { IncidentStore } from './monitoring/status-ports.js';
