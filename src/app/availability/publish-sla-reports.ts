@@ -5,7 +5,7 @@ import { addMonths, checkMonth, firstDayOf, monthHasEnded, monthInterval, monthO
 import { KopaError, notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { calendarClock } from '../calendars/calendar-clocks.js';
-import { tenantZone } from '../calendars/tenant-zone.js';
+import { tenantZone } from '../municipalities/tenant-zone.js';
 import type { AvailabilityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';

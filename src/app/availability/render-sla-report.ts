@@ -7,7 +7,7 @@ import { checkMonth } from '../../domain/calendar/month.js';
 import type { AvailabilityDeps, SlaReportPdfDeps } from './ports.js';
 import { slaReport, type SlaReport } from './sla-report.js';
 import { SYSTEM } from '../shared/transaction.js';
-import { tenantZone } from '../calendars/tenant-zone.js';
+import { tenantZone } from '../municipalities/tenant-zone.js';
 
 
 /**

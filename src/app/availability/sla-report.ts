@@ -7,7 +7,7 @@ import { addDays, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { deskReport } from '../desk/desk-report.js';
-import { tenantZone } from '../calendars/tenant-zone.js';
+import { tenantZone } from '../municipalities/tenant-zone.js';
 import { locationTimelinesMany } from '../monitoring/monitor-timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { AvailabilityDeps } from './ports.js';

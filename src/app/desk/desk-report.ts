@@ -5,7 +5,7 @@ import { notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { DeskReportDeps } from './ports.js';
 import { slaOf } from './ticket-sla.js';
-import { tenantZone } from '../calendars/tenant-zone.js';
+import { tenantZone } from '../municipalities/tenant-zone.js';
 
 export async function deskReport(deps: DeskReportDeps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; report: DeskReport; csv: string }> {
   requirePermission(actor, 'desk_reports.read');

@@ -1,8 +1,8 @@
 import { agreementForMonth } from '../../domain/agreement.js';
 import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
-import type { AgreementStore } from '../municipalities/ports.js';
+import type { CalendarStore } from '../calendars/ports.js';
 import type { Tx } from '../shared/transaction.js';
-import type { CalendarStore } from './ports.js';
+import type { AgreementStore } from './ports.js';
 
 /**
  * The zone a municipality's month is counted in: that of the calendar named by its agreement in
