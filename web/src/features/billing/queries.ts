@@ -126,12 +126,23 @@ export function useRemoveCostPool() {
   });
 }
 
+const runsQuery = {
+  queryKey: keys.runs,
+  queryFn: ({ signal }: { signal: AbortSignal }) => everyPage((cursor) => body(client.GET('/api/v1/billing-runs', { params: { query: { limit: PAGE_LIMIT, cursor } }, signal }))),
+};
+
 export function useBillingRuns() {
-  const query = useQuery({
-    queryKey: keys.runs,
-    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/billing-runs', { params: { query: { limit: PAGE_LIMIT, cursor } }, signal }))),
-  });
-  return useQueryResource(query, keys.runs);
+  return useQueryResource(useQuery(runsQuery), keys.runs);
+}
+
+/**
+ * The runs as the server has them now, never the cached list first: a page that takes its
+ * starting values from them once (the forecast's base month) must see a run finalised a moment ago.
+ */
+export function useCurrentBillingRuns() {
+  const query = useQuery(runsQuery);
+  const resource = useQueryResource(query, keys.runs);
+  return query.isFetchedAfterMount ? resource : { ...resource, data: undefined, error: null, loading: true };
 }
 
 export function useBillingRun(runId: string) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBillingRuns, type Forecast, type RunSummary } from '../queries';
+import { useCurrentBillingRuns, type Forecast, type RunSummary } from '../queries';
 import { AsyncSection } from '../../../components/async-section';
 import { DEFAULT_SCENARIO, ForecastForm } from '../components/forecast-form';
 import { ForecastView } from '../components/forecast-view';
@@ -15,7 +15,7 @@ function lastFinalizedMonth(runs: RunSummary[]): string {
 /** The agency's cost outlook: a scenario of growth and prices, and what each municipality would pay. */
 export function ForecastPage() {
   const { t } = useTranslation();
-  const runs = useBillingRuns();
+  const runs = useCurrentBillingRuns();
   const [forecast, setForecast] = useState<Forecast | null>(null);
   const [busy, setBusy] = useState(false);
 
