@@ -3,7 +3,10 @@
  * browser between two answers of the server. The server stays the authority; this only
  * counts the working minutes that have passed since its answer.
  */
-import type { ClockSlot } from './desk-types';
+import type { ResponseOf } from './api/client';
+
+/** One span of working time in a day, "08:30" to "17:00", as the calendars API gives it. */
+export type ClockSlot = ResponseOf<'/api/v1/calendars/{id}/days', 'get'>[number]['slots'][number];
 
 export const DEFAULT_ZONE = 'Europe/Riga';
 

@@ -1,5 +1,4 @@
-import { addDays } from './business-minutes';
-import type { ClockSlot } from './desk-types';
+import { addDays, type ClockSlot } from './business-minutes';
 import { currentLanguage } from './i18n';
 
 function intlLocale(): string {

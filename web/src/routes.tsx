@@ -11,34 +11,34 @@ const AgencyUsersPage = lazyPage(() => import('./features/users/pages/agency-use
 const AgreementFormPage = lazyPage(() => import('./features/municipalities/pages/agreement-form-page'), 'AgreementFormPage');
 const AgreementPage = lazyPage(() => import('./features/municipalities/pages/agreement-page'), 'AgreementPage');
 const AuditPage = lazyPage(() => import('./features/audit/pages/audit-page'), 'AuditPage');
-const BillingRunPage = lazyPage(() => import('./pages/billing-run-page'), 'BillingRunPage');
-const BillingRunsPage = lazyPage(() => import('./pages/billing-runs-page'), 'BillingRunsPage');
+const BillingRunPage = lazyPage(() => import('./features/billing/pages/billing-run-page'), 'BillingRunPage');
+const BillingRunsPage = lazyPage(() => import('./features/billing/pages/billing-runs-page'), 'BillingRunsPage');
 const CalendarPage = lazyPage(() => import('./features/calendars/pages/calendar-page'), 'CalendarPage');
 const CalendarsPage = lazyPage(() => import('./features/calendars/pages/calendars-page'), 'CalendarsPage');
-const CostPoolsPage = lazyPage(() => import('./pages/cost-pools-page'), 'CostPoolsPage');
+const CostPoolsPage = lazyPage(() => import('./features/billing/pages/cost-pools-page'), 'CostPoolsPage');
 const EnrolPage = lazyPage(() => import('./features/account/pages/enrol-page'), 'EnrolPage');
-const DeskReportPage = lazyPage(() => import('./pages/desk-report-page'), 'DeskReportPage');
-const DeskReportStartPage = lazyPage(() => import('./pages/desk-report-start-page'), 'DeskReportStartPage');
-const ForecastPage = lazyPage(() => import('./pages/forecast-page'), 'ForecastPage');
+const DeskReportPage = lazyPage(() => import('./features/desk-report/pages/desk-report-page'), 'DeskReportPage');
+const DeskReportStartPage = lazyPage(() => import('./features/desk-report/pages/desk-report-start-page'), 'DeskReportStartPage');
+const ForecastPage = lazyPage(() => import('./features/billing/pages/forecast-page'), 'ForecastPage');
 const IncidentNewPage = lazyPage(() => import('./features/status/pages/incident-new-page'), 'IncidentNewPage');
 const IncidentPage = lazyPage(() => import('./features/status/pages/incident-page'), 'IncidentPage');
 const IncidentsPage = lazyPage(() => import('./features/status/pages/incidents-page'), 'IncidentsPage');
-const InvoicesPage = lazyPage(() => import('./pages/invoices-page'), 'InvoicesPage');
+const InvoicesPage = lazyPage(() => import('./features/billing/pages/invoices-page'), 'InvoicesPage');
 const MaintenanceNewPage = lazyPage(() => import('./pages/maintenance-new-page'), 'MaintenanceNewPage');
 const MaintenancePage = lazyPage(() => import('./pages/maintenance-page'), 'MaintenancePage');
 const MonitorNewPage = lazyPage(() => import('./pages/monitor-new-page'), 'MonitorNewPage');
 const MonitorPage = lazyPage(() => import('./pages/monitor-page'), 'MonitorPage');
 const MonitorsPage = lazyPage(() => import('./pages/monitors-page'), 'MonitorsPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
-const SellerSettingsPage = lazyPage(() => import('./pages/seller-settings-page'), 'SellerSettingsPage');
+const SellerSettingsPage = lazyPage(() => import('./features/billing/pages/seller-settings-page'), 'SellerSettingsPage');
 const ServiceFormPage = lazyPage(() => import('./features/catalogue/pages/service-form-page'), 'ServiceFormPage');
 const ServicePage = lazyPage(() => import('./features/catalogue/pages/service-page'), 'ServicePage');
 const ServicesPage = lazyPage(() => import('./features/catalogue/pages/services-page'), 'ServicesPage');
 const SlaReportPage = lazyPage(() => import('./pages/sla-report-page'), 'SlaReportPage');
 const SlaReportStartPage = lazyPage(() => import('./pages/sla-report-start-page'), 'SlaReportStartPage');
 const StatusPage = lazyPage(() => import('./features/status/pages/status-page'), 'StatusPage');
-const TariffsPage = lazyPage(() => import('./pages/tariffs-page'), 'TariffsPage');
-const TenantCostsPage = lazyPage(() => import('./pages/tenant-costs-page'), 'TenantCostsPage');
+const TariffsPage = lazyPage(() => import('./features/billing/pages/tariffs-page'), 'TariffsPage');
+const TenantCostsPage = lazyPage(() => import('./features/billing/pages/tenant-costs-page'), 'TenantCostsPage');
 const TenantDetailPage = lazyPage(() => import('./features/municipalities/pages/tenant-detail-page'), 'TenantDetailPage');
 const TenantFormPage = lazyPage(() => import('./features/municipalities/pages/tenant-form-page'), 'TenantFormPage');
 const TenantStatusPage = lazyPage(() => import('./features/status/pages/tenant-status-page'), 'TenantStatusPage');
@@ -48,7 +48,7 @@ const TicketPage = lazyPage(() => import('./features/tickets/pages/ticket-page')
 const TicketsPage = lazyPage(() => import('./features/tickets/pages/tickets-page'), 'TicketsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/pages/tokens-page'), 'TokensPage');
 const IdentityProvidersPage = lazyPage(() => import('./features/sso/identity-providers-page'), 'IdentityProvidersPage');
-const UsageImportPage = lazyPage(() => import('./pages/usage-import-page'), 'UsageImportPage');
+const UsageImportPage = lazyPage(() => import('./features/usage/pages/usage-import-page'), 'UsageImportPage');
 
 /** One page of the UI: where it is, and what the session must grant to see it. */
 export interface PageRoute {

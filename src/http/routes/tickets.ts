@@ -58,6 +58,28 @@ const TicketView = Type.Object({
   sla: Type.Object({ reaction: Clock, resolution: Clock }),
   allowedTransitions: Type.Array(Status, { description: 'The statuses the caller may move this ticket to now (none when they may not write tickets)' }),
 });
+const Share = { measured: Type.Integer(), met: Type.Integer(), metPercent: Type.Union([Type.Number(), Type.Null()], { description: 'Percent of the measured that met the target, one decimal; null when none was measured' }) };
+const DeskReportView = Type.Object({
+  tenantId: Type.String(),
+  month: Type.String(),
+  tickets: Type.Integer({ description: 'Tickets opened in the month' }),
+  byPriority: Type.Object({ P1: Type.Integer(), P2: Type.Integer(), P3: Type.Integer(), P4: Type.Integer() }),
+  byCategory: Type.Object({ incident: Type.Integer(), request: Type.Integer(), question: Type.Integer() }),
+  reaction: Type.Object({ ...Share, medianMinutes: Type.Union([Type.Number(), Type.Null()]), p90Minutes: Type.Union([Type.Number(), Type.Null()]) }),
+  resolution: Type.Object(Share),
+  breaches: Type.Array(
+    Type.Object({
+      ticketId: Type.String(),
+      number: Type.String(),
+      priority: Priority,
+      clock: Type.Union([Type.Literal('reaction'), Type.Literal('resolution')]),
+      targetMinutes: Type.Integer(),
+      elapsedMinutes: Type.Number({ description: 'Business minutes the clock had run' }),
+      dueAt: Instant,
+    }),
+  ),
+  satisfaction: Type.Object({ ratings: Type.Integer(), average: Type.Union([Type.Number(), Type.Null()]) }),
+});
 const EventView = Type.Object({
   id: Type.String(),
   at: Instant,
@@ -253,11 +275,12 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       summary: 'Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
       querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, { additionalProperties: false }),
+      response: { 200: DeskReportView, ...ERRORS },
     },
   }, async (request, reply) => {
     const result = await deskReport(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month);
     if (request.query.format === 'csv') {
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="desk-report-${request.params.month}.csv"`).send(result.csv);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="desk-report-${request.params.month}.csv"`).serializer((x: string) => x).send(result.csv);
     }
     return { tenantId: result.tenantId, month: result.month, ...result.report };
   });

@@ -10800,7 +10800,111 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            breaches: {
+                                clock: "reaction" | "resolution";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                dueAt: string;
+                                /** @description Business minutes the clock had run */
+                                elapsedMinutes: number;
+                                number: string;
+                                priority: "P1" | "P2" | "P3" | "P4";
+                                targetMinutes: number;
+                                ticketId: string;
+                            }[];
+                            byCategory: {
+                                incident: number;
+                                question: number;
+                                request: number;
+                            };
+                            byPriority: {
+                                P1: number;
+                                P2: number;
+                                P3: number;
+                                P4: number;
+                            };
+                            month: string;
+                            reaction: {
+                                measured: number;
+                                medianMinutes: number | null;
+                                met: number;
+                                /** @description Percent of the measured that met the target, one decimal; null when none was measured */
+                                metPercent: number | null;
+                                p90Minutes: number | null;
+                            };
+                            resolution: {
+                                measured: number;
+                                met: number;
+                                /** @description Percent of the measured that met the target, one decimal; null when none was measured */
+                                metPercent: number | null;
+                            };
+                            satisfaction: {
+                                average: number | null;
+                                ratings: number;
+                            };
+                            tenantId: string;
+                            /** @description Tickets opened in the month */
+                            tickets: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };

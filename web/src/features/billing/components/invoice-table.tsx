@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { invoiceDownload } from '../queries';
+import type { Invoice } from '../queries';
+import { formatDate } from '../../../format';
+import { formatMoney } from '../money';
+import { DataTable } from '../../../components/data-table';
+
+interface Props {
+  invoices: Invoice[];
+  caption: string;
+  /** Tenant id → name; the column is left out when absent (a municipality's own list). */
+  names?: Record<string, string>;
+}
+
+/** Issued invoices and credit notes with their PDF and XML (UBL) downloads. */
+export function InvoiceTable({ invoices, caption, names }: Props) {
+  const { t } = useTranslation();
+  return (
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('billing.invoiceNumber')}</th>
+          {names && <th scope="col">{t('billing.municipality')}</th>}
+          <th scope="col">{t('billing.month')}</th>
+          <th scope="col">{t('billing.issueDate')}</th>
+          <th scope="col">{t('billing.dueDate')}</th>
+          <th scope="col" className="num">{t('billing.total')}</th>
+          <th scope="col">{t('billing.downloads')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoices.map((i) => (
+          <tr key={i.id}>
+            <th scope="row">
+              {i.number}
+              {i.kind === 'credit_note' && <span className="muted"> ({t('billing.invoiceKinds.credit_note')})</span>}
+            </th>
+            {names && <td>{names[i.tenantId] ?? i.tenantId}</td>}
+            <td>{i.month}</td>
+            <td>{formatDate(i.issueDate)}</td>
+            <td>{formatDate(i.dueDate)}</td>
+            <td className="num">{formatMoney(i.total)}</td>
+            <td className="nowrap">
+              <a href={invoiceDownload(i.id, 'pdf')} download>
+                PDF<span className="visually-hidden"> {i.number}</span>
+              </a>{' '}
+              ·{' '}
+              <a href={invoiceDownload(i.id, 'ubl')} download>
+                XML<span className="visually-hidden"> {i.number}</span>
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}

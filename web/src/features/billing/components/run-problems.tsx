@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { RunSummary } from '../queries';
+import { serverMessage } from '../../../messages';
+
+/** What stops a run from being finalised, shown first on the run's page. */
+export function RunProblems({ problems }: { problems: RunSummary['problems'] }) {
+  const { t } = useTranslation();
+  if (problems.length === 0) return null;
+  return (
+    <div className="message message-error" role="alert" aria-labelledby="run-problems-title">
+      <p id="run-problems-title" className="message-title">
+        <span className="message-icon" aria-hidden="true">!</span>
+        {t('billing.problemsTitle', { count: problems.length })}
+      </p>
+      <ul>
+        {problems.map((p) => {
+          const message = serverMessage(t, p.message);
+          return (
+            <li key={`${p.field}:${p.message}`}>
+              <code>{p.field}</code>: <span lang={message.lang}>{message.text}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p>{t('billing.problemsHelp')}</p>
+    </div>
+  );
+}

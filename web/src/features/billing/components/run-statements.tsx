@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { invoiceDownload } from '../queries';
+import type { Invoice, Run } from '../queries';
+import { formatMoney } from '../money';
+import { StatementComparison } from './statement-comparison';
+import { StatementLines } from './statement-lines';
+
+/** Every municipality's statement in a run, each as its own section. */
+export function RunStatements({ run, invoices }: { run: Run; invoices: Invoice[] }) {
+  const { t } = useTranslation();
+  if (run.statements.length === 0) return <p>{t('billing.noStatements')}</p>;
+  return (
+    <>
+      {run.statements.map((s) => (
+        <section key={s.tenantId} className="section card" aria-labelledby={`statement-${s.tenantId}`}>
+          <h2 id={`statement-${s.tenantId}`}>
+            {s.tenantName} — {formatMoney(s.total, s.currency)}
+          </h2>
+          <StatementComparison statement={s} />
+          {invoices.filter((i) => s.invoiceIds.includes(i.id)).map((i) => (
+            <p key={i.id}>
+              <strong>{i.number}</strong> ({t(`billing.invoiceKinds.${i.kind}`)}):{' '}
+              <a href={invoiceDownload(i.id, 'pdf')} download>
+                {t('billing.downloadPdfOf', { number: i.number })}
+              </a>
+              ,{' '}
+              <a href={invoiceDownload(i.id, 'ubl')} download>
+                {t('billing.downloadXmlOf', { number: i.number })}
+              </a>
+            </p>
+          ))}
+          <StatementLines statement={s} caption={t('billing.statementCaption', { name: s.tenantName, month: run.month })} />
+        </section>
+      ))}
+    </>
+  );
+}
