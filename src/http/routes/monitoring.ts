@@ -42,9 +42,10 @@ export const MonitorView = Type.Object({
   serviceId: Type.String(),
   tenantId: Nullable(Type.String()),
   name: Type.String(),
-  type: Type.String(),
+  type: Type.Union(MONITOR_TYPES.map((t) => Type.Literal(t))),
   target: Nullable(Type.String()),
-  config: Type.Record(Type.String(), Type.Unknown()),
+  // The keys the UI reads, typed; any other stored key is passed on as it is (agents read config).
+  config: Type.Object(MonitorConfig.properties, { additionalProperties: true }),
   intervalSeconds: Type.Integer(),
   timeoutMs: Type.Integer(),
   failuresToConfirm: Type.Integer(),

@@ -6007,6 +6007,30 @@ export interface paths {
                             items: ({
                                 active: boolean;
                                 config: {
+                                    allowInvalidCertificate?: boolean;
+                                    /** @description http, tls: fail this many days before expiry (default 14) */
+                                    certExpiryDays?: number;
+                                    /** @description dns: a value the answer must contain */
+                                    expected?: string;
+                                    /** @description http: default any 2xx or 3xx */
+                                    expectedStatus?: number | number[];
+                                    headers?: {
+                                        [key: string]: string;
+                                    };
+                                    jsonExpected?: string | number | boolean | null;
+                                    /** @description http: e.g. $.status; the value must be truthy, or equal jsonExpected */
+                                    jsonPath?: string;
+                                    /** @description http: text the body must contain */
+                                    keyword?: string;
+                                    /** @description http: slower answers fail */
+                                    maxLatencyMs?: number;
+                                    /** @description http: default GET */
+                                    method?: "GET" | "HEAD" | "POST" | "PUT" | "OPTIONS";
+                                    /** @description dns: default A */
+                                    recordType?: "A" | "AAAA" | "CNAME" | "MX" | "NS" | "TXT" | "SOA" | "SRV" | "CAA";
+                                    /** @description dns: resolvers to ask */
+                                    servers?: string[];
+                                } & {
                                     [key: string]: unknown;
                                 };
                                 /**
@@ -6024,7 +6048,7 @@ export interface paths {
                                 target: string | null;
                                 tenantId: string | null;
                                 timeoutMs: number;
-                                type: string;
+                                type: "http" | "tcp" | "dns" | "tls" | "push";
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -6169,6 +6193,30 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             config: {
+                                allowInvalidCertificate?: boolean;
+                                /** @description http, tls: fail this many days before expiry (default 14) */
+                                certExpiryDays?: number;
+                                /** @description dns: a value the answer must contain */
+                                expected?: string;
+                                /** @description http: default any 2xx or 3xx */
+                                expectedStatus?: number | number[];
+                                headers?: {
+                                    [key: string]: string;
+                                };
+                                jsonExpected?: string | number | boolean | null;
+                                /** @description http: e.g. $.status; the value must be truthy, or equal jsonExpected */
+                                jsonPath?: string;
+                                /** @description http: text the body must contain */
+                                keyword?: string;
+                                /** @description http: slower answers fail */
+                                maxLatencyMs?: number;
+                                /** @description http: default GET */
+                                method?: "GET" | "HEAD" | "POST" | "PUT" | "OPTIONS";
+                                /** @description dns: default A */
+                                recordType?: "A" | "AAAA" | "CNAME" | "MX" | "NS" | "TXT" | "SOA" | "SRV" | "CAA";
+                                /** @description dns: resolvers to ask */
+                                servers?: string[];
+                            } & {
                                 [key: string]: unknown;
                             };
                             /**
@@ -6186,7 +6234,7 @@ export interface paths {
                             target: string | null;
                             tenantId: string | null;
                             timeoutMs: number;
-                            type: string;
+                            type: "http" | "tcp" | "dns" | "tls" | "push";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -6285,6 +6333,30 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             config: {
+                                allowInvalidCertificate?: boolean;
+                                /** @description http, tls: fail this many days before expiry (default 14) */
+                                certExpiryDays?: number;
+                                /** @description dns: a value the answer must contain */
+                                expected?: string;
+                                /** @description http: default any 2xx or 3xx */
+                                expectedStatus?: number | number[];
+                                headers?: {
+                                    [key: string]: string;
+                                };
+                                jsonExpected?: string | number | boolean | null;
+                                /** @description http: e.g. $.status; the value must be truthy, or equal jsonExpected */
+                                jsonPath?: string;
+                                /** @description http: text the body must contain */
+                                keyword?: string;
+                                /** @description http: slower answers fail */
+                                maxLatencyMs?: number;
+                                /** @description http: default GET */
+                                method?: "GET" | "HEAD" | "POST" | "PUT" | "OPTIONS";
+                                /** @description dns: default A */
+                                recordType?: "A" | "AAAA" | "CNAME" | "MX" | "NS" | "TXT" | "SOA" | "SRV" | "CAA";
+                                /** @description dns: resolvers to ask */
+                                servers?: string[];
+                            } & {
                                 [key: string]: unknown;
                             };
                             /**
@@ -6302,7 +6374,7 @@ export interface paths {
                             target: string | null;
                             tenantId: string | null;
                             timeoutMs: number;
-                            type: string;
+                            type: "http" | "tcp" | "dns" | "tls" | "push";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -6430,6 +6502,30 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             config: {
+                                allowInvalidCertificate?: boolean;
+                                /** @description http, tls: fail this many days before expiry (default 14) */
+                                certExpiryDays?: number;
+                                /** @description dns: a value the answer must contain */
+                                expected?: string;
+                                /** @description http: default any 2xx or 3xx */
+                                expectedStatus?: number | number[];
+                                headers?: {
+                                    [key: string]: string;
+                                };
+                                jsonExpected?: string | number | boolean | null;
+                                /** @description http: e.g. $.status; the value must be truthy, or equal jsonExpected */
+                                jsonPath?: string;
+                                /** @description http: text the body must contain */
+                                keyword?: string;
+                                /** @description http: slower answers fail */
+                                maxLatencyMs?: number;
+                                /** @description http: default GET */
+                                method?: "GET" | "HEAD" | "POST" | "PUT" | "OPTIONS";
+                                /** @description dns: default A */
+                                recordType?: "A" | "AAAA" | "CNAME" | "MX" | "NS" | "TXT" | "SOA" | "SRV" | "CAA";
+                                /** @description dns: resolvers to ask */
+                                servers?: string[];
+                            } & {
                                 [key: string]: unknown;
                             };
                             /**
@@ -6447,7 +6543,7 @@ export interface paths {
                             target: string | null;
                             tenantId: string | null;
                             timeoutMs: number;
-                            type: string;
+                            type: "http" | "tcp" | "dns" | "tls" | "push";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC

@@ -6,7 +6,7 @@ import { Flash } from '../../../components/flash';
 import { PageHeading } from '../../../components/page-heading';
 import { ServiceAvailability } from '../../status/components/service-availability';
 import { ServiceDetails } from '../components/service-details';
-import { ServiceMonitors } from '../../../components/service-monitors';
+import { ServiceMonitors } from '../../monitoring/components/service-monitors';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
 import { localName } from '../../../status-format';

@@ -3,7 +3,7 @@ import { localName } from '../../../status-format';
 import type { PlatformStatus } from '../queries';
 import { AvailabilityLegend } from './availability-legend';
 import { IncidentCard } from './incident-card';
-import { MaintenanceList } from '../../../components/maintenance-list';
+import { MaintenanceList } from './maintenance-list';
 import { ServiceStatusItem } from './service-status-item';
 import { StatusOverallBanner } from './status-overall-banner';
 

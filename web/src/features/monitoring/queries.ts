@@ -1,0 +1,170 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { body, client, everyPage, PAGE_LIMIT, type BodyOf, type ResponseOf } from '../../api/client';
+import { refreshEvery, useQueryResource, useRefreshingResource } from '../../api/resource';
+import type { paths } from '../../api/schema';
+
+/** The shapes of monitors and maintenance windows, generated from the server's OpenAPI (ADR 0012). */
+export type Monitor = ResponseOf<'/api/v1/monitors/{id}', 'get'>;
+export type MonitorRow = ResponseOf<'/api/v1/monitors', 'get'>['items'][number];
+export type MonitorType = Monitor['type'];
+/** How a monitor checks, as sent (the server refuses keys it does not know). */
+export type MonitorConfig = NonNullable<MonitorInput['config']>;
+export type MonitorInput = BodyOf<'/api/v1/monitors', 'post'>;
+export type MonitorChanges = BodyOf<'/api/v1/monitors/{id}', 'patch'>;
+export type MonitorHealth = ResponseOf<'/api/v1/monitors/health', 'get'>['items'][number];
+export type MonitorCounts = ResponseOf<'/api/v1/monitors/counts', 'get'>;
+/** What the monitors list shows; `paused` is a monitor switched off. */
+export type DisplayState = Exclude<keyof MonitorCounts, 'total'>;
+export type LatencySeries = ResponseOf<'/api/v1/monitors/{id}/latency', 'get'>;
+export type LatencyPoint = LatencySeries['points'][number];
+export type MaintenanceRecord = ResponseOf<'/api/v1/maintenance-windows', 'get'>['items'][number];
+export type MaintenanceInput = BodyOf<'/api/v1/maintenance-windows', 'post'>;
+type ListQuery = NonNullable<paths['/api/v1/monitors']['get']['parameters']['query']>;
+export type MonitorListQuery = Pick<ListQuery, 'q' | 'serviceId' | 'sort' | 'limit'> & { state?: DisplayState };
+
+export const MONITOR_TYPES = ['http', 'tcp', 'dns', 'tls', 'push'] as const satisfies readonly MonitorType[];
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'] as const satisfies readonly NonNullable<MonitorConfig['method']>[];
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SOA', 'SRV', 'CAA'] as const satisfies readonly NonNullable<MonitorConfig['recordType']>[];
+
+/** Whose states or series to load: one service's monitors, or the given ids (the API takes 200 at once). */
+export type MonitorPick = { serviceId: string } | { ids: string[] };
+
+const keys = {
+  all: ['monitors'] as const,
+  list: (query: MonitorListQuery) => ['monitors', 'list', query] as const,
+  ofService: (serviceId: string) => ['monitors', 'list', 'service', serviceId] as const,
+  counts: ['monitors', 'counts'] as const,
+  detail: (id: string) => ['monitors', 'detail', id] as const,
+  health: (pick: MonitorPick) => ['monitors', 'health', pick] as const,
+  latency: (pick: MonitorPick, hours: number) => ['monitors', 'latency', pick, hours] as const,
+  latencyOf: (id: string, hours: number) => ['monitors', 'detail', id, 'latency', hours] as const,
+  maintenance: (from: string, to: string) => ['maintenance', from, to] as const,
+};
+
+/** The ids in groups the API takes at once, one request each. */
+function eachGroup<T>(pick: MonitorPick, load: (query: { serviceId?: string; ids?: string }) => Promise<T[]>): Promise<T[]> {
+  if ('serviceId' in pick) return load({ serviceId: pick.serviceId });
+  const groups: string[] = [];
+  for (let i = 0; i < pick.ids.length; i += PAGE_LIMIT) groups.push(pick.ids.slice(i, i + PAGE_LIMIT).join(','));
+  return Promise.all(groups.map((ids) => load({ ids }))).then((lists) => lists.flat());
+}
+
+/** The monitors list a page at a time: the server filters, sorts and pages. */
+export function useMonitorList(query: MonitorListQuery) {
+  return useInfiniteQuery({
+    queryKey: keys.list(query),
+    queryFn: ({ pageParam, signal }) => body(client.GET('/api/v1/monitors', { params: { query: { ...query, ...(pageParam && { cursor: pageParam }) } }, signal })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A service's monitors (a handful), all pages. */
+export function useServiceMonitors(serviceId: string) {
+  const query = useQuery({
+    queryKey: keys.ofService(serviceId),
+    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/monitors', { params: { query: { serviceId, limit: PAGE_LIMIT, cursor } }, signal }))),
+  });
+  return useQueryResource(query, keys.ofService(serviceId));
+}
+
+/** How many visible monitors are in each state, refreshed every minute. */
+export function useMonitorCounts() {
+  const query = useQuery({ queryKey: keys.counts, queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/counts', { signal })), ...refreshEvery() });
+  return useRefreshingResource(query, keys.counts);
+}
+
+/** The picked monitors' states now, refreshed every minute; nothing is asked while there are none. */
+export function useMonitorHealth(pick: MonitorPick) {
+  const query = useQuery({
+    queryKey: keys.health(pick),
+    queryFn: ({ signal }) =>
+      eachGroup(pick, (q) => everyPage((cursor) => body(client.GET('/api/v1/monitors/health', { params: { query: { ...q, limit: PAGE_LIMIT, cursor } }, signal })))),
+    enabled: !('ids' in pick) || pick.ids.length > 0,
+    ...refreshEvery(),
+  });
+  return { ...useRefreshingResource(query, keys.health(pick)), updatedAt: query.dataUpdatedAt };
+}
+
+/** The picked monitors' latency in one request per 200, for the sparklines; refreshed every minute. */
+export function useMonitorsLatency(pick: MonitorPick, hours: number) {
+  const query = useQuery({
+    queryKey: keys.latency(pick, hours),
+    queryFn: ({ signal }) =>
+      eachGroup(pick, (q) => everyPage((cursor) => body(client.GET('/api/v1/monitors/latency', { params: { query: { ...q, hours, limit: PAGE_LIMIT, cursor } }, signal })))),
+    enabled: !('ids' in pick) || pick.ids.length > 0,
+    ...refreshEvery(),
+  });
+  return useRefreshingResource(query, keys.latency(pick, hours));
+}
+
+export function useMonitor(id: string) {
+  const query = useQuery({ queryKey: keys.detail(id), queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/{id}', { params: { path: { id } }, signal })) });
+  return useQueryResource(query, keys.detail(id));
+}
+
+/** One monitor's latency over the last hours, refreshed every minute. */
+export function useMonitorLatency(id: string, hours: number) {
+  const query = useQuery({
+    queryKey: keys.latencyOf(id, hours),
+    queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/{id}/latency', { params: { path: { id }, query: { hours } }, signal })),
+    ...refreshEvery(),
+  });
+  return useRefreshingResource(query, keys.latencyOf(id, hours));
+}
+
+/** A saved monitor replaces the cached one; lists and counts load again when next shown. */
+function useMonitorSaved() {
+  const queryClient = useQueryClient();
+  return (monitor: Monitor) => {
+    queryClient.setQueryData(keys.detail(monitor.id), monitor);
+    void queryClient.invalidateQueries({ queryKey: ['monitors', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: keys.counts });
+  };
+}
+
+export function useCreateMonitor() {
+  const saved = useMonitorSaved();
+  return useMutation({ mutationFn: (input: MonitorInput) => body(client.POST('/api/v1/monitors', { body: input })), onSuccess: saved });
+}
+
+/** Edits, pauses (`active: false`) or resumes a monitor. */
+export function useUpdateMonitor(id: string) {
+  const saved = useMonitorSaved();
+  return useMutation({
+    mutationFn: (changes: MonitorChanges) => body(client.PATCH('/api/v1/monitors/{id}', { params: { path: { id } }, body: changes })),
+    onSuccess: saved,
+  });
+}
+
+/** The secret URL a push monitor's system calls (the old one stops working), as a full address to copy. */
+export function useIssuePushToken() {
+  return useMutation({
+    mutationFn: async (monitorId: string) => {
+      const issued = await body(client.POST('/api/v1/monitors/{id}/push-token', { params: { path: { id: monitorId } } }));
+      return new URL(issued.url, window.location.origin).href;
+    },
+  });
+}
+
+/** Maintenance windows overlapping [from, to), all pages. */
+export function useMaintenanceWindows(from: string, to: string) {
+  const query = useQuery({
+    queryKey: keys.maintenance(from, to),
+    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/maintenance-windows', { params: { query: { from, to, limit: PAGE_LIMIT, cursor } }, signal }))),
+  });
+  return useQueryResource(query, keys.maintenance(from, to));
+}
+
+/** A new window shows on the schedule and the status pages. */
+export function useScheduleMaintenance() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MaintenanceInput) => body(client.POST('/api/v1/maintenance-windows', { body: input })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['maintenance'] });
+      void queryClient.invalidateQueries({ queryKey: ['status'] });
+    },
+  });
+}
