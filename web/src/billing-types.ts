@@ -1,4 +1,6 @@
 /** Billing shapes as the API sends them; money is always a decimal string ("1234.50"). */
+import type { Explanation } from '../../src/domain/billing/explanation';
+
 export type Driver = 'active_users' | 'even' | 'hosting_cost';
 export const DRIVERS: Driver[] = ['active_users', 'even', 'hosting_cost'];
 
@@ -69,7 +71,9 @@ export interface StatementLine {
   unit: string;
   unitPrice: string;
   amount: string;
+  /** Deprecated by the server: a Latvian sentence; the UI shows structuredExplanation. */
   explanation: string;
+  structuredExplanation: Explanation;
 }
 
 export interface Statement {
