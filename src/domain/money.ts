@@ -2,6 +2,8 @@
  * Exact decimal money. Amounts are integer cents (bigint); prices and quantities are exact
  * decimals held as a bigint with a scale (digits after the point). No binary floats.
  */
+import { formatNumber } from './locale.js';
+
 export interface Decimal {
   units: bigint;
   scale: number;
@@ -79,6 +81,5 @@ export function parseCents(text: string): bigint | null {
  * comma ("1234567.5" → "1 234 567,5"). Text only; the digits are not rounded or changed.
  */
 export function formatDecimalLv(text: string): string {
-  const [whole, fraction] = text.split('.');
-  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (fraction ? `,${fraction}` : '');
+  return formatNumber(text, 'lv');
 }

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { LANGUAGES } from '../domain/locale.js';
 import { TENANT_STATUSES } from '../domain/tenant.js';
 import { TOKEN_ACCESS_REASONS } from '../domain/token-access.js';
 import { PERMISSIONS } from '../domain/roles.js';
@@ -9,6 +10,8 @@ export const DateText = Type.String({ format: 'date', description: 'Local date Y
 export const Instant = Type.String({ format: 'date-time', description: 'ISO-8601 instant in UTC' });
 export const Id = Type.String({ description: 'Opaque identifier' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
+/** The reader's language of a document (PDF); Latvian when not given. */
+export const LanguageQuery = { lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { description: 'The language of the document: lv or en; without it, the signed-in person’s chosen language, else lv' })) };
 
 export const Problem = Type.Object(
   {

@@ -88,6 +88,10 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     const admin = cesis.lines.find((l: { description: string }) => l.description === 'Platformas administrēšana');
     expect(admin).toMatchObject({ kind: 'administration', amount: '152.03' });
     expect(admin.explanation).toContain('412 no 2\u00a0710 aktīvajiem lietotājiem');
+    // The same reasons as codes and figures, for the reader's language (the sentence stays for scripts).
+    expect(admin.structuredExplanation).toEqual({ code: 'share_active_users', params: { value: '412', total: '2710', poolAmount: '1000.00' } });
+    expect(cesis.lines.find((l: { description: string }) => l.description === 'Licences').structuredExplanation).toEqual({ code: 'share_even', params: { total: '5', poolAmount: '1.03' } });
+    expect(cesis.lines[0].structuredExplanation).toEqual({ code: 'hosting_usage', params: { quantity: '1000', unit: 'vCPU h', unitPrice: '0.010000', provider: 'LVRTC' } });
     // A second draft for the same month is refused while this one is open.
     expect((await finance.post('/api/v1/billing-runs', { month: '2026-10' })).statusCode).toBe(409);
   });
@@ -125,6 +129,20 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
       'Kopā apmaksai 203,57 EUR',
     ]));
     expect(invoice.filter((l) => /^\d+ /.test(l) && l.endsWith(' EUR'))).toHaveLength(4); // no line more
+    // The same invoice for an English reader: English words, decimal points, comma thousands.
+    const english = await pdfLines((await finance.get(`/api/v1/invoices/${body.invoices[0].id}/pdf?lang=en`)).rawPayload);
+    expect(english[0]).toBe('Invoice No. KOPA-2026-00001');
+    expect(english).toEqual(expect.arrayContaining([
+      'Reg. No. 90000031828',
+      '1 LVRTC: Virtuālā procesora stundas (vCPU) 1,000 HUR 0.01 10.00 EUR',
+      '412 of 2,710 active users',
+      '1 C62 152.03 152.03 EUR',
+      'Net amount 168.24 EUR',
+      'VAT 21% 35.33 EUR',
+      'Total payable 203.57 EUR',
+    ]));
+    expect(english.join('\n')).not.toMatch(/Summa|Kopā|aktīvajiem|\d,\d\d EUR/);
+    expect((await finance.get(`/api/v1/invoices/${body.invoices[0].id}/pdf?lang=de`)).json().errors[0].field).toBe('lang');
     expect((await finance.post(`/api/v1/billing-runs/${runId}/finalize`)).statusCode).toBe(409);
     expect((await finance.post(`/api/v1/billing-runs/${runId}/recompute`)).statusCode).toBe(409);
     await expect(t.database.ownerQuery(`UPDATE billing_runs SET status = 'draft', finalized_at = NULL WHERE id = '${runId}'`)).rejects.toThrow(/finalised/);
@@ -145,6 +163,10 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     const credit = (await finance.get(`/api/v1/invoices/${done.invoices[0].id}/ubl`)).body;
     const doc = checkRules(credit, 'CreditNote');
     expect(JSON.stringify(doc['cac:BillingReference'])).toContain('KOPA-2026-00001');
+    // The UBL keeps the Latvian note; an English PDF of the new invoice says what it replaces in English.
+    expect(JSON.stringify(checkRules((await finance.get(`/api/v1/invoices/${done.invoices[1].id}/ubl`)).body, 'Invoice'))).toContain('Aizstāj rēķinu KOPA-2026-00001.');
+    expect(await pdfLines((await finance.get(`/api/v1/invoices/${done.invoices[1].id}/pdf?lang=en`)).rawPayload)).toContain('Replaces invoice KOPA-2026-00001.');
+    expect(await pdfLines((await finance.get(`/api/v1/invoices/${done.invoices[0].id}/pdf?lang=en`)).rawPayload)).toContain('Credit note for invoice KOPA-2026-00001: the costs of 2026-10 were recomputed.');
   });
 
   it('shows a municipality its statements with the reasons for every line, and no one else’s', async () => {
@@ -165,15 +187,36 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(statement).toEqual(expect.arrayContaining([
       '1 000 vCPU h 0,010000 10,00 EUR',
       '600 vCPU h 0,012000 7,20 EUR',
-      '412 no 2 710 aktīvajiem lietotājiem; fonds 1000.00 EUR',
+      '412 no 2 710 aktīvajiem lietotājiem; fonds 1 000,00 EUR',
       '152,03 EUR',
-      'vienāda daļa (1 no 5 pašvaldībām); fonds 1.03 EUR',
+      'vienāda daļa (1 no 5 pašvaldībām); fonds 1,03 EUR',
       '0,21 EUR',
       'Summa bez PVN 169,44 EUR',
       'PVN 21 % 35,58 EUR',
       'Kopā 205,02 EUR',
       'Rēķini: KOPA-2026-00006.',
     ]));
+    const english = await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=en`);
+    expect(english.headers['content-disposition']).toBe('attachment; filename="kopa-costs-2026-10.pdf"');
+    const englishLines = await pdfLines(english.rawPayload);
+    expect(englishLines.slice(0, 2)).toEqual(['Cost statement for 2026-10', 'Cēsu novada pašvaldība · prepared 2 November 2026']);
+    expect(englishLines).toEqual(expect.arrayContaining([
+      '1,000 vCPU h 0.010000 10.00 EUR',
+      '1,000 vCPU h × 0.010000 EUR (LVRTC tariff)',
+      '412 of 2,710 active users; pool 1,000.00 EUR',
+      'equal share (1 of 5 municipalities); pool 1.03 EUR',
+      'Net amount 169.44 EUR',
+      'VAT 21% 35.58 EUR',
+      'Total 205.02 EUR',
+      'Invoices: KOPA-2026-00006.',
+      'How it was computed',
+    ]));
+    expect(englishLines.join('\n')).not.toMatch(/Summa|Kopā|fonds|\d,\d\d EUR/);
+    // Without ?lang the signed-in person's chosen language decides; ?lang still wins.
+    expect((await admin.patch('/api/v1/session', { locale: 'en' })).statusCode).toBe(200);
+    expect((await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`)).rawPayload))[0]).toBe('Cost statement for 2026-10');
+    expect((await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=lv`)).rawPayload))[0]).toBe('Izmaksu pārskats par 2026-10');
+    expect((await admin.patch('/api/v1/session', { locale: 'lv' })).statusCode).toBe(200);
     expect((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-09/pdf`)).statusCode).toBe(404); // nothing invoiced
     expect((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-13/pdf`)).json().errors[0].field).toBe('month');
     expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`)).statusCode).toBe(404);

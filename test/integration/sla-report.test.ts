@@ -277,6 +277,12 @@ describe.each(BACKENDS)('monthly availability reports on %s', (backend) => {
       'Izslēgts no SLA aprēķina',
       riga('20.10.2026 14:00 – 20.10.2026 16:00: Zondes kļūme LVRTC tīklā (operators@rda.lv)'),
     ]);
+    // The same report for an English reader: English headings and definitions, decimal points.
+    const english = await cesisAdmin.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10?format=pdf&lang=en`);
+    const englishLines = await pdfLines(english.rawPayload);
+    expect(englishLines.slice(0, 2)).toEqual(['Service availability report', 'Cēsu novada pašvaldība · October 2026']);
+    expect(englishLines).toEqual(expect.arrayContaining(['Pārbaudes pakalpojums A 99.865% 97.000% Yes', 'Availability 99.865%', 'Down 1 h 00 min 00 s', 'Coverage 99.754%', 'Excluded from the SLA computation', 'Definitions']));
+    expect(englishLines.join('\n')).not.toMatch(/Pieejamība|Definīcijas|\d,\d{3} ?%/);
   }, 60_000);
 
   it('refuses a bad month, format or municipality with a problem naming it', async () => {
@@ -292,6 +298,9 @@ describe.each(BACKENDS)('monthly availability reports on %s', (backend) => {
     const format = await operator.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10?format=xml`);
     expect(format.statusCode).toBe(400);
     expect(format.json().errors[0].field).toBe('format');
+    const language = await operator.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10?format=pdf&lang=de`);
+    expect(language.statusCode).toBe(400);
+    expect(language.json().errors[0].field).toBe('lang');
     expect((await operator.get('/api/v1/tenants/00000000-0000-4000-8000-000000000000/sla-reports/2026-10')).statusCode).toBe(404);
     expect((await operator.get('/api/v1/tenants/not-an-id/sla-reports/2026-10')).statusCode).toBe(404);
   });

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { notFound } from '../../domain/errors.js';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/locale.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { renderPdf } from '../documents/pdf.js';
 import { slaReportDocument } from '../documents/sla-report-pdf.js';
@@ -25,9 +26,9 @@ export async function currentSlaReport(deps: AvailabilityDeps, actor: Actor, ten
   return { report: await slaReport(deps, actor, tenantId, month), publication: null };
 }
 
-/** A report as a Latvian PDF, with its page of definitions. */
-export async function slaReportPdf(deps: SlaReportPdfDeps, report: SlaReport, version: number | undefined): Promise<Buffer> {
+/** A report as a PDF in the reader's language, with its page of definitions. */
+export async function slaReportPdf(deps: SlaReportPdfDeps, report: SlaReport, version: number | undefined, language: Language = DEFAULT_LANGUAGE): Promise<Buffer> {
   const { tenant, zone } = await deps.store.run(SYSTEM, async (tx) => ({ tenant: await deps.store.tenants.get(tx, report.tenantId), zone: await tenantZone(deps.store, tx, report.tenantId, report.month) }));
   if (!tenant) throw notFound('Municipality');
-  return renderPdf(slaReportDocument({ zone, tenantName: tenant.name, month: report.month, generatedAt: deps.clock.now().toISOString(), services: report.services, desk: report.desk, version }));
+  return renderPdf(slaReportDocument({ zone, tenantName: tenant.name, month: report.month, generatedAt: deps.clock.now().toISOString(), services: report.services, desk: report.desk, version, language }));
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import type { InvoiceLineInput } from '../../domain/billing/invoice.js';
-import { explainShare, type Statement } from '../../domain/billing/statement.js';
+import type { Statement } from '../../domain/billing/statement.js';
+import { explainPoolShare, renderExplanation } from '../../domain/billing/explanation.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
@@ -12,11 +13,17 @@ import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
 
 
-/** A statement's lines as invoice lines: hosting at the tariff's unit price, each pool share as one line. */
+/**
+ * A statement's lines as invoice lines: hosting at the tariff's unit price, each pool share as one
+ * line whose reason leaves out the pool's amount (see invoicedAlike).
+ */
 export function invoiceLines(statement: Statement): InvoiceLineInput[] {
   return [
     ...statement.hosting.filter((l) => l.amountCents !== 0n).map((l) => ({ description: `${l.provider}: ${l.resourceName}`, quantity: l.quantity, unitCode: l.unitCode, unitPrice: l.unitPrice })),
-    ...statement.administration.filter((l) => l.amountCents !== 0n).map((l) => ({ description: l.description, quantity: '1', unitCode: 'C62', unitPrice: formatCents(l.amountCents), note: explainShare(l) })),
+    ...statement.administration.filter((l) => l.amountCents !== 0n).map((l) => {
+      const explanation = explainPoolShare(l, false);
+      return { description: l.description, quantity: '1', unitCode: 'C62', unitPrice: formatCents(l.amountCents), note: renderExplanation(explanation, 'lv'), explanation };
+    }),
   ];
 }
 
@@ -49,16 +56,16 @@ async function correct(deps: BillingDeps, tx: Tx, actor: Actor, month: string, r
       month,
       kind: 'credit_note',
       billingRunId: runId,
-      lines: original.document.lines.map(({ description, quantity, unitCode, unitPrice, note }) => ({ description, quantity, unitCode, unitPrice, note })),
+      lines: original.document.lines.map(({ description, quantity, unitCode, unitPrice, note, explanation }) => ({ description, quantity, unitCode, unitPrice, note, explanation })),
       corrects: { id: original.id, number: original.number, issueDate: original.issueDate },
-      notes: [`Kredītrēķins rēķinam ${original.number}: ${month} izmaksas pārrēķinātas.`],
+      notes: [{ code: 'credit_note_for', params: { invoice: original.number, month } }],
     });
     replaced.push(original.number);
     issued.push({ id: credit.id, number: credit.number, tenantId: credit.tenantId, kind: 'credit_note', total: formatCents(credit.totalCents) });
   }
   const lines = invoiceLines(stored.statement);
   if (lines.length > 0) {
-    const invoice = await issueInvoice(deps, tx, actor, { tenantId: stored.tenantId, month, kind: 'invoice', billingRunId: runId, lines, notes: replaced.length ? [`Aizstāj rēķinu ${replaced.join(', ')}.`] : [] });
+    const invoice = await issueInvoice(deps, tx, actor, { tenantId: stored.tenantId, month, kind: 'invoice', billingRunId: runId, lines, notes: replaced.length ? [{ code: 'replaces_invoices', params: { invoices: replaced.join(', ') } }] : [] });
     issued.push({ id: invoice.id, number: invoice.number, tenantId: invoice.tenantId, kind: 'invoice', total: formatCents(invoice.totalCents) });
   }
   return issued;

@@ -3,6 +3,7 @@ import { agreementForMonth } from '../../domain/agreement.js';
 import { firstDayOf, lastDayOf } from '../../domain/calendar/month.js';
 import { vatRateOn } from '../../domain/billing/vat.js';
 import { priceInvoice, type Invoice, type InvoiceLineInput } from '../../domain/billing/invoice.js';
+import { renderExplanation, type Explanation } from '../../domain/billing/explanation.js';
 import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
 import { KopaError, notFound } from '../../domain/errors.js';
 import { toUbl } from '../documents/ubl.js';
@@ -12,14 +13,15 @@ import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { BILLING_ZONE } from './billing-zone.js';
 
-const EXEMPTION_REASON = 'Atbrīvots no PVN saskaņā ar sadarbības līgumu';
+const EXEMPTION: Explanation = { code: 'vat_exempt_agreement', params: {} };
 
 export interface InvoiceRequest {
   tenantId: string;
   month: string;
   kind: Invoice['kind'];
   lines: InvoiceLineInput[];
-  notes?: string[] | undefined;
+  /** Notes as codes: the document keeps their Latvian text (the UBL's) and the codes for other languages. */
+  notes?: Explanation[] | undefined;
   billingRunId?: string | null | undefined;
   /** For a credit note: the issued invoice it corrects. */
   corrects?: { id: string; number: string; issueDate: string } | undefined;
@@ -44,8 +46,10 @@ export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock'>, t
   const number = `${series}-${year}-${String(seq).padStart(5, '0')}`;
   // The rate of the supply period's last day: a monthly supply's tax point is the end of its period,
   // so the run's statement and its invoice agree, and a credit note keeps its month's rate.
-  const priced = priceInvoice(request.lines, agreement.vatExempt ? { category: 'E', ratePercent: '0', exemptionReason: EXEMPTION_REASON } : { category: 'S', ratePercent: vatRateOn(lastDayOf(request.month)), exemptionReason: null });
+  const priced = priceInvoice(request.lines, agreement.vatExempt ? { category: 'E', ratePercent: '0', exemptionReason: renderExplanation(EXEMPTION, 'lv') } : { category: 'S', ratePercent: vatRateOn(lastDayOf(request.month)), exemptionReason: null });
   const dueDate = addDays(issueDate, seller.paymentTermsDays);
+  const paymentTerms: Explanation = { code: 'payment_terms', params: { days: String(seller.paymentTermsDays) } };
+  const notes = request.notes ?? [];
   const document: Invoice = {
     kind: request.kind,
     number,
@@ -72,10 +76,11 @@ export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock'>, t
       endpoint: { scheme: tenant.peppolScheme === '9939' ? '9939' : '0218', id: tenant.peppolId },
       email: tenant.email,
     },
-    paymentTerms: `Apmaksa ${seller.paymentTermsDays} dienu laikā no rēķina datuma.`,
+    paymentTerms: renderExplanation(paymentTerms, 'lv'),
     corrects: request.corrects ? { number: request.corrects.number, issueDate: request.corrects.issueDate } : null,
     period: { start: firstDayOf(request.month), end: lastDayOf(request.month) },
-    notes: request.notes ?? [],
+    notes: notes.map((n) => renderExplanation(n, 'lv')),
+    explained: { paymentTerms, notes, exemptionReason: agreement.vatExempt ? EXEMPTION : null },
     ...priced,
   };
   const issued = await deps.store.invoices.insert(tx, {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/locale.js';
 import { FieldErrors, notFound } from '../../domain/errors.js';
 import { checkRegistrationNumber, checkVatNumber } from '../../domain/registration-number.js';
 import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
@@ -62,7 +63,7 @@ export async function getInvoice(deps: BillingDeps, actor: Actor, invoiceId: str
   return invoice;
 }
 
-export async function invoicePdf(deps: BillingDeps, actor: Actor, invoiceId: string): Promise<{ number: string; pdf: Buffer }> {
+export async function invoicePdf(deps: BillingDeps, actor: Actor, invoiceId: string, language: Language = DEFAULT_LANGUAGE): Promise<{ number: string; pdf: Buffer }> {
   const invoice = await getInvoice(deps, actor, invoiceId);
-  return { number: invoice.number, pdf: await renderPdf(invoiceDocument(invoice.document)) };
+  return { number: invoice.number, pdf: await renderPdf(invoiceDocument(invoice.document, language)) };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
-import { explainShare, type Statement } from '../../domain/billing/statement.js';
+import type { Statement } from '../../domain/billing/statement.js';
+import { explainHosting, explainPoolShare, renderExplanation, type Explanation } from '../../domain/billing/explanation.js';
 import { addMonths } from '../../domain/calendar/month.js';
 import { notFound } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
@@ -17,8 +18,10 @@ export interface StatementLineView {
   unit: string;
   unitPrice: string;
   amount: string;
-  /** Why the line is what it is: the tariff, or the driver figures of the pool share. */
+  /** Deprecated: the Latvian sentence with dot decimals that scripts may already parse; kept as it was. */
   explanation: string;
+  /** Why the line is what it is, as a code and its figures, for the reader's language. */
+  structuredExplanation: Explanation;
 }
 
 export interface StatementView {
@@ -41,8 +44,8 @@ export function presentStatement(s: StoredStatement, tenantName: string, previou
     tenantId: s.tenantId,
     tenantName,
     lines: [
-      ...st.hosting.map((l) => ({ kind: 'hosting' as const, description: `${l.provider}: ${l.resourceName}`, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: formatCents(l.amountCents), explanation: `${l.quantity} ${l.unit} × ${l.unitPrice} EUR (${l.provider} tarifs)` })),
-      ...st.administration.map((l) => ({ kind: 'administration' as const, description: l.description, quantity: '1', unit: 'daļa', unitPrice: formatCents(l.amountCents), amount: formatCents(l.amountCents), explanation: `${explainShare(l)}; fonds ${formatCents(l.poolCents)} EUR` })),
+      ...st.hosting.map((l) => ({ kind: 'hosting' as const, description: `${l.provider}: ${l.resourceName}`, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: formatCents(l.amountCents), explanation: `${l.quantity} ${l.unit} × ${l.unitPrice} EUR (${l.provider} tarifs)`, structuredExplanation: explainHosting(l) })),
+      ...st.administration.map((l) => ({ kind: 'administration' as const, description: l.description, quantity: '1', unit: 'daļa', unitPrice: formatCents(l.amountCents), amount: formatCents(l.amountCents), explanation: `${renderExplanation(explainPoolShare(l, false), 'lv')}; fonds ${formatCents(l.poolCents)} EUR`, structuredExplanation: explainPoolShare(l, true) })),
     ],
     net: formatCents(st.netCents),
     vat: formatCents(st.vatCents),

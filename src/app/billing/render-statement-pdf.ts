@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { localDateOf } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/locale.js';
 import { scopeOf } from '../shared/authorize.js';
 import { renderPdf } from '../documents/pdf.js';
 import { statementDocument } from '../documents/statement-pdf.js';
@@ -8,8 +9,8 @@ import type { BillingDeps } from './ports.js';
 import { tenantStatements } from './read-billing-runs.js';
 import { BILLING_ZONE } from './billing-zone.js';
 
-/** A municipality's invoiced statement for a month as a Latvian PDF, with the invoices it went on. */
-export async function statementPdf(deps: BillingDeps, actor: Actor, tenantId: string, month: string): Promise<{ filename: string; pdf: Buffer }> {
+/** A municipality's invoiced statement for a month as a PDF in the reader's language, with the invoices it went on. */
+export async function statementPdf(deps: BillingDeps, actor: Actor, tenantId: string, month: string, language: Language = DEFAULT_LANGUAGE): Promise<{ filename: string; pdf: Buffer }> {
   const [entry] = await tenantStatements(deps, actor, tenantId, [month]);
   if (!entry?.statement) throw notFound('Invoiced statement for the month');
   const statement = entry.statement;
@@ -22,6 +23,6 @@ export async function statementPdf(deps: BillingDeps, actor: Actor, tenantId: st
     return numbers;
   });
   const generatedOn = localDateOf(BILLING_ZONE, deps.clock.now().getTime());
-  const pdf = await renderPdf(statementDocument({ month, statement, invoiceNumbers, generatedOn }));
-  return { filename: `kopa-izmaksas-${month}.pdf`, pdf };
+  const pdf = await renderPdf(statementDocument({ month, statement, invoiceNumbers, generatedOn, language }));
+  return { filename: `${language === 'lv' ? 'kopa-izmaksas' : 'kopa-costs'}-${month}.pdf`, pdf };
 }

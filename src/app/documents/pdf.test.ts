@@ -50,16 +50,43 @@ describe('Latvian PDF documents', () => {
       statement: {
         tenantId: 't', tenantName: 'Cēsu novada pašvaldība', currency: 'EUR', invoiceIds: ['i'], previousMonth: { net: '1700.00', total: '2057.00' },
         lines: [
-          { kind: 'hosting', description: 'LVRTC: vCPU stundas', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: '2976 vCPU h × 0.012345 EUR (LVRTC tarifs)' },
-          { kind: 'administration', description: 'Platformas administrēšana', quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: '412 no 2 310 aktīvajiem lietotājiem; fonds 10000.00 EUR' },
+          { kind: 'hosting', description: 'LVRTC: vCPU stundas', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: '2976 vCPU h × 0.012345 EUR (LVRTC tarifs)', structuredExplanation: { code: 'hosting_usage', params: { quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', provider: 'LVRTC' } } },
+          { kind: 'administration', description: 'Platformas administrēšana', quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: '412 no 2 310 aktīvajiem lietotājiem; fonds 10000.00 EUR', structuredExplanation: { code: 'share_active_users', params: { value: '412', total: '2310', poolAmount: '10000.00' } } },
         ],
         net: '1820.29', vat: '382.26', vatRate: '21', total: '2202.55',
       },
     });
     // The explanation travels with its line, in the same table cell.
-    expect(JSON.stringify(doc.content)).toContain('412 no 2 310 aktīvajiem lietotājiem');
+    expect(JSON.stringify(doc.content)).toContain('412 no 2\u00a0310 aktīvajiem lietotājiem; fonds 10\u00a0000,00 EUR');
     const pdf = await renderPdf(doc);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pages(pdf)).toBe(1);
+  });
+});
+
+describe('PDF documents in English', () => {
+  const line = (code: 'hosting_usage' | 'share_active_users', params: Record<string, string>) => ({ structuredExplanation: { code, params } });
+  const statement = {
+    tenantId: 't', tenantName: 'Cēsis Municipality', currency: 'EUR' as const, invoiceIds: [], previousMonth: null,
+    lines: [
+      { kind: 'hosting' as const, description: 'LVRTC: vCPU', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: 'unused', ...line('hosting_usage', { quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', provider: 'LVRTC' }) },
+      { kind: 'administration' as const, description: 'Administration', quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: 'unused', ...line('share_active_users', { value: '412', total: '2310', poolAmount: '10000.00' }) },
+    ],
+    net: '1820.29', vat: '382.26', vatRate: '21', total: '2202.55',
+  };
+
+  it('writes a statement with English words, decimal points and comma thousands, tagged en-GB', () => {
+    const doc = statementDocument({ month: '2026-10', invoiceNumbers: [], generatedOn: '2026-11-02', statement, language: 'en' });
+    const text = JSON.stringify(doc.content);
+    expect(doc.language).toBe('en-GB');
+    for (const expected of ['Cost statement for 2026-10', 'Cēsis Municipality · prepared 2 November 2026', '2,976 vCPU h × 0.012345 EUR (LVRTC tariff)', '412 of 2,310 active users; pool 10,000.00 EUR', '1,820.29 EUR', 'VAT 21%', 'Not invoiced yet.']) expect(text).toContain(expected);
+    expect(text).not.toMatch(/Izmaksu|Summa|\d,\d{2} EUR(?!\d)/);
+  });
+
+  it('writes the SLA report with English headings and the definitions page in English', () => {
+    const doc = slaReportDocument({ tenantName: 'Cēsis', month: '2026-10', generatedAt: '2026-11-02T08:00:00Z', services: [], language: 'en' });
+    const text = JSON.stringify(doc.content);
+    expect(doc.language).toBe('en-GB');
+    for (const expected of ['Service availability report', 'Cēsis · October 2026', 'The municipality used no monitored service this month.', 'Definitions', 'Times are Riga time.']) expect(text).toContain(expected);
   });
 });

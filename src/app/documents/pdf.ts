@@ -47,9 +47,6 @@ export const PDF_STYLES: Record<string, Record<string, unknown>> = {
   bad: { color: '#b71c1c', bold: true },
 };
 
-/** A local date `YYYY-MM-DD` as Latvians write it: "02.11.2026." */
-export const dateLv = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}.`;
-
 export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   return pdfmake()
     .createPdf({ pageSize: 'A4', pageMargins: [40, 50, 40, 50], defaultStyle: { font: 'Roboto', fontSize: 10 }, styles: PDF_STYLES, ...doc })

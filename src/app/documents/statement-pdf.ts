@@ -1,9 +1,9 @@
-import { formatDecimalLv } from '../../domain/money.js';
+import { renderExplanation } from '../../domain/billing/explanation.js';
+import { formatDate, formatNumber, LANGUAGE_TAGS, type Language } from '../../domain/locale.js';
 import type { StatementView } from '../billing/read-billing-runs.js';
-import { dateLv, type PdfContent, type PdfDocument } from './pdf.js';
+import type { PdfContent, PdfDocument } from './pdf.js';
+import { PDF_TEXTS } from './pdf-texts.js';
 
-const grouped = formatDecimalLv;
-const euro = (amount: string) => `${grouped(amount)} EUR`;
 const right = (text: string): PdfContent => ({ text, alignment: 'right' });
 
 export interface StatementDocumentInput {
@@ -12,13 +12,18 @@ export interface StatementDocumentInput {
   invoiceNumbers: string[];
   /** Local date `YYYY-MM-DD`. */
   generatedOn: string;
+  /** The reader's language; Latvian when not given. */
+  language?: Language | undefined;
 }
 
 /**
- * A municipality's monthly cost statement in Latvian: every line with the figures that explain it,
- * the totals, the invoices it was billed on, and the rules it was computed by (DESIGN.md).
+ * A municipality's monthly cost statement in the reader's language: every line with the figures
+ * that explain it, the totals, the invoices it was billed on, and the rules it was computed by.
  */
-export function statementDocument({ month, statement: s, invoiceNumbers, generatedOn }: StatementDocumentInput): PdfDocument {
+export function statementDocument({ month, statement: s, invoiceNumbers, generatedOn, language = 'lv' }: StatementDocumentInput): PdfDocument {
+  const t = PDF_TEXTS[language].statement;
+  const number = (text: string) => formatNumber(text, language);
+  const euro = (amount: string) => `${number(amount)} EUR`;
   const hosting = s.lines.filter((l) => l.kind === 'hosting');
   const administration = s.lines.filter((l) => l.kind === 'administration');
   const section = (title: string, lines: StatementView['lines'], quantityColumns: boolean): PdfContent[] =>
@@ -31,10 +36,10 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
               headerRows: 1,
               widths: quantityColumns ? ['*', 'auto', 'auto', 'auto'] : ['*', 'auto'],
               body: [
-                (quantityColumns ? ['Pozīcija un skaidrojums', 'Daudzums', 'Cena, EUR', 'Summa'] : ['Izmaksu fonds un daļas aprēķins', 'Summa']).map((h) => ({ text: h, style: 'tableHeader' })),
+                (quantityColumns ? t.hostingColumns : t.administrationColumns).map((h) => ({ text: h, style: 'tableHeader' })),
                 ...lines.map((l) => [
-                  { stack: [l.description, { text: l.explanation, style: 'small' }] },
-                  ...(quantityColumns ? [right(`${grouped(l.quantity)} ${l.unit}`), right(grouped(l.unitPrice))] : []),
+                  { stack: [l.description, { text: renderExplanation(l.structuredExplanation, language), style: 'small' }] },
+                  ...(quantityColumns ? [right(`${number(l.quantity)} ${l.unit}`), right(number(l.unitPrice))] : []),
                   right(euro(l.amount)),
                 ]),
               ],
@@ -43,37 +48,30 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
           },
         ];
   return {
-    info: { title: `Izmaksu pārskats ${month} — ${s.tenantName}`, author: 'Kopa', subject: `Izmaksu pārskats ${month}` },
-    language: 'lv-LV',
-    footer: (page, pages) => ({ text: `${s.tenantName} · ${month} · ${page}. lpp. no ${pages}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] }),
+    info: { title: `${t.subject(month)} — ${s.tenantName}`, author: 'Kopa', subject: t.subject(month) },
+    language: LANGUAGE_TAGS[language],
+    footer: (page, pages) => ({ text: `${s.tenantName} · ${month} · ${PDF_TEXTS[language].page(page, pages)}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] }),
     content: [
-      { text: `Izmaksu pārskats par ${month}`, style: 'title' },
-      { text: `${s.tenantName} · sagatavots ${dateLv(generatedOn)}`, style: 'subtitle' },
-      ...section('Hostings pēc izmantotā apjoma', hosting, true),
-      ...section('Administrēšanas izmaksas', administration, false),
+      { text: t.title(month), style: 'title' },
+      { text: t.prepared(s.tenantName, formatDate(generatedOn, language)), style: 'subtitle' },
+      ...section(t.hostingHeading, hosting, true),
+      ...section(t.administrationHeading, administration, false),
       {
         margin: [0, 12, 0, 0],
         table: {
           widths: ['*', 'auto'],
           body: [
-            ['Summa bez PVN', right(euro(s.net))],
-            [`PVN ${grouped(s.vatRate)} %`, right(euro(s.vat))],
-            [{ text: 'Kopā', bold: true }, { text: euro(s.total), alignment: 'right', bold: true }],
-            ...(s.previousMonth ? [[{ text: 'Iepriekšējā mēnesī kopā', style: 'small' }, { text: euro(s.previousMonth.total), alignment: 'right', style: 'small' }]] : []),
+            [t.net, right(euro(s.net))],
+            [t.vat(number(s.vatRate)), right(euro(s.vat))],
+            [{ text: t.total, bold: true }, { text: euro(s.total), alignment: 'right', bold: true }],
+            ...(s.previousMonth ? [[{ text: t.previousTotal, style: 'small' }, { text: euro(s.previousMonth.total), alignment: 'right', style: 'small' }]] : []),
           ],
         },
         layout: 'noBorders',
       },
-      { text: invoiceNumbers.length > 0 ? `Rēķini: ${invoiceNumbers.join(', ')}.` : 'Rēķins vēl nav izrakstīts.', margin: [0, 12, 0, 0] },
-      { text: 'Kā aprēķināts', style: 'heading' },
-      {
-        ul: [
-          'Hostings: katrai (piegādātājs, resurss, vienības cena) rindai Σ daudzums × cena, noapaļots līdz centam (pusi uz augšu); katru ierakstu cenojot ar tarifu, kas bija spēkā tā perioda sākuma dienā (Rīgas laikā).',
-          'Administrēšana: katru mēneša izmaksu fondu sadala starp pašvaldībām ar spēkā esošu līgumu pēc fonda rādītāja (pēc noklusējuma aktīvo lietotāju skaits — mēneša pēdējā paziņotā vērtība). Katru daļu noapaļo uz leju līdz centam; atlikušos centus pa vienam piešķir lielākajām atlikuma daļām. Daļas kopā vienmēr ir tieši fonda summa.',
-          'PVN = summa bez PVN × likme, noapaļots līdz centam; kopā = summa bez PVN + PVN.',
-        ],
-        style: 'small',
-      },
+      { text: invoiceNumbers.length > 0 ? t.invoices(invoiceNumbers.join(', ')) : t.notInvoiced, margin: [0, 12, 0, 0] },
+      { text: t.howHeading, style: 'heading' },
+      { ul: t.rules, style: 'small' },
     ],
   };
 }

@@ -4,6 +4,7 @@
  * (BR-S-08) and the tax is round(taxable × rate, 2) (BR-CO-17); document totals add up exactly
  * (BR-CO-10, 13, 14, 15, 16). Amounts are integer cents; quantities and prices exact decimals.
  */
+import type { Explanation } from './explanation.js';
 import { formatDecimal, multiply, parseDecimal, roundHalfUp, type Decimal } from '../money.js';
 
 export type VatCategory = 'S' | 'E';
@@ -26,8 +27,10 @@ export interface InvoiceLineInput {
   unitCode: string;
   /** Exact decimal unit price with up to 6 decimals. */
   unitPrice: string;
-  /** Why this line (shown on the statement and as the item description). */
+  /** Why this line, in Latvian: the UBL item description, which stays as the legal text. */
   note?: string | undefined;
+  /** The same reason as a code, for a PDF in the reader's language (absent on older invoices). */
+  explanation?: Explanation | undefined;
 }
 
 export interface InvoiceLine extends InvoiceLineInput {
@@ -67,6 +70,11 @@ export interface Invoice {
   corrects: { number: string; issueDate: string } | null;
   period: { start: string; end: string };
   notes: string[];
+  /**
+   * The Latvian texts above (payment terms, notes, VAT exemption) as codes, for a PDF in the
+   * reader's language; absent on invoices issued before they were kept.
+   */
+  explained?: { paymentTerms: Explanation; notes: Explanation[]; exemptionReason: Explanation | null } | undefined;
   lines: InvoiceLine[];
   totals: InvoiceTotals;
 }

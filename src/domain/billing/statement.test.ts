@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStatements, explainShare, type StatementTenant } from './statement.js';
+import { computeStatements, type StatementTenant } from './statement.js';
+import { explainPoolShare, renderExplanation } from './explanation.js';
 
 const tenants: StatementTenant[] = [
   { id: 'cesis', name: 'Cēsu novada pašvaldība', registrationNumber: '90000031828', vatExempt: false, activeUsers: '412' },
@@ -31,7 +32,7 @@ describe('monthly statements', () => {
     // Valmiera (.588); Sigulda's (.432) gets none.
     expect(statements.map((s) => s.administrationCents)).toEqual([178355n, 432900n, 388745n]);
     expect(cesis!.administration[0]).toMatchObject({ driverValue: '412', driverTotal: '2310' });
-    expect(explainShare(cesis!.administration[0]!)).toBe('412 no 2\u00a0310 aktīvajiem lietotājiem');
+    expect(renderExplanation(explainPoolShare(cesis!.administration[0]!, false), 'lv')).toBe('412 no 2\u00a0310 aktīvajiem lietotājiem');
     // Cēsis: net 36.74 + 12.50 + 1783.55 = 1832.79; VAT 384.8859 → 384.89; total 2217.68.
     expect(cesis).toMatchObject({ netCents: 183279n, vatCents: 38489n, totalCents: 221768n });
     expect(sigulda).toMatchObject({ hostingCents: 877n, netCents: 433777n });

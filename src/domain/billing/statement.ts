@@ -8,7 +8,7 @@
 import { allocate, type AllocationParty } from './allocation.js';
 import type { PoolDriver } from './catalogue.js';
 import { vatCents } from './invoice.js';
-import { formatDecimal, formatDecimalLv, multiply, parseDecimal, rescale, roundHalfUp, type Decimal } from '../money.js';
+import { formatDecimal, multiply, parseDecimal, rescale, roundHalfUp, type Decimal } from '../money.js';
 
 export interface StatementTenant {
   id: string;
@@ -131,19 +131,6 @@ export function computeStatements(input: { tenants: StatementTenant[]; hosting: 
     return { tenantId: t.id, hosting, administration: admin, hostingCents: hostingTotal, administrationCents: adminTotal, netCents: net, vatRatePercent: rate, vatCents: vat, totalCents: net + vat };
   });
   return { statements, problems };
-}
-
-/** "412 no 2 310 lietotājiem" — why an administration line is what it is, in Latvian. */
-export function explainShare(line: AdministrationLine): string {
-  const group = formatDecimalLv;
-  switch (line.driver) {
-    case 'active_users':
-      return `${group(line.driverValue)} no ${group(line.driverTotal)} aktīvajiem lietotājiem`;
-    case 'even':
-      return `vienāda daļa (1 no ${group(line.driverTotal)} pašvaldībām)`;
-    case 'hosting_cost':
-      return `hostinga izmaksas ${group(line.driverValue)} no ${group(line.driverTotal)} EUR`;
-  }
 }
 
 /** JSON has no bigint: cents rest as integer strings. */

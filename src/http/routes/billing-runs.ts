@@ -7,9 +7,11 @@ import { statementPdf } from '../../app/billing/render-statement-pdf.js';
 import type { Deps } from '../../app/ports.js';
 import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/billing/read-billing-runs.js';
 import { actorOf } from '../auth.js';
+import { documentLanguage } from '../document-language.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, LanguageQuery } from '../schemas.js';
+import { EXPLANATION_CODES } from '../../domain/billing/explanation.js';
 import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: `YYYY-MM, a month in ${DEFAULT_ZONE}` });
@@ -27,10 +29,14 @@ const RunSummary = Type.Object({
   finalizedAt: Type.Union([Instant, Type.Null()]),
   finalizedBy: Type.Union([Type.String(), Type.Null()]),
 });
+const Explanation = Type.Object(
+  { code: Type.Union(EXPLANATION_CODES.map((c) => Type.Literal(c))), params: Type.Record(Type.String(), Type.String()) },
+  { description: 'Why the line is what it is: a code and its figures (exact decimals as strings), written in the reader’s language by the UI' },
+);
 const StatementView = Type.Object({
   tenantId: Type.String(),
   tenantName: Type.String(),
-  lines: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('hosting'), Type.Literal('administration')]), description: Type.String(), quantity: Type.String(), unit: Type.String(), unitPrice: Type.String(), amount: Money, explanation: Type.String() })),
+  lines: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('hosting'), Type.Literal('administration')]), description: Type.String(), quantity: Type.String(), unit: Type.String(), unitPrice: Type.String(), amount: Money, explanation: Type.String({ description: 'Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation' }), structuredExplanation: Explanation })),
   net: Money,
   vat: Money,
   vatRate: Type.String(),
@@ -91,11 +97,12 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       'x-kopa-permission': 'statements.read',
       tags: ['billing'],
-      summary: 'A municipality’s invoiced statement for a month as a Latvian PDF: every line explained, the invoices, the rules',
+      summary: 'A municipality’s invoiced statement for a month as a PDF (Latvian, or `?lang=en`): every line explained, the invoices, the rules',
       params: Type.Object({ id: Type.String(), month: Month }),
+      querystring: Type.Object(LanguageQuery, { additionalProperties: false }),
     },
   }, async (request, reply) => {
-    const { filename, pdf } = await statementPdf(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month);
+    const { filename, pdf } = await statementPdf(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month, documentLanguage(request, request.query.lang));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
   });
 

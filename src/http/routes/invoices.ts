@@ -5,9 +5,10 @@ import type { IssuedInvoice } from '../../app/billing/invoice-ports.js';
 import type { Deps } from '../../app/ports.js';
 import { formatCents } from '../../domain/money.js';
 import { actorOf } from '../auth.js';
+import { documentLanguage } from '../document-language.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
-import { DateText, ERRORS, Instant } from '../schemas.js';
+import { DateText, ERRORS, Instant, LanguageQuery } from '../schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Address = Type.Object({ street: Type.String({ minLength: 1, maxLength: 200 }), city: Type.String({ minLength: 1, maxLength: 100 }), postalCode: Type.String({ minLength: 1, maxLength: 20 }), country: Type.String({ minLength: 2, maxLength: 2 }) }, { additionalProperties: false });
@@ -78,9 +79,9 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   });
 
   app.get('/invoices/:id/pdf', {
-    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'The invoice as a PDF in Latvian', params: Type.Object({ id: Type.String() }) },
+    schema: { 'x-kopa-permission': 'invoices.read', tags: ['billing'], summary: 'The invoice as a PDF in Latvian, or `?lang=en` in English (the UBL stays Latvian)', params: Type.Object({ id: Type.String() }), querystring: Type.Object(LanguageQuery, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { number, pdf } = await invoicePdf(deps, actorOf(request), pathId(request.params.id, 'Invoice'));
+    const { number, pdf } = await invoicePdf(deps, actorOf(request), pathId(request.params.id, 'Invoice'), documentLanguage(request, request.query.lang));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${number}.pdf"`).send(pdf);
   });
 };

@@ -9,9 +9,10 @@ import { slaReportCsv } from '../../app/availability/sla-report.js';
 import { updateMonitor } from '../../app/monitoring/update-monitor.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
+import { documentLanguage } from '../document-language.js';
 import { pathId } from '../ids.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, LanguageQuery } from '../schemas.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Uuid = Type.String({ format: 'uuid' });
@@ -306,9 +307,9 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       'x-kopa-permission': 'sla_reports.read',
       tags: ['monitoring'],
-      summary: 'Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian); `?live=true` recomputes',
+      summary: 'Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian, `&lang=en` English); `?live=true` recomputes',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month in the municipality’s calendar zone' }) }),
-      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])), live: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])), live: Type.Optional(Type.Boolean()), ...LanguageQuery }, { additionalProperties: false }),
       response: { 200: SlaReport, ...ERRORS },
     },
   }, async (request, reply) => {
@@ -316,7 +317,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     const { month } = request.params;
     const { report, publication } = await currentSlaReport(deps, actorOf(request), tenantId, month, request.query.live === true);
     if (request.query.format === 'pdf') {
-      const pdf = await slaReportPdf(deps, report, publication?.version);
+      const pdf = await slaReportPdf(deps, report, publication?.version, documentLanguage(request, request.query.lang));
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="sla-report-${month}.pdf"`).send(pdf);
     }
     if (request.query.format === 'csv') {

@@ -1997,9 +1997,17 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
                                     quantity: string;
+                                    /** @description Why the line is what it is: a code and its figures (exact decimals as strings), written in the reader’s language by the UI */
+                                    structuredExplanation: {
+                                        code: "hosting_usage" | "share_active_users" | "share_even" | "share_hosting_cost" | "payment_terms" | "credit_note_for" | "replaces_invoices" | "vat_exempt_agreement";
+                                        params: {
+                                            [key: string]: string;
+                                        };
+                                    };
                                     unit: string;
                                     unitPrice: string;
                                 }[];
@@ -2134,9 +2142,17 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
                                     quantity: string;
+                                    /** @description Why the line is what it is: a code and its figures (exact decimals as strings), written in the reader’s language by the UI */
+                                    structuredExplanation: {
+                                        code: "hosting_usage" | "share_active_users" | "share_even" | "share_hosting_cost" | "payment_terms" | "credit_note_for" | "replaces_invoices" | "vat_exempt_agreement";
+                                        params: {
+                                            [key: string]: string;
+                                        };
+                                    };
                                     unit: string;
                                     unitPrice: string;
                                 }[];
@@ -2379,9 +2395,17 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
                                     quantity: string;
+                                    /** @description Why the line is what it is: a code and its figures (exact decimals as strings), written in the reader’s language by the UI */
+                                    structuredExplanation: {
+                                        code: "hosting_usage" | "share_active_users" | "share_even" | "share_hosting_cost" | "payment_terms" | "credit_note_for" | "replaces_invoices" | "vat_exempt_agreement";
+                                        params: {
+                                            [key: string]: string;
+                                        };
+                                    };
                                     unit: string;
                                     unitPrice: string;
                                 }[];
@@ -5647,10 +5671,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice as a PDF in Latvian */
+        /** The invoice as a PDF in Latvian, or `?lang=en` in English (the UBL stays Latvian) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the document: lv or en; without it, the signed-in person’s chosen language, else lv */
+                    lang?: "lv" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -11471,11 +11498,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian); `?live=true` recomputes */
+        /** Monthly availability report of a municipality by DESIGN.md’s definition, the published (frozen) version once there is one; `?format=csv` or `?format=pdf` (Latvian, `&lang=en` English); `?live=true` recomputes */
         get: {
             parameters: {
                 query?: {
                     format?: "json" | "csv" | "pdf";
+                    /** @description The language of the document: lv or en; without it, the signed-in person’s chosen language, else lv */
+                    lang?: "lv" | "en";
                     live?: boolean;
                 };
                 header?: never;
@@ -11928,9 +11957,17 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
                                     quantity: string;
+                                    /** @description Why the line is what it is: a code and its figures (exact decimals as strings), written in the reader’s language by the UI */
+                                    structuredExplanation: {
+                                        code: "hosting_usage" | "share_active_users" | "share_even" | "share_hosting_cost" | "payment_terms" | "credit_note_for" | "replaces_invoices" | "vat_exempt_agreement";
+                                        params: {
+                                            [key: string]: string;
+                                        };
+                                    };
                                     unit: string;
                                     unitPrice: string;
                                 }[];
@@ -12019,10 +12056,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A municipality’s invoiced statement for a month as a Latvian PDF: every line explained, the invoices, the rules */
+        /** A municipality’s invoiced statement for a month as a PDF (Latvian, or `?lang=en`): every line explained, the invoices, the rules */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the document: lv or en; without it, the signed-in person’s chosen language, else lv */
+                    lang?: "lv" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;

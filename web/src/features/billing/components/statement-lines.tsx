@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Statement } from '../queries';
 import { formatDecimal, formatMoney } from '../money';
 import { DataTable } from '../../../components/data-table';
+import { ExplanationText } from '../../../components/explanation-text';
 
 interface Props {
   statement: Statement;
@@ -29,7 +30,9 @@ export function StatementLines({ statement: s, caption }: Props) {
               <span className="muted">{t(`billing.lineKinds.${l.kind}`)}: </span>
               <span lang="lv">{l.description}</span>
             </th>
-            <td lang="lv">{l.explanation}</td>
+            <td>
+              <ExplanationText explanation={l.structuredExplanation} />
+            </td>
             <td className="num">
               {formatDecimal(l.quantity)} {l.unit}
             </td>
