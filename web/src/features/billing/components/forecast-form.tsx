@@ -100,6 +100,8 @@ export function ForecastForm({ initial, onResult, onBusy }: Props) {
     onBusy(true);
     try {
       const forecast = await calculate(toQuery(v));
+      // A scenario asked for since then wins, whichever answer arrives last.
+      if (controller.signal.aborted) return;
       form.clear();
       onResult(forecast);
     } catch (error) {
