@@ -220,7 +220,7 @@ export function useStatements(tenantId: string, months: string[]) {
   return useQueryResource(query, keys.statements(tenantId, months));
 }
 
-/** The forecast for a scenario, computed when the person asks for it (and kept for the same scenario). */
+/** The forecast for a scenario, computed on the server when the person asks for it. */
 export function useForecastCalculation() {
   const queryClient = useQueryClient();
   return (scenario: ForecastQuery) =>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { DRIVERS, useCreateCostPool, useUpdateCostPool, type CostPool, type Driver, type SavedCostPool } from '../queries';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { MONTH } from '../money';

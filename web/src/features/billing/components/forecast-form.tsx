@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { useForecastCalculation, type Forecast, type ForecastQuery } from '../queries';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { fieldMessage } from '../../../messages';
@@ -100,6 +100,8 @@ export function ForecastForm({ initial, onResult, onBusy }: Props) {
     onBusy(true);
     try {
       const forecast = await calculate(toQuery(v));
+      // A scenario asked for since then wins, whichever answer arrives last.
+      if (controller.signal.aborted) return;
       form.clear();
       onResult(forecast);
     } catch (error) {
