@@ -89,6 +89,11 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
     await new Promise((resolve) => target.close(resolve));
     // Two failed checks ten seconds apart confirm the outage.
     await expect.poll(async () => (await healthOf(operator)).find((h) => h.monitorId === monitorId)?.state, { timeout: 45_000, interval: 1000 }).toBe('down');
+    // The list left open refreshes the states by itself (every minute, and when the tab is shown
+    // again — shown here, not waited for) and says which monitor changed, without a reload.
+    await operator.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await operator.locator('table tbody tr', { hasText: 'DVS portāls (e2e)' }).getByText('Nedarbojas').waitFor();
+    await operator.getByRole('status').filter({ hasText: 'Monitoru stāvoklis atjaunināts. DVS portāls (e2e): Nedarbojas.' }).waitFor();
 
     const visitor = await world.open();
     await visitor.goto('/status');
@@ -137,5 +142,6 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
     expect(await dvsOf()).toMatchObject({ downSeconds: outage!.seconds, excludedSeconds: 0, outages: [{ ...outage, excludedSeconds: 0, exclusionIds: [] }] });
     await visitor.context().close();
     await operator.context().close();
-  });
+    // Its polls alone may wait up to two minutes (the prober's slots), more than the project's default.
+  }, 240_000);
 });
