@@ -1,4 +1,5 @@
 import { listAll, query, request } from './api';
+import { currentLanguage } from './i18n';
 import type {
   BillingResource,
   CostPool,
@@ -62,7 +63,8 @@ export const billingApi = {
 };
 
 /** Where the browser downloads a municipality's statement for a month as a PDF. */
-export const statementPdfDownload = (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/statements/${month}/pdf`;
+/** PDFs come in the UI's language (the server's default is the account's language, which a device may override). */
+export const statementPdfDownload = (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/statements/${month}/pdf?lang=${currentLanguage()}`;
 
 /** Where the browser downloads an invoice document. */
-export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}`;
+export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}${format === 'pdf' ? `?lang=${currentLanguage()}` : ''}`;

@@ -1,4 +1,5 @@
 import { listAll, query, request, type Page } from './api';
+import { currentLanguage } from './i18n';
 import type {
   LatencySeries,
   MaintenanceInput,
@@ -27,7 +28,7 @@ interface MonitorPick {
 /** Links the browser follows itself (downloads), with the API prefix. */
 export const slaReportLinks = {
   csv: (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/sla-reports/${id(month)}?format=csv`,
-  pdf: (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/sla-reports/${id(month)}?format=pdf`,
+  pdf: (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/sla-reports/${id(month)}?format=pdf&lang=${currentLanguage()}`,
 };
 
 /** Monitors, maintenance windows and monthly availability reports. */
