@@ -192,6 +192,17 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     await usage.locator('#usage-resource').selectOption('active_users');
     await expect.poll(async () => text(await usage.getByRole('row', { name: /^2026-10/ }).locator('td').allTextContents())).toEqual([String(ACTIVE_USERS)]);
     await expectAccessible(page, 'municipality costs by resource and usage');
+
+    // The statement's lines explain themselves in the UI's language and number format, and the
+    // statement PDF follows the UI's language.
+    const explanations = page.locator('td', { hasText: 'aktīvajiem lietotājiem' });
+    expect(text(await explanations.allTextContents())).toEqual([`${ACTIVE_USERS} no ${ACTIVE_USERS} aktīvajiem lietotājiem; fonds 1 200,00 EUR`]);
+    await page.getByText(`${VCPU_HOURS} vCPU h × 0,045000 EUR (LVRTC tarifs)`).first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText(`${ACTIVE_USERS} of ${ACTIVE_USERS} active users; pool 1,200.00 EUR`).first().waitFor();
+    await page.getByText(`${VCPU_HOURS} vCPU h × 0.045000 EUR (LVRTC tariff)`).first().waitFor();
+    const [english] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the 2026-10 statement as PDF' }).click()]);
+    expect(english.suggestedFilename()).toBe('kopa-costs-2026-10.pdf');
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { body, client, everyPage, PAGE_LIMIT, type BodyOf, type ResponseOf } from '../../api/client';
 import { useQueryResource } from '../../api/resource';
+import { currentLanguage } from '../../i18n';
 
 /** The shapes of monthly availability reports, generated from the server's OpenAPI (ADR 0012). */
 export type SlaReport = ResponseOf<'/api/v1/tenants/{id}/sla-reports/{month}', 'get'>;
@@ -24,7 +25,7 @@ const enc = encodeURIComponent;
 /** Downloads the browser follows itself. */
 export const slaReportLinks = {
   csv: (tenantId: string, month: string) => `/api/v1/tenants/${enc(tenantId)}/sla-reports/${enc(month)}?format=csv`,
-  pdf: (tenantId: string, month: string) => `/api/v1/tenants/${enc(tenantId)}/sla-reports/${enc(month)}?format=pdf`,
+  pdf: (tenantId: string, month: string) => `/api/v1/tenants/${enc(tenantId)}/sla-reports/${enc(month)}?format=pdf&lang=${currentLanguage()}`,
 };
 
 /** The published (frozen) version once there is one; `live` recomputes it from the evidence now. */

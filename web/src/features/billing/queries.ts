@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { body, client, everyPage, PAGE_LIMIT, type BodyOf, type ResponseOf } from '../../api/client';
 import { useQueryResource } from '../../api/resource';
 import type { paths } from '../../api/schema';
+import { currentLanguage } from '../../i18n';
 
 /** Billing's shapes, generated from the server's OpenAPI (ADR 0012); money is always a decimal string ("1234.50"). */
 export type Provider = ResponseOf<'/api/v1/providers', 'get'>['items'][number];
@@ -47,10 +48,11 @@ const keys = {
 const id = encodeURIComponent;
 
 /** Where the browser downloads a municipality's statement for a month as a PDF. */
-export const statementPdfDownload = (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/statements/${month}/pdf`;
+/** PDFs come in the UI's language (the server's default is the account's language, which a device may override). */
+export const statementPdfDownload = (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/statements/${month}/pdf?lang=${currentLanguage()}`;
 
 /** Where the browser downloads an invoice document. */
-export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}`;
+export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}${format === 'pdf' ? `?lang=${currentLanguage()}` : ''}`;
 
 export function useProviders() {
   const query = useQuery({
