@@ -1,0 +1,283 @@
+/**
+ * API throughput: `kopa serve` started the way users start it, a municipality and a Bearer token of
+ * one of its people's role, then `wrk -t2 -c32` against `GET /api/v1/tenants/{id}` — on PostgreSQL
+ * (a fresh database, dropped afterwards) and on the embedded PGlite — and, in the same run and on
+ * the same PostgreSQL database, a minimal Fastify + pg server doing the same token lookup and
+ * row-level-security read (bench/api-baseline.ts). Prints req/s, p50, p99, the ratio
+ * Kopa/baseline, the load average seen, and how many statements one request sends.
+ *
+ *   npm run bench:api [-- --seconds 20] [-- --profile]
+ *
+ * PostgreSQL is BENCH_DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/postgres.
+ * The server runs the compiled dist/ when it is current (npm run bench:api builds it), otherwise
+ * the sources through tsx. `--profile` writes a CPU profile of each Kopa server (node --cpu-prof)
+ * and prints the functions with the most self time.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { kopaCommand } from '../test/support/kopa-command.js';
+import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
+import { benchDatabase } from './bench-database.js';
+import { machineContext } from './context.js';
+
+const run = promisify(execFile);
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const arg = (name: string) => process.argv.indexOf(`--${name}`);
+const SECONDS = arg('seconds') > 0 ? Number(process.argv[arg('seconds') + 1]) : 20;
+const PROFILE = arg('profile') > 0;
+const WRK = '/usr/bin/wrk';
+const PATH_OF = (id: string) => `/api/v1/tenants/${id}`;
+
+interface Figures {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  load: string;
+  statements?: number;
+  /** CPU milliseconds per request: the server process, and PostgreSQL's backends serving its database. */
+  serverCpu: number;
+  databaseCpu?: number;
+}
+
+/** CPU seconds a process has used (user + system), from /proc; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL's backends connected to one database, by their process ids (the server runs on this machine). */
+async function backendsOf(databaseUrl: string): Promise<number[]> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+  await admin.connect();
+  try {
+    return (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** wrk for `seconds`, with the CPU the server process and the database's backends spent meanwhile. */
+async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined) {
+  const backends = new Map((databaseUrl ? await backendsOf(databaseUrl) : []).map((pid) => [pid, cpuSeconds(pid)]));
+  const before = { server: cpuSeconds(serverPid), load: load() };
+  const figures = await wrk(url, token, seconds);
+  // A backend the pool opened during the run counts from zero.
+  const database = (databaseUrl ? await backendsOf(databaseUrl) : []).reduce((total, pid) => total + cpuSeconds(pid) - (backends.get(pid) ?? 0), 0);
+  const after = { server: cpuSeconds(serverPid), database: database };
+  const perRequest = (secondsUsed: number) => (secondsUsed * 1000) / Math.max(figures.requests, 1);
+  return {
+    ...figures,
+    load: `${before.load} → ${load()}`,
+    serverCpu: perRequest(after.server - before.server),
+    ...(databaseUrl && { databaseCpu: perRequest(after.database) }),
+  };
+}
+
+/** wrk's "1.23ms", "850.00us", "1.02s" in milliseconds. */
+function ms(text: string): number {
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
+  if (!m) throw new Error(`unreadable wrk latency "${text}"`);
+  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as 'us' | 'ms' | 's' | 'm'];
+  return Number(m[1]) * factor;
+}
+
+async function wrk(url: string, token: string, seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }> {
+  const { stdout } = await run(WRK, ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `Authorization: Bearer ${token}`, url], { maxBuffer: 1 << 20 });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+  const p50 = ms(/^\s+50%\s+(\S+)/m.exec(stdout)?.[1] ?? '');
+  const p99 = ms(/^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? '');
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  const errors = non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
+  return { rps, p50, p99, errors, requests };
+}
+
+/** The load average while a measurement ran: other work on the machine shares its cores. */
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** Statements the server sent for `requests` sequential requests, per request (background jobs included, so a little over). */
+async function statementsPerRequest(server: ServerProcess, url: string, token: string, requests: number): Promise<{ perRequest: number; sample: string[] }> {
+  const read = async () => {
+    const before = server.output().length;
+    server.child.kill('SIGUSR2');
+    for (let i = 0; i < 100; i++) {
+      const line = /statements-sent (\d+) (\[.*\])\n/.exec(server.output().slice(before));
+      if (line) return { count: Number(line[1]), recent: JSON.parse(line[2]!) as string[] };
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('the server did not report its statements');
+  };
+  const start = await read();
+  for (let i = 0; i < requests; i++) await fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.text());
+  const afterMany = await read();
+  await fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.text());
+  const afterOne = await read();
+  const lastCount = afterOne.count - afterMany.count;
+  return { perRequest: (afterMany.count - start.count) / requests, sample: afterOne.recent.slice(-lastCount) };
+}
+
+/**
+ * Where the CPU went while wrk ran (the profile's last `seconds`, so start-up is left out): self
+ * time by package or source folder, then the functions with the most self time.
+ */
+function topOfProfile(dir: string, seconds: number, count = 12): string[] {
+  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+  if (!file) return ['(no profile written)'];
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+    endTime: number;
+    startTime: number;
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const from = profile.endTime - seconds * 1e6;
+  const self = new Map<string, number>();
+  const byPart = new Map<string, number>();
+  let total = 0;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at < from) return;
+    const frame = byNode.get(id)!.callFrame;
+    const where = frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|dist)\//, '$1/');
+    const part = frame.url.includes('node_modules/')
+      ? where.split('/').slice(0, where.startsWith('@') ? 2 : 1).join('/')
+      : /^(src|dist)\//.test(where) ? where.split('/').slice(0, 2).join('/') : frame.url.startsWith('node:') ? 'node internals' : frame.functionName.startsWith('(') ? frame.functionName : `native ${frame.functionName}`;
+    const key = `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
+    total += dt;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    byPart.set(part, (byPart.get(part) ?? 0) + dt);
+  });
+  const pct = (t: number) => `${((100 * t) / total).toFixed(1).padStart(5)} %`;
+  return [
+    'by part:',
+    ...[...byPart.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, t]) => `  ${pct(t)}  ${key}`),
+    'by function:',
+    ...[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, t]) => `  ${pct(t)}  ${key}`),
+  ];
+}
+
+async function measureKopa(label: string, env: Record<string, string>): Promise<{ figures: Figures; url: string; token: string; stop(): Promise<void> }> {
+  const bootstrap = randomBytes(24).toString('base64url');
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-api-prof-')) : undefined;
+  const nodeFlags = ['--import', join(HERE, 'count-statements.mjs'), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const server = await spawnServer([...nodeFlags, ...kopaCommand('serve', '--port', '0')], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap, LOG_LEVEL: 'warn' }));
+  const stop = async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    if (profileDir) {
+      console.log(`  CPU profile of ${label} (self time):`);
+      for (const line of topOfProfile(profileDir, SECONDS)) console.log(`    ${line}`);
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const tenant = await call(server.url, 'POST', '/api/v1/tenants', bootstrap, { name: 'Bench novads', registrationNumber: '90000031828', status: 'active' });
+    const created = await call(server.url, 'POST', '/api/v1/tokens', bootstrap, { name: 'bench', role: 'tenant_user', tenantId: tenant.id });
+    const token = created.token as string;
+    const url = `${server.url}${PATH_OF(tenant.id as string)}`;
+    await call(server.url, 'GET', PATH_OF(tenant.id as string), token);
+    const { perRequest, sample } = await statementsPerRequest(server, url, token, 50);
+    console.log(`  ${label}: statements sent for one request (with any background job's in between):`);
+    for (const s of sample) console.log(`    ${s}`);
+    await wrk(url, token, 3); // warm-up: JIT, pool, caches
+    const figures = await measured(url, token, SECONDS, server.child.pid!, env.DATABASE_URL);
+    return { figures: { label, ...figures, statements: perRequest }, url, token, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function measureBaseline(databaseUrl: string, tenantUrlPath: string, token: string): Promise<Figures> {
+  const server = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'api-baseline.ts')], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+        const found = /baseline listening at (\S+)/.exec(text)?.[1];
+        if (found) resolve(found);
+      });
+      void exited.then(() => reject(new Error(`the baseline server exited: ${text}`)));
+    });
+    await call(base, 'GET', tenantUrlPath, token);
+    await wrk(`${base}${tenantUrlPath}`, token, 3);
+    const figures = await measured(`${base}${tenantUrlPath}`, token, SECONDS, server.pid!, databaseUrl);
+    return { label: 'baseline Fastify + pg, PostgreSQL', ...figures, statements: 6 };
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const row = (f: Figures) =>
+  `${f.label.padEnd(36)} ${Math.round(f.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  errors ${f.errors}` +
+  `  statements/request ${f.statements?.toFixed(1) ?? '?'}  CPU ms/request server ${f.serverCpu.toFixed(2)}${f.databaseCpu !== undefined ? ` database ${f.databaseCpu.toFixed(2)}` : ''}  load ${f.load}`;
+
+async function main(): Promise<void> {
+  if (!existsSync(WRK)) throw new Error(`${WRK} is missing`);
+  process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
+  console.log(`API throughput — ${machineContext()}; wrk -t2 -c32 -d${SECONDS}s; server and load generator share the cores; load average before → after each run`);
+  const results: Figures[] = [];
+
+  const database = await benchDatabase('kopa-api-', { requirePostgres: true });
+  try {
+    const kopa = await measureKopa(`Kopa, ${database.label}`, { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') });
+    // The baseline reads the same municipality with the same token, from the same database.
+    await kopa.stop();
+    results.push(kopa.figures);
+    results.push(await measureBaseline(database.url!, new URL(kopa.url).pathname, kopa.token));
+  } finally {
+    await database.drop();
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'kopa-api-pglite-'));
+  try {
+    const kopa = await measureKopa('Kopa, PGlite (embedded)', { KOPA_DATA_DIR: dataDir });
+    await kopa.stop();
+    results.push(kopa.figures);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  console.log('');
+  for (const f of results) console.log(row(f));
+  const [pgKopa, baseline, pglite] = results as [Figures, Figures, Figures];
+  console.log(`ratio Kopa/baseline on PostgreSQL: ${(pgKopa.rps / baseline.rps).toFixed(2)} × throughput, p99 ${(pgKopa.p99 / baseline.p99).toFixed(2)} ×`);
+  console.log(`goals: PostgreSQL ≥ 4,000 req/s, p99 ≤ 25 ms, ≥ 0.7 × baseline; PGlite ≥ 1,500 req/s`);
+  console.log(
+    `met: PostgreSQL ${pgKopa.rps >= 4000 && pgKopa.p99 <= 25 && pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'} ` +
+      `(req/s ${pgKopa.rps >= 4000 ? 'yes' : 'no'}, p99 ${pgKopa.p99 <= 25 ? 'yes' : 'no'}, ratio ${pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'}); PGlite ${pglite.rps >= 1500 ? 'yes' : 'no'}`,
+  );
+}
+
+await main();
