@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { systemActor, type Actor } from '../../domain/actor.js';
-import { KopaError } from '../../domain/errors.js';
+import { KopaError, fieldError } from '../../domain/errors.js';
 import { logOut } from '../identity/log-out.js';
 import type { Deps } from '../ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -30,7 +30,7 @@ export async function signOutEverywhere(deps: Deps, actor: Actor, tokenHash: str
 }
 
 function refused(detail: string): KopaError {
-  return new KopaError('validation', `logout_token: ${detail}`, [{ field: 'logout_token', message: detail }]);
+  return new KopaError('validation', `logout_token: ${detail}`, [fieldError('logout_token', 'invalid_format', detail)]);
 }
 
 /**
