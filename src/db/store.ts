@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Scope, Tx } from '../app/shared/transaction.js';
 import type { Store } from '../app/ports.js';
-import { KopaError } from '../domain/errors.js';
+import type { KopaError} from '../domain/errors.js';
+import { fieldError, stateProblem } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { asTx } from './tx.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
@@ -93,7 +94,7 @@ function uniqueViolationAsConflict(error: unknown): KopaError | null {
   const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
   if (code !== '23505') return null;
   const field = typeof constraint === 'string' ? UNIQUE_FIELDS[constraint] : undefined;
-  return new KopaError('conflict', 'This conflicts with a record that was saved at the same moment', field ? [{ field, message: 'is already used' }] : []);
+  return stateProblem('conflict', 'saved_meanwhile', {}, 'This conflicts with a record that was saved at the same moment', field ? [fieldError(field, 'not_unique', 'is already used')] : []);
 }
 
 export function createStore(db: Kysely<Database>): Store {

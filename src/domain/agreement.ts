@@ -61,35 +61,35 @@ export function withDefaults(input: Partial<AgreementTerms> & Pick<AgreementTerm
 }
 
 export function validateAgreementTerms(terms: AgreementTerms, errors = new FieldErrors()): FieldErrors {
-  if (!terms.number) errors.add('number', 'must not be empty');
+  if (!terms.number) errors.add('number', 'required', 'must not be empty');
   for (const field of ['signedOn', 'effectiveFrom', 'effectiveTo'] as const) {
     const value = terms[field];
-    if (value !== null && !isLocalDate(value)) errors.add(field, 'must be a date YYYY-MM-DD');
+    if (value !== null && !isLocalDate(value)) errors.add(field, 'invalid_date', 'must be a date YYYY-MM-DD');
   }
   if (terms.effectiveTo !== null && isLocalDate(terms.effectiveTo) && isLocalDate(terms.effectiveFrom)) {
     if (compareLocalDates(terms.effectiveTo, terms.effectiveFrom) < 0) {
-      errors.add('effectiveTo', 'must not be before effectiveFrom');
+      errors.add('effectiveTo', 'not_before', 'must not be before effectiveFrom', { other: 'effectiveFrom' });
     }
   }
   if (!(terms.availabilityTargetPercent > 0 && terms.availabilityTargetPercent <= 100)) {
-    errors.add('availabilityTargetPercent', 'must be more than 0 and at most 100');
+    errors.add('availabilityTargetPercent', 'percentage', 'must be more than 0 and at most 100');
   } else if (Math.round(terms.availabilityTargetPercent * 1000) !== terms.availabilityTargetPercent * 1000) {
-    errors.add('availabilityTargetPercent', 'must have at most 3 decimals');
+    errors.add('availabilityTargetPercent', 'too_many_decimals', 'must have at most 3 decimals', { max: 3 });
   }
   if (!Number.isInteger(terms.maintenanceNoticeHours) || terms.maintenanceNoticeHours < 0 || terms.maintenanceNoticeHours > 720) {
-    errors.add('maintenanceNoticeHours', 'must be a whole number of hours from 0 to 720');
+    errors.add('maintenanceNoticeHours', 'out_of_range', 'must be a whole number of hours from 0 to 720', { min: 0, max: 720 });
   }
   for (const p of PRIORITIES) {
     const t = terms.deskTargets[p];
     if (!t) {
-      errors.add(`deskTargets.${p}`, 'is missing');
+      errors.add(`deskTargets.${p}`, 'required', 'is missing');
       continue;
     }
-    if (!Number.isInteger(t.reactionMinutes) || t.reactionMinutes <= 0) errors.add(`deskTargets.${p}.reactionMinutes`, 'must be a positive whole number');
-    if (!Number.isInteger(t.resolutionMinutes) || t.resolutionMinutes <= 0) errors.add(`deskTargets.${p}.resolutionMinutes`, 'must be a positive whole number');
-    else if (t.reactionMinutes > t.resolutionMinutes) errors.add(`deskTargets.${p}.resolutionMinutes`, 'must not be shorter than the reaction target');
+    if (!Number.isInteger(t.reactionMinutes) || t.reactionMinutes <= 0) errors.add(`deskTargets.${p}.reactionMinutes`, 'too_small', 'must be a positive whole number', { min: 1 });
+    if (!Number.isInteger(t.resolutionMinutes) || t.resolutionMinutes <= 0) errors.add(`deskTargets.${p}.resolutionMinutes`, 'too_small', 'must be a positive whole number', { min: 1 });
+    else if (t.reactionMinutes > t.resolutionMinutes) errors.add(`deskTargets.${p}.resolutionMinutes`, 'not_shorter_than', 'must not be shorter than the reaction target', { other: 'reactionMinutes' });
   }
-  if (terms.buyerReference !== null && terms.buyerReference.length > 200) errors.add('buyerReference', 'must be at most 200 characters');
+  if (terms.buyerReference !== null && terms.buyerReference.length > 200) errors.add('buyerReference', 'too_long', 'must be at most 200 characters', { max: 200 });
   return errors;
 }
 

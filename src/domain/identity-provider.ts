@@ -1,4 +1,4 @@
-import { FieldErrors } from './errors.js';
+import { FieldErrors, type FieldProblem } from './errors.js';
 import { isAgencyRole, isRole, isTenantRole, type Role } from './roles.js';
 import { normalizeEmail } from './user.js';
 
@@ -65,19 +65,19 @@ export function defaultRoleFor(tenantId: string | null): Role {
 export function checkProviderFields(fields: ProviderFields): ProviderFields {
   const errors = new FieldErrors();
   const name = fields.name.trim();
-  if (name.length === 0 || name.length > 100) errors.add('name', 'must have 1 to 100 characters');
+  if (name.length === 0 || name.length > 100) errors.add('name', 'length_between', 'must have 1 to 100 characters', { min: 1, max: 100 });
   const issuer = fields.issuer.trim().replace(/\/+$/, '');
   const issuerProblem = issuerUrlProblem(issuer);
-  if (issuerProblem) errors.add('issuer', issuerProblem);
-  if (fields.clientId.trim().length === 0) errors.add('clientId', 'is required');
+  if (issuerProblem) errors.addProblem('issuer', issuerProblem);
+  if (fields.clientId.trim().length === 0) errors.add('clientId', 'required', 'is required');
   const emailDomains = [...new Set(fields.emailDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')))];
-  if (emailDomains.length === 0) errors.add('emailDomains', 'must name at least one e-mail domain');
+  if (emailDomains.length === 0) errors.add('emailDomains', 'too_few', 'must name at least one e-mail domain', { min: 1 });
   emailDomains.forEach((d, i) => {
-    if (!DOMAIN.test(d)) errors.add(`emailDomains.${i}`, 'must be a domain such as cesis.lv');
+    if (!DOMAIN.test(d)) errors.add(`emailDomains.${i}`, 'invalid_domain', 'must be a domain such as cesis.lv');
   });
-  if (!isRole(fields.defaultRole)) errors.add('defaultRole', 'must be a role');
-  else if (fields.tenantId !== null && !isTenantRole(fields.defaultRole)) errors.add('defaultRole', "a municipality's provider may only give tenant_admin or tenant_user");
-  else if (fields.tenantId === null && !isAgencyRole(fields.defaultRole)) errors.add('defaultRole', "the agency's provider may only give an agency role");
+  if (!isRole(fields.defaultRole)) errors.add('defaultRole', 'role_not_allowed', 'must be a role');
+  else if (fields.tenantId !== null && !isTenantRole(fields.defaultRole)) errors.add('defaultRole', 'provider_tenant_roles_only', "a municipality's provider may only give tenant_admin or tenant_user");
+  else if (fields.tenantId === null && !isAgencyRole(fields.defaultRole)) errors.add('defaultRole', 'provider_agency_roles_only', "the agency's provider may only give an agency role");
   const mfaAcrValues = [...new Set(fields.mfaAcrValues.map((v) => v.trim()).filter((v) => v.length > 0))];
   const { roleClaim, roleMapping } = checkRoleMapping(fields, errors);
   errors.throwIfAny();
@@ -93,19 +93,19 @@ function checkRoleMapping(fields: Pick<ProviderFields, 'tenantId' | 'roleClaim' 
   const roleClaim = fields.roleClaim === null ? null : fields.roleClaim.trim();
   const roleMapping = fields.roleMapping.map((e) => ({ value: e.value.trim(), role: e.role }));
   if (roleClaim !== null && (roleClaim.length === 0 || roleClaim.length > 100 || !/^[\x21-\x7e]+$/.test(roleClaim))) {
-    errors.add('roleClaim', 'must be a claim name of 1 to 100 visible characters, such as groups or roles');
+    errors.add('roleClaim', 'invalid_claim_name', 'must be a claim name of 1 to 100 visible characters, such as groups or roles');
   }
-  if (roleClaim !== null && roleMapping.length === 0) errors.add('roleMapping', 'must map at least one claim value to a role when roleClaim is set');
-  if (roleClaim === null && roleMapping.length > 0) errors.add('roleClaim', 'is required when roleMapping has entries');
-  if (roleMapping.length > MAX_ROLE_MAPPING) errors.add('roleMapping', `must have at most ${MAX_ROLE_MAPPING} entries`);
+  if (roleClaim !== null && roleMapping.length === 0) errors.add('roleMapping', 'too_few', 'must map at least one claim value to a role when roleClaim is set', { min: 1 });
+  if (roleClaim === null && roleMapping.length > 0) errors.add('roleClaim', 'required_with', 'is required when roleMapping has entries', { other: 'roleMapping' });
+  if (roleMapping.length > MAX_ROLE_MAPPING) errors.add('roleMapping', 'too_many', `must have at most ${MAX_ROLE_MAPPING} entries`, { max: MAX_ROLE_MAPPING });
   const seen = new Set<string>();
   roleMapping.forEach((entry, i) => {
-    if (entry.value.length === 0 || entry.value.length > 200) errors.add(`roleMapping.${i}.value`, 'must have 1 to 200 characters');
-    else if (seen.has(entry.value)) errors.add(`roleMapping.${i}.value`, 'is mapped already');
+    if (entry.value.length === 0 || entry.value.length > 200) errors.add(`roleMapping.${i}.value`, 'length_between', 'must have 1 to 200 characters', { min: 1, max: 200 });
+    else if (seen.has(entry.value)) errors.add(`roleMapping.${i}.value`, 'duplicate', 'is mapped already');
     seen.add(entry.value);
-    if (!isRole(entry.role)) errors.add(`roleMapping.${i}.role`, 'must be a role');
-    else if (fields.tenantId !== null && !isTenantRole(entry.role)) errors.add(`roleMapping.${i}.role`, "a municipality's provider may only map to tenant_admin or tenant_user");
-    else if (fields.tenantId === null && !isAgencyRole(entry.role)) errors.add(`roleMapping.${i}.role`, "the agency's provider may only map to an agency role");
+    if (!isRole(entry.role)) errors.add(`roleMapping.${i}.role`, 'role_not_allowed', 'must be a role');
+    else if (fields.tenantId !== null && !isTenantRole(entry.role)) errors.add(`roleMapping.${i}.role`, 'provider_tenant_roles_only', "a municipality's provider may only map to tenant_admin or tenant_user");
+    else if (fields.tenantId === null && !isAgencyRole(entry.role)) errors.add(`roleMapping.${i}.role`, 'provider_agency_roles_only', "the agency's provider may only map to an agency role");
   });
   return { roleClaim, roleMapping };
 }
@@ -122,17 +122,17 @@ export function mappedRole(provider: Pick<IdentityProvider, 'roleClaim' | 'roleM
   return provider.roleMapping.find((entry) => carried.includes(entry.value))?.role ?? null;
 }
 
-export function issuerUrlProblem(issuer: string): string | null {
+export function issuerUrlProblem(issuer: string): FieldProblem | null {
   let url: URL;
   try {
     url = new URL(issuer);
   } catch {
-    return 'must be a URL such as https://login.microsoftonline.com/<tenant>/v2.0';
+    return { code: 'invalid_url', message: 'must be a URL such as https://login.microsoftonline.com/<tenant>/v2.0' };
   }
-  if (url.search || url.hash || url.username || url.password) return 'must have no query, fragment or credentials';
+  if (url.search || url.hash || url.username || url.password) return { code: 'url_with_extras', message: 'must have no query, fragment or credentials' };
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return null;
-  return 'must be an https URL';
+  return { code: 'invalid_https_url', message: 'must be an https URL' };
 }
 
 /** Whether the issuer may be reached over plain http (this machine only). */

@@ -1,3 +1,4 @@
+import type { FieldProblem } from './errors.js';
 /**
  * Latvian registration numbers of legal persons: 11 digits whose weighted sum
  * (weights 9,1,4,8,3,10,2,5,7,6,1) is 3 modulo 11. Budget bodies (municipalities)
@@ -33,7 +34,7 @@ export function completeRegistrationNumber(firstTen: string): string | null {
   return null;
 }
 
-export const REGISTRATION_NUMBER_MESSAGES: Record<RegistrationNumberProblem, string> = {
-  format: 'must be 11 digits of a Latvian legal person (starting with 4–9)',
-  checksum: 'check digit does not match (not a valid Latvian registration number)',
+export const REGISTRATION_NUMBER_PROBLEMS: Record<RegistrationNumberProblem, FieldProblem> = {
+  format: { code: 'registration_number_format', message: 'must be 11 digits of a Latvian legal person (starting with 4–9)' },
+  checksum: { code: 'registration_number_check_digit', message: 'check digit does not match (not a valid Latvian registration number)' },
 };

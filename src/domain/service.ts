@@ -34,18 +34,18 @@ export interface Subscription {
 }
 
 export function validateService(s: ServiceFields, errors = new FieldErrors()): FieldErrors {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(s.code)) errors.add('code', 'must be 1–40 letters, digits, ".", "_" or "-"');
-  if (!s.name.lv.trim()) errors.add('name', 'must not be empty');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(s.code)) errors.add('code', 'invalid_identifier', 'must be 1–40 letters, digits, ".", "_" or "-"');
+  if (!s.name.lv.trim()) errors.add('name', 'required', 'must not be empty');
   s.legalBasis.forEach((l, i) => {
-    if (!/^https?:\/\/\S+$/.test(l.url)) errors.add(`legalBasis[${i}].url`, 'must be an http(s) link, e.g. to likumi.lv');
-    if (!l.title.trim()) errors.add(`legalBasis[${i}].title`, 'must not be empty');
+    if (!/^https?:\/\/\S+$/.test(l.url)) errors.add(`legalBasis[${i}].url`, 'invalid_url', 'must be an http(s) link, e.g. to likumi.lv');
+    if (!l.title.trim()) errors.add(`legalBasis[${i}].title`, 'required', 'must not be empty');
   });
   return errors;
 }
 
 export function validateSubscription(from: string, to: string | null, errors = new FieldErrors()): FieldErrors {
-  if (!isLocalDate(from)) errors.add('from', 'must be a date YYYY-MM-DD');
-  if (to !== null && !isLocalDate(to)) errors.add('to', 'must be a date YYYY-MM-DD');
-  else if (to !== null && to < from) errors.add('to', 'must not be before from');
+  if (!isLocalDate(from)) errors.add('from', 'invalid_date', 'must be a date YYYY-MM-DD');
+  if (to !== null && !isLocalDate(to)) errors.add('to', 'invalid_date', 'must be a date YYYY-MM-DD');
+  else if (to !== null && to < from) errors.add('to', 'not_before', 'must not be before from', { other: 'from' });
   return errors;
 }

@@ -1,3 +1,4 @@
+import type { FieldProblem } from './errors.js';
 import type { Role } from './roles.js';
 import type { TokenAccessLevel, TokenAccessReason } from './token-access.js';
 
@@ -47,13 +48,13 @@ export interface ApiTokenView extends ApiToken {
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** Long passphrases beat composition rules (NIST SP 800-63B); we only refuse the obviously weak. */
-export function passwordProblem(password: string, email: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 256) return 'must have at most 256 characters';
+export function passwordProblem(password: string, email: string): FieldProblem | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return { code: 'too_short', message: `must have at least ${MIN_PASSWORD_LENGTH} characters`, params: { min: MIN_PASSWORD_LENGTH } };
+  if (password.length > 256) return { code: 'too_long', message: 'must have at most 256 characters', params: { max: 256 } };
   if (password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) {
-    return 'must not contain the e-mail name';
+    return { code: 'password_contains_email', message: 'must not contain the e-mail name' };
   }
-  if (/^(.)\1+$/.test(password)) return 'must not repeat one character';
+  if (/^(.)\1+$/.test(password)) return { code: 'password_repeated_character', message: 'must not repeat one character' };
   return null;
 }
 

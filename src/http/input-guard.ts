@@ -10,7 +10,7 @@ export function installInputGuard(app: FastifyInstance): void {
     const parts = [['body', request.body], ['query', request.query], ['params', request.params]] as const;
     for (const [part, value] of parts) {
       const field = fieldWithNul(value);
-      if (field !== null) throw validationError(field || part, 'must not contain the NUL character');
+      if (field !== null) throw validationError(field || part, 'nul_character', 'must not contain the NUL character');
     }
   });
 }

@@ -39,7 +39,7 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-      done(validationError('body', `nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+      done(validationError('body', 'too_deep', `nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`, { max: MAX_JSON_DEPTH }), undefined);
       return;
     }
     parse(request, text, done);

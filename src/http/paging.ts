@@ -32,7 +32,7 @@ export function encodeCursor(list: string, key: CursorKey): string {
   return Buffer.from(JSON.stringify([list, ...key]), 'utf8').toString('base64url');
 }
 
-const badCursor = () => validationError('cursor', 'is not a cursor of this list; start again without it');
+const badCursor = () => validationError('cursor', 'invalid_cursor', 'is not a cursor of this list; start again without it');
 
 export function decodeCursor(list: string, cursor: string, shape: readonly Part[]): CursorKey {
   if (!BASE64URL.test(cursor)) throw badCursor();

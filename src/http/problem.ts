@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { KopaError, type ErrorCode, type FieldError } from '../domain/errors.js';
+import { KopaError, type ErrorCode, type ErrorParams, type FieldError, type FieldErrorCode, type ProblemReason } from '../domain/errors.js';
 
 /** Status codes live here and nowhere else. */
 const STATUS: Record<ErrorCode, number> = {
@@ -33,7 +33,15 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, detail: string, errors?: FieldError[]) {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+  reason?: { reason: ProblemReason; params: ErrorParams },
+) {
   return reply
     .status(status)
     .type('application/problem+json')
@@ -46,6 +54,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, status
       detail,
       instance: request.url,
       requestId: request.id,
+      // What exactly is in the way, so a client writes `detail` in its reader's language.
+      ...(reason && { reason: reason.reason, params: reason.params }),
       ...(errors && errors.length > 0 && { errors }),
     });
 }
@@ -55,6 +65,51 @@ interface AjvError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+}
+
+const AJV_TYPE_CODES: Record<string, FieldErrorCode> = { 'date': 'invalid_date', 'date-time': 'invalid_instant', email: 'invalid_email', uri: 'invalid_url', uuid: 'invalid_id' };
+
+/** An ajv keyword as one of our field-error codes, with the numbers a sentence needs. */
+function codeOf(e: AjvError): { code: FieldErrorCode; params: ErrorParams } {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return { code: 'required', params: {} };
+    case 'additionalProperties':
+      return { code: 'unknown_field', params: {} };
+    case 'minProperties':
+      return { code: 'required', params: {} };
+    case 'maxLength':
+      return { code: 'too_long', params: { max: Number(p.limit) } };
+    case 'minLength':
+      // "at least one character" is how a schema says "not empty".
+      return Number(p.limit) <= 1 ? { code: 'required', params: {} } : { code: 'too_short', params: { min: Number(p.limit) } };
+    case 'maxItems':
+      return { code: 'too_many', params: { max: Number(p.limit) } };
+    case 'minItems':
+      return { code: 'too_few', params: { min: Number(p.limit) } };
+    case 'uniqueItems':
+      return { code: 'duplicate', params: {} };
+    case 'minimum':
+      return { code: 'too_small', params: { min: Number(p.limit) } };
+    case 'exclusiveMinimum':
+      return { code: 'too_small', params: { min: Number(p.limit), exclusive: 'true' } };
+    case 'maximum':
+      return { code: 'too_large', params: { max: Number(p.limit) } };
+    case 'exclusiveMaximum':
+      return { code: 'too_large', params: { max: Number(p.limit), exclusive: 'true' } };
+    case 'enum':
+      return { code: 'not_one_of', params: { allowed: (p.allowedValues as unknown[]).join(', ') } };
+    case 'const':
+      return { code: 'not_one_of', params: { allowed: String(p.allowedValue) } };
+    case 'type':
+      return { code: 'wrong_type', params: { type: String(p.type) } };
+    case 'format':
+      return { code: AJV_TYPE_CODES[String(p.format)] ?? 'invalid_format', params: { format: String(p.format) } };
+    default:
+      // pattern and anything rarer: the value does not have the expected shape.
+      return { code: 'invalid_format', params: {} };
+  }
 }
 
 /** `/address/city` → `address.city`; a missing property names itself. */
@@ -68,7 +123,8 @@ function toFieldError(e: AjvError, context: string | undefined): FieldError {
   else if (e.keyword === 'format') message = `must be a valid ${String(e.params.format)}`;
   else if (e.keyword === 'enum') message = `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
   else if (e.keyword === 'minProperties') message = 'must contain at least one field';
-  return { field, message };
+  const { code, params } = codeOf(e);
+  return { field, code, params, message };
 }
 
 /** Deduplicates the many branch errors ajv reports for unions, keeping one per field. */
@@ -94,7 +150,8 @@ export function installProblemHandlers(app: FastifyInstance): void {
         request.log.warn({ cause }, 'database unavailable');
       }
       if (error.retryAfterSeconds) reply.header('Retry-After', String(error.retryAfterSeconds));
-      return sendProblem(reply, request, STATUS[error.code], error.code, error.detail, error.errors);
+      const reason = error.reason ? { reason: error.reason, params: error.params ?? {} } : undefined;
+      return sendProblem(reply, request, STATUS[error.code], error.code, error.detail, error.errors, reason);
     }
     if (error.validation) {
       const errors = fieldErrors(error.validation, error.validationContext);
@@ -104,8 +161,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
-      const field = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
-      return sendProblem(reply, request, status, 'bad_request', error.message, [{ field, message: error.message }]);
+      const mediaType = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+      const code: FieldErrorCode = mediaType ? 'unsupported_media_type' : status === 413 ? 'body_too_large' : 'malformed_body';
+      return sendProblem(reply, request, status, 'bad_request', error.message, [{ field: mediaType ? 'content-type' : 'body', code, params: {}, message: error.message }]);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 500, 'internal', 'Something went wrong on our side; the request id helps us find it');

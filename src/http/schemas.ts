@@ -2,6 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { LANGUAGES } from '../domain/locale.js';
 import { TENANT_STATUSES } from '../domain/tenant.js';
 import { TOKEN_ACCESS_REASONS } from '../domain/token-access.js';
+import { FIELD_ERROR_CODES, PROBLEM_REASONS } from '../domain/errors.js';
 import { PERMISSIONS } from '../domain/roles.js';
 
 /** Shared request and response schemas; they generate the OpenAPI document. */
@@ -13,6 +14,21 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 /** The reader's language of a document (PDF); Latvian when not given. */
 export const LanguageQuery = { lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { description: 'The language of the document: lv or en; without it, the signed-in person’s chosen language, else lv' })) };
 
+const ErrorParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+  description: 'values the sentence of a code needs, e.g. {"max": 100} or {"month": "2026-12"}',
+});
+
+/** One problem with one field: a stable code with its params, and an English message for scripts. */
+export const FieldErrorSchema = Type.Object({
+  field: Type.String({ description: 'path of the field: address.city, results[2].at' }),
+  code: Type.Union(
+    FIELD_ERROR_CODES.map((c) => Type.Literal(c)),
+    { description: 'stable code of the broken rule; see docs/api.md for the list' },
+  ),
+  params: ErrorParams,
+  message: Type.String({ description: 'the same in English, for scripts and logs' }),
+});
+
 export const Problem = Type.Object(
   {
     type: Type.String(),
@@ -22,7 +38,14 @@ export const Problem = Type.Object(
     detail: Type.String(),
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    reason: Type.Optional(
+      Type.Union(
+        PROBLEM_REASONS.map((r) => Type.Literal(r)),
+        { description: 'what exactly is in the way (on conflicts, invalid states and throttling); with params, lets a client word detail itself' },
+      ),
+    ),
+    params: Type.Optional(ErrorParams),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );

@@ -13,6 +13,7 @@ import { installAuth } from './auth.js';
 import { installInputGuard } from './input-guard.js';
 import { installJsonBodyParser } from './json-body.js';
 import { installMetrics, type MetricsSources } from './metrics.js';
+import { fieldError } from '../domain/errors.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
 import { accountRoutes } from './routes/account.js';
 import { fastifyTrustProxy, type TrustProxy } from './proxy-trust.js';
@@ -87,7 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Router-level refusals (an over-long path segment, a malformed URL) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
-      void sendProblem(reply, request, status, status === 414 ? 'uri_too_long' : 'bad_request', status === 414 ? 'A path segment is too long' : 'The URL is not valid', [{ field: 'path', message: error.message.slice(0, 200) }]);
+      void sendProblem(reply, request, status, status === 414 ? 'uri_too_long' : 'bad_request', status === 414 ? 'A path segment is too long' : 'The URL is not valid', [fieldError('path', status === 414 ? 'too_long' : 'invalid_format', error.message.slice(0, 200))]);
     },
     // Keep a caller's request id when it looks like one, so traces join up across systems.
     genReqId: (req) => {

@@ -71,7 +71,9 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
   it('refuses a month that has not ended', async () => {
     const res = await finance.post('/api/v1/billing-runs', { month: '2026-11' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().errors).toEqual([{ field: 'month', message: 'has not ended' }]);
+    expect(res.json().errors).toEqual([{ field: 'month', code: 'month_not_ended', params: {}, message: 'has not ended' }]);
+    // November ends at midnight in Riga (UTC+2 in winter), which a client words itself from the reason.
+    expect(res.json()).toMatchObject({ code: 'invalid_state', reason: 'month_not_ended', params: { month: '2026-11', endsAt: '2026-11-30T22:00:00.000Z' } });
   });
 
   it('computes a draft that matches the hand-computed month', async () => {

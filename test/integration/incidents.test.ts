@@ -46,7 +46,7 @@ describe.each(BACKENDS)('status page incidents on %s', (backend) => {
     expect(resolved.json().updates.map((u: { status: string }) => u.status)).toEqual(['investigating', 'identified', 'resolved']);
     const again = await operator.post(`/api/v1/incidents/${incidentId}/updates`, { status: 'monitoring', message: 'Vēl viens' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().errors).toEqual([{ field: 'status', message: 'the incident is already resolved' }]);
+    expect(again.json().errors).toEqual([{ field: 'status', code: 'incident_resolved', params: {}, message: 'the incident is already resolved' }]);
   });
 
   it('keeps resolved incidents on the page for the days asked', async () => {

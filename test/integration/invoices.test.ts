@@ -98,7 +98,7 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
     const { updatedAt: _u, updatedBy: _b, ...fields } = seller;
     const bad = await financeUser.put('/api/v1/settings/seller', { ...fields, iban: 'LV81BANK0000435195001' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ field: 'iban', message: 'must be a valid IBAN without spaces (e.g. LV80BANK0000435195001)' }]);
+    expect(bad.json().errors).toEqual([{ field: 'iban', code: 'invalid_iban', params: {}, message: 'must be a valid IBAN without spaces (e.g. LV80BANK0000435195001)' }]);
     const saved = await financeUser.put('/api/v1/settings/seller', { ...fields, paymentTermsDays: 14 });
     expect(saved.json()).toMatchObject({ paymentTermsDays: 14 });
     expect((await (await signIn(t.app, 'admin@cesis.lv')).put('/api/v1/settings/seller', fields)).statusCode).toBe(403);

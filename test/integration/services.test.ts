@@ -44,7 +44,7 @@ describe.each(BACKENDS)('service catalogue and subscriptions on %s', (backend) =
     expect((await operator.post(`/api/v1/tenants/${cesisId}/subscriptions`, { serviceId: gis.id, from: '2027-02-01', mode: 'own_instance' })).statusCode).toBe(201);
     const reopen = await operator.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: null });
     expect(reopen.statusCode).toBe(409);
-    expect(reopen.json().errors).toEqual([{ field: 'to', message: 'overlaps a later subscription to the same service' }]);
+    expect(reopen.json().errors).toEqual([{ field: 'to', code: 'overlaps', params: {}, message: 'overlaps a later subscription to the same service' }]);
     expect((await operator.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: '1999-01-01' })).statusCode).toBe(400);
     expect((await cesisAdmin.patch(`/api/v1/tenants/${cesisId}/subscriptions/${current.id}`, { to: '2026-12-30' })).statusCode).toBe(403);
   });

@@ -43,7 +43,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     const operator = await as('operators@rda.lv');
     const url = `/api/v1/tenants/${cesisId}/sla-reports/2026-10/publications`;
     expect((await operator.post(url, {})).statusCode).toBe(409); // a correction needs a reason
-    expect((await operator.post(url, { reason: 'Pārrēķins' })).json().errors).toEqual([{ field: 'reason', message: 'the report is the same as the published version' }]);
+    expect((await operator.post(url, { reason: 'Pārrēķins' })).json().errors).toEqual([{ field: 'reason', code: 'already_done', params: {}, message: 'the report is the same as the published version' }]);
     // An agent's buffered October results arrive late: DVS was probed all of 31 October.
     const dvsId = (await operator.get('/api/v1/services')).json().items.find((s: { code: string }) => s.code === 'DVS').id;
     const monitor = await createMonitor(t.deps, systemActor('test'), { serviceId: dvsId, tenantId: null, name: 'DVS', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc'], active: true });
@@ -88,7 +88,7 @@ describe.each(BACKENDS)('publishing monthly availability reports on %s', (backen
     const operator = await as('operators@rda.lv');
     const notEnded = await operator.post(`/api/v1/tenants/${cesisId}/sla-reports/2026-11/publications`, {});
     expect(notEnded.statusCode).toBe(409);
-    expect(notEnded.json().errors).toEqual([{ field: 'month', message: 'has not ended' }]);
+    expect(notEnded.json().errors).toEqual([{ field: 'month', code: 'month_not_ended', params: {}, message: 'has not ended' }]);
     expect((await (await as('admin@cesis.lv')).post(`/api/v1/tenants/${cesisId}/sla-reports/2026-10/publications`, { reason: 'x' })).statusCode).toBe(403);
     expect((await (await as('admin@sigulda.lv')).get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10/publications`)).statusCode).toBe(404);
     expect((await operator.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-13/publications`)).statusCode).toBe(400);

@@ -48,7 +48,7 @@ describe.each(BACKENDS)('months in the tenant’s calendar zone on %s', (backend
     now = new Date('2026-11-01T03:59:59.999Z');
     const early = await operator.post(`/api/v1/tenants/${cesisId}/sla-reports/2026-10/publications`, {});
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ errors: [{ field: 'month', message: 'has not ended' }] });
+    expect(early.json()).toMatchObject({ errors: [{ field: 'month', code: 'month_not_ended', message: 'has not ended' }] });
     expect(early.json().detail).toContain(NY_OCTOBER_END);
     expect((await operator.post(`/api/v1/tenants/${siguldaId}/sla-reports/2026-10/publications`, {})).statusCode).toBe(201);
     now = new Date(NY_OCTOBER_END);

@@ -81,6 +81,6 @@ describe.each(BACKENDS)('tenants and agreements on %s', (backend) => {
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'registrationNumber']);
     const tenants = (await operator.get('/api/v1/tenants')).json().items;
     const agreement = await operator.post(`/api/v1/tenants/${tenants[0].id}/agreements`, { number: 'X-1', signedOn: '2026-01-01', effectiveFrom: '2026-01-01', availabilityTargetPercent: '97' });
-    expect(agreement.json().errors).toEqual([{ field: 'availabilityTargetPercent', message: 'must be number' }]);
+    expect(agreement.json().errors).toEqual([{ field: 'availabilityTargetPercent', code: 'wrong_type', params: { type: 'number' }, message: 'must be number' }]);
   });
 });

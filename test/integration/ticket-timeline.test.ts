@@ -84,7 +84,7 @@ describe.each(BACKENDS)('a long ticket timeline on %s', (backend) => {
     expect(codes.filter((c) => c === 429)).toHaveLength(20);
     const refused = answers.find((a) => a.statusCode === 429)!;
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.json()).toMatchObject({ type: '/problems/throttled', status: 429, errors: [{ field: 'body' }] });
+    expect(refused.json()).toMatchObject({ type: '/problems/throttled', status: 429, reason: 'comments_throttled', errors: [{ field: 'body', code: 'rate_limited' }] });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
     const stored = (await t.database.ownerQuery(`SELECT count(*)::int AS n FROM ticket_events WHERE ticket_id = '${ticketId}' AND body LIKE 'Atbilde %'`)) as { n: number }[];

@@ -133,7 +133,7 @@ describe.each(BACKENDS)('a municipality admin adding people on %s', (backend) =>
   it('a person already in the admin’s own municipality is a plain conflict (the admin sees them anyway)', async () => {
     const res = await admin.post(`/api/v1/tenants/${cesis}/invitations`, { email: 'Lietotajs@Cesis.lv', name: 'Jānis Bērziņš', role: 'tenant_user' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().errors).toEqual([{ field: 'email', message: 'is already a user of this municipality' }]);
+    expect(res.json().errors).toEqual([{ field: 'email', code: 'already_member', params: {}, message: 'is already a user of this municipality' }]);
   });
 
   it('without e-mail delivery an invitation is refused, the same for every address', async () => {

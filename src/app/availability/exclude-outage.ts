@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { FieldErrors, KopaError, notFound, validationError } from '../../domain/errors.js';
+import { FieldErrors, notFound, validationError, fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { AvailabilityDeps, SlaExclusionRecord } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -23,16 +23,16 @@ export async function excludeOutage(deps: AvailabilityDeps, actor: Actor, input:
   const startsAt = Date.parse(input.startsAt);
   const endsAt = Date.parse(input.endsAt);
   const reason = input.reason.trim();
-  if (Number.isNaN(startsAt)) errors.add('startsAt', 'must be an ISO-8601 instant');
-  else if (startsAt > deps.clock.now().getTime()) errors.add('startsAt', 'cannot be in the future: only an outage that happened can be excluded');
-  if (Number.isNaN(endsAt)) errors.add('endsAt', 'must be an ISO-8601 instant');
-  else if (!Number.isNaN(startsAt) && endsAt <= startsAt) errors.add('endsAt', 'must be after startsAt');
-  if (!reason) errors.add('reason', 'must say why the outage does not count');
+  if (Number.isNaN(startsAt)) errors.add('startsAt', 'invalid_instant', 'must be an ISO-8601 instant');
+  else if (startsAt > deps.clock.now().getTime()) errors.add('startsAt', 'in_future', 'cannot be in the future: only an outage that happened can be excluded');
+  if (Number.isNaN(endsAt)) errors.add('endsAt', 'invalid_instant', 'must be an ISO-8601 instant');
+  else if (!Number.isNaN(startsAt) && endsAt <= startsAt) errors.add('endsAt', 'must_be_after', 'must be after startsAt', { other: 'startsAt' });
+  if (!reason) errors.add('reason', 'required', 'must say why the outage does not count');
   errors.throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const found = new FieldErrors();
-    if (!(await deps.store.services.get(tx, input.serviceId))) found.add('serviceId', 'is not a service in the catalogue');
-    if (input.tenantId && !(await deps.store.tenants.get(tx, input.tenantId))) found.add('tenantId', 'is not a known municipality');
+    if (!(await deps.store.services.get(tx, input.serviceId))) found.add('serviceId', 'unknown_service', 'is not a service in the catalogue');
+    if (input.tenantId && !(await deps.store.tenants.get(tx, input.tenantId))) found.add('tenantId', 'unknown_tenant', 'is not a known municipality');
     found.throwIfAny();
     const exclusion = await deps.store.slaExclusions.insert(tx, {
       serviceId: input.serviceId,
@@ -50,7 +50,7 @@ export async function excludeOutage(deps: AvailabilityDeps, actor: Actor, input:
 /** Exclusions overlapping [from, to); a municipality sees the ones that apply to it. */
 export async function listExclusions(deps: AvailabilityDeps, actor: Actor, from: Date, to: Date, serviceId?: string): Promise<SlaExclusionRecord[]> {
   requirePermission(actor, 'sla_reports.read');
-  if (to <= from) throw validationError('to', 'must be after from');
+  if (to <= from) throw validationError('to', 'must_be_after', 'must be after from', { other: 'from' });
   return deps.store.run(scopeOf(actor), (tx) => deps.store.slaExclusions.overlapping(tx, from, to, { serviceId, tenantId: actor.tenantId ?? undefined }));
 }
 
@@ -61,11 +61,11 @@ export async function listExclusions(deps: AvailabilityDeps, actor: Actor, from:
 export async function withdrawExclusion(deps: AvailabilityDeps, actor: Actor, exclusionId: string, reason: string): Promise<SlaExclusionRecord> {
   requirePermission(actor, 'sla_exclusions.write');
   const why = reason.trim();
-  if (!why) throw validationError('reason', 'must say why the exclusion is withdrawn');
+  if (!why) throw validationError('reason', 'required', 'must say why the exclusion is withdrawn');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.slaExclusions.getForUpdate(tx, exclusionId);
     if (!before) throw notFound('SLA exclusion');
-    if (before.withdrawal) throw new KopaError('invalid_state', `The exclusion was already withdrawn on ${before.withdrawal.at}`, [{ field: 'id', message: 'is already withdrawn' }]);
+    if (before.withdrawal) throw stateProblem('invalid_state', 'exclusion_withdrawn', { at: before.withdrawal.at }, `The exclusion was already withdrawn on ${before.withdrawal.at}`, [fieldError('id', 'already_done', 'is already withdrawn')]);
     const after = await deps.store.slaExclusions.withdraw(tx, exclusionId, { at: deps.clock.now(), by: actor.label, reason: why });
     await recordAudit(deps, tx, actor, { action: 'sla_exclusion.withdrawn', entityType: 'sla_exclusion', entityId: exclusionId, tenantId: after.tenantId, before, after });
     return after;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { addDays, DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import { addMonths, checkMonth, firstDayOf, monthHasEnded, monthInterval, monthOf } from '../../domain/calendar/month.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { KopaError, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { calendarClock } from '../calendars/calendar-clocks.js';
 import { tenantZone } from '../municipalities/tenant-zone.js';
@@ -53,16 +53,16 @@ export async function publishSlaReport(deps: AvailabilityDeps, actor: Actor, ten
   const zone = await deps.store.run(SYSTEM, (tx) => tenantZone(deps.store, tx, tenantId, month));
   if (!monthHasEnded(zone, month, now)) {
     const { to } = monthInterval(zone, month);
-    throw new KopaError('invalid_state', `${month} has not ended yet; its report can be published from ${to.toISOString()}`, [{ field: 'month', message: 'has not ended' }]);
+    throw stateProblem('invalid_state', 'report_month_not_ended', { month, publishableAt: to.toISOString() }, `${month} has not ended yet; its report can be published from ${to.toISOString()}`, [fieldError('month', 'month_not_ended', 'has not ended')]);
   }
   const report = await slaReport(deps, systemActor('sla-report'), tenantId, month);
   return deps.store.run(SYSTEM, async (tx) => {
     const tenant = await deps.store.tenants.get(tx, tenantId);
     if (!tenant) throw notFound('Municipality');
     const latest = await deps.store.slaPublications.latest(tx, tenantId, month);
-    if (latest && !reason?.trim()) throw new KopaError('conflict', `The ${month} report is already published (version ${latest.version}); a correction needs a reason`, [{ field: 'reason', message: 'is required for a correction' }]);
+    if (latest && !reason?.trim()) throw stateProblem('conflict', 'correction_needs_reason', { month, version: latest.version }, `The ${month} report is already published (version ${latest.version}); a correction needs a reason`, [fieldError('reason', 'required', 'is required for a correction')]);
     const changes = latest ? reportChanges(latest.report as Report, report) : [];
-    if (latest && changes.length === 0) throw new KopaError('conflict', 'Nothing has changed since the published version', [{ field: 'reason', message: 'the report is the same as the published version' }]);
+    if (latest && changes.length === 0) throw stateProblem('conflict', 'report_unchanged', {}, 'Nothing has changed since the published version', [fieldError('reason', 'already_done', 'the report is the same as the published version')]);
     const publication = await deps.store.slaPublications.insert(tx, {
       tenantId,
       month,

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { agreementForMonth } from '../../domain/agreement.js';
 import { computeStatements, type HostingUsage, type Statement, type StatementProblem, type StatementTenant } from '../../domain/billing/statement.js';
 import { localDateOf } from '../../domain/calendar/local-time.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { parseCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { BillingRunRecord } from './billing-run-ports.js';
@@ -52,7 +52,7 @@ export async function computeMonth(deps: Pick<BillingDeps, 'store'>, tx: Tx, mon
 function requireEnded(deps: Pick<BillingDeps, 'clock'>, month: string): void {
   if (monthHasEnded(BILLING_ZONE, month, deps.clock.now())) return;
   const { to } = monthInterval(BILLING_ZONE, month);
-  throw new KopaError('invalid_state', `${month} has not ended yet (it ends ${to.toISOString()}); a run needs the whole month`, [{ field: 'month', message: 'has not ended' }]);
+  throw stateProblem('invalid_state', 'month_not_ended', { month, endsAt: to.toISOString() }, `${month} has not ended yet (it ends ${to.toISOString()}); a run needs the whole month`, [fieldError('month', 'month_not_ended', 'has not ended')]);
 }
 
 /** A draft run for an ended month; after the month was finalised, a correction draft. */
@@ -63,7 +63,7 @@ export async function createBillingRun(deps: BillingDeps, actor: Actor, month: s
   return deps.store.run(SYSTEM, async (tx) => {
     const runs = await deps.store.billingRuns.list(tx, month);
     const draft = runs.find((r) => r.status === 'draft');
-    if (draft) throw new KopaError('conflict', `${month} already has a draft run (${draft.id}); recompute or finalize it`, [{ field: 'month', message: `has a draft run already: ${draft.id}` }]);
+    if (draft) throw stateProblem('conflict', 'draft_run_exists', { month, runId: draft.id }, `${month} already has a draft run (${draft.id}); recompute or finalize it`, [fieldError('month', 'draft_run_exists', `has a draft run already: ${draft.id}`, { runId: draft.id })]);
     const kind = runs.some((r) => r.status === 'finalized' && r.kind === 'regular') ? 'correction' : 'regular';
     const { statements, problems } = await computeMonth(deps, tx, month);
     const run = await deps.store.billingRuns.insert(tx, { month, kind, problems, computedAt: now.toISOString(), createdBy: actor.label });
@@ -80,7 +80,7 @@ export async function recomputeBillingRun(deps: BillingDeps, actor: Actor, runId
   return deps.store.run(SYSTEM, async (tx) => {
     const run = await deps.store.billingRuns.get(tx, runId, true);
     if (!run) throw notFound('Billing run');
-    if (run.status !== 'draft') throw new KopaError('invalid_state', 'A finalized run cannot be recomputed; create a correction run for the month', [{ field: 'status', message: 'is finalized' }]);
+    if (run.status !== 'draft') throw stateProblem('invalid_state', 'run_finalized', {}, 'A finalized run cannot be recomputed; create a correction run for the month', [fieldError('status', 'finalized', 'is finalized')]);
     const { statements, problems } = await computeMonth(deps, tx, run.month);
     await deps.store.billingRuns.replaceDraft(tx, run.id, problems, now, statements);
     await recordAudit(deps, tx, actor, { action: 'billing_run.recomputed', entityType: 'billing_run', entityId: run.id, tenantId: null, after: { statements: statements.length, problems } });

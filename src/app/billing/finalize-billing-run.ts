@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import type { InvoiceLineInput } from '../../domain/billing/invoice.js';
 import type { Statement } from '../../domain/billing/statement.js';
 import { explainPoolShare, renderExplanation } from '../../domain/billing/explanation.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { fieldError, notFound, stateProblem } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { StoredStatement } from './billing-run-ports.js';
@@ -82,8 +82,15 @@ export async function finalizeBillingRun(deps: BillingDeps, actor: Actor, runId:
   return deps.store.run(SYSTEM, async (tx) => {
     const run = await deps.store.billingRuns.get(tx, runId, true);
     if (!run) throw notFound('Billing run');
-    if (run.status !== 'draft') throw new KopaError('invalid_state', 'The run is already finalized', [{ field: 'status', message: 'is finalized' }]);
-    if (run.problems.length > 0) throw new KopaError('invalid_state', `The run has ${run.problems.length} problem(s) to resolve first: ${run.problems.map((p) => p.message).join('; ')}`, run.problems);
+    if (run.status !== 'draft') throw stateProblem('invalid_state', 'run_finalized', {}, 'The run is already finalized', [fieldError('status', 'finalized', 'is finalized')]);
+    if (run.problems.length > 0) throw stateProblem(
+        'invalid_state',
+        'run_has_problems',
+        { count: run.problems.length },
+        `The run has ${run.problems.length} problem(s) to resolve first: ${run.problems.map((p) => p.message).join('; ')}`,
+        // A run's problems are sentences of their own (shown on the run); here they only point at what to fix.
+        run.problems.map((p) => fieldError(p.field, 'run_problem', p.message)),
+      );
     const previous = run.kind === 'correction' ? await deps.store.billingRuns.invoicedStatements(tx, run.month) : new Map<string, StoredStatement>();
     const tenants = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.registrationNumber]));
     const statements = (await deps.store.billingRuns.statements(tx, run.id)).sort((a, b) => (tenants.get(a.tenantId)! < tenants.get(b.tenantId)! ? -1 : 1));

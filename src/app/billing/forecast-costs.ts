@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { forecast, type ForecastScenario } from '../../domain/billing/forecast.js';
 import { localDateOf } from '../../domain/calendar/local-time.js';
 import { addMonths, monthOf } from '../../domain/calendar/month.js';
-import { KopaError } from '../../domain/errors.js';
+import { fieldError, stateProblem } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import { computeMonth } from './compute-billing-run.js';
@@ -22,8 +22,8 @@ export async function forecastCosts(deps: BillingDeps, actor: Actor, baseMonth: 
   checkMonth(month);
   const base = await deps.store.run(SYSTEM, (tx) => computeMonth(deps, tx, month));
   const municipalities = base.tenants.map((t) => ({ id: t.id, name: t.name, registrationNumber: t.registrationNumber, users: Number(t.activeUsers ?? '0'), monthlyHostingCents: base.statements.find((s) => s.tenantId === t.id)?.hostingCents ?? 0n }));
-  if (municipalities.length === 0) throw new KopaError('invalid_state', `No municipality has an agreement in force in ${month}`, [{ field: 'baseMonth', message: 'has no municipality under agreement' }]);
-  if (municipalities.every((m) => m.users === 0) && base.poolCents > 0n) throw new KopaError('invalid_state', `No active users were reported for ${month}, so the pools cannot be split`, [{ field: 'baseMonth', message: 'has no active_users reported' }]);
+  if (municipalities.length === 0) throw stateProblem('invalid_state', 'no_municipality_under_agreement', { month }, `No municipality has an agreement in force in ${month}`, [fieldError('baseMonth', 'no_municipality_under_agreement', 'has no municipality under agreement')]);
+  if (municipalities.every((m) => m.users === 0) && base.poolCents > 0n) throw stateProblem('invalid_state', 'no_active_users', { month }, `No active users were reported for ${month}, so the pools cannot be split`, [fieldError('baseMonth', 'no_active_users', 'has no active_users reported')]);
   const years = forecast({ year: Number(month.slice(0, 4)), municipalities, monthlyPoolCents: base.poolCents }, scenario);
   return {
     baseMonth: month,

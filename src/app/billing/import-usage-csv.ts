@@ -21,7 +21,7 @@ export interface CsvImportReport {
 export async function importUsageCsv(deps: BillingDeps, actor: Actor, text: string): Promise<CsvImportReport> {
   requirePermission(actor, 'usage.write');
   const parsed = parseUsageCsv(text);
-  if (!parsed.ok) throw validationError('file', parsed.problem);
+  if (!parsed.ok) throw validationError('file', parsed.problem.code, parsed.problem.message, parsed.problem.params);
   const tenants = await deps.store.run(scopeOf(actor), (tx) => deps.store.tenants.list(tx, null));
   const byRegistration = new Map(tenants.map((t) => [t.registrationNumber, t.id]));
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import { checkUsageRecord, MAX_USAGE_BATCH, sameUsage, tenantIdsOf, type UsageRecord } from '../../domain/billing/usage.js';
-import { validationError, type FieldError } from '../../domain/errors.js';
+import { validationError, type FieldError, fieldError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -25,7 +25,7 @@ export interface UsageIngestReport {
  */
 export async function ingestUsage(deps: BillingDeps, actor: Actor, raw: unknown[]): Promise<UsageIngestReport> {
   requirePermission(actor, 'usage.write');
-  if (raw.length > MAX_USAGE_BATCH) throw validationError('records', `must hold at most ${MAX_USAGE_BATCH} records per request`);
+  if (raw.length > MAX_USAGE_BATCH) throw validationError('records', 'too_many', `must hold at most ${MAX_USAGE_BATCH} records per request`, { max: MAX_USAGE_BATCH });
   return deps.store.run(scopeOf(actor), async (tx) => {
     const [providers, resources, tenants] = await Promise.all([
       deps.store.billing.providers.list(tx),
@@ -63,7 +63,7 @@ export async function ingestUsage(deps: BillingDeps, actor: Actor, raw: unknown[
     for (const { index, record } of [...receivedBefore, ...repeats]) {
       const current = stored.get(record.id);
       if (current && sameUsage(current, record)) duplicates += 1;
-      else rejected.push({ index, id: record.id, errors: [{ field: 'id', message: 'was already received with different content; a stored usage record never changes' }] });
+      else rejected.push({ index, id: record.id, errors: [fieldError('id', 'not_unique', 'was already received with different content; a stored usage record never changes')] });
     }
     rejected.sort((a, b) => a.index - b.index);
 

@@ -5,7 +5,7 @@ import { vatRateOn } from '../../domain/billing/vat.js';
 import { priceInvoice, type Invoice, type InvoiceLineInput } from '../../domain/billing/invoice.js';
 import { renderExplanation, type Explanation } from '../../domain/billing/explanation.js';
 import { addDays, localDateOf } from '../../domain/calendar/local-time.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { toUbl } from '../documents/ubl.js';
 import type { IssuedInvoice } from './invoice-ports.js';
 import type { BillingDeps } from './ports.js';
@@ -39,7 +39,7 @@ export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock'>, t
   const tenant = await deps.store.tenants.get(tx, request.tenantId);
   if (!tenant) throw notFound('Municipality');
   const agreement = agreementForMonth(await deps.store.agreements.listCurrent(tx, tenant.id), request.month);
-  if (!agreement) throw new KopaError('invalid_state', `${tenant.name} has no agreement in force in ${request.month}`, [{ field: 'tenantId', message: 'has no agreement in force that month' }]);
+  if (!agreement) throw stateProblem('invalid_state', 'no_agreement', { tenant: tenant.name, month: request.month }, `${tenant.name} has no agreement in force in ${request.month}`, [fieldError('tenantId', 'no_agreement', 'has no agreement in force that month')]);
   const series = request.kind === 'credit_note' ? `${seller.invoiceSeries}-KR` : seller.invoiceSeries;
   const year = Number(issueDate.slice(0, 4));
   const seq = await deps.store.invoices.nextNumber(tx, series, year);

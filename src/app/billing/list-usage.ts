@@ -12,7 +12,7 @@ import { BILLING_ZONE } from './billing-zone.js';
  */
 export async function listUsageTotals(deps: BillingDeps, actor: Actor, filter: { month: string; tenantId?: string | undefined }): Promise<UsageTotal[]> {
   requirePermission(actor, 'usage.read');
-  if (!isMonth(filter.month)) throw validationError('month', 'must be a month YYYY-MM');
+  if (!isMonth(filter.month)) throw validationError('month', 'invalid_month', 'must be a month YYYY-MM');
   if (filter.tenantId !== undefined) requireTenantAccess(actor, filter.tenantId);
   const tenantId = actor.role !== 'system' && actor.tenantId !== null ? actor.tenantId : (filter.tenantId ?? null);
   const { start, end } = monthBounds(BILLING_ZONE, filter.month);
@@ -32,11 +32,11 @@ export interface MonthlyUsage extends Omit<UsageTotal, 'tenantId'> {
 export async function listMonthlyUsage(deps: BillingDeps, actor: Actor, tenantId: string, range: { from: string; to: string }): Promise<MonthlyUsage[]> {
   requirePermission(actor, 'usage.read');
   requireTenantAccess(actor, tenantId);
-  if (!isMonth(range.from)) throw validationError('from', 'must be a month YYYY-MM');
-  if (!isMonth(range.to)) throw validationError('to', 'must be a month YYYY-MM');
+  if (!isMonth(range.from)) throw validationError('from', 'invalid_month', 'must be a month YYYY-MM');
+  if (!isMonth(range.to)) throw validationError('to', 'invalid_month', 'must be a month YYYY-MM');
   const months = monthRange(range.from, range.to);
-  if (months.length === 0) throw validationError('to', 'must not be before from');
-  if (months.length > MAX_USAGE_MONTHS) throw validationError('to', `must be at most ${MAX_USAGE_MONTHS} months after from`);
+  if (months.length === 0) throw validationError('to', 'not_before', 'must not be before from', { other: 'from' });
+  if (months.length > MAX_USAGE_MONTHS) throw validationError('to', 'range_too_long_months', `must be at most ${MAX_USAGE_MONTHS} months after from`, { max: MAX_USAGE_MONTHS });
   return deps.store.run(scopeOf(actor), async (tx) => {
     const rows: MonthlyUsage[] = [];
     for (const month of months) {

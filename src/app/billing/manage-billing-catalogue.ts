@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../../domain/billing/catalogue.js';
-import { KopaError } from '../../domain/errors.js';
+import { fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -17,7 +17,7 @@ export async function createProvider(deps: BillingDeps, actor: Actor, input: { c
   validateProvider(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (await deps.store.billing.providers.get(tx, fields.code)) {
-      throw new KopaError('conflict', `A provider with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
+      throw stateProblem('conflict', 'code_taken', { code: fields.code }, `A provider with code ${fields.code} exists`, [fieldError('code', 'not_unique', 'is already used')]);
     }
     const provider = await deps.store.billing.providers.insert(tx, fields);
     await recordAudit(deps, tx, actor, { action: 'provider.created', entityType: 'provider', entityId: provider.code, tenantId: null, after: provider });
@@ -45,7 +45,7 @@ export async function createResource(deps: BillingDeps, actor: Actor, input: Res
   validateResource(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (await deps.store.billing.resources.get(tx, fields.code)) {
-      throw new KopaError('conflict', `A resource with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
+      throw stateProblem('conflict', 'code_taken', { code: fields.code }, `A resource with code ${fields.code} exists`, [fieldError('code', 'not_unique', 'is already used')]);
     }
     const resource = await deps.store.billing.resources.insert(tx, fields);
     await recordAudit(deps, tx, actor, { action: 'resource.created', entityType: 'resource', entityId: resource.code, tenantId: null, after: resource });

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 
 export async function listCostPools(deps: BillingDeps, actor: Actor, filter: { month?: string | undefined } = {}): Promise<CostPool[]> {
   requirePermission(actor, 'cost_pools.read');
-  if (filter.month !== undefined && !isMonth(filter.month)) throw validationError('month', 'must be a month YYYY-MM');
+  if (filter.month !== undefined && !isMonth(filter.month)) throw validationError('month', 'invalid_month', 'must be a month YYYY-MM');
   return deps.store.run(scopeOf(actor), (tx) => deps.store.billing.pools.list(tx, filter));
 }
 

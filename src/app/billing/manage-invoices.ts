@@ -28,15 +28,15 @@ export function isValidIban(iban: string): boolean {
 export async function updateSeller(deps: BillingDeps, actor: Actor, input: SellerInput): Promise<SellerSettings> {
   requirePermission(actor, 'seller.write');
   const errors = new FieldErrors();
-  if (!input.name.trim()) errors.add('name', 'must not be empty');
-  if (checkRegistrationNumber(input.registrationNumber)) errors.add('registrationNumber', 'must be 11 digits with a valid check digit');
-  if (input.vatNumber !== null && checkVatNumber(input.vatNumber)) errors.add('vatNumber', 'must be LV and a valid registration number');
-  if (!isValidIban(input.iban)) errors.add('iban', 'must be a valid IBAN without spaces (e.g. LV80BANK0000435195001)');
-  if (input.bic !== null && !/^[A-Z0-9]{8}([A-Z0-9]{3})?$/.test(input.bic)) errors.add('bic', 'must be 8 or 11 letters and digits');
-  if (!Number.isInteger(input.paymentTermsDays) || input.paymentTermsDays < 1 || input.paymentTermsDays > 120) errors.add('paymentTermsDays', 'must be a whole number of days from 1 to 120');
-  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(input.invoiceSeries)) errors.add('invoiceSeries', 'must be 2–10 capital letters or digits, starting with a letter');
-  for (const field of ['street', 'city', 'postalCode'] as const) if (!input.address[field].trim()) errors.add(`address.${field}`, 'must not be empty');
-  if (!/^[A-Z]{2}$/.test(input.address.country)) errors.add('address.country', 'must be an ISO 3166-1 alpha-2 code such as LV');
+  if (!input.name.trim()) errors.add('name', 'required', 'must not be empty');
+  if (checkRegistrationNumber(input.registrationNumber)) errors.add('registrationNumber', 'registration_number_check_digit', 'must be 11 digits with a valid check digit');
+  if (input.vatNumber !== null && checkVatNumber(input.vatNumber)) errors.add('vatNumber', 'vat_number_format', 'must be LV and a valid registration number');
+  if (!isValidIban(input.iban)) errors.add('iban', 'invalid_iban', 'must be a valid IBAN without spaces (e.g. LV80BANK0000435195001)');
+  if (input.bic !== null && !/^[A-Z0-9]{8}([A-Z0-9]{3})?$/.test(input.bic)) errors.add('bic', 'invalid_bic', 'must be 8 or 11 letters and digits');
+  if (!Number.isInteger(input.paymentTermsDays) || input.paymentTermsDays < 1 || input.paymentTermsDays > 120) errors.add('paymentTermsDays', 'out_of_range', 'must be a whole number of days from 1 to 120', { min: 1, max: 120 });
+  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(input.invoiceSeries)) errors.add('invoiceSeries', 'invalid_identifier', 'must be 2–10 capital letters or digits, starting with a letter');
+  for (const field of ['street', 'city', 'postalCode'] as const) if (!input.address[field].trim()) errors.add(`address.${field}`, 'required', 'must not be empty');
+  if (!/^[A-Z]{2}$/.test(input.address.country)) errors.add('address.country', 'invalid_country', 'must be an ISO 3166-1 alpha-2 code such as LV');
   errors.throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.invoices.seller(tx);

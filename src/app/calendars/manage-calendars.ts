@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { DEFAULT_ZONE, isValidTimeZone } from '../../domain/calendar/local-time.js';
 import { parseException, toClockSlots, validateWeekly, type ExceptionInput, type WeeklyHours } from '../../domain/calendar/weekly-hours.js';
-import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
+import { FieldErrors, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { CalendarDeps, CalendarRecord, StoredCalendarException } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -31,14 +31,14 @@ export interface CreateCalendarInput {
 export async function createCalendar(deps: CalendarDeps, actor: Actor, input: CreateCalendarInput): Promise<CalendarRecord> {
   requirePermission(actor, 'calendars.write');
   const errors = validateWeekly(input.weeklyHours, new FieldErrors());
-  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(input.id)) errors.add('id', 'must be 1–40 lowercase letters, digits, - or _');
+  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(input.id)) errors.add('id', 'invalid_identifier', 'must be 1–40 lowercase letters, digits, - or _');
   const timeZone = input.timeZone ?? DEFAULT_ZONE;
-  if (!isValidTimeZone(timeZone)) errors.add('timeZone', `must be an IANA time zone such as ${DEFAULT_ZONE}`);
-  if (input.name.trim().length < 2) errors.add('name', 'must have at least 2 characters');
+  if (!isValidTimeZone(timeZone)) errors.add('timeZone', 'invalid_time_zone', `must be an IANA time zone such as ${DEFAULT_ZONE}`, { example: DEFAULT_ZONE });
+  if (input.name.trim().length < 2) errors.add('name', 'too_short', 'must have at least 2 characters', { min: 2 });
   errors.throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (await deps.store.calendars.exists(tx, input.id)) {
-      throw new KopaError('conflict', `A calendar with id ${input.id} exists`, [{ field: 'id', message: 'is already used' }]);
+      throw stateProblem('conflict', 'calendar_id_taken', { id: input.id }, `A calendar with id ${input.id} exists`, [fieldError('id', 'not_unique', 'is already used')]);
     }
     const created = await deps.store.calendars.insert(tx, {
       id: input.id,
@@ -61,7 +61,7 @@ export async function addCalendarException(deps: CalendarDeps, actor: Actor, cal
     const calendar = await deps.store.calendars.get(tx, calendarId);
     if (!calendar) throw notFound('Calendar');
     if (calendar.exceptions.some((e) => e.date === exception.date)) {
-      throw new KopaError('conflict', `The calendar already has an exception on ${exception.date}; remove it first`, [{ field: 'date', message: 'already has an exception' }]);
+      throw stateProblem('conflict', 'exception_exists', { date: exception.date }, `The calendar already has an exception on ${exception.date}; remove it first`, [fieldError('date', 'already_done', 'already has an exception')]);
     }
     const stored = await deps.store.calendars.addException(tx, calendarId, {
       date: exception.date,

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { calendarToIcs } from '../../domain/calendar/ics.js';
 import { addDays, formatClock, isoWeekday } from '../../domain/calendar/local-time.js';
 import { NoWorkingTimeError } from '../../domain/calendar/business-clock.js';
-import { KopaError, validationError } from '../../domain/errors.js';
+import { validationError, stateProblem } from '../../domain/errors.js';
 import { isLocalDate } from '../../domain/local-date.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { calendarClock } from './calendar-clocks.js';
@@ -12,7 +12,7 @@ const MAX_DAYS = 731;
 
 export async function businessTime(deps: CalendarDeps, actor: Actor, calendarId: string, from: Date, to: Date): Promise<{ seconds: number; minutes: number }> {
   requirePermission(actor, 'calendars.read');
-  if (to < from) throw validationError('to', 'must not be before from');
+  if (to < from) throw validationError('to', 'not_before', 'must not be before from', { other: 'from' });
   const { clock } = await deps.store.run(scopeOf(actor), (tx) => calendarClock(deps.store, tx, calendarId));
   const ms = clock.durationMs(from.getTime(), to.getTime());
   return { seconds: ms / 1000, minutes: ms / 60_000 };
@@ -24,7 +24,7 @@ export async function deadline(deps: CalendarDeps, actor: Actor, calendarId: str
   try {
     return { deadline: new Date(clock.deadline(start.getTime(), minutes)).toISOString() };
   } catch (error) {
-    if (error instanceof NoWorkingTimeError) throw new KopaError('invalid_state', 'This calendar has no working time within 20 years of the start');
+    if (error instanceof NoWorkingTimeError) throw stateProblem('invalid_state', 'no_working_time', {}, 'This calendar has no working time within 20 years of the start');
     throw error;
   }
 }
@@ -42,13 +42,13 @@ export interface DayView {
 /** Days from `from` to `to`, both included. */
 export async function calendarDays(deps: CalendarDeps, actor: Actor, calendarId: string, from: string, to: string): Promise<DayView[]> {
   requirePermission(actor, 'calendars.read');
-  if (!isLocalDate(from)) throw validationError('from', 'must be a date YYYY-MM-DD');
-  if (!isLocalDate(to)) throw validationError('to', 'must be a date YYYY-MM-DD');
-  if (to < from) throw validationError('to', 'must not be before from');
+  if (!isLocalDate(from)) throw validationError('from', 'invalid_date', 'must be a date YYYY-MM-DD');
+  if (!isLocalDate(to)) throw validationError('to', 'invalid_date', 'must be a date YYYY-MM-DD');
+  if (to < from) throw validationError('to', 'not_before', 'must not be before from', { other: 'from' });
   const { resolver } = await deps.store.run(scopeOf(actor), (tx) => calendarClock(deps.store, tx, calendarId));
   const days: DayView[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
-    if (days.length >= MAX_DAYS) throw validationError('to', `at most ${MAX_DAYS} days at once`);
+    if (days.length >= MAX_DAYS) throw validationError('to', 'range_too_long_days', `at most ${MAX_DAYS} days at once`, { max: MAX_DAYS });
     const plan = resolver.day(d);
     const slots = plan.slots.map((s) => ({ opens: formatClock(s.opens), closes: formatClock(s.closes) }));
     days.push({

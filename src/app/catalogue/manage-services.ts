@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { KopaError, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { validateService, validateSubscription, type Service, type ServiceFields, type Subscription } from '../../domain/service.js';
 import { requirePermission, requireTenantAccess, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -23,7 +23,7 @@ export async function createService(deps: CatalogueDeps, actor: Actor, fields: S
   validateService(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (await deps.store.services.findByCode(tx, fields.code)) {
-      throw new KopaError('conflict', `A service with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
+      throw stateProblem('conflict', 'code_taken', { code: fields.code }, `A service with code ${fields.code} exists`, [fieldError('code', 'not_unique', 'is already used')]);
     }
     const service = await deps.store.services.insert(tx, fields);
     await recordAudit(deps, tx, actor, { action: 'service.created', entityType: 'service', entityId: service.id, tenantId: null, after: service });
@@ -40,7 +40,7 @@ export async function updateService(deps: CatalogueDeps, actor: Actor, serviceId
     const fields: ServiceFields = { ...current, ...changes, name: { ...current.name, ...changes.name } };
     validateService(fields).throwIfAny();
     if (fields.code !== before.code && (await deps.store.services.findByCode(tx, fields.code))) {
-      throw new KopaError('conflict', `A service with code ${fields.code} exists`, [{ field: 'code', message: 'is already used' }]);
+      throw stateProblem('conflict', 'code_taken', { code: fields.code }, `A service with code ${fields.code} exists`, [fieldError('code', 'not_unique', 'is already used')]);
     }
     const after = await deps.store.services.update(tx, serviceId, fields, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'service.updated', entityType: 'service', entityId: serviceId, tenantId: null, before, after });
@@ -67,10 +67,10 @@ export async function subscribe(deps: CatalogueDeps, actor: Actor, tenantId: str
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId))) throw notFound('Municipality');
     if (!(await deps.store.services.get(tx, input.serviceId))) {
-      throw new KopaError('validation', 'serviceId: no such service', [{ field: 'serviceId', message: 'is not a service in the catalogue' }]);
+      throw new KopaError('validation', 'serviceId: no such service', [fieldError('serviceId', 'unknown_service', 'is not a service in the catalogue')]);
     }
     if ((await deps.store.subscriptions.overlapping(tx, tenantId, input.serviceId, from, to)).length > 0) {
-      throw new KopaError('conflict', 'The municipality already uses this service in that period', [{ field: 'serviceId', message: 'already subscribed for an overlapping period' }]);
+      throw stateProblem('conflict', 'service_subscribed', {}, 'The municipality already uses this service in that period', [fieldError('serviceId', 'overlaps', 'already subscribed for an overlapping period')]);
     }
     const subscription = await deps.store.subscriptions.insert(tx, { tenantId, serviceId: input.serviceId, mode: input.mode ?? 'shared', from, to });
     await recordAudit(deps, tx, actor, { action: 'subscription.created', entityType: 'subscription', entityId: subscription.id, tenantId, after: subscription });
@@ -87,7 +87,7 @@ export async function endSubscription(deps: CatalogueDeps, actor: Actor, tenantI
     if (!before) throw notFound('Subscription');
     validateSubscription(before.from, to).throwIfAny();
     const others = (await deps.store.subscriptions.overlapping(tx, tenantId, before.serviceId, before.from, to)).filter((s) => s.id !== subscriptionId);
-    if (others.length > 0) throw new KopaError('conflict', 'The new end would overlap a later subscription to the same service', [{ field: 'to', message: 'overlaps a later subscription to the same service' }]);
+    if (others.length > 0) throw stateProblem('conflict', 'subscription_overlap', {}, 'The new end would overlap a later subscription to the same service', [fieldError('to', 'overlaps', 'overlaps a later subscription to the same service')]);
     const after = (await deps.store.subscriptions.setEnd(tx, tenantId, subscriptionId, to))!;
     await recordAudit(deps, tx, actor, { action: 'subscription.changed', entityType: 'subscription', entityId: subscriptionId, tenantId, before, after });
     return after;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import { checkAttachment } from '../../domain/desk/attachment-policy.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { notFound, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import type { AttachmentMeta, DeskDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -13,7 +13,7 @@ export async function attachToTicket(deps: DeskDeps, actor: Actor, ticketId: str
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
     if (!ticket) throw notFound('Ticket');
-    if (ticket.status === 'closed') throw new KopaError('invalid_state', 'The ticket is closed; reopen it to attach files');
+    if (ticket.status === 'closed') throw stateProblem('invalid_state', 'ticket_closed', {}, 'The ticket is closed; reopen it to attach files');
     const existing = await deps.store.tickets.attachments(tx, ticketId);
     const { fileName: name, contentType } = checkAttachment(fileName, data, existing.length);
     const meta = await deps.store.tickets.addAttachment(

@@ -23,15 +23,15 @@ export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: Open
   requirePermission(actor, 'tickets.write');
   const tenantId = input.tenantId ?? actor.tenantId;
   const errors = new FieldErrors();
-  if (!tenantId) errors.add('tenantId', 'is required');
-  if (!input.subject.trim()) errors.add('subject', 'must not be empty');
-  if (!input.description.trim()) errors.add('description', 'must not be empty');
+  if (!tenantId) errors.add('tenantId', 'required', 'is required');
+  if (!input.subject.trim()) errors.add('subject', 'required', 'must not be empty');
+  if (!input.description.trim()) errors.add('description', 'required', 'must not be empty');
   errors.throwIfAny();
   requireTenantAccess(actor, tenantId!);
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId!))) throw notFound('Municipality');
-    if (input.serviceId && !(await deps.store.services.get(tx, input.serviceId))) throw validationError('serviceId', 'is not a service in the catalogue');
+    if (input.serviceId && !(await deps.store.services.get(tx, input.serviceId))) throw validationError('serviceId', 'unknown_service', 'is not a service in the catalogue');
     const agreements = await deps.store.agreements.listCurrent(tx, tenantId!);
     const terms = termsForTicket(agreements, localDateOf(DEFAULT_ZONE, now.getTime()), input.priority);
     const created = await deps.store.tickets.insert(tx, {

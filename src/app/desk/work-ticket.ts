@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW, commentWaitSeconds } from '../../domain/desk/comment-limit.js';
 import { canMove, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/desk/ticket.js';
 import type { Priority } from '../../domain/agreement.js';
-import { KopaError, forbidden, notFound, validationError } from '../../domain/errors.js';
+import { KopaError, forbidden, notFound, validationError, fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
 import type { DeskDeps } from './ports.js';
@@ -52,20 +52,20 @@ export async function ticketTimeline(deps: DeskDeps, actor: Actor, ticketId: str
  */
 export async function commentOnTicket(deps: DeskDeps, actor: Actor, ticketId: string, body: string, isPublic: boolean): Promise<TicketEvent> {
   requirePermission(actor, 'tickets.write');
-  if (!body.trim()) throw validationError('body', 'must not be empty');
+  if (!body.trim()) throw validationError('body', 'required', 'must not be empty');
   const staff = isStaff(actor);
   if (!isPublic && !staff) throw forbidden('Only agency staff write internal notes');
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     let ticket = await load(deps, tx, actor, ticketId);
-    if (ticket.status === 'closed') throw new KopaError('invalid_state', 'The ticket is closed; reopen it to comment');
+    if (ticket.status === 'closed') throw stateProblem('invalid_state', 'ticket_closed', {}, 'The ticket is closed; reopen it to comment');
     // Counted under the ticket's row lock: parallel comments take turns, so the limit holds exactly.
     // The system (outage watch) is not limited; people and API tokens are.
     await deps.store.tickets.lockForWrite(tx, ticketId);
     const since = new Date(now.getTime() - COMMENT_WINDOW_SECONDS * 1000);
     const wait = actor.id === null ? null : commentWaitSeconds(await deps.store.tickets.recentComments(tx, ticketId, actor.id, since), now);
     if (wait !== null) {
-      throw new KopaError('throttled', `At most ${COMMENTS_PER_WINDOW} comments a minute on one ticket; try again in ${wait} s`, [{ field: 'body', message: `at most ${COMMENTS_PER_WINDOW} comments a minute on one ticket` }], wait);
+      throw new KopaError('throttled', `At most ${COMMENTS_PER_WINDOW} comments a minute on one ticket; try again in ${wait} s`, [fieldError('body', 'rate_limited', `at most ${COMMENTS_PER_WINDOW} comments a minute on one ticket`, { max: COMMENTS_PER_WINDOW })], wait, { reason: 'comments_throttled', params: { max: COMMENTS_PER_WINDOW, seconds: wait } });
     }
     const event = await deps.store.tickets.addEvent(tx, ticket.tenantId, {
       ticketId, at: now.toISOString(), kind: 'comment', actorId: actor.id, actorLabel: actor.label, byStaff: staff, public: isPublic, fromStatus: null, toStatus: null, body: body.trim(), data: null,
@@ -92,7 +92,7 @@ export async function changeTicketStatus(deps: DeskDeps, actor: Actor, ticketId:
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await load(deps, tx, actor, ticketId);
     if (!canMove(before.status, to, isStaff(actor))) {
-      throw new KopaError('invalid_state', `A ticket cannot move from ${before.status} to ${to}${isStaff(actor) ? '' : ' by the customer'}`, [{ field: 'status', message: `not allowed from ${before.status}` }]);
+      throw stateProblem('invalid_state', 'ticket_transition', { from: before.status, to }, `A ticket cannot move from ${before.status} to ${to}${isStaff(actor) ? '' : ' by the customer'}`, [fieldError('status', 'not_allowed_now', `not allowed from ${before.status}`, { from: before.status })]);
     }
     const moved = await move(deps, tx, actor, before, to, now);
     const after = await refreshDueInstants(deps, tx, moved, now);
@@ -108,7 +108,7 @@ export async function assignTicket(deps: DeskDeps, actor: Actor, ticketId: strin
     const before = await load(deps, tx, actor, ticketId);
     if (assigneeId) {
       const assignee = await deps.store.users.get(tx, null, assigneeId);
-      if (!assignee || !assignee.active || (assignee.role !== 'operator' && assignee.role !== 'desk_agent')) throw validationError('assigneeId', 'must be an active operator or desk agent');
+      if (!assignee || !assignee.active || (assignee.role !== 'operator' && assignee.role !== 'desk_agent')) throw validationError('assigneeId', 'unknown_assignee', 'must be an active operator or desk agent');
     }
     await deps.store.tickets.addEvent(tx, before.tenantId, {
       ticketId, at: now.toISOString(), kind: 'assignment', actorId: actor.id, actorLabel: actor.label, byStaff: true, public: false, fromStatus: null, toStatus: null, body: null, data: { assigneeId },
@@ -122,13 +122,13 @@ export async function assignTicket(deps: DeskDeps, actor: Actor, ticketId: strin
 /** Cabinet Regulation No. 399 asks for satisfaction to be measured: the reporter rates once, after resolution. */
 export async function rateTicket(deps: DeskDeps, actor: Actor, ticketId: string, rating: number, comment: string | null): Promise<Ticket> {
   requirePermission(actor, 'tickets.write');
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw validationError('rating', 'must be a whole number from 1 to 5');
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw validationError('rating', 'out_of_range', 'must be a whole number from 1 to 5', { min: 1, max: 5 });
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await load(deps, tx, actor, ticketId);
     if (ticket.reporterId !== actor.id) throw forbidden('Only the person who reported the ticket rates it');
-    if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw new KopaError('invalid_state', 'A ticket is rated after it is resolved', [{ field: 'rating', message: 'the ticket is not resolved yet' }]);
-    if (ticket.ratedAt) throw new KopaError('conflict', 'The ticket has been rated already', [{ field: 'rating', message: 'already given' }]);
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw stateProblem('invalid_state', 'ticket_not_resolved', {}, 'A ticket is rated after it is resolved', [fieldError('rating', 'ticket_not_resolved', 'the ticket is not resolved yet')]);
+    if (ticket.ratedAt) throw stateProblem('conflict', 'ticket_rated', {}, 'The ticket has been rated already', [fieldError('rating', 'already_done', 'already given')]);
     await deps.store.tickets.addEvent(tx, ticket.tenantId, {
       ticketId, at: now.toISOString(), kind: 'rating', actorId: actor.id, actorLabel: actor.label, byStaff: false, public: true, fromStatus: null, toStatus: null, body: comment?.trim() || null, data: { rating },
     });

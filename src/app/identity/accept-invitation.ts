@@ -1,5 +1,5 @@
 import { systemActor, type Actor } from '../../domain/actor.js';
-import { KopaError, notFound, validationError } from '../../domain/errors.js';
+import { notFound, validationError, fieldError, stateProblem } from '../../domain/errors.js';
 import { passwordProblem } from '../../domain/user.js';
 import type { IdentityDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -69,14 +69,14 @@ export async function acceptInvitation(deps: IdentityDeps, input: AcceptInvitati
   // Unknown, used and expired links are one answer.
   if (!open) throw notFound('Invitation');
   const problem = passwordProblem(input.password, open.email);
-  if (problem) throw validationError('password', problem);
+  if (problem) throw validationError('password', problem.code, problem.message, problem.params);
   const passwordHash = await deps.passwords.hash(input.password);
 
   return deps.store.run(SYSTEM, async (tx) => {
     const invitation = await deps.store.invitations.findOpenByTokenHash(tx, tokenHash, now);
     if (!invitation) throw notFound('Invitation');
     if (await deps.store.users.emailTaken(tx, invitation.email)) {
-      throw new KopaError('conflict', 'This address already has a Kopa account: sign in with it', [{ field: 'email', message: 'already has an account' }]);
+      throw stateProblem('conflict', 'account_exists', {}, 'This address already has a Kopa account: sign in with it', [fieldError('email', 'not_unique', 'already has an account')]);
     }
     const user = await deps.store.users.insert(tx, {
       email: invitation.email,

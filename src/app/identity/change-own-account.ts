@@ -20,8 +20,8 @@ export async function changeOwnPassword(deps: IdentityDeps, actor: Actor, curren
   const userId = requirePerson(actor);
   // The new password is judged first: a refusal of its form must not spend a throttled attempt.
   const problem = passwordProblem(newPassword, actor.label);
-  if (problem) throw validationError('newPassword', problem);
-  if (newPassword === currentPassword) throw validationError('newPassword', 'must differ from the current password');
+  if (problem) throw validationError('newPassword', problem.code, problem.message, problem.params);
+  if (newPassword === currentPassword) throw validationError('newPassword', 'password_unchanged', 'must differ from the current password');
   await confirmPassword(deps, actor, currentPassword, 'currentPassword');
   await deps.store.run(SYSTEM, async (tx) => {
     const found = await deps.store.users.findForLogin(tx, actor.label);

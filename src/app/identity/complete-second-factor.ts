@@ -1,4 +1,4 @@
-import { KopaError } from '../../domain/errors.js';
+import { KopaError, stateProblem } from '../../domain/errors.js';
 import type { SecondFactorMethod } from '../../domain/second-factor.js';
 import { checkTotp, useRecoveryCode } from './check-second-factor.js';
 import { relyingParty, settingsOf } from './identity-settings.js';
@@ -41,7 +41,7 @@ export async function signInPasskeyOptions(deps: IdentityDeps, pendingToken: str
   return deps.store.run(SYSTEM, async (tx) => {
     const { session, user } = await pendingSignIn(deps, tx, pendingToken, now);
     const passkeys = await deps.store.secondFactors.passkeys(tx, user.id);
-    if (passkeys.length === 0) throw new KopaError('invalid_state', 'This person has no passkey');
+    if (passkeys.length === 0) throw stateProblem('invalid_state', 'no_passkey', {}, 'This person has no passkey');
     const options = await authenticationOptions(relyingParty(settingsOf(deps), origin), passkeys);
     await deps.store.sessions.setChallenge(tx, session.tokenHash, options.challenge);
     return options;

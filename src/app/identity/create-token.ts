@@ -27,11 +27,11 @@ export async function createToken(deps: IdentityDeps, actor: Actor, input: Creat
   if (tenantId) requireTenantAccess(actor, tenantId);
 
   const errors = new FieldErrors();
-  if (input.name.trim().length < 2) errors.add('name', 'must have at least 2 characters');
-  if (isTenantRole(input.role) && !tenantId) errors.add('tenantId', 'is required for a municipality role');
-  if (!isTenantRole(input.role) && tenantId) errors.add('tenantId', 'must be empty for an agency role');
+  if (input.name.trim().length < 2) errors.add('name', 'too_short', 'must have at least 2 characters', { min: 2 });
+  if (isTenantRole(input.role) && !tenantId) errors.add('tenantId', 'role_needs_tenant', 'is required for a municipality role');
+  if (!isTenantRole(input.role) && tenantId) errors.add('tenantId', 'role_takes_no_tenant', 'must be empty for an agency role');
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt <= deps.clock.now()) errors.add('expiresAt', 'must be in the future');
+  if (expiresAt && expiresAt <= deps.clock.now()) errors.add('expiresAt', 'must_be_future', 'must be in the future');
   errors.throwIfAny();
 
   const { token, prefix } = newApiToken();

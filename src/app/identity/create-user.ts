@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { FieldErrors, KopaError, forbidden, notFound } from '../../domain/errors.js';
+import { FieldErrors, forbidden, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { EMAIL_PATTERN, normalizeEmail, passwordProblem, type User } from '../../domain/user.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
@@ -28,12 +28,12 @@ export async function createUser(deps: IdentityDeps, actor: Actor, input: Create
 
   const email = normalizeEmail(input.email);
   const errors = new FieldErrors();
-  if (!EMAIL_PATTERN.test(email)) errors.add('email', 'must be an e-mail address');
-  if (input.name.trim().length < 2) errors.add('name', 'must have at least 2 characters');
-  if (isTenantRole(input.role) && !input.tenantId) errors.add('role', 'a municipality role needs a municipality');
-  if (!isTenantRole(input.role) && input.tenantId) errors.add('role', 'agency roles belong to no municipality');
+  if (!EMAIL_PATTERN.test(email)) errors.add('email', 'invalid_email', 'must be an e-mail address');
+  if (input.name.trim().length < 2) errors.add('name', 'too_short', 'must have at least 2 characters', { min: 2 });
+  if (isTenantRole(input.role) && !input.tenantId) errors.add('role', 'role_needs_tenant', 'a municipality role needs a municipality');
+  if (!isTenantRole(input.role) && input.tenantId) errors.add('role', 'role_takes_no_tenant', 'agency roles belong to no municipality');
   const problem = input.password === undefined ? null : passwordProblem(input.password, email);
-  if (problem) errors.add('password', problem);
+  if (problem) errors.addProblem('password', problem);
   errors.throwIfAny();
 
   const temporaryPassword = input.password === undefined ? newTemporaryPassword() : null;
@@ -42,7 +42,7 @@ export async function createUser(deps: IdentityDeps, actor: Actor, input: Create
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (input.tenantId && !(await deps.store.tenants.get(tx, input.tenantId))) throw notFound('Municipality');
     if (await deps.store.users.emailTaken(tx, email)) {
-      throw new KopaError('conflict', 'A user with this e-mail already exists', [{ field: 'email', message: 'is already registered' }]);
+      throw stateProblem('conflict', 'email_registered', {}, 'A user with this e-mail already exists', [fieldError('email', 'not_unique', 'is already registered')]);
     }
     const user = await deps.store.users.insert(tx, {
       email,

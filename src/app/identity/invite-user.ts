@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { FieldErrors, KopaError, forbidden, notFound } from '../../domain/errors.js';
+import { FieldErrors, forbidden, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { EMAIL_PATTERN, normalizeEmail } from '../../domain/user.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
@@ -31,12 +31,12 @@ export async function inviteUser(deps: IdentityDeps, actor: Actor, tenantId: str
 
   const email = normalizeEmail(input.email);
   const errors = new FieldErrors();
-  if (!EMAIL_PATTERN.test(email)) errors.add('email', 'must be an e-mail address');
-  if (input.name.trim().length < 2) errors.add('name', 'must have at least 2 characters');
-  if (!isTenantRole(input.role)) errors.add('role', 'must be tenant_admin or tenant_user');
+  if (!EMAIL_PATTERN.test(email)) errors.add('email', 'invalid_email', 'must be an e-mail address');
+  if (input.name.trim().length < 2) errors.add('name', 'too_short', 'must have at least 2 characters', { min: 2 });
+  if (!isTenantRole(input.role)) errors.add('role', 'not_one_of', 'must be tenant_admin or tenant_user', { allowed: 'tenant_admin, tenant_user' });
   errors.throwIfAny();
   if (!deps.notifications?.mailEnabled || !deps.notifications.publicUrl) {
-    throw new KopaError('invalid_state', 'Invitations go out by e-mail with a link to Kopa, and this Kopa sends no e-mail (KOPA_SMTP_URL and KOPA_PUBLIC_URL); ask the agency to add the person');
+    throw stateProblem('invalid_state', 'email_not_configured', {}, 'Invitations go out by e-mail with a link to Kopa, and this Kopa sends no e-mail (KOPA_SMTP_URL and KOPA_PUBLIC_URL); ask the agency to add the person');
   }
 
   const now = deps.clock.now();
@@ -45,7 +45,7 @@ export async function inviteUser(deps: IdentityDeps, actor: Actor, tenantId: str
   return deps.store.run(SYSTEM, async (tx) => {
     if (!(await deps.store.tenants.get(tx, tenantId))) throw notFound('Municipality');
     const members = await deps.store.users.list(tx, tenantId, {});
-    if (members.some((u) => u.email === email)) throw new KopaError('conflict', 'This person is already a user of this municipality', [{ field: 'email', message: 'is already a user of this municipality' }]);
+    if (members.some((u) => u.email === email)) throw stateProblem('conflict', 'already_member', {}, 'This person is already a user of this municipality', [fieldError('email', 'already_member', 'is already a user of this municipality')]);
     const invitation = await deps.store.invitations.insert(tx, {
       tenantId,
       email,

@@ -1,6 +1,6 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, notFound, validationError } from '../../domain/errors.js';
+import { notFound, validationError, stateProblem } from '../../domain/errors.js';
 import { PASSKEY_NAME_MAX, secondFactorRequired } from '../../domain/second-factor.js';
 import { factorInventory } from './factor-inventory.js';
 import { relyingParty, settingsOf } from './identity-settings.js';
@@ -21,7 +21,7 @@ export function publicPasskey(p: PasskeyRecord): Passkey {
 
 function cleanName(name: string): string {
   const clean = name.trim().replace(/\s+/g, ' ');
-  if (clean.length < 1 || clean.length > PASSKEY_NAME_MAX) throw validationError('name', `must have 1 to ${PASSKEY_NAME_MAX} characters`);
+  if (clean.length < 1 || clean.length > PASSKEY_NAME_MAX) throw validationError('name', 'length_between', `must have 1 to ${PASSKEY_NAME_MAX} characters`, { min: 1, max: PASSKEY_NAME_MAX });
   return clean;
 }
 
@@ -49,11 +49,11 @@ export async function addPasskey(deps: IdentityDeps, actor: Actor, session: Call
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const stored = await deps.store.sessions.find(tx, session.tokenHash);
-    if (!stored?.challenge) throw new KopaError('invalid_state', 'Ask for passkey options first');
+    if (!stored?.challenge) throw stateProblem('invalid_state', 'passkey_options_missing', {}, 'Ask for passkey options first');
     const verified = await verifyRegistration(relyingParty(settingsOf(deps), origin), stored.challenge, input.response);
     // The challenge is spent either way: an answer is checked once.
     await deps.store.sessions.setChallenge(tx, session.tokenHash, null);
-    if (!verified) throw validationError('response', 'is not a valid passkey registration for this challenge');
+    if (!verified) throw validationError('response', 'passkey_rejected', 'is not a valid passkey registration for this challenge');
     const before = await factorInventory(deps, tx, user.id);
     const record = await deps.store.secondFactors.insertPasskey(tx, { userId: user.id, tenantId: user.tenantId, name, ...verified });
     const first = !before.totp && before.passkeys === 0;
@@ -86,7 +86,7 @@ export async function removePasskey(deps: IdentityDeps, actor: Actor, passkeyId:
     if (!passkeys.some((p) => p.id === passkeyId)) throw notFound('Passkey');
     const last = !factors.totp && passkeys.length === 1;
     if (last && secondFactorRequired(user.role, settingsOf(deps).mfaRequiredRoles)) {
-      throw new KopaError('invalid_state', 'Your role requires a second factor: set up another one before removing this passkey');
+      throw stateProblem('invalid_state', 'second_factor_needed', {}, 'Your role requires a second factor: set up another one before removing this passkey');
     }
     const removed = (await deps.store.secondFactors.deletePasskey(tx, user.id, passkeyId))!;
     if (last) await deps.store.secondFactors.deleteRecoveryCodes(tx, user.id);

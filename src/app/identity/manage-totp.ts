@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, validationError } from '../../domain/errors.js';
+import { KopaError, validationError, stateProblem } from '../../domain/errors.js';
 import { secondFactorRequired } from '../../domain/second-factor.js';
 import { totpContext } from './check-second-factor.js';
 import { factorInventory } from './factor-inventory.js';
@@ -28,7 +28,7 @@ export async function startTotpEnrolment(deps: IdentityDeps, actor: Actor): Prom
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const existing = await deps.store.secondFactors.totp(tx, user.id);
-    if (existing?.confirmedAt) throw new KopaError('conflict', 'An authenticator app is already set up; remove it first to set up another');
+    if (existing?.confirmedAt) throw stateProblem('conflict', 'totp_exists', {}, 'An authenticator app is already set up; remove it first to set up another');
     const secret = newTotpSecret();
     await deps.store.secondFactors.saveTotp(tx, user.id, user.tenantId, box.seal(secret, totpContext(user.id)));
     await recordAudit(deps, tx, actor, { action: 'mfa.totp_enrolment_started', entityType: 'user', entityId: user.id, tenantId: user.tenantId });
@@ -49,10 +49,10 @@ export async function confirmTotpEnrolment(deps: IdentityDeps, actor: Actor, ses
   return deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const factor = await deps.store.secondFactors.totp(tx, user.id);
-    if (!factor) throw new KopaError('invalid_state', 'Start the authenticator app set-up first');
-    if (factor.confirmedAt) throw new KopaError('conflict', 'The authenticator app is already set up');
+    if (!factor) throw stateProblem('invalid_state', 'totp_not_started', {}, 'Start the authenticator app set-up first');
+    if (factor.confirmedAt) throw stateProblem('conflict', 'totp_exists', {}, 'The authenticator app is already set up');
     const step = matchTotp(box.open(factor.secretSealed, totpContext(user.id)), code.replace(/\s/g, ''), now, null);
-    if (step === null) throw validationError('code', 'is not the code the authenticator app shows now');
+    if (step === null) throw validationError('code', 'wrong_code', 'is not the code the authenticator app shows now');
     await deps.store.secondFactors.confirmTotp(tx, user.id, now);
     await deps.store.secondFactors.useTotpStep(tx, user.id, step);
     const recoveryCodes = await issueRecoveryCodes(deps, tx, user);
@@ -74,7 +74,7 @@ export async function removeTotp(deps: IdentityDeps, actor: Actor, input: { pass
     const factors = await factorInventory(deps, tx, user.id);
     if (!factors.totp) throw new KopaError('not_found', 'No authenticator app is set up');
     if (factors.passkeys === 0 && secondFactorRequired(user.role, settingsOf(deps).mfaRequiredRoles)) {
-      throw new KopaError('invalid_state', 'Your role requires a second factor: add a passkey before removing the authenticator app');
+      throw stateProblem('invalid_state', 'second_factor_needed', {}, 'Your role requires a second factor: add a passkey before removing the authenticator app');
     }
     if (!(await confirmCode(deps, tx, actor, user, input.code, now))) return false;
     await deps.store.secondFactors.deleteTotp(tx, user.id);
@@ -82,5 +82,5 @@ export async function removeTotp(deps: IdentityDeps, actor: Actor, input: { pass
     await recordAudit(deps, tx, actor, { action: 'mfa.totp_removed', entityType: 'user', entityId: user.id, tenantId: user.tenantId });
     return true;
   });
-  if (!removed) throw validationError('code', 'is wrong or was used already');
+  if (!removed) throw validationError('code', 'wrong_code', 'is wrong or was used already');
 }

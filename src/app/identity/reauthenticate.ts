@@ -35,7 +35,7 @@ export async function confirmPassword(deps: IdentityDeps, actor: Actor, password
     await deps.store.loginAttempts.settle(tx, attemptId, ok);
     if (!ok) await recordAudit(deps, tx, actor, { action: 'session.reauthentication_failed', entityType: 'user', entityId: user.id, tenantId: user.tenantId, after: { reason: 'wrong_password' } });
   });
-  if (!ok) throw validationError(field, 'is wrong');
+  if (!ok) throw validationError(field, 'wrong_code', 'is wrong');
 }
 
 /**

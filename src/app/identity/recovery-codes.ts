@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, validationError } from '../../domain/errors.js';
+import { validationError, stateProblem } from '../../domain/errors.js';
 import { formatRecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT } from '../../domain/second-factor.js';
 import type { User } from '../../domain/user.js';
 import { factorInventory } from './factor-inventory.js';
@@ -31,12 +31,12 @@ export async function regenerateRecoveryCodes(deps: IdentityDeps, actor: Actor, 
   const outcome = await deps.store.run(SYSTEM, async (tx) => {
     const user = await ownAccount(deps, tx, actor);
     const factors = await factorInventory(deps, tx, user.id);
-    if (!factors.totp && factors.passkeys === 0) throw new KopaError('invalid_state', 'Recovery codes come with a second factor; enrol one first');
+    if (!factors.totp && factors.passkeys === 0) throw stateProblem('invalid_state', 'recovery_codes_need_factor', {}, 'Recovery codes come with a second factor; enrol one first');
     if (factors.totp && !(await confirmCode(deps, tx, actor, user, input.code, now))) return null;
     const codes = await issueRecoveryCodes(deps, tx, user);
     await recordAudit(deps, tx, actor, { action: 'mfa.recovery_codes_regenerated', entityType: 'user', entityId: user.id, tenantId: user.tenantId, after: { recoveryCodes: codes.length } });
     return codes;
   });
-  if (!outcome) throw validationError('code', 'is wrong or was used already');
+  if (!outcome) throw validationError('code', 'wrong_code', 'is wrong or was used already');
   return outcome;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { notFound, stateProblem } from '../../domain/errors.js';
 import type { ApiTokenView } from '../../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import type { IdentityDeps } from './ports.js';
@@ -12,7 +12,7 @@ export async function revokeToken(deps: IdentityDeps, actor: Actor, tokenId: str
   const revoked = await deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.tokens.get(tx, tenantFilterOf(actor), tokenId);
     if (!before) throw notFound('Token');
-    if (before.revokedAt) throw new KopaError('invalid_state', 'The token is already revoked');
+    if (before.revokedAt) throw stateProblem('invalid_state', 'token_revoked', {}, 'The token is already revoked');
     const after = await deps.store.tokens.revoke(tx, tenantFilterOf(actor), tokenId, deps.clock.now());
     const { tenantName: _name, tenantStatus: _status, ...beforeToken } = before;
     await recordAudit(deps, tx, actor, { action: 'token.revoked', entityType: 'api_token', entityId: tokenId, tenantId: after.tenantId, before: beforeToken, after });

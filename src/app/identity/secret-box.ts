@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { KopaError } from '../../domain/errors.js';
+import { stateProblem } from '../../domain/errors.js';
 import type { SecretBox } from '../shared/ports.js';
 
 const VERSION = 'v1';
@@ -44,6 +44,6 @@ export function newSecretKey(): string {
 
 /** The secret box, or a clear refusal when the server was started without one. */
 export function requireSecretBox(deps: { secretBox?: SecretBox | undefined }): SecretBox {
-  if (!deps.secretBox) throw new KopaError('invalid_state', 'Second factors need KOPA_SECRET_KEY, which this server was started without');
+  if (!deps.secretBox) throw stateProblem('invalid_state', 'secret_key_missing', {}, 'Second factors need KOPA_SECRET_KEY, which this server was started without');
   return deps.secretBox;
 }

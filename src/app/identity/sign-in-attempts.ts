@@ -23,7 +23,7 @@ export async function refuseWhenThrottled(deps: { store: Pick<IdentityDeps['stor
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   const counts = await deps.store.loginAttempts.counts(tx, since, key);
   const wait = throttleWaitSeconds(key.kind, counts, key.device !== null, now);
-  if (wait > 0) throw new KopaError('throttled', `Too many failed ${WHAT[key.kind]} attempts; try again later`, [], wait);
+  if (wait > 0) throw new KopaError('throttled', `Too many failed ${WHAT[key.kind]} attempts; try again later`, [], wait, { reason: 'sign_in_throttled', params: { kind: key.kind } });
 }
 
 /**

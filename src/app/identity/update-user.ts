@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { FieldErrors, KopaError, forbidden, notFound } from '../../domain/errors.js';
+import { FieldErrors, KopaError, forbidden, notFound, fieldError } from '../../domain/errors.js';
 import { canGrantRole, isTenantRole, type Role } from '../../domain/roles.js';
 import { passwordProblem, type User } from '../../domain/user.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
@@ -22,17 +22,17 @@ export async function updateUser(deps: IdentityDeps, actor: Actor, userId: strin
     const before = await deps.store.users.get(tx, tenantFilter, userId);
     if (!before) throw notFound('User');
     const errors = new FieldErrors();
-    if (input.name !== undefined && input.name.trim().length < 2) errors.add('name', 'must have at least 2 characters');
+    if (input.name !== undefined && input.name.trim().length < 2) errors.add('name', 'too_short', 'must have at least 2 characters', { min: 2 });
     if (input.role !== undefined && input.role !== before.role) {
       if (actor.role !== 'system' && !canGrantRole(actor.role, input.role)) throw forbidden(`Your role may not grant ${input.role}`);
-      if (isTenantRole(input.role) !== isTenantRole(before.role)) errors.add('role', 'cannot move an account between the agency and a municipality');
+      if (isTenantRole(input.role) !== isTenantRole(before.role)) errors.add('role', 'role_scope_change', 'cannot move an account between the agency and a municipality');
     }
     if (actor.id === userId && (input.active === false || (input.role !== undefined && input.role !== before.role))) {
-      errors.add(input.active === false ? 'active' : 'role', 'you cannot deactivate or demote yourself');
+      errors.add(input.active === false ? 'active' : 'role', 'self_demotion', 'you cannot deactivate or demote yourself');
     }
     if (input.password !== undefined) {
       const problem = passwordProblem(input.password, before.email);
-      if (problem) errors.add('password', problem);
+      if (problem) errors.addProblem('password', problem);
     }
     errors.throwIfAny();
 
@@ -43,7 +43,7 @@ export async function updateUser(deps: IdentityDeps, actor: Actor, userId: strin
       ...(input.locale !== undefined && { locale: input.locale }),
       ...(input.password !== undefined && { passwordHash: await deps.passwords.hash(input.password) }),
     };
-    if (Object.keys(changes).length === 0) throw new KopaError('validation', 'Nothing to change', [{ field: 'body', message: 'changes nothing' }]);
+    if (Object.keys(changes).length === 0) throw new KopaError('validation', 'Nothing to change', [fieldError('body', 'required', 'changes nothing')]);
     const after = await deps.store.users.update(tx, tenantFilter, userId, changes, deps.clock.now());
     if (input.active === false || input.password !== undefined) await deps.store.sessions.deleteForUser(tx, tenantFilter, userId);
     const action = input.password !== undefined ? 'user.password_reset' : input.active === false ? 'user.deactivated' : 'user.updated';

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { notFound, stateProblem } from '../../domain/errors.js';
 import { secondFactorRequired } from '../../domain/second-factor.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import { factorInventory } from './factor-inventory.js';
@@ -41,7 +41,7 @@ async function managedPerson(deps: IdentityDeps, tx: Tx, actor: Actor, userId: s
   requirePermission(actor, 'users.write');
   const user = await deps.store.users.get(tx, tenantFilterOf(actor), userId);
   if (!user) throw notFound('User');
-  if (actor.id === userId) throw new KopaError('invalid_state', 'Change your own sign-in on your account page');
+  if (actor.id === userId) throw stateProblem('invalid_state', 'own_access', {}, 'Change your own sign-in on your account page');
   return user;
 }
 

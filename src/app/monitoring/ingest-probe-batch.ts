@@ -17,7 +17,7 @@ export interface BatchResult extends ResultInput {
  */
 export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, results: BatchResult[]): Promise<{ accepted: number; duplicates: number; monitors: number }> {
   requirePermission(actor, 'results.write');
-  if (results.length > MAX_RESULTS_PER_BATCH) throw validationError('results', `at most ${MAX_RESULTS_PER_BATCH} results per request`);
+  if (results.length > MAX_RESULTS_PER_BATCH) throw validationError('results', 'too_many', `at most ${MAX_RESULTS_PER_BATCH} results per request`, { max: MAX_RESULTS_PER_BATCH });
   const now = deps.clock.now().getTime();
   const byMonitor = new Map<string, { index: number; result: ResultInput }[]>();
   results.forEach(({ monitorId, ...result }, index) => byMonitor.set(monitorId, [...(byMonitor.get(monitorId) ?? []), { index, result }]));
@@ -27,12 +27,12 @@ export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, resul
     for (const [monitorId, entries] of byMonitor) {
       const monitor = await deps.store.monitors.get(tx, monitorId);
       if (!monitor) {
-        errors.add(`results[${entries[0]!.index}].monitorId`, 'is not a known monitor');
+        errors.add(`results[${entries[0]!.index}].monitorId`, 'unknown_monitor', 'is not a known monitor');
         continue;
       }
       const checked = checkResults(monitor, entries.map((e) => e.result), now);
       // Report problems at their place in the whole batch, not within one monitor's share.
-      for (const e of checked.errors.all) errors.add(e.field.replace(/^results\[(\d+)\]/, (_m, i: string) => `results[${entries[Number(i)]!.index}]`), e.message);
+      for (const e of checked.errors.all) errors.add(e.field.replace(/^results\[(\d+)\]/, (_m, i: string) => `results[${entries[Number(i)]!.index}]`), e.code, e.message, e.params);
       batches.push({ monitor, rows: checked.rows });
     }
     errors.throwIfAny();

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { KopaError, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { canUpdate, checkNewIncident, checkUpdate, type Incident, type IncidentImpact, type IncidentStatus } from '../../domain/status/incident.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitoringDeps } from './ports.js';
@@ -25,7 +25,7 @@ export async function openIncident(deps: MonitoringDeps, actor: Actor, input: Ne
   const status = input.status ?? 'investigating';
   return deps.store.run(scopeOf(actor), async (tx) => {
     for (const [i, id] of input.serviceIds.entries()) {
-      if (!(await deps.store.services.get(tx, id))) throw new KopaError('validation', `serviceIds[${i}]: no such service`, [{ field: `serviceIds[${i}]`, message: 'is not a service in the catalogue' }]);
+      if (!(await deps.store.services.get(tx, id))) throw new KopaError('validation', `serviceIds[${i}]: no such service`, [fieldError(`serviceIds[${i}]`, 'unknown_service', 'is not a service in the catalogue')]);
     }
     const created = await deps.store.incidents.insert(tx, { title: input.title.trim(), impact: input.impact, status, serviceIds: input.serviceIds, startedAt: startedAt.toISOString(), createdBy: actor.label }, now);
     await deps.store.incidents.addUpdate(tx, created.id, { status, message: input.message.trim(), at: now.toISOString(), author: actor.label });
@@ -43,7 +43,7 @@ export async function updateIncident(deps: MonitoringDeps, actor: Actor, inciden
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.incidents.getForUpdate(tx, incidentId);
     if (!before) throw notFound('Incident');
-    if (!canUpdate(before.status)) throw new KopaError('invalid_state', 'The incident is resolved; open a new one if the problem returns', [{ field: 'status', message: 'the incident is already resolved' }]);
+    if (!canUpdate(before.status)) throw stateProblem('invalid_state', 'incident_resolved', {}, 'The incident is resolved; open a new one if the problem returns', [fieldError('status', 'incident_resolved', 'the incident is already resolved')]);
     await deps.store.incidents.addUpdate(tx, incidentId, { status: update.status, message: update.message.trim(), at: now.toISOString(), author: actor.label });
     await deps.store.incidents.setStatus(tx, incidentId, update.status, update.status === 'resolved' ? now.toISOString() : null, now);
     const after = (await deps.store.incidents.get(tx, incidentId))!;

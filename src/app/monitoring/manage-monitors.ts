@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, notFound, validationError } from '../../domain/errors.js';
+import { KopaError, fieldError, notFound, validationError } from '../../domain/errors.js';
 import { checkResults, validateMonitor, type Monitor, type MonitorFields, type ResultInput } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitoringDeps } from './ports.js';
@@ -10,8 +10,8 @@ export async function createMonitor(deps: MonitoringDeps, actor: Actor, fields: 
   requirePermission(actor, 'monitors.write');
   validateMonitor(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
-    if (!(await deps.store.services.get(tx, fields.serviceId))) throw validationError('serviceId', 'is not a service in the catalogue');
-    if (fields.tenantId && !(await deps.store.tenants.get(tx, fields.tenantId))) throw validationError('tenantId', 'is not a known municipality');
+    if (!(await deps.store.services.get(tx, fields.serviceId))) throw validationError('serviceId', 'unknown_service', 'is not a service in the catalogue');
+    if (fields.tenantId && !(await deps.store.tenants.get(tx, fields.tenantId))) throw validationError('tenantId', 'unknown_tenant', 'is not a known municipality');
     const monitor = await deps.store.monitors.insert(tx, fields);
     await recordAudit(deps, tx, actor, { action: 'monitor.created', entityType: 'monitor', entityId: monitor.id, tenantId: monitor.tenantId, after: monitor });
     return monitor;
@@ -38,7 +38,7 @@ export const MAX_RESULTS_PER_BATCH = 10_000;
  */
 export async function ingestProbeResults(deps: MonitoringDeps, actor: Actor, monitorId: string, results: ResultInput[]): Promise<{ accepted: number; duplicates: number }> {
   requirePermission(actor, 'results.write');
-  if (results.length > MAX_RESULTS_PER_BATCH) throw validationError('results', `at most ${MAX_RESULTS_PER_BATCH} results per request`);
+  if (results.length > MAX_RESULTS_PER_BATCH) throw validationError('results', 'too_many', `at most ${MAX_RESULTS_PER_BATCH} results per request`, { max: MAX_RESULTS_PER_BATCH });
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const monitor = await deps.store.monitors.get(tx, monitorId);
@@ -82,13 +82,13 @@ export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, in
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   const announcedAt = input.announcedAt ? new Date(input.announcedAt) : now;
-  if (endsAt <= startsAt) throw validationError('endsAt', 'must be after startsAt');
-  if (announcedAt > now) throw validationError('announcedAt', 'cannot be in the future');
-  if (input.announcedAt && actor.role !== 'operator' && actor.role !== 'system') throw validationError('announcedAt', 'only operators record an earlier announcement');
-  if (new Set(input.serviceIds).size !== input.serviceIds.length || input.serviceIds.length === 0) throw validationError('serviceIds', 'must list each service once');
+  if (endsAt <= startsAt) throw validationError('endsAt', 'must_be_after', 'must be after startsAt', { other: 'startsAt' });
+  if (announcedAt > now) throw validationError('announcedAt', 'in_future', 'cannot be in the future');
+  if (input.announcedAt && actor.role !== 'operator' && actor.role !== 'system') throw validationError('announcedAt', 'operators_only', 'only operators record an earlier announcement');
+  if (new Set(input.serviceIds).size !== input.serviceIds.length || input.serviceIds.length === 0) throw validationError('serviceIds', 'duplicate', 'must list each service once');
   return deps.store.run(scopeOf(actor), async (tx) => {
     for (const [i, id] of input.serviceIds.entries()) {
-      if (!(await deps.store.services.get(tx, id))) throw new KopaError('validation', `serviceIds[${i}]: no such service`, [{ field: `serviceIds[${i}]`, message: 'is not a service in the catalogue' }]);
+      if (!(await deps.store.services.get(tx, id))) throw new KopaError('validation', `serviceIds[${i}]: no such service`, [fieldError(`serviceIds[${i}]`, 'unknown_service', 'is not a service in the catalogue')]);
     }
     const window = await deps.store.maintenance.insert(tx, {
       title: input.title.trim(),
@@ -106,6 +106,6 @@ export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, in
 
 export async function listMaintenance(deps: MonitoringDeps, actor: Actor, from: Date, to: Date) {
   requirePermission(actor, 'maintenance.read');
-  if (to <= from) throw validationError('to', 'must be after from');
+  if (to <= from) throw validationError('to', 'must_be_after', 'must be after from', { other: 'from' });
   return deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.overlapping(tx, from, to));
 }

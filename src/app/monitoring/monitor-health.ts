@@ -64,7 +64,7 @@ export interface LatencySeries {
 
 /** Latency of the given monitors over the last hours in fixed buckets (at most 288 points each). */
 async function latencyOf(deps: MonitoringDeps, monitorIds: string[], hours: number): Promise<LatencySeries[]> {
-  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) throw validationError('hours', 'must be a whole number of hours from 1 to 744');
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) throw validationError('hours', 'out_of_range', 'must be a whole number of hours from 1 to 744', { min: 1, max: 744 });
   if (monitorIds.length === 0) return [];
   const bucketMinutes = Math.max(1, Math.ceil((hours * 60) / 288));
   const to = deps.clock.now();

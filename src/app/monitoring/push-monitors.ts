@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitoringDeps } from './ports.js';
@@ -16,7 +16,7 @@ export async function issuePushToken(deps: MonitoringDeps, actor: Actor, monitor
   await deps.store.run(scopeOf(actor), async (tx) => {
     const monitor = await deps.store.monitors.get(tx, monitorId);
     if (!monitor) throw notFound('Monitor');
-    if (monitor.type !== 'push') throw new KopaError('invalid_state', 'Only push monitors have a push URL', [{ field: 'type', message: 'is not push' }]);
+    if (monitor.type !== 'push') throw stateProblem('invalid_state', 'not_push_monitor', {}, 'Only push monitors have a push URL', [fieldError('type', 'not_push_monitor', 'is not push')]);
     await deps.store.watch.setPushToken(tx, monitorId, hashSecret(token), actor.label, deps.clock.now());
     await recordAudit(deps, tx, actor, { action: 'monitor.push_token_issued', entityType: 'monitor', entityId: monitorId, tenantId: monitor.tenantId, after: { monitorId } });
   });
@@ -41,7 +41,7 @@ export async function receiveBeat(deps: Pick<MonitoringDeps, 'store' | 'clock'>,
     const monitorId = await deps.store.watch.monitorForPushToken(tx, hashSecret(token));
     const monitor = monitorId ? await deps.store.monitors.get(tx, monitorId) : null;
     if (!monitor || monitor.type !== 'push') throw notFound('Push monitor');
-    if (!monitor.active) throw new KopaError('invalid_state', 'The monitor is paused', [{ field: 'token', message: 'belongs to a paused monitor' }]);
+    if (!monitor.active) throw stateProblem('invalid_state', 'monitor_paused', {}, 'The monitor is paused', [fieldError('token', 'monitor_paused', 'belongs to a paused monitor')]);
     await deps.store.probeResults.ensurePartitions(tx, [at]);
     await deps.store.probeResults.insert(tx, monitor.id, [{ at, ok: beat.status !== 'down', latencyMs: beat.latencyMs ?? null, location: monitor.locations[0]!, error: beat.status === 'down' ? (beat.message?.slice(0, 500) ?? 'reported down') : null }]);
     return { monitorId: monitor.id, at: at.toISOString() };

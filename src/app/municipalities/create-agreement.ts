@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { validateAgreementTerms, withDefaults, type Agreement, type AgreementTerms } from '../../domain/agreement.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { KopaError, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -11,10 +11,10 @@ export type AgreementInput = Partial<AgreementTerms> & Pick<AgreementTerms, 'num
 /** Checks that need the database: a known calendar and a unique agreement number. */
 export async function checkAgreementReferences(deps: MunicipalityDeps, tx: Tx, terms: AgreementTerms, agreementId?: string): Promise<void> {
   if (!(await deps.store.calendars.exists(tx, terms.calendarId))) {
-    throw new KopaError('validation', `calendarId: unknown calendar ${terms.calendarId}`, [{ field: 'calendarId', message: 'is not a known calendar' }]);
+    throw new KopaError('validation', `calendarId: unknown calendar ${terms.calendarId}`, [fieldError('calendarId', 'invalid_id', 'is not a known calendar')]);
   }
   if (await deps.store.agreements.numberTaken(tx, terms.number, agreementId)) {
-    throw new KopaError('conflict', 'An agreement with this number already exists', [{ field: 'number', message: 'is already used by another agreement' }]);
+    throw stateProblem('conflict', 'agreement_number_taken', {}, 'An agreement with this number already exists', [fieldError('number', 'not_unique', 'is already used by another agreement')]);
   }
 }
 

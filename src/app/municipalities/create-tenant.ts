@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError } from '../../domain/errors.js';
+import { fieldError, stateProblem } from '../../domain/errors.js';
 import { defaultPeppolEndpoint, validateTenant, type PostalAddress, type Tenant, type TenantStatus } from '../../domain/tenant.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -32,8 +32,8 @@ export async function createTenant(deps: MunicipalityDeps, actor: Actor, input: 
 
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (await deps.store.tenants.findByRegistrationNumber(tx, record.registrationNumber)) {
-      throw new KopaError('conflict', 'A municipality with this registration number already exists', [
-        { field: 'registrationNumber', message: 'is already registered' },
+      throw stateProblem('conflict', 'registration_number_taken', {}, 'A municipality with this registration number already exists', [
+        fieldError('registrationNumber', 'not_unique', 'is already registered'),
       ]);
     }
     const tenant = await deps.store.tenants.insert(tx, record);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { changedTerms, validateAgreementTerms, type Agreement, type AgreementTerms } from '../../domain/agreement.js';
-import { KopaError, notFound } from '../../domain/errors.js';
+import { KopaError, notFound, fieldError } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import { checkAgreementReferences } from './create-agreement.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -30,7 +30,7 @@ export async function updateAgreement(deps: MunicipalityDeps, actor: Actor, tena
     };
     validateAgreementTerms(terms).throwIfAny();
     if (changedTerms(current, terms).length === 0) {
-      throw new KopaError('validation', 'Nothing to change: the new terms equal the current version', [{ field: 'body', message: 'changes nothing' }]);
+      throw new KopaError('validation', 'Nothing to change: the new terms equal the current version', [fieldError('body', 'required', 'changes nothing')]);
     }
     await checkAgreementReferences(deps, tx, terms, agreementId);
     const next = await deps.store.agreements.addVersion(tx, tenantId, agreementId, current.version + 1, terms, changeNote?.trim() || null, actor.label);

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { FieldErrors, KopaError, notFound } from '../../domain/errors.js';
+import { FieldErrors, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { canChangeStatus, validateTenant, type PostalAddress, type Tenant, type TenantStatus } from '../../domain/tenant.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { MunicipalityDeps, TenantRecord } from './ports.js';
@@ -33,14 +33,14 @@ export async function updateTenant(deps: MunicipalityDeps, actor: Actor, tenantI
     };
     const errors = validateTenant(record, new FieldErrors());
     if (!canChangeStatus(before.status, record.status)) {
-      errors.add('status', `cannot change from ${before.status} to ${record.status}`);
+      errors.add('status', 'status_transition', `cannot change from ${before.status} to ${record.status}`, { from: before.status, to: record.status });
     }
     errors.throwIfAny();
     if (record.registrationNumber !== before.registrationNumber) {
       const other = await deps.store.tenants.findByRegistrationNumber(tx, record.registrationNumber);
       if (other) {
-        throw new KopaError('conflict', 'Another municipality has this registration number', [
-          { field: 'registrationNumber', message: 'is already registered' },
+        throw stateProblem('conflict', 'registration_number_taken', {}, 'Another municipality has this registration number', [
+          fieldError('registrationNumber', 'not_unique', 'is already registered'),
         ]);
       }
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, forbidden, notFound } from '../../domain/errors.js';
+import { KopaError, forbidden, notFound, fieldError, stateProblem } from '../../domain/errors.js';
 import { checkProviderFields, defaultRoleFor, type IdentityProvider, type ProviderFields, type RoleMappingEntry } from '../../domain/identity-provider.js';
 import type { Role } from '../../domain/roles.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
@@ -30,12 +30,12 @@ export interface NewProviderInput {
 export type ProviderChanges = Partial<Omit<NewProviderInput, 'tenantId'>>;
 
 function secretBoxOf(deps: OidcDeps): SecretBox {
-  if (!deps.secretBox) throw new KopaError('invalid_state', 'Identity providers need KOPA_SECRET_KEY (to keep client secrets encrypted), which this server was started without');
+  if (!deps.secretBox) throw stateProblem('invalid_state', 'secret_key_missing', {}, 'Identity providers need KOPA_SECRET_KEY (to keep client secrets encrypted), which this server was started without');
   return deps.secretBox;
 }
 
 function secretProblem(secret: string): void {
-  if (secret.length === 0 || secret.length > 1000) throw new KopaError('validation', 'clientSecret: must have 1 to 1000 characters', [{ field: 'clientSecret', message: 'must have 1 to 1000 characters' }]);
+  if (secret.length === 0 || secret.length > 1000) throw new KopaError('validation', 'clientSecret: must have 1 to 1000 characters', [fieldError('clientSecret', 'length_between', 'must have 1 to 1000 characters', { min: 1, max: 1000 })]);
 }
 
 export function viewOf(provider: StoredProvider): ProviderView {
@@ -106,7 +106,7 @@ export async function createIdentityProvider(deps: OidcDeps, actor: Actor, input
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (fields.tenantId !== null && !(await deps.store.tenants.get(tx, fields.tenantId))) throw notFound('Municipality');
     if (await deps.store.identityProviders.byIssuerAndClient(tx, fields.issuer, fields.clientId)) {
-      throw new KopaError('conflict', 'A provider with this issuer and client id is registered already', [{ field: 'clientId', message: 'is already registered for this issuer' }]);
+      throw stateProblem('conflict', 'provider_registered', {}, 'A provider with this issuer and client id is registered already', [fieldError('clientId', 'not_unique', 'is already registered for this issuer')]);
     }
     const provider = viewOf(await deps.store.identityProviders.insert(tx, id, fields, sealed));
     await recordAudit(deps, tx, actor, { action: 'identity_provider.created', entityType: 'identity_provider', entityId: id, tenantId: fields.tenantId, after: provider });
@@ -136,7 +136,7 @@ export async function updateIdentityProvider(deps: OidcDeps, actor: Actor, provi
   const sealed = changes.clientSecret === undefined ? null : secretBoxOf(deps).seal(changes.clientSecret, clientSecretContext(providerId));
   return deps.store.run(scopeOf(actor), async (tx) => {
     const same = await deps.store.identityProviders.byIssuerAndClient(tx, fields.issuer, fields.clientId);
-    if (same && same.id !== providerId) throw new KopaError('conflict', 'A provider with this issuer and client id is registered already', [{ field: 'clientId', message: 'is already registered for this issuer' }]);
+    if (same && same.id !== providerId) throw stateProblem('conflict', 'provider_registered', {}, 'A provider with this issuer and client id is registered already', [fieldError('clientId', 'not_unique', 'is already registered for this issuer')]);
     const updated = viewOf(await deps.store.identityProviders.update(tx, providerId, fields, sealed, deps.clock.now()));
     await recordAudit(deps, tx, actor, {
       action: 'identity_provider.updated',

@@ -1,4 +1,4 @@
-import { KopaError } from '../../domain/errors.js';
+import { stateProblem } from '../../domain/errors.js';
 import type { OidcDeps, ProviderClient, RelyingParty, StoredProvider } from './oidc-ports.js';
 import { openIdRelyingParty } from './relying-party.js';
 
@@ -18,7 +18,7 @@ export function relyingPartyOf(deps: OidcDeps): RelyingParty {
 
 /** The stored provider with its client secret unsealed, for the relying party only. */
 export function providerClient(deps: OidcDeps, provider: StoredProvider): ProviderClient {
-  if (!deps.secretBox) throw new KopaError('invalid_state', 'Identity providers need KOPA_SECRET_KEY, which this server was started without');
+  if (!deps.secretBox) throw stateProblem('invalid_state', 'secret_key_missing', {}, 'Identity providers need KOPA_SECRET_KEY, which this server was started without');
   const clientSecret = deps.secretBox.open(provider.clientSecretSealed, clientSecretContext(provider.id));
   return { id: provider.id, issuer: provider.issuer, clientId: provider.clientId, clientSecret, version: provider.updatedAt };
 }

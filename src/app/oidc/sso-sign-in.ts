@@ -32,7 +32,7 @@ export class SsoRefused extends Error {
 /** GET /auth/providers: the enabled providers offered for this address's domain, names only. */
 export async function findProvidersForEmail(deps: OidcDeps, email: string): Promise<{ id: string; name: string; organisation: string | null }[]> {
   const clean = normalizeEmail(email);
-  if (!EMAIL_PATTERN.test(clean)) throw validationError('email', 'must be an e-mail address');
+  if (!EMAIL_PATTERN.test(clean)) throw validationError('email', 'invalid_email', 'must be an e-mail address');
   const domain = emailDomainOf(clean)!;
   const found = await deps.store.run(SYSTEM, (tx) => deps.store.identityProviders.forEmailDomain(tx, domain));
   return found.map((p) => ({ id: p.id, name: p.name, organisation: p.tenantName }));

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { systemActor, type Actor } from '../../domain/actor.js';
-import { KopaError } from '../../domain/errors.js';
+import { KopaError, fieldError } from '../../domain/errors.js';
 import { logOut } from '../identity/log-out.js';
 import type { OidcDeps } from './oidc-ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -30,7 +30,7 @@ export async function signOutEverywhere(deps: OidcDeps, actor: Actor, tokenHash:
 }
 
 function refused(detail: string): KopaError {
-  return new KopaError('validation', `logout_token: ${detail}`, [{ field: 'logout_token', message: detail }]);
+  return new KopaError('validation', `logout_token: ${detail}`, [fieldError('logout_token', 'invalid_format', detail)]);
 }
 
 /**

@@ -65,17 +65,17 @@ const RESOURCE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
 const UNIT_CODE = /^[A-Z0-9]{2,3}$/;
 
 export function validateProvider(p: Pick<Provider, 'code' | 'name'>, errors = new FieldErrors()): FieldErrors {
-  if (!PROVIDER_CODE.test(p.code)) errors.add('code', 'must be 2–20 capital letters, digits, "_" or "-", starting with a letter (e.g. LVRTC)');
-  if (!p.name.trim()) errors.add('name', 'must not be empty');
+  if (!PROVIDER_CODE.test(p.code)) errors.add('code', 'invalid_identifier', 'must be 2–20 capital letters, digits, "_" or "-", starting with a letter (e.g. LVRTC)');
+  if (!p.name.trim()) errors.add('name', 'required', 'must not be empty');
   return errors;
 }
 
 export function validateResource(r: Pick<Resource, 'code' | 'name' | 'unit' | 'unitCode' | 'kind'>, errors = new FieldErrors()): FieldErrors {
-  if (!RESOURCE_CODE.test(r.code)) errors.add('code', 'must be 2–40 lower-case letters, digits or "_", starting with a letter (e.g. vcpu_hour)');
-  if (!r.name.trim()) errors.add('name', 'must not be empty');
-  if (!r.unit.trim()) errors.add('unit', 'must not be empty');
-  if (!UNIT_CODE.test(r.unitCode)) errors.add('unitCode', 'must be a UN/ECE Recommendation 20 code of 2–3 capitals or digits (e.g. HUR, E34, C62)');
-  if (r.kind !== 'sum' && r.kind !== 'gauge') errors.add('kind', 'must be sum or gauge');
+  if (!RESOURCE_CODE.test(r.code)) errors.add('code', 'invalid_identifier', 'must be 2–40 lower-case letters, digits or "_", starting with a letter (e.g. vcpu_hour)');
+  if (!r.name.trim()) errors.add('name', 'required', 'must not be empty');
+  if (!r.unit.trim()) errors.add('unit', 'required', 'must not be empty');
+  if (!UNIT_CODE.test(r.unitCode)) errors.add('unitCode', 'invalid_unit_code', 'must be a UN/ECE Recommendation 20 code of 2–3 capitals or digits (e.g. HUR, E34, C62)');
+  if (r.kind !== 'sum' && r.kind !== 'gauge') errors.add('kind', 'not_one_of', 'must be sum or gauge', { allowed: 'sum, gauge' });
   return errors;
 }
 
@@ -96,12 +96,12 @@ export function normalisedAmount(text: string, decimals: number): string | null 
 }
 
 export function validateTariff(t: TariffInput, errors = new FieldErrors()): FieldErrors {
-  if (normalisedAmount(t.unitPrice, 6) === null) errors.add('unitPrice', 'must be a non-negative decimal with at most 6 decimals, as a string (e.g. "0.012500")');
-  if (t.currency !== CURRENCY) errors.add('currency', 'must be EUR');
-  if (!isLocalDate(t.validFrom)) errors.add('validFrom', 'must be a date YYYY-MM-DD');
+  if (normalisedAmount(t.unitPrice, 6) === null) errors.add('unitPrice', 'invalid_amount', 'must be a non-negative decimal with at most 6 decimals, as a string (e.g. "0.012500")', { decimals: 6 });
+  if (t.currency !== CURRENCY) errors.add('currency', 'not_one_of', 'must be EUR', { allowed: 'EUR' });
+  if (!isLocalDate(t.validFrom)) errors.add('validFrom', 'invalid_date', 'must be a date YYYY-MM-DD');
   if (t.validTo !== null) {
-    if (!isLocalDate(t.validTo)) errors.add('validTo', 'must be a date YYYY-MM-DD');
-    else if (isLocalDate(t.validFrom) && t.validTo <= t.validFrom) errors.add('validTo', 'must be after validFrom (validTo is the first day no longer in force)');
+    if (!isLocalDate(t.validTo)) errors.add('validTo', 'invalid_date', 'must be a date YYYY-MM-DD');
+    else if (isLocalDate(t.validFrom) && t.validTo <= t.validFrom) errors.add('validTo', 'must_be_after', 'must be after validFrom (validTo is the first day no longer in force)', { other: 'validFrom' });
   }
   return errors;
 }
@@ -133,11 +133,11 @@ export interface CostPoolInput {
 }
 
 export function validateCostPool(p: CostPoolInput, errors = new FieldErrors()): FieldErrors {
-  if (!isMonth(p.month)) errors.add('month', 'must be a month YYYY-MM');
-  if (normalisedAmount(p.amount, 2) === null) errors.add('amount', 'must be a non-negative amount with at most 2 decimals, as a string (e.g. "1200.00")');
-  if (p.currency !== CURRENCY) errors.add('currency', 'must be EUR');
-  if (!p.description.trim()) errors.add('description', 'must not be empty');
-  if (!(POOL_DRIVERS as readonly string[]).includes(p.driver)) errors.add('driver', `must be one of ${POOL_DRIVERS.join(', ')}`);
+  if (!isMonth(p.month)) errors.add('month', 'invalid_month', 'must be a month YYYY-MM');
+  if (normalisedAmount(p.amount, 2) === null) errors.add('amount', 'invalid_amount', 'must be a non-negative amount with at most 2 decimals, as a string (e.g. "1200.00")', { decimals: 2 });
+  if (p.currency !== CURRENCY) errors.add('currency', 'not_one_of', 'must be EUR', { allowed: 'EUR' });
+  if (!p.description.trim()) errors.add('description', 'required', 'must not be empty');
+  if (!(POOL_DRIVERS as readonly string[]).includes(p.driver)) errors.add('driver', 'not_one_of', `must be one of ${POOL_DRIVERS.join(', ')}`, { allowed: POOL_DRIVERS.join(', ') });
   return errors;
 }
 

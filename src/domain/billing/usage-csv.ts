@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../errors.js';
 /**
  * Provider consumption reports as CSV: a header row naming the columns id, tenantId (or tenant /
  * registrationNumber), provider, resource, quantity, periodStart, periodEnd, in any order.
@@ -9,7 +10,7 @@ export interface CsvUsageRow {
   values: Record<string, string>;
 }
 
-export type CsvParse = { ok: true; rows: CsvUsageRow[] } | { ok: false; problem: string };
+export type CsvParse = { ok: true; rows: CsvUsageRow[] } | { ok: false; problem: FieldProblem };
 
 const COLUMNS = ['id', 'tenantId', 'provider', 'resource', 'quantity', 'periodStart', 'periodEnd'] as const;
 const ALIASES: Record<string, (typeof COLUMNS)[number]> = { tenant: 'tenantId', registrationnumber: 'tenantId', tenantid: 'tenantId', periodstart: 'periodStart', periodend: 'periodEnd' };
@@ -65,15 +66,15 @@ export function parseUsageCsv(input: string): CsvParse {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   const [header, ...body] = records(text, separator);
-  if (!header) return { ok: false, problem: 'the file is empty; it needs a header row: id,tenantId,provider,resource,quantity,periodStart,periodEnd' };
+  if (!header) return { ok: false, problem: { code: 'csv_empty', message: 'the file is empty; it needs a header row: id,tenantId,provider,resource,quantity,periodStart,periodEnd', params: { columns: COLUMNS.join(', ') } } };
   const names = header.fields.map((h) => {
     const name = h.trim();
     return (COLUMNS as readonly string[]).includes(name) ? name : (ALIASES[name.toLowerCase()] ?? name);
   });
   const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n));
-  if (unknown.length > 0) return { ok: false, problem: `unknown column(s) ${unknown.map((u) => `"${u}"`).join(', ')}; expected ${COLUMNS.join(', ')}` };
+  if (unknown.length > 0) return { ok: false, problem: { code: 'csv_unknown_columns', message: `unknown column(s) ${unknown.map((u) => `"${u}"`).join(', ')}; expected ${COLUMNS.join(', ')}`, params: { columns: unknown.join(', '), expected: COLUMNS.join(', ') } } };
   const missing = COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0) return { ok: false, problem: `missing column(s) ${missing.join(', ')} in the header row` };
+  if (missing.length > 0) return { ok: false, problem: { code: 'csv_missing_columns', message: `missing column(s) ${missing.join(', ')} in the header row`, params: { columns: missing.join(', ') } } };
   const rows = body.map(({ line, fields }) => {
     const values: Record<string, string> = {};
     names.forEach((name, i) => {

@@ -16,7 +16,10 @@ describe('usage records', () => {
   it('names every wrong field', () => {
     const check = checkUsageRecord({ id: 7, tenantId: 'x', provider: 'AWS', quantity: '1e3', periodStart: '2026-02-30T00:00:00Z', periodEnd: 'soon', extra: 1 }, known);
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.errors.map((e) => e.field)).toEqual(['extra', 'id', 'tenantId', 'provider', 'resource', 'quantity', 'periodStart', 'periodEnd']);
+    if (!check.ok) {
+      expect(check.errors.map((e) => e.field)).toEqual(['extra', 'id', 'tenantId', 'provider', 'resource', 'quantity', 'periodStart', 'periodEnd']);
+      expect(check.errors.map((e) => e.code)).toEqual(['unknown_field', 'wrong_type', 'unknown_tenant', 'unknown_provider', 'required', 'invalid_amount', 'invalid_instant', 'invalid_instant']);
+    }
   });
 
   it('refuses ids that could not be stored as text', () => {
@@ -55,7 +58,10 @@ describe('usage CSV', () => {
   it('takes semicolons with a decimal comma, and explains a wrong header', () => {
     const parsed = parseUsageCsv('id;tenantId;provider;resource;quantity;periodStart;periodEnd\r\nx;9;LNB;egress_gb;2,75;s;e');
     expect(parsed.ok && parsed.rows[0]!.values.quantity).toBe('2.75');
-    expect(parseUsageCsv('id,provider\n')).toEqual({ ok: false, problem: 'missing column(s) tenantId, resource, quantity, periodStart, periodEnd in the header row' });
+    expect(parseUsageCsv('id,provider\n')).toEqual({
+      ok: false,
+      problem: { code: 'csv_missing_columns', message: 'missing column(s) tenantId, resource, quantity, periodStart, periodEnd in the header row', params: { columns: 'tenantId, resource, quantity, periodStart, periodEnd' } },
+    });
     expect(parseUsageCsv('')).toMatchObject({ ok: false });
   });
 });

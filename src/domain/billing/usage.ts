@@ -3,7 +3,7 @@
  * periodEnd}`, where `id` is the sender's idempotency key. Each record of a batch is checked on
  * its own, so a batch is accepted in part and every refusal names its field.
  */
-import type { FieldError } from '../errors.js';
+import { fieldError, type ErrorParams, type FieldError, type FieldErrorCode } from '../errors.js';
 import { isLocalDate } from '../local-date.js';
 import { decimalFromNumber, formatDecimal, parseDecimal, rescale, type Decimal } from '../money.js';
 
@@ -64,46 +64,46 @@ export function parseQuantity(value: unknown): Decimal | null {
 
 export function checkUsageRecord(raw: unknown, known: KnownForUsage): UsageCheck {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, id: null, errors: [{ field: 'record', message: 'must be an object with id, tenantId, provider, resource, quantity, periodStart and periodEnd' }] };
+    return { ok: false, id: null, errors: [fieldError('record', 'wrong_type', 'must be an object with id, tenantId, provider, resource, quantity, periodStart and periodEnd', { type: 'object' })] };
   }
   const r = raw as Record<string, unknown>;
   const errors: FieldError[] = [];
-  const add = (field: string, message: string) => errors.push({ field, message });
-  for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) add(key, 'is not a known field');
+  const add = (field: string, code: FieldErrorCode, message: string, params?: ErrorParams) => errors.push(fieldError(field, code, message, params));
+  for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) add(key, 'unknown_field', 'is not a known field');
 
   const id = typeof r.id === 'string' ? r.id : null;
-  if (r.id === undefined) add('id', 'is required');
-  else if (id === null) add('id', 'must be a string');
-  else if (id.length < 1 || id.length > 200 || CONTROL.test(id) || LONE_SURROGATE.test(id)) add('id', 'must be 1–200 characters without control characters');
+  if (r.id === undefined) add('id', 'required', 'is required');
+  else if (id === null) add('id', 'wrong_type', 'must be a string', { type: 'string' });
+  else if (id.length < 1 || id.length > 200 || CONTROL.test(id) || LONE_SURROGATE.test(id)) add('id', 'length_between', 'must be 1–200 characters without control characters', { min: 1, max: 200 });
 
   const text = (field: 'tenantId' | 'provider' | 'resource'): string | null => {
     const v = r[field];
-    if (v === undefined) add(field, 'is required');
-    else if (typeof v !== 'string') add(field, 'must be a string');
+    if (v === undefined) add(field, 'required', 'is required');
+    else if (typeof v !== 'string') add(field, 'wrong_type', 'must be a string', { type: 'string' });
     else return v;
     return null;
   };
   const tenantId = text('tenantId');
-  if (tenantId !== null && !(UUID.test(tenantId) && known.tenants.has(tenantId.toLowerCase()))) add('tenantId', 'is not a known municipality');
+  if (tenantId !== null && !(UUID.test(tenantId) && known.tenants.has(tenantId.toLowerCase()))) add('tenantId', 'unknown_tenant', 'is not a known municipality');
   const provider = text('provider');
-  if (provider !== null && !known.providers.has(provider)) add('provider', 'is not a known provider');
+  if (provider !== null && !known.providers.has(provider)) add('provider', 'unknown_provider', 'is not a known provider');
   const resource = text('resource');
-  if (resource !== null && !known.resources.has(resource)) add('resource', 'is not a known resource');
+  if (resource !== null && !known.resources.has(resource)) add('resource', 'unknown_resource', 'is not a known resource');
 
   let quantity: Decimal | null = null;
-  if (r.quantity === undefined) add('quantity', 'is required');
-  else if ((quantity = parseQuantity(r.quantity)) === null) add('quantity', 'must be a non-negative decimal (string or number, at most 12 decimals)');
+  if (r.quantity === undefined) add('quantity', 'required', 'is required');
+  else if ((quantity = parseQuantity(r.quantity)) === null) add('quantity', 'invalid_amount', 'must be a non-negative decimal (string or number, at most 12 decimals)', { decimals: 12 });
 
   const instant = (field: 'periodStart' | 'periodEnd'): number | null => {
     const v = r[field];
-    if (v === undefined) add(field, 'is required');
-    else if (typeof v !== 'string' || parseInstant(v) === null) add(field, 'must be an ISO-8601 instant with a zone, e.g. 2026-10-01T00:00:00Z');
+    if (v === undefined) add(field, 'required', 'is required');
+    else if (typeof v !== 'string' || parseInstant(v) === null) add(field, 'invalid_instant', 'must be an ISO-8601 instant with a zone, e.g. 2026-10-01T00:00:00Z');
     else return parseInstant(v);
     return null;
   };
   const start = instant('periodStart');
   const end = instant('periodEnd');
-  if (start !== null && end !== null && end <= start) add('periodEnd', 'must be after periodStart');
+  if (start !== null && end !== null && end <= start) add('periodEnd', 'must_be_after', 'must be after periodStart', { other: 'periodStart' });
 
   if (errors.length > 0) return { ok: false, id, errors };
   return {

@@ -2,7 +2,7 @@
  * Which VAT rate applies on a day. The standard Latvian rate is a dated rule, not a constant, so a
  * change in the law is one new row here and invoices for earlier months keep the rate of their time.
  */
-import { KopaError } from '../errors.js';
+import { fieldError, stateProblem } from '../errors.js';
 import type { LocalDate } from '../local-date.js';
 
 export interface VatRule {
@@ -19,6 +19,6 @@ export const STANDARD_VAT_RULES: readonly VatRule[] = Object.freeze([{ from: '20
 export function vatRateOn(day: LocalDate, rules: readonly VatRule[] = STANDARD_VAT_RULES): string {
   let rate: string | null = null;
   for (const rule of rules) if (rule.from <= day) rate = rule.ratePercent;
-  if (rate === null) throw new KopaError('invalid_state', `No VAT rate is known for ${day}`, [{ field: 'month', message: 'is before any known VAT rate' }]);
+  if (rate === null) throw stateProblem('invalid_state', 'no_vat_rate', { day }, `No VAT rate is known for ${day}`, [fieldError('month', 'no_vat_rate', 'is before any known VAT rate')]);
   return rate;
 }

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../errors.js';
 import type { LocalDate } from '../local-date.js';
 import { addDays, DEFAULT_ZONE, isoWeekday } from './local-time.js';
 import { LATVIAN_TRANSFERS, latvianHolidays, type Holiday } from './lv-holidays.js';
@@ -141,12 +142,12 @@ function minutesOf(slots: Slot[]): number {
 }
 
 /** Checks weekly hours or an exception's slots: ordered, inside the day, not overlapping. */
-export function slotsProblem(slots: Slot[]): string | null {
+export function slotsProblem(slots: Slot[]): FieldProblem | null {
   let previousEnd = -1;
   for (const s of slots) {
-    if (!Number.isInteger(s.opens) || !Number.isInteger(s.closes) || s.opens < 0 || s.closes > 24 * 60) return 'times must lie within the day';
-    if (s.closes <= s.opens) return 'closing time must be after opening time';
-    if (s.opens < previousEnd) return 'slots must be in order and must not overlap';
+    if (!Number.isInteger(s.opens) || !Number.isInteger(s.closes) || s.opens < 0 || s.closes > 24 * 60) return { code: 'times_outside_day', message: 'times must lie within the day' };
+    if (s.closes <= s.opens) return { code: 'must_be_after', message: 'closing time must be after opening time', params: { other: 'opens' } };
+    if (s.opens < previousEnd) return { code: 'slots_overlap', message: 'slots must be in order and must not overlap' };
     previousEnd = s.closes;
   }
   return null;

@@ -53,7 +53,7 @@ export function monthBounds(zone: string, month: string): { start: Date; end: Da
  * six-digit year, which no date parser here reads; before 1970 there is nothing to report.
  */
 export function checkMonth(month: string): void {
-  if (!isMonth(month) || month < '1970-01' || month > '9998-12') throw validationError('month', 'must be YYYY-MM, from 1970-01 to 9998-12');
+  if (!isMonth(month) || month < '1970-01' || month > '9998-12') throw validationError('month', 'invalid_month', 'must be YYYY-MM, from 1970-01 to 9998-12');
 }
 
 /**

@@ -28,12 +28,12 @@ export function weeklyToSlots(weekly: WeeklyHours): Slot[][] {
 
 export function validateSlots(field: string, slots: ClockSlot[], errors: FieldErrors): void {
   slots.forEach((s, i) => {
-    if (parseClock(s.opens) === null) errors.add(`${field}[${i}].opens`, 'must be a time HH:MM');
-    if (parseClock(s.closes) === null) errors.add(`${field}[${i}].closes`, 'must be a time HH:MM');
+    if (parseClock(s.opens) === null) errors.add(`${field}[${i}].opens`, 'invalid_time', 'must be a time HH:MM');
+    if (parseClock(s.closes) === null) errors.add(`${field}[${i}].closes`, 'invalid_time', 'must be a time HH:MM');
   });
   if (!errors.isEmpty) return;
   const problem = slotsProblem(toSlots(slots));
-  if (problem) errors.add(field, problem);
+  if (problem) errors.addProblem(field, problem);
 }
 
 export function validateWeekly(weekly: WeeklyHours, errors = new FieldErrors()): FieldErrors {
@@ -53,22 +53,22 @@ export interface ExceptionInput {
 /** Validates an operator's exception and turns it into the domain form. */
 export function parseException(input: ExceptionInput): CalendarException {
   const errors = new FieldErrors();
-  if (!isLocalDate(input.date)) errors.add('date', 'must be a date YYYY-MM-DD');
-  if (!input.reason.trim()) errors.add('reason', 'must not be empty');
+  if (!isLocalDate(input.date)) errors.add('date', 'invalid_date', 'must be a date YYYY-MM-DD');
+  if (!input.reason.trim()) errors.add('reason', 'required', 'must not be empty');
   let slots: ClockSlot[] | undefined = input.slots;
   if (!slots && (input.opens !== undefined || input.closes !== undefined)) {
-    if (input.opens === undefined) errors.add('opens', 'is required with closes');
-    if (input.closes === undefined) errors.add('closes', 'is required with opens');
+    if (input.opens === undefined) errors.add('opens', 'required_with', 'is required with closes', { other: 'closes' });
+    if (input.closes === undefined) errors.add('closes', 'required_with', 'is required with opens', { other: 'opens' });
     if (input.opens !== undefined && input.closes !== undefined) slots = [{ opens: input.opens, closes: input.closes }];
   }
-  if (input.kind === 'day_off' && slots) errors.add('kind', 'a day off has no opening hours');
-  if (input.kind === 'custom_hours' && (!slots || slots.length === 0)) errors.add('opens', 'custom hours need opens and closes');
+  if (input.kind === 'day_off' && slots) errors.add('kind', 'day_off_has_hours', 'a day off has no opening hours');
+  if (input.kind === 'custom_hours' && (!slots || slots.length === 0)) errors.add('opens', 'required', 'custom hours need opens and closes');
   if (slots && errors.isEmpty) {
     if (input.slots) validateSlots('slots', slots, errors);
     else {
-      if (parseClock(slots[0]!.opens) === null) errors.add('opens', 'must be a time HH:MM');
-      if (parseClock(slots[0]!.closes) === null) errors.add('closes', 'must be a time HH:MM');
-      if (errors.isEmpty && slotsProblem(toSlots(slots))) errors.add('closes', 'must be after opens');
+      if (parseClock(slots[0]!.opens) === null) errors.add('opens', 'invalid_time', 'must be a time HH:MM');
+      if (parseClock(slots[0]!.closes) === null) errors.add('closes', 'invalid_time', 'must be a time HH:MM');
+      if (errors.isEmpty && slotsProblem(toSlots(slots))) errors.add('closes', 'must_be_after', 'must be after opens', { other: 'opens' });
     }
   }
   errors.throwIfAny();

@@ -41,12 +41,12 @@ export function checkAttachment(fileName: string, data: Uint8Array, existing: nu
   const name = safeFileName(fileName);
   const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
   const type = TYPES[ext];
-  if (!type) errors.add('file', `type .${ext || '?'} is not accepted; use ${ALLOWED_EXTENSIONS.join(', ')}`);
-  if (data.length === 0) errors.add('file', 'is empty');
-  if (data.length > MAX_ATTACHMENT_BYTES) errors.add('file', 'is larger than 10 MB');
-  if (existing >= MAX_ATTACHMENTS_PER_TICKET) errors.add('file', `a ticket holds at most ${MAX_ATTACHMENTS_PER_TICKET} files`);
+  if (!type) errors.add('file', 'file_type', `type .${ext || '?'} is not accepted; use ${ALLOWED_EXTENSIONS.join(', ')}`, { allowed: ALLOWED_EXTENSIONS.join(', ') });
+  if (data.length === 0) errors.add('file', 'file_empty', 'is empty');
+  if (data.length > MAX_ATTACHMENT_BYTES) errors.add('file', 'file_too_large', 'is larger than 10 MB', { maxMb: 10 });
+  if (existing >= MAX_ATTACHMENTS_PER_TICKET) errors.add('file', 'too_many', `a ticket holds at most ${MAX_ATTACHMENTS_PER_TICKET} files`, { max: MAX_ATTACHMENTS_PER_TICKET });
   if (type?.magic && data.length > 0 && !type.magic.some((sig) => sig.every((b, i) => data[i] === b))) {
-    errors.add('file', `content is not a .${ext} file`);
+    errors.add('file', 'file_content', `content is not a .${ext} file`, { type: ext });
   }
   errors.throwIfAny();
   return { fileName: name, contentType: type!.contentType };

@@ -29,11 +29,11 @@ export interface Incident {
 /** A new incident names what is affected and says something first. */
 export function checkNewIncident(input: { title: string; serviceIds: string[]; message: string; startedAt: number; now: number }): FieldErrors {
   const errors = new FieldErrors();
-  if (!input.title.trim()) errors.add('title', 'must not be empty');
-  if (!input.message.trim()) errors.add('message', 'must not be empty');
-  if (input.serviceIds.length === 0) errors.add('serviceIds', 'must name at least one service');
-  if (new Set(input.serviceIds).size !== input.serviceIds.length) errors.add('serviceIds', 'must list each service once');
-  if (input.startedAt > input.now + 60_000) errors.add('startedAt', 'cannot be in the future');
+  if (!input.title.trim()) errors.add('title', 'required', 'must not be empty');
+  if (!input.message.trim()) errors.add('message', 'required', 'must not be empty');
+  if (input.serviceIds.length === 0) errors.add('serviceIds', 'too_few', 'must name at least one service', { min: 1 });
+  if (new Set(input.serviceIds).size !== input.serviceIds.length) errors.add('serviceIds', 'duplicate', 'must list each service once');
+  if (input.startedAt > input.now + 60_000) errors.add('startedAt', 'in_future', 'cannot be in the future');
   return errors;
 }
 
@@ -45,7 +45,7 @@ export const canUpdate = (current: IncidentStatus): boolean => current !== 'reso
 
 export function checkUpdate(next: IncidentStatus, message: string): FieldErrors {
   const errors = new FieldErrors();
-  if (!message.trim()) errors.add('message', 'must not be empty');
-  if (!(INCIDENT_STATUSES as readonly string[]).includes(next)) errors.add('status', `must be one of ${INCIDENT_STATUSES.join(', ')}`);
+  if (!message.trim()) errors.add('message', 'required', 'must not be empty');
+  if (!(INCIDENT_STATUSES as readonly string[]).includes(next)) errors.add('status', 'not_one_of', `must be one of ${INCIDENT_STATUSES.join(', ')}`, { allowed: INCIDENT_STATUSES.join(', ') });
   return errors;
 }

@@ -9,7 +9,7 @@ import { logIn } from '../../app/identity/log-in.js';
 import { logOut } from '../../app/identity/log-out.js';
 import type { Deps } from '../../app/ports.js';
 import type { Actor } from '../../domain/actor.js';
-import { KopaError } from '../../domain/errors.js';
+import { KopaError, fieldError } from '../../domain/errors.js';
 import { availableMethods, SECOND_FACTOR_METHODS } from '../../domain/second-factor.js';
 import type { User } from '../../domain/user.js';
 import { permissionsOf } from '../../domain/roles.js';
@@ -92,8 +92,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; sessionTtlHo
     },
   }, async (request, reply) => {
     const { method, code, response } = request.body;
-    if (method !== 'webauthn' && !code) throw new KopaError('validation', 'code: is required', [{ field: 'code', message: 'is required' }]);
-    if (method === 'webauthn' && !response) throw new KopaError('validation', 'response: is required', [{ field: 'response', message: 'is required for webauthn' }]);
+    if (method !== 'webauthn' && !code) throw new KopaError('validation', 'code: is required', [fieldError('code', 'required', 'is required')]);
+    if (method === 'webauthn' && !response) throw new KopaError('validation', 'response: is required', [fieldError('response', 'required', 'is required for webauthn')]);
     const signIn = await completeSecondFactor(deps, {
       ...context(request),
       pendingToken: request.cookies[SESSION_COOKIE] ?? '',

@@ -190,7 +190,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     const statuses = q.status === 'open' ? (['new', 'in_progress', 'waiting_for_customer'] as const) : q.status?.split(',');
     const valid = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'];
     if (statuses?.some((s) => !valid.includes(s))) {
-      throw validationError('status', `must be "open" or a comma-separated list of ${valid.join(', ')}`);
+      throw validationError('status', 'not_one_of', `must be "open" or a comma-separated list of ${valid.join(', ')}`, { allowed: ['open', ...valid].join(', ') });
     }
     const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
     return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(request, i.ticket, i.sla));
@@ -324,14 +324,14 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     },
   }, async (request, reply) => {
     const id = pathId(request.params.id, 'Ticket');
-    if (!request.isMultipart()) throw validationError('file', 'send multipart/form-data with a "file" field');
+    if (!request.isMultipart()) throw validationError('file', 'multipart_required', 'send multipart/form-data with a "file" field');
     const file = await request.file();
-    if (!file || file.fieldname !== 'file') throw validationError('file', 'is required');
+    if (!file || file.fieldname !== 'file') throw validationError('file', 'required', 'is required');
     const data = await file.toBuffer().catch((error: unknown) => {
-      if (error instanceof Error && /too large|limit/i.test(error.message)) throw validationError('file', 'is larger than 10 MB');
+      if (error instanceof Error && /too large|limit/i.test(error.message)) throw validationError('file', 'file_too_large', 'is larger than 10 MB', { maxMb: 10 });
       throw error;
     });
-    if (file.file.truncated) throw validationError('file', 'is larger than 10 MB');
+    if (file.file.truncated) throw validationError('file', 'file_too_large', 'is larger than 10 MB', { maxMb: 10 });
     return reply.status(201).send(await attachToTicket(deps, actorOf(request), id, file.filename, new Uint8Array(data)));
   });
 

@@ -7,9 +7,9 @@ import { MAX_USAGE_BATCH } from '../../domain/billing/usage.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
-import { ERRORS } from '../schemas.js';
+import { ERRORS, FieldErrorSchema } from '../schemas.js';
 
-const FieldError = Type.Object({ field: Type.String(), message: Type.String() });
+const FieldError = FieldErrorSchema;
 const IngestReport = Type.Object({
   accepted: Type.Integer({ description: 'records stored now' }),
   duplicates: Type.Integer({ description: 'records whose id was already received with the same content; nothing changed' }),

@@ -6,7 +6,7 @@ import { listUsers } from '../../app/identity/list-users.js';
 import type { Deps } from '../../app/ports.js';
 import type { User } from '../../domain/user.js';
 import { updateUser } from '../../app/identity/update-user.js';
-import { KopaError } from '../../domain/errors.js';
+import { KopaError, fieldError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
@@ -38,7 +38,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   }, async (request, reply) => {
     const tenantId = pathId(request.params.id, 'Municipality');
     if (request.body.role !== 'tenant_admin' && request.body.role !== 'tenant_user') {
-      throw new KopaError('validation', 'role: must be tenant_admin or tenant_user for a municipality', [{ field: 'role', message: 'must be tenant_admin or tenant_user' }]);
+      throw new KopaError('validation', 'role: must be tenant_admin or tenant_user for a municipality', [fieldError('role', 'not_one_of', 'must be tenant_admin or tenant_user', { allowed: 'tenant_admin, tenant_user' })]);
     }
     const { user, temporaryPassword } = await createUser(deps, actorOf(request), { ...request.body, tenantId });
     return reply.status(201).send({ ...user, ...(temporaryPassword && { temporaryPassword }) });
@@ -61,7 +61,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     schema: { 'x-kopa-permission': 'users.write', tags: ['users'], summary: 'Add an agency staff account (operator)', body: UserCreate, response: { 201: UserCreated, ...ERRORS } },
   }, async (request, reply) => {
     if (request.body.role === 'tenant_admin' || request.body.role === 'tenant_user') {
-      throw new KopaError('validation', 'role: municipality users are added under /tenants/{id}/users', [{ field: 'role', message: 'must be an agency role here' }]);
+      throw new KopaError('validation', 'role: municipality users are added under /tenants/{id}/users', [fieldError('role', 'role_not_allowed', 'must be an agency role here')]);
     }
     const { user, temporaryPassword } = await createUser(deps, actorOf(request), { ...request.body, tenantId: null });
     return reply.status(201).send({ ...user, ...(temporaryPassword && { temporaryPassword }) });

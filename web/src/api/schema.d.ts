@@ -15060,8 +15060,16 @@ export interface paths {
                             duplicates: number;
                             rejected: {
                                 errors: {
+                                    /** @description stable code of the broken rule; see docs/api.md for the list */
+                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                    /** @description path of the field: address.city, results[2].at */
                                     field: string;
+                                    /** @description the same in English, for scripts and logs */
                                     message: string;
+                                    /** @description values the sentence of a code needs, e.g. {"max": 100} or {"month": "2026-12"} */
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 id: string | null;
                                 index: number;
@@ -16213,10 +16221,24 @@ export interface components {
             code: string;
             detail: string;
             errors?: {
+                /** @description stable code of the broken rule; see docs/api.md for the list */
+                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                /** @description path of the field: address.city, results[2].at */
                 field: string;
+                /** @description the same in English, for scripts and logs */
                 message: string;
+                /** @description values the sentence of a code needs, e.g. {"max": 100} or {"month": "2026-12"} */
+                params: {
+                    [key: string]: string | number;
+                };
             }[];
             instance?: string;
+            /** @description values the sentence of a code needs, e.g. {"max": 100} or {"month": "2026-12"} */
+            params?: {
+                [key: string]: string | number;
+            };
+            /** @description what exactly is in the way (on conflicts, invalid states and throttling); with params, lets a client word detail itself */
+            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled";
             requestId?: string;
             status: number;
             title: string;
