@@ -76,7 +76,7 @@ describe.each(BACKENDS)('a notice outlives the server that was to send it (%s)',
     const store = createStore(db.kysely);
     await createUser({ store, clock: { now: () => new Date() }, passwords: argon2Hasher }, systemActor('test'), { email: 'operator@crash.test', name: 'Operatore', role: 'operator', tenantId: null, password: 'outbox-crash-2026' });
     await store.run(SYSTEM, (tx) => alertOperators({ store, notifications: { mailEnabled: true, webhooks: [], publicUrl: null } }, tx, {
-      event: 'backup.failed', key: 'crash:1', subject: 'Kopa: pirms avārijas', lines: ['Ierakstīts pirms avārijas.'], body: {}, at: new Date(),
+      event: 'backup.failed', key: 'crash:1', subject: 'Kopa: before the crash', lines: ['Ierakstīts pirms avārijas.'], body: {}, at: new Date(),
     }));
     await db.close();
 
@@ -104,7 +104,7 @@ describe.each(BACKENDS)('a notice outlives the server that was to send it (%s)',
     try {
       expect(await until(() => mails.length > 0, 60_000), second.output()).toBe(true);
       await new Promise((r) => setTimeout(r, 11_000)); // two more polls of the worker: nothing more is sent
-      expect(mails).toEqual(['operator@crash.test Kopa: pirms avārijas']);
+      expect(mails).toEqual(['operator@crash.test Kopa: before the crash']);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
