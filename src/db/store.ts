@@ -19,6 +19,7 @@ import { watchRepository } from './repositories/watch.js';
 import { invoiceRepository } from './repositories/invoices.js';
 import { billingRunRepository } from './repositories/billing-runs.js';
 import { jobRepository } from './repositories/jobs.js';
+import { outboxRepository } from './repositories/outbox.js';
 import { leaseRepository } from './repositories/leases.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
 import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
@@ -110,6 +111,7 @@ export function createStore(db: Kysely<Database>): Store {
     secondFactors: secondFactorRepository,
     audit: auditRepository,
     jobs: jobRepository,
+    outbox: outboxRepository,
     leases: leaseRepository,
     tickets: ticketRepository,
     services: serviceRepository,

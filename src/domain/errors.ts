@@ -237,6 +237,7 @@ export const PROBLEM_REASONS = [
   'no_vat_rate',
   'comments_throttled',
   'sign_in_throttled',
+  'notice_not_failed',
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'tickets.manage': ['operator', 'desk_agent'],
   'desk_reports.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin'],
   'settings.read': ['operator', 'auditor'],
+  'outbox.read': ['operator'],
+  'outbox.write': ['operator'],
   'invoices.read': ['operator', 'finance', 'auditor', 'tenant_admin'],
   'seller.write': ['operator', 'finance'],
   'billing_runs.read': ['operator', 'finance', 'auditor'],

@@ -13,6 +13,8 @@ export interface MetricsSources {
   jobCounts(): Promise<{ kind: string; status: string; count: number }[]>;
   /** When the newest good backup finished (any replica, scheduled or `kopa backup`); null when none. */
   lastBackupSuccess?(): Promise<Date | null>;
+  /** Outgoing notices by status (ADR 0020). */
+  outboxCounts?(): Promise<{ status: string; count: number }[]>;
   /** The server's clock; required with lastBackupSuccess. */
   now?(): Date;
 }
@@ -52,6 +54,21 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources): R
       // a scrape that failed as a whole would tell Prometheus the replica is down.
       const rows = await sources.jobCounts().catch(() => []);
       for (const row of rows) this.set({ kind: row.kind, status: row.status }, row.count);
+    },
+  });
+
+  new Gauge({
+    name: 'kopa_outbox_notices',
+    help: 'Outgoing notices waiting (queued, sending) and given up (failed); alert on failed > 0',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      if (!sources.outboxCounts) return;
+      const rows = await sources.outboxCounts().catch(() => null);
+      if (!rows) return;
+      // Every status always has a series, 0 included, so an alert on `failed` sees it appear.
+      for (const status of ['queued', 'sending', 'failed']) this.set({ status }, rows.find((r) => r.status === status)?.count ?? 0);
     },
   });
 

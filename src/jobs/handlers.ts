@@ -1,7 +1,9 @@
 import type { Deps } from '../app/ports.js';
 import { deliverInvitation } from '../app/identity/accept-invitation.js';
 import { escalateTickets } from '../app/desk/escalate-tickets.js';
-import { deliverNotification, type NotificationPayload } from '../app/desk/notify-escalation.js';
+import { queueEscalationNotifications, type Escalation } from '../app/desk/notify-escalation.js';
+import { sendOutbox } from '../app/outbox/send-outbox.js';
+import { SYSTEM } from '../app/shared/transaction.js';
 import { closeMonth } from '../app/availability/publish-sla-reports.js';
 import { pruneProbeResults } from '../app/monitoring/prune-probe-results.js';
 import { recordMissedBeats } from '../app/monitoring/push-monitors.js';
@@ -31,7 +33,8 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
     'outage-watch': async () => {
       await watchOutages(deps);
     },
-    // A signed event for a configured webhook; throwing retries it with back-off.
+    // `webhook`, `mail` and `notify` jobs are no longer queued (notices go through the outbox, ADR 0020);
+    // these run the ones an earlier release left in the queue. A signed event for a configured webhook.
     webhook: async (payload) => {
       const { url, event, deliveryId, body } = payload as { url: string; event: string; deliveryId: string; body: unknown };
       const target = deps.notifications?.webhooks.find((w) => w.url === url);
@@ -41,7 +44,7 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
     'month-close': async () => {
       await closeMonth(deps);
     },
-    // A plain e-mail queued by a use case; throwing retries it with back-off.
+    // A plain e-mail queued by an earlier release; throwing retries it with back-off.
     mail: async (payload) => {
       if (!deps.notifier) throw new Error('E-mail is not configured');
       await deps.notifier.sendMail(payload as { to: string[]; subject: string; text: string });
@@ -53,9 +56,19 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
     invitation: async (payload) => {
       await deliverInvitation(deps, payload as { invitationId: string });
     },
+    // An escalation's notification queued by an earlier release: recorded in the outbox now, once.
     notify: async (payload) => {
-      await deliverNotification(deps, payload as NotificationPayload);
+      const { escalation } = payload as { escalation: Escalation };
+      await deps.store.run(SYSTEM, (tx) => queueEscalationNotifications(deps, tx, escalation, deps.clock.now()));
     },
+  };
+}
+
+/** The outbox sender the worker runs after each poll's jobs; failures are logged, their reasons kept on the rows. */
+export function outboxSender(deps: Deps, log: { warn?(obj: object, msg: string): void; error(obj: object, msg: string): void }): (stopping: () => boolean) => Promise<void> {
+  return async (stopping) => {
+    const pass = await sendOutbox(deps, { stopping });
+    for (const f of pass.failures) (f.final ? log.error : (log.warn ?? log.error)).call(log, f, f.final ? 'notice failed for good' : 'notice not delivered, will retry');
   };
 }
 

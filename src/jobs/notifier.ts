@@ -37,5 +37,14 @@ export function createNotifier(options: NotifierOptions): Notifier {
       });
       if (!response.ok) throw new Error(`Webhook ${url} answered ${response.status}`);
     },
+    async postJson(url, body) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Kopa-Webhooks/1' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 10_000),
+      });
+      if (!response.ok) throw new Error(`${new URL(url).host} answered ${response.status}`);
+    },
   };
 }

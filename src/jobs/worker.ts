@@ -15,6 +15,8 @@ export interface WorkerOptions {
   handlers: Record<string, JobHandler>;
   periodic: PeriodicJob[];
   pollMs?: number;
+  /** Runs after each poll's jobs (the outbox sender); told when the worker is stopping. */
+  afterJobs?: (stopping: () => boolean) => Promise<void>;
   log: { info(obj: object, msg: string): void; warn?(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -71,6 +73,7 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void>; ti
         log.error({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
       }
     }
+    if (!stopped) await options.afterJobs?.(() => stopped);
     return jobs.length;
   }
 

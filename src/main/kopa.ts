@@ -13,7 +13,7 @@ import type { Deps } from '../app/ports.js';
 import { buildProgram, type CliActions } from '../cli/program.js';
 import { migrate } from '../db/migrate.js';
 import { buildMetricsServer } from '../http/metrics-server.js';
-import { backupJobs, jobHandlers, PERIODIC_JOBS } from '../jobs/handlers.js';
+import { backupJobs, jobHandlers, outboxSender, PERIODIC_JOBS } from '../jobs/handlers.js';
 import { startAgent } from '../jobs/prober/agent.js';
 import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startProbeLeases } from '../jobs/prober/probe-leases.js';
@@ -81,6 +81,7 @@ const actions: CliActions = {
           deps: runtime.deps,
           handlers: jobHandlers(runtime.deps, { probeRetentionDays: config.probeRetentionDays, backup: config.backupDir ? { dir: config.backupDir, keep: config.backupKeep } : null }),
           periodic: [...PERIODIC_JOBS, ...backupJobs({ dir: config.backupDir, intervalHours: config.backupIntervalHours })],
+          afterJobs: outboxSender(runtime.deps, app.log),
           log: app.log,
         })
       : null;

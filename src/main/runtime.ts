@@ -115,6 +115,7 @@ export function serverFor(runtime: Runtime, options: { statusCacheMs?: number; d
       poolStats: () => db.poolStats(),
       jobCounts: () => deps.store.run(SYSTEM, (tx) => deps.store.jobs.counts(tx)),
       lastBackupSuccess: () => deps.store.run(SYSTEM, (tx) => deps.store.backups.lastSuccess(tx)),
+      outboxCounts: () => deps.store.run(SYSTEM, (tx) => deps.store.outbox.counts(tx)),
       now: () => deps.clock.now(),
     },
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteUser } from '../../src/app/identity/invite-user.js';
+import { alertOperators } from '../../src/app/shared/alert-operators.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
@@ -95,6 +96,11 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
     // Invitations go out by e-mail; this app has no mail server, so the use case gets mail settings.
     const mail = { ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } };
     for (let i = 1; i <= 3; i++) await inviteUser(mail, systemActor('test'), cesis, { email: `uzaicinats${i}@cesis.lv`, name: `Uzaicināts ${i}`, role: 'tenant_user' });
+    // Notices in the outbox: an e-mail per operator and a webhook for each of a few alerts.
+    const alerts = { ...t.deps, notifications: { mailEnabled: true, webhooks: [{ url: 'https://hooks.example.lv/kopa', secret: 'paging-webhook-secret' }], publicUrl: null } };
+    for (let i = 1; i <= 3; i++) {
+      await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => alertOperators(alerts, tx, { event: 'paging.test', key: `paging:${i}`, subject: `Brīdinājums ${i}`, lines: [`Brīdinājums ${i}`], body: { i }, at: NOW }));
+    }
     const people = (await operator.get('/api/v1/users?limit=200')).json().items as { id: string; email: string }[];
     const operatorId = people.find((p) => p.email === 'operators@rda.lv')!.id;
     lists.push(
@@ -110,6 +116,8 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       '/api/v1/identity-providers',
       '/api/v1/audit-events',
       '/api/v1/audit-events?entityType=ticket',
+      '/api/v1/outbox',
+      '/api/v1/outbox?channel=email&status=queued',
       '/api/v1/calendars',
       '/api/v1/services',
       `/api/v1/tenants/${cesis}/subscriptions`,
@@ -158,6 +166,7 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       ['/api/v1/users', 'users'],
       ['/api/v1/tokens', 'api_tokens'],
       ['/api/v1/audit-events', 'audit_events'],
+      ['/api/v1/outbox', 'outbox'],
       ['/api/v1/monitors', 'monitors'],
       ['/api/v1/monitors?sort=state', 'monitors'],
       ['/api/v1/tickets', 'tickets'],

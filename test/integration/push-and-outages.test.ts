@@ -18,7 +18,7 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
   const anonymous = (method: 'GET' | 'POST', url: string) => t.app.inject({ method, url });
   const results = (monitorId: string) =>
     t.database.db.kysely.selectFrom('probe_results').select(['at', 'ok', 'error', 'location']).where('monitor_id', '=', monitorId).orderBy('at').execute();
-  const jobs = (kind: string) => t.database.db.kysely.selectFrom('jobs').select('payload').where('kind', '=', kind).execute();
+  const outbox = (channel: string) => t.database.db.kysely.selectFrom('outbox').select(['event', 'recipient', 'subject', 'payload']).where('channel', '=', channel).orderBy('id').execute();
 
   beforeAll(async () => {
     now = new Date('2026-11-24T10:00:00Z');
@@ -113,10 +113,9 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
       expect(tickets).toHaveLength(5);
       expect(new Set(tickets.map((x: { tenantId: string }) => x.tenantId)).size).toBe(5);
       expect(tickets.every((x: { priority: string; serviceId: string }) => x.priority === 'P1' && x.serviceId === dvsId)).toBe(true);
-      const mail = (await jobs('mail')).map((j) => j.payload as { to: string[]; subject: string }).filter((m) => m.subject.startsWith('[Kopa] Pārtraukums'));
-      expect(mail).toHaveLength(1);
-      expect(mail[0]!.to).toEqual(['operators@rda.lv']);
-      const hooks = (await jobs('webhook')).map((j) => j.payload as { event: string; body: { startedAt: string } });
+      const mail = (await outbox('email')).filter((m) => m.subject?.startsWith('[Kopa] Pārtraukums'));
+      expect(mail.map((m) => m.recipient)).toEqual(['operators@rda.lv']);
+      const hooks = (await outbox('webhook')).map((j) => ({ event: j.event, ...(j.payload as { body: { startedAt: string } }) }));
       expect(hooks.map((h) => [h.event, h.body.startedAt])).toEqual([['monitor.outage_confirmed', '2026-11-24T10:59:00.000Z']]);
     });
 
@@ -145,7 +144,7 @@ describe.each(BACKENDS)('push monitors, batches and the outage watch on %s', (ba
       now = new Date('2026-11-24T11:02:30Z');
       await ingestProbeResults(t.deps, system, monitor.id, [{ at: '2026-11-24T11:02:00Z', ok: true, location: 'lvrtc' }]);
       expect(await watchOutages(t.deps)).toEqual({ confirmed: 0, ended: 1 });
-      const hooks = (await jobs('webhook')).map((j) => (j.payload as { event: string }).event);
+      const hooks = (await outbox('webhook')).map((j) => j.event);
       expect(hooks).toEqual(['monitor.outage_confirmed', 'monitor.outage_resolved']);
     });
   });

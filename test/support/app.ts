@@ -64,6 +64,7 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
       poolStats: () => database.db.poolStats(),
       jobCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.jobs.counts(tx)),
       lastBackupSuccess: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.backups.lastSuccess(tx)),
+      outboxCounts: () => deps.store.run({ role: 'system', tenantId: null }, (tx) => deps.store.outbox.counts(tx)),
       now: () => deps.clock.now(),
     },
     ...options.server,

@@ -6,7 +6,7 @@ import type { DeskReportDeps } from '../desk/ports.js';
 import type { UserStore } from '../identity/ports.js';
 import type { MaintenanceStore, MonitorStore } from '../monitoring/ports.js';
 import type { AgreementStore, TenantStore } from '../municipalities/ports.js';
-import type { Clock, JobStore, NotificationSettings, Transactions } from '../shared/ports.js';
+import type { Clock, JobStore, NotificationSettings, OutboxStore, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 import type { RollupStore } from './rollup-ports.js';
 import type { SlaPublicationStore } from './sla-ports.js';
@@ -63,6 +63,7 @@ export interface AvailabilityDeps {
     users: UserStore;
     jobs: JobStore;
     audit: AuditStore;
+    outbox: OutboxStore;
   };
   clock: Clock;
   notifications?: NotificationSettings;

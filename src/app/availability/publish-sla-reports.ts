@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { addDays, DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import { addMonths, checkMonth, firstDayOf, monthHasEnded, monthInterval, monthOf } from '../../domain/calendar/month.js';
@@ -35,11 +34,15 @@ export function reportChanges(before: Report, after: Report): SlaChange[] {
   return changes;
 }
 
-async function queueMail(deps: AvailabilityDeps, tx: Tx, tenantId: string, subject: string, text: string, now: Date): Promise<void> {
+/** The municipality's admins hear of the publication through the outbox, in its transaction (ADR 0020). */
+async function queueMail(deps: AvailabilityDeps, tx: Tx, tenantId: string, publicationId: string, subject: string, text: string, now: Date): Promise<void> {
   if (!deps.notifications?.mailEnabled) return;
-  const admins = (await deps.store.users.list(tx, tenantId, {})).filter((u) => u.active && u.role === 'tenant_admin').map((u) => u.email);
-  if (admins.length === 0) return;
-  await deps.store.jobs.enqueue(tx, 'mail', { to: admins, subject, text }, now, `mail:${randomUUID()}`);
+  const admins = (await deps.store.users.list(tx, tenantId, {})).filter((u) => u.active && u.role === 'tenant_admin');
+  await deps.store.outbox.record(
+    tx,
+    admins.map((a) => ({ eventKey: `sla-report:${publicationId}`, event: 'sla_report.published', channel: 'email' as const, recipient: a.email, tenantId, subject, payload: { text }, language: 'lv' as const })),
+    now,
+  );
 }
 
 /**
@@ -79,6 +82,7 @@ export async function publishSlaReport(deps: AvailabilityDeps, actor: Actor, ten
       deps,
       tx,
       tenantId,
+      publication.id,
       latest ? `[Kopa] Labots pieejamības pārskats ${month} (${publication.version}. versija)` : `[Kopa] Pieejamības pārskats ${month}`,
       [
         latest ? `Pieejamības pārskats par ${month} ir labots: ${publication.reason}` : `Pieejamības pārskats par ${month} ir publicēts.`,

@@ -1,6 +1,6 @@
 /** What scheduled backups need: somewhere to write archives, a record of each run, and the alert path. */
 import type { UserStore } from '../identity/ports.js';
-import type { Clock, JobStore, NotificationSettings, Transactions } from '../shared/ports.js';
+import type { Clock, NotificationSettings, OutboxStore, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 export interface BackupRun {
@@ -28,7 +28,7 @@ export interface BackupArchiver {
 }
 
 export interface BackupDeps {
-  store: Transactions & { backups: BackupRunStore; jobs: Pick<JobStore, 'enqueue'>; users: Pick<UserStore, 'list'> };
+  store: Transactions & { backups: BackupRunStore; outbox: Pick<OutboxStore, 'record'>; users: Pick<UserStore, 'list'> };
   clock: Clock;
   backupArchiver?: BackupArchiver;
   notifications?: NotificationSettings;

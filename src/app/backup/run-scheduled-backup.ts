@@ -43,6 +43,7 @@ export async function runScheduledBackup(deps: BackupDeps, schedule: BackupSched
 async function alertBackupFailure(deps: BackupDeps, tx: Tx, failure: { file: string | null; error: string; at: Date }): Promise<void> {
   await alertOperators(deps, tx, {
     event: 'backup.failed',
+    key: `backup:${failure.at.toISOString()}`,
     subject: 'Kopa: rezerves kopija neizdevās / backup failed',
     lines: [
       `Rezerves kopiju neizdevās izveidot ${failure.at.toISOString()}.`,

@@ -6,7 +6,7 @@ import type { CalendarStore } from '../calendars/ports.js';
 import type { ServiceStore } from '../catalogue/ports.js';
 import type { UserStore } from '../identity/ports.js';
 import type { AgreementStore, TenantStore } from '../municipalities/ports.js';
-import type { Clock, JobStore, NotificationSettings, Notifier, Transactions } from '../shared/ports.js';
+import type { Clock, JobStore, NotificationSettings, Notifier, OutboxStore, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 
 export interface TicketRecord {
@@ -106,7 +106,7 @@ export interface OpenTicketDeps {
 
 /** What the desk's use cases need: escalation also mails the staff through the job queue. */
 export interface DeskDeps {
-  store: OpenTicketDeps['store'] & { users: UserStore; jobs: JobStore };
+  store: OpenTicketDeps['store'] & { users: UserStore; jobs: JobStore; outbox: OutboxStore };
   clock: Clock;
   notifier?: Notifier;
   notifications?: NotificationSettings;

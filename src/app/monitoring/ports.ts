@@ -5,7 +5,7 @@ import type { RollupStore } from '../availability/rollup-ports.js';
 import type { ServiceStore, SubscriptionStore } from '../catalogue/ports.js';
 import type { OpenTicketDeps } from '../desk/ports.js';
 import type { UserStore } from '../identity/ports.js';
-import type { Clock, JobStore, NotificationSettings } from '../shared/ports.js';
+import type { Clock, JobStore, NotificationSettings, OutboxStore } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 import type { IncidentStore } from './status-ports.js';
 import type { WatchStore } from './watch-ports.js';
@@ -72,6 +72,7 @@ export interface MonitoringDeps {
     users: UserStore;
     jobs: JobStore;
     audit: AuditStore;
+    outbox: OutboxStore;
   };
   clock: Clock;
   notifications?: NotificationSettings;

@@ -20,8 +20,8 @@ async function affectedTenants(deps: MonitoringDeps, tx: Tx, monitor: Monitor, n
   return [...new Set(subscriptions.filter((s) => s.serviceId === monitor.serviceId && s.mode === 'shared' && s.from <= today && (s.to === null || s.to >= today)).map((s) => s.tenantId))];
 }
 
-async function queueNotices(deps: MonitoringDeps, tx: Tx, event: 'monitor.outage_confirmed' | 'monitor.outage_resolved', subject: string, lines: string[], body: object, now: Date): Promise<void> {
-  await alertOperators(deps, tx, { event, subject, lines, body, at: now });
+async function queueNotices(deps: MonitoringDeps, tx: Tx, outageId: string, event: 'monitor.outage_confirmed' | 'monitor.outage_resolved', subject: string, lines: string[], body: object, now: Date): Promise<void> {
+  await alertOperators(deps, tx, { event, key: `outage:${outageId}:${event}`, subject, lines, body, at: now });
 }
 
 async function confirmOutage(deps: MonitoringDeps, monitor: Monitor, startedAt: number, now: Date): Promise<OutageRecord | null> {
@@ -34,6 +34,7 @@ async function confirmOutage(deps: MonitoringDeps, monitor: Monitor, startedAt: 
     await queueNotices(
       deps,
       tx,
+      outage.id,
       'monitor.outage_confirmed',
       `[Kopa] Pārtraukums: ${serviceName}`,
       [`Apstiprināts pakalpojuma „${serviceName}” darbības pārtraukums (uzraudzība „${monitor.name}”).`, `Sākums: ${new Date(startedAt).toISOString()}`, '', `Confirmed outage of ${serviceName} (monitor "${monitor.name}").`],
@@ -67,7 +68,7 @@ async function endOutage(deps: MonitoringDeps, monitor: Monitor, outage: OutageR
   await deps.store.run(SYSTEM, async (tx) => {
     if (!(await deps.store.watch.endOutage(tx, outage.id, now))) return;
     await recordAudit(deps, tx, actor, { action: 'monitor.outage_ended', entityType: 'monitor', entityId: monitor.id, tenantId: monitor.tenantId, before: outage, after: { endedAt: now.toISOString() } });
-    await queueNotices(deps, tx, 'monitor.outage_resolved', `[Kopa] Darbība atjaunota: ${monitor.name}`, [`Uzraudzība „${monitor.name}” atkal rāda, ka pakalpojums darbojas.`, '', `Monitor "${monitor.name}" shows the service up again.`], { monitor: { id: monitor.id, name: monitor.name, serviceId: monitor.serviceId }, startedAt: outage.startedAt, endedAt: now.toISOString(), ticketIds: outage.ticketIds }, now);
+    await queueNotices(deps, tx, outage.id, 'monitor.outage_resolved', `[Kopa] Darbība atjaunota: ${monitor.name}`, [`Uzraudzība „${monitor.name}” atkal rāda, ka pakalpojums darbojas.`, '', `Monitor "${monitor.name}" shows the service up again.`], { monitor: { id: monitor.id, name: monitor.name, serviceId: monitor.serviceId }, startedAt: outage.startedAt, endedAt: now.toISOString(), ticketIds: outage.ticketIds }, now);
   });
 }
 

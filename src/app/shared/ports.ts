@@ -36,6 +36,66 @@ export interface JobStore {
   prune(tx: Tx, before: Date): Promise<number>;
 }
 
+export type OutboxChannel = 'email' | 'webhook' | 'teams' | 'slack';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One recipient of one event: what the outbox records and later sends (ADR 0020). */
+export interface Notice {
+  /** Names the event the notice reports, e.g. `ticket:<id>:ticket.reaction_warning`; with channel and recipient, unique. */
+  eventKey: string;
+  /** The event's name, e.g. `backup.failed` (a webhook's `x-kopa-event`). */
+  event: string;
+  channel: OutboxChannel;
+  /** An e-mail address, or a receiver's URL. */
+  recipient: string;
+  tenantId: string | null;
+  subject: string | null;
+  /** E-mail: `{ text }`; webhook: `{ deliveryId, body }`; Teams/Slack: the JSON to post. */
+  payload: unknown;
+  language: 'lv' | 'en';
+}
+
+export interface OutboxRecord extends Notice {
+  id: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface OutboxFilter {
+  status?: OutboxStatus | undefined;
+  channel?: OutboxChannel | undefined;
+  tenantId?: string | undefined;
+  /** Keyset paging, newest first: only rows with a smaller id. */
+  beforeId?: string | null;
+  limit: number;
+}
+
+/** The durable outbox of outgoing notices (ADR 0020). */
+export interface OutboxStore {
+  /** Records in the caller's transaction; a notice already recorded (same key, channel, recipient) is left as it is. Returns how many were new. */
+  record(tx: Tx, notices: readonly Notice[], at: Date): Promise<number>;
+  /**
+   * Claims up to `limit` due rows (queued and due, or `sending` whose claim expired) with SKIP LOCKED:
+   * each becomes `sending` until `now + claimSeconds`, its attempt counted.
+   */
+  claim(tx: Tx, now: Date, claimSeconds: number, limit: number): Promise<OutboxRecord[]>;
+  /** Marks a claimed row sent; false when it is no longer `sending` (its claim expired and someone else took it). */
+  markSent(tx: Tx, id: string, at: Date): Promise<boolean>;
+  /** A failed attempt: queued again at `retryAt`, or `failed` for good when null. */
+  markFailed(tx: Tx, id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Hands claimed rows back unsent (a worker stopping): due at `now`, the attempt not counted. */
+  release(tx: Tx, ids: readonly string[], now: Date): Promise<void>;
+  list(tx: Tx, filter: OutboxFilter): Promise<OutboxRecord[]>;
+  get(tx: Tx, id: string): Promise<OutboxRecord | null>;
+  /** A `failed` row queued again with fresh attempts; null when there is no failed row by that id. */
+  retry(tx: Tx, id: string, now: Date): Promise<OutboxRecord | null>;
+  counts(tx: Tx): Promise<{ status: OutboxStatus; count: number }[]>;
+}
+
 /** A lease as the database holds it; times are the database's. */
 export interface LeaseRecord {
   name: string;
@@ -93,6 +153,8 @@ export interface MailMessage {
 export interface Notifier {
   sendMail(message: MailMessage): Promise<void>;
   postWebhook(url: string, secret: string, event: string, deliveryId: string, body: unknown): Promise<void>;
+  /** A Teams or Slack incoming webhook: the body as it is, unsigned (the URL is the secret). */
+  postJson(url: string, body: unknown): Promise<void>;
 }
 
 export interface NotificationSettings {

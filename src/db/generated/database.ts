@@ -362,6 +362,24 @@ export interface MonitorSegments {
   state: string;
 }
 
+export interface Outbox {
+  attempts: Generated<number>;
+  channel: string;
+  created_at: Timestamp;
+  event: string;
+  event_key: string;
+  id: Generated<Int8>;
+  language: Generated<string>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  payload: JsonText;
+  recipient: string;
+  sent_at: Timestamp | null;
+  status: Generated<string>;
+  subject: string | null;
+  tenant_id: string | null;
+}
+
 export interface Passkeys {
   backed_up: Generated<boolean>;
   counter: Generated<Int8>;
@@ -659,6 +677,7 @@ export interface DB {
   monitor_rollups: MonitorRollups;
   monitor_segments: MonitorSegments;
   monitors: Monitors;
+  outbox: Outbox;
   passkeys: Passkeys;
   probe_results: ProbeResults;
   recovery_codes: RecoveryCodes;

@@ -647,7 +647,7 @@ export interface paths {
                             /** @description Set when this enrolment completed a pending sign-in */
                             csrfToken?: string;
                             /** @description As in SessionInfo */
-                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
                             /** @description As in SessionInfo */
                             readOnly?: boolean;
                             /** @description Shown once; each works once */
@@ -769,7 +769,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @description As in SessionInfo */
-                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
                             /** @description As in SessionInfo */
                             readOnly?: boolean;
                             recoveryCodes: string[] | null;
@@ -7268,6 +7268,247 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing notices (e-mail, webhooks), newest first, with their attempts and last error (the agency’s operators) */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "email" | "webhook" | "teams" | "slack";
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                    status?: "queued" | "sending" | "sent" | "failed";
+                    tenantId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                channel: "email" | "webhook" | "teams" | "slack";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                createdAt: string;
+                                /** @description e.g. ticket.reaction_breach, backup.failed */
+                                event: string;
+                                /** @description the occurrence it reports; with channel and recipient unique */
+                                eventKey: string;
+                                id: string;
+                                language: "lv" | "en";
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                /** @description an e-mail address or a receiver URL */
+                                recipient: string;
+                                sentAt: string | null;
+                                status: "queued" | "sending" | "sent" | "failed";
+                                subject: string | null;
+                                tenantId: string | null;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed notice again: queued now with fresh attempts (the agency’s operators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a notice id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            channel: "email" | "webhook" | "teams" | "slack";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            createdAt: string;
+                            /** @description e.g. ticket.reaction_breach, backup.failed */
+                            event: string;
+                            /** @description the occurrence it reports; with channel and recipient unique */
+                            eventKey: string;
+                            id: string;
+                            language: "lv" | "en";
+                            lastError: string | null;
+                            nextAttemptAt: string | null;
+                            /** @description an e-mail address or a receiver URL */
+                            recipient: string;
+                            sentAt: string | null;
+                            status: "queued" | "sending" | "sent" | "failed";
+                            subject: string | null;
+                            tenantId: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -16248,7 +16489,7 @@ export interface components {
             /** @description Send as X-CSRF-Token with cookie-authenticated writes */
             csrfToken: string;
             /** @description What this person’s role may do (the table the server enforces); the UI offers only these */
-            permissions: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+            permissions: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
             /** @description The municipality is suspended: every write is refused (tenant_suspended), whatever the permissions */
             readOnly: boolean;
             user: components["schemas"]["User"] & {
