@@ -68,7 +68,8 @@ export async function runScoped<T>(db: Kysely<Database>, scope: Scope, fn: (tx: 
   }
 }
 
-const ROLE_NAME = /^[a-z_]{1,40}$/;
+// Empty is allowed: a scope with no role sees nothing (test/integration/row-level-security.test.ts).
+const ROLE_NAME = /^[a-z_]{0,40}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function checked(value: string, shape: RegExp): string {
   if (!shape.test(value)) throw new Error(`Refusing a transaction scope that is not a role name or a uuid: ${JSON.stringify(value)}`);
