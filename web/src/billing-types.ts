@@ -1,4 +1,5 @@
 /** Billing shapes as the API sends them; money is always a decimal string ("1234.50"). */
+import type { FieldError } from './api/problem';
 export type Driver = 'active_users' | 'even' | 'hosting_cost';
 export const DRIVERS: Driver[] = ['active_users', 'even', 'hosting_cost'];
 
@@ -59,7 +60,7 @@ export interface MonthlyUsage {
 export interface UsageReport {
   accepted: number;
   duplicates: number;
-  rejected: { index: number; id: string | null; errors: { field: string; message: string }[] }[];
+  rejected: { index: number; id: string | null; errors: FieldError[] }[];
 }
 
 export interface StatementLine {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../api';
 import { formatInstant } from '../format';
-import { fieldMessage, type Text } from '../messages';
+import { describeProblem, fieldMessage, type Text } from '../messages';
 import { monitoringApi } from '../monitoring-api';
 import type { SlaExclusion } from '../monitoring-types';
 import { ConfirmDialog } from './confirm-dialog';
@@ -42,7 +42,7 @@ export function SlaWithdrawDialog({ target, onClose, onWithdrawn }: Props) {
     } catch (error) {
       if (isApiError(error)) {
         const mine = error.errors.find((e) => e.field === 'reason');
-        setReasonError(fieldMessage(t, mine?.message ?? (error.detail || error.title), false));
+        setReasonError(mine ? fieldMessage(t, mine, false) : (describeProblem(t, error).detail ?? { text: error.title, lang: 'en' }));
         document.getElementById('withdraw-reason')?.focus();
       }
       throw error;
