@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_ERROR_CODES } from '../../src/domain/errors.js';
 import { completeRegistrationNumber } from '../../src/domain/registration-number.js';
 import { BACKENDS } from '../support/database.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/app.js';
@@ -172,6 +173,8 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(`/problems/${problem.code}`).toBe(problem.type);
     expect(problem.detail).not.toMatch(/\bat \S+:\d+/); // never a stack trace
     expect((problem.errors ?? []).map((e: { field: string }) => e.field).sort()).toEqual([...k.fields].sort());
+    // Every field error, from ajv or our own checks, carries a declared code a client can word.
+    for (const e of problem.errors ?? []) expect(FIELD_ERROR_CODES, `${e.field}: ${e.message}`).toContain(e.code);
     const expected = { ...(before as Record<string, number>) };
     for (const [table, added] of Object.entries(k.records ?? {})) expected[table]! += added;
     expect(await counts()).toEqual(expected);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isApiError, problemCode } from './api';
+import { isApiError, problemCode, type ApiError, type FieldError } from './api';
 
 export interface Text {
   text: string;
@@ -7,23 +7,23 @@ export interface Text {
   lang?: string;
 }
 
-/** A stable key for a server message: "must look like LV-1050" → "must_look_like_lv_1050". */
-function slug(message: string): string {
-  return message
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+/**
+ * A field error in the reader's language: the server's code and params worded by the UI. A code
+ * this UI does not know yet (a newer server) falls back to the server's English, marked so.
+ */
+export function fieldMessage(t: TFunction, error: FieldError, local: boolean): Text {
+  if (local || !error.code) return local ? { text: error.message } : { text: error.message, lang: 'en' };
+  const translated = t(`fieldErrors.${error.code}`, { ...error.params, defaultValue: '' });
+  return translated ? { text: translated } : { text: error.message, lang: 'en' };
 }
 
-/** Translates a known server field message; unknown ones stay in English and are marked so. */
-export function serverMessage(t: TFunction, message: string): Text {
-  const key = `serverErrors.${slug(message)}`;
-  const translated = t(key, { defaultValue: '' });
-  return translated ? { text: translated } : { text: message, lang: 'en' };
-}
-
-export function fieldMessage(t: TFunction, message: string, local: boolean): Text {
-  return local ? { text: message } : serverMessage(t, message);
+/** The problem's detail worded from its reason; the server's English when there is none or it is unknown. */
+function problemDetail(t: TFunction, error: ApiError): Text | null {
+  if (error.reason) {
+    const translated = t(`problemReasons.${error.reason.reason}`, { ...error.reason.params, defaultValue: '' });
+    if (translated) return { text: translated };
+  }
+  return error.detail ? { text: error.detail, lang: 'en' } : null;
 }
 
 /** A short translated sentence for a failed request, plus the server's own detail when useful. */
@@ -31,7 +31,7 @@ export function describeProblem(t: TFunction, error: unknown): { summary: string
   if (!isApiError(error)) {
     return { summary: t('errors.unexpected'), detail: error instanceof Error && error.message ? { text: error.message, lang: 'en' } : null };
   }
-  const detail = error.detail ? { text: error.detail, lang: 'en' } : null;
+  const detail = problemDetail(t, error);
   switch (error.status) {
     case 0:
       return { summary: t('errors.network'), detail: null };

@@ -3,10 +3,18 @@
  * token and what happens on a 401. The generated client (client.ts) and uploads use it.
  */
 
-/** One problem with one request field, as the API reports it (`address.city`, `deskTargets.P1.reactionMinutes`). */
+/** Values a code's sentence needs (`{max: 100}`). */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * One problem with one request field (`address.city`, `deskTargets.P1.reactionMinutes`). From the
+ * API it has a `code` with `params`, which the UI words itself; the UI's own checks write `message` only.
+ */
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
+  params?: ErrorParams;
 }
 
 /** An RFC 9457 problem answer (or a network failure, status 0) as an Error. */
@@ -19,8 +27,18 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
   /** The problem's type ("/problems/invalid_state"), when the server sent one. */
   readonly type: string;
+  /** What exactly is in the way ("month_not_ended"), with the values its sentence needs. */
+  readonly reason: { reason: string; params: ErrorParams } | null;
 
-  constructor(status: number, title: string, detail: string, errors: FieldError[] = [], retryAfter: number | null = null, type = '') {
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    errors: FieldError[] = [],
+    retryAfter: number | null = null,
+    type = '',
+    reason: { reason: string; params: ErrorParams } | null = null,
+  ) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
@@ -29,6 +47,7 @@ export class ApiError extends Error {
     this.errors = errors;
     this.retryAfter = retryAfter;
     this.type = type;
+    this.reason = reason;
   }
 }
 
@@ -78,11 +97,12 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as Partial<{ type: string; title: string; detail: string; errors: FieldError[] }>;
+      const body = (await response.json()) as Partial<{ type: string; title: string; detail: string; errors: FieldError[]; reason: string; params: ErrorParams }>;
       const errors = Array.isArray(body.errors)
         ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string')
         : [];
-      return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', errors, retryAfter, typeof body.type === 'string' ? body.type : '');
+      const reason = typeof body.reason === 'string' ? { reason: body.reason, params: body.params ?? {} } : null;
+      return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', errors, retryAfter, typeof body.type === 'string' ? body.type : '', reason);
     } catch {
       // fall through to a plain error
     }

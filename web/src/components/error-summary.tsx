@@ -46,7 +46,7 @@ export function ErrorSummary({ errors, summaryRef, labels, idOf }: Props) {
       {errors.list.length > 0 && (
         <ul>
           {errors.list.map((e) => {
-            const message = fieldMessage(t, e.message, errors.local);
+            const message = fieldMessage(t, e, errors.local);
             const label = labels[e.field];
             return (
               <li key={`${e.field}:${e.message}`}>

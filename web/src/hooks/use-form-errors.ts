@@ -4,8 +4,8 @@ import { isApiError, type FieldError } from '../api';
 import { fieldMessage, type Text } from '../messages';
 
 export interface FormErrors {
-  /** Field path → message (already shown to the person as-is or translated). */
-  fields: Record<string, string>;
+  /** Field path → its first problem. */
+  fields: Record<string, FieldError>;
   /** Problems that belong to no field shown on the form. */
   general: unknown;
   list: FieldError[];
@@ -34,7 +34,7 @@ export function useFormErrors() {
       setErrors(EMPTY);
       return false;
     }
-    setErrors({ fields: Object.fromEntries(list.map((e) => [e.field, e.message])), general: null, list, local: true });
+    setErrors({ fields: Object.fromEntries(list.map((e) => [e.field, e])), general: null, list, local: true });
     focusSummary();
     return true;
   }, []);
@@ -42,8 +42,8 @@ export function useFormErrors() {
   /** A failed request: field errors go beside their fields, the rest into the summary. */
   const fromError = useCallback((error: unknown) => {
     if (isApiError(error) && error.errors.length > 0) {
-      const fields: Record<string, string> = {};
-      for (const e of error.errors) fields[e.field] ??= e.message;
+      const fields: Record<string, FieldError> = {};
+      for (const e of error.errors) fields[e.field] ??= e;
       setErrors({ fields, general: error, list: error.errors, local: false });
     } else {
       setErrors({ fields: {}, general: error, list: [], local: false });
@@ -57,8 +57,8 @@ export function useFormErrors() {
    */
   const message = (field: string, options: { nested?: boolean } = {}): Text | null => {
     const inside = options.nested ? Object.entries(errors.fields).find(([f]) => f.startsWith(`${field}[`) || f.startsWith(`${field}.`))?.[1] : undefined;
-    const text = errors.fields[field] ?? inside;
-    return text ? fieldMessage(t, text, errors.local) : null;
+    const found = errors.fields[field] ?? inside;
+    return found ? fieldMessage(t, found, errors.local) : null;
   };
 
   return { errors, summaryRef, clear, fromList, fromError, message };

@@ -51,7 +51,7 @@ export function SlaExcludeDialog({ target, tenantId, tenantName, onClose, onExcl
     } catch (error) {
       if (isApiError(error)) {
         const mine = error.errors.find((e) => e.field === 'reason');
-        setReasonError(mine ? fieldMessage(t, mine.message, false) : null);
+        setReasonError(mine ? fieldMessage(t, mine, false) : null);
         setOthers(error.errors.filter((e) => e.field !== 'reason'));
         if (mine) document.getElementById('exclusion-reason')?.focus();
       }
@@ -86,7 +86,7 @@ export function SlaExcludeDialog({ target, tenantId, tenantName, onClose, onExcl
           {others.length > 0 && (
             <ul className="field-error">
               {others.map((e) => {
-                const text = fieldMessage(t, e.message, false);
+                const text = fieldMessage(t, e, false);
                 return (
                   <li key={`${e.field}:${e.message}`}>
                     <code>{e.field}</code>: <span lang={text.lang}>{text.text}</span>

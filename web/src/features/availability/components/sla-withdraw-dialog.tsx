@@ -4,7 +4,7 @@ import { ApiError, isApiError } from '../../../api/problem';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { TextAreaField } from '../../../components/fields';
 import { formatInstant } from '../../../format';
-import { fieldMessage, type Text } from '../../../messages';
+import { describeProblem, fieldMessage, type Text } from '../../../messages';
 import { useWithdrawExclusion, type SlaExclusion } from '../queries';
 
 interface Props {
@@ -42,7 +42,7 @@ export function SlaWithdrawDialog({ target, onClose, onWithdrawn }: Props) {
     } catch (error) {
       if (isApiError(error)) {
         const mine = error.errors.find((e) => e.field === 'reason');
-        setReasonError(fieldMessage(t, mine?.message ?? (error.detail || error.title), false));
+        setReasonError(mine ? fieldMessage(t, mine, false) : (describeProblem(t, error).detail ?? { text: error.title, lang: 'en' }));
         document.getElementById('withdraw-reason')?.focus();
       }
       throw error;

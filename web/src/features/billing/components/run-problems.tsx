@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../queries';
-import { serverMessage } from '../../../messages';
 
 /** What stops a run from being finalised, shown first on the run's page. */
 export function RunProblems({ problems }: { problems: RunSummary['problems'] }) {
@@ -13,14 +12,12 @@ export function RunProblems({ problems }: { problems: RunSummary['problems'] }) 
         {t('billing.problemsTitle', { count: problems.length })}
       </p>
       <ul>
-        {problems.map((p) => {
-          const message = serverMessage(t, p.message);
-          return (
-            <li key={`${p.field}:${p.message}`}>
-              <code>{p.field}</code>: <span lang={message.lang}>{message.text}</span>
-            </li>
-          );
-        })}
+        {/* A run's problems are the server's own sentences (they name tariffs and municipalities). */}
+        {problems.map((p) => (
+          <li key={`${p.field}:${p.message}`}>
+            <code>{p.field}</code>: <span lang="en">{p.message}</span>
+          </li>
+        ))}
       </ul>
       <p>{t('billing.problemsHelp')}</p>
     </div>

@@ -47,7 +47,7 @@ export function SubscriptionEnd({ tenantId, subscription: s, serviceName, onChan
       close();
     } catch (e) {
       const field = isApiError(e) ? e.errors.find((x) => x.field === 'to') : undefined;
-      setError(field ? fieldMessage(t, field.message, false) : { text: describeProblem(t, e).summary });
+      setError(field ? fieldMessage(t, field, false) : { text: describeProblem(t, e).summary });
     } finally {
       setBusy(false);
     }

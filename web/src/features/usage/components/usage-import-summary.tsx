@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../format';
+import { fieldMessage } from '../../../messages';
 import type { UsageReport } from '../queries';
 import { downloadText, toCsv, USAGE_COLUMNS, type UsageRecord } from '../usage-csv';
 import { DataTable } from '../../../components/data-table';
@@ -20,7 +21,8 @@ export function UsageImportSummary({ outcome }: { outcome: ImportOutcome }) {
   const { report, records, fileName } = outcome;
   useEffect(() => heading.current?.focus(), [outcome]);
 
-  const reason = (r: UsageReport['rejected'][number]) => r.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  // Each row's reasons in the reader's language, worded from the server's codes.
+  const reason = (r: UsageReport['rejected'][number]) => r.errors.map((e) => `${e.field}: ${fieldMessage(t, e, false).text}`).join('; ');
   const download = () => {
     const rows = report.rejected.map((r) => {
       const record = records[r.index];
@@ -70,7 +72,7 @@ export function UsageImportSummary({ outcome }: { outcome: ImportOutcome }) {
                 <tr key={r.index}>
                   <td>{r.index + 2}</td>
                   <td>{r.id ?? '—'}</td>
-                  <td lang="en">{reason(r)}</td>
+                  <td>{reason(r)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,7 @@ import { isApiError } from '../../../api';
 import { acceptInvitation } from '../queries';
 import { TextField } from '../../../components/fields';
 import { PageHeading } from '../../../components/page-heading';
-import { describeProblem } from '../../../messages';
+import { describeProblem, fieldMessage } from '../../../messages';
 import { MIN_PASSWORD_LENGTH } from '../../../validation';
 
 /**
@@ -37,7 +37,7 @@ export function InvitationPage() {
     } catch (error) {
       if (isApiError(error) && error.status === 404) setProblem(t('invitation.invalid'));
       else if (isApiError(error) && error.errors.some((e) => e.field === 'password')) {
-        setFieldError(describeProblem(t, error).summary);
+        setFieldError(fieldMessage(t, error.errors.find((e) => e.field === 'password')!, false).text);
         window.setTimeout(() => document.getElementById('invitation-password')?.focus(), 0);
       } else setProblem(describeProblem(t, error).summary);
     } finally {
