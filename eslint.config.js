@@ -95,9 +95,9 @@ export default tseslint.config(
     },
   },
   {
-    // A moved feature stays moved: no hand-written types (`*-types.ts`) or request layers
-    // (`*-api.ts`, `api/index.ts`'s `api`/`request`/`listAll`) come back into web/src/features.
-    files: ['web/src/features/**/*.{ts,tsx}'],
+    // Every page is on the generated client: no hand-written types (`*-types.ts`) or request layers
+    // (`*-api.ts`, the deleted `api/index.ts`) come back anywhere in web/src.
+    files: ['web/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -105,8 +105,8 @@ export default tseslint.config(
           patterns: [
             SERVER_ONLY,
             HAND_WRITTEN_TYPES,
-            { regex: '(^|/)[a-z-]+-(types|api)$', message: 'a moved feature uses the generated client: derive types in its queries.ts from web/src/api/schema.d.ts' },
-            { group: ['**/api', '**/api/index'], importNames: ['api', 'request', 'listAll', 'query'], message: 'a moved feature calls the generated client (web/src/api/client.ts) through its queries.ts' },
+            { regex: '(^|/)[a-z-]+-(types|api)$', message: 'pages use the generated client: derive types in the feature\'s queries.ts from web/src/api/schema.d.ts' },
+            { regex: '(^|/)api(/index)?$', message: 'call the generated client (web/src/api/client.ts) through the feature\'s queries.ts; problem types come from web/src/api/problem' },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isApiError, problemCode, type ApiError, type FieldError } from './api';
+import { isApiError, problemCode, type ApiError, type FieldError } from './api/problem';
 
 export interface Text {
   text: string;

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api';
+import { isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api/problem';
 import { sessionCalls } from './features/account/queries';
 import { logOut as logOutEverywhere } from './features/sso/queries';
 import { changeLanguage, hasStoredLanguage } from './i18n';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type FieldError } from '../api';
+import { isApiError, type FieldError } from '../api/problem';
 import { fieldMessage, type Text } from '../messages';
 
 export interface FormErrors {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { isApiError, problemCode } from '../api';
+import { isApiError, problemCode } from '../api/problem';
 import { TextField } from '../components/fields';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';

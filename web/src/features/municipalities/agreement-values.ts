@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { FieldError } from '../../api';
+import type { FieldError } from '../../api/problem';
 import type { DeskTargetValues } from '../../components/desk-targets-fields';
 import { PRIORITIES } from '../../roles';
 import type { Agreement, AgreementInput, DeskTargets, NewAgreementInput } from './queries';

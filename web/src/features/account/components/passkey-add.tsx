@@ -1,7 +1,7 @@
 import { startRegistration } from '@simplewebauthn/browser';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api';
+import { isApiError } from '../../../api/problem';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { accountCalls, type PasskeyAdded } from '../queries';
 import { ErrorSummary } from '../../../components/error-summary';

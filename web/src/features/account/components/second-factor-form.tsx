@@ -1,7 +1,7 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api';
+import { isApiError } from '../../../api/problem';
 import { describeProblem } from '../../../messages';
 import type { SessionInfo } from '../queries';
 import { sessionCalls, type SecondFactorMethod } from '../queries';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { useAddException, type CalendarException, type ExceptionKind } from '../queries';
 
 const EXCEPTION_KINDS: readonly ExceptionKind[] = ['day_off', 'working_day', 'custom_hours'];

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { fieldMessage } from '../../../messages';
 import type { CatalogueService, LegalBasisLink, NewServiceInput, ServiceInput } from '../queries';

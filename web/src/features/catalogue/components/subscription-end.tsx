@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api';
+import { isApiError } from '../../../api/problem';
 import { useEndSubscription, type Subscription } from '../queries';
 import { formatDate } from '../../../format';
 import { describeProblem, fieldMessage, type Text } from '../../../messages';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES } from '../../../../../src/domain/status/incident';
 import type { CatalogueService } from '../../catalogue/queries';

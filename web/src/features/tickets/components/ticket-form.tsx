@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { todayIn } from '../../../business-minutes';
 import { TICKET_CATEGORIES } from '../../../../../src/domain/desk/ticket';
 import type { TicketCategory, TicketInput } from '../queries';

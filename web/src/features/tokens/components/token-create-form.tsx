@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../api';
+import type { FieldError } from '../../../api/problem';
 import { localDateToInstant } from '../../../format';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { useUser } from '../../../session';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { isApiError } from '../../../api';
+import { isApiError } from '../../../api/problem';
 import { acceptInvitation } from '../queries';
 import { TextField } from '../../../components/fields';
 import { PageHeading } from '../../../components/page-heading';
