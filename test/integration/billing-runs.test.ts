@@ -246,9 +246,17 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
   it('stops a run that cannot price usage, naming what is missing', async () => {
     expect((await finance.post('/api/v1/usage', { records: [{ id: 'egress-sep', tenantId: ids.sigulda, provider: 'LNB', resource: 'egress_gb', quantity: '12.5', periodStart: '2026-09-10T00:00:00Z', periodEnd: '2026-09-11T00:00:00Z' }] })).statusCode).toBeLessThan(300);
     const run = (await finance.post('/api/v1/billing-runs', { month: '2026-09' })).json();
-    expect(run.problems).toEqual([{ field: 'tariffs', message: 'No tariff for LNB egress_gb on 2026-09-10: 1 usage record(s) of Siguldas novada pašvaldība cannot be priced' }]);
+    expect(run.problems).toEqual([
+      {
+        field: 'tariffs',
+        code: 'no_tariff',
+        params: { provider: 'LNB', resource: 'egress_gb', day: '2026-09-10', records: 1, municipality: 'Siguldas novada pašvaldība' },
+        message: 'No tariff for LNB egress_gb on 2026-09-10: 1 usage record(s) of Siguldas novada pašvaldība cannot be priced',
+      },
+    ]);
     const refused = await finance.post(`/api/v1/billing-runs/${run.id}/finalize`);
     expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toMatchObject([{ field: 'tariffs', code: 'no_tariff', params: { day: '2026-09-10' } }]);
     expect((await finance.post('/api/v1/tariffs', { provider: 'LNB', resource: 'egress_gb', unitPrice: '0.05', currency: 'EUR', validFrom: '2026-01-01' })).statusCode).toBe(201);
     const fixed = (await finance.post(`/api/v1/billing-runs/${run.id}/recompute`)).json();
     expect(fixed.problems).toEqual([]);

@@ -36,9 +36,11 @@ export async function computeMonth(deps: Pick<BillingDeps, 'store'>, tx: Tx, mon
   for (const u of await deps.store.billingRuns.pricedUsage(tx, from, to, BILLING_ZONE)) {
     const day = localDateOf(BILLING_ZONE, u.firstPeriodStart.getTime());
     if (u.unitPrice === null) {
-      problems.push({ field: 'tariffs', message: `No tariff for ${u.provider} ${u.resource} on ${day}: ${u.records} usage record(s) of ${names.get(u.tenantId) ?? u.tenantId} cannot be priced` });
+      const municipality = names.get(u.tenantId) ?? u.tenantId;
+      problems.push(fieldError('tariffs', 'no_tariff', `No tariff for ${u.provider} ${u.resource} on ${day}: ${u.records} usage record(s) of ${municipality} cannot be priced`, { provider: u.provider, resource: u.resource, day, records: u.records, municipality }));
     } else if (!eligible.has(u.tenantId)) {
-      problems.push({ field: 'usage', message: `${names.get(u.tenantId) ?? u.tenantId} used ${u.provider} ${u.resource} in ${month} (from ${day}) but has no agreement in force that month` });
+      const municipality = names.get(u.tenantId) ?? u.tenantId;
+      problems.push(fieldError('usage', 'usage_without_agreement', `${municipality} used ${u.provider} ${u.resource} in ${month} (from ${day}) but has no agreement in force that month`, { municipality, provider: u.provider, resource: u.resource, month, day }));
     } else {
       hosting.push({ tenantId: u.tenantId, provider: u.provider, resource: u.resource, resourceName: u.resourceName, unit: u.unit, unitCode: u.unitCode, unitPrice: u.unitPrice, quantity: u.quantity });
     }

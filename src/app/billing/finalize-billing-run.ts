@@ -89,7 +89,7 @@ export async function finalizeBillingRun(deps: BillingDeps, actor: Actor, runId:
         { count: run.problems.length },
         `The run has ${run.problems.length} problem(s) to resolve first: ${run.problems.map((p) => p.message).join('; ')}`,
         // A run's problems are sentences of their own (shown on the run); here they only point at what to fix.
-        run.problems.map((p) => fieldError(p.field, 'run_problem', p.message)),
+        run.problems,
       );
     const previous = run.kind === 'correction' ? await deps.store.billingRuns.invoicedStatements(tx, run.month) : new Map<string, StoredStatement>();
     const tenants = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.registrationNumber]));

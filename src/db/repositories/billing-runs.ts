@@ -11,7 +11,8 @@ const toRun = (r: Selectable<BillingRunsTable>): BillingRunRecord => ({
   month: r.month,
   kind: r.kind as BillingRunRecord['kind'],
   status: r.status as BillingRunRecord['status'],
-  problems: r.problems as StatementProblem[],
+  // Drafts computed before problems had codes read as the generic run_problem.
+  problems: (r.problems as StatementProblem[]).map((p) => ({ ...p, code: p.code ?? 'run_problem', params: p.params ?? {} })),
   computedAt: r.computed_at.toISOString(),
   createdAt: r.created_at.toISOString(),
   createdBy: r.created_by,

@@ -54,7 +54,7 @@ describe('monthly statements', () => {
     // 1.00 in three: 0.33 each and one cent by remainder — equal remainders, equal drivers, so the lowest registration number (Cēsis).
     expect(statements.map((s) => s.administration.find((a) => a.poolId === 'even')!.amountCents)).toEqual([34n, 33n, 33n]);
     expect(statements.map((s) => s.administration.find((a) => a.poolId === 'cost')!.amountCents)).toEqual([0n, 5000n, 0n]);
-    expect(problems).toEqual([{ field: 'pools[2]', message: '“Atbalsts” cannot be split: its driver active_users adds up to zero this month' }]);
+    expect(problems).toEqual([{ field: 'pools[2]', code: 'pool_driver_zero', params: { pool: 'Atbalsts', driver: 'active_users' }, message: '“Atbalsts” cannot be split: its driver active_users adds up to zero this month' }]);
   });
 
   it('always splits every pool exactly (property)', () => {

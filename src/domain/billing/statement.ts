@@ -9,6 +9,7 @@ import { allocate, type AllocationParty } from './allocation.js';
 import type { PoolDriver } from './catalogue.js';
 import { vatCents } from './invoice.js';
 import { formatDecimal, multiply, parseDecimal, rescale, roundHalfUp, type Decimal } from '../money.js';
+import { fieldError, type FieldError } from '../errors.js';
 
 export interface StatementTenant {
   id: string;
@@ -67,7 +68,8 @@ export interface Statement {
   totalCents: bigint;
 }
 
-export type StatementProblem = { field: string; message: string };
+/** What stops a run being finalised, as a field problem with its code (no_tariff, usage_without_agreement, pool_driver_zero). */
+export type StatementProblem = FieldError;
 
 const dec = (text: string): Decimal => parseDecimal(text) ?? { units: 0n, scale: 0 };
 const sameScale = (values: Decimal[]): { scale: number; units: bigint[] } => {
@@ -103,7 +105,7 @@ export function computeStatements(input: { tenants: StatementTenant[]; hosting: 
     const parties: AllocationParty[] = input.tenants.map((t, i) => ({ tenantId: t.id, registrationNumber: t.registrationNumber, driverUnits: units[i]! }));
     const total = units.reduce((s, u) => s + u, 0n);
     if (total === 0n && pool.amountCents > 0n) {
-      problems.push({ field: `pools[${index}]`, message: `“${pool.description}” cannot be split: its driver ${pool.driver} adds up to zero this month` });
+      problems.push(fieldError(`pools[${index}]`, 'pool_driver_zero', `“${pool.description}” cannot be split: its driver ${pool.driver} adds up to zero this month`, { pool: pool.description, driver: pool.driver }));
       return;
     }
     const shares = allocate(pool.amountCents, parties);

@@ -10,19 +10,18 @@ import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
-import { ERRORS, Instant, LanguageQuery } from '../schemas.js';
+import { ERRORS, FieldErrorSchema, Instant, LanguageQuery } from '../schemas.js';
 import { EXPLANATION_CODES } from '../../domain/billing/explanation.js';
 import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: `YYYY-MM, a month in ${DEFAULT_ZONE}` });
 const Money = Type.String({ pattern: '^-?[0-9]+\\.[0-9]{2}$' });
-const Problem = Type.Object({ field: Type.String(), message: Type.String() });
 const RunSummary = Type.Object({
   id: Type.String(),
   month: Type.String(),
   kind: Type.Union([Type.Literal('regular'), Type.Literal('correction')]),
   status: Type.Union([Type.Literal('draft'), Type.Literal('finalized')]),
-  problems: Type.Array(Problem),
+  problems: Type.Array(FieldErrorSchema),
   computedAt: Instant,
   createdAt: Instant,
   createdBy: Type.String(),

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { fieldMessage } from '../../../messages';
 import type { RunSummary } from '../queries';
 
 /** What stops a run from being finalised, shown first on the run's page. */
@@ -12,12 +13,15 @@ export function RunProblems({ problems }: { problems: RunSummary['problems'] }) 
         {t('billing.problemsTitle', { count: problems.length })}
       </p>
       <ul>
-        {/* A run's problems are the server's own sentences (they name tariffs and municipalities). */}
-        {problems.map((p) => (
-          <li key={`${p.field}:${p.message}`}>
-            <code>{p.field}</code>: <span lang="en">{p.message}</span>
-          </li>
-        ))}
+        {/* Worded from each problem's code; a draft computed before problems had codes keeps the server's English. */}
+        {problems.map((p) => {
+          const text = fieldMessage(t, p, false);
+          return (
+            <li key={`${p.field}:${p.message}`}>
+              <code>{p.field}</code>: <span lang={text.lang}>{text.text}</span>
+            </li>
+          );
+        })}
       </ul>
       <p>{t('billing.problemsHelp')}</p>
     </div>
