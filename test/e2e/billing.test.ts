@@ -42,10 +42,11 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
   it('finance imports usage, finalises October and forecasts; the municipality downloads its invoice and reads its costs', async () => {
     const page = await world.open();
     await logIn(page, 'finanses@rda.lv');
-    const cesisId = await page.evaluate(async () => {
-      const tenants: { id: string; name: string }[] = (await (await fetch('/api/v1/tenants')).json()).items;
-      return tenants.find((t) => t.name.startsWith('Cēsu'))!.id;
+    const cesisRecord = await page.evaluate(async () => {
+      const tenants: { id: string; name: string; registrationNumber: string }[] = (await (await fetch('/api/v1/tenants')).json()).items;
+      return tenants.find((t) => t.name.startsWith('Cēsu'))!;
     });
+    const cesisId = cesisRecord.id;
 
     // A tariff for vCPU hours at LVRTC.
     await page.getByRole('link', { name: 'Tarifi' }).click();
@@ -85,12 +86,14 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     await page.getByText('Fonds “Kļūdains fonds” (2026-10) dzēsts.').waitFor();
     await expect.poll(() => page.getByRole('cell', { name: 'Kļūdains fonds' }).count()).toBe(0);
 
-    // The provider's report: two good rows for Cēsis and one with a negative quantity.
+    // The provider's report, semicolon-separated as a spreadsheet in Latvian saves it: two good rows for
+    // Cēsis (the first naming it by registration number, as `kopa usage import` accepts) and one with a
+    // negative quantity.
     const csv = [
-      'id,tenantId,provider,resource,quantity,periodStart,periodEnd',
-      `e2e-lvrtc-2026-10-vcpu,${cesisId},LVRTC,vcpu_hour,${VCPU_HOURS},2026-10-01T00:00:00+03:00,2026-11-01T00:00:00+02:00`,
-      `e2e-lvrtc-2026-10-users,${cesisId},LVRTC,active_users,${ACTIVE_USERS},2026-10-31T00:00:00+02:00,2026-11-01T00:00:00+02:00`,
-      `e2e-lvrtc-2026-10-bad,${cesisId},LVRTC,vcpu_hour,-5,2026-10-01T00:00:00+03:00,2026-11-01T00:00:00+02:00`,
+      'id;registrationNumber;provider;resource;quantity;periodStart;periodEnd',
+      `e2e-lvrtc-2026-10-vcpu;${cesisRecord.registrationNumber};LVRTC;vcpu_hour;${VCPU_HOURS};2026-10-01T00:00:00+03:00;2026-11-01T00:00:00+02:00`,
+      `e2e-lvrtc-2026-10-users;${cesisId};LVRTC;active_users;${ACTIVE_USERS};2026-10-31T00:00:00+02:00;2026-11-01T00:00:00+02:00`,
+      `e2e-lvrtc-2026-10-bad;${cesisId};LVRTC;vcpu_hour;-5;2026-10-01T00:00:00+03:00;2026-11-01T00:00:00+02:00`,
     ].join('\n');
     const file = join(folder, 'lvrtc-2026-10.csv');
     await writeFile(file, `${csv}\n`);

@@ -1,3 +1,6 @@
+import { parseUsageCsv } from '../../../../src/domain/billing/usage-csv';
+import type { FieldProblem } from '../../../../src/domain/errors';
+import { isValidRegistrationNumber } from '../../../../src/domain/registration-number';
 export const USAGE_COLUMNS = ['id', 'tenantId', 'provider', 'resource', 'quantity', 'periodStart', 'periodEnd'] as const;
 export type UsageColumn = (typeof USAGE_COLUMNS)[number];
 /**
@@ -7,54 +10,21 @@ export type UsageColumn = (typeof USAGE_COLUMNS)[number];
 export type UsageRecord = Record<UsageColumn, string>;
 export const USAGE_BATCH = 10_000;
 
-/** Splits CSV text into rows of fields (RFC 4180 quoting; comma or semicolon separated). */
-export function parseCsv(text: string): string[][] {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const sep = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
-
-/** The records of a provider report, or the names of the columns it lacks. */
-export function usageRecords(text: string): { records: UsageRecord[]; missing: string[] } {
-  const [header = [], ...rows] = parseCsv(text);
-  const names = header.map((h) => h.trim());
-  const missing = USAGE_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0) return { records: [], missing };
-  const at = Object.fromEntries(USAGE_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<UsageColumn, number>;
-  const records = rows.map((r) => {
-    const get = (c: UsageColumn) => (r[at[c]] ?? '').trim();
-    return { id: get('id'), tenantId: get('tenantId'), provider: get('provider'), resource: get('resource'), quantity: get('quantity'), periodStart: get('periodStart'), periodEnd: get('periodEnd') };
+/**
+ * The records of a provider report, read by the same parser as `kopa usage import` (src/domain):
+ * columns in any order, `tenant`/`registrationNumber` for `tenantId`, a decimal comma in a semicolon
+ * file. A municipality named by its registration number is sent as its id, as the CLI does; the
+ * file's own problem (empty, unknown or missing columns) comes back as a field problem to word.
+ */
+export function usageRecords(text: string, idByRegistrationNumber: ReadonlyMap<string, string>): { records: UsageRecord[]; problem: FieldProblem | null } {
+  const parsed = parseUsageCsv(text);
+  if (!parsed.ok) return { records: [], problem: parsed.problem };
+  const records = parsed.rows.map(({ values }) => {
+    const tenant = values.tenantId ?? '';
+    const tenantId = isValidRegistrationNumber(tenant) ? (idByRegistrationNumber.get(tenant) ?? tenant) : tenant;
+    return Object.fromEntries(USAGE_COLUMNS.map((c) => [c, c === 'tenantId' ? tenantId : (values[c] ?? '')])) as UsageRecord;
   });
-  return { records, missing: [] };
+  return { records, problem: null };
 }
 
 export function batches<T>(items: T[], size = USAGE_BATCH): T[][] {

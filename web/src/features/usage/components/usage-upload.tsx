@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSendUsage, type UsageReport } from '../queries';
 import { batches, usageRecords } from '../usage-csv';
 import { ProblemMessage } from '../../../components/problem-message';
+import { fieldMessage } from '../../../messages';
+import { useTenants } from '../../municipalities/queries';
 import { UsageImportSummary, type ImportOutcome } from './usage-import-summary';
 
 /**
@@ -18,6 +20,8 @@ export function UsageUpload() {
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const send = useSendUsage();
+  // A row may name its municipality by registration number, as in `kopa usage import`.
+  const tenants = useTenants();
   const busy = progress !== null && outcome === null && error === null;
 
   const submit = async (event: FormEvent) => {
@@ -30,9 +34,10 @@ export function UsageUpload() {
       input.current?.focus();
       return;
     }
-    const { records, missing } = usageRecords(await file.text());
-    if (missing.length > 0 || records.length === 0) {
-      setFileError(missing.length > 0 ? t('usage.missingColumns', { columns: missing.join(', ') }) : t('usage.noRows'));
+    const idByRegistrationNumber = new Map((tenants.data ?? []).map((m) => [m.registrationNumber, m.id]));
+    const { records, problem } = usageRecords(await file.text(), idByRegistrationNumber);
+    if (problem || records.length === 0) {
+      setFileError(problem ? fieldMessage(t, { field: 'file', code: problem.code, params: problem.params ?? {}, message: problem.message }, false).text : t('usage.noRows'));
       input.current?.focus();
       return;
     }
