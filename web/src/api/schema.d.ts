@@ -1997,6 +1997,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -2142,6 +2144,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -2395,6 +2399,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -3616,6 +3622,7 @@ export interface paths {
                                 /** @enum {string} */
                                 currency: "EUR";
                                 description: string;
+                                descriptionEn: string | null;
                                 driver: "active_users" | "even" | "hosting_cost";
                                 id: string;
                                 month: string;
@@ -3703,6 +3710,7 @@ export interface paths {
                         /** @example EUR */
                         currency: string;
                         description: string;
+                        descriptionEn?: string | null;
                         driver?: "active_users" | "even" | "hosting_cost";
                         /**
                          * @description YYYY-MM
@@ -3734,6 +3742,7 @@ export interface paths {
                             /** @enum {string} */
                             currency: "EUR";
                             description: string;
+                            descriptionEn: string | null;
                             driver: "active_users" | "even" | "hosting_cost";
                             id: string;
                             month: string;
@@ -3893,7 +3902,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Correct a cost pool’s amount, description or driver (operator, finance); monthInvoiced says a correction run is due */
+        /** Correct a cost pool’s amount, description (Latvian or English) or driver (operator, finance); monthInvoiced says a correction run is due */
         patch: {
             parameters: {
                 query?: never;
@@ -3912,6 +3921,7 @@ export interface paths {
                          */
                         amount?: string;
                         description?: string;
+                        descriptionEn?: string | null;
                         driver?: "active_users" | "even" | "hosting_cost";
                     };
                 };
@@ -3938,6 +3948,7 @@ export interface paths {
                             /** @enum {string} */
                             currency: "EUR";
                             description: string;
+                            descriptionEn: string | null;
                             driver: "active_users" | "even" | "hosting_cost";
                             id: string;
                             month: string;
@@ -8059,6 +8070,7 @@ export interface paths {
                                 createdAt: string;
                                 kind: "sum" | "gauge";
                                 name: string;
+                                nameEn: string | null;
                                 unit: string;
                                 /** @description UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …) */
                                 unitCode: string;
@@ -8144,6 +8156,7 @@ export interface paths {
                         code: string;
                         kind: "sum" | "gauge";
                         name: string;
+                        nameEn?: string | null;
                         unit: string;
                         /** @description UN/ECE Recommendation 20 code */
                         unitCode: string;
@@ -8167,6 +8180,7 @@ export interface paths {
                             createdAt: string;
                             kind: "sum" | "gauge";
                             name: string;
+                            nameEn: string | null;
                             unit: string;
                             /** @description UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …) */
                             unitCode: string;
@@ -8233,6 +8247,119 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a resource’s Latvian or English name (operator, finance); code, unit and kind stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billable: boolean;
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            createdAt: string;
+                            kind: "sum" | "gauge";
+                            name: string;
+                            nameEn: string | null;
+                            unit: string;
+                            /** @description UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …) */
+                            unitCode: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/services": {
@@ -12198,6 +12325,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -16479,7 +16608,7 @@ export interface components {
                 [key: string]: string | number;
             };
             /** @description what exactly is in the way (on conflicts, invalid states and throttling); with params, lets a client word detail itself */
-            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled";
+            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed";
             requestId?: string;
             status: number;
             title: string;
