@@ -66,8 +66,11 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     await page.locator('#pool-month').fill('2026-10');
     await page.locator('#pool-amount').fill(`${POOL_CENTS / 100}.00`);
     await page.locator('#pool-description').fill('Platformas administrēšana, oktobris');
+    await page.getByLabel('Apraksts angliski').fill('Platform administration, October');
     await page.getByRole('button', { name: 'Pievienot izmaksu fondu' }).click();
     await page.getByRole('cell', { name: lvMoney(POOL_CENTS) }).waitFor();
+    // The Latvian interface shows the Latvian description, the English variant only in English.
+    await page.getByRole('cell', { name: 'Platformas administrēšana, oktobris', exact: true }).waitFor();
     await expectAccessible(page, 'cost pools');
     // A pool typed wrong is corrected, another one entered by mistake is removed; October keeps 1 200,00.
     await page.locator('#pool-amount').fill('99.00');

@@ -224,6 +224,30 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`)).statusCode).toBe(404);
   });
 
+  it('names statement lines by the English variants in English, the Latvian names in Latvian; issued invoices keep theirs', async () => {
+    const admin = await signIn(t.app, 'admin@cesis.lv');
+    const pools = (await finance.get('/api/v1/cost-pools?month=2026-10')).json().items as { id: string; description: string }[];
+    const administration = pools.find((p) => p.description === 'Platformas administrēšana')!;
+    expect((await finance.patch('/api/v1/resources/vcpu_hour', { nameEn: 'Virtual CPU hours' })).statusCode).toBe(200);
+    expect((await finance.patch(`/api/v1/cost-pools/${administration.id}`, { descriptionEn: 'Platform administration' })).statusCode).toBe(200);
+    try {
+      const english = await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=en`)).rawPayload);
+      expect(english).toEqual(expect.arrayContaining(['LVRTC: Virtual CPU hours', 'Platform administration', 'Licences']));
+      expect(english.join('\n')).not.toContain('Virtuālā procesora');
+      const latvian = await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=lv`)).rawPayload);
+      expect(latvian).toEqual(expect.arrayContaining(['LVRTC: Virtuālā procesora stundas (vCPU)', 'Platformas administrēšana']));
+      expect(latvian.join('\n')).not.toMatch(/Virtual CPU hours|Platform administration/);
+      const view = (await admin.get(`/api/v1/tenants/${ids.cesis}/statements?months=2026-10`)).json()[0].statement.lines as { description: string; descriptionEn: string | null }[];
+      expect(view.map((l) => [l.description, l.descriptionEn])).toEqual(expect.arrayContaining([['LVRTC: Virtuālā procesora stundas (vCPU)', 'LVRTC: Virtual CPU hours'], ['Platformas administrēšana', 'Platform administration'], ['Licences', null]]));
+      const invoices = (await finance.get('/api/v1/invoices?limit=100')).json().items as { id: string }[];
+      expect(invoices.length).toBeGreaterThan(0);
+      for (const invoice of invoices) expect((await pdfLines((await finance.get(`/api/v1/invoices/${invoice.id}/pdf?lang=en`)).rawPayload)).join('\n')).not.toContain('Virtual CPU hours');
+    } finally {
+      await finance.patch('/api/v1/resources/vcpu_hour', { nameEn: null });
+      await finance.patch(`/api/v1/cost-pools/${administration.id}`, { descriptionEn: null });
+    }
+  });
+
   it('forecasts each municipality’s yearly cost as others join', async () => {
     const res = await finance.get('/api/v1/forecast?baseMonth=2026-10&years=2&newMunicipalitiesPerYear=1');
     expect(res.statusCode).toBe(200);

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('tariff on a day, SQL against the domain, on %s', (backe
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    await t.deps.store.run(SYSTEM, (tx) => t.deps.store.billing.resources.insert(tx, { code: 'tariff_on_probe', name: 'Probe', unit: 'h', unitCode: 'HUR', kind: 'sum', billable: true }));
+    await t.deps.store.run(SYSTEM, (tx) => t.deps.store.billing.resources.insert(tx, { code: 'tariff_on_probe', name: 'Probe', nameEn: null, unit: 'h', unitCode: 'HUR', kind: 'sum', billable: true }));
   });
   afterAll(() => t?.close());
 

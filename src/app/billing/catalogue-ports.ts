@@ -22,6 +22,7 @@ export interface BillingStore {
     list(tx: Tx): Promise<Resource[]>;
     get(tx: Tx, code: string): Promise<Resource | null>;
     insert(tx: Tx, resource: Omit<Resource, 'createdAt'>): Promise<Resource>;
+    rename(tx: Tx, code: string, names: { name: string; nameEn: string | null }): Promise<Resource>;
   };
   tariffs: {
     list(tx: Tx, filter: { provider?: string | undefined; resource?: string | undefined; on?: string | undefined }): Promise<Tariff[]>;
@@ -40,9 +41,9 @@ export interface BillingStore {
   };
   pools: {
     list(tx: Tx, filter: { month?: string | undefined }): Promise<CostPool[]>;
-    insert(tx: Tx, pool: { month: string; amount: string; description: string; driver: PoolDriver; createdBy: string | null }): Promise<CostPool>;
+    insert(tx: Tx, pool: { month: string; amount: string; description: string; descriptionEn: string | null; driver: PoolDriver; createdBy: string | null }): Promise<CostPool>;
     getForUpdate(tx: Tx, poolId: string): Promise<CostPool | null>;
-    update(tx: Tx, poolId: string, changes: { amount: string; description: string; driver: PoolDriver }): Promise<CostPool>;
+    update(tx: Tx, poolId: string, changes: { amount: string; description: string; descriptionEn: string | null; driver: PoolDriver }): Promise<CostPool>;
     remove(tx: Tx, poolId: string): Promise<void>;
   };
 }

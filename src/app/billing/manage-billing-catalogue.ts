@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
-import { validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../../domain/billing/catalogue.js';
-import { fieldError, stateProblem } from '../../domain/errors.js';
+import { englishText, validateProvider, validateResource, type Provider, type Resource, type ResourceKind } from '../../domain/billing/catalogue.js';
+import { fieldError, notFound, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { BillingDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -33,6 +33,7 @@ export async function listResources(deps: BillingDeps, actor: Actor): Promise<Re
 export interface ResourceInput {
   code: string;
   name: string;
+  nameEn?: string | null | undefined;
   unit: string;
   unitCode: string;
   kind: ResourceKind;
@@ -41,7 +42,7 @@ export interface ResourceInput {
 
 export async function createResource(deps: BillingDeps, actor: Actor, input: ResourceInput): Promise<Resource> {
   requirePermission(actor, 'tariffs.write');
-  const fields = { code: input.code, name: input.name.trim(), unit: input.unit.trim(), unitCode: input.unitCode, kind: input.kind, billable: input.billable ?? true };
+  const fields = { code: input.code, name: input.name.trim(), nameEn: englishText(input.nameEn), unit: input.unit.trim(), unitCode: input.unitCode, kind: input.kind, billable: input.billable ?? true };
   validateResource(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
     if (await deps.store.billing.resources.get(tx, fields.code)) {
@@ -50,5 +51,19 @@ export async function createResource(deps: BillingDeps, actor: Actor, input: Res
     const resource = await deps.store.billing.resources.insert(tx, fields);
     await recordAudit(deps, tx, actor, { action: 'resource.created', entityType: 'resource', entityId: resource.code, tenantId: null, after: resource });
     return resource;
+  });
+}
+
+/** Corrects a resource's names (its code, unit and kind stay: usage and tariffs refer to them). Audited. */
+export async function renameResource(deps: BillingDeps, actor: Actor, code: string, changes: { name?: string | undefined; nameEn?: string | null | undefined }): Promise<Resource> {
+  requirePermission(actor, 'tariffs.write');
+  return deps.store.run(scopeOf(actor), async (tx) => {
+    const before = await deps.store.billing.resources.get(tx, code);
+    if (!before) throw notFound('Resource');
+    const names = { name: (changes.name ?? before.name).trim(), nameEn: changes.nameEn === undefined ? before.nameEn : englishText(changes.nameEn) };
+    validateResource({ ...before, ...names }).throwIfAny();
+    const after = await deps.store.billing.resources.rename(tx, code, names);
+    await recordAudit(deps, tx, actor, { action: 'resource.renamed', entityType: 'resource', entityId: code, tenantId: null, before, after });
+    return after;
   });
 }

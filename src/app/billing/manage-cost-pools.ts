@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../../domain/billing/catalogue.js';
+import { englishText, normalisedAmount, validateCostPool, type CostPool, type PoolDriver } from '../../domain/billing/catalogue.js';
 import { isMonth } from '../../domain/calendar/month.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
@@ -18,16 +18,17 @@ export interface CostPoolInput {
   amount: string;
   currency: string;
   description: string;
+  descriptionEn?: string | null | undefined;
   driver?: PoolDriver | undefined;
 }
 
 /** A month's shared cost (administration, maintenance), split over municipalities by its driver. */
 export async function createCostPool(deps: BillingDeps, actor: Actor, input: CostPoolInput): Promise<CostPool> {
   requirePermission(actor, 'cost_pools.write');
-  const fields = { ...input, description: input.description.trim(), driver: input.driver ?? 'active_users' };
+  const fields = { ...input, description: input.description.trim(), descriptionEn: englishText(input.descriptionEn), driver: input.driver ?? 'active_users' };
   validateCostPool(fields).throwIfAny();
   return deps.store.run(scopeOf(actor), async (tx) => {
-    const pool = await deps.store.billing.pools.insert(tx, { month: fields.month, amount: fields.amount, description: fields.description, driver: fields.driver, createdBy: actor.label });
+    const pool = await deps.store.billing.pools.insert(tx, { month: fields.month, amount: fields.amount, description: fields.description, descriptionEn: fields.descriptionEn, driver: fields.driver, createdBy: actor.label });
     await recordAudit(deps, tx, actor, { action: 'cost_pool.created', entityType: 'cost_pool', entityId: pool.id, tenantId: null, after: pool });
     return pool;
   });
@@ -36,6 +37,8 @@ export async function createCostPool(deps: BillingDeps, actor: Actor, input: Cos
 export interface CostPoolChanges {
   amount?: string | undefined;
   description?: string | undefined;
+  /** Blank or null removes the English description. */
+  descriptionEn?: string | null | undefined;
   driver?: PoolDriver | undefined;
 }
 
@@ -49,9 +52,9 @@ export async function updateCostPool(deps: BillingDeps, actor: Actor, poolId: st
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.billing.pools.getForUpdate(tx, poolId);
     if (!before) throw notFound('Cost pool');
-    const fields = { ...before, ...defined(changes), description: (changes.description ?? before.description).trim() };
+    const fields = { ...before, ...defined(changes), description: (changes.description ?? before.description).trim(), descriptionEn: changes.descriptionEn === undefined ? before.descriptionEn : englishText(changes.descriptionEn) };
     validateCostPool(fields).throwIfAny();
-    const after = await deps.store.billing.pools.update(tx, poolId, { amount: normalisedAmount(fields.amount, 2)!, description: fields.description, driver: fields.driver });
+    const after = await deps.store.billing.pools.update(tx, poolId, { amount: normalisedAmount(fields.amount, 2)!, description: fields.description, descriptionEn: fields.descriptionEn, driver: fields.driver });
     await recordAudit(deps, tx, actor, { action: 'cost_pool.updated', entityType: 'cost_pool', entityId: poolId, tenantId: null, before, after });
     return { ...after, monthInvoiced: await monthInvoiced(deps, tx, after.month) };
   });

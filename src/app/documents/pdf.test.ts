@@ -50,8 +50,8 @@ describe('Latvian PDF documents', () => {
       statement: {
         tenantId: 't', tenantName: 'Cēsu novada pašvaldība', currency: 'EUR', invoiceIds: ['i'], previousMonth: { net: '1700.00', total: '2057.00' },
         lines: [
-          { kind: 'hosting', description: 'LVRTC: vCPU stundas', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: '2976 vCPU h × 0.012345 EUR (LVRTC tarifs)', structuredExplanation: { code: 'hosting_usage', params: { quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', provider: 'LVRTC' } } },
-          { kind: 'administration', description: 'Platformas administrēšana', quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: '412 no 2 310 aktīvajiem lietotājiem; fonds 10000.00 EUR', structuredExplanation: { code: 'share_active_users', params: { value: '412', total: '2310', poolAmount: '10000.00' } } },
+          { kind: 'hosting', description: 'LVRTC: vCPU stundas', descriptionEn: null, quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: '2976 vCPU h × 0.012345 EUR (LVRTC tarifs)', structuredExplanation: { code: 'hosting_usage', params: { quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', provider: 'LVRTC' } } },
+          { kind: 'administration', description: 'Platformas administrēšana', descriptionEn: null, quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: '412 no 2 310 aktīvajiem lietotājiem; fonds 10000.00 EUR', structuredExplanation: { code: 'share_active_users', params: { value: '412', total: '2310', poolAmount: '10000.00' } } },
         ],
         net: '1820.29', vat: '382.26', vatRate: '21', total: '2202.55',
       },
@@ -69,8 +69,8 @@ describe('PDF documents in English', () => {
   const statement = {
     tenantId: 't', tenantName: 'Cēsis Municipality', currency: 'EUR' as const, invoiceIds: [], previousMonth: null,
     lines: [
-      { kind: 'hosting' as const, description: 'LVRTC: vCPU', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: 'unused', ...line('hosting_usage', { quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', provider: 'LVRTC' }) },
-      { kind: 'administration' as const, description: 'Administration', quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: 'unused', ...line('share_active_users', { value: '412', total: '2310', poolAmount: '10000.00' }) },
+      { kind: 'hosting' as const, description: 'LVRTC: vCPU', descriptionEn: 'LVRTC: virtual CPU hours', quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', amount: '36.74', explanation: 'unused', ...line('hosting_usage', { quantity: '2976', unit: 'vCPU h', unitPrice: '0.012345', provider: 'LVRTC' }) },
+      { kind: 'administration' as const, description: 'Administration', descriptionEn: null, quantity: '1', unit: 'daļa', unitPrice: '1783.55', amount: '1783.55', explanation: 'unused', ...line('share_active_users', { value: '412', total: '2310', poolAmount: '10000.00' }) },
     ],
     net: '1820.29', vat: '382.26', vatRate: '21', total: '2202.55',
   };
@@ -81,6 +81,16 @@ describe('PDF documents in English', () => {
     expect(doc.language).toBe('en-GB');
     for (const expected of ['Cost statement for 2026-10', 'Cēsis Municipality · prepared 2 November 2026', '2,976 vCPU h × 0.012345 EUR (LVRTC tariff)', '412 of 2,310 active users; pool 10,000.00 EUR', '1,820.29 EUR', 'VAT 21%', 'Not invoiced yet.']) expect(text).toContain(expected);
     expect(text).not.toMatch(/Izmaksu|Summa|\d,\d{2} EUR(?!\d)/);
+  });
+
+  it('names a line by its English variant in English and by the Latvian name in Latvian; without a variant, by the Latvian name', () => {
+    const en = JSON.stringify(statementDocument({ month: '2026-10', invoiceNumbers: [], generatedOn: '2026-11-02', statement, language: 'en' }).content);
+    expect(en).toContain('"LVRTC: virtual CPU hours"');
+    expect(en).not.toContain('"LVRTC: vCPU"');
+    expect(en).toContain('"Administration"');
+    const lv = JSON.stringify(statementDocument({ month: '2026-10', invoiceNumbers: [], generatedOn: '2026-11-02', statement, language: 'lv' }).content);
+    expect(lv).toContain('"LVRTC: vCPU"');
+    expect(lv).not.toContain('virtual CPU hours');
   });
 
   it('writes the SLA report with English headings and the definitions page in English', () => {

@@ -4,6 +4,7 @@ import type { StatementView } from '../billing/read-billing-runs.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
 import { PDF_TEXTS } from './pdf-texts.js';
 
+const localName = (lv: string, en: string | null, language: Language): string => (language === 'en' && en ? en : lv);
 const right = (text: string): PdfContent => ({ text, alignment: 'right' });
 
 export interface StatementDocumentInput {
@@ -38,7 +39,7 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
               body: [
                 (quantityColumns ? t.hostingColumns : t.administrationColumns).map((h) => ({ text: h, style: 'tableHeader' })),
                 ...lines.map((l) => [
-                  { stack: [l.description, { text: renderExplanation(l.structuredExplanation, language), style: 'small' }] },
+                  { stack: [localName(l.description, l.descriptionEn, language), { text: renderExplanation(l.structuredExplanation, language), style: 'small' }] },
                   ...(quantityColumns ? [right(`${number(l.quantity)} ${l.unit}`), right(number(l.unitPrice))] : []),
                   right(euro(l.amount)),
                 ]),

@@ -104,6 +104,7 @@ export interface BillingResources {
   created_at: Generated<Timestamp>;
   kind: string;
   name: string;
+  name_en: string | null;
   unit: string;
   unit_code: string;
 }
@@ -160,6 +161,7 @@ export interface CostPools {
   created_by: string | null;
   currency: Generated<string>;
   description: string;
+  description_en: string | null;
   driver: Generated<string>;
   id: Generated<string>;
   month: string;

@@ -13,6 +13,7 @@ const toProvider = (r: Selectable<BillingProvidersTable>): Provider => ({ code: 
 const toResource = (r: Selectable<BillingResourcesTable>): Resource => ({
   code: r.code,
   name: r.name,
+  nameEn: r.name_en,
   unit: r.unit,
   unitCode: r.unit_code,
   kind: r.kind as ResourceKind,
@@ -38,6 +39,7 @@ const toPool = (r: Selectable<CostPoolsTable>): CostPool => ({
   amount: r.amount,
   currency: 'EUR',
   description: r.description,
+  descriptionEn: r.description_en,
   driver: r.driver as PoolDriver,
   createdAt: r.created_at.toISOString(),
   createdBy: r.created_by,
@@ -68,10 +70,13 @@ export const billingRepository: BillingStore = {
     async insert(tx, r) {
       const row = await trxOf(tx)
         .insertInto('billing_resources')
-        .values({ code: r.code, name: r.name, unit: r.unit, unit_code: r.unitCode, kind: r.kind, billable: r.billable })
+        .values({ code: r.code, name: r.name, name_en: r.nameEn, unit: r.unit, unit_code: r.unitCode, kind: r.kind, billable: r.billable })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toResource(row);
+    },
+    async rename(tx, code, names) {
+      return toResource(await trxOf(tx).updateTable('billing_resources').set({ name: names.name, name_en: names.nameEn }).where('code', '=', code).returningAll().executeTakeFirstOrThrow());
     },
   },
 
@@ -168,7 +173,7 @@ export const billingRepository: BillingStore = {
     async insert(tx, p) {
       const row = await trxOf(tx)
         .insertInto('cost_pools')
-        .values({ month: p.month, amount: p.amount, description: p.description, driver: p.driver, created_by: p.createdBy })
+        .values({ month: p.month, amount: p.amount, description: p.description, description_en: p.descriptionEn, driver: p.driver, created_by: p.createdBy })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toPool(row);
@@ -178,7 +183,7 @@ export const billingRepository: BillingStore = {
       return row ? toPool(row) : null;
     },
     async update(tx, poolId, c) {
-      return toPool(await trxOf(tx).updateTable('cost_pools').set({ amount: c.amount, description: c.description, driver: c.driver }).where('id', '=', poolId).returningAll().executeTakeFirstOrThrow());
+      return toPool(await trxOf(tx).updateTable('cost_pools').set({ amount: c.amount, description: c.description, description_en: c.descriptionEn, driver: c.driver }).where('id', '=', poolId).returningAll().executeTakeFirstOrThrow());
     },
     async remove(tx, poolId) {
       await trxOf(tx).deleteFrom('cost_pools').where('id', '=', poolId).execute();

@@ -18,6 +18,8 @@ export type ResourceKind = 'sum' | 'gauge';
 export interface Resource {
   code: string;
   name: string;
+  /** English name shown to English readers; null when the Latvian one serves. */
+  nameEn: string | null;
   /** Human unit shown on statements, e.g. "vCPU h". */
   unit: string;
   /** UN/ECE Recommendation 20 code, e.g. HUR (hour), E34 (gigabyte), IE (person). */
@@ -54,6 +56,8 @@ export interface CostPool {
   amount: string;
   currency: 'EUR';
   description: string;
+  /** English description shown to English readers; null when the Latvian one serves. */
+  descriptionEn: string | null;
   driver: PoolDriver;
   createdAt: string;
   createdBy: string | null;
@@ -70,9 +74,21 @@ export function validateProvider(p: Pick<Provider, 'code' | 'name'>, errors = ne
   return errors;
 }
 
-export function validateResource(r: Pick<Resource, 'code' | 'name' | 'unit' | 'unitCode' | 'kind'>, errors = new FieldErrors()): FieldErrors {
+/** An optional English variant: blank means none; same length limit as the Latvian text. */
+export function englishText(text: string | null | undefined): string | null {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : null;
+}
+
+export function validateEnglishText(field: string, text: string | null, max: number, errors: FieldErrors): FieldErrors {
+  if (text !== null && text.length > max) errors.add(field, 'too_long', `must be at most ${max} characters`, { max });
+  return errors;
+}
+
+export function validateResource(r: Pick<Resource, 'code' | 'name' | 'unit' | 'unitCode' | 'kind'> & { nameEn?: string | null }, errors = new FieldErrors()): FieldErrors {
   if (!RESOURCE_CODE.test(r.code)) errors.add('code', 'invalid_identifier', 'must be 2–40 lower-case letters, digits or "_", starting with a letter (e.g. vcpu_hour)');
   if (!r.name.trim()) errors.add('name', 'required', 'must not be empty');
+  validateEnglishText('nameEn', r.nameEn ?? null, 200, errors);
   if (!r.unit.trim()) errors.add('unit', 'required', 'must not be empty');
   if (!UNIT_CODE.test(r.unitCode)) errors.add('unitCode', 'invalid_unit_code', 'must be a UN/ECE Recommendation 20 code of 2–3 capitals or digits (e.g. HUR, E34, C62)');
   if (r.kind !== 'sum' && r.kind !== 'gauge') errors.add('kind', 'not_one_of', 'must be sum or gauge', { allowed: 'sum, gauge' });
@@ -129,6 +145,7 @@ export interface CostPoolInput {
   amount: string;
   currency: string;
   description: string;
+  descriptionEn?: string | null;
   driver: string;
 }
 
@@ -137,6 +154,7 @@ export function validateCostPool(p: CostPoolInput, errors = new FieldErrors()): 
   if (normalisedAmount(p.amount, 2) === null) errors.add('amount', 'invalid_amount', 'must be a non-negative amount with at most 2 decimals, as a string (e.g. "1200.00")', { decimals: 2 });
   if (p.currency !== CURRENCY) errors.add('currency', 'not_one_of', 'must be EUR', { allowed: 'EUR' });
   if (!p.description.trim()) errors.add('description', 'required', 'must not be empty');
+  validateEnglishText('descriptionEn', p.descriptionEn ?? null, 500, errors);
   if (!(POOL_DRIVERS as readonly string[]).includes(p.driver)) errors.add('driver', 'not_one_of', `must be one of ${POOL_DRIVERS.join(', ')}`, { allowed: POOL_DRIVERS.join(', ') });
   return errors;
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { createProvider, createResource, listProviders, listResources } from '../../app/billing/manage-billing-catalogue.js';
+import { createProvider, createResource, listProviders, listResources, renameResource } from '../../app/billing/manage-billing-catalogue.js';
 import { createCostPool, listCostPools, removeCostPool, updateCostPool } from '../../app/billing/manage-cost-pools.js';
 import { createTariff, listTariffs } from '../../app/billing/manage-tariffs.js';
 import type { Deps } from '../../app/ports.js';
@@ -13,9 +13,12 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => T
 const Money = (description: string) => Type.String({ description, examples: ['1234.50'] });
 
 const ProviderView = Type.Object({ code: Type.String(), name: Type.String(), createdAt: Instant });
+// English variants: optional; blank or null means none, and readers then see the Latvian text.
+const EnglishText = (max: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength: max, description })));
 const ResourceView = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  nameEn: Nullable(Type.String({ description: 'English name; null when the Latvian one serves' })),
   unit: Type.String(),
   unitCode: Type.String({ description: 'UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …)' }),
   kind: Type.Union([Type.Literal('sum'), Type.Literal('gauge')]),
@@ -40,6 +43,7 @@ const CostPoolView = Type.Object({
   amount: Money('amount of the pool'),
   currency: Type.Literal('EUR'),
   description: Type.String(),
+  descriptionEn: Nullable(Type.String({ description: 'English description; null when the Latvian one serves' })),
   driver: Driver,
   createdAt: Instant,
   createdBy: Nullable(Type.String()),
@@ -65,6 +69,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
         {
           code: Type.String({ minLength: 1, maxLength: 40, examples: ['gpu_hour'] }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
+          nameEn: EnglishText(200, 'English name (optional)'),
           unit: Type.String({ minLength: 1, maxLength: 40 }),
           unitCode: Type.String({ minLength: 1, maxLength: 3, description: 'UN/ECE Recommendation 20 code' }),
           kind: Type.Union([Type.Literal('sum'), Type.Literal('gauge')]),
@@ -75,6 +80,17 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
       response: { 201: ResourceView, ...ERRORS },
     },
   }, async (request, reply) => reply.status(201).send(await createResource(deps, actorOf(request), request.body)));
+
+  app.patch('/resources/:code', {
+    schema: {
+      'x-kopa-permission': 'tariffs.write',
+      tags: ['billing'],
+      summary: 'Correct a resource’s Latvian or English name (operator, finance); code, unit and kind stay',
+      params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+      body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), nameEn: EnglishText(200, 'English name; blank or null removes it') }, { additionalProperties: false, minProperties: 1 }),
+      response: { 200: ResourceView, ...ERRORS },
+    },
+  }, async (request) => renameResource(deps, actorOf(request), request.params.code, request.body));
 
   app.get('/tariffs', {
     schema: {
@@ -128,6 +144,7 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
           amount: Type.String({ description: 'decimal string, 2 decimals at most', examples: ['1000.00'] }),
           currency: Type.String({ examples: ['EUR'] }),
           description: Type.String({ minLength: 1, maxLength: 500 }),
+          descriptionEn: EnglishText(500, 'English description (optional)'),
           driver: Type.Optional(Driver),
         },
         { additionalProperties: false },
@@ -140,12 +157,13 @@ export const billingCatalogueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> =
     schema: {
       'x-kopa-permission': 'cost_pools.write',
       tags: ['billing'],
-      summary: 'Correct a cost pool’s amount, description or driver (operator, finance); monthInvoiced says a correction run is due',
+      summary: 'Correct a cost pool’s amount, description (Latvian or English) or driver (operator, finance); monthInvoiced says a correction run is due',
       params: Type.Object({ id: Type.String() }),
       body: Type.Object(
         {
           amount: Type.Optional(Type.String({ description: 'decimal string, 2 decimals at most', examples: ['1000.00'] })),
           description: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+          descriptionEn: EnglishText(500, 'English description; blank or null removes it'),
           driver: Type.Optional(Driver),
         },
         { additionalProperties: false, minProperties: 1 },

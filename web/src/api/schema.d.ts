@@ -2013,6 +2013,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -2166,6 +2168,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -2427,6 +2431,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";
@@ -3648,6 +3654,7 @@ export interface paths {
                                 /** @enum {string} */
                                 currency: "EUR";
                                 description: string;
+                                descriptionEn: string | null;
                                 driver: "active_users" | "even" | "hosting_cost";
                                 id: string;
                                 month: string;
@@ -3735,6 +3742,7 @@ export interface paths {
                         /** @example EUR */
                         currency: string;
                         description: string;
+                        descriptionEn?: string | null;
                         driver?: "active_users" | "even" | "hosting_cost";
                         /**
                          * @description YYYY-MM
@@ -3766,6 +3774,7 @@ export interface paths {
                             /** @enum {string} */
                             currency: "EUR";
                             description: string;
+                            descriptionEn: string | null;
                             driver: "active_users" | "even" | "hosting_cost";
                             id: string;
                             month: string;
@@ -3925,7 +3934,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Correct a cost pool’s amount, description or driver (operator, finance); monthInvoiced says a correction run is due */
+        /** Correct a cost pool’s amount, description (Latvian or English) or driver (operator, finance); monthInvoiced says a correction run is due */
         patch: {
             parameters: {
                 query?: never;
@@ -3944,6 +3953,7 @@ export interface paths {
                          */
                         amount?: string;
                         description?: string;
+                        descriptionEn?: string | null;
                         driver?: "active_users" | "even" | "hosting_cost";
                     };
                 };
@@ -3970,6 +3980,7 @@ export interface paths {
                             /** @enum {string} */
                             currency: "EUR";
                             description: string;
+                            descriptionEn: string | null;
                             driver: "active_users" | "even" | "hosting_cost";
                             id: string;
                             month: string;
@@ -8091,6 +8102,7 @@ export interface paths {
                                 createdAt: string;
                                 kind: "sum" | "gauge";
                                 name: string;
+                                nameEn: string | null;
                                 unit: string;
                                 /** @description UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …) */
                                 unitCode: string;
@@ -8176,6 +8188,7 @@ export interface paths {
                         code: string;
                         kind: "sum" | "gauge";
                         name: string;
+                        nameEn?: string | null;
                         unit: string;
                         /** @description UN/ECE Recommendation 20 code */
                         unitCode: string;
@@ -8199,6 +8212,7 @@ export interface paths {
                             createdAt: string;
                             kind: "sum" | "gauge";
                             name: string;
+                            nameEn: string | null;
                             unit: string;
                             /** @description UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …) */
                             unitCode: string;
@@ -8265,6 +8279,119 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a resource’s Latvian or English name (operator, finance); code, unit and kind stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billable: boolean;
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            createdAt: string;
+                            kind: "sum" | "gauge";
+                            name: string;
+                            nameEn: string | null;
+                            unit: string;
+                            /** @description UN/ECE Recommendation 20 unit code (HUR hour, E34 gigabyte, IE person …) */
+                            unitCode: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/services": {
@@ -12230,6 +12357,8 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
+                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
                                     kind: "hosting" | "administration";

@@ -25,12 +25,13 @@ export function CostPoolForm({ month: initialMonth, editing = null, onAdded, onS
   const [month, setMonth] = useState(editing?.month ?? initialMonth);
   const [amount, setAmount] = useState(editing?.amount ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
+  const [descriptionEn, setDescriptionEn] = useState(editing?.descriptionEn ?? '');
   const [driver, setDriver] = useState<Driver>(editing?.driver ?? 'active_users');
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const create = useCreateCostPool();
   const update = useUpdateCostPool();
-  const labels = { month: t('billing.month'), amount: t('billing.amount'), description: t('billing.description'), driver: t('billing.driver') };
+  const labels = { month: t('billing.month'), amount: t('billing.amount'), description: t('billing.description'), descriptionEn: t('billing.descriptionEn'), driver: t('billing.driver') };
   const err = form.message;
 
   const submit = async (event: FormEvent) => {
@@ -42,7 +43,7 @@ export function CostPoolForm({ month: initialMonth, editing = null, onAdded, onS
     if (form.fromList(problems)) return;
     setBusy(true);
     try {
-      const fields = { amount: amount.trim().replace(',', '.'), description: description.trim(), driver };
+      const fields = { amount: amount.trim().replace(',', '.'), description: description.trim(), descriptionEn: descriptionEn.trim() || null, driver };
       if (editing) {
         const saved = await update.mutateAsync({ poolId: editing.id, changes: fields });
         form.clear();
@@ -52,6 +53,7 @@ export function CostPoolForm({ month: initialMonth, editing = null, onAdded, onS
       const added = await create.mutateAsync({ month, currency: 'EUR', ...fields });
       setAmount('');
       setDescription('');
+      setDescriptionEn('');
       form.clear();
       onAdded(added);
     } catch (error) {
@@ -70,6 +72,7 @@ export function CostPoolForm({ month: initialMonth, editing = null, onAdded, onS
         <TextField id={idOf('amount')} label={labels.amount} hint={t('billing.amountHint')} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={err('amount')} className="field-short" />
       </div>
       <TextAreaField id={idOf('description')} label={labels.description} value={description} onChange={(e) => setDescription(e.target.value)} error={err('description')} maxLength={500} />
+      <TextField id={idOf('descriptionEn')} label={labels.descriptionEn} hint={t('billing.descriptionEnHint')} lang="en" value={descriptionEn} onChange={(e) => setDescriptionEn(e.target.value)} error={err('descriptionEn')} maxLength={500} optional />
       <SelectField
         id={idOf('driver')}
         label={labels.driver}

@@ -3,6 +3,8 @@ import type { Statement } from '../queries';
 import { formatDecimal, formatMoney } from '../money';
 import { DataTable } from '../../../components/data-table';
 import { ExplanationText } from '../../../components/explanation-text';
+import { currentLanguage } from '../../../i18n';
+import { localName, localNameLang } from '../../../local-name';
 
 interface Props {
   statement: Statement;
@@ -28,7 +30,7 @@ export function StatementLines({ statement: s, caption }: Props) {
           <tr key={`${index}-${l.description}`}>
             <th scope="row">
               <span className="muted">{t(`billing.lineKinds.${l.kind}`)}: </span>
-              <span lang="lv">{l.description}</span>
+              <span lang={localNameLang(l.descriptionEn, currentLanguage())}>{localName(l.description, l.descriptionEn, currentLanguage())}</span>
             </th>
             <td>
               <ExplanationText explanation={l.structuredExplanation} />

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../i18n';
+import { localName } from '../../../local-name';
 import { AsyncSection } from '../../../components/async-section';
 import { DataTable } from '../../../components/data-table';
 import { PageHeading } from '../../../components/page-heading';
@@ -18,7 +20,10 @@ export function TariffsPage() {
   const providers = useProviders();
   const resources = useResources();
   const [announcement, setAnnouncement] = useState('');
-  const resourceName = (code: string) => resources.data?.find((r) => r.code === code)?.name ?? code;
+  const resourceName = (code: string) => {
+    const resource = resources.data?.find((r) => r.code === code);
+    return resource ? localName(resource.name, resource.nameEn, currentLanguage()) : code;
+  };
   const unitOf = (code: string) => resources.data?.find((r) => r.code === code)?.unit ?? '';
   const sorted = [...(tariffs.data ?? [])].sort((a, b) => a.provider.localeCompare(b.provider) || a.resource.localeCompare(b.resource) || a.validFrom.localeCompare(b.validFrom));
 
