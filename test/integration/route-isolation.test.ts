@@ -39,6 +39,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   incidents: 'status-page incidents are public',
   'cost-pools': "cost pools are the agency's, split over every municipality",
   'billing-runs': 'a billing run covers every municipality; only agency staff see one',
+  resources: "the billing catalogue's metered resources are the agency's, priced for every municipality",
 };
 
 // Path segments named after a protocol rather than their table.

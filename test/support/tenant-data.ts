@@ -54,6 +54,11 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   await giveIdentityProvider(t, operator, tenantId, adminEmail);
   // An invitation goes out by e-mail; this app has no mail server, so the use case gets mail settings.
   await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: `uzaicinats@${adminEmail.split('@')[1]!}`, name: 'Uzaicināts', role: 'tenant_user' });
+  // A notice to the municipality that could not be sent: the outbox is written by the worker, not by a route.
+  await t.database.ownerQuery(
+    "INSERT INTO outbox (event_key, event, channel, recipient, tenant_id, subject, payload, status, attempts, last_error, next_attempt_at, created_at) VALUES ('test:' || $1, 'sla_report.published', 'email', $2, $1, 'Pārskats publicēts', '{}', 'failed', 8, 'pārbaudes kļūme', now(), now())",
+    [tenantId, adminEmail],
+  );
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
 }
 
