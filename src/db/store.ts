@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Scope, Tx } from '../app/shared/transaction.js';
 import type { Store } from '../app/ports.js';
-import type { KopaError} from '../domain/errors.js';
+import type { KopaError } from '../domain/errors.js';
 import { fieldError, stateProblem } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { asTx } from './tx.js';
@@ -49,9 +49,11 @@ export async function runScoped<T>(db: Kysely<Database>, scope: Scope, fn: (tx: 
   );
   try {
     return await db.connection().execute(async (conn) => {
-      await opening.execute(conn);
       let result: T;
       try {
+        // Inside the try: should BEGIN pass and the scope fail, the connection goes back to the pool
+        // rolled back, not inside an open transaction the next request would inherit.
+        await opening.execute(conn);
         result = await fn(asTx(conn as Transaction<Database>));
       } catch (error) {
         await sql.raw('ROLLBACK').execute(conn).catch(() => {});
