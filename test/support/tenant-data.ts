@@ -56,8 +56,8 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: `uzaicinats@${adminEmail.split('@')[1]!}`, name: 'Uzaicināts', role: 'tenant_user' });
   // A notice to the municipality that could not be sent: the outbox is written by the worker, not by a route.
   await t.database.ownerQuery(
-    "INSERT INTO outbox (event_key, event, channel, recipient, tenant_id, subject, payload, status, attempts, last_error, next_attempt_at, created_at) VALUES ('test:' || $1, 'sla_report.published', 'email', $2, $1, 'Pārskats publicēts', '{}', 'failed', 8, 'pārbaudes kļūme', now(), now())",
-    [tenantId, adminEmail],
+    "INSERT INTO outbox (event_key, event, channel, recipient, tenant_id, subject, payload, status, attempts, last_error, next_attempt_at, created_at) VALUES ($1, 'sla_report.published', 'email', $2, $3, 'Pārskats publicēts', '{}', 'failed', 8, 'pārbaudes kļūme', now(), now())",
+    [`test:${tenantId}`, adminEmail, tenantId],
   );
   return { tenantId, ticketId: ticket.id, attachmentId: (attachment.json() as { id: string }).id, monitorId: monitor.id, exclusionId: exclusion.id, tokenId: token.id };
 }
