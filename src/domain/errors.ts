@@ -124,6 +124,8 @@ export const FIELD_ERROR_CODES = [
   'status_transition',
   // identity
   'wrong_code',
+  /** Enrolment: the code is not the one the authenticator app shows now (its clock or the secret typed in). */
+  'code_not_current',
   'passkey_rejected',
   'password_contains_email',
   'password_repeated_character',

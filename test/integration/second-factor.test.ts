@@ -90,7 +90,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     const code = totpAt(secret, clock);
     const wrong = await pending.send('POST', '/api/v1/account/mfa/totp/confirm', { code: code === '123456' ? '654321' : '123456' });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([{ field: 'code', code: 'wrong_code', params: {}, message: expect.any(String) }]);
+    expect(wrong.json().errors).toEqual([{ field: 'code', code: 'code_not_current', params: {}, message: expect.any(String) }]);
     expect((await pending.send('GET', '/api/v1/tenants')).statusCode).toBe(403);
 
     const confirmed = await pending.send('POST', '/api/v1/account/mfa/totp/confirm', { code });

@@ -52,7 +52,7 @@ export async function confirmTotpEnrolment(deps: IdentityDeps, actor: Actor, ses
     if (!factor) throw stateProblem('invalid_state', 'totp_not_started', {}, 'Start the authenticator app set-up first');
     if (factor.confirmedAt) throw stateProblem('conflict', 'totp_exists', {}, 'The authenticator app is already set up');
     const step = matchTotp(box.open(factor.secretSealed, totpContext(user.id)), code.replace(/\s/g, ''), now, null);
-    if (step === null) throw validationError('code', 'wrong_code', 'is not the code the authenticator app shows now');
+    if (step === null) throw validationError('code', 'code_not_current', 'is not the code the authenticator app shows now');
     await deps.store.secondFactors.confirmTotp(tx, user.id, now);
     await deps.store.secondFactors.useTotpStep(tx, user.id, step);
     const recoveryCodes = await issueRecoveryCodes(deps, tx, user);
