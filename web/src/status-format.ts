@@ -1,12 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatMinutes } from './duration';
 import { formatNumber } from './format';
-import { currentLanguage } from './i18n';
-
-/** A catalogue name in the UI language (Latvian when there is no English one). */
-export function localName(name: { lv: string; en: string | null }): string {
-  return (currentLanguage() === 'en' && name.en) || name.lv;
-}
 
 /** Seconds as "45 s", "12 min" or "2 st. 5 min". */
 export function formatSeconds(t: TFunction, seconds: number): string {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Text } from '../messages';
-import { localName } from '../status-format';
+import { localName } from '../local-name';
 import type { CatalogueService } from '../features/catalogue/queries';
 
 interface Props {

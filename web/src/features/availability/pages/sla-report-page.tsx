@@ -10,7 +10,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { deskReportPath, slaReportPath } from '../../../desk-paths';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { isTenantRole } from '../../../roles';
 import { useTenants, useTenant } from '../../municipalities/queries';
 import { useServices } from '../../catalogue/queries';

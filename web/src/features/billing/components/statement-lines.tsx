@@ -3,7 +3,6 @@ import type { Statement } from '../queries';
 import { formatDecimal, formatMoney } from '../money';
 import { DataTable } from '../../../components/data-table';
 import { ExplanationText } from '../../../components/explanation-text';
-import { currentLanguage } from '../../../i18n';
 import { localName, localNameLang } from '../../../local-name';
 
 interface Props {
@@ -30,7 +29,7 @@ export function StatementLines({ statement: s, caption }: Props) {
           <tr key={`${index}-${l.description}`}>
             <th scope="row">
               <span className="muted">{t(`billing.lineKinds.${l.kind}`)}: </span>
-              <span lang={localNameLang(l.descriptionEn, currentLanguage())}>{localName(l.description, l.descriptionEn, currentLanguage())}</span>
+              <span lang={localNameLang({ lv: l.description, en: l.descriptionEn })}>{localName({ lv: l.description, en: l.descriptionEn })}</span>
             </th>
             <td>
               <ExplanationText explanation={l.structuredExplanation} />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../../i18n';
 import { localName, localNameLang } from '../../../local-name';
 import { useCostPools, useRemoveCostPool, type CostPool } from '../queries';
 import { AsyncSection } from '../../../components/async-section';
@@ -72,7 +71,7 @@ export function CostPoolsPage() {
               <tbody>
                 {list.map((p) => (
                   <tr key={p.id}>
-                    <td lang={localNameLang(p.descriptionEn, currentLanguage())}>{localName(p.description, p.descriptionEn, currentLanguage())}</td>
+                    <td lang={localNameLang({ lv: p.description, en: p.descriptionEn })}>{localName({ lv: p.description, en: p.descriptionEn })}</td>
                     <td>{t(`billing.drivers.${p.driver}`)}</td>
                     <td className="num">{formatMoney(p.amount, p.currency)}</td>
                     {writer && (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../../i18n';
 import { localName } from '../../../local-name';
 import { AsyncSection } from '../../../components/async-section';
 import { DataTable } from '../../../components/data-table';
@@ -22,7 +21,7 @@ export function TariffsPage() {
   const [announcement, setAnnouncement] = useState('');
   const resourceName = (code: string) => {
     const resource = resources.data?.find((r) => r.code === code);
-    return resource ? localName(resource.name, resource.nameEn, currentLanguage()) : code;
+    return resource ? localName({ lv: resource.name, en: resource.nameEn }) : code;
   };
   const unitOf = (code: string) => resources.data?.find((r) => r.code === code)?.unit ?? '';
   const sorted = [...(tariffs.data ?? [])].sort((a, b) => a.provider.localeCompare(b.provider) || a.resource.localeCompare(b.resource) || a.validFrom.localeCompare(b.validFrom));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../api/problem';
 import { todayIn } from '../../../business-minutes';
 import { useFormErrors } from '../../../hooks/use-form-errors';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useCreateSubscription, type CatalogueService, type Subscription, type SubscriptionMode } from '../queries';
 
 const SUBSCRIPTION_MODES: readonly SubscriptionMode[] = ['shared', 'own_instance'];

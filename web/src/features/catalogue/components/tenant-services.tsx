@@ -6,7 +6,7 @@ import { formatDate } from '../../../format';
 import { slaReportPath } from '../../../desk-paths';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { AsyncSection } from '../../../components/async-section';
 import { DataTable } from '../../../components/data-table';
 import { StateBadge } from '../../../components/status-badge';

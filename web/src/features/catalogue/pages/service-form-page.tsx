@@ -4,7 +4,7 @@ import { AsyncSection } from '../../../components/async-section';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { PageHeading } from '../../../components/page-heading';
 import { ServiceForm } from '../components/service-form';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useCreateService, useService, useUpdateService } from '../queries';
 
 /** Add a service to the catalogue (no id) or change one (operator). */

@@ -9,7 +9,7 @@ import { ServiceDetails } from '../components/service-details';
 import { ServiceMonitors } from '../../monitoring/components/service-monitors';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useService } from '../queries';
 
 /** One catalogue entry: its fields, its last 90 days and its monitors. */

@@ -6,7 +6,7 @@ import { Flash } from '../../../components/flash';
 import { PageHeading } from '../../../components/page-heading';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useServices } from '../queries';
 
 /** The service catalogue (Cabinet Regulation No. 399 fields on each service's page). */

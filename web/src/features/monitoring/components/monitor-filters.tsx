@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/fields';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import type { CatalogueService } from '../../catalogue/queries';
 import type { DisplayState } from '../queries';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/error-summary';
 import { CheckboxField, SelectField, TextField } from '../../../components/fields';
 import { useFormErrors } from '../../../hooks/use-form-errors';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import type { CatalogueService } from '../../catalogue/queries';
 import type { Tenant } from '../../municipalities/queries';
 import { INITIAL_MONITOR, monitorFieldId, monitorProblems, toMonitorInput, type MonitorValues } from '../monitor-input';

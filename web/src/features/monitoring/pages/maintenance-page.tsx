@@ -6,7 +6,7 @@ import { Flash } from '../../../components/flash';
 import { PageHeading } from '../../../components/page-heading';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useServices } from '../../catalogue/queries';
 import { MaintenanceSchedule } from '../components/maintenance-schedule';
 import { useMaintenanceWindows } from '../queries';

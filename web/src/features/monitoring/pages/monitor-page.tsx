@@ -7,7 +7,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { formatInstant, formatNumber } from '../../../format';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { isTenantRole } from '../../../roles';
 import { useTenants } from '../../municipalities/queries';
 import { useService } from '../../catalogue/queries';

@@ -7,7 +7,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { ProblemMessage } from '../../../components/problem-message';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useTenants } from '../../municipalities/queries';
 import { useServices } from '../../catalogue/queries';
 import { MonitorFilters, DISPLAY_STATES, type MonitorFilterValues } from '../components/monitor-filters';

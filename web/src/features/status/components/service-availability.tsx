@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStatusOnce } from '../queries';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { AsyncSection } from '../../../components/async-section';
 import { AvailabilityBars } from './availability-bars';
 import { AvailabilityLegend } from './availability-legend';

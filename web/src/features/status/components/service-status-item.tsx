@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../../../format';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import type { ServiceStatus } from '../queries';
 import { AvailabilityBars } from './availability-bars';
 import { DowntimeDays } from './downtime-days';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import type { PlatformStatus } from '../queries';
 
 /** What a screen reader should hear after a refresh: only what changed. */

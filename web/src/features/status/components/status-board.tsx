@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import type { PlatformStatus } from '../queries';
 import { AvailabilityLegend } from './availability-legend';
 import { IncidentCard } from './incident-card';

@@ -9,7 +9,7 @@ import { IncidentUpdateForm } from '../components/incident-update-form';
 import { IncidentUpdates } from '../components/incident-updates';
 import { PageHeading } from '../../../components/page-heading';
 import { useIncident } from '../queries';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useServices } from '../../catalogue/queries';
 
 /** One incident as the status page shows it, and the form for its next update. */

@@ -5,7 +5,7 @@ import { IncidentTable } from '../components/incident-table';
 import { PageHeading } from '../../../components/page-heading';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useIncidents } from '../queries';
-import { localName } from '../../../status-format';
+import { localName } from '../../../local-name';
 import { useServices } from '../../catalogue/queries';
 
 const RECENT_DAYS = 30;

@@ -1,3 +1,4 @@
+import { localName } from '../../../local-name';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../api/problem';
@@ -64,7 +65,7 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
     .filter((s) => s.from <= today && (s.to === null || s.to >= today))
     .map((s) => catalogue.data?.find((x) => x.id === s.serviceId))
     .filter((s) => s !== undefined)
-    .map((s) => ({ value: s.id, label: `${(lang === 'en' && s.name.en) || s.name.lv} (${s.code})` }))
+    .map((s) => ({ value: s.id, label: `${localName(s.name, lang)} (${s.code})` }))
     .sort((a, b) => a.label.localeCompare(b.label, lang));
 
   const submit = async (event: FormEvent) => {

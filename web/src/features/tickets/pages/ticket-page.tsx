@@ -1,3 +1,4 @@
+import { localName } from '../../../local-name';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -14,7 +15,6 @@ import { TicketDetails } from '../components/ticket-details';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { TicketTimeline } from '../components/ticket-timeline';
 import { useAssignees, useTicket, useTicketAttachments } from '../queries';
-import { currentLanguage } from '../../../i18n';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
 import { isTenantRole } from '../../../roles';
@@ -45,7 +45,7 @@ export function TicketPage() {
     if (!serviceId) return null;
     const s = services.data?.find((x) => x.id === serviceId);
     if (!s) return t('common.loadingShort');
-    return `${(currentLanguage() === 'en' && s.name.en) || s.name.lv} (${s.code})`;
+    return `${localName(s.name)} (${s.code})`;
   };
 
   return (
