@@ -72,9 +72,13 @@ export function auditHashInput(prevHash: string, event: AuditPayload): string {
   })}`;
 }
 
+/** What a check of the chain can find; `head_mismatch` is the stored head disagreeing with the last event. */
+export const CHAIN_PROBLEMS = ['hash_mismatch', 'broken_link', 'gap', 'head_mismatch'] as const;
+export type ChainProblemCode = (typeof CHAIN_PROBLEMS)[number];
+
 export interface ChainProblem {
   seq: string;
-  problem: 'hash_mismatch' | 'broken_link' | 'gap';
+  problem: Exclude<ChainProblemCode, 'head_mismatch'>;
 }
 
 /**

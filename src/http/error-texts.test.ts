@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CHAIN_PROBLEMS } from '../domain/audit.js';
 import { FIELD_ERROR_CODES, PROBLEM_REASONS } from '../domain/errors.js';
 
 /** Every code the server declares has words in both UI languages, and no locale keeps words for a code that is gone. */
@@ -22,6 +23,10 @@ describe.each(locales)('$lang locale', ({ texts }) => {
     for (const key of ['validation', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'invalidState', 'throttled', 'tenantSuspended', 'tenantOffboarded', 'databaseUnavailable', 'server']) {
       expect(texts.errors?.[key], key).toEqual(expect.any(String));
     }
+  });
+
+  it('words every problem a check of the audit chain can find, and only those', () => {
+    expect(Object.keys((texts.audit?.chainProblems ?? {}) as object).sort()).toEqual([...CHAIN_PROBLEMS].sort());
   });
 
   it('keeps no slugged English sentences as keys', () => {

@@ -1,4 +1,4 @@
-import { verifyChain, GENESIS_HASH, type ChainProblem } from '../../domain/audit.js';
+import { verifyChain, GENESIS_HASH, type ChainProblem, type ChainProblemCode } from '../../domain/audit.js';
 import { sha256Hex } from './record-audit.js';
 import type { AuditDeps } from './ports.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -6,7 +6,7 @@ import { SYSTEM } from '../shared/transaction.js';
 export interface ChainReport {
   ok: boolean;
   checked: number;
-  problems: (ChainProblem | { seq: string; problem: 'head_mismatch' })[];
+  problems: (ChainProblem | { seq: string; problem: Extract<ChainProblemCode, 'head_mismatch'> })[];
 }
 
 /**

@@ -37,7 +37,7 @@ export function VerifyChain() {
             <ul>
               {result.problems.map((p) => (
                 <li key={`${p.seq}-${p.problem}`}>
-                  {t('audit.problemAt', { seq: p.seq })} <span lang="en">{p.problem}</span>
+                  {t('audit.problemAt', { seq: p.seq })} {t(`audit.chainProblems.${p.problem}`)}
                 </li>
               ))}
             </ul>
