@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../src/domain/locale';
 import { currentLanguage } from '../../i18n';
 
 /**
@@ -9,11 +10,10 @@ export function formatDecimal(value: string, minFraction = 0): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) return value;
   const [, sign, whole, fraction = ''] = match;
-  const lv = currentLanguage() === 'lv';
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, lv ? '\u00a0' : ',');
   // Trailing zeros beyond the minimum say nothing ("0.045000" → "0,045").
   const frac = fraction.replace(/0+$/, '').padEnd(minFraction, '0');
-  return `${sign === '-' ? '−' : ''}${grouped}${frac ? (lv ? ',' : '.') + frac : ''}`;
+  // Grouped by the same rule the PDFs use (src/domain/locale.ts); the UI writes a true minus sign.
+  return `${sign === '-' ? '−' : ''}${formatNumber(frac ? `${whole}.${frac}` : whole!, currentLanguage())}`;
 }
 
 export function formatMoney(value: string, currency = 'EUR'): string {
