@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from './locale.js';
+import { formatDate, formatNumber, localName } from './locale.js';
 
 describe('numbers and dates per language', () => {
   it('groups thousands and writes the decimal mark as each language does, keeping every digit', () => {
@@ -14,5 +14,14 @@ describe('numbers and dates per language', () => {
   it('writes dates the Latvian and the English way', () => {
     expect(formatDate('2026-11-02', 'lv')).toBe('02.11.2026.');
     expect(formatDate('2026-11-02', 'en')).toBe('2 November 2026');
+  });
+});
+
+describe('localName', () => {
+  it('gives the English variant only to an English reader, and the Latvian name otherwise', () => {
+    expect(localName({ lv: 'Licences', en: 'Licences (EN)' }, 'en')).toBe('Licences (EN)');
+    expect(localName({ lv: 'Licences', en: 'Licences (EN)' }, 'lv')).toBe('Licences');
+    expect(localName({ lv: 'Licences', en: null }, 'en')).toBe('Licences');
+    expect(localName({ lv: 'Licences', en: '' }, 'en')).toBe('Licences');
   });
 });

@@ -37,3 +37,14 @@ export function formatDate(date: string, language: Language): string {
   const [year, month, day] = [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)];
   return language === 'lv' ? `${day}.${month}.${year}.` : `${Number(day)} ${MONTHS_EN[Number(month) - 1]} ${year}`;
 }
+
+/** An operator-entered name with its optional English variant (services, resources, cost pools). */
+export interface LocalName {
+  lv: string;
+  en?: string | null | undefined;
+}
+
+/** The name in a language: the English variant when set and English is wanted, else the Latvian. */
+export function localName(name: LocalName, language: Language): string {
+  return (language === 'en' && name.en) || name.lv;
+}

@@ -224,30 +224,6 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect((await (await signIn(t.app, 'admin@sigulda.lv')).get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf`)).statusCode).toBe(404);
   });
 
-  it('names statement lines by the English variants in English, the Latvian names in Latvian; issued invoices keep theirs', async () => {
-    const admin = await signIn(t.app, 'admin@cesis.lv');
-    const pools = (await finance.get('/api/v1/cost-pools?month=2026-10')).json().items as { id: string; description: string }[];
-    const administration = pools.find((p) => p.description === 'Platformas administrēšana')!;
-    expect((await finance.patch('/api/v1/resources/vcpu_hour', { nameEn: 'Virtual CPU hours' })).statusCode).toBe(200);
-    expect((await finance.patch(`/api/v1/cost-pools/${administration.id}`, { descriptionEn: 'Platform administration' })).statusCode).toBe(200);
-    try {
-      const english = await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=en`)).rawPayload);
-      expect(english).toEqual(expect.arrayContaining(['LVRTC: Virtual CPU hours', 'Platform administration', 'Licences']));
-      expect(english.join('\n')).not.toContain('Virtuālā procesora');
-      const latvian = await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=lv`)).rawPayload);
-      expect(latvian).toEqual(expect.arrayContaining(['LVRTC: Virtuālā procesora stundas (vCPU)', 'Platformas administrēšana']));
-      expect(latvian.join('\n')).not.toMatch(/Virtual CPU hours|Platform administration/);
-      const view = (await admin.get(`/api/v1/tenants/${ids.cesis}/statements?months=2026-10`)).json()[0].statement.lines as { description: string; descriptionEn: string | null }[];
-      expect(view.map((l) => [l.description, l.descriptionEn])).toEqual(expect.arrayContaining([['LVRTC: Virtuālā procesora stundas (vCPU)', 'LVRTC: Virtual CPU hours'], ['Platformas administrēšana', 'Platform administration'], ['Licences', null]]));
-      const invoices = (await finance.get('/api/v1/invoices?limit=100')).json().items as { id: string }[];
-      expect(invoices.length).toBeGreaterThan(0);
-      for (const invoice of invoices) expect((await pdfLines((await finance.get(`/api/v1/invoices/${invoice.id}/pdf?lang=en`)).rawPayload)).join('\n')).not.toContain('Virtual CPU hours');
-    } finally {
-      await finance.patch('/api/v1/resources/vcpu_hour', { nameEn: null });
-      await finance.patch(`/api/v1/cost-pools/${administration.id}`, { descriptionEn: null });
-    }
-  });
-
   it('forecasts each municipality’s yearly cost as others join', async () => {
     const res = await finance.get('/api/v1/forecast?baseMonth=2026-10&years=2&newMunicipalitiesPerYear=1');
     expect(res.statusCode).toBe(200);
@@ -302,5 +278,29 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
       ['KOPA-KR-2026-00003', 'credit_note', ids.ogre, '89.54'],
       ['KOPA-2026-00008', 'invoice', ids.ogre, '89.55'],
     ]);
+  });
+
+  it('names statement lines by the English variants they had when computed; issued statements and invoices keep theirs', async () => {
+    const admin = await signIn(t.app, 'admin@cesis.lv');
+    const pools = (await finance.get('/api/v1/cost-pools?month=2026-10')).json().items as { id: string; description: string }[];
+    const administration = pools.find((p) => p.description === 'Platformas administrēšana')!;
+    expect((await finance.patch('/api/v1/resources/vcpu_hour', { nameEn: 'Virtual CPU hours' })).statusCode).toBe(200);
+    expect((await finance.patch(`/api/v1/cost-pools/${administration.id}`, { descriptionEn: 'Platform administration' })).statusCode).toBe(200);
+    // October was invoiced before the English names existed: its English statement keeps the names it was made with.
+    const invoiced = await pdfLines((await admin.get(`/api/v1/tenants/${ids.cesis}/statements/2026-10/pdf?lang=en`)).rawPayload);
+    expect(invoiced).toEqual(expect.arrayContaining(['LVRTC: Virtuālā procesora stundas (vCPU)', 'Platformas administrēšana']));
+    expect(invoiced.join('\n')).not.toMatch(/Virtual CPU hours|Platform administration/);
+    // A statement computed now carries them, beside the Latvian names.
+    const draft = (await finance.post('/api/v1/billing-runs', { month: '2026-10' })).json();
+    const lines = async (runId: string) => ((await finance.get(`/api/v1/billing-runs/${runId}`)).json().statements as { tenantId: string; lines: { description: string; descriptionEn: string | null }[] }[]).find((st) => st.tenantId === ids.cesis)!.lines.map((l) => [l.description, l.descriptionEn]);
+    expect(await lines(draft.id)).toEqual(expect.arrayContaining([['LVRTC: Virtuālā procesora stundas (vCPU)', 'LVRTC: Virtual CPU hours'], ['Platformas administrēšana', 'Platform administration'], ['Licences', null]]));
+    // Renaming later changes nothing already computed, until the draft is computed again.
+    expect((await finance.patch('/api/v1/resources/vcpu_hour', { nameEn: 'vCPU hours' })).statusCode).toBe(200);
+    expect(await lines(draft.id)).toEqual(expect.arrayContaining([['LVRTC: Virtuālā procesora stundas (vCPU)', 'LVRTC: Virtual CPU hours']]));
+    expect((await finance.post(`/api/v1/billing-runs/${draft.id}/recompute`)).statusCode).toBe(200);
+    expect(await lines(draft.id)).toEqual(expect.arrayContaining([['LVRTC: Virtuālā procesora stundas (vCPU)', 'LVRTC: vCPU hours']]));
+    const invoices = (await finance.get('/api/v1/invoices?limit=100')).json().items as { id: string }[];
+    expect(invoices.length).toBeGreaterThan(0);
+    for (const invoice of invoices) expect((await pdfLines((await finance.get(`/api/v1/invoices/${invoice.id}/pdf?lang=en`)).rawPayload)).join('\n')).not.toMatch(/Virtual CPU hours|vCPU hours/);
   });
 });

@@ -1,19 +1,16 @@
+import { localName as nameIn, type LocalName } from '../../src/domain/locale';
 import { currentLanguage } from './i18n';
 
 type Locale = ReturnType<typeof currentLanguage>;
 
-/** An operator-entered name with its optional English variant (services, resources, cost pools). */
-export interface LocalName {
-  lv: string;
-  en?: string | null | undefined;
-}
+export type { LocalName };
 
-/** The name in the reader's language: the English variant when set and wanted, else the Latvian. */
+/** An operator-entered name in the UI's language (the rule in src/domain/locale.ts, which the PDFs use too). */
 export function localName(name: LocalName, language: Locale = currentLanguage()): string {
-  return (language === 'en' && name.en) || name.lv;
+  return nameIn(name, language);
 }
 
 /** The `lang` of what localName returned, so screen readers pronounce it right. */
 export function localNameLang(name: LocalName, language: Locale = currentLanguage()): Locale {
-  return language === 'en' && name.en ? 'en' : 'lv';
+  return nameIn(name, language) === name.lv ? 'lv' : 'en';
 }

@@ -29,6 +29,7 @@ export interface PricedUsage {
   provider: string;
   resource: string;
   resourceName: string;
+  resourceNameEn: string | null;
   unit: string;
   unitCode: string;
   unitPrice: string | null;
@@ -42,7 +43,7 @@ export interface BillingRunStore {
   pricedUsage(tx: Tx, from: Date, to: Date, zone: string): Promise<PricedUsage[]>;
   /** The last `active_users` value each tenant reported for periods starting in [from, to). */
   activeUsers(tx: Tx, from: Date, to: Date): Promise<Map<string, string>>;
-  pools(tx: Tx, month: string): Promise<{ id: string; description: string; amount: string; driver: PoolDriver }[]>;
+  pools(tx: Tx, month: string): Promise<{ id: string; description: string; descriptionEn: string | null; amount: string; driver: PoolDriver }[]>;
   insert(tx: Tx, run: Omit<BillingRunRecord, 'id' | 'createdAt' | 'finalizedAt' | 'finalizedBy' | 'status'>): Promise<BillingRunRecord>;
   /** Replaces a draft's statements and problems with a fresh computation. */
   replaceDraft(tx: Tx, runId: string, problems: StatementProblem[], computedAt: Date, statements: Statement[]): Promise<void>;

@@ -42,10 +42,10 @@ export async function computeMonth(deps: Pick<BillingDeps, 'store'>, tx: Tx, mon
       const municipality = names.get(u.tenantId) ?? u.tenantId;
       problems.push(fieldError('usage', 'usage_without_agreement', `${municipality} used ${u.provider} ${u.resource} in ${month} (from ${day}) but has no agreement in force that month`, { municipality, provider: u.provider, resource: u.resource, month, day }));
     } else {
-      hosting.push({ tenantId: u.tenantId, provider: u.provider, resource: u.resource, resourceName: u.resourceName, unit: u.unit, unitCode: u.unitCode, unitPrice: u.unitPrice, quantity: u.quantity });
+      hosting.push({ tenantId: u.tenantId, provider: u.provider, resource: u.resource, resourceName: u.resourceName, resourceNameEn: u.resourceNameEn, unit: u.unit, unitCode: u.unitCode, unitPrice: u.unitPrice, quantity: u.quantity });
     }
   }
-  const pools = (await deps.store.billingRuns.pools(tx, month)).map((p) => ({ id: p.id, description: p.description, driver: p.driver, amountCents: parseCents(p.amount) ?? 0n }));
+  const pools = (await deps.store.billingRuns.pools(tx, month)).map((p) => ({ id: p.id, description: p.description, descriptionEn: p.descriptionEn, driver: p.driver, amountCents: parseCents(p.amount) ?? 0n }));
   // The same day as issue-invoice.ts takes the rate on, so a statement and its invoice agree.
   const computed = computeStatements({ tenants, hosting, pools, vatRatePercent: vatRateOn(lastDayOf(month)) });
   return { statements: computed.statements, problems: [...problems, ...computed.problems], tenants, poolCents: pools.reduce((sum, p) => sum + p.amountCents, 0n) };

@@ -8,13 +8,13 @@ import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
 import { checkMonth } from '../../domain/calendar/month.js';
 import type { BillingDeps } from './ports.js';
-import { SYSTEM, type Tx } from '../shared/transaction.js';
+import { SYSTEM } from '../shared/transaction.js';
 
 
 export interface StatementLineView {
   kind: 'hosting' | 'administration';
   description: string;
-  /** The line's English name (the resource's or pool's current English variant); null when the Latvian one serves. */
+  /** The line's English name as the statement was computed; null when the Latvian one serves. */
   descriptionEn: string | null;
   quantity: string;
   unit: string;
@@ -40,29 +40,15 @@ export interface StatementView {
   previousMonth: { net: string; total: string } | null;
 }
 
-/** Current English variants by resource code and pool id; statements store only the Latvian names. */
-export interface EnglishNames {
-  resources: Map<string, string>;
-  pools: Map<string, string>;
-}
-
-const NO_ENGLISH: EnglishNames = { resources: new Map(), pools: new Map() };
-
-async function englishNames(deps: BillingDeps, tx: Tx, months: string[]): Promise<EnglishNames> {
-  const resources = new Map((await deps.store.billing.resources.list(tx)).flatMap((r) => (r.nameEn ? [[r.code, r.nameEn] as const] : [])));
-  const pools = new Map<string, string>();
-  for (const month of months) for (const p of await deps.store.billing.pools.list(tx, { month })) if (p.descriptionEn) pools.set(p.id, p.descriptionEn);
-  return { resources, pools };
-}
-
-export function presentStatement(s: StoredStatement, tenantName: string, previous: StoredStatement | undefined, english: EnglishNames = NO_ENGLISH): StatementView {
+/** A stored statement as the API shows it; its names, Latvian and English, are those it was computed with. */
+export function presentStatement(s: StoredStatement, tenantName: string, previous: StoredStatement | undefined): StatementView {
   const st: Statement = s.statement;
   return {
     tenantId: s.tenantId,
     tenantName,
     lines: [
-      ...st.hosting.map((l) => ({ kind: 'hosting' as const, description: `${l.provider}: ${l.resourceName}`, descriptionEn: english.resources.has(l.resource) ? `${l.provider}: ${english.resources.get(l.resource)}` : null, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: formatCents(l.amountCents), explanation: `${l.quantity} ${l.unit} × ${l.unitPrice} EUR (${l.provider} tarifs)`, structuredExplanation: explainHosting(l) })),
-      ...st.administration.map((l) => ({ kind: 'administration' as const, description: l.description, descriptionEn: english.pools.get(l.poolId) ?? null, quantity: '1', unit: 'daļa', unitPrice: formatCents(l.amountCents), amount: formatCents(l.amountCents), explanation: `${renderExplanation(explainPoolShare(l, false), 'lv')}; fonds ${formatCents(l.poolCents)} EUR`, structuredExplanation: explainPoolShare(l, true) })),
+      ...st.hosting.map((l) => ({ kind: 'hosting' as const, description: `${l.provider}: ${l.resourceName}`, descriptionEn: l.resourceNameEn ? `${l.provider}: ${l.resourceNameEn}` : null, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: formatCents(l.amountCents), explanation: `${l.quantity} ${l.unit} × ${l.unitPrice} EUR (${l.provider} tarifs)`, structuredExplanation: explainHosting(l) })),
+      ...st.administration.map((l) => ({ kind: 'administration' as const, description: l.description, descriptionEn: l.descriptionEn ?? null, quantity: '1', unit: 'daļa', unitPrice: formatCents(l.amountCents), amount: formatCents(l.amountCents), explanation: `${renderExplanation(explainPoolShare(l, false), 'lv')}; fonds ${formatCents(l.poolCents)} EUR`, structuredExplanation: explainPoolShare(l, true) })),
     ],
     net: formatCents(st.netCents),
     vat: formatCents(st.vatCents),
@@ -88,8 +74,7 @@ export async function getBillingRun(deps: BillingDeps, actor: Actor, runId: stri
     if (!run) throw notFound('Billing run');
     const names = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.name]));
     const previous = await deps.store.billingRuns.invoicedStatements(tx, addMonths(run.month, -1));
-    const english = await englishNames(deps, tx, [run.month]);
-    const statements = (await deps.store.billingRuns.statements(tx, run.id)).map((s) => presentStatement(s, names.get(s.tenantId) ?? s.tenantId, previous.get(s.tenantId), english)).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'lv'));
+    const statements = (await deps.store.billingRuns.statements(tx, run.id)).map((s) => presentStatement(s, names.get(s.tenantId) ?? s.tenantId, previous.get(s.tenantId))).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'lv'));
     return { ...run, statements };
   });
 }
@@ -103,11 +88,10 @@ export async function tenantStatements(deps: BillingDeps, actor: Actor, tenantId
     if (!tenant) throw notFound('Municipality');
     const out = [];
     for (const month of months) checkMonth(month);
-    const english = await englishNames(deps, tx, months);
     for (const month of months) {
       const current = (await deps.store.billingRuns.invoicedStatements(tx, month)).get(tenantId);
       const before = (await deps.store.billingRuns.invoicedStatements(tx, addMonths(month, -1))).get(tenantId);
-      out.push({ month, statement: current ? presentStatement(current, tenant.name, before, english) : null });
+      out.push({ month, statement: current ? presentStatement(current, tenant.name, before) : null });
     }
     return out;
   });

@@ -1,10 +1,9 @@
 import { renderExplanation } from '../../domain/billing/explanation.js';
-import { formatDate, formatNumber, LANGUAGE_TAGS, type Language } from '../../domain/locale.js';
+import { formatDate, formatNumber, LANGUAGE_TAGS, localName, type Language } from '../../domain/locale.js';
 import type { StatementView } from '../billing/read-billing-runs.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
 import { PDF_TEXTS } from './pdf-texts.js';
 
-const localName = (lv: string, en: string | null, language: Language): string => (language === 'en' && en ? en : lv);
 const right = (text: string): PdfContent => ({ text, alignment: 'right' });
 
 export interface StatementDocumentInput {
@@ -39,7 +38,7 @@ export function statementDocument({ month, statement: s, invoiceNumbers, generat
               body: [
                 (quantityColumns ? t.hostingColumns : t.administrationColumns).map((h) => ({ text: h, style: 'tableHeader' })),
                 ...lines.map((l) => [
-                  { stack: [localName(l.description, l.descriptionEn, language), { text: renderExplanation(l.structuredExplanation, language), style: 'small' }] },
+                  { stack: [localName({ lv: l.description, en: l.descriptionEn }, language), { text: renderExplanation(l.structuredExplanation, language), style: 'small' }] },
                   ...(quantityColumns ? [right(`${number(l.quantity)} ${l.unit}`), right(number(l.unitPrice))] : []),
                   right(euro(l.amount)),
                 ]),

@@ -26,7 +26,7 @@ export const billingRunRepository: BillingRunStore = {
   async pricedUsage(tx, from, to, zone) {
     // Each record is priced by the tariff in force on its periodStart's local day in the billing zone. Records are
     // added up per day first, so the tariff join sees a few thousand rows instead of millions.
-    const rows = await sql<{ tenant_id: string; provider: string; resource: string; resource_name: string; unit: string; unit_code: string; unit_price: string | null; quantity: string; records: string; first_start: Date }>`
+    const rows = await sql<{ tenant_id: string; provider: string; resource: string; resource_name: string; resource_name_en: string | null; unit: string; unit_code: string; unit_price: string | null; quantity: string; records: string; first_start: Date }>`
       WITH daily AS (
         SELECT u.tenant_id, u.provider, u.resource, (u.period_start AT TIME ZONE ${zone})::date AS day,
                sum(u.quantity) AS quantity, count(*) AS records, min(u.period_start) AS first_start
@@ -34,15 +34,15 @@ export const billingRunRepository: BillingRunStore = {
          WHERE u.period_start >= ${from} AND u.period_start < ${to}
          GROUP BY 1, 2, 3, 4
       )
-      SELECT d.tenant_id, d.provider, d.resource, r.name AS resource_name, r.unit, r.unit_code,
+      SELECT d.tenant_id, d.provider, d.resource, r.name AS resource_name, r.name_en AS resource_name_en, r.unit, r.unit_code,
              t.unit_price::text AS unit_price, sum(d.quantity)::text AS quantity, sum(d.records)::text AS records, min(d.first_start) AS first_start
         FROM daily d
         JOIN billing_resources r ON r.code = d.resource AND r.billable
         LEFT JOIN tariffs t ON t.provider = d.provider AND t.resource = d.resource
          AND ${tariffInForce('t', sql`d.day`)}
-       GROUP BY d.tenant_id, d.provider, d.resource, r.name, r.unit, r.unit_code, t.unit_price
+       GROUP BY d.tenant_id, d.provider, d.resource, r.name, r.name_en, r.unit, r.unit_code, t.unit_price
        ORDER BY d.tenant_id, d.provider, d.resource, t.unit_price`.execute(trxOf(tx));
-    return rows.rows.map((r) => ({ tenantId: r.tenant_id, provider: r.provider, resource: r.resource, resourceName: r.resource_name, unit: r.unit, unitCode: r.unit_code, unitPrice: r.unit_price, quantity: r.quantity, records: Number(r.records), firstPeriodStart: r.first_start }));
+    return rows.rows.map((r) => ({ tenantId: r.tenant_id, provider: r.provider, resource: r.resource, resourceName: r.resource_name, resourceNameEn: r.resource_name_en, unit: r.unit, unitCode: r.unit_code, unitPrice: r.unit_price, quantity: r.quantity, records: Number(r.records), firstPeriodStart: r.first_start }));
   },
 
   async activeUsers(tx, from, to) {
@@ -55,8 +55,8 @@ export const billingRunRepository: BillingRunStore = {
   },
 
   async pools(tx, month) {
-    const rows = await trxOf(tx).selectFrom('cost_pools').select(['id', 'description', 'driver', sql<string>`amount::text`.as('amount')]).where('month', '=', month).orderBy('created_at').orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, description: r.description, amount: r.amount, driver: r.driver as PoolDriver }));
+    const rows = await trxOf(tx).selectFrom('cost_pools').select(['id', 'description', 'description_en', 'driver', sql<string>`amount::text`.as('amount')]).where('month', '=', month).orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, description: r.description, descriptionEn: r.description_en, amount: r.amount, driver: r.driver as PoolDriver }));
   },
 
   async insert(tx, run) {

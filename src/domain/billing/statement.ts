@@ -25,6 +25,8 @@ export interface HostingUsage {
   provider: string;
   resource: string;
   resourceName: string;
+  /** The resource's English name when it had one as the statement was computed (absent in statements computed before names had one). */
+  resourceNameEn?: string | null;
   /** Human unit shown on the statement, e.g. "vCPU h". */
   unit: string;
   unitCode: string;
@@ -37,6 +39,7 @@ export interface HostingUsage {
 export interface PoolInput {
   id: string;
   description: string;
+  descriptionEn?: string | null;
   amountCents: bigint;
   driver: PoolDriver;
 }
@@ -48,6 +51,8 @@ export interface HostingLine extends Omit<HostingUsage, 'tenantId'> {
 export interface AdministrationLine {
   poolId: string;
   description: string;
+  /** The pool's English description as the statement was computed, like `description`. */
+  descriptionEn?: string | null;
   driver: PoolDriver;
   /** This municipality's driver value and everyone's, as exact decimals ("412" of "2310"). */
   driverValue: string;
@@ -113,6 +118,7 @@ export function computeStatements(input: { tenants: StatementTenant[]; hosting: 
       administration.get(share.tenantId)!.push({
         poolId: pool.id,
         description: pool.description,
+        descriptionEn: pool.descriptionEn ?? null,
         driver: pool.driver,
         driverValue: formatDecimal({ units: units[i]!, scale }),
         driverTotal: formatDecimal({ units: total, scale }),

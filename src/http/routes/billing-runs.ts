@@ -35,7 +35,7 @@ const Explanation = Type.Object(
 const StatementView = Type.Object({
   tenantId: Type.String(),
   tenantName: Type.String(),
-  lines: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('hosting'), Type.Literal('administration')]), description: Type.String(), descriptionEn: Type.Union([Type.String(), Type.Null()], { description: 'English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves' }), quantity: Type.String(), unit: Type.String(), unitPrice: Type.String(), amount: Money, explanation: Type.String({ description: 'Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation' }), structuredExplanation: Explanation })),
+  lines: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('hosting'), Type.Literal('administration')]), description: Type.String(), descriptionEn: Type.Union([Type.String(), Type.Null()], { description: 'English name of the line as the statement was computed (the resource’s or pool’s English variant then); null when the Latvian one serves' }), quantity: Type.String(), unit: Type.String(), unitPrice: Type.String(), amount: Money, explanation: Type.String({ description: 'Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation' }), structuredExplanation: Explanation })),
   net: Money,
   vat: Money,
   vatRate: Type.String(),

@@ -2013,7 +2013,7 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
-                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    /** @description English name of the line as the statement was computed (the resource’s or pool’s English variant then); null when the Latvian one serves */
                                     descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
@@ -2168,7 +2168,7 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
-                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    /** @description English name of the line as the statement was computed (the resource’s or pool’s English variant then); null when the Latvian one serves */
                                     descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
@@ -2431,7 +2431,7 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
-                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    /** @description English name of the line as the statement was computed (the resource’s or pool’s English variant then); null when the Latvian one serves */
                                     descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
@@ -12357,7 +12357,7 @@ export interface paths {
                                 lines: {
                                     amount: string;
                                     description: string;
-                                    /** @description English name of the line (the resource’s or pool’s current English variant); null when the Latvian one serves */
+                                    /** @description English name of the line as the statement was computed (the resource’s or pool’s English variant then); null when the Latvian one serves */
                                     descriptionEn: string | null;
                                     /** @description Deprecated: a Latvian sentence with dot decimals, kept unchanged for scripts; read structuredExplanation */
                                     explanation: string;
