@@ -293,7 +293,10 @@ describe.skipIf(!BIN)(title, () => {
       expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(CLIENT_TIMEOUT_MS);
       expect(server.child.exitCode, server.output()).toBeNull();
       expect(server.output()).toContain('job worker: database unavailable');
-      expect(server.output()).toContain('job worker: database reachable again');
+      // The worker says so after its first whole tick (jobs, then the outbox pass), which may end a moment
+      // after the delivery above was seen: wait for the line rather than race it.
+      const running = server;
+      await until(() => Promise.resolve(running.output()), (o) => o.includes('job worker: database reachable again'), 20_000);
       expect(target.probes()).toBeGreaterThan(0);
     } finally {
       traffic = false;
