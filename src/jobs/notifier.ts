@@ -19,7 +19,17 @@ export function createNotifier(options: NotifierOptions): Notifier {
   return {
     async sendMail(message) {
       if (!transport) throw new Error('KOPA_SMTP_URL is not set');
-      await transport.sendMail({ from: options.mailFrom, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from: options.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        replyTo: message.replyTo,
+        // RFC 3834: everything Kopa sends is automatic, so well-behaved auto-responders stay silent.
+        headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
+        attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding })),
+      });
     },
     async postWebhook(url, secret, event, deliveryId, body) {
       const text = JSON.stringify(body);

@@ -1,5 +1,5 @@
 import { KopaError } from '../../domain/errors.js';
-import type { Clock, NotificationSettings, Notifier, OutboxRecord, OutboxStore, Transactions } from '../shared/ports.js';
+import type { Clock, MailMessage, NotificationSettings, Notifier, OutboxRecord, OutboxStore, Transactions } from '../shared/ports.js';
 import { SYSTEM } from '../shared/transaction.js';
 
 export interface OutboxSendDeps {
@@ -30,7 +30,15 @@ async function deliver(deps: OutboxSendDeps, notice: OutboxRecord): Promise<void
   const payload = notice.payload as Record<string, unknown>;
   switch (notice.channel) {
     case 'email':
-      await notifier.sendMail({ to: [notice.recipient], subject: notice.subject ?? '', text: String(payload.text ?? '') });
+      await notifier.sendMail({
+        to: [notice.recipient],
+        subject: notice.subject ?? '',
+        text: String(payload.text ?? ''),
+        html: typeof payload.html === 'string' ? payload.html : undefined,
+        replyTo: typeof payload.replyTo === 'string' ? payload.replyTo : undefined,
+        headers: (payload.headers as MailMessage['headers']) ?? undefined,
+        attachments: (payload.attachments as MailMessage['attachments']) ?? undefined,
+      });
       return;
     case 'webhook': {
       // The secret stays in the configuration, never in the outbox; a receiver removed since cannot be signed for.

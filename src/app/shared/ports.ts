@@ -143,10 +143,25 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+export interface MailAttachment {
+  filename: string;
+  /** e.g. `text/calendar; method=REQUEST; charset=utf-8` */
+  contentType: string;
+  /** The attachment's text (an `.ics`, a CSV); binary attachments are base64 with `encoding: 'base64'`. */
+  content: string;
+  encoding?: 'base64';
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
   text: string;
+  html?: string;
+  /** Where a reply should go, e.g. the ticket's own reply address. */
+  replyTo?: string;
+  /** Extra headers (Message-ID, In-Reply-To, References, List-Unsubscribe …). */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /** Outgoing notifications; main/ wires SMTP and HTTP. Each call throws when delivery fails. */
