@@ -46,6 +46,8 @@ export const CONFIG_VARIABLES = [
   { name: 'KOPA_AGENT_TOKEN', default: null, meaning: 'Operator API token for `kopa agent` when `--token` is not given', commands: ['agent'] },
   { name: 'KOPA_SMTP_URL', default: null, meaning: 'SMTP server for e-mail notifications, e.g. `smtps://user:pass@mail.example.lv:465`; without it no e-mail is sent', commands: SERVER },
   { name: 'KOPA_MAIL_FROM', default: 'Kopa <kopa@rda.lv>', meaning: 'Sender of notification e-mails', commands: SERVER },
+  { name: 'KOPA_DESK_ADDRESS', default: null, meaning: 'The service desk\'s e-mail address, e.g. `atbalsts@kopa.rda.lv`. Ticket mail names `<local>+<ticket number>@<domain>` as its reply address, and mail the inbound listener receives for these addresses opens or answers tickets; without it ticket mail carries no reply address and inbound mail is refused', commands: SERVER },
+  { name: 'KOPA_INBOUND_SMTP_PORT', default: null, meaning: 'Port of the inbound SMTP listener (behind the agency\'s mail server, which forwards the desk mailbox to it); unset, Kopa receives no mail', commands: SERVER },
   { name: 'KOPA_WEBHOOK_URL', default: null, meaning: 'Endpoint that receives signed JSON notifications (ticket escalations)', commands: SERVER },
   { name: 'KOPA_WEBHOOK_SECRET', default: null, meaning: 'Key of the `X-Kopa-Signature: sha256=<HMAC-SHA256 of the body>` header, at least 16 characters; required with `KOPA_WEBHOOK_URL`', commands: SERVER },
   { name: 'KOPA_MFA_REQUIRED_ROLES', default: DEFAULT_MFA_REQUIRED_ROLES.join(','), meaning: 'Roles that must enrol a second factor (TOTP or passkey) right after the password and can do nothing else until then; a comma list, or `none`', commands: SERVER },

@@ -27,6 +27,8 @@ export interface Config {
   webDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  deskAddress: string | undefined;
+  inboundSmtpPort: number | undefined;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   /** Roles that must have a second factor. */
@@ -91,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('KOPA_PUBLIC_URL must be an http(s) URL');
   const smtpUrl = read('KOPA_SMTP_URL');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('KOPA_SMTP_URL must start with smtp:// or smtps://');
+  const deskAddress = read('KOPA_DESK_ADDRESS')?.trim().toLowerCase();
+  if (deskAddress && !/^[^@+\s]+@[^@\s]+\.[^@\s]+$/.test(deskAddress)) problems.push('KOPA_DESK_ADDRESS must be an e-mail address without a + (e.g. atbalsts@kopa.rda.lv)');
   const webhookUrl = read('KOPA_WEBHOOK_URL');
   const webhookSecret = read('KOPA_WEBHOOK_SECRET');
   if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) problems.push('KOPA_WEBHOOK_URL must be an http(s) URL');
@@ -130,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: resolve(read('KOPA_WEB_DIR') ?? new URL('../../web/dist', import.meta.url).pathname),
     smtpUrl,
     mailFrom: text('KOPA_MAIL_FROM'),
+    deskAddress,
+    inboundSmtpPort: read('KOPA_INBOUND_SMTP_PORT') === undefined ? undefined : int('KOPA_INBOUND_SMTP_PORT', 1, 65535),
     webhookUrl,
     webhookSecret,
     mfaRequiredRoles,

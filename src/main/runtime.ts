@@ -63,6 +63,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
       mailEnabled: config.smtpUrl !== undefined,
       webhooks: config.webhookUrl && config.webhookSecret ? [{ url: config.webhookUrl, secret: config.webhookSecret }] : [],
       publicUrl: config.publicUrl ?? null,
+      deskAddress: config.deskAddress ?? null,
     },
   };
   return { config, db, deps, close: () => db.close() };

@@ -176,4 +176,6 @@ export interface NotificationSettings {
   mailEnabled: boolean;
   webhooks: { url: string; secret: string }[];
   publicUrl: string | null;
+  /** KOPA_DESK_ADDRESS: the desk's address, whose `+<ticket number>` variants are tickets' reply addresses. */
+  deskAddress?: string | null;
 }
