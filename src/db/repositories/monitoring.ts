@@ -223,7 +223,8 @@ export const maintenanceRepository: Store['maintenance'] = {
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('maintenance_window_services').values(w.serviceIds.map((service_id) => ({ window_id: row.id, service_id }))).execute();
-    return windowById(tx, row.id);
+    // The answer keeps the caller's order of services; lists read them sorted.
+    return { ...(await windowById(tx, row.id)), serviceIds: w.serviceIds };
   },
   async overlapping(tx, from, to, serviceId, options = {}) {
     let q = windowSelect(tx).where('w.starts_at', '<', to).where('w.ends_at', '>', from).orderBy('w.starts_at').orderBy('w.id');
@@ -240,7 +241,7 @@ export const maintenanceRepository: Store['maintenance'] = {
     await trx.updateTable('maintenance_windows').set({ title: c.title, description: c.description, starts_at: c.startsAt, ends_at: c.endsAt, sequence: c.sequence, updated_at: c.updatedAt }).where('id', '=', id).execute();
     await trx.deleteFrom('maintenance_window_services').where('window_id', '=', id).execute();
     await trx.insertInto('maintenance_window_services').values(c.serviceIds.map((service_id) => ({ window_id: id, service_id }))).execute();
-    return windowById(tx, id);
+    return { ...(await windowById(tx, id)), serviceIds: c.serviceIds };
   },
   async cancel(tx, id, at, reason) {
     await trxOf(tx)
