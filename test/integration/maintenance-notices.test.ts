@@ -113,7 +113,7 @@ describe.each(BACKENDS)('maintenance notices on %s', (backend) => {
     await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
   });
 
-  let series: { id: string; startsAt: string; seriesId: string }[] = [];
+  let series: { id: string; startsAt: string; endsAt: string; seriesId: string }[] = [];
 
   it('a monthly series over the October clock change: one notice per recipient of the subscribed municipality, in their language, with every occurrence at 22:00 Riga time', async () => {
     const res = await desk.post('/api/v1/maintenance-windows', {

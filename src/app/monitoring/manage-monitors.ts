@@ -70,3 +70,11 @@ export async function listMaintenance(deps: MonitoringDeps, actor: Actor, from: 
   if (to <= from) throw validationError('to', 'must_be_after', 'must be after from', { other: 'from' });
   return deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.overlapping(tx, from, to, undefined, { includeCancelled: true }));
 }
+
+/** One window, cancelled or not (the edit form starts from it). */
+export async function getMaintenance(deps: MonitoringDeps, actor: Actor, windowId: string) {
+  requirePermission(actor, 'maintenance.read');
+  const window = await deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.get(tx, windowId));
+  if (!window) throw notFound('Maintenance window');
+  return window;
+}

@@ -80,6 +80,7 @@ export interface MaintenanceStore {
   insert(tx: Tx, window: NewMaintenanceWindow): Promise<MaintenanceWindowRecord>;
   /** Windows overlapping [from, to); cancelled ones only when asked for (they count as maintenance nowhere). */
   overlapping(tx: Tx, from: Date, to: Date, serviceId?: string, options?: { includeCancelled?: boolean }): Promise<MaintenanceWindowRecord[]>;
+  get(tx: Tx, id: string): Promise<MaintenanceWindowRecord | null>;
   /** Locks the row (FOR UPDATE): a change and a cancel of the same window wait for each other. */
   getForUpdate(tx: Tx, id: string): Promise<MaintenanceWindowRecord | null>;
   update(tx: Tx, id: string, changes: Pick<MaintenanceWindowRecord, 'title' | 'description' | 'startsAt' | 'endsAt' | 'serviceIds' | 'sequence' | 'updatedAt'>): Promise<MaintenanceWindowRecord>;

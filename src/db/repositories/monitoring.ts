@@ -232,6 +232,10 @@ export const maintenanceRepository: Store['maintenance'] = {
     if (serviceId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('maintenance_window_services as s').select('s.window_id').whereRef('s.window_id', '=', 'w.id').where('s.service_id', '=', serviceId)));
     return (await q.execute()).map(toWindow);
   },
+  async get(tx, id) {
+    const row = await windowSelect(tx).where('w.id', '=', id).executeTakeFirst();
+    return row ? toWindow(row) : null;
+  },
   async getForUpdate(tx, id) {
     const row = await trxOf(tx).selectFrom('maintenance_windows').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
     return row ? windowById(tx, id) : null;

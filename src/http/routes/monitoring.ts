@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/availability/exclude-outage.js';
-import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/monitoring/manage-monitors.js';
+import { createMonitor, getMaintenance, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/monitoring/manage-monitors.js';
 import { pageInMemory } from '../../app/shared/paging.js';
 import type { Deps } from '../../app/ports.js';
 import { currentSlaReport, slaReportPdf } from '../../app/availability/render-sla-report.js';
@@ -269,6 +269,10 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     const window = await scheduleMaintenance(deps, actorOf(request), request.body);
     return reply.status(201).send(window);
   });
+
+  app.get('/maintenance-windows/:id', {
+    schema: { 'x-kopa-permission': 'maintenance.read', tags: ['monitoring'], summary: 'One maintenance window', params: Params, response: { 200: MaintenanceView, ...ERRORS } },
+  }, async (request) => getMaintenance(deps, actorOf(request), pathId(request.params.id, 'Maintenance window')));
 
   app.patch('/maintenance-windows/:id', {
     schema: {
