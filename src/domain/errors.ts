@@ -169,6 +169,7 @@ export const FIELD_ERROR_CODES = [
   'not_push_monitor',
   'monitor_paused',
   'rate_limited',
+  'unsupported_rule',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -243,6 +244,8 @@ export const PROBLEM_REASONS = [
   'comments_throttled',
   'sign_in_throttled',
   'notice_not_failed',
+  'maintenance_ended',
+  'maintenance_cancelled',
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

@@ -8,6 +8,7 @@ import { closeMonth } from '../app/availability/publish-sla-reports.js';
 import { pruneProbeResults } from '../app/monitoring/prune-probe-results.js';
 import { recordMissedBeats } from '../app/monitoring/push-monitors.js';
 import { watchOutages } from '../app/monitoring/watch-outages.js';
+import { runMaintenanceNotices } from '../app/monitoring/maintenance-notice-job.js';
 import { rollUpAvailability } from '../app/availability/roll-up-availability.js';
 import { runHousekeeping } from '../app/operations/run-housekeeping.js';
 import { runScheduledBackup } from '../app/backup/run-scheduled-backup.js';
@@ -32,6 +33,10 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
     },
     'outage-watch': async () => {
       await watchOutages(deps);
+    },
+    // Reminders the day before, completed notices, and recurring series kept a year ahead.
+    'maintenance-notices': async () => {
+      await runMaintenanceNotices(deps);
     },
     // `webhook`, `mail` and `notify` jobs are no longer queued (notices go through the outbox, ADR 0020);
     // these run the ones an earlier release left in the queue. A signed event for a configured webhook.
@@ -79,6 +84,7 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { kind: 'month-close', everySeconds: 3600 },
   { kind: 'push-watch', everySeconds: 30 },
   { kind: 'outage-watch', everySeconds: 60 },
+  { kind: 'maintenance-notices', everySeconds: 300 },
 ];
 
 /** The scheduled backup, once per interval across all replicas (the period's dedupe key), when a folder is configured. */

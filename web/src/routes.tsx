@@ -25,6 +25,7 @@ const IncidentPage = lazyPage(() => import('./features/status/pages/incident-pag
 const IncidentsPage = lazyPage(() => import('./features/status/pages/incidents-page'), 'IncidentsPage');
 const InvoicesPage = lazyPage(() => import('./features/billing/pages/invoices-page'), 'InvoicesPage');
 const MaintenanceNewPage = lazyPage(() => import('./features/monitoring/pages/maintenance-new-page'), 'MaintenanceNewPage');
+const MaintenanceEditPage = lazyPage(() => import('./features/monitoring/pages/maintenance-edit-page'), 'MaintenanceEditPage');
 const MaintenancePage = lazyPage(() => import('./features/monitoring/pages/maintenance-page'), 'MaintenancePage');
 const MonitorNewPage = lazyPage(() => import('./features/monitoring/pages/monitor-new-page'), 'MonitorNewPage');
 const MonitorPage = lazyPage(() => import('./features/monitoring/pages/monitor-page'), 'MonitorPage');
@@ -102,6 +103,7 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'monitors/:id', page: MonitorPage, permission: 'monitors.read' },
   { path: 'maintenance', page: MaintenancePage },
   { path: 'maintenance/new', page: MaintenanceNewPage, permission: 'maintenance.write' },
+  { path: 'maintenance/:id/edit', page: MaintenanceEditPage, permission: 'maintenance.write' },
   { path: 'sla-report', page: SlaReportStartPage, permission: 'sla_reports.read' },
   { path: 'municipalities/:id/sla-reports/:month?', page: SlaReportPage, permission: 'sla_reports.read' },
   { path: 'billing/runs', page: BillingRunsPage, permission: 'billing_runs.read' },

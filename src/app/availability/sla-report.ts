@@ -29,7 +29,8 @@ export interface ServiceAvailability {
   met: boolean;
   monitors: number;
   outages: { start: string; end: string; seconds: number }[];
-  maintenance: { id: string; title: string; startsAt: string; endsAt: string; announcedAt: string; counted: boolean }[];
+  /** `declaredBy`: who recorded an announcement made outside Kopa; null when Kopa sent the notice. */
+  maintenance: { id: string; title: string; startsAt: string; endsAt: string; announcedAt: string; counted: boolean; declaredBy: string | null }[];
 }
 
 /** A service's line of the report, with the outages operators excluded from the SLA. */
@@ -153,7 +154,7 @@ async function serviceAvailability(deps: AvailabilityDeps, actor: Actor, tenantI
         monitors: monitors.length,
         outages: summary.outages.map((o) => ({ start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), seconds: o.seconds, excludedSeconds: o.excludedSeconds, exclusionIds: o.exclusionIds })),
         exclusions: exclusions.map((e) => ({ id: e.id, startsAt: e.startsAt, endsAt: e.endsAt, reason: e.reason, createdBy: e.createdBy, createdAt: e.createdAt })),
-        maintenance: windows.map((w, i) => ({ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt, announcedAt: w.announcedAt, counted: windowsMs[i]!.start - windowsMs[i]!.announcedAt >= noticeMs })),
+        maintenance: windows.map((w, i) => ({ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt, announcedAt: w.announcedAt, counted: windowsMs[i]!.start - windowsMs[i]!.announcedAt >= noticeMs, declaredBy: w.declaredBy })),
       });
     }
     return { tenantId, month, services };

@@ -99,4 +99,18 @@ describe('PDF documents in English', () => {
     expect(doc.language).toBe('en-GB');
     for (const expected of ['Service availability report', 'Cēsis · October 2026', 'The municipality used no monitored service this month.', 'Definitions', 'Times are Riga time.']) expect(text).toContain(expected);
   });
+
+  it('lists each maintenance window and names who declared an announcement made outside Kopa', () => {
+    const service = { serviceId: 's', serviceCode: 'DVS', serviceName: 'DVS', periodStart: '2026-10-31T22:00:00Z', periodEnd: '2026-11-30T22:00:00Z', availabilityPercent: 100, upSeconds: 1, downSeconds: 0, maintenanceSeconds: 3600, unknownSeconds: 0, coveragePercent: 100, targetPercent: 97, met: true, monitors: 1, outages: [], excludedSeconds: 0, exclusions: [] };
+    const maintenance = [
+      { id: 'a', title: 'Tīkla darbi', startsAt: '2026-11-20T20:00:00Z', endsAt: '2026-11-20T21:00:00Z', announcedAt: '2026-09-01T08:00:00Z', counted: true, declaredBy: 'Operators Ozols' },
+      { id: 'b', title: 'Kopas paziņota', startsAt: '2026-11-24T20:00:00Z', endsAt: '2026-11-24T21:00:00Z', announcedAt: '2026-11-01T08:00:00Z', counted: true, declaredBy: null },
+    ];
+    const lv = JSON.stringify(slaReportDocument({ tenantName: 'Cēsis', month: '2026-11', generatedAt: '2026-12-01T08:00:00Z', services: [{ ...service, maintenance }] }).content);
+    expect(lv).toContain('Plānotās apkopes');
+    expect(lv).toContain('paziņojumu deklarējis Operators Ozols');
+    expect(lv.match(/deklarējis/g)).toHaveLength(1);
+    const en = JSON.stringify(slaReportDocument({ tenantName: 'Cēsis', month: '2026-11', generatedAt: '2026-12-01T08:00:00Z', services: [{ ...service, maintenance }], language: 'en' }).content);
+    expect(en).toContain('declared by Operators Ozols');
+  });
 });

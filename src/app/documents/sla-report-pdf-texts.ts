@@ -18,6 +18,8 @@ export interface SlaPdfTexts {
   outageColumns: [string, string, string];
   noOutages: string;
   exclusions: string;
+  maintenanceWindows: string;
+  maintenanceLine: (announced: string, counted: boolean, declaredBy: string | null) => string;
   desk: { heading: string; tickets: string; reactionMet: string; resolutionMet: string; medianReaction: string; p90Reaction: string; breaches: string; satisfaction: string; ofFive: (average: string, ratings: number) => string };
   definitionsHeading: string;
   definitions: (zone: string) => string[];
@@ -41,6 +43,8 @@ const lv: SlaPdfTexts = {
   outageColumns: ['Sākums', 'Beigas', 'Ilgums'],
   noOutages: 'Pārtraukumu nebija.',
   exclusions: 'Izslēgts no SLA aprēķina',
+  maintenanceWindows: 'Plānotās apkopes',
+  maintenanceLine: (announced, counted, declaredBy) => `paziņota ${announced}${declaredBy ? `, paziņojumu deklarējis ${declaredBy}` : ''}; ${counted ? 'netiek ieskaitīta dīkstāvē' : 'paziņota par vēlu, ieskaitīta kā parasts laiks'}`,
   desk: {
     heading: 'Atbalsta dienests',
     tickets: 'Pieteikumi mēnesī',
@@ -86,6 +90,8 @@ const en: SlaPdfTexts = {
   outageColumns: ['Start', 'End', 'Duration'],
   noOutages: 'There were no outages.',
   exclusions: 'Excluded from the SLA computation',
+  maintenanceWindows: 'Planned maintenance',
+  maintenanceLine: (announced, counted, declaredBy) => `announced ${announced}${declaredBy ? `, declared by ${declaredBy}` : ''}; ${counted ? 'not counted as downtime' : 'announced too late, counted as ordinary time'}`,
   desk: {
     heading: 'Service desk',
     tickets: 'Tickets this month',

@@ -94,6 +94,11 @@ function serviceSection(s: ServiceSla, { t, percent, localTime }: Style): PdfCon
     facts.push({ text: t.exclusions, bold: true, margin: [0, 8, 0, 4] });
     facts.push({ ul: s.exclusions.map((e) => `${localTime(e.startsAt)} – ${localTime(e.endsAt)}: ${e.reason} (${e.createdBy})`) });
   }
+  if (s.maintenance.length > 0) {
+    // A window announced by other means names who declared it: the municipality can ask them.
+    facts.push({ text: t.maintenanceWindows, bold: true, margin: [0, 8, 0, 4] });
+    facts.push({ ul: s.maintenance.map((m) => `${localTime(m.startsAt)} – ${localTime(m.endsAt)}: ${m.title} (${t.maintenanceLine(localTime(m.announcedAt), m.counted, m.declaredBy ?? null)})`) });
+  }
   return facts;
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { KopaError, fieldError, notFound, validationError } from '../../domain/errors.js';
+import { notFound, validationError } from '../../domain/errors.js';
 import { checkResults, validateMonitor, type Monitor, type MonitorFields, type ResultInput } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitoringDeps } from './ports.js';
@@ -62,50 +62,19 @@ export async function ingestProbeResults(deps: MonitoringDeps, actor: Actor, mon
   });
 }
 
-export interface MaintenanceInput {
-  serviceIds: string[];
-  startsAt: string;
-  endsAt: string;
-  title: string;
-  description?: string | null | undefined;
-  announcedAt?: string | undefined;
-}
+export { scheduleMaintenance, type MaintenanceInput } from './schedule-maintenance.js';
 
-/**
- * Announces maintenance. The announcement time is when it is recorded; an operator importing
- * history may give an earlier one, which the audit log keeps. Whether it was announced early
- * enough is decided per agreement when reports are made.
- */
-export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, input: MaintenanceInput) {
-  requirePermission(actor, 'maintenance.write');
-  const now = deps.clock.now();
-  const startsAt = new Date(input.startsAt);
-  const endsAt = new Date(input.endsAt);
-  const announcedAt = input.announcedAt ? new Date(input.announcedAt) : now;
-  if (endsAt <= startsAt) throw validationError('endsAt', 'must_be_after', 'must be after startsAt', { other: 'startsAt' });
-  if (announcedAt > now) throw validationError('announcedAt', 'in_future', 'cannot be in the future');
-  if (input.announcedAt && actor.role !== 'operator' && actor.role !== 'system') throw validationError('announcedAt', 'operators_only', 'only operators record an earlier announcement');
-  if (new Set(input.serviceIds).size !== input.serviceIds.length || input.serviceIds.length === 0) throw validationError('serviceIds', 'duplicate', 'must list each service once');
-  return deps.store.run(scopeOf(actor), async (tx) => {
-    for (const [i, id] of input.serviceIds.entries()) {
-      if (!(await deps.store.services.get(tx, id))) throw new KopaError('validation', `serviceIds[${i}]: no such service`, [fieldError(`serviceIds[${i}]`, 'unknown_service', 'is not a service in the catalogue')]);
-    }
-    const window = await deps.store.maintenance.insert(tx, {
-      title: input.title.trim(),
-      description: input.description?.trim() || null,
-      startsAt: startsAt.toISOString(),
-      endsAt: endsAt.toISOString(),
-      announcedAt: announcedAt.toISOString(),
-      serviceIds: input.serviceIds,
-      createdBy: actor.label,
-    });
-    await recordAudit(deps, tx, actor, { action: input.announcedAt ? 'maintenance.recorded_with_announcement' : 'maintenance.announced', entityType: 'maintenance_window', entityId: window.id, tenantId: null, after: window });
-    return window;
-  });
-}
-
+/** Windows overlapping [from, to), cancelled ones included (they stay listed with their reason). */
 export async function listMaintenance(deps: MonitoringDeps, actor: Actor, from: Date, to: Date) {
   requirePermission(actor, 'maintenance.read');
   if (to <= from) throw validationError('to', 'must_be_after', 'must be after from', { other: 'from' });
-  return deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.overlapping(tx, from, to));
+  return deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.overlapping(tx, from, to, undefined, { includeCancelled: true }));
+}
+
+/** One window, cancelled or not (the edit form starts from it). */
+export async function getMaintenance(deps: MonitoringDeps, actor: Actor, windowId: string) {
+  requirePermission(actor, 'maintenance.read');
+  const window = await deps.store.run(scopeOf(actor), (tx) => deps.store.maintenance.get(tx, windowId));
+  if (!window) throw notFound('Maintenance window');
+  return window;
 }

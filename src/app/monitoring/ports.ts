@@ -20,6 +20,32 @@ export interface MaintenanceWindowRecord {
   serviceIds: string[];
   createdAt: string;
   createdBy: string | null;
+  /** The recurring series the window is an occurrence of. */
+  seriesId: string | null;
+  status: 'scheduled' | 'cancelled';
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  /** Counts changes; the calendar event's SEQUENCE. */
+  sequence: number;
+  /** Who recorded an announcement made outside Kopa (an explicit earlier `announcedAt`); null when Kopa announced it. */
+  declaredBy: string | null;
+  updatedAt: string | null;
+}
+
+export type NewMaintenanceWindow = Pick<MaintenanceWindowRecord, 'title' | 'description' | 'startsAt' | 'endsAt' | 'announcedAt' | 'serviceIds' | 'createdBy' | 'seriesId' | 'declaredBy'>;
+
+export interface MaintenanceSeriesRecord {
+  id: string;
+  rule: string;
+  zone: string;
+  firstStartsAt: string;
+  firstEndsAt: string;
+  /** Occurrences starting up to here exist as windows. */
+  materialisedUntil: string;
+  createdAt: string;
+  createdBy: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
 }
 
 export interface ProbeRow {
@@ -51,8 +77,25 @@ export interface ProbeResultStore {
 }
 
 export interface MaintenanceStore {
-  insert(tx: Tx, window: Omit<MaintenanceWindowRecord, 'id' | 'createdAt'>): Promise<MaintenanceWindowRecord>;
-  overlapping(tx: Tx, from: Date, to: Date, serviceId?: string): Promise<MaintenanceWindowRecord[]>;
+  insert(tx: Tx, window: NewMaintenanceWindow): Promise<MaintenanceWindowRecord>;
+  /** Windows overlapping [from, to); cancelled ones only when asked for (they count as maintenance nowhere). */
+  overlapping(tx: Tx, from: Date, to: Date, serviceId?: string, options?: { includeCancelled?: boolean }): Promise<MaintenanceWindowRecord[]>;
+  get(tx: Tx, id: string): Promise<MaintenanceWindowRecord | null>;
+  /** Locks the row (FOR UPDATE): a change and a cancel of the same window wait for each other. */
+  getForUpdate(tx: Tx, id: string): Promise<MaintenanceWindowRecord | null>;
+  update(tx: Tx, id: string, changes: Pick<MaintenanceWindowRecord, 'title' | 'description' | 'startsAt' | 'endsAt' | 'serviceIds' | 'sequence' | 'updatedAt'>): Promise<MaintenanceWindowRecord>;
+  cancel(tx: Tx, id: string, at: string, reason: string): Promise<MaintenanceWindowRecord>;
+  /** A series' windows by start. */
+  inSeries(tx: Tx, seriesId: string): Promise<MaintenanceWindowRecord[]>;
+  /** Scheduled windows starting in [from, to), and ending in [from, to): the reminder's and the completed notice's. */
+  startingBetween(tx: Tx, from: Date, to: Date): Promise<MaintenanceWindowRecord[]>;
+  endingBetween(tx: Tx, from: Date, to: Date): Promise<MaintenanceWindowRecord[]>;
+  insertSeries(tx: Tx, series: Omit<MaintenanceSeriesRecord, 'id' | 'cancelledAt' | 'cancelReason'>): Promise<MaintenanceSeriesRecord>;
+  getSeriesForUpdate(tx: Tx, id: string): Promise<MaintenanceSeriesRecord | null>;
+  /** Series not cancelled whose windows reach no further than `before`. */
+  seriesToExtend(tx: Tx, before: Date): Promise<MaintenanceSeriesRecord[]>;
+  setMaterialised(tx: Tx, id: string, until: string): Promise<void>;
+  cancelSeries(tx: Tx, id: string, at: string, reason: string): Promise<void>;
 }
 
 /**

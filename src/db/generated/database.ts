@@ -299,15 +299,35 @@ export interface LoginAttempts {
   succeeded: boolean | null;
 }
 
+export interface MaintenanceSeries {
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  first_ends_at: Timestamp;
+  first_starts_at: Timestamp;
+  id: Generated<string>;
+  materialised_until: Timestamp;
+  rule: string;
+  zone: string;
+}
+
 export interface MaintenanceWindows {
   announced_at: Timestamp;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  declared_by: string | null;
   description: string | null;
   ends_at: Timestamp;
   id: Generated<string>;
+  sequence: Generated<number>;
+  series_id: string | null;
   starts_at: Timestamp;
+  status: Generated<string>;
   title: string;
+  updated_at: Timestamp | null;
 }
 
 export interface MaintenanceWindowServices {
@@ -672,6 +692,7 @@ export interface DB {
   leases: Leases;
   linked_identities: LinkedIdentities;
   login_attempts: LoginAttempts;
+  maintenance_series: MaintenanceSeries;
   maintenance_window_services: MaintenanceWindowServices;
   maintenance_windows: MaintenanceWindows;
   monitor_outages: MonitorOutages;

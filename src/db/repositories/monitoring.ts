@@ -2,7 +2,9 @@ import { sql, type Selectable } from 'kysely';
 import type { SlaExclusionRecord } from '../../app/availability/ports.js';
 import type { Store } from '../../app/ports.js';
 import type { Monitor, MonitorType } from '../../domain/monitoring/monitor.js';
-import type { MonitorsTable, SlaExclusionsTable } from '../schema.js';
+import type { MaintenanceSeriesRecord, MaintenanceWindowRecord } from '../../app/monitoring/ports.js';
+import type { Tx } from '../../app/shared/transaction.js';
+import type { Database, MonitorsTable, SlaExclusionsTable } from '../schema.js';
 import { trxOf } from '../tx.js';
 
 function toMonitor(r: Selectable<MonitorsTable>): Monitor {
@@ -161,37 +163,126 @@ export const probeResultRepository: Store['probeResults'] = {
   },
 };
 
+const windowColumns = sql<string[]>`ARRAY(SELECT s.service_id::text FROM maintenance_window_services s WHERE s.window_id = w.id ORDER BY 1)`;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function windowSelect(tx: Tx) {
+  return trxOf(tx).selectFrom('maintenance_windows as w').selectAll('w').select(windowColumns.as('service_ids'));
+}
+
+type WindowRow = Awaited<ReturnType<ReturnType<typeof windowSelect>['executeTakeFirstOrThrow']>>;
+
+function toWindow(r: WindowRow): MaintenanceWindowRecord {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    announcedAt: r.announced_at.toISOString(),
+    serviceIds: r.service_ids,
+    createdAt: r.created_at.toISOString(),
+    createdBy: r.created_by,
+    seriesId: r.series_id,
+    status: r.status as MaintenanceWindowRecord['status'],
+    cancelledAt: iso(r.cancelled_at),
+    cancelReason: r.cancel_reason,
+    sequence: r.sequence,
+    declaredBy: r.declared_by,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+type SeriesRow = Selectable<Database['maintenance_series']>;
+
+function toSeries(r: SeriesRow): MaintenanceSeriesRecord {
+  return {
+    id: r.id,
+    rule: r.rule,
+    zone: r.zone,
+    firstStartsAt: r.first_starts_at.toISOString(),
+    firstEndsAt: r.first_ends_at.toISOString(),
+    materialisedUntil: r.materialised_until.toISOString(),
+    createdAt: r.created_at.toISOString(),
+    createdBy: r.created_by,
+    cancelledAt: iso(r.cancelled_at),
+    cancelReason: r.cancel_reason,
+  };
+}
+
+async function windowById(tx: Tx, id: string): Promise<MaintenanceWindowRecord> {
+  return toWindow(await windowSelect(tx).where('w.id', '=', id).executeTakeFirstOrThrow());
+}
+
 export const maintenanceRepository: Store['maintenance'] = {
   async insert(tx, w) {
     const trx = trxOf(tx);
     const row = await trx
       .insertInto('maintenance_windows')
-      .values({ title: w.title, description: w.description, starts_at: w.startsAt, ends_at: w.endsAt, announced_at: w.announcedAt, created_by: w.createdBy })
-      .returningAll()
+      .values({ title: w.title, description: w.description, starts_at: w.startsAt, ends_at: w.endsAt, announced_at: w.announcedAt, created_by: w.createdBy, series_id: w.seriesId, declared_by: w.declaredBy })
+      .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('maintenance_window_services').values(w.serviceIds.map((service_id) => ({ window_id: row.id, service_id }))).execute();
-    return { ...w, id: row.id, createdAt: row.created_at.toISOString() };
+    // The answer keeps the caller's order of services; lists read them sorted.
+    return { ...(await windowById(tx, row.id)), serviceIds: w.serviceIds };
   },
-  async overlapping(tx, from, to, serviceId) {
-    let q = trxOf(tx)
-      .selectFrom('maintenance_windows as w')
-      .selectAll('w')
-      .select(sql<string[]>`ARRAY(SELECT s.service_id::text FROM maintenance_window_services s WHERE s.window_id = w.id ORDER BY 1)`.as('service_ids'))
-      .where('w.starts_at', '<', to)
-      .where('w.ends_at', '>', from)
-      .orderBy('w.starts_at');
+  async overlapping(tx, from, to, serviceId, options = {}) {
+    let q = windowSelect(tx).where('w.starts_at', '<', to).where('w.ends_at', '>', from).orderBy('w.starts_at').orderBy('w.id');
+    if (!options.includeCancelled) q = q.where('w.status', '=', 'scheduled');
     if (serviceId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('maintenance_window_services as s').select('s.window_id').whereRef('s.window_id', '=', 'w.id').where('s.service_id', '=', serviceId)));
-    const rows = await q.execute();
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      startsAt: r.starts_at.toISOString(),
-      endsAt: r.ends_at.toISOString(),
-      announcedAt: r.announced_at.toISOString(),
-      serviceIds: r.service_ids,
-      createdAt: r.created_at.toISOString(),
-      createdBy: r.created_by,
-    }));
+    return (await q.execute()).map(toWindow);
+  },
+  async get(tx, id) {
+    const row = await windowSelect(tx).where('w.id', '=', id).executeTakeFirst();
+    return row ? toWindow(row) : null;
+  },
+  async getForUpdate(tx, id) {
+    const row = await trxOf(tx).selectFrom('maintenance_windows').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    return row ? windowById(tx, id) : null;
+  },
+  async update(tx, id, c) {
+    const trx = trxOf(tx);
+    await trx.updateTable('maintenance_windows').set({ title: c.title, description: c.description, starts_at: c.startsAt, ends_at: c.endsAt, sequence: c.sequence, updated_at: c.updatedAt }).where('id', '=', id).execute();
+    await trx.deleteFrom('maintenance_window_services').where('window_id', '=', id).execute();
+    await trx.insertInto('maintenance_window_services').values(c.serviceIds.map((service_id) => ({ window_id: id, service_id }))).execute();
+    return { ...(await windowById(tx, id)), serviceIds: c.serviceIds };
+  },
+  async cancel(tx, id, at, reason) {
+    await trxOf(tx)
+      .updateTable('maintenance_windows')
+      .set((eb) => ({ status: 'cancelled', cancelled_at: at, cancel_reason: reason, updated_at: at, sequence: eb('sequence', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    return windowById(tx, id);
+  },
+  async inSeries(tx, seriesId) {
+    return (await windowSelect(tx).where('w.series_id', '=', seriesId).orderBy('w.starts_at').orderBy('w.id').execute()).map(toWindow);
+  },
+  async startingBetween(tx, from, to) {
+    return (await windowSelect(tx).where('w.status', '=', 'scheduled').where('w.starts_at', '>=', from).where('w.starts_at', '<', to).orderBy('w.starts_at').execute()).map(toWindow);
+  },
+  async endingBetween(tx, from, to) {
+    return (await windowSelect(tx).where('w.status', '=', 'scheduled').where('w.ends_at', '>=', from).where('w.ends_at', '<', to).orderBy('w.ends_at').execute()).map(toWindow);
+  },
+  async insertSeries(tx, s) {
+    const row = await trxOf(tx)
+      .insertInto('maintenance_series')
+      .values({ rule: s.rule, zone: s.zone, first_starts_at: s.firstStartsAt, first_ends_at: s.firstEndsAt, materialised_until: s.materialisedUntil, created_at: s.createdAt, created_by: s.createdBy })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toSeries(row);
+  },
+  async getSeriesForUpdate(tx, id) {
+    const row = await trxOf(tx).selectFrom('maintenance_series').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return row ? toSeries(row) : null;
+  },
+  async seriesToExtend(tx, before) {
+    return (await trxOf(tx).selectFrom('maintenance_series').selectAll().where('cancelled_at', 'is', null).where('materialised_until', '<', before).orderBy('id').execute()).map(toSeries);
+  },
+  async setMaterialised(tx, id, until) {
+    await trxOf(tx).updateTable('maintenance_series').set({ materialised_until: until }).where('id', '=', id).execute();
+  },
+  async cancelSeries(tx, id, at, reason) {
+    await trxOf(tx).updateTable('maintenance_series').set({ cancelled_at: at, cancel_reason: reason }).where('id', '=', id).execute();
   },
 };

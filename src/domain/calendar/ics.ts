@@ -2,14 +2,14 @@ import type { DayPlan } from './calendar.js';
 import { addDays, formatClock } from './local-time.js';
 
 /** RFC 5545 text escaping and 75-octet line folding. */
-function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 const encoder = new TextEncoder();
 const octets = (text: string) => encoder.encode(text).length;
 
-function fold(line: string): string {
+export function fold(line: string): string {
   if (octets(line) <= 75) return line;
   const parts: string[] = [];
   let current = '';

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/availability/exclude-outage.js';
-import { createMonitor, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/monitoring/manage-monitors.js';
+import { createMonitor, getMaintenance, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/monitoring/manage-monitors.js';
 import { pageInMemory } from '../../app/shared/paging.js';
 import type { Deps } from '../../app/ports.js';
 import { currentSlaReport, slaReportPdf } from '../../app/availability/render-sla-report.js';
 import { slaReportCsv } from '../../app/availability/sla-report.js';
 import { updateMonitor } from '../../app/monitoring/update-monitor.js';
+import { changeMaintenance } from '../../app/monitoring/change-maintenance.js';
+import { cancelMaintenance } from '../../app/monitoring/cancel-maintenance.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
@@ -78,6 +80,13 @@ const MaintenanceView = Type.Object({
   announcedAt: Instant,
   serviceIds: Type.Array(Type.String()),
   createdAt: Instant,
+  seriesId: Nullable(Type.String({ description: 'the recurring series this window is an occurrence of' })),
+  status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
+  cancelledAt: Nullable(Instant),
+  cancelReason: Nullable(Type.String()),
+  sequence: Type.Integer({ description: 'counts changes; the calendar event\'s SEQUENCE' }),
+  declaredBy: Nullable(Type.String({ description: 'who recorded an announcement made outside Kopa (an explicit announcedAt)' })),
+  updatedAt: Nullable(Instant),
   createdBy: Nullable(Type.String()),
 });
 
@@ -112,7 +121,7 @@ const ServiceReport = Type.Object({
   monitors: Type.Integer(),
   outages: Type.Array(Outage),
   exclusions: Type.Array(Type.Object({ id: Type.String(), startsAt: Instant, endsAt: Instant, reason: Type.String(), createdBy: Type.String(), createdAt: Instant })),
-  maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, announcedAt: Instant, counted: Type.Boolean() })),
+  maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, announcedAt: Instant, counted: Type.Boolean(), declaredBy: Type.Optional(Nullable(Type.String({ description: 'who declared an announcement made outside Kopa; null when Kopa sent the notice' }))) })),
 });
 const DeskFigures = Type.Object({
   tickets: Type.Integer(),
@@ -248,6 +257,9 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
           title: Type.String({ minLength: 1, maxLength: 300 }),
           description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
           announcedAt: Type.Optional(Instant),
+          recurrence: Type.Optional(
+            Nullable(Type.String({ maxLength: 500, description: 'RFC 5545 RRULE (FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY incl. 2TU/-1FR, COUNT, UNTIL), e.g. FREQ=MONTHLY;BYDAY=2TU; startsAt–endsAt is the first occurrence, kept in Riga wall-clock time' })),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -257,6 +269,47 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     const window = await scheduleMaintenance(deps, actorOf(request), request.body);
     return reply.status(201).send(window);
   });
+
+  app.get('/maintenance-windows/:id', {
+    schema: { 'x-kopa-permission': 'maintenance.read', tags: ['monitoring'], summary: 'One maintenance window', params: Params, response: { 200: MaintenanceView, ...ERRORS } },
+  }, async (request) => getMaintenance(deps, actorOf(request), pathId(request.params.id, 'Maintenance window')));
+
+  app.patch('/maintenance-windows/:id', {
+    schema: {
+      'x-kopa-permission': 'maintenance.write',
+      tags: ['monitoring'],
+      summary: 'Change a maintenance window (of a series: this occurrence); not once it has ended. Subscribed municipalities are told',
+      params: Params,
+      body: Type.Object(
+        {
+          serviceIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 50 })),
+          startsAt: Type.Optional(Instant),
+          endsAt: Type.Optional(Instant),
+          title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: MaintenanceView, ...ERRORS },
+    },
+  }, async (request) => changeMaintenance(deps, actorOf(request), pathId(request.params.id, 'Maintenance window'), request.body));
+
+  app.post('/maintenance-windows/:id/cancel', {
+    schema: {
+      'x-kopa-permission': 'maintenance.write',
+      tags: ['monitoring'],
+      summary: 'Cancel a maintenance window, or (scope series) every occurrence of its series not yet ended; it stays listed and no longer counts as maintenance',
+      params: Params,
+      body: Type.Object(
+        {
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+          scope: Type.Optional(Type.Union([Type.Literal('occurrence'), Type.Literal('series')], { description: 'default occurrence' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: MaintenanceView, ...ERRORS },
+    },
+  }, async (request) => cancelMaintenance(deps, actorOf(request), pathId(request.params.id, 'Maintenance window'), request.body));
 
   app.get('/sla-exclusions', {
     schema: {

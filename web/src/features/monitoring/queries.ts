@@ -19,6 +19,8 @@ export type LatencySeries = ResponseOf<'/api/v1/monitors/{id}/latency', 'get'>;
 export type LatencyPoint = LatencySeries['points'][number];
 export type MaintenanceRecord = ResponseOf<'/api/v1/maintenance-windows', 'get'>['items'][number];
 export type MaintenanceInput = BodyOf<'/api/v1/maintenance-windows', 'post'>;
+export type MaintenanceChanges = BodyOf<'/api/v1/maintenance-windows/{id}', 'patch'>;
+export type MaintenanceCancel = BodyOf<'/api/v1/maintenance-windows/{id}/cancel', 'post'>;
 type ListQuery = NonNullable<paths['/api/v1/monitors']['get']['parameters']['query']>;
 export type MonitorListQuery = Pick<ListQuery, 'q' | 'serviceId' | 'sort' | 'limit'> & { state?: DisplayState };
 
@@ -39,6 +41,7 @@ const keys = {
   latency: (pick: MonitorPick, hours: number) => ['monitors', 'latency', pick, hours] as const,
   latencyOf: (id: string, hours: number) => ['monitors', 'detail', id, 'latency', hours] as const,
   maintenance: (from: string, to: string) => ['maintenance', from, to] as const,
+  maintenanceWindow: (id: string) => ['maintenance', 'window', id] as const,
 };
 
 /** The ids in groups the API takes at once, one request each. */
@@ -167,4 +170,33 @@ export function useScheduleMaintenance() {
       void queryClient.invalidateQueries({ queryKey: ['status'] });
     },
   });
+}
+
+/** One window, for the edit form. */
+export function useMaintenanceWindow(id: string) {
+  const query = useQuery({
+    queryKey: keys.maintenanceWindow(id),
+    queryFn: ({ signal }) => body(client.GET('/api/v1/maintenance-windows/{id}', { params: { path: { id } }, signal })),
+  });
+  return useQueryResource(query, keys.maintenanceWindow(id));
+}
+
+/** A changed or cancelled window changes the schedule and the status pages (the municipalities are told by the server). */
+function useMaintenanceMutation<T>(send: (input: T) => Promise<MaintenanceRecord>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['maintenance'] });
+      void queryClient.invalidateQueries({ queryKey: ['status'] });
+    },
+  });
+}
+
+export function useChangeMaintenance() {
+  return useMaintenanceMutation(({ id, changes }: { id: string; changes: MaintenanceChanges }) => body(client.PATCH('/api/v1/maintenance-windows/{id}', { params: { path: { id } }, body: changes })));
+}
+
+export function useCancelMaintenance() {
+  return useMaintenanceMutation(({ id, input }: { id: string; input: MaintenanceCancel }) => body(client.POST('/api/v1/maintenance-windows/{id}/cancel', { params: { path: { id } }, body: input })));
 }

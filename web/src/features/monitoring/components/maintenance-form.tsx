@@ -6,8 +6,10 @@ import { TextAreaField, TextField } from '../../../components/fields';
 import { ServiceCheckboxes } from '../../../components/service-checkboxes';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import type { CatalogueService } from '../../catalogue/queries';
-import type { MaintenanceInput } from '../queries';
+import type { MaintenanceInput, MaintenanceRecord } from '../queries';
+import { recurrenceRule, weekdayOf, type RecurrenceChoice } from '../recurrence-rule';
 import { DEFAULT_NOTICE_HOURS } from './maintenance-schedule';
+import { RecurrencePicker } from './recurrence-picker';
 
 interface Props {
   services: CatalogueService[];
@@ -15,21 +17,30 @@ interface Props {
   canBackdate: boolean;
   onSubmit: (input: MaintenanceInput) => Promise<void>;
   onCancel: () => void;
+  /** Editing an existing window: its values to start from; recurrence and announcement are set when created. */
+  initial?: MaintenanceRecord;
 }
+
+/** An instant as the browser's datetime-local value (the input reads and writes local time). */
+const localInput = (iso: string) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
 
 const idOf = (field: string) => `maintenance-${field.replace(/\[\d+\]$/, '')}`;
 const instant = (local: string) => (local ? new Date(local) : null);
 const valid = (date: Date | null): date is Date => date !== null && !Number.isNaN(date.getTime());
 
 /** Announces a maintenance window; warns when it is too close to count as maintenance in SLA reports. */
-export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: Props) {
+export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel, initial }: Props) {
   const { t } = useTranslation();
-  const [serviceIds, setServiceIds] = useState<string[]>([]);
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [serviceIds, setServiceIds] = useState<string[]>(initial?.serviceIds ?? []);
+  const [startsAt, setStartsAt] = useState(initial ? localInput(initial.startsAt) : '');
+  const [endsAt, setEndsAt] = useState(initial ? localInput(initial.endsAt) : '');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [description, setDescription] = useState(initial?.description ?? '');
   const [announcedAt, setAnnouncedAt] = useState('');
+  const [recurrence, setRecurrence] = useState<RecurrenceChoice>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const labels: Record<string, string> = {
@@ -39,6 +50,7 @@ export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: P
     title: t('maintenanceForm.title'),
     description: t('maintenanceForm.description'),
     announcedAt: t('maintenanceForm.announcedAt'),
+    recurrence: t('recurrence.legend'),
   };
   const err = (field: string) => form.message(field, { nested: true });
 
@@ -57,6 +69,8 @@ export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: P
     else if (valid(start) && end <= start) problems.push({ field: 'endsAt', message: t('maintenanceForm.endBeforeStart') });
     if (announcedAt && !valid(instant(announcedAt))) problems.push({ field: 'announcedAt', message: t('validation.dateTime') });
     else if (announcedAt && announced.getTime() > Date.now()) problems.push({ field: 'announcedAt', message: t('validation.notFuture') });
+    if (recurrence.kind !== 'none' && recurrence.end.by === 'until' && !recurrence.end.until) problems.push({ field: 'recurrence', message: t('recurrence.untilMissing') });
+    if (recurrence.kind !== 'none' && recurrence.end.by === 'count' && !(Number.isInteger(recurrence.end.count) && recurrence.end.count >= 1 && recurrence.end.count <= 1000)) problems.push({ field: 'recurrence', message: t('recurrence.countRange') });
     if (form.fromList(problems) || !valid(start) || !valid(end)) return;
     setBusy(true);
     try {
@@ -67,6 +81,7 @@ export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: P
         title: title.trim(),
         description: description.trim() || null,
         ...(announcedAt && { announcedAt: announced.toISOString() }),
+        ...(recurrence.kind !== 'none' && { recurrence: recurrenceRule(recurrence) }),
       });
     } catch (error) {
       form.fromError(error);
@@ -93,8 +108,9 @@ export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: P
           )}
         </div>
       </fieldset>
+      {!initial && <RecurrencePicker value={recurrence} onChange={setRecurrence} startDay={startsAt ? weekdayOf(startsAt.slice(0, 10)) : null} error={err('recurrence')} />}
       <TextAreaField id={idOf('description')} label={labels.description!} optional hint={t('maintenanceForm.descriptionHint')} rows={4} value={description} onChange={(e) => setDescription(e.target.value)} error={err('description')} maxLength={5000} />
-      {canBackdate && (
+      {canBackdate && !initial && (
         <TextField
           id={idOf('announcedAt')}
           label={labels.announcedAt!}
@@ -109,7 +125,7 @@ export function MaintenanceForm({ services, canBackdate, onSubmit, onCancel }: P
       )}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('maintenanceForm.submit')}
+          {busy ? t('common.saving') : initial ? t('maintenanceForm.save') : t('maintenanceForm.submit')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
           {t('common.cancel')}

@@ -4,6 +4,7 @@ import { weekdayIndex } from '../../../calendar-format';
 import { StateBadge } from '../../../components/status-badge';
 import { formatDate, formatInstant, formatNumber } from '../../../format';
 import type { MaintenanceRecord } from '../queries';
+import { MaintenanceActions } from './maintenance-actions';
 
 /** The agreements' default notice period; a window announced later counts as ordinary time. */
 export const DEFAULT_NOTICE_HOURS = 48;
@@ -11,6 +12,9 @@ export const DEFAULT_NOTICE_HOURS = 48;
 interface Props {
   windows: MaintenanceRecord[];
   serviceName: (id: string) => string;
+  /** Whether the reader may change and cancel windows (operators, desk agents). */
+  canWrite?: boolean;
+  onCancelled?: (message: string) => void;
 }
 
 const mondayOf = (instant: string) => {
@@ -19,7 +23,7 @@ const mondayOf = (instant: string) => {
 };
 
 /** Maintenance windows week by week (Riga time), each with its notice: the evidence the SLA report relies on. */
-export function MaintenanceSchedule({ windows, serviceName }: Props) {
+export function MaintenanceSchedule({ windows, serviceName, canWrite = false, onCancelled = () => {} }: Props) {
   const { t } = useTranslation();
   const now = Date.now();
   const weeks = new Map<string, MaintenanceRecord[]>();
@@ -39,13 +43,14 @@ export function MaintenanceSchedule({ windows, serviceName }: Props) {
           <ul className="plain-list maintenance-list">
             {list.map((w) => {
               const noticeHours = (Date.parse(w.startsAt) - Date.parse(w.announcedAt)) / 3_600_000;
-              const state = Date.parse(w.endsAt) <= now ? 'past' : Date.parse(w.startsAt) <= now ? 'ongoing' : 'planned';
+              const state = w.status === 'cancelled' ? 'cancelled' : Date.parse(w.endsAt) <= now ? 'past' : Date.parse(w.startsAt) <= now ? 'ongoing' : 'planned';
               return (
                 <li key={w.id} className="card maintenance-item">
-                  <h3 className="h3">{w.title}</h3>
+                  <h3 className="h3">{state === 'cancelled' ? <del>{w.title}</del> : w.title}</h3>
                   <p className="badge-row">
                     <StateBadge tone={state === 'ongoing' ? 'warn' : state === 'planned' ? 'ok' : 'off'} label={t(`maintenance.state.${state}`)} />
-                    {noticeHours < DEFAULT_NOTICE_HOURS && <StateBadge tone="warn" label={t('maintenance.lateNotice', { hours: DEFAULT_NOTICE_HOURS })} />}
+                    {w.seriesId && <StateBadge tone="off" label={t('maintenance.recurring')} />}
+                    {state !== 'cancelled' && noticeHours < DEFAULT_NOTICE_HOURS && <StateBadge tone="warn" label={t('maintenance.lateNotice', { hours: DEFAULT_NOTICE_HOURS })} />}
                   </p>
                   <dl className="details details-compact">
                     <div>
@@ -65,6 +70,21 @@ export function MaintenanceSchedule({ windows, serviceName }: Props) {
                         <span className="block muted">{t('maintenance.noticeHours', { hours: formatNumber(Math.max(0, noticeHours), 1) })}</span>
                       </dd>
                     </div>
+                    {w.declaredBy && (
+                      <div>
+                        <dt>{t('maintenance.declaredBy')}</dt>
+                        <dd>{w.declaredBy}</dd>
+                      </div>
+                    )}
+                    {w.status === 'cancelled' && (
+                      <div>
+                        <dt>{t('maintenance.cancelledAt')}</dt>
+                        <dd>
+                          <time dateTime={w.cancelledAt ?? undefined}>{w.cancelledAt ? formatInstant(w.cancelledAt) : ''}</time>
+                          <span className="block">{w.cancelReason}</span>
+                        </dd>
+                      </div>
+                    )}
                     {w.createdBy && (
                       <div>
                         <dt>{t('maintenance.createdBy')}</dt>
@@ -73,6 +93,7 @@ export function MaintenanceSchedule({ windows, serviceName }: Props) {
                     )}
                   </dl>
                   {w.description && <p className="prose-text">{w.description}</p>}
+                  {canWrite && state !== 'cancelled' && state !== 'past' && <MaintenanceActions window={w} onCancelled={onCancelled} />}
                 </li>
               );
             })}

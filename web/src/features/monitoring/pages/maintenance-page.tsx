@@ -25,6 +25,7 @@ export function MaintenancePage() {
     return { from: new Date(now - PAST_DAYS * DAY_MS).toISOString(), to: new Date(now + WEEKS_AHEAD * 7 * DAY_MS).toISOString() };
   });
   const windows = useMaintenanceWindows(period.from, period.to);
+  const [announcement, setAnnouncement] = useState('');
   const services = useServices();
   const serviceName = (id: string) => {
     const service = services.data?.find((s) => s.id === id);
@@ -45,7 +46,10 @@ export function MaintenancePage() {
         <p className="lead">{t('maintenance.intro', { past: PAST_DAYS, weeks: WEEKS_AHEAD })}</p>
       </PageHeading>
       <Flash />
-      <AsyncSection resource={windows}>{(list) => <MaintenanceSchedule windows={list} serviceName={serviceName} />}</AsyncSection>
+      <p role="status" className="status-line">
+        {announcement}
+      </p>
+      <AsyncSection resource={windows}>{(list) => <MaintenanceSchedule windows={list} serviceName={serviceName} canWrite={can(user, 'maintenance.write')} onCancelled={setAnnouncement} />}</AsyncSection>
     </>
   );
 }
