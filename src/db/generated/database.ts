@@ -497,6 +497,25 @@ export interface SlaReportPublications {
   version: number;
 }
 
+export interface StatusSubscribers {
+  confirm_sent_at: Timestamp;
+  confirm_token_hash: string | null;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+  email: string;
+  id: Generated<string>;
+  language: Generated<string>;
+  service_ids: Generated<JsonText>;
+  tenant_id: string | null;
+}
+
+export interface StatusUnsubscribeTokens {
+  created_at: Timestamp;
+  subscriber_id: string;
+  tenant_id: string | null;
+  token_hash: string;
+}
+
 export interface Tariffs {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -688,6 +707,8 @@ export interface DB {
   sessions: Sessions;
   sla_exclusions: SlaExclusions;
   sla_report_publications: SlaReportPublications;
+  status_subscribers: StatusSubscribers;
+  status_unsubscribe_tokens: StatusUnsubscribeTokens;
   tariffs: Tariffs;
   tenant_subscriptions: TenantSubscriptions;
   tenants: Tenants;
