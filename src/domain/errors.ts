@@ -243,6 +243,7 @@ export const PROBLEM_REASONS = [
   'comments_throttled',
   'sign_in_throttled',
   'notice_not_failed',
+  'subscriptions_throttled',
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

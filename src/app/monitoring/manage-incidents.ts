@@ -66,3 +66,8 @@ export async function getIncident(deps: Pick<MonitoringDeps, 'store'>, incidentI
   if (!incident) throw notFound('Incident');
   return incident;
 }
+
+/** The latest incidents, open or not, newest first: what the public Atom feed is made of. */
+export async function recentIncidents(deps: Pick<MonitoringDeps, 'store'>, limit: number): Promise<Incident[]> {
+  return deps.store.run(SYSTEM, (tx) => deps.store.incidents.list(tx, { resolvedSince: new Date(0), limit }));
+}
