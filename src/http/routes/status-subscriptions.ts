@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../app/ports.js';
 import { confirmStatusSubscription } from '../../app/status-subscriptions/confirm.js';
@@ -16,10 +16,6 @@ const SUBSCRIBE_WINDOW_MS = 3_600_000;
 
 export const statusSubscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const throttle = addressThrottle(SUBSCRIBES_PER_ADDRESS, SUBSCRIBE_WINDOW_MS);
-  // RFC 8058: a mail program's one-click unsubscribe posts `List-Unsubscribe=One-Click` as a form.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
-  });
 
   app.post('/status/subscriptions', {
     schema: {
@@ -54,19 +50,26 @@ export const statusSubscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }>
     },
   }, async (request) => confirmStatusSubscription(deps, request.body.token));
 
-  app.post('/status/subscriptions/unsubscribe', {
-    schema: {
-      tags: ['status'],
-      summary: 'Stop the status notices: the token of any notice mail, in the body or (RFC 8058 one-click) the query',
-      security: [],
-      querystring: Type.Object({ token: Type.Optional(Token) }, { additionalProperties: false }),
-      body: Type.Optional(Type.Object({ token: Type.Optional(Token), 'List-Unsubscribe': Type.Optional(Type.Literal('One-Click')) }, { additionalProperties: false })),
-      response: { 204: Type.Null({ description: 'No longer following' }), ...ERRORS },
-    },
-  }, async (request, reply) => {
-    const token = request.body?.token ?? request.query.token;
-    if (!token) throw validationError('token', 'required', 'is required, in the body or the query');
-    await unsubscribeFromStatus(deps, token);
-    return reply.status(204).send(null);
+  // RFC 8058: a mail program's one-click unsubscribe posts `List-Unsubscribe=One-Click` as a form;
+  // only this route reads forms (the others answer 415 to them).
+  await app.register(async (oneClick) => {
+    oneClick.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+    });
+    oneClick.withTypeProvider<TypeBoxTypeProvider>().post('/status/subscriptions/unsubscribe', {
+      schema: {
+        tags: ['status'],
+        summary: 'Stop the status notices: the token of any notice mail, in the body or (RFC 8058 one-click) the query',
+        security: [],
+        querystring: Type.Object({ token: Type.Optional(Token) }, { additionalProperties: false }),
+        body: Type.Optional(Type.Object({ token: Type.Optional(Token), 'List-Unsubscribe': Type.Optional(Type.Literal('One-Click')) }, { additionalProperties: false })),
+        response: { 204: Type.Null({ description: 'No longer following' }), ...ERRORS },
+      },
+    }, async (request, reply) => {
+      const token = request.body?.token ?? request.query.token;
+      if (!token) throw validationError('token', 'required', 'is required, in the body or the query');
+      await unsubscribeFromStatus(deps, token);
+      return reply.status(204).send(null);
+    });
   });
 };
