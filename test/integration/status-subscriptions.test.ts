@@ -38,6 +38,11 @@ const headerOf = (mail: Mail, name: string) => {
 };
 
 const PUBLIC_URL = 'https://kopa.example.lv';
+/** The token a mailed page link carries after `#` (`confirm` or `unsubscribe`). */
+const linkToken = (text: string, kind: 'confirm' | 'unsubscribe') => {
+  const link = new RegExp(`https://\\S+#${kind}=\\S+`).exec(text)![0];
+  return new URLSearchParams(new URL(link).hash.slice(1)).get(kind)!;
+};
 
 describe.each(BACKENDS)('incident notices and status subscriptions on %s', (backend) => {
   let t: TestApp;
@@ -120,7 +125,7 @@ describe.each(BACKENDS)('incident notices and status subscriptions on %s', (back
     expect(to(confirmations)).toEqual(['sekotajs@example.org']); // one mail, however often asked
     const confirmText = textOf(confirmations[0]!);
     expect(confirmText).toContain('To confirm, open this link within 48 hours');
-    const token = new URL(/https:\/\/\S+/.exec(confirmText.slice(confirmText.indexOf(PUBLIC_URL)))![0]).searchParams.get('confirm')!;
+    const token = linkToken(confirmText, 'confirm');
 
     // Not confirmed yet: an update reaches the municipality only.
     now = new Date('2026-11-24T09:40:00Z');
@@ -163,7 +168,7 @@ describe.each(BACKENDS)('incident notices and status subscriptions on %s', (back
     operator = await signIn(t.app, 'operators@rda.lv'); // the clock moved past the earlier session
     await anonymous('/api/v1/status/subscriptions', { email: 'visi@example.org' }, '198.51.100.8');
     const text = textOf((await deliver())[0]!);
-    const token = new URL(/https:\/\/\S+/.exec(text.slice(text.indexOf(PUBLIC_URL)))![0]).searchParams.get('confirm')!;
+    const token = linkToken(text, 'confirm');
     expect(text).toContain('Lai apstiprinātu'); // Latvian unless asked otherwise
     expect((await anonymous('/api/v1/status/subscriptions/confirm', { token })).statusCode).toBe(200);
 
@@ -171,9 +176,8 @@ describe.each(BACKENDS)('incident notices and status subscriptions on %s', (back
     expect(open.statusCode).toBe(201);
     const mails = await deliver();
     expect(to(mails)).toEqual(['visi@example.org']); // follows every service
-    const link = /https:\/\/\S+unsubscribe=\S+/.exec(textOf(mails[0]!))![0];
     expect(textOf(mails[0]!)).toContain('Atteikties no šiem paziņojumiem');
-    const unsubscribe = new URL(link).searchParams.get('unsubscribe')!;
+    const unsubscribe = linkToken(textOf(mails[0]!), 'unsubscribe');
     expect((await anonymous('/api/v1/status/subscriptions/unsubscribe', { token: unsubscribe })).statusCode).toBe(204);
     expect((await anonymous('/api/v1/status/subscriptions/unsubscribe', { token: unsubscribe })).statusCode).toBe(404);
     await operator.post(`/api/v1/incidents/${open.json().id}/updates`, { status: 'resolved', message: 'Beigas.' });
@@ -182,7 +186,7 @@ describe.each(BACKENDS)('incident notices and status subscriptions on %s', (back
     // An address never confirmed is forgotten once its link expired; the link stops working first.
     await anonymous('/api/v1/status/subscriptions', { email: 'aizmirsis@example.org' }, '198.51.100.8');
     const late = textOf((await deliver())[0]!);
-    const lateToken = new URL(/https:\/\/\S+/.exec(late.slice(late.indexOf(PUBLIC_URL)))![0]).searchParams.get('confirm')!;
+    const lateToken = linkToken(late, 'confirm');
     now = new Date('2026-11-27T08:01:00Z');
     expect((await anonymous('/api/v1/status/subscriptions/confirm', { token: lateToken })).statusCode).toBe(404);
     const { pruneUnconfirmedSubscribers } = await import('../../src/app/status-subscriptions/prune-unconfirmed.js');

@@ -1,13 +1,16 @@
 /** The links a status subscriber's mail carries: to the web page that confirms, and to one-click unsubscribe. */
 
-/** The page that confirms a subscription (the token travels in the fragment-free query, read by the web UI). */
+/**
+ * The web page that confirms a subscription. The token is after `#`, so it never reaches a server
+ * log or a Referer header, and the page asks for a click: a mail scanner that opens links confirms nothing.
+ */
 export function confirmLink(publicUrl: string | null, token: string): string {
-  return `${publicUrl ?? ''}/status/subscription?confirm=${encodeURIComponent(token)}`;
+  return `${publicUrl ?? ''}/status/subscription#confirm=${encodeURIComponent(token)}`;
 }
 
-/** The page a reader opens from the mail's text to stop the notices. */
+/** The page a reader opens from the mail's text to stop the notices (the same way). */
 export function unsubscribeLink(publicUrl: string | null, token: string): string {
-  return `${publicUrl ?? ''}/status/subscription?unsubscribe=${encodeURIComponent(token)}`;
+  return `${publicUrl ?? ''}/status/subscription#unsubscribe=${encodeURIComponent(token)}`;
 }
 
 /**
