@@ -138,6 +138,10 @@ describe.each(BACKENDS)('incident notices and status subscriptions on %s', (back
     // Only the token's hash is stored.
     const stored = JSON.stringify(await t.database.ownerQuery('SELECT * FROM status_subscribers'));
     expect(stored).not.toContain(token);
+    // The agency's row: a municipality's own transaction sees no followers (row-level security).
+    const cesisId = ((await t.database.ownerQuery("SELECT id FROM tenants WHERE name = 'Cēsu novada pašvaldība'")) as { id: string }[])[0]!.id;
+    expect(await t.deps.store.run({ role: 'tenant_admin', tenantId: cesisId }, (tx) => t.deps.store.statusSubscribers.confirmedFor(tx, [serviceId]))).toEqual([]);
+    expect(await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => t.deps.store.statusSubscribers.confirmedFor(tx, [serviceId]))).toHaveLength(1);
 
     now = new Date('2026-11-24T10:00:00Z');
     await operator.post(`/api/v1/incidents/${incidentId}/updates`, { status: 'resolved', message: 'Darbojas atkal.' });

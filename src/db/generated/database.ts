@@ -506,13 +506,11 @@ export interface StatusSubscribers {
   id: Generated<string>;
   language: Generated<string>;
   service_ids: Generated<JsonText>;
-  tenant_id: string | null;
 }
 
 export interface StatusUnsubscribeTokens {
   created_at: Timestamp;
   subscriber_id: string;
-  tenant_id: string | null;
   token_hash: string;
 }
 

@@ -1,10 +1,10 @@
 -- Anyone may follow the public status page by e-mail (double opt-in). A subscriber is the agency's
--- row (tenant_id always NULL): no municipality sees it. Tokens are kept only as SHA-256 hashes: the
--- confirmation link's until it is used or expires, and one unsubscribe token per mail sent, so a
+-- row, no municipality's: there is no tenant column, and the policy is kopa_can_see(NULL), i.e. the
+-- agency only (a tenant_id column that is always NULL would only mislead the tenant-table checks).
+-- Tokens are kept only as SHA-256 hashes: the confirmation link's until it is used or expires, and one unsubscribe token per mail sent, so a
 -- link that leaks from one mail proves nothing about the others.
 CREATE TABLE status_subscribers (
   id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  tenant_id          uuid REFERENCES tenants (id) CHECK (tenant_id IS NULL),
   email              text NOT NULL CHECK (length(email) BETWEEN 3 AND 320),
   language           text NOT NULL DEFAULT 'lv' CHECK (language IN ('lv', 'en')),
   -- The services followed; empty follows every service on the public page.
@@ -22,16 +22,15 @@ CREATE INDEX status_subscribers_unconfirmed ON status_subscribers (confirm_sent_
 CREATE TABLE status_unsubscribe_tokens (
   token_hash    text PRIMARY KEY CHECK (length(token_hash) = 64),
   subscriber_id uuid NOT NULL REFERENCES status_subscribers (id) ON DELETE CASCADE,
-  tenant_id     uuid REFERENCES tenants (id) CHECK (tenant_id IS NULL),
   created_at    timestamptz NOT NULL
 );
 CREATE INDEX status_unsubscribe_tokens_subscriber ON status_unsubscribe_tokens (subscriber_id);
 
 ALTER TABLE status_subscribers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE status_subscribers FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_visibility ON status_subscribers USING (kopa_can_see(tenant_id)) WITH CHECK (kopa_can_see(tenant_id));
+CREATE POLICY tenant_visibility ON status_subscribers USING (kopa_can_see(NULL)) WITH CHECK (kopa_can_see(NULL));
 ALTER TABLE status_unsubscribe_tokens ENABLE ROW LEVEL SECURITY;
 ALTER TABLE status_unsubscribe_tokens FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_visibility ON status_unsubscribe_tokens USING (kopa_can_see(tenant_id)) WITH CHECK (kopa_can_see(tenant_id));
+CREATE POLICY tenant_visibility ON status_unsubscribe_tokens USING (kopa_can_see(NULL)) WITH CHECK (kopa_can_see(NULL));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON status_subscribers, status_unsubscribe_tokens TO kopa_app;
