@@ -16,6 +16,7 @@ import type { TenantRecordStore } from './export/ports.js';
 import type { LoginAttemptStore, SecondFactorStore } from './identity/second-factor-ports.js';
 import type { IdentitySettings } from './identity/identity-settings.js';
 import type { IdentityProviderStore, RelyingParty } from './oidc/oidc-ports.js';
+import type { StatusSubscriberStore } from './status-subscriptions/ports.js';
 import type { Clock, JobStore, LeaseStore, NotificationSettings, Notifier, OutboxStore, PasswordHasher, SecretBox, Transactions } from './shared/ports.js';
 import type { SessionStore, TokenStore, UserStore } from './identity/ports.js';
 import type { AgreementStore, TenantStore } from './municipalities/ports.js';
@@ -48,6 +49,8 @@ export interface Store extends Transactions {
   jobs: JobStore;
   /** Outgoing notices, recorded with the change they report and sent by the worker (ADR 0020). */
   outbox: OutboxStore;
+  /** People following the public status page by e-mail. */
+  statusSubscribers: StatusSubscriberStore;
   /** Leases that divide work between replicas (probe shards). */
   leases: LeaseStore;
   /** Metering and billing: providers, resources, tariffs, usage, cost pools. */

@@ -246,6 +246,7 @@ export const PROBLEM_REASONS = [
   'notice_not_failed',
   'maintenance_ended',
   'maintenance_cancelled',
+  'subscriptions_throttled',
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

@@ -148,7 +148,10 @@ function isInvitationAcceptance(request: FastifyRequest): boolean {
 }
 
 /** The public status page reads services' state and incidents without signing in. */
-const PUBLIC_READS = /^\/api\/v1\/(status|incidents(\/[^/]+)?)$/;
+const PUBLIC_READS = /^\/api\/v1\/(status|status\/feed\.atom|incidents(\/[^/]+)?)$/;
+
+/** Following the status page by e-mail: anyone may ask; the mailed link's token is the credential after that. */
+const STATUS_SUBSCRIPTION = /^\/api\/v1\/status\/subscriptions(\/confirm|\/unsubscribe)?$/;
 
 /** Push monitors' beats: the secret in the URL is the credential. */
 const PUSH_BEAT = /^\/api\/v1\/push\/[^/]+$/;
@@ -163,6 +166,7 @@ function isPublic(request: FastifyRequest): boolean {
   if (SSO_GETS.test(path)) return request.method === 'GET' || request.method === 'HEAD';
   if (path === SSO_BACKCHANNEL) return request.method === 'POST';
   if (PUSH_BEAT.test(path)) return request.method === 'GET' || request.method === 'POST';
+  if (STATUS_SUBSCRIPTION.test(path)) return request.method === 'POST';
   return (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_READS.test(path);
 }
 

@@ -37,6 +37,8 @@ import { probeResultRoutes } from './routes/probe-results.js';
 import { serviceRoutes } from './routes/services.js';
 import { slaPublicationRoutes } from './routes/sla-publications.js';
 import { statusRoutes } from './routes/status.js';
+import { statusFeedRoutes } from './routes/status-feed.js';
+import { statusSubscriptionRoutes } from './routes/status-subscriptions.js';
 import { sessionRoutes } from './routes/session.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { attachmentRoutes, ticketRoutes } from './routes/tickets.js';
@@ -162,6 +164,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(usageRoutes, { deps });
       await api.register(billingRunRoutes, { deps });
       await api.register(statusRoutes, { deps, statusCacheMs: options.statusCacheMs });
+      await api.register(statusFeedRoutes, { deps, statusCacheMs: options.statusCacheMs });
+      await api.register(statusSubscriptionRoutes, { deps });
       await api.register(monitorListRoutes, { deps });
       await api.register(ticketRoutes, { deps });
       await api.register(attachmentRoutes, { deps });

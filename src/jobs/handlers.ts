@@ -12,6 +12,7 @@ import { runMaintenanceNotices } from '../app/monitoring/maintenance-notice-job.
 import { rollUpAvailability } from '../app/availability/roll-up-availability.js';
 import { runHousekeeping } from '../app/operations/run-housekeeping.js';
 import { runScheduledBackup } from '../app/backup/run-scheduled-backup.js';
+import { pruneUnconfirmedSubscribers } from '../app/status-subscriptions/prune-unconfirmed.js';
 import type { BackupSchedule } from '../app/backup/ports.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
@@ -24,6 +25,7 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
     housekeeping: async () => {
       await runHousekeeping(deps);
       await pruneProbeResults(deps, options.probeRetentionDays ?? 90);
+      await pruneUnconfirmedSubscribers(deps);
     },
     'availability-rollup': async () => {
       await rollUpAvailability(deps);

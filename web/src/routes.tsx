@@ -38,6 +38,7 @@ const ServicesPage = lazyPage(() => import('./features/catalogue/pages/services-
 const SlaReportPage = lazyPage(() => import('./features/availability/pages/sla-report-page'), 'SlaReportPage');
 const SlaReportStartPage = lazyPage(() => import('./features/availability/pages/sla-report-start-page'), 'SlaReportStartPage');
 const StatusPage = lazyPage(() => import('./features/status/pages/status-page'), 'StatusPage');
+const StatusSubscriptionPage = lazyPage(() => import('./features/status/pages/status-subscription-page'), 'StatusSubscriptionPage');
 const TariffsPage = lazyPage(() => import('./features/billing/pages/tariffs-page'), 'TariffsPage');
 const TenantCostsPage = lazyPage(() => import('./features/billing/pages/tenant-costs-page'), 'TenantCostsPage');
 const TenantDetailPage = lazyPage(() => import('./features/municipalities/pages/tenant-detail-page'), 'TenantDetailPage');
@@ -67,6 +68,7 @@ export const PUBLIC_ROUTES: readonly PageRoute[] = [
   { path: 'enrol', page: EnrolPage },
   { path: 'accessibility', page: AccessibilityPage },
   { path: 'status', page: StatusPage },
+  { path: 'status/subscription', page: StatusSubscriptionPage },
   { path: 'invitation', page: InvitationPage },
 ];
 

@@ -5,6 +5,7 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SYSTEM } from '../shared/transaction.js';
+import { queueIncidentNotices } from '../status-subscriptions/notify-incident.js';
 
 
 export interface NewIncident {
@@ -31,6 +32,7 @@ export async function openIncident(deps: MonitoringDeps, actor: Actor, input: Ne
     await deps.store.incidents.addUpdate(tx, created.id, { status, message: input.message.trim(), at: now.toISOString(), author: actor.label });
     const incident = (await deps.store.incidents.get(tx, created.id))!;
     await recordAudit(deps, tx, actor, { action: 'incident.opened', entityType: 'incident', entityId: incident.id, tenantId: null, after: incident });
+    await queueIncidentNotices(deps, tx, incident);
     return incident;
   });
 }
@@ -48,6 +50,7 @@ export async function updateIncident(deps: MonitoringDeps, actor: Actor, inciden
     await deps.store.incidents.setStatus(tx, incidentId, update.status, update.status === 'resolved' ? now.toISOString() : null, now);
     const after = (await deps.store.incidents.get(tx, incidentId))!;
     await recordAudit(deps, tx, actor, { action: 'incident.updated', entityType: 'incident', entityId: incidentId, tenantId: null, before: { status: before.status }, after: { status: after.status, message: update.message.trim() } });
+    await queueIncidentNotices(deps, tx, after);
     return after;
   });
 }
@@ -62,4 +65,9 @@ export async function getIncident(deps: Pick<MonitoringDeps, 'store'>, incidentI
   const incident = await deps.store.run(SYSTEM, (tx) => deps.store.incidents.get(tx, incidentId));
   if (!incident) throw notFound('Incident');
   return incident;
+}
+
+/** The latest incidents, open or not, newest first: what the public Atom feed is made of. */
+export async function recentIncidents(deps: Pick<MonitoringDeps, 'store'>, limit: number): Promise<Incident[]> {
+  return deps.store.run(SYSTEM, (tx) => deps.store.incidents.list(tx, { resolvedSince: new Date(0), limit }));
 }

@@ -9,6 +9,7 @@ import type { Clock, JobStore, NotificationSettings, OutboxStore } from '../shar
 import type { Tx } from '../shared/transaction.js';
 import type { IncidentStore } from './status-ports.js';
 import type { WatchStore } from './watch-ports.js';
+import type { StatusSubscriberStore } from '../status-subscriptions/ports.js';
 
 export interface MaintenanceWindowRecord {
   id: string;
@@ -116,6 +117,7 @@ export interface MonitoringDeps {
     jobs: JobStore;
     audit: AuditStore;
     outbox: OutboxStore;
+    statusSubscribers: StatusSubscriberStore;
   };
   clock: Clock;
   notifications?: NotificationSettings;

@@ -517,6 +517,23 @@ export interface SlaReportPublications {
   version: number;
 }
 
+export interface StatusSubscribers {
+  confirm_sent_at: Timestamp;
+  confirm_token_hash: string | null;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+  email: string;
+  id: Generated<string>;
+  language: Generated<string>;
+  service_ids: Generated<JsonText>;
+}
+
+export interface StatusUnsubscribeTokens {
+  created_at: Timestamp;
+  subscriber_id: string;
+  token_hash: string;
+}
+
 export interface Tariffs {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -709,6 +726,8 @@ export interface DB {
   sessions: Sessions;
   sla_exclusions: SlaExclusions;
   sla_report_publications: SlaReportPublications;
+  status_subscribers: StatusSubscribers;
+  status_unsubscribe_tokens: StatusUnsubscribeTokens;
   tariffs: Tariffs;
   tenant_subscriptions: TenantSubscriptions;
   tenants: Tenants;

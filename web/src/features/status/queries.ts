@@ -86,3 +86,11 @@ export function useStatusOnce(tenantId: string | undefined) {
   });
   return useQueryResource(query, key);
 }
+
+/** Follow the status page by e-mail: the server mails a confirmation link to a new address (and answers alike for any address). */
+export const subscribeToStatus = (input: BodyOf<'/api/v1/status/subscriptions', 'post'>) => body(client.POST('/api/v1/status/subscriptions', { body: input }));
+export const confirmStatusSubscription = (token: string) => body(client.POST('/api/v1/status/subscriptions/confirm', { body: { token } }));
+export const unsubscribeFromStatus = (token: string) => body(client.POST('/api/v1/status/subscriptions/unsubscribe', { body: { token } }));
+
+/** The public Atom feed of incident updates. */
+export const STATUS_FEED_URL = '/api/v1/status/feed.atom';
