@@ -85,6 +85,13 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
     expect(await deliver()).toEqual([]);
   });
 
+  it("reads a ticket's people (agency watchers too) in its municipality's scope, and nothing in another's", async () => {
+    const tenantOf = async (email: string) => ((await t.database.ownerQuery('SELECT tenant_id::text AS id FROM users WHERE email = $1', [email])) as { id: string }[])[0]!.id;
+    const peopleIn = async (email: string) => t.deps.store.run({ role: 'tenant_admin', tenantId: await tenantOf(email) }, (tx) => t.deps.store.tickets.people(tx, ticket.id));
+    expect((await peopleIn('admin@cesis.lv')).map((p) => p.email).sort()).toEqual(['admin@cesis.lv', 'dienests@rda.lv', 'lietotajs@cesis.lv', 'operators@rda.lv']);
+    expect(await peopleIn('admin@sigulda.lv')).toEqual([]);
+  });
+
   it('sends nothing for an internal note', async () => {
     expect((await (await as('dienests@rda.lv')).post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Iekšēja piezīme: pārbaudīt krātuvi', public: false })).statusCode).toBe(201);
     expect(await deliver()).toEqual([]);
