@@ -160,9 +160,13 @@ const PUSH_BEAT = /^\/api\/v1\/push\/[^/]+$/;
 const SSO_GETS = /^\/api\/v1\/auth\/(providers|oidc\/callback|oidc\/[^/]+\/start)$/;
 const SSO_BACKCHANNEL = '/api/v1/auth/oidc/backchannel-logout';
 
+/** The satisfaction mail's link: its secret is the credential, read (GET) and spent once (POST). */
+const SATISFACTION_LINK = '/api/v1/tickets/satisfaction';
+
 function isPublic(request: FastifyRequest): boolean {
   if (isInvitationAcceptance(request)) return true;
   const path = request.url.split('?')[0]!;
+  if (path === SATISFACTION_LINK) return request.method === 'GET' || request.method === 'HEAD' || request.method === 'POST';
   if (SSO_GETS.test(path)) return request.method === 'GET' || request.method === 'HEAD';
   if (path === SSO_BACKCHANNEL) return request.method === 'POST';
   if (PUSH_BEAT.test(path)) return request.method === 'GET' || request.method === 'POST';

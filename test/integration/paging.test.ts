@@ -103,6 +103,10 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
     }
     const people = (await operator.get('/api/v1/users?limit=200')).json().items as { id: string; email: string }[];
     const operatorId = people.find((p) => p.email === 'operators@rda.lv')!.id;
+    // Watchers of the ticket: the operator and Cēsis' people, so that its watcher list pages too.
+    for (const person of people.filter((p) => p.email === 'operators@rda.lv' || p.email.endsWith('@cesis.lv')).slice(0, 4)) {
+      expect((await operator.post(`/api/v1/tickets/${ticketId}/watchers`, { userId: person.id })).statusCode).toBe(200);
+    }
     lists.push(
       '/api/v1/account/sessions',
       '/api/v1/account/identities',
@@ -135,6 +139,7 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       '/api/v1/tickets/assignees',
       `/api/v1/tickets/${ticketId}/timeline`,
       `/api/v1/tickets/${ticketId}/attachments`,
+      `/api/v1/tickets/${ticketId}/watchers`,
       '/api/v1/providers',
       '/api/v1/resources',
       '/api/v1/tariffs',

@@ -18,6 +18,8 @@ const PUBLIC = [
   'GET /readyz', // load balancer readiness
   'POST /api/v1/session', // signing in
   'POST /api/v1/invitations/accept', // the invitation link's token is the credential
+  'GET /api/v1/tickets/satisfaction', // the satisfaction mail's link: its token is the credential
+  'POST /api/v1/tickets/satisfaction',
   'GET /api/v1/status', // the public status page
   'GET /api/v1/incidents',
   'GET /api/v1/incidents/{id}',

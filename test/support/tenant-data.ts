@@ -39,6 +39,7 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   };
   const token = await ok(operator.post('/api/v1/tokens', { name: 'Uzraudzības skripts', role: 'tenant_admin', tenantId }));
   const ticket = await ok(admin.post('/api/v1/tickets', { priority: 'P3', subject: 'Pielikums', description: 'Ekrānuzņēmums pielikumā' }));
+  await ok(admin.post(`/api/v1/tickets/${ticket.id}/watchers`, {})); // a watcher row of the municipality
   const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
   const upload = multipart('ekrans.png', png);
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: adminEmail, password: 'kopa-demo-2026' } });

@@ -46,6 +46,7 @@ const TenantFormPage = lazyPage(() => import('./features/municipalities/pages/te
 const TenantStatusPage = lazyPage(() => import('./features/status/pages/tenant-status-page'), 'TenantStatusPage');
 const TenantsPage = lazyPage(() => import('./features/municipalities/pages/tenants-page'), 'TenantsPage');
 const TicketNewPage = lazyPage(() => import('./features/tickets/pages/ticket-new-page'), 'TicketNewPage');
+const SatisfactionPage = lazyPage(() => import('./features/tickets/pages/satisfaction-page'), 'SatisfactionPage');
 const TicketPage = lazyPage(() => import('./features/tickets/pages/ticket-page'), 'TicketPage');
 const TicketsPage = lazyPage(() => import('./features/tickets/pages/tickets-page'), 'TicketsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/pages/tokens-page'), 'TokensPage');
@@ -70,6 +71,7 @@ export const PUBLIC_ROUTES: readonly PageRoute[] = [
   { path: 'status', page: StatusPage },
   { path: 'status/subscription', page: StatusSubscriptionPage },
   { path: 'invitation', page: InvitationPage },
+  { path: 'satisfaction', page: SatisfactionPage },
 ];
 
 /** Pages behind sign-in (the start page `/` sends each person to their own). */

@@ -49,6 +49,19 @@ export interface AttachmentMeta {
   createdAt: string;
 }
 
+/** One of the people a ticket's mail goes to: its reporter or a watcher (or both). */
+export interface TicketPerson {
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'lv' | 'en';
+  /** An agency account (no municipality). */
+  agency: boolean;
+  active: boolean;
+  reporter: boolean;
+  watcher: boolean;
+}
+
 export type EscalationMarker = 'reaction_warned_at' | 'reaction_breached_at' | 'resolution_warned_at' | 'resolution_breached_at';
 
 export interface TicketFilter {
@@ -85,6 +98,16 @@ export interface TicketStore {
   attachments(tx: Tx, ticketId: string): Promise<AttachmentMeta[]>;
   addAttachment(tx: Tx, tenantId: string, meta: Omit<AttachmentMeta, 'id' | 'createdAt'>, content: Uint8Array): Promise<AttachmentMeta>;
   attachment(tx: Tx, ticketId: string, attachmentId: string): Promise<(AttachmentMeta & { content: Uint8Array }) | null>;
+  /** The reporter and the watchers of a ticket the caller sees (agency watchers too, whoever asks); none when it is not seen. */
+  people(tx: Tx, ticketId: string): Promise<TicketPerson[]>;
+  /** True when the person was not watching yet. */
+  addWatcher(tx: Tx, tenantId: string, ticketId: string, userId: string, addedBy: string, at: Date): Promise<boolean>;
+  /** True when the person was watching. */
+  removeWatcher(tx: Tx, ticketId: string, userId: string): Promise<boolean>;
+  /** Keeps the hash of a new satisfaction link (the previous one no longer works). */
+  askSatisfaction(tx: Tx, ticketId: string, tokenHash: string, at: Date): Promise<void>;
+  /** The ticket a satisfaction link belongs to, locked for the rating. */
+  bySatisfactionToken(tx: Tx, tokenHash: string): Promise<Ticket | null>;
 }
 
 /** What a ticket's reaction and resolution clocks read: its events and its calendar. */

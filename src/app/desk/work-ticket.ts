@@ -10,6 +10,8 @@ import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
 import { SYSTEM } from '../shared/transaction.js';
+import { saveRating } from './satisfaction.js';
+import { askForSatisfaction, queueTicketMail } from './ticket-mail.js';
 
 async function load(deps: DeskDeps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
@@ -71,19 +73,21 @@ export async function commentOnTicket(deps: DeskDeps, actor: Actor, ticketId: st
       ticketId, at: now.toISOString(), kind: 'comment', actorId: actor.id, actorLabel: actor.label, byStaff: staff, public: isPublic, fromStatus: null, toStatus: null, body: body.trim(), data: null,
     });
     if (staff && isPublic && !ticket.firstResponseAt) ticket = await deps.store.tickets.update(tx, ticket.tenantId, ticketId, { firstResponseAt: now }, now);
-    if (!staff && ticket.status === 'waiting_for_customer') ticket = await move(deps, tx, actor, ticket, 'in_progress', now);
+    // The customer's answer moves the ticket on by itself; the reply's mail is the news of it.
+    if (!staff && ticket.status === 'waiting_for_customer') ticket = (await move(deps, tx, actor, ticket, 'in_progress', now)).ticket;
     await refreshDueInstants(deps, tx, ticket, now);
+    await queueTicketMail(deps, tx, actor, ticket, event, now);
     await recordAudit(deps, tx, actor, { action: 'ticket.commented', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: { eventId: event.id, public: isPublic } });
     return event;
   });
 }
 
-async function move(deps: DeskDeps, tx: Tx, actor: Actor, ticket: Ticket, to: TicketStatus, now: Date): Promise<Ticket> {
-  await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+async function move(deps: DeskDeps, tx: Tx, actor: Actor, ticket: Ticket, to: TicketStatus, now: Date): Promise<{ ticket: Ticket; event: TicketEvent }> {
+  const event = await deps.store.tickets.addEvent(tx, ticket.tenantId, {
     ticketId: ticket.id, at: now.toISOString(), kind: 'status', actorId: actor.id, actorLabel: actor.label, byStaff: isStaff(actor), public: true, fromStatus: ticket.status, toStatus: to, body: null, data: null,
   });
   const resolvedAt = to === 'resolved' ? now : to === 'closed' ? undefined : null;
-  return deps.store.tickets.update(tx, ticket.tenantId, ticket.id, { status: to, ...(resolvedAt !== undefined && { resolvedAt }) }, now);
+  return { ticket: await deps.store.tickets.update(tx, ticket.tenantId, ticket.id, { status: to, ...(resolvedAt !== undefined && { resolvedAt }) }, now), event };
 }
 
 export async function changeTicketStatus(deps: DeskDeps, actor: Actor, ticketId: string, to: TicketStatus): Promise<Ticket> {
@@ -95,7 +99,9 @@ export async function changeTicketStatus(deps: DeskDeps, actor: Actor, ticketId:
       throw stateProblem('invalid_state', 'ticket_transition', { from: before.status, to }, `A ticket cannot move from ${before.status} to ${to}${isStaff(actor) ? '' : ' by the customer'}`, [fieldError('status', 'not_allowed_now', `not allowed from ${before.status}`, { from: before.status })]);
     }
     const moved = await move(deps, tx, actor, before, to, now);
-    const after = await refreshDueInstants(deps, tx, moved, now);
+    const after = await refreshDueInstants(deps, tx, moved.ticket, now);
+    await queueTicketMail(deps, tx, actor, after, moved.event, now);
+    await askForSatisfaction(deps, tx, actor, after, moved.event, now);
     await recordAudit(deps, tx, actor, { action: 'ticket.status_changed', entityType: 'ticket', entityId: ticketId, tenantId: after.tenantId, before: { status: before.status }, after: { status: after.status } });
     return after;
   });
@@ -127,14 +133,7 @@ export async function rateTicket(deps: DeskDeps, actor: Actor, ticketId: string,
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await load(deps, tx, actor, ticketId);
     if (ticket.reporterId !== actor.id) throw forbidden('Only the person who reported the ticket rates it');
-    if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw stateProblem('invalid_state', 'ticket_not_resolved', {}, 'A ticket is rated after it is resolved', [fieldError('rating', 'ticket_not_resolved', 'the ticket is not resolved yet')]);
-    if (ticket.ratedAt) throw stateProblem('conflict', 'ticket_rated', {}, 'The ticket has been rated already', [fieldError('rating', 'already_done', 'already given')]);
-    await deps.store.tickets.addEvent(tx, ticket.tenantId, {
-      ticketId, at: now.toISOString(), kind: 'rating', actorId: actor.id, actorLabel: actor.label, byStaff: false, public: true, fromStatus: null, toStatus: null, body: comment?.trim() || null, data: { rating },
-    });
-    const after = await deps.store.tickets.update(tx, ticket.tenantId, ticketId, { satisfactionRating: rating, satisfactionComment: comment?.trim() || null, ratedAt: now }, now);
-    await recordAudit(deps, tx, actor, { action: 'ticket.rated', entityType: 'ticket', entityId: ticketId, tenantId: after.tenantId, after: { rating, comment: after.satisfactionComment } });
-    return after;
+    return saveRating(deps, tx, actor, ticket, { id: actor.id, label: actor.label }, rating, comment, now);
   });
 }
 

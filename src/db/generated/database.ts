@@ -623,13 +623,24 @@ export interface Tickets {
   resolution_target_minutes: number;
   resolution_warned_at: Timestamp | null;
   resolved_at: Timestamp | null;
+  satisfaction_asked_at: Timestamp | null;
   satisfaction_comment: string | null;
   satisfaction_rating: number | null;
+  satisfaction_token_hash: string | null;
   service_id: string | null;
   status: Generated<string>;
   subject: string;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
+}
+
+export interface TicketWatchers {
+  added_by: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  tenant_id: string;
+  ticket_id: string;
+  user_id: string;
 }
 
 export interface TotpFactors {
@@ -733,6 +744,7 @@ export interface DB {
   tenants: Tenants;
   ticket_attachments: TicketAttachments;
   ticket_events: TicketEvents;
+  ticket_watchers: TicketWatchers;
   tickets: Tickets;
   totp_factors: TotpFactors;
   usage_records: UsageRecords;

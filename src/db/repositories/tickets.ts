@@ -223,4 +223,29 @@ export const ticketRepository: Store['tickets'] = {
     const row = await trxOf(tx).selectFrom('ticket_attachments').select([...META_COLUMNS, 'content']).where('ticket_id', '=', ticketId).where('id', '=', attachmentId).executeTakeFirst();
     return row ? { ...toMeta(row), content: row.content } : null;
   },
+  async people(tx, ticketId) {
+    // kopa_ticket_people (026_ticket_mail.sql) checks that the caller sees the ticket.
+    const { rows } = await sql<{ user_id: string; email: string; name: string; locale: string; role: string; tenant_id: string | null; active: boolean; is_reporter: boolean; is_watcher: boolean }>`SELECT * FROM kopa_ticket_people(${ticketId}::uuid)`.execute(trxOf(tx));
+    return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, locale: r.locale === 'en' ? 'en' : 'lv', agency: r.tenant_id === null, active: r.active, reporter: r.is_reporter, watcher: r.is_watcher }));
+  },
+  async addWatcher(tx, tenantId, ticketId, userId, addedBy, at) {
+    const row = await trxOf(tx)
+      .insertInto('ticket_watchers')
+      .values({ ticket_id: ticketId, tenant_id: tenantId, user_id: userId, added_by: addedBy, created_at: at })
+      .onConflict((oc) => oc.columns(['ticket_id', 'user_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+  async removeWatcher(tx, ticketId, userId) {
+    const result = await trxOf(tx).deleteFrom('ticket_watchers').where('ticket_id', '=', ticketId).where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  },
+  async askSatisfaction(tx, ticketId, tokenHash, at) {
+    await trxOf(tx).updateTable('tickets').set({ satisfaction_token_hash: tokenHash, satisfaction_asked_at: at }).where('id', '=', ticketId).execute();
+  },
+  async bySatisfactionToken(tx, tokenHash) {
+    const row = await trxOf(tx).selectFrom('tickets').selectAll().where('satisfaction_token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
+    return row ? toTicket(row) : null;
+  },
 };

@@ -8,6 +8,8 @@ import { openTicket } from '../../app/desk/open-ticket.js';
 import type { Deps } from '../../app/ports.js';
 import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket, ticketTimeline } from '../../app/desk/work-ticket.js';
 import { pageInMemory } from '../../app/shared/paging.js';
+import { rateBySatisfactionLink, satisfactionLink } from '../../app/desk/satisfaction.js';
+import { listWatchers, unwatchTicket, watchTicket } from '../../app/desk/watch-ticket.js';
 import { TIMELINE_HEAD } from '../../app/desk/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import { clocksRunIn, type ClockState } from '../../domain/desk/sla.js';
@@ -267,6 +269,59 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     await rateTicket(deps, actorOf(request), id, request.body.rating, request.body.comment ?? null);
     return view(request, id);
   });
+
+  const WatcherView = Type.Object({ id: Type.String({ description: 'the person’s user id' }), name: Type.String(), agency: Type.Boolean({ description: 'an agency account rather than one of the municipality’s people' }) });
+  const WatcherParams = Type.Object({ id: Type.String(), userId: Type.String() });
+
+  app.get('/tickets/:id/watchers', {
+    schema: { 'x-kopa-permission': 'tickets.read', tags: ['desk'], summary: 'The people who follow a ticket and hear of its public replies and status changes by e-mail (the reporter always does)', params: Params, querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: pageOf(WatcherView), ...ERRORS } },
+  }, async (request, reply) => {
+    const all = await listWatchers(deps, actorOf(request), pathId(request.params.id, 'Ticket'));
+    const key = (w: (typeof all)[number]) => [w.name, w.id] as const;
+    return sendPage(request, reply, 'watchers', pageInMemory(all, key, pageRequest(request.query, 'watchers', ['string', 'string'])), key);
+  });
+
+  app.post('/tickets/:id/watchers', {
+    schema: {
+      'x-kopa-permission': 'tickets.write',
+      tags: ['desk'],
+      summary: 'Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency',
+      params: Params,
+      body: Type.Object({ userId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+      response: { 200: WatcherView, ...ERRORS },
+    },
+  }, async (request) => watchTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.userId ?? null));
+
+  app.delete('/tickets/:id/watchers/:userId', {
+    schema: { 'x-kopa-permission': 'tickets.write', tags: ['desk'], summary: 'Stop following a ticket (yourself; the service desk anyone)', params: WatcherParams, response: { 204: Type.Null(), ...ERRORS } },
+  }, async (request, reply) => {
+    await unwatchTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pathId(request.params.userId, 'Watcher'));
+    return reply.status(204).send(null);
+  });
+
+  const SatisfactionToken = Type.String({ minLength: 20, maxLength: 200, description: 'the part after `#` in the link of the satisfaction mail' });
+
+  app.get('/tickets/satisfaction', {
+    schema: {
+      tags: ['desk'],
+      summary: 'What a satisfaction link is about (the ticket’s number and subject); reading it spends nothing',
+      description: 'The link is the credential (no sign-in). An unknown or tampered link is 404, a spent one 409.',
+      security: [],
+      querystring: Type.Object({ token: SatisfactionToken }, { additionalProperties: false }),
+      response: { 200: Type.Object({ number: Type.String(), subject: Type.String() }), 400: Type.Ref('Problem'), 404: Type.Ref('Problem'), 409: Type.Ref('Problem') },
+    },
+  }, async (request) => satisfactionLink(deps, request.query.token));
+
+  app.post('/tickets/satisfaction', {
+    schema: {
+      tags: ['desk'],
+      summary: 'The reporter’s satisfaction score (1–5) through the one-time link of the satisfaction mail',
+      description: 'Sent by the page the link opens, never by the link itself, so that mail scanners following links rate nothing. Works once: a spent link is 409, an unknown or tampered one 404, a ticket reopened since 409.',
+      security: [],
+      body: Type.Object({ token: SatisfactionToken, score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ number: Type.String(), rating: Type.Integer() }), 400: Type.Ref('Problem'), 404: Type.Ref('Problem'), 409: Type.Ref('Problem') },
+    },
+  }, async (request) => rateBySatisfactionLink(deps, { token: request.body.token, score: request.body.score, comment: request.body.comment ?? null, requestId: request.id, clientAddress: request.ip }));
 
   app.get('/tenants/:id/desk-report/:month', {
     schema: {

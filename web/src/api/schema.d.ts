@@ -1876,7 +1876,7 @@ export interface paths {
                                 month: string;
                                 problems: {
                                     /** @description stable code of the broken rule; see docs/api.md for the list */
-                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
                                     /** @description path of the field: address.city, results[2].at */
                                     field: string;
                                     /** @description the same in English, for scripts and logs */
@@ -1994,7 +1994,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -2149,7 +2149,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -2412,7 +2412,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -15289,6 +15289,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/watchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who follow a ticket and hear of its public replies and status changes by e-mail (the reporter always does) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description an agency account rather than one of the municipality’s people */
+                                agency: boolean;
+                                /** @description the person’s user id */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description an agency account rather than one of the municipality’s people */
+                            agency: boolean;
+                            /** @description the person’s user id */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/watchers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop following a ticket (yourself; the service desk anyone) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/assignees": {
         parameters: {
             query?: never;
@@ -15388,6 +15677,140 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a satisfaction link is about (the ticket’s number and subject); reading it spends nothing
+         * @description The link is the credential (no sign-in). An unknown or tampered link is 404, a spent one 409.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the part after `#` in the link of the satisfaction mail */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            subject: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The reporter’s satisfaction score (1–5) through the one-time link of the satisfaction mail
+         * @description Sent by the page the link opens, never by the link itself, so that mail scanners following links rate nothing. Works once: a spent link is 409, an unknown or tampered one 404, a ticket reopened since 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                        score: number;
+                        /** @description the part after `#` in the link of the satisfaction mail */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            rating: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15813,7 +16236,7 @@ export interface paths {
                             rejected: {
                                 errors: {
                                     /** @description stable code of the broken rule; see docs/api.md for the list */
-                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
                                     /** @description path of the field: address.city, results[2].at */
                                     field: string;
                                     /** @description the same in English, for scripts and logs */
@@ -16974,7 +17397,7 @@ export interface components {
             detail: string;
             errors?: {
                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
                 /** @description path of the field: address.city, results[2].at */
                 field: string;
                 /** @description the same in English, for scripts and logs */

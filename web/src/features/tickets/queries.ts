@@ -31,7 +31,10 @@ const keys = {
   detail: (id: string) => ['tickets', 'detail', id] as const,
   attachments: (id: string) => ['tickets', 'detail', id, 'attachments'] as const,
   assignees: ['tickets', 'assignees'] as const,
+  watchers: (id: string) => ['tickets', 'detail', id, 'watchers'] as const,
 };
+
+export type Watcher = ResponseOf<'/api/v1/tickets/{id}/watchers', 'get'>['items'][number];
 
 /** Where the browser downloads an attachment itself. */
 export const attachmentHref = (ticketId: string, attachmentId: string) => `/api/v1/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(attachmentId)}`;
@@ -141,3 +144,29 @@ export function useOpenTicket() {
     },
   });
 }
+
+/** The people who follow a ticket (the reporter hears of it anyway). */
+export function useWatchers(id: string) {
+  const query = useQuery({
+    queryKey: keys.watchers(id),
+    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/tickets/{id}/watchers', { params: { path: { id }, query: { limit: PAGE_LIMIT, cursor } }, signal }))),
+  });
+  return useQueryResource(query, keys.watchers(id));
+}
+
+/** Follow a ticket (oneself), or stop following it. */
+export function useWatching(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ watch, userId }: { watch: boolean; userId: string }) => {
+      if (watch) await body(client.POST('/api/v1/tickets/{id}/watchers', { params: { path: { id: ticketId } }, body: {} }));
+      else await body(client.DELETE('/api/v1/tickets/{id}/watchers/{userId}', { params: { path: { id: ticketId, userId } } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.watchers(ticketId), exact: true }),
+  });
+}
+
+/** The satisfaction mail's link: what it is about, and the answer (no sign-in; the token is the credential). */
+export const satisfactionLink = (token: string) => body(client.GET('/api/v1/tickets/satisfaction', { params: { query: { token } } }));
+export const answerSatisfaction = (token: string, score: number, comment: string | null) =>
+  body(client.POST('/api/v1/tickets/satisfaction', { body: { token, score, ...(comment && { comment }) } }));

@@ -9,11 +9,19 @@ import { TextAreaField } from '../../../components/fields';
 const RATINGS = [1, 2, 3, 4, 5] as const;
 const idOf = (field: string) => (field === 'rating' ? 'rating-1' : `rating-${field}`);
 
-/** The reporter rates a resolved ticket once: a radio group 1–5 and an optional comment. */
+/** The signed-in reporter rates their resolved ticket once. */
 export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRated: () => void }) {
-  const { t } = useTranslation();
   const rate = useRateTicket(ticketId);
-  const [rating, setRating] = useState<number | null>(null);
+  return <RatingForm send={async (rating, comment) => void (await rate.mutateAsync({ rating, comment }))} onRated={onRated} />;
+}
+
+/**
+ * A rating: a radio group 1–5 and an optional comment. `initialRating` is the score chosen in
+ * the satisfaction mail, shown chosen so that the person only confirms it.
+ */
+export function RatingForm({ send, onRated, initialRating = null }: { send: (rating: number, comment: string | null) => Promise<void>; onRated: () => void; initialRating?: number | null }) {
+  const { t } = useTranslation();
+  const [rating, setRating] = useState<number | null>(initialRating);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
@@ -26,7 +34,7 @@ export function SatisfactionForm({ ticketId, onRated }: { ticketId: string; onRa
     if (form.fromList(rating === null ? [{ field: 'rating', message: t('satisfaction.chooseRating') }] : [])) return;
     setBusy(true);
     try {
-      await rate.mutateAsync({ rating: rating!, comment: comment.trim() || null });
+      await send(rating!, comment.trim() || null);
       onRated();
     } catch (error) {
       form.fromError(error);

@@ -14,6 +14,7 @@ import { TicketCommentForm } from '../components/ticket-comment-form';
 import { TicketDetails } from '../components/ticket-details';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { TicketTimeline } from '../components/ticket-timeline';
+import { TicketWatchers } from '../components/ticket-watchers';
 import { useAssignees, useTicket, useTicketAttachments } from '../queries';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
@@ -105,6 +106,10 @@ export function TicketPage() {
                   canUpload={canWrite}
                   closed={tk.status === 'closed'}
                 />
+              </section>
+              <section className="section" aria-labelledby="ticket-watchers">
+                <h2 id="ticket-watchers">{t('watchers.title')}</h2>
+                <TicketWatchers ticketId={tk.id} userId={user.id} isReporter={isReporter} canWatch={canWrite} />
               </section>
               {(tk.satisfaction || (isReporter && finished && canWrite)) && (
                 <section className="section" aria-labelledby="ticket-rating">

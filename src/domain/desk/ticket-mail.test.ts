@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { messageDomain, satisfactionMail, threadHeaders, ticketMail } from './ticket-mail.js';
+
+describe('ticket mail', () => {
+  it('threads every mail of a ticket under its first message id, on the desk address domain or kopa', () => {
+    expect(messageDomain('atbalsts@Kopa.RDA.lv')).toBe('kopa.rda.lv');
+    expect(messageDomain(null)).toBe('kopa');
+    expect(threadHeaders('1042', '77', 'kopa.rda.lv')).toEqual({ 'Message-ID': '<ticket-1042-77@kopa.rda.lv>', 'In-Reply-To': '<ticket-1042@kopa.rda.lv>', References: '<ticket-1042@kopa.rda.lv>' });
+  });
+
+  it('writes a status change in the reader’s language, and names the reply address only when there is one', () => {
+    const input = { number: '7', subject: 'DVS', change: { kind: 'status' as const, author: 'Daiga', from: 'new' as const, to: 'resolved' as const }, link: 'https://kopa.example.lv/tickets/x', replyTo: null };
+    const lv = ticketMail(input, 'lv');
+    expect(lv.subject).toBe('[Kopa #7] DVS');
+    expect(lv.text).toContain('Daiga mainīja statusu: Jauns → Atrisināts.');
+    expect(lv.text).not.toContain('Atbildiet');
+    expect(ticketMail({ ...input, replyTo: 'atbalsts+7@kopa.rda.lv' }, 'en').text).toContain('Daiga changed the status: New → Resolved.\n\nTicket: https://kopa.example.lv/tickets/x\nReply to this mail (atbalsts+7@kopa.rda.lv)');
+  });
+
+  it('offers five scores, each link carrying the secret after #', () => {
+    const mail = satisfactionMail('7', 'DVS', 'https://kopa.example.lv/satisfaction', 'secret', 'en');
+    expect(mail.links).toEqual([1, 2, 3, 4, 5].map((n) => `https://kopa.example.lv/satisfaction?score=${n}#secret`));
+    expect(mail.subject).toBe('[Kopa #7] How satisfied are you? DVS');
+  });
+});
