@@ -138,6 +138,7 @@ export const FIELD_ERROR_CODES = [
   'provider_tenant_roles_only',
   'provider_agency_roles_only',
   'operators_only',
+  'agency_staff_only',
   'push_monitor_has_no_target',
   // files
   'file_too_large',

@@ -1,6 +1,6 @@
 /** What the service desk (tickets, attachments, escalation) needs from the store. */
 import type { Priority } from '../../domain/agreement.js';
-import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
+import type { Ticket, TicketCategory, TicketChannel, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
 import type { AuditStore } from '../audit/ports.js';
 import type { CalendarStore } from '../calendars/ports.js';
 import type { ServiceStore } from '../catalogue/ports.js';
@@ -16,6 +16,7 @@ export interface TicketRecord {
   serviceId: string | null;
   priority: Priority;
   category: TicketCategory;
+  channel: TicketChannel;
   subject: string;
   description: string;
   reporterId: string | null;
@@ -55,6 +56,7 @@ export interface TicketFilter {
   statuses?: TicketStatus[] | undefined;
   priority?: Priority | undefined;
   assigneeId?: string | undefined;
+  channel?: TicketChannel | undefined;
   /** Subject text, or a ticket number. */
   search?: string | undefined;
   /** tickets numbered below this (newest first paging) */

@@ -23,6 +23,7 @@ import { ERRORS, Instant } from '../schemas.js';
 const Status = Type.Union([Type.Literal('new'), Type.Literal('in_progress'), Type.Literal('waiting_for_customer'), Type.Literal('resolved'), Type.Literal('closed')]);
 const Priority = Type.Union([Type.Literal('P1'), Type.Literal('P2'), Type.Literal('P3'), Type.Literal('P4')]);
 const Category = Type.Union([Type.Literal('incident'), Type.Literal('request'), Type.Literal('question')]);
+const Channel = Type.Union([Type.Literal('web'), Type.Literal('email'), Type.Literal('api'), Type.Literal('phone')], { description: 'How the request reached the desk' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const Clock = Type.Object({
@@ -44,6 +45,7 @@ const TicketView = Type.Object({
   serviceId: Type.Union([Type.String(), Type.Null()]),
   priority: Priority,
   category: Category,
+  channel: Channel,
   subject: Type.String(),
   description: Type.String(),
   status: Status,
@@ -157,6 +159,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           category: Type.Optional(Category),
           subject: Type.String({ minLength: 1, maxLength: 300 }),
           description: Type.String({ minLength: 1, maxLength: 20_000 }),
+          channel: Type.Optional(Type.Literal('phone', { description: 'Agency staff recording a caller’s request; otherwise the channel is the web (a session) or the API (a token)' })),
         },
         { additionalProperties: false },
       ),
@@ -178,6 +181,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           status: Type.Optional(Type.String({ pattern: '^[a-z_]+(,[a-z_]+)*$', description: 'Comma-separated statuses, or "open"' })),
           priority: Type.Optional(Priority),
           assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
+          channel: Type.Optional(Channel),
           q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject, or the ticket number' })),
           ...PageQuery,
         },
@@ -192,7 +196,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     if (statuses?.some((s) => !valid.includes(s))) {
       throw validationError('status', 'not_one_of', `must be "open" or a comma-separated list of ${valid.join(', ')}`, { allowed: ['open', ...valid].join(', ') });
     }
-    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
+    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, channel: q.channel, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
     return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(request, i.ticket, i.sla));
   });
 
