@@ -244,6 +244,7 @@ export const PROBLEM_REASONS = [
   'comments_throttled',
   'sign_in_throttled',
   'notice_not_failed',
+  'mail_not_quarantined',
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

@@ -67,6 +67,7 @@ export interface TicketFilter {
 export interface TicketStore {
   insert(tx: Tx, record: TicketRecord): Promise<Ticket>;
   get(tx: Tx, tenantId: string | null, ticketId: string): Promise<Ticket | null>;
+  byNumber(tx: Tx, tenantId: string | null, ticketNumber: number): Promise<Ticket | null>;
   list(tx: Tx, tenantId: string | null, filter: TicketFilter): Promise<Ticket[]>;
   update(tx: Tx, tenantId: string, ticketId: string, changes: TicketChanges, at: Date): Promise<Ticket>;
   events(tx: Tx, ticketId: string): Promise<TicketEvent[]>;

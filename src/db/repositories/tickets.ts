@@ -107,6 +107,12 @@ export const ticketRepository: Store['tickets'] = {
     const row = await q.executeTakeFirst();
     return row ? toTicket(row) : null;
   },
+  async byNumber(tx, tenantId, ticketNumber) {
+    let q = trxOf(tx).selectFrom('tickets').selectAll().where('number', '=', ticketNumber as never);
+    if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
+    const row = await q.executeTakeFirst();
+    return row ? toTicket(row) : null;
+  },
   async list(tx, tenantId, f) {
     let q = trxOf(tx).selectFrom('tickets').selectAll().orderBy('number', 'desc').limit(f.limit);
     if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);

@@ -4852,6 +4852,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbound-mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail received at the desk, newest first, with what became of it; `status=quarantined` is the quarantine (the agency’s desk) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                    /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
+                    status?: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the text part */
+                                body: string;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                /** @description the SMTP sender; empty for a bounce */
+                                envelopeFrom: string;
+                                fromAddress: string;
+                                id: string;
+                                messageId: string;
+                                /** @description why: reply, new_request, unknown_sender, sender_not_allowed, not_municipal, unknown_ticket, not_for_desk, auto_submitted, bounce, … */
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                receivedAt: string;
+                                /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
+                                status: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                                subject: string;
+                                tenantId: string | null;
+                                ticketId: string | null;
+                                toAddresses: string;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-mail/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Throw a quarantined mail away; its receipt stays recorded, so the same mail sent again stays ignored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the text part */
+                            body: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            /** @description the SMTP sender; empty for a bounce */
+                            envelopeFrom: string;
+                            fromAddress: string;
+                            id: string;
+                            messageId: string;
+                            /** @description why: reply, new_request, unknown_sender, sender_not_allowed, not_municipal, unknown_ticket, not_for_desk, auto_submitted, bounce, … */
+                            reason: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            receivedAt: string;
+                            /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
+                            status: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                            subject: string;
+                            tenantId: string | null;
+                            ticketId: string | null;
+                            toAddresses: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -16659,7 +16900,7 @@ export interface components {
                 [key: string]: string | number;
             };
             /** @description what exactly is in the way (on conflicts, invalid states and throttling); with params, lets a client word detail itself */
-            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed";
+            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed" | "mail_not_quarantined";
             requestId?: string;
             status: number;
             title: string;
