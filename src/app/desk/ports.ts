@@ -97,7 +97,7 @@ export interface TicketClockDeps {
 
 /** What the monthly desk report reads: the tickets and clocks of one municipality's month in its zone. */
 export interface DeskReportDeps {
-  store: Transactions & TicketClockDeps['store'] & { tenants: TenantStore; agreements: AgreementStore };
+  store: Transactions & TicketClockDeps['store'] & { tenants: TenantStore; agreements: AgreementStore; services: ServiceStore };
   clock: Clock;
 }
 

@@ -60,6 +60,7 @@ const TicketView = Type.Object({
   sla: Type.Object({ reaction: Clock, resolution: Clock }),
   allowedTransitions: Type.Array(Status, { description: 'The statuses the caller may move this ticket to now (none when they may not write tickets)' }),
 });
+const ChannelCounts = { web: Type.Integer(), email: Type.Integer(), api: Type.Integer(), phone: Type.Integer(), total: Type.Integer() };
 const Share = { measured: Type.Integer(), met: Type.Integer(), metPercent: Type.Union([Type.Number(), Type.Null()], { description: 'Percent of the measured that met the target, one decimal; null when none was measured' }) };
 const DeskReportView = Type.Object({
   tenantId: Type.String(),
@@ -81,6 +82,18 @@ const DeskReportView = Type.Object({
     }),
   ),
   satisfaction: Type.Object({ ratings: Type.Integer(), average: Type.Union([Type.Number(), Type.Null()]) }),
+  byServiceChannel: Type.Object(
+    {
+      rows: Type.Array(
+        Type.Object({
+          service: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), name: Type.Object({ lv: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }) }), Type.Null()], { description: 'null: tickets naming no service' }),
+          ...ChannelCounts,
+        }),
+      ),
+      totals: Type.Object(ChannelCounts),
+    },
+    { description: 'Cabinet Regulation No. 399: requests per service per channel in the month, with totals; services without requests have no row' },
+  ),
 });
 const EventView = Type.Object({
   id: Type.String(),
@@ -276,7 +289,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     schema: {
       'x-kopa-permission': 'desk_reports.read',
       tags: ['desk'],
-      summary: 'Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
+      summary: 'Monthly desk report: tickets by priority and category, requests per service and channel (Regulation No. 399), targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
       querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, { additionalProperties: false }),
       response: { 200: DeskReportView, ...ERRORS },

@@ -11544,7 +11544,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv` */
+        /** Monthly desk report: tickets by priority and category, requests per service and channel (Regulation No. 399), targets met, reaction median and p90, breaches, satisfaction; `?format=csv` */
         get: {
             parameters: {
                 query?: {
@@ -11590,6 +11590,32 @@ export interface paths {
                                 P2: number;
                                 P3: number;
                                 P4: number;
+                            };
+                            /** @description Cabinet Regulation No. 399: requests per service per channel in the month, with totals; services without requests have no row */
+                            byServiceChannel: {
+                                rows: {
+                                    api: number;
+                                    email: number;
+                                    phone: number;
+                                    /** @description null: tickets naming no service */
+                                    service: {
+                                        code: string;
+                                        id: string;
+                                        name: {
+                                            en: string | null;
+                                            lv: string;
+                                        };
+                                    } | null;
+                                    total: number;
+                                    web: number;
+                                }[];
+                                totals: {
+                                    api: number;
+                                    email: number;
+                                    phone: number;
+                                    total: number;
+                                    web: number;
+                                };
                             };
                             month: string;
                             reaction: {
