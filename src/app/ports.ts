@@ -26,6 +26,7 @@ import type { ServiceStore, SubscriptionStore } from './catalogue/ports.js';
 import type { MaintenanceStore, MonitorStore, ProbeResultStore } from './monitoring/ports.js';
 import type { SlaExclusionStore } from './availability/ports.js';
 import type { TicketStore } from './desk/ports.js';
+import type { InboundMailStore } from './desk/mail-ports.js';
 import type { BackupArchiver, BackupRunStore } from './backup/ports.js';
 
 export interface Store extends Transactions {
@@ -46,6 +47,8 @@ export interface Store extends Transactions {
   maintenance: MaintenanceStore;
   slaExclusions: SlaExclusionStore;
   tickets: TicketStore;
+  /** Mail received at the desk: each Message-ID once, with what became of it (quarantine included). */
+  inboundMail: InboundMailStore;
   jobs: JobStore;
   /** Outgoing notices, recorded with the change they report and sent by the worker (ADR 0020). */
   outbox: OutboxStore;

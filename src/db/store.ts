@@ -30,6 +30,7 @@ import { tenantRecordRepository } from './repositories/tenant-records.js';
 import { secondFactorRepository } from './repositories/second-factors.js';
 import { tenantRepository } from './repositories/tenants.js';
 import { ticketRepository } from './repositories/tickets.js';
+import { inboundMailRepository } from './repositories/inbound-mail.js';
 import { tokenRepository } from './repositories/tokens.js';
 import { userRepository } from './repositories/users.js';
 import { backupRunRepository } from './repositories/backup-runs.js';
@@ -119,6 +120,7 @@ export function createStore(db: Kysely<Database>): Store {
     statusSubscribers: statusSubscriberRepository,
     leases: leaseRepository,
     tickets: ticketRepository,
+    inboundMail: inboundMailRepository,
     services: serviceRepository,
     monitors: monitorRepository,
     probeResults: probeResultRepository,

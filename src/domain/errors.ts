@@ -139,6 +139,7 @@ export const FIELD_ERROR_CODES = [
   'provider_tenant_roles_only',
   'provider_agency_roles_only',
   'operators_only',
+  'agency_staff_only',
   'push_monitor_has_no_target',
   // files
   'file_too_large',
@@ -248,6 +249,7 @@ export const PROBLEM_REASONS = [
   'maintenance_ended',
   'maintenance_cancelled',
   'subscriptions_throttled',
+  'mail_not_quarantined',
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

@@ -21,6 +21,7 @@ import { serializeRequest } from './request-log.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
+import { inboundMailRoutes } from './routes/inbound-mail.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
@@ -153,6 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(tokenRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(outboxRoutes, { deps });
+      await api.register(inboundMailRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(serviceRoutes, { deps });
       await api.register(monitoringRoutes, { deps });

@@ -95,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('KOPA_SMTP_URL must start with smtp:// or smtps://');
   const deskAddress = read('KOPA_DESK_ADDRESS')?.trim().toLowerCase();
   if (deskAddress && !/^[^@+\s]+@[^@\s]+\.[^@\s]+$/.test(deskAddress)) problems.push('KOPA_DESK_ADDRESS must be an e-mail address without a + (e.g. atbalsts@kopa.rda.lv)');
+  if (read('KOPA_INBOUND_SMTP_PORT') !== undefined && !deskAddress) problems.push('KOPA_DESK_ADDRESS must be set when KOPA_INBOUND_SMTP_PORT is (mail is received at the desk address)');
   const webhookUrl = read('KOPA_WEBHOOK_URL');
   const webhookSecret = read('KOPA_WEBHOOK_SECRET');
   if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) problems.push('KOPA_WEBHOOK_URL must be an http(s) URL');

@@ -19,6 +19,7 @@ import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startProbeLeases } from '../jobs/prober/probe-leases.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { startInboundMail } from '../jobs/inbound-mail.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
 import { backupCommand, CommandFailure, restoreCommand } from './backup-commands.js';
@@ -62,6 +63,9 @@ async function resolveTenant(deps: Deps, tenant: string | undefined): Promise<st
   return found.id;
 }
 
+/** The bare address of a From like `Kopa <kopa@rda.lv>`. */
+const addressOf = (from: string) => (/<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
+
 const actions: CliActions = {
   agent: runAgent,
   async serve(options) {
@@ -92,6 +96,9 @@ const actions: CliActions = {
     const prober = config.runProber ? startLocalProber(runtime.deps, app.log, { ...(leases && { leases }) }) : null;
     await leases?.start();
     await prober?.start();
+    const inboundMail = config.inboundSmtpPort && config.deskAddress
+      ? await startInboundMail({ deps: runtime.deps, settings: { deskAddress: config.deskAddress, ownAddresses: [addressOf(config.mailFrom)] }, port: config.inboundSmtpPort, host: config.host, log: app.log })
+      : null;
 
     const address = await app.listen({ port: config.port, host: config.host });
     const metricsServer = config.metricsAddress ? await buildMetricsServer(app, { token: config.metricsToken ?? null }) : null;
@@ -102,6 +109,7 @@ const actions: CliActions = {
       `  Kopa is running at ${url}`,
       `  API documentation: ${url}/docs`,
       `  Metrics: ${metricsUrl ? `${metricsUrl}/metrics` : config.metricsToken ? `${url}/metrics with the metrics token` : 'off (set KOPA_METRICS_TOKEN or KOPA_METRICS_ADDRESS)'}`,
+      `  Inbound mail: ${inboundMail ? `SMTP on port ${inboundMail.port} for ${config.deskAddress}` : 'off (set KOPA_INBOUND_SMTP_PORT and KOPA_DESK_ADDRESS)'}`,
       `  Database: ${runtime.db.backend === 'pglite' ? `embedded PGlite in ${config.dataDir} (evaluation only)` : 'PostgreSQL'}`,
     ];
     if (demo) {
@@ -118,7 +126,7 @@ const actions: CliActions = {
       stop: async () => {
         draining = true;
         // Probing stops before its leases go back, so no other replica probes alongside it.
-        await Promise.all([app.close(), worker?.stop(), prober?.stop().then(() => leases?.stop()), metricsServer?.close()]);
+        await Promise.all([app.close(), inboundMail?.close(), worker?.stop(), prober?.stop().then(() => leases?.stop()), metricsServer?.close()]);
         await runtime.close();
       },
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteUser } from '../../src/app/identity/invite-user.js';
 import { alertOperators } from '../../src/app/shared/alert-operators.js';
+import { receiveMail } from '../../src/app/desk/receive-mail.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
@@ -101,6 +102,11 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
     for (let i = 1; i <= 3; i++) {
       await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => alertOperators(alerts, tx, { event: 'paging.test', key: `paging:${i}`, subject: `Brīdinājums ${i}`, lines: [`Brīdinājums ${i}`], body: { i }, at: NOW }));
     }
+    // Mail received at the desk from strangers: quarantined, all at the same instant (the id breaks the tie).
+    for (let i = 1; i <= 4; i++) {
+      const raw = new TextEncoder().encode(`mail ${i}`);
+      await receiveMail(t.deps, { deskAddress: 'atbalsts@kopa.rda.lv', ownAddresses: [] }, { messageId: `<paging.${i}@example.com>`, envelopeFrom: 'x@example.com', recipients: ['atbalsts@kopa.rda.lv'], from: 'x@example.com', subject: `Vēstule ${i}`, text: 'Teksts', headers: new Map(), contentType: 'text/plain', references: [], attachments: [], raw });
+    }
     const people = (await operator.get('/api/v1/users?limit=200')).json().items as { id: string; email: string }[];
     const operatorId = people.find((p) => p.email === 'operators@rda.lv')!.id;
     // Watchers of the ticket: the operator and Cēsis' people, so that its watcher list pages too.
@@ -122,6 +128,8 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       '/api/v1/audit-events?entityType=ticket',
       '/api/v1/outbox',
       '/api/v1/outbox?channel=email&status=queued',
+      '/api/v1/inbound-mail',
+      '/api/v1/inbound-mail?status=quarantined',
       '/api/v1/calendars',
       '/api/v1/services',
       `/api/v1/tenants/${cesis}/subscriptions`,
@@ -172,6 +180,7 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       ['/api/v1/tokens', 'api_tokens'],
       ['/api/v1/audit-events', 'audit_events'],
       ['/api/v1/outbox', 'outbox'],
+      ['/api/v1/inbound-mail', 'inbound_mail'],
       ['/api/v1/monitors', 'monitors'],
       ['/api/v1/monitors?sort=state', 'monitors'],
       ['/api/v1/tickets', 'tickets'],

@@ -137,10 +137,10 @@ describe.each(BACKENDS)('service desk on %s', (backend) => {
     const csv = await admin.get(`/api/v1/tenants/${cesisId}/desk-report/2026-11?format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.split('\r\n').filter(Boolean);
-    expect(lines).toHaveLength(4); // title, header, two tickets
+    expect(lines).toHaveLength(8); // title, header, two tickets; then the channel table's title, header, one row, totals
     // The JSON answer's schema must not touch the CSV: plain lines, not a JSON string.
     expect(lines[0]).toBe('# Cēsu novada pašvaldība 2026-11');
-    expect(lines[1]).toBe('number,created_at,priority,category,status,reaction_target_min,reaction_min,reaction_met,resolution_target_min,resolution_min,resolution_met,satisfaction');
+    expect(lines[1]).toBe('number,created_at,priority,category,channel,status,reaction_target_min,reaction_min,reaction_met,resolution_target_min,resolution_min,resolution_met,satisfaction');
     expect((await admin.get(`/api/v1/tenants/${cesisId}/desk-report/2026-13`)).statusCode).toBe(400);
   });
 });

@@ -45,6 +45,7 @@ const TenantDetailPage = lazyPage(() => import('./features/municipalities/pages/
 const TenantFormPage = lazyPage(() => import('./features/municipalities/pages/tenant-form-page'), 'TenantFormPage');
 const TenantStatusPage = lazyPage(() => import('./features/status/pages/tenant-status-page'), 'TenantStatusPage');
 const TenantsPage = lazyPage(() => import('./features/municipalities/pages/tenants-page'), 'TenantsPage');
+const QuarantinePage = lazyPage(() => import('./features/inbound-mail/pages/quarantine-page'), 'QuarantinePage');
 const TicketNewPage = lazyPage(() => import('./features/tickets/pages/ticket-new-page'), 'TicketNewPage');
 const SatisfactionPage = lazyPage(() => import('./features/tickets/pages/satisfaction-page'), 'SatisfactionPage');
 const TicketPage = lazyPage(() => import('./features/tickets/pages/ticket-page'), 'TicketPage');
@@ -91,6 +92,7 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'tickets', page: TicketsPage, permission: 'tickets.read' },
   { path: 'tickets/new', page: TicketNewPage, permission: 'tickets.write' },
   { path: 'tickets/:id', page: TicketPage, permission: 'tickets.read' },
+  { path: 'inbound-mail', page: QuarantinePage, permission: 'tickets.manage', acrossTenants: true },
   { path: 'calendars', page: CalendarsPage },
   { path: 'calendars/:id', page: CalendarPage },
   { path: 'desk-report', page: DeskReportStartPage, permission: 'desk_reports.read' },

@@ -22,6 +22,7 @@ export async function deskReport(deps: DeskReportDeps, actor: Actor, tenantId: s
       const sla = await slaOf(deps, tx, ticket, events, now);
       measured.push({ ticket, reaction: sla.reaction, resolution: sla.resolution });
     }
-    return { tenantId, month, report: buildDeskReport(measured), csv: deskReportCsv(tenant.name, month, measured) };
+    const services = (await deps.store.services.list(tx)).map((x) => ({ id: x.id, code: x.code, name: x.name }));
+    return { tenantId, month, report: buildDeskReport(measured, services), csv: deskReportCsv(tenant.name, month, measured, services) };
   });
 }

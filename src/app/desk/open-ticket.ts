@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import type { Priority } from '../../domain/agreement.js';
 import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import { termsForTicket } from '../../domain/desk/agreement-choice.js';
-import type { Ticket, TicketCategory } from '../../domain/desk/ticket.js';
+import type { Ticket, TicketCategory, TicketChannel } from '../../domain/desk/ticket.js';
 import { FieldErrors, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { OpenTicketDeps } from './ports.js';
@@ -16,13 +16,30 @@ export interface OpenTicketInput {
   category?: TicketCategory | undefined;
   subject: string;
   description: string;
+  /** Only 'phone' may be asked for, by agency staff opening a ticket for a caller. */
+  channel?: 'phone' | undefined;
+}
+
+/**
+ * The channel a ticket came by: a signed-in person's is the web, an API token's the API, the mail
+ * listener's (acting as the sender) e-mail, the outage watch's the API; desk staff may record a caller's request as a phone one.
+ */
+function channelOf(actor: Actor, asked: 'phone' | undefined, viaMail: boolean, errors: FieldErrors): TicketChannel {
+  if (asked === 'phone') {
+    if (!isStaff(actor) || actor.role === 'system') errors.add('channel', 'agency_staff_only', 'only agency staff record a phone request');
+    return 'phone';
+  }
+  if (viaMail) return 'email';
+  // The outage watch (the system) opens tickets machine to machine, as the API does.
+  return actor.kind === 'token' || actor.kind === 'system' ? 'api' : 'web';
 }
 
 /** Opens a ticket measured by the agreement in force today (Riga time). */
-export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: OpenTicketInput): Promise<Ticket> {
+export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: OpenTicketInput, via: { mail: boolean } = { mail: false }): Promise<Ticket> {
   requirePermission(actor, 'tickets.write');
   const tenantId = input.tenantId ?? actor.tenantId;
   const errors = new FieldErrors();
+  const channel = channelOf(actor, input.channel, via.mail, errors);
   if (!tenantId) errors.add('tenantId', 'required', 'is required');
   if (!input.subject.trim()) errors.add('subject', 'required', 'must not be empty');
   if (!input.description.trim()) errors.add('description', 'required', 'must not be empty');
@@ -41,6 +58,7 @@ export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: Open
       serviceId: input.serviceId ?? null,
       priority: input.priority,
       category: input.category ?? 'incident',
+      channel,
       subject: input.subject.trim(),
       description: input.description.trim(),
       reporterId: actor.id,
@@ -60,7 +78,7 @@ export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: Open
       fromStatus: null,
       toStatus: 'new',
       body: null,
-      data: { priority: created.priority, agreementId: created.agreementId },
+      data: { priority: created.priority, agreementId: created.agreementId, channel },
     });
     const ticket = await refreshDueInstants(deps, tx, created, now);
     await recordAudit(deps, tx, actor, { action: 'ticket.opened', entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: ticket });

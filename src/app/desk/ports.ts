@@ -1,6 +1,6 @@
 /** What the service desk (tickets, attachments, escalation) needs from the store. */
 import type { Priority } from '../../domain/agreement.js';
-import type { Ticket, TicketCategory, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
+import type { Ticket, TicketCategory, TicketChannel, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
 import type { AuditStore } from '../audit/ports.js';
 import type { CalendarStore } from '../calendars/ports.js';
 import type { ServiceStore } from '../catalogue/ports.js';
@@ -16,6 +16,7 @@ export interface TicketRecord {
   serviceId: string | null;
   priority: Priority;
   category: TicketCategory;
+  channel: TicketChannel;
   subject: string;
   description: string;
   reporterId: string | null;
@@ -68,6 +69,7 @@ export interface TicketFilter {
   statuses?: TicketStatus[] | undefined;
   priority?: Priority | undefined;
   assigneeId?: string | undefined;
+  channel?: TicketChannel | undefined;
   /** Subject text, or a ticket number. */
   search?: string | undefined;
   /** tickets numbered below this (newest first paging) */
@@ -78,6 +80,7 @@ export interface TicketFilter {
 export interface TicketStore {
   insert(tx: Tx, record: TicketRecord): Promise<Ticket>;
   get(tx: Tx, tenantId: string | null, ticketId: string): Promise<Ticket | null>;
+  byNumber(tx: Tx, tenantId: string | null, ticketNumber: number): Promise<Ticket | null>;
   list(tx: Tx, tenantId: string | null, filter: TicketFilter): Promise<Ticket[]>;
   update(tx: Tx, tenantId: string, ticketId: string, changes: TicketChanges, at: Date): Promise<Ticket>;
   events(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
@@ -117,7 +120,7 @@ export interface TicketClockDeps {
 
 /** What the monthly desk report reads: the tickets and clocks of one municipality's month in its zone. */
 export interface DeskReportDeps {
-  store: Transactions & TicketClockDeps['store'] & { tenants: TenantStore; agreements: AgreementStore };
+  store: Transactions & TicketClockDeps['store'] & { tenants: TenantStore; agreements: AgreementStore; services: ServiceStore };
   clock: Clock;
 }
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW, commentWaitSeconds } from '../../domain/desk/comment-limit.js';
-import { canMove, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/desk/ticket.js';
+import { canMove, type Ticket, type TicketChannel, type TicketEvent, type TicketStatus } from '../../domain/desk/ticket.js';
 import type { Priority } from '../../domain/agreement.js';
 import { KopaError, forbidden, notFound, validationError, fieldError, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
@@ -142,6 +142,7 @@ export interface TicketQuery {
   statuses?: TicketStatus[] | undefined;
   priority?: Priority | undefined;
   assigneeId?: string | undefined;
+  channel?: TicketChannel | undefined;
   search?: string | undefined;
 }
 
@@ -153,7 +154,7 @@ export async function listTickets(deps: DeskDeps, actor: Actor, filter: TicketQu
   if (filter.tenantId && tenantFilterOf(actor) && filter.tenantId !== tenantFilterOf(actor)) throw notFound('Municipality');
   return deps.store.run(scopeOf(actor), async (tx) => {
     const rows = await deps.store.tickets.list(tx, tenantId, {
-      statuses: filter.statuses, priority: filter.priority, assigneeId: filter.assigneeId, search: filter.search,
+      statuses: filter.statuses, priority: filter.priority, assigneeId: filter.assigneeId, channel: filter.channel, search: filter.search,
       beforeNumber: page.after === null ? undefined : Number(page.after[0]), limit: page.limit + 1,
     });
     const slice = sliceOf(rows, page.limit);

@@ -185,6 +185,24 @@ export interface IdentityProviders {
   updated_at: Generated<Timestamp>;
 }
 
+export interface InboundMail {
+  body: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  envelope_from: string;
+  from_address: string;
+  id: Generated<string>;
+  message_id: string;
+  raw: Uint8Array | null;
+  reason: string;
+  received_at: Timestamp;
+  status: string;
+  subject: string;
+  tenant_id: string | null;
+  ticket_id: string | null;
+  to_addresses: string;
+}
+
 export interface Incidents {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -605,6 +623,7 @@ export interface Tickets {
   assignee_id: string | null;
   calendar_id: string;
   category: string;
+  channel: string;
   created_at: Generated<Timestamp>;
   description: string;
   first_response_at: Timestamp | null;
@@ -709,6 +728,7 @@ export interface DB {
   calendars: Calendars;
   cost_pools: CostPools;
   identity_providers: IdentityProviders;
+  inbound_mail: InboundMail;
   incident_services: IncidentServices;
   incident_updates: IncidentUpdates;
   incidents: Incidents;

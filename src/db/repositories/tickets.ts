@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { Priority } from '../../domain/agreement.js';
-import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
+import type { Ticket, TicketCategory, TicketChannel, TicketEvent, TicketEventKind, TicketStatus } from '../../domain/desk/ticket.js';
 import type { AttachmentMeta } from '../../app/desk/ports.js';
 import type { TicketAttachmentsTable, TicketEventsTable, TicketsTable } from '../schema.js';
 import { trxOf } from '../tx.js';
@@ -18,6 +18,7 @@ function toTicket(r: Selectable<TicketsTable>): Ticket {
     serviceId: r.service_id,
     priority: r.priority as Priority,
     category: r.category as TicketCategory,
+    channel: r.channel as TicketChannel,
     subject: r.subject,
     description: r.description,
     status: r.status as TicketStatus,
@@ -86,6 +87,7 @@ export const ticketRepository: Store['tickets'] = {
         service_id: t.serviceId,
         priority: t.priority,
         category: t.category,
+        channel: t.channel,
         subject: t.subject,
         description: t.description,
         reporter_id: t.reporterId,
@@ -105,12 +107,19 @@ export const ticketRepository: Store['tickets'] = {
     const row = await q.executeTakeFirst();
     return row ? toTicket(row) : null;
   },
+  async byNumber(tx, tenantId, ticketNumber) {
+    let q = trxOf(tx).selectFrom('tickets').selectAll().where('number', '=', ticketNumber as never);
+    if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
+    const row = await q.executeTakeFirst();
+    return row ? toTicket(row) : null;
+  },
   async list(tx, tenantId, f) {
     let q = trxOf(tx).selectFrom('tickets').selectAll().orderBy('number', 'desc').limit(f.limit);
     if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
     if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
     if (f.priority) q = q.where('priority', '=', f.priority);
     if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+    if (f.channel) q = q.where('channel', '=', f.channel);
     if (f.search) {
       const text = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const number = /^[0-9]{1,15}$/.test(f.search) ? Number(f.search) : null;

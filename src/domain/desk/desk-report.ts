@@ -1,6 +1,6 @@
 import { PRIORITIES, type Priority } from '../agreement.js';
 import type { ClockState } from './sla.js';
-import { TICKET_CATEGORIES, type Ticket, type TicketCategory } from './ticket.js';
+import { TICKET_CATEGORIES, TICKET_CHANNELS, type Ticket, type TicketCategory, type TicketChannel } from './ticket.js';
 
 export interface MeasuredTicket {
   ticket: Ticket;
@@ -16,6 +16,47 @@ export interface DeskReport {
   resolution: TargetShare;
   breaches: { ticketId: string; number: string; priority: Priority; clock: 'reaction' | 'resolution'; targetMinutes: number; elapsedMinutes: number; dueAt: string }[];
   satisfaction: { ratings: number; average: number | null };
+  byServiceChannel: ChannelTable;
+}
+
+/** A service named in the table; a ticket without a service counts in the row with `service: null`. */
+export interface ReportService {
+  id: string;
+  code: string;
+  name: { lv: string; en: string | null };
+}
+
+export type ChannelCounts = Record<TicketChannel, number> & { total: number };
+
+/**
+ * Cabinet Regulation No. 399 figures: requests per service per channel in the month, with totals.
+ * Rows by service code, the tickets without a service last; a service with no request has no row.
+ */
+export interface ChannelTable {
+  rows: (ChannelCounts & { service: ReportService | null })[];
+  totals: ChannelCounts;
+}
+
+const noCounts = (): ChannelCounts => ({ ...(Object.fromEntries(TICKET_CHANNELS.map((c) => [c, 0])) as Record<TicketChannel, number>), total: 0 });
+
+export function channelTable(tickets: Pick<Ticket, 'serviceId' | 'channel'>[], services: ReportService[]): ChannelTable {
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const rows = new Map<string | null, ChannelCounts>();
+  const totals = noCounts();
+  for (const t of tickets) {
+    // A ticket naming a service no longer in the catalogue counts with those naming none.
+    const key = t.serviceId !== null && byId.has(t.serviceId) ? t.serviceId : null;
+    const row = rows.get(key) ?? noCounts();
+    rows.set(key, row);
+    row[t.channel]++;
+    row.total++;
+    totals[t.channel]++;
+    totals.total++;
+  }
+  const ordered = [...rows.entries()]
+    .map(([id, counts]) => ({ service: id === null ? null : byId.get(id)!, ...counts }))
+    .sort((a, b) => (a.service === null ? 1 : b.service === null ? -1 : a.service.code.localeCompare(b.service.code)));
+  return { rows: ordered, totals };
 }
 
 /** Of the tickets whose clock has an outcome (met, or breached while open): how many met the target. */
@@ -45,7 +86,7 @@ export function percentileNearestRank(values: number[], p: number): number | nul
   return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
-export function buildDeskReport(measured: MeasuredTicket[]): DeskReport {
+export function buildDeskReport(measured: MeasuredTicket[], services: ReportService[] = []): DeskReport {
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
   const byCategory = Object.fromEntries(TICKET_CATEGORIES.map((c) => [c, 0])) as Record<TicketCategory, number>;
   for (const m of measured) {
@@ -75,21 +116,29 @@ export function buildDeskReport(measured: MeasuredTicket[]): DeskReport {
     resolution: share(measured.map((m) => m.resolution)),
     breaches,
     satisfaction: { ratings: ratings.length, average: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null },
+    byServiceChannel: channelTable(measured.map((m) => m.ticket), services),
   };
 }
 
-export function deskReportCsv(tenantName: string, month: string, measured: MeasuredTicket[]): string {
-  const header = ['number', 'created_at', 'priority', 'category', 'status', 'reaction_target_min', 'reaction_min', 'reaction_met', 'resolution_target_min', 'resolution_min', 'resolution_met', 'satisfaction'];
+export function deskReportCsv(tenantName: string, month: string, measured: MeasuredTicket[], services: ReportService[] = []): string {
+  const header = ['number', 'created_at', 'priority', 'category', 'channel', 'status', 'reaction_target_min', 'reaction_min', 'reaction_met', 'resolution_target_min', 'resolution_min', 'resolution_met', 'satisfaction'];
   const cell = (v: unknown) => {
     const text = v === null || v === undefined ? '' : String(v);
     return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const outcome = (c: ClockState) => (c.breached ? 'no' : c.metAt !== null ? 'yes' : 'open');
   const rows = measured.map((m) => [
-    m.ticket.number, m.ticket.createdAt, m.ticket.priority, m.ticket.category, m.ticket.status,
+    m.ticket.number, m.ticket.createdAt, m.ticket.priority, m.ticket.category, m.ticket.channel, m.ticket.status,
     m.reaction.targetMinutes, Math.round(m.reaction.elapsedMinutes), outcome(m.reaction),
     m.resolution.targetMinutes, Math.round(m.resolution.elapsedMinutes), outcome(m.resolution),
     m.ticket.satisfactionRating,
   ]);
-  return [`# ${tenantName} ${month}`, header, ...rows].map((r) => (Array.isArray(r) ? r.map(cell).join(',') : r)).join('\r\n') + '\r\n';
+  // The Regulation No. 399 table follows the tickets, after its own comment line.
+  const table = channelTable(measured.map((m) => m.ticket), services);
+  const channelRows = [
+    ['service_code', 'service', ...TICKET_CHANNELS, 'total'],
+    ...table.rows.map((r) => [r.service?.code ?? '', r.service?.name.lv ?? '', ...TICKET_CHANNELS.map((c) => r[c]), r.total]),
+    ['', 'total', ...TICKET_CHANNELS.map((c) => table.totals[c]), table.totals.total],
+  ];
+  return [`# ${tenantName} ${month}`, header, ...rows, '# requests per service and channel (Cabinet Regulation No. 399)', ...channelRows].map((r) => (Array.isArray(r) ? r.map(cell).join(',') : r)).join('\r\n') + '\r\n';
 }

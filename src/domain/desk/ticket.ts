@@ -4,6 +4,9 @@ export const TICKET_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'r
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_CATEGORIES = ['incident', 'request', 'question'] as const;
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+/** How a request reached the desk; Cabinet Regulation No. 399 counts requests per channel. */
+export const TICKET_CHANNELS = ['web', 'email', 'api', 'phone'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 /**
  * The workflow: new → in progress → waiting for customer → resolved → closed, with reopen.
@@ -65,6 +68,7 @@ export interface Ticket {
   serviceId: string | null;
   priority: Priority;
   category: TicketCategory;
+  channel: TicketChannel;
   subject: string;
   description: string;
   status: TicketStatus;

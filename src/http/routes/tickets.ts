@@ -25,6 +25,7 @@ import { ERRORS, Instant } from '../schemas.js';
 const Status = Type.Union([Type.Literal('new'), Type.Literal('in_progress'), Type.Literal('waiting_for_customer'), Type.Literal('resolved'), Type.Literal('closed')]);
 const Priority = Type.Union([Type.Literal('P1'), Type.Literal('P2'), Type.Literal('P3'), Type.Literal('P4')]);
 const Category = Type.Union([Type.Literal('incident'), Type.Literal('request'), Type.Literal('question')]);
+const Channel = Type.Union([Type.Literal('web'), Type.Literal('email'), Type.Literal('api'), Type.Literal('phone')], { description: 'How the request reached the desk' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const Clock = Type.Object({
@@ -46,6 +47,7 @@ const TicketView = Type.Object({
   serviceId: Type.Union([Type.String(), Type.Null()]),
   priority: Priority,
   category: Category,
+  channel: Channel,
   subject: Type.String(),
   description: Type.String(),
   status: Status,
@@ -60,6 +62,7 @@ const TicketView = Type.Object({
   sla: Type.Object({ reaction: Clock, resolution: Clock }),
   allowedTransitions: Type.Array(Status, { description: 'The statuses the caller may move this ticket to now (none when they may not write tickets)' }),
 });
+const ChannelCounts = { web: Type.Integer(), email: Type.Integer(), api: Type.Integer(), phone: Type.Integer(), total: Type.Integer() };
 const Share = { measured: Type.Integer(), met: Type.Integer(), metPercent: Type.Union([Type.Number(), Type.Null()], { description: 'Percent of the measured that met the target, one decimal; null when none was measured' }) };
 const DeskReportView = Type.Object({
   tenantId: Type.String(),
@@ -81,6 +84,18 @@ const DeskReportView = Type.Object({
     }),
   ),
   satisfaction: Type.Object({ ratings: Type.Integer(), average: Type.Union([Type.Number(), Type.Null()]) }),
+  byServiceChannel: Type.Object(
+    {
+      rows: Type.Array(
+        Type.Object({
+          service: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), name: Type.Object({ lv: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }) }), Type.Null()], { description: 'null: tickets naming no service' }),
+          ...ChannelCounts,
+        }),
+      ),
+      totals: Type.Object(ChannelCounts),
+    },
+    { description: 'Cabinet Regulation No. 399: requests per service per channel in the month, with totals; services without requests have no row' },
+  ),
 });
 const EventView = Type.Object({
   id: Type.String(),
@@ -159,6 +174,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           category: Type.Optional(Category),
           subject: Type.String({ minLength: 1, maxLength: 300 }),
           description: Type.String({ minLength: 1, maxLength: 20_000 }),
+          channel: Type.Optional(Type.Literal('phone', { description: 'Agency staff recording a caller’s request; otherwise the channel is the web (a session) or the API (a token)' })),
         },
         { additionalProperties: false },
       ),
@@ -180,6 +196,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           status: Type.Optional(Type.String({ pattern: '^[a-z_]+(,[a-z_]+)*$', description: 'Comma-separated statuses, or "open"' })),
           priority: Type.Optional(Priority),
           assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
+          channel: Type.Optional(Channel),
           q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject, or the ticket number' })),
           ...PageQuery,
         },
@@ -194,7 +211,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     if (statuses?.some((s) => !valid.includes(s))) {
       throw validationError('status', 'not_one_of', `must be "open" or a comma-separated list of ${valid.join(', ')}`, { allowed: ['open', ...valid].join(', ') });
     }
-    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
+    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, channel: q.channel, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
     return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(request, i.ticket, i.sla));
   });
 
@@ -327,7 +344,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     schema: {
       'x-kopa-permission': 'desk_reports.read',
       tags: ['desk'],
-      summary: 'Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
+      summary: 'Monthly desk report: tickets by priority and category, requests per service and channel (Regulation No. 399), targets met, reaction median and p90, breaches, satisfaction; `?format=csv`',
       params: Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
       querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, { additionalProperties: false }),
       response: { 200: DeskReportView, ...ERRORS },

@@ -17,6 +17,7 @@ export function MainNav({ user }: { user: SessionUser }) {
     agency && can(user, 'monitors.read') && { to: '/monitors', label: t('nav.monitors') },
     agency && { to: '/maintenance', label: t('nav.maintenance') },
     can(user, 'tickets.read') && { to: '/tickets', label: t('nav.tickets') },
+    canAcrossTenants(user, 'tickets.manage') && { to: '/inbound-mail', label: t('nav.inboundMail') },
     can(user, 'desk_reports.read') && { to: '/desk-report', label: t('nav.deskReport') },
     can(user, 'sla_reports.read') && { to: '/sla-report', label: t('nav.slaReport') },
     tenantHome && can(user, 'statements.read') && { to: `${tenantHome}/costs`, label: t('nav.costs') },

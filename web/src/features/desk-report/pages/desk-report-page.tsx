@@ -5,6 +5,7 @@ import { monthName } from '../../../calendar-format';
 import { AsyncSection } from '../../../components/async-section';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { DeskReportBreaches } from '../components/desk-report-breaches';
+import { DeskReportChannels } from '../components/desk-report-channels';
 import { DeskReportChart } from '../components/desk-report-chart';
 import { DeskReportFigures } from '../components/desk-report-figures';
 import { DeskReportPicker } from '../../../components/desk-report-picker';
@@ -95,6 +96,11 @@ export function DeskReportPage() {
                   rows={TICKET_CATEGORIES.map((c) => ({ label: t(`ticketCategory.${c}`), value: r.byCategory[c] }))}
                 />
               </div>
+            </section>
+            <section className="section" aria-labelledby="report-channels">
+              <h2 id="report-channels">{t('deskReport.channelsTitle')}</h2>
+              <p className="muted">{t('deskReport.channelsIntro')}</p>
+              <DeskReportChannels table={r.byServiceChannel} caption={t('deskReport.channelsCaption', { month: monthTitle })} />
             </section>
             <section className="section" aria-labelledby="report-breaches">
               <h2 id="report-breaches">{t('deskReport.breaches')}</h2>

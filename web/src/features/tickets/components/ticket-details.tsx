@@ -38,6 +38,10 @@ export function TicketDetails({ ticket, tenantName, serviceName, assigneeName }:
         <dd>{t(`ticketCategory.${ticket.category}`)}</dd>
       </div>
       <div>
+        <dt>{t('ticket.channel')}</dt>
+        <dd>{t(`ticketChannel.${ticket.channel}`)}</dd>
+      </div>
+      <div>
         <dt>{t('ticket.municipality')}</dt>
         <dd>{tenantName}</dd>
       </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
+import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
 import type { Assignee } from '../queries';
 import type { Tenant } from '../../municipalities/queries';
 import { SelectField, TextField } from '../../../components/fields';
@@ -15,6 +15,8 @@ export interface TicketFilterValues {
   priority: string;
   /** "" for anyone. */
   assigneeId: string;
+  /** "" for any channel. */
+  channel: string;
   /** Subject text or a ticket number. */
   q: string;
 }
@@ -61,6 +63,13 @@ export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
           value={v.priority}
           onChange={(e) => setV((x) => ({ ...x, priority: e.target.value }))}
           options={[{ value: '', label: t('tickets.anyPriority') }, ...PRIORITIES.map((p) => ({ value: p, label: `${p} — ${t(`priority.${p}`)}` }))]}
+        />
+        <SelectField
+          id="ticket-filter-channel"
+          label={t('tickets.filterChannel')}
+          value={v.channel}
+          onChange={(e) => setV((x) => ({ ...x, channel: e.target.value }))}
+          options={[{ value: '', label: t('tickets.channelAll') }, ...TICKET_CHANNELS.map((c) => ({ value: c, label: t(`ticketChannel.${c}`) }))]}
         />
         {assignees && (
           <SelectField

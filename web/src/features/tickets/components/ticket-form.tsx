@@ -11,7 +11,7 @@ import { currentLanguage } from '../../../i18n';
 import { PRIORITIES, type Priority } from '../../../roles';
 import type { Tenant } from '../../municipalities/queries';
 import { ErrorSummary } from '../../../components/error-summary';
-import { SelectField, TextAreaField, TextField } from '../../../components/fields';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useServices, useSubscriptions } from '../../catalogue/queries';
 
@@ -44,6 +44,7 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
   const [category, setCategory] = useState<TicketCategory>('incident');
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
+  const [byPhone, setByPhone] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const catalogue = useServices();
@@ -56,6 +57,7 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
     category: t('ticket.category'),
     subject: t('ticket.subject'),
     description: t('ticket.description'),
+    channel: t('ticket.phone'),
   };
   const err = form.message;
 
@@ -86,6 +88,7 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
         category,
         subject: subject.trim(),
         description: description.trim(),
+        ...(tenants && byPhone && { channel: 'phone' as const }),
       });
     } catch (error) {
       form.fromError(error);
@@ -145,6 +148,10 @@ export function TicketForm({ tenants, ownTenantId, initialTenantId = '', onSubmi
           error={err('category')}
           options={TICKET_CATEGORIES.map((c) => ({ value: c, label: `${t(`ticketCategory.${c}`)} — ${t(`ticketCategoryHint.${c}`)}` }))}
         />
+        {tenants && (
+          // Agency staff record a caller's request; the channel counts in the Regulation No. 399 report.
+          <CheckboxField id={idOf('channel')} label={labels.channel!} hint={t('ticket.phoneHint')} checked={byPhone} onChange={(e) => setByPhone(e.target.checked)} error={err('channel')} />
+        )}
       </fieldset>
       <fieldset className={`fieldset${priorityError ? ' field-invalid' : ''}`} aria-describedby={`ticket-priority-hint${priorityError ? ' ticket-priority-error' : ''}`}>
         <legend>{labels.priority}</legend>

@@ -6,7 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { ProblemMessage } from '../../../components/problem-message';
 import { PRIORITIES, TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
 import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
-import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
+import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
 import { useAssignees, useTicketList, type TicketQuery } from '../queries';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
@@ -22,6 +22,7 @@ function filtersFrom(params: URLSearchParams): TicketFilterValues {
     tenantId: params.get('tenant') ?? '',
     priority: (PRIORITIES as readonly string[]).includes(params.get('priority') ?? '') ? params.get('priority')! : '',
     assigneeId: params.get('assignee') ?? '',
+    channel: (TICKET_CHANNELS as readonly string[]).includes(params.get('channel') ?? '') ? params.get('channel')! : '',
     q: params.get('q') ?? '',
   };
 }
@@ -32,6 +33,7 @@ function toQuery(f: TicketFilterValues): TicketQuery {
     tenantId: f.tenantId || undefined,
     priority: (f.priority || undefined) as TicketQuery['priority'],
     assigneeId: f.assigneeId || undefined,
+    channel: (f.channel || undefined) as TicketQuery['channel'],
     q: f.q || undefined,
     limit: PAGE_SIZE,
   };
@@ -44,7 +46,7 @@ export function TicketsPage() {
   const agency = !isTenantRole(user.role);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.q}`;
+  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.channel}|${filters.q}`;
   const tenants = useTenants(agency);
   const desk = can(user, 'tickets.manage');
   const assignees = useAssignees(desk);
@@ -87,6 +89,7 @@ export function TicketsPage() {
     if (f.tenantId) next.set('tenant', f.tenantId);
     if (f.priority) next.set('priority', f.priority);
     if (f.assigneeId) next.set('assignee', f.assigneeId);
+    if (f.channel) next.set('channel', f.channel);
     if (f.q) next.set('q', f.q);
     setParams(next);
   };
