@@ -13,6 +13,7 @@ import type { WatchStore } from './monitoring/watch-ports.js';
 import type { InvoiceStore } from './billing/invoice-ports.js';
 import type { BillingRunStore } from './billing/billing-run-ports.js';
 import type { TenantRecordStore } from './export/ports.js';
+import type { NotificationSettingsStore } from './notices/ports.js';
 import type { LoginAttemptStore, SecondFactorStore } from './identity/second-factor-ports.js';
 import type { IdentitySettings } from './identity/identity-settings.js';
 import type { IdentityProviderStore, RelyingParty } from './oidc/oidc-ports.js';
@@ -48,6 +49,8 @@ export interface Store extends Transactions {
   jobs: JobStore;
   /** Outgoing notices, recorded with the change they report and sent by the worker (ADR 0020). */
   outbox: OutboxStore;
+  /** Who at each municipality receives which notices, and on which channels. */
+  notificationSettings: NotificationSettingsStore;
   /** Leases that divide work between replicas (probe shards). */
   leases: LeaseStore;
   /** Metering and billing: providers, resources, tariffs, usage, cost pools. */

@@ -20,6 +20,7 @@ import { invoiceRepository } from './repositories/invoices.js';
 import { billingRunRepository } from './repositories/billing-runs.js';
 import { jobRepository } from './repositories/jobs.js';
 import { outboxRepository } from './repositories/outbox.js';
+import { notificationSettingsRepository } from './repositories/notification-settings.js';
 import { leaseRepository } from './repositories/leases.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
 import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
@@ -115,6 +116,7 @@ export function createStore(db: Kysely<Database>): Store {
     audit: auditRepository,
     jobs: jobRepository,
     outbox: outboxRepository,
+    notificationSettings: notificationSettingsRepository,
     leases: leaseRepository,
     tickets: ticketRepository,
     services: serviceRepository,

@@ -120,6 +120,7 @@ export const FIELD_ERROR_CODES = [
   'unknown_provider',
   'unknown_location',
   'unknown_assignee',
+  'unknown_user',
   'not_priced',
   'status_transition',
   // identity
