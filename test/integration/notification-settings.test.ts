@@ -141,7 +141,10 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
     expect(got.topics.monthly_reports).toEqual({ ...chosen, email: { ...chosen.email, extraAddresses: ['it@cesis.lv'] } });
     expect(got.topics.maintenance).toEqual(DEFAULT_TOPIC);
     const audit = (await (await as('operators@rda.lv')).get('/api/v1/audit-events?action=notification_settings.changed')).json().items;
-    expect(audit.map((e: { entityId: string }) => e.entityId)).toContain(cesisId);
+    const event = audit.find((e: { entityId: string }) => e.entityId === cesisId);
+    expect(event).toMatchObject({ action: 'notification_settings.changed', actorKind: 'user', actorLabel: 'admin@cesis.lv' });
+    // The log names the person, not only their sign-in address.
+    expect(event.actorName).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}/u);
   });
 
   it('sends a published report only to the chosen people and posts the Teams and Slack formats; a failed post is retried', async () => {

@@ -17025,6 +17025,7 @@ export interface components {
             actorId: string | null;
             actorKind: string;
             actorLabel: string;
+            actorName?: string | null;
             after: unknown;
             /**
              * Format: date-time
