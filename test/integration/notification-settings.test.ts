@@ -2,7 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueInvoice } from '../../src/app/billing/issue-invoice.js';
 import { OUTBOX_MAX_ATTEMPTS, sendOutbox } from '../../src/app/outbox/send-outbox.js';
+import { systemActor } from '../../src/domain/actor.js';
+import { formatNumber } from '../../src/domain/locale.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
@@ -202,5 +205,22 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
       text: expect.stringContaining('Pieejamības pārskats par 2026-10 ir publicēts.'),
       potentialAction: [{ '@type': 'OpenUri', name: 'Atvērt pārskatu / Open the report', targets: [{ os: 'default', uri: `https://kopa.rda.lv/municipalities/${cesisId}/sla-reports/2026-10` }] }],
     });
+  });
+
+  it('announces an issued invoice to whoever the municipality chose for invoices', async () => {
+    const admin = await as('admin@cesis.lv');
+    const invoices = { email: { contact: false, roles: [], userIds: [], extraAddresses: ['gramatvediba@cesis.lv'] }, teams: [], slack: [`${chat.base}/slack`] };
+    expect((await admin.put(url(), { topics: { invoices } })).statusCode).toBe(200);
+    const lines = [{ description: 'Administrēšana', quantity: '1', unitCode: 'C62', unitPrice: '1234.5' }];
+    const issued = await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => issueInvoice(t.deps, tx, systemActor('test'), { tenantId: cesisId, month: '2026-10', kind: 'invoice', lines }));
+    const rows = (await t.database.ownerQuery('SELECT channel, recipient, subject, payload FROM outbox WHERE event_key = $1 ORDER BY channel', [`invoice:${issued.id}`])) as { channel: string; recipient: string; subject: string; payload: { text?: string; blocks?: unknown[] } }[];
+    expect(rows.map((r) => [r.channel, r.recipient, r.subject])).toEqual([
+      ['email', 'gramatvediba@cesis.lv', `[Kopa] Izrakstīts rēķins ${issued.number}`],
+      ['slack', `${chat.base}/slack`, `[Kopa] Izrakstīts rēķins ${issued.number}`],
+    ]);
+    // The amount payable, grouped and with a decimal comma as Latvian writes it (1 234,50 + 21 % VAT).
+    expect(rows[0]!.payload.text).toContain(`Izrakstīts rēķins ${issued.number} par 2026-10, summa apmaksai ${formatNumber('1493.75', 'lv')} EUR.`);
+    expect(formatNumber('1493.75', 'lv')).toMatch(/^1\s493,75$/u);
+    expect(rows[0]!.payload.text).toContain(`https://kopa.rda.lv/municipalities/${cesisId}/costs`);
   });
 });
