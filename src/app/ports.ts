@@ -13,6 +13,7 @@ import type { WatchStore } from './monitoring/watch-ports.js';
 import type { InvoiceStore } from './billing/invoice-ports.js';
 import type { BillingRunStore } from './billing/billing-run-ports.js';
 import type { TenantRecordStore } from './export/ports.js';
+import type { NotificationSettingsStore } from './notices/ports.js';
 import type { LoginAttemptStore, SecondFactorStore } from './identity/second-factor-ports.js';
 import type { IdentitySettings } from './identity/identity-settings.js';
 import type { IdentityProviderStore, RelyingParty } from './oidc/oidc-ports.js';
@@ -54,6 +55,8 @@ export interface Store extends Transactions {
   outbox: OutboxStore;
   /** People following the public status page by e-mail. */
   statusSubscribers: StatusSubscriberStore;
+  /** Who at each municipality receives which notices, and on which channels. */
+  notificationSettings: NotificationSettingsStore;
   /** Leases that divide work between replicas (probe shards). */
   leases: LeaseStore;
   /** Metering and billing: providers, resources, tariffs, usage, cost pools. */

@@ -21,6 +21,7 @@ import { billingRunRepository } from './repositories/billing-runs.js';
 import { jobRepository } from './repositories/jobs.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { statusSubscriberRepository } from './repositories/status-subscribers.js';
+import { notificationSettingsRepository } from './repositories/notification-settings.js';
 import { leaseRepository } from './repositories/leases.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
 import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
@@ -118,6 +119,7 @@ export function createStore(db: Kysely<Database>): Store {
     jobs: jobRepository,
     outbox: outboxRepository,
     statusSubscribers: statusSubscriberRepository,
+    notificationSettings: notificationSettingsRepository,
     leases: leaseRepository,
     tickets: ticketRepository,
     inboundMail: inboundMailRepository,

@@ -121,6 +121,7 @@ export const FIELD_ERROR_CODES = [
   'unknown_location',
   'unknown_assignee',
   'unknown_watcher',
+  'unknown_user',
   'not_priced',
   'status_transition',
   // identity

@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'tickets.manage': ['operator', 'desk_agent'],
   'desk_reports.read': ['operator', 'desk_agent', 'auditor', 'tenant_admin'],
   'settings.read': ['operator', 'auditor'],
+  'notification_settings.read': ['operator', 'auditor', 'tenant_admin', 'tenant_user'],
+  'notification_settings.write': ['operator', 'tenant_admin'],
   'outbox.read': ['operator'],
   'outbox.write': ['operator'],
   'invoices.read': ['operator', 'finance', 'auditor', 'tenant_admin'],

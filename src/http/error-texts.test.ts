@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHAIN_PROBLEMS } from '../domain/audit.js';
+import { AUDIT_ACTIONS } from '../domain/audit-actions.js';
 import { FIELD_ERROR_CODES, PROBLEM_REASONS } from '../domain/errors.js';
 
 /** Every code the server declares has words in both UI languages, and no locale keeps words for a code that is gone. */
@@ -27,6 +28,10 @@ describe.each(locales)('$lang locale', ({ texts }) => {
 
   it('words every problem a check of the audit chain can find, and only those', () => {
     expect(Object.keys((texts.audit?.chainProblems ?? {}) as object).sort()).toEqual([...CHAIN_PROBLEMS].sort());
+  });
+
+  it('words every audit action the server records, and only those', () => {
+    expect(Object.keys((texts.audit?.actions ?? {}) as object).sort()).toEqual([...AUDIT_ACTIONS].sort());
   });
 
   it('keeps no slugged English sentences as keys', () => {

@@ -222,6 +222,7 @@ export const AuditEvent = Type.Object(
     actorKind: Type.String(),
     actorId: Nullable(Type.String()),
     actorLabel: Type.String(),
+    actorName: Type.Optional(Nullable(Type.String({ description: "the acting person's name, when the caller may see that person" }))),
     tenantId: Nullable(Id),
     action: Type.String(),
     entityType: Type.String(),

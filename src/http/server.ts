@@ -23,6 +23,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { inboundMailRoutes } from './routes/inbound-mail.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { notificationSettingsRoutes } from './routes/notification-settings.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { healthRoutes } from './routes/health.js';
 import { identityProviderRoutes } from './routes/identity-providers.js';
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(auditRoutes, { deps });
       await api.register(outboxRoutes, { deps });
       await api.register(inboundMailRoutes, { deps });
+      await api.register(notificationSettingsRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(serviceRoutes, { deps });
       await api.register(monitoringRoutes, { deps });

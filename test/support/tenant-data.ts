@@ -25,7 +25,7 @@ export function multipart(fileName: string, data: Uint8Array, type = 'applicatio
  * Gives a municipality (by its admin's e-mail) rows in the tables that demo data leaves empty for
  * it — a session, an API token, a ticket with an attachment, a monitor of its own, an SLA exclusion
  * and a published report — through the API, as people would. Billing and usage come from the
- * demo history. `month` is a month that has ended by the app's clock. A person of its own gets a
+ * demo history; its notification settings too. `month` is a month that has ended by the app's clock. A person of its own gets a
  * second factor (authenticator app, recovery codes, a passkey) and a known browser.
  */
 export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, month: string): Promise<{ tenantId: string; ticketId: string; attachmentId: string; monitorId: string; exclusionId: string; tokenId: string }> {
@@ -51,6 +51,9 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   const exclusion = await ok(operator.post('/api/v1/sla-exclusions', { serviceId: service.id, tenantId, startsAt: `${month}-10T08:00:00Z`, endsAt: `${month}-10T08:10:00Z`, reason: 'Zondes kļūme' }));
   const published = (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`)).json().items as unknown[];
   if (published.length === 0) await ok(operator.post(`/api/v1/tenants/${tenantId}/sla-reports/${month}/publications`, {}));
+  // Its own choice of who hears of invoices (a row of notification_settings).
+  const invoices = { email: { contact: true, roles: ['tenant_admin'], userIds: [], extraAddresses: [`gramatvediba@${adminEmail.split('@')[1]!}`] }, teams: [], slack: [] };
+  await ok(admin.put(`/api/v1/tenants/${tenantId}/notification-settings`, { topics: { invoices } }));
   await giveSecondFactors(t, operator, tenantId, adminEmail.split('@')[1]!);
   await giveIdentityProvider(t, operator, tenantId, adminEmail);
   // An invitation goes out by e-mail; this app has no mail server, so the use case gets mail settings.

@@ -11,6 +11,8 @@ const AgencyUsersPage = lazyPage(() => import('./features/users/pages/agency-use
 const AgreementFormPage = lazyPage(() => import('./features/municipalities/pages/agreement-form-page'), 'AgreementFormPage');
 const AgreementPage = lazyPage(() => import('./features/municipalities/pages/agreement-page'), 'AgreementPage');
 const AuditPage = lazyPage(() => import('./features/audit/pages/audit-page'), 'AuditPage');
+const NotificationSettingsPage = lazyPage(() => import('./features/municipalities/pages/notification-settings-page'), 'NotificationSettingsPage');
+const OutboxPage = lazyPage(() => import('./features/outbox/pages/outbox-page'), 'OutboxPage');
 const BillingRunPage = lazyPage(() => import('./features/billing/pages/billing-run-page'), 'BillingRunPage');
 const BillingRunsPage = lazyPage(() => import('./features/billing/pages/billing-runs-page'), 'BillingRunsPage');
 const CalendarPage = lazyPage(() => import('./features/calendars/pages/calendar-page'), 'CalendarPage');
@@ -81,6 +83,7 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'municipalities/new', page: TenantFormPage, permission: 'tenants.write' },
   { path: 'municipalities/:id', page: TenantDetailPage },
   { path: 'municipalities/:id/status', page: TenantStatusPage },
+  { path: 'municipalities/:id/notifications', page: NotificationSettingsPage, permission: 'notification_settings.read' },
   { path: 'municipalities/:id/edit', page: TenantFormPage, permission: 'tenants.write' },
   { path: 'municipalities/:id/agreements/new', page: AgreementFormPage, permission: 'agreements.write' },
   { path: 'municipalities/:id/agreements/:agreementId', page: AgreementPage, permission: 'agreements.read' },
@@ -89,6 +92,7 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'tokens', page: TokensPage, permission: 'tokens.write' },
   { path: 'identity-providers', page: IdentityProvidersPage, permission: 'identity_providers.read' },
   { path: 'audit', page: AuditPage, permission: 'audit.read' },
+  { path: 'outbox', page: OutboxPage, permission: 'outbox.read' },
   { path: 'tickets', page: TicketsPage, permission: 'tickets.read' },
   { path: 'tickets/new', page: TicketNewPage, permission: 'tickets.write' },
   { path: 'tickets/:id', page: TicketPage, permission: 'tickets.read' },

@@ -33,5 +33,6 @@ export interface AuditRecording {
 
 /** What reading and verifying the audit log needs. */
 export interface AuditDeps {
-  store: Transactions & { audit: AuditStore };
+  /** People are looked up to name the actor of an event (their name rather than their sign-in address). */
+  store: Transactions & { audit: AuditStore; users: { get(tx: Tx, tenantId: string | null, userId: string): Promise<{ name: string } | null> } };
 }

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { auditHashInput, type AuditPayload } from '../../domain/audit.js';
 import type { Tx } from '../shared/transaction.js';
 import type { AuditRecording } from './ports.js';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   tenantId: string | null;

@@ -6,6 +6,7 @@ import type { DeskReportDeps } from '../desk/ports.js';
 import type { UserStore } from '../identity/ports.js';
 import type { MaintenanceStore, MonitorStore } from '../monitoring/ports.js';
 import type { AgreementStore, TenantStore } from '../municipalities/ports.js';
+import type { NotificationSettingsStore } from '../notices/ports.js';
 import type { Clock, JobStore, NotificationSettings, OutboxStore, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 import type { RollupStore } from './rollup-ports.js';
@@ -64,6 +65,8 @@ export interface AvailabilityDeps {
     jobs: JobStore;
     audit: AuditStore;
     outbox: OutboxStore;
+    /** Who at the municipality hears of a published report. */
+    notificationSettings: NotificationSettingsStore;
   };
   clock: Clock;
   notifications?: NotificationSettings;

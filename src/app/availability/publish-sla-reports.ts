@@ -8,6 +8,7 @@ import { tenantZone } from '../municipalities/tenant-zone.js';
 import type { AvailabilityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { recordMunicipalityNotice } from '../notices/recipients.js';
 import { slaReport, type ServiceSla } from './sla-report.js';
 import type { SlaChange, SlaPublication } from './sla-ports.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -32,17 +33,6 @@ export function reportChanges(before: Report, after: Report): SlaChange[] {
   }
   for (const code of old.keys()) changes.push({ serviceCode: code, field: 'service', before: 'listed', after: null });
   return changes;
-}
-
-/** The municipality's admins hear of the publication through the outbox, in its transaction (ADR 0020). */
-async function queueMail(deps: AvailabilityDeps, tx: Tx, tenantId: string, publicationId: string, subject: string, text: string, now: Date): Promise<void> {
-  if (!deps.notifications?.mailEnabled) return;
-  const admins = (await deps.store.users.list(tx, tenantId, {})).filter((u) => u.active && u.role === 'tenant_admin');
-  await deps.store.outbox.record(
-    tx,
-    admins.map((a) => ({ eventKey: `sla-report:${publicationId}`, event: 'sla_report.published', channel: 'email' as const, recipient: a.email, tenantId, subject, payload: { text }, language: 'lv' as const })),
-    now,
-  );
 }
 
 /**
@@ -78,19 +68,25 @@ export async function publishSlaReport(deps: AvailabilityDeps, actor: Actor, ten
     });
     await recordAudit(deps, tx, actor, { action: latest ? 'sla_report.corrected' : 'sla_report.published', entityType: 'sla_report', entityId: publication.id, tenantId, after: { month, version: publication.version, changes, reason: publication.reason } });
     const link = deps.notifications?.publicUrl ? `${deps.notifications.publicUrl}/municipalities/${tenantId}/sla-reports/${month}` : null;
-    await queueMail(
+    // Whoever the municipality chose for monthly reports hears of it, on each of its channels (ADR 0020).
+    await recordMunicipalityNotice(
       deps,
       tx,
-      tenantId,
-      publication.id,
-      latest ? `[Kopa] Labots pieejamības pārskats ${month} (${publication.version}. versija)` : `[Kopa] Pieejamības pārskats ${month}`,
-      [
-        latest ? `Pieejamības pārskats par ${month} ir labots: ${publication.reason}` : `Pieejamības pārskats par ${month} ir publicēts.`,
-        ...report.services.map((s) => `${s.serviceName}: ${s.availabilityPercent === null ? '—' : `${s.availabilityPercent.toFixed(3)} %`} (mērķis ${s.targetPercent} %, ${s.met ? 'sasniegts' : 'nav sasniegts'})`),
-        ...(link ? ['', link] : []),
-        '',
-        latest ? `The availability report for ${month} was corrected.` : `The availability report for ${month} has been published.`,
-      ].join('\n'),
+      {
+        tenantId,
+        topic: 'monthly_reports',
+        eventKey: `sla-report:${publication.id}`,
+        event: 'sla_report.published',
+        subject: latest ? `[Kopa] Labots pieejamības pārskats ${month} (${publication.version}. versija)` : `[Kopa] Pieejamības pārskats ${month}`,
+        lines: [
+          latest ? `Pieejamības pārskats par ${month} ir labots: ${publication.reason}` : `Pieejamības pārskats par ${month} ir publicēts.`,
+          ...report.services.map((s) => `${s.serviceName}: ${s.availabilityPercent === null ? '—' : `${s.availabilityPercent.toFixed(3)} %`} (mērķis ${s.targetPercent} %, ${s.met ? 'sasniegts' : 'nav sasniegts'})`),
+          '',
+          latest ? `The availability report for ${month} was corrected.` : `The availability report for ${month} has been published.`,
+        ],
+        link,
+        linkLabel: 'Atvērt pārskatu / Open the report',
+      },
       now,
     );
     return publication;

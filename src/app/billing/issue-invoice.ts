@@ -12,6 +12,9 @@ import type { BillingDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { BILLING_ZONE } from './billing-zone.js';
+import { recordMunicipalityNotice } from '../notices/recipients.js';
+import { formatCents } from '../../domain/money.js';
+import { formatNumber } from '../../domain/locale.js';
 
 const EXEMPTION: Explanation = { code: 'vat_exempt_agreement', params: {} };
 
@@ -32,7 +35,7 @@ export interface InvoiceRequest {
  * the series and year, the seller from settings, the buyer and BuyerReference from the tenant and
  * the agreement in force that month, totals by EN 16931, and the UBL document — all stored for good.
  */
-export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock'>, tx: Tx, actor: Actor, request: InvoiceRequest): Promise<IssuedInvoice> {
+export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock' | 'notifications'>, tx: Tx, actor: Actor, request: InvoiceRequest): Promise<IssuedInvoice> {
   const now = deps.clock.now();
   const issueDate = localDateOf(BILLING_ZONE, now.getTime());
   const seller = await deps.store.invoices.seller(tx);
@@ -104,5 +107,31 @@ export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock'>, t
     createdBy: actor.label,
   });
   await recordAudit(deps, tx, actor, { action: request.kind === 'credit_note' ? 'credit_note.issued' : 'invoice.issued', entityType: 'invoice', entityId: issued.id, tenantId: tenant.id, after: { number, month: request.month, net: priced.totals.taxExclusiveCents.toString(), vat: priced.totals.taxCents.toString(), total: priced.totals.payableCents.toString(), corrects: request.corrects?.number ?? null } });
+  await announceInvoice(deps, tx, issued.id, { tenantId: tenant.id, kind: request.kind, number, month: request.month, totalCents: priced.totals.payableCents }, now);
   return issued;
+}
+
+/** The municipality hears of a new invoice or credit note on the channels it chose for invoices (ADR 0020). */
+async function announceInvoice(deps: Pick<BillingDeps, 'store' | 'notifications'>, tx: Tx, invoiceId: string, i: { tenantId: string; kind: Invoice['kind']; number: string; month: string; totalCents: bigint }, now: Date): Promise<void> {
+  const credit = i.kind === 'credit_note';
+  const total = `${formatNumber(formatCents(i.totalCents), 'lv')} EUR`;
+  await recordMunicipalityNotice(
+    deps,
+    tx,
+    {
+      tenantId: i.tenantId,
+      topic: 'invoices',
+      eventKey: `invoice:${invoiceId}`,
+      event: credit ? 'credit_note.issued' : 'invoice.issued',
+      subject: credit ? `[Kopa] Izrakstīts kredītrēķins ${i.number}` : `[Kopa] Izrakstīts rēķins ${i.number}`,
+      lines: [
+        credit ? `Izrakstīts kredītrēķins ${i.number} par ${i.month}, summa ${total}.` : `Izrakstīts rēķins ${i.number} par ${i.month}, summa apmaksai ${total}.`,
+        '',
+        credit ? `Credit note ${i.number} for ${i.month} has been issued.` : `Invoice ${i.number} for ${i.month} has been issued.`,
+      ],
+      link: deps.notifications?.publicUrl ? `${deps.notifications.publicUrl}/municipalities/${i.tenantId}/costs` : null,
+      linkLabel: 'Atvērt izmaksas / Open costs',
+    },
+    now,
+  );
 }

@@ -1,7 +1,9 @@
 /** What the billing use cases need; the billing stores themselves are in catalogue-ports.ts, billing-run-ports.ts and invoice-ports.ts. */
 import type { AuditStore } from '../audit/ports.js';
 import type { AgreementStore, TenantStore } from '../municipalities/ports.js';
-import type { Clock, Transactions } from '../shared/ports.js';
+import type { UserStore } from '../identity/ports.js';
+import type { NotificationSettingsStore } from '../notices/ports.js';
+import type { Clock, NotificationSettings, OutboxStore, Transactions } from '../shared/ports.js';
 import type { BillingRunStore } from './billing-run-ports.js';
 import type { BillingStore } from './catalogue-ports.js';
 import type { InvoiceStore } from './invoice-ports.js';
@@ -15,6 +17,11 @@ export interface BillingDeps {
     tenants: TenantStore;
     agreements: AgreementStore;
     audit: AuditStore;
+    /** An issued invoice is announced to whoever the municipality chose for invoices. */
+    users: UserStore;
+    outbox: OutboxStore;
+    notificationSettings: NotificationSettingsStore;
   };
   clock: Clock;
+  notifications?: NotificationSettings;
 }

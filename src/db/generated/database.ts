@@ -402,6 +402,13 @@ export interface MonitorSegments {
   state: string;
 }
 
+export interface NotificationSettings {
+  settings: JsonText;
+  tenant_id: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Outbox {
   attempts: Generated<number>;
   channel: string;
@@ -748,6 +755,7 @@ export interface DB {
   monitor_rollups: MonitorRollups;
   monitor_segments: MonitorSegments;
   monitors: Monitors;
+  notification_settings: NotificationSettings;
   outbox: Outbox;
   passkeys: Passkeys;
   probe_results: ProbeResults;

@@ -33,6 +33,7 @@ export function MainNav({ user }: { user: SessionUser }) {
     can(user, 'tokens.write') && { to: '/tokens', label: t('nav.tokens') },
     can(user, 'identity_providers.read') && { to: '/identity-providers', label: t('nav.identityProviders') },
     can(user, 'audit.read') && { to: '/audit', label: t('nav.audit') },
+    can(user, 'outbox.read') && { to: '/outbox', label: t('nav.outbox') },
     { to: '/account', label: t('nav.account') },
   ].filter((item): item is { to: string; label: string } => Boolean(item));
 

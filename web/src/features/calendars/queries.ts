@@ -71,3 +71,10 @@ export function useRemoveException(calendarId: string) {
     onSuccess: changed,
   });
 }
+
+/** A calendar's name for its id (the id itself until the list has loaded, or for one since removed). */
+export function useCalendarName(): (id: string) => string {
+  const calendars = useCalendars();
+  const names = new Map((calendars.data ?? []).map((c) => [c.id, c.name]));
+  return (id) => names.get(id) ?? id;
+}

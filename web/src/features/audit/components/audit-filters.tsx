@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tenant } from '../../municipalities/queries';
 import { SelectField, TextField } from '../../../components/fields';
+import { AUDIT_ACTIONS } from '../../../../../src/domain/audit-actions';
 
 export interface AuditFilterValues {
   action: string;
@@ -23,7 +24,7 @@ interface Props {
 }
 
 export function AuditFilters({ initial, tenants, onApply }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [v, setV] = useState<AuditFilterValues>(initial);
   const [rangeError, setRangeError] = useState(false);
   const set = (key: keyof AuditFilterValues) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [key]: e.target.value }));
@@ -45,7 +46,15 @@ export function AuditFilters({ initial, tenants, onApply }: Props) {
         {t('audit.filters')}
       </h2>
       <div className="field-row">
-        <TextField id="audit-action" label={t('audit.action')} optional hint={t('audit.actionHint')} value={v.action} onChange={set('action')} spellCheck={false} />
+        <SelectField
+          id="audit-action"
+          label={t('audit.action')}
+          optional
+          value={v.action}
+          onChange={set('action')}
+          // Every action the server records (a closed list), by its words, in the reader's alphabetical order.
+          options={[{ value: '', label: t('audit.actionHint') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language))]}
+        />
         <TextField id="audit-entity-type" label={t('audit.entityType')} optional value={v.entityType} onChange={set('entityType')} list="audit-entity-types" spellCheck={false} />
         <datalist id="audit-entity-types">
           {ENTITY_TYPES.map((type) => (

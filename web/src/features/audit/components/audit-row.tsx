@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatInstant } from '../../../format';
 import type { AuditEvent } from '../queries';
 import { JsonDiff } from '../../../components/json-diff';
@@ -9,6 +10,21 @@ interface Props {
   tenantName: (id: string | null) => string;
   expanded: boolean;
   onToggle: () => void;
+}
+
+/**
+ * Who acted, in words: a person by name (their sign-in address when the reader may not see them),
+ * a token by its name, a job of Kopa by what it is.
+ */
+function actorText(event: AuditEvent, t: TFunction): string {
+  if (event.actorName) return event.actorName;
+  if (event.actorKind === 'token') return t('audit.tokenActor', { name: event.actorLabel.replace(/^token:/, '') });
+  if (event.actorKind === 'system') {
+    // A prober names its location after a colon, which i18next would read as a namespace.
+    const [job, location] = event.actorLabel.split(':');
+    return location !== undefined ? t(`audit.systemActors.${job}`, { location, defaultValue: event.actorLabel }) : t(`audit.systemActors.${job}`, { defaultValue: event.actorLabel });
+  }
+  return event.actorLabel;
 }
 
 /** One audit event as a table row, with a second row holding its before/after diff when expanded. */
@@ -22,11 +38,12 @@ export const AuditRow = forwardRef<HTMLTableCellElement, Props>(function AuditRo
           <time dateTime={event.at}>{formatInstant(event.at)}</time>
         </th>
         <td className="break">
-          {event.actorLabel}
+          {actorText(event, t)}
           <span className="muted block">{t(`audit.actorKind.${event.actorKind}`, { defaultValue: event.actorKind })}</span>
         </td>
         <td>
-          <code>{event.action}</code>
+          {t(`audit.actions.${event.action}`, { defaultValue: event.action })}
+          <code className="muted block">{event.action}</code>
         </td>
         <td>
           <code>{event.entityType}</code>
@@ -61,7 +78,7 @@ export const AuditRow = forwardRef<HTMLTableCellElement, Props>(function AuditRo
                   <dd className="mono break">{event.hash}</dd>
                 </div>
               </dl>
-              <JsonDiff before={event.before} after={event.after} caption={t('audit.diffCaption', { seq: event.seq, action: event.action })} />
+              <JsonDiff before={event.before} after={event.after} caption={t('audit.diffCaption', { seq: event.seq, action: t(`audit.actions.${event.action}`, { defaultValue: event.action }) })} />
             </div>
           )}
         </td>

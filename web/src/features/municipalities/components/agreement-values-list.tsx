@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../format';
 import { PRIORITIES } from '../../../roles';
 import type { Agreement } from '../queries';
+import { useCalendarName } from '../../calendars/queries';
 
 type Key = 'number' | 'signedOn' | 'effectiveFrom' | 'effectiveTo' | 'availabilityTargetPercent' | 'calendarId' | 'maintenanceNoticeHours' | 'deskTargets' | 'buyerReference' | 'vatExempt';
 
@@ -10,6 +11,7 @@ const KEYS: Key[] = ['number', 'signedOn', 'effectiveFrom', 'effectiveTo', 'avai
 /** The values of one agreement version; with `previous`, fields that changed are marked in words. */
 export function AgreementValuesList({ agreement, previous }: { agreement: Agreement; previous?: Agreement }) {
   const { t } = useTranslation();
+  const calendarName = useCalendarName();
   const label: Record<Key, string> = {
     number: t('agreement.number'),
     signedOn: t('agreement.signedOn'),
@@ -36,6 +38,8 @@ export function AgreementValuesList({ agreement, previous }: { agreement: Agreem
         return t('agreement.hours', { count: agreement.maintenanceNoticeHours });
       case 'buyerReference':
         return agreement.buyerReference ?? t('common.notGiven');
+      case 'calendarId':
+        return calendarName(agreement.calendarId);
       case 'vatExempt':
         return agreement.vatExempt ? t('common.yes') : t('common.no');
       case 'deskTargets':

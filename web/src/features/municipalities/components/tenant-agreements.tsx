@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatNumber } from '../../../format';
 import { useAgreements } from '../queries';
+import { useCalendarName } from '../../calendars/queries';
 import { AsyncSection } from '../../../components/async-section';
 import { DataTable } from '../../../components/data-table';
 
@@ -9,6 +10,7 @@ import { DataTable } from '../../../components/data-table';
 export function TenantAgreements({ tenantId, canWrite }: { tenantId: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const agreements = useAgreements(tenantId);
+  const calendarName = useCalendarName();
   const base = `/municipalities/${tenantId}/agreements`;
 
   return (
@@ -49,7 +51,7 @@ export function TenantAgreements({ tenantId, canWrite }: { tenantId: string; can
                         {formatDate(a.effectiveFrom)} – {a.effectiveTo ? formatDate(a.effectiveTo) : t('agreement.openEnded')}
                       </td>
                       <td>{formatNumber(a.availabilityTargetPercent)} %</td>
-                      <td className="mono">{a.calendarId}</td>
+                      <td>{calendarName(a.calendarId)}</td>
                       <td>
                         <div className="row-actions">
                           <Link to={`${base}/${a.id}`} className="button button-small button-secondary" aria-label={`${t('agreements.history')}: ${t('agreements.numbered', { number: a.number })}`}>

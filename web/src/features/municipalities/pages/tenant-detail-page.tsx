@@ -67,6 +67,14 @@ export function TenantDetailPage() {
             <TenantServices tenantId={loaded.id} tenantName={loaded.name} />
             <TenantDeskLinks tenantId={loaded.id} />
             <TenantCostLinks tenantId={loaded.id} tenantName={loaded.name} />
+            {can(user, 'notification_settings.read') && (
+              <section aria-labelledby="tenant-notifications" className="section">
+                <h2 id="tenant-notifications">{t('notificationSettings.title')}</h2>
+                <p>
+                  <Link to={`/municipalities/${loaded.id}/notifications`}>{t('notificationSettings.link')}</Link>
+                </p>
+              </section>
+            )}
             {showUsers && (
               <section aria-labelledby="tenant-users" className="section">
                 <h2 id="tenant-users">{t('users.tenantTitle')}</h2>

@@ -1,0 +1,24 @@
+/** What the notices feature needs from the store: each municipality's notification settings. */
+import type { NotificationSettings, TopicSetting } from '../../domain/notification-settings.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { Clock, Transactions } from '../shared/ports.js';
+import type { Tx } from '../shared/transaction.js';
+import type { RecipientDeps } from './recipients.js';
+
+export interface StoredNotificationSettings {
+  /** As stored: a topic missing here has its default. */
+  topics: Partial<Record<string, TopicSetting>>;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface NotificationSettingsStore {
+  /** Null while the municipality has chosen nothing (the defaults apply). */
+  get(tx: Tx, tenantId: string): Promise<StoredNotificationSettings | null>;
+  put(tx: Tx, tenantId: string, settings: NotificationSettings, at: Date, by: string): Promise<void>;
+}
+
+export interface NotificationSettingsDeps {
+  store: Transactions & RecipientDeps['store'] & { notificationSettings: NotificationSettingsStore; audit: AuditStore };
+  clock: Clock;
+}
