@@ -124,3 +124,11 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.getByRole('heading', { name: 'Pieteikties', level: 1 }).waitFor();
 }
+
+/** Opens a page from the main menu as a person does: the group's button, then the entry in it. */
+export async function openFromMenu(page: Page, group: string, entry: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
+  const button = nav.getByRole('button', { name: group });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await nav.getByRole('link', { name: entry, exact: true }).click();
+}

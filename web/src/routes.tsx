@@ -29,6 +29,7 @@ const MaintenancePage = lazyPage(() => import('./features/monitoring/pages/maint
 const MonitorNewPage = lazyPage(() => import('./features/monitoring/pages/monitor-new-page'), 'MonitorNewPage');
 const MonitorPage = lazyPage(() => import('./features/monitoring/pages/monitor-page'), 'MonitorPage');
 const MonitorsPage = lazyPage(() => import('./features/monitoring/pages/monitors-page'), 'MonitorsPage');
+const HomePage = lazyPage(() => import('./features/home/pages/home-page'), 'HomePage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
 const SellerSettingsPage = lazyPage(() => import('./features/billing/pages/seller-settings-page'), 'SellerSettingsPage');
 const ServiceFormPage = lazyPage(() => import('./features/catalogue/pages/service-form-page'), 'ServiceFormPage');
@@ -69,7 +70,7 @@ export const PUBLIC_ROUTES: readonly PageRoute[] = [
   { path: 'invitation', page: InvitationPage },
 ];
 
-/** Pages behind sign-in (the start page `/` sends each person to their own). */
+/** Pages behind sign-in (the start page `/` is each role's home page, HomePage). */
 export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'municipalities', page: TenantsPage },
   { path: 'municipalities/new', page: TenantFormPage, permission: 'tenants.write' },
@@ -116,4 +117,4 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'account', page: AccountPage },
 ];
 
-export { NotFoundPage };
+export { HomePage, NotFoundPage };
