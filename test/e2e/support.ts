@@ -31,7 +31,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
  * A journey's world for one describe block: the real server with the built UI on the given database,
  * and Chromium. `open()` gives a fresh Latvian page (own cookies) on that server.
  */
-export function journeyWorld(backend: BackendName, options: { prober?: boolean } = {}): { open(): Promise<Page>; server(): Awaited<ReturnType<typeof startRealServer>> } {
+export function journeyWorld(backend: BackendName, options: { prober?: boolean; history?: boolean } = {}): { open(): Promise<Page>; server(): Awaited<ReturnType<typeof startRealServer>> } {
   let server: Awaited<ReturnType<typeof startRealServer>> | undefined;
   let chromium: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   beforeAll(async () => {
