@@ -160,6 +160,7 @@ describe.runIf(runBrowserJourneys)('every page is accessible (WCAG 2.1 AA, axe-c
     });
     await page.context().close();
     await sweep('finanses@rda.lv', ({ tenantId }) => [
+      '/',
       '/billing/runs',
       `/billing/runs/${runId}`,
       '/billing/invoices',

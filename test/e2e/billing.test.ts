@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowserJourneys } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
-import { expectAccessible, journeyWorld, logIn, logOut } from './support.js';
+import { expectAccessible, journeyWorld, logIn, logOut, openFromMenu } from './support.js';
 
 // The journey's inputs; every figure the UI must show is derived from these, never read from the UI.
 const VCPU_HOURS = 744;
@@ -49,7 +49,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     const cesisId = cesisRecord.id;
 
     // A tariff for vCPU hours at LVRTC.
-    await page.getByRole('link', { name: 'Tarifi' }).click();
+    await openFromMenu(page, 'Norēķini', 'Tarifi');
     await page.getByRole('heading', { name: 'Tarifi', level: 1 }).waitFor();
     await page.locator('#tariff-provider').selectOption('LVRTC');
     await page.locator('#tariff-resource').selectOption('vcpu_hour');
@@ -61,7 +61,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     await expectAccessible(page, 'tariffs');
 
     // October's administration pool, split by active users.
-    await page.getByRole('link', { name: 'Izmaksu fondi' }).click();
+    await openFromMenu(page, 'Norēķini', 'Izmaksu fondi');
     await page.getByRole('heading', { name: 'Izmaksu fondi', level: 1 }).waitFor();
     await page.locator('#pool-month').fill('2026-10');
     await page.locator('#pool-amount').fill(`${POOL_CENTS / 100}.00`);
@@ -100,7 +100,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     ].join('\n');
     const file = join(folder, 'lvrtc-2026-10.csv');
     await writeFile(file, `${csv}\n`);
-    await page.getByRole('link', { name: 'Patēriņa imports' }).click();
+    await openFromMenu(page, 'Norēķini', 'Patēriņa imports');
     await page.getByRole('heading', { name: 'Patēriņa imports', level: 1 }).waitFor();
     await expectAccessible(page, 'usage import');
     await page.locator('#usage-file').setInputFiles(file);
@@ -116,7 +116,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     await expectAccessible(page, 'usage import summary');
 
     // October: a draft, then finalised after the confirmation.
-    await page.getByRole('link', { name: 'Norēķinu periodi' }).click();
+    await openFromMenu(page, 'Norēķini', 'Norēķinu periodi');
     await page.getByRole('heading', { name: 'Norēķinu periodi', level: 1 }).waitFor();
     await page.locator('#run-month').fill('2026-10');
     await page.getByRole('button', { name: 'Aprēķināt mēnesi' }).click();
@@ -141,7 +141,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     // The forecast starts from the finalised October. Cēsis alone reported users, so it carries the
     // whole pool today; with one newcomer a year of the same size, its share of the yearly pool
     // (12 × October's) is a half in the first year and a sixth in the fifth.
-    await page.getByRole('link', { name: 'Izmaksu prognoze' }).click();
+    await openFromMenu(page, 'Norēķini', 'Izmaksu prognoze');
     await page.getByRole('heading', { name: 'Izmaksu prognoze', level: 1 }).waitFor();
     await expect.poll(() => page.locator('#forecast-baseMonth').inputValue()).toBe('2026-10');
     await page.locator('#forecast-newMunicipalityUsers').fill(String(ACTIVE_USERS));
@@ -164,7 +164,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
 
     // Cēsis' administrator finds the invoice and downloads its PDF.
     await logIn(page, 'admin@cesis.lv');
-    await page.getByRole('link', { name: 'Rēķini un izmaksas' }).click();
+    await openFromMenu(page, 'Pašvaldība', 'Rēķini un izmaksas');
     await page.getByRole('heading', { name: 'Rēķini un izmaksas', level: 1 }).waitFor();
     await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
     await expectAccessible(page, 'municipality invoices and costs');

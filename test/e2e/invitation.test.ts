@@ -5,7 +5,7 @@ import { jobHandlers } from '../../src/jobs/handlers.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { runBrowserJourneys, launchBrowser } from '../support/browser.js';
 import { startRealServer } from '../support/server.js';
-import { expectAccessible, logIn, logOut, newPage } from './support.js';
+import { expectAccessible, logIn, logOut, newPage, openFromMenu } from './support.js';
 
 // A municipality's admin invites a colleague in the browser; the e-mail's link lets the colleague
 // choose a password and sign in. The real server, a real SMTP receiver and Chromium.
@@ -43,7 +43,7 @@ describe.runIf(runBrowserJourneys)('inviting a colleague in the browser', () => 
   it('the admin invites, the colleague joins through the e-mailed link and signs in', async () => {
     const page = await newPage(chromium.browser, server.url);
     await logIn(page, 'admin@cesis.lv');
-    await page.getByRole('link', { name: 'Mana pašvaldība' }).click();
+    await openFromMenu(page, 'Pašvaldība', 'Mana pašvaldība');
     await page.getByRole('button', { name: 'Uzaicināt lietotāju' }).click();
     await page.locator('#tenant-user-name').fill('Inese Ozola');
     await page.locator('#tenant-user-email').fill('inese.ozola@cesis.lv');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBrowserJourneys } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
-import { expectAccessible, journeyWorld, logIn, logOut } from './support.js';
+import { expectAccessible, journeyWorld, logIn, logOut, openFromMenu } from './support.js';
 
 // The foundation journey in real Chromium against the real server with the built UI:
 // an operator onboards a municipality under an agreement and gives it an administrator,
@@ -68,7 +68,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('onboarding a municipality in 
 
     await logIn(page, 'ilze.kalnina@limbazi.lv', 'Limbazi-parole-2026');
     // A municipality's admin has their own municipality in the navigation…
-    await page.getByRole('link', { name: 'Mana pašvaldība' }).click();
+    await openFromMenu(page, 'Pašvaldība', 'Mana pašvaldība');
     await page.getByRole('heading', { name: 'Limbažu novada pašvaldība', level: 1 }).waitFor();
     await expectAccessible(page, 'the admin’s own municipality');
     // …and the list holds it alone: the other municipalities do not exist for them.

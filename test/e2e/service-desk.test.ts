@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runBrowserJourneys } from '../support/browser.js';
 import { BACKENDS } from '../support/database.js';
-import { expectAccessible, journeyWorld, logIn } from './support.js';
+import { expectAccessible, journeyWorld, logIn, openFromMenu } from './support.js';
 
 // The desk journey in real Chromium: a municipality's user opens a ticket, an agent replies
 // in public, the reaction clock stops, the agent resolves it and the user rates the answer.
@@ -15,7 +15,7 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('a ticket through the service 
   it('opens, answers, resolves and rates a ticket', async () => {
     const user = await world.open();
     await logIn(user, 'lietotajs@cesis.lv');
-    await user.getByRole('link', { name: 'Pieteikumi' }).first().click();
+    await openFromMenu(user, 'Pieteikumi', 'Pieteikumi');
     await user.getByRole('heading', { name: 'Pieteikumi', level: 1 }).waitFor();
     await expectAccessible(user, 'tickets list (municipality)');
     await user.getByRole('link', { name: 'Jauns pieteikums' }).click();

@@ -43,8 +43,8 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('single sign-on in the browser
       await page.getByLabel('Parole').fill('anna-parole-2026');
       await page.getByRole('button', { name: 'Pieteikties' }).click();
 
-      // Back in Kopa, signed in as Cēsis' administrator.
-      await page.waitForURL(`${server.url}/municipalities/${cesis.id}`);
+      // Back in Kopa on the home page, signed in as Cēsis' administrator.
+      await page.waitForURL(`${server.url}/`);
       const session = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
       expect(session.user).toMatchObject({ email: 'admin@cesis.lv', role: 'tenant_admin', tenantId: cesis.id });
       await page.getByRole('button', { name: 'Iziet', exact: true }).waitFor();

@@ -31,7 +31,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
  * A journey's world for one describe block: the real server with the built UI on the given database,
  * and Chromium. `open()` gives a fresh Latvian page (own cookies) on that server.
  */
-export function journeyWorld(backend: BackendName, options: { prober?: boolean } = {}): { open(): Promise<Page>; server(): Awaited<ReturnType<typeof startRealServer>> } {
+export function journeyWorld(backend: BackendName, options: { prober?: boolean; history?: boolean } = {}): { open(): Promise<Page>; server(): Awaited<ReturnType<typeof startRealServer>> } {
   let server: Awaited<ReturnType<typeof startRealServer>> | undefined;
   let chromium: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   beforeAll(async () => {
@@ -123,4 +123,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.getByRole('heading', { name: 'Pieteikties', level: 1 }).waitFor();
+}
+
+/** Opens a page from the main menu as a person does: the group's button, then the entry in it. */
+export async function openFromMenu(page: Page, group: string, entry: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
+  const button = nav.getByRole('button', { name: group });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await nav.getByRole('link', { name: entry, exact: true }).click();
 }

@@ -13,13 +13,14 @@ import { createEmptyPostgresDatabase, type BackendName } from './database.js';
  * The real server on a real port, with the built UI and demo data, as `npm start` runs it;
  * on PGlite in a temporary folder or on a fresh PostgreSQL database.
  */
-export async function startRealServer(backend: BackendName, options: { prober?: boolean; env?: Record<string, string> } = {}): Promise<{ url: string; runtime: Runtime; app: FastifyInstance; stop(): Promise<void> }> {
+export async function startRealServer(backend: BackendName, options: { prober?: boolean; history?: boolean; env?: Record<string, string> } = {}): Promise<{ url: string; runtime: Runtime; app: FastifyInstance; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kopa-e2e-'));
   const pgDatabase = backend === 'postgres' ? await createEmptyPostgresDatabase() : null;
   // As `kopa serve` runs: the production sign-in policy, a second factor for the administering roles.
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', KOPA_JOBS: 'false', ...options.env }, { dataDir, port: 0, databaseUrl: pgDatabase?.url ?? undefined, secretKey: randomBytes(32) });
   const runtime = await openRuntime(config);
-  await seedDemoData(runtime.deps);
+  // `history`: the month-end `kopa demo` shows (tickets in every state, invoices, a draft run), for pages about it.
+  await seedDemoData(runtime.deps, { history: options.history ?? false });
   const app = await serverFor(runtime, { statusCacheMs: 0 });
   // The in-server prober as `kopa serve` runs it, refreshing its monitors every second so a journey need not wait.
   const prober = options.prober ? startLocalProber(runtime.deps, app.log, { refreshMs: 1000, flushMs: 1000 }) : null;

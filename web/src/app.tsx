@@ -1,15 +1,8 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
 import { RequireAuth } from './components/require-auth';
 import { RequirePermission } from './components/require-role';
-import { NotFoundPage, PUBLIC_ROUTES, SIGNED_IN_ROUTES, type PageRoute } from './routes';
-import { useSession } from './session';
-
-/** Tenant roles land on their own municipality; agency roles on the list. */
-function Home() {
-  const { user } = useSession();
-  return <Navigate to={user?.tenantId ? `/municipalities/${user.tenantId}` : '/municipalities'} replace />;
-}
+import { HomePage, NotFoundPage, PUBLIC_ROUTES, SIGNED_IN_ROUTES, type PageRoute } from './routes';
 
 function element({ page: Page, permission, acrossTenants }: PageRoute) {
   return permission ? (
@@ -30,7 +23,7 @@ export function App() {
           <Route key={route.path} path={route.path} element={element(route)} />
         ))}
         <Route element={<RequireAuth />}>
-          <Route index element={<Home />} />
+          <Route index element={<HomePage />} />
           {SIGNED_IN_ROUTES.map((route) => (
             <Route key={route.path} path={route.path} element={element(route)} />
           ))}

@@ -32,6 +32,7 @@ const MaintenancePage = lazyPage(() => import('./features/monitoring/pages/maint
 const MonitorNewPage = lazyPage(() => import('./features/monitoring/pages/monitor-new-page'), 'MonitorNewPage');
 const MonitorPage = lazyPage(() => import('./features/monitoring/pages/monitor-page'), 'MonitorPage');
 const MonitorsPage = lazyPage(() => import('./features/monitoring/pages/monitors-page'), 'MonitorsPage');
+const HomePage = lazyPage(() => import('./features/home/pages/home-page'), 'HomePage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
 const SellerSettingsPage = lazyPage(() => import('./features/billing/pages/seller-settings-page'), 'SellerSettingsPage');
 const ServiceFormPage = lazyPage(() => import('./features/catalogue/pages/service-form-page'), 'ServiceFormPage');
@@ -77,7 +78,7 @@ export const PUBLIC_ROUTES: readonly PageRoute[] = [
   { path: 'satisfaction', page: SatisfactionPage },
 ];
 
-/** Pages behind sign-in (the start page `/` sends each person to their own). */
+/** Pages behind sign-in (the start page `/` is each role's home page, HomePage). */
 export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'municipalities', page: TenantsPage },
   { path: 'municipalities/new', page: TenantFormPage, permission: 'tenants.write' },
@@ -128,4 +129,4 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'account', page: AccountPage },
 ];
 
-export { NotFoundPage };
+export { HomePage, NotFoundPage };

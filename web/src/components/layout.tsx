@@ -17,6 +17,15 @@ export function Layout() {
   const [logoutError, setLogoutError] = useState<unknown>(null);
   const [loggingOut, setLoggingOut] = useState(false);
   const firstRender = useRef(true);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeMenu = (returnFocus: boolean) => {
+    setMenuOpen(false);
+    if (returnFocus) menuButton.current?.focus();
+  };
+
+  // A page chosen from the phone menu closes it.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   // After client-side navigation, move focus to the new page's heading so it is announced.
   useEffect(() => {
@@ -60,6 +69,19 @@ export function Layout() {
               <span className="brand-tagline">{t('app.tagline')}</span>
             </span>
           </Link>
+          {user && (
+            <button
+              ref={menuButton}
+              type="button"
+              className="button button-header menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpen((was) => !was)}
+            >
+              <span aria-hidden="true">☰ </span>
+              {t('nav.menu')}
+            </button>
+          )}
           <div className="header-tools">
             <LanguageSwitch />
             {status === 'anonymous' && location.pathname !== '/login' && (
@@ -84,7 +106,7 @@ export function Layout() {
             )}
           </div>
         </div>
-        {user && <MainNav user={user} />}
+        {user && <MainNav user={user} open={menuOpen} onClose={closeMenu} />}
       </header>
       <main id="main" tabIndex={-1} className="main">
         <ReadOnlyBanner user={user} />

@@ -1,52 +1,110 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
-import { can, canAcrossTenants } from '../permissions';
-import { isTenantRole } from '../roles';
+import { Link, useLocation } from 'react-router-dom';
 import type { SessionUser } from '../features/account/queries';
+import { currentItem, navContext, shownGroups, type NavGroup } from './nav-items';
 
-/** The sections the person's role may use. */
-export function MainNav({ user }: { user: SessionUser }) {
+interface Props {
+  user: SessionUser;
+  /** On a phone the menu shows only when opened with the menu button. */
+  open: boolean;
+  /** Closes the phone menu (Escape, or a page chosen) and gives focus back to the menu button. */
+  onClose: (returnFocus: boolean) => void;
+}
+
+/**
+ * The sections the person's permissions allow, in groups (nav-items.ts). A group opens as a list
+ * under its button; the current page's entry and its group are marked with aria-current.
+ */
+export function MainNav({ user, open, onClose }: Props) {
   const { t } = useTranslation();
-  const tenantHome = user.tenantId ? `/municipalities/${user.tenantId}` : null;
-  const agency = !isTenantRole(user.role);
-  const items = [
-    tenantHome ? { to: tenantHome, label: t('nav.ownMunicipality') } : { to: '/municipalities', label: t('nav.municipalities') },
-    { to: tenantHome ? `${tenantHome}/status` : '/status', label: t('nav.status') },
-    agency && { to: '/services', label: t('nav.services') },
-    can(user, 'incidents.write') && { to: '/incidents', label: t('nav.incidents') },
-    agency && can(user, 'monitors.read') && { to: '/monitors', label: t('nav.monitors') },
-    agency && { to: '/maintenance', label: t('nav.maintenance') },
-    can(user, 'tickets.read') && { to: '/tickets', label: t('nav.tickets') },
-    canAcrossTenants(user, 'tickets.manage') && { to: '/inbound-mail', label: t('nav.inboundMail') },
-    can(user, 'desk_reports.read') && { to: '/desk-report', label: t('nav.deskReport') },
-    can(user, 'sla_reports.read') && { to: '/sla-report', label: t('nav.slaReport') },
-    tenantHome && can(user, 'statements.read') && { to: `${tenantHome}/costs`, label: t('nav.costs') },
-    can(user, 'billing_runs.read') && { to: '/billing/runs', label: t('nav.billingRuns') },
-    can(user, 'billing_runs.read') && { to: '/billing/invoices', label: t('nav.invoices') },
-    can(user, 'billing_runs.read') && { to: '/billing/tariffs', label: t('nav.tariffs') },
-    can(user, 'billing_runs.read') && { to: '/billing/cost-pools', label: t('nav.costPools') },
-    can(user, 'forecast.read') && { to: '/billing/forecast', label: t('nav.forecast') },
-    can(user, 'usage.write') && { to: '/billing/usage', label: t('nav.usageImport') },
-    can(user, 'billing_runs.read') && { to: '/billing/seller', label: t('nav.seller') },
-    { to: '/calendars', label: t('nav.calendars') },
-    canAcrossTenants(user, 'users.write') && { to: '/users', label: t('nav.agencyUsers') },
-    can(user, 'tokens.write') && { to: '/tokens', label: t('nav.tokens') },
-    can(user, 'identity_providers.read') && { to: '/identity-providers', label: t('nav.identityProviders') },
-    can(user, 'audit.read') && { to: '/audit', label: t('nav.audit') },
-    can(user, 'outbox.read') && { to: '/outbox', label: t('nav.outbox') },
-    { to: '/account', label: t('nav.account') },
-  ].filter((item): item is { to: string; label: string } => Boolean(item));
+  const { pathname } = useLocation();
+  const groups = shownGroups(navContext(user));
+  const current = currentItem(
+    groups.flatMap((g) => g.items),
+    pathname,
+  );
+  const [expanded, setExpanded] = useState<NavGroup | null>(null);
+  const navRef = useRef<HTMLElement>(null);
 
+  // A page chosen: the group's list closes (on a phone the whole menu, see Layout).
+  useEffect(() => setExpanded(null), [pathname]);
+
+  // Opening the phone menu shows the current page's group and puts focus on the first entry.
+  useEffect(() => {
+    if (!open) return;
+    setExpanded(current?.group ?? null);
+    navRef.current?.querySelector<HTMLElement>('a, button')?.focus();
+    // Only when the menu opens (not when the page changes under it): `current` is left out on purpose.
+  }, [open]);
+
+  // A click elsewhere closes an open group's list.
+  useEffect(() => {
+    if (expanded === null) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!navRef.current?.contains(event.target as Node)) setExpanded(null);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [expanded]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape') return;
+    if (expanded !== null) {
+      const button = navRef.current?.querySelector<HTMLElement>(`#nav-group-${expanded}`);
+      setExpanded(null);
+      button?.focus();
+    } else if (open) {
+      onClose(true);
+    }
+  };
+
+  const homeCurrent = pathname === '/';
+  const accountCurrent = pathname === '/account' || pathname.startsWith('/account/');
   return (
-    <nav aria-label={t('nav.main')} className="main-nav">
-      <ul>
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.to === '/account' || item.to === tenantHome}>
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
+    <nav id="main-nav" ref={navRef} aria-label={t('nav.main')} className="main-nav" data-open={open} onKeyDown={onKeyDown}>
+      <ul className="nav-groups">
+        <li>
+          <Link to="/" className="nav-top" aria-current={homeCurrent ? 'page' : undefined} onClick={() => onClose(false)}>
+            {t('nav.home')}
+          </Link>
+        </li>
+        {groups.map(({ group, items }) => {
+          const isCurrent = current?.group === group && !homeCurrent;
+          const isOpen = expanded === group;
+          return (
+            <li key={group} className="nav-group">
+              <button
+                type="button"
+                id={`nav-group-${group}`}
+                className="nav-top nav-group-button"
+                aria-expanded={isOpen}
+                aria-controls={`nav-list-${group}`}
+                aria-current={isCurrent ? 'true' : undefined}
+                onClick={() => setExpanded(isOpen ? null : group)}
+              >
+                {t(`nav.groups.${group}`)}
+                <span className="nav-chevron" aria-hidden="true">
+                  {isOpen ? '▴' : '▾'}
+                </span>
+              </button>
+              <ul id={`nav-list-${group}`} className="nav-list" hidden={!isOpen}>
+                {items.map((item) => (
+                  <li key={item.label + item.to}>
+                    <Link to={item.to} aria-current={item === current && !homeCurrent ? 'page' : undefined} onClick={() => onClose(false)}>
+                      {t(item.label)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+        <li className="nav-account">
+          <Link to="/account" className="nav-top" aria-current={accountCurrent ? 'page' : undefined} onClick={() => onClose(false)}>
+            {t('nav.account')}
+          </Link>
+        </li>
       </ul>
     </nav>
   );

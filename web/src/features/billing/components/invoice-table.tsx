@@ -16,7 +16,7 @@ interface Props {
 export function InvoiceTable({ invoices, caption, names }: Props) {
   const { t } = useTranslation();
   return (
-    <DataTable caption={caption}>
+    <DataTable caption={caption} stack>
       <thead>
         <tr>
           <th scope="col">{t('billing.invoiceNumber')}</th>
@@ -35,12 +35,12 @@ export function InvoiceTable({ invoices, caption, names }: Props) {
               {i.number}
               {i.kind === 'credit_note' && <span className="muted"> ({t('billing.invoiceKinds.credit_note')})</span>}
             </th>
-            {names && <td>{names[i.tenantId] ?? i.tenantId}</td>}
-            <td>{i.month}</td>
-            <td>{formatDate(i.issueDate)}</td>
-            <td>{formatDate(i.dueDate)}</td>
-            <td className="num">{formatMoney(i.total)}</td>
-            <td className="nowrap">
+            {names && <td data-label={t('billing.municipality')}>{names[i.tenantId] ?? i.tenantId}</td>}
+            <td data-label={t('billing.month')}>{i.month}</td>
+            <td data-label={t('billing.issueDate')}>{formatDate(i.issueDate)}</td>
+            <td data-label={t('billing.dueDate')}>{formatDate(i.dueDate)}</td>
+            <td className="num" data-label={t('billing.total')}>{formatMoney(i.total)}</td>
+            <td className="nowrap" data-label={t('billing.downloads')}>
               <a href={invoiceDownload(i.id, 'pdf')} download>
                 PDF<span className="visually-hidden"> {i.number}</span>
               </a>{' '}

@@ -14,7 +14,7 @@ interface Props {
 export function StatementLines({ statement: s, caption }: Props) {
   const { t } = useTranslation();
   return (
-    <DataTable caption={caption} className="table-compact">
+    <DataTable caption={caption} className="table-compact" stack>
       <thead>
         <tr>
           <th scope="col">{t('billing.line')}</th>
@@ -31,14 +31,14 @@ export function StatementLines({ statement: s, caption }: Props) {
               <span className="muted">{t(`billing.lineKinds.${l.kind}`)}: </span>
               <span lang={localNameLang({ lv: l.description, en: l.descriptionEn })}>{localName({ lv: l.description, en: l.descriptionEn })}</span>
             </th>
-            <td>
+            <td data-label={t('billing.explanation')}>
               <ExplanationText explanation={l.structuredExplanation} />
             </td>
-            <td className="num">
+            <td className="num" data-label={t('billing.quantity')}>
               {formatDecimal(l.quantity)} {l.unit}
             </td>
-            <td className="num">{formatMoney(l.unitPrice, s.currency)}</td>
-            <td className="num">{formatMoney(l.amount, s.currency)}</td>
+            <td className="num" data-label={t('billing.unitPrice')}>{formatMoney(l.unitPrice, s.currency)}</td>
+            <td className="num" data-label={t('billing.amount')}>{formatMoney(l.amount, s.currency)}</td>
           </tr>
         ))}
       </tbody>

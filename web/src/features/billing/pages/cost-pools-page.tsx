@@ -59,7 +59,7 @@ export function CostPoolsPage() {
           list.length === 0 ? (
             <p>{t('billing.noPools', { month })}</p>
           ) : (
-            <DataTable caption={t('billing.poolsCaption', { month })}>
+            <DataTable caption={t('billing.poolsCaption', { month })} stack>
               <thead>
                 <tr>
                   <th scope="col">{t('billing.description')}</th>
@@ -71,11 +71,11 @@ export function CostPoolsPage() {
               <tbody>
                 {list.map((p) => (
                   <tr key={p.id}>
-                    <td lang={localNameLang({ lv: p.description, en: p.descriptionEn })}>{localName({ lv: p.description, en: p.descriptionEn })}</td>
-                    <td>{t(`billing.drivers.${p.driver}`)}</td>
-                    <td className="num">{formatMoney(p.amount, p.currency)}</td>
+                    <td data-label={t('billing.description')} lang={localNameLang({ lv: p.description, en: p.descriptionEn })}>{localName({ lv: p.description, en: p.descriptionEn })}</td>
+                    <td data-label={t('billing.driver')}>{t(`billing.drivers.${p.driver}`)}</td>
+                    <td className="num" data-label={t('billing.amount')}>{formatMoney(p.amount, p.currency)}</td>
                     {writer && (
-                      <td className="nowrap">
+                      <td className="nowrap" data-label={t('common.actions')}>
                         <button
                           type="button"
                           className="button button-small button-secondary"
