@@ -43,6 +43,8 @@ export interface SlaPdfInput {
   services: ServiceSla[];
   desk?: DeskFigures | undefined;
   version?: number | undefined;
+  /** Set while the month has not ended: the instant the figures count up to. */
+  inProgressUpTo?: string | null | undefined;
   /** The municipality's calendar zone; Kopa's home zone when not given. */
   zone?: string | undefined;
   /** The reader's language; Latvian when not given. */
@@ -128,6 +130,7 @@ export function slaReportDocument(input: SlaPdfInput): PdfDocument {
     content: [
       { text: t.title, style: 'title' },
       { text: `${input.tenantName} · ${monthName(input.month, language)}${input.version && input.version > 1 ? ` · ${t.version(input.version)}` : ''}`, style: 'subtitle' },
+      ...(input.inProgressUpTo ? [{ text: t.inProgress(localTime(input.inProgressUpTo)), bold: true, margin: [0, 0, 0, 8] } satisfies PdfContent] : []),
       input.services.length === 0
         ? { text: t.noServices }
         : {

@@ -127,6 +127,8 @@ const DeskFigures = Type.Object({
 const SlaReport = Type.Object({
   tenantId: Type.String(),
   month: Type.String(),
+  inProgress: Type.Boolean({ description: 'true while the month has not ended: the figures count only the time up to `upTo`' }),
+  upTo: Type.String({ format: 'date-time', description: 'the instant the figures count up to: the month’s end once it has ended, else when the report was computed' }),
   services: Type.Array(ServiceReport),
   desk: DeskFigures,
   publication: Type.Union([Type.Object({ version: Type.Integer(), publishedAt: Instant, reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], { description: 'The frozen version served; null while the month is not published (or with ?live=true)' }),

@@ -11934,6 +11934,8 @@ export interface paths {
                                 satisfactionRatings: number;
                                 tickets: number;
                             };
+                            /** @description true while the month has not ended: the figures count only the time up to `upTo` */
+                            inProgress: boolean;
                             month: string;
                             /** @description The frozen version served; null while the month is not published (or with ?live=true) */
                             publication: {
@@ -12026,6 +12028,11 @@ export interface paths {
                                 upSeconds: number;
                             }[];
                             tenantId: string;
+                            /**
+                             * Format: date-time
+                             * @description the instant the figures count up to: the month’s end once it has ended, else when the report was computed
+                             */
+                            upTo: string;
                         };
                     };
                 };
