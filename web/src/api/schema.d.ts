@@ -10290,6 +10290,7 @@ export interface paths {
                                 };
                                 since: string | null;
                                 state: "up" | "down" | "maintenance" | "unknown";
+                                uptimePercent: number | null;
                             }[];
                         };
                     };
@@ -12766,6 +12767,7 @@ export interface paths {
                                 };
                                 since: string | null;
                                 state: "up" | "down" | "maintenance" | "unknown";
+                                uptimePercent: number | null;
                             }[];
                         };
                     };
