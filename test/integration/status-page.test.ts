@@ -64,6 +64,14 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
     expect(status.services.find((s: { code: string }) => s.code === 'GIS')).toMatchObject({ state: 'unknown', monitors: 0 });
   });
 
+  it('gives each service its uptime over the 90 days shown', async () => {
+    const services = (await anonymous('/api/v1/status')).json().services as { code: string; uptimePercent: number | null }[];
+    // Known from 18 Nov 00:00 Riga to now (20 Nov 14:00): 62 h = 223,200 s, of it 1,800 s down.
+    // 221,400 / 223,200 = 99.19354…% → 99.194; the days before the monitor are unknown and do not count.
+    expect(services.find((s) => s.code === 'DVS')!.uptimePercent).toBe(99.194);
+    expect(services.find((s) => s.code === 'GIS')!.uptimePercent).toBeNull();
+  });
+
   it('lists incidents and planned maintenance of the services shown', async () => {
     const staff = await signIn(t.app, 'operators@rda.lv');
     expect((await staff.post('/api/v1/maintenance-windows', { serviceIds: [gisId], startsAt: '2026-11-24T18:00:00Z', endsAt: '2026-11-24T20:00:00Z', title: 'GIS datubāzes atjaunināšana' })).statusCode).toBe(201);

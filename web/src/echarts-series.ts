@@ -7,6 +7,8 @@ import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from
 import { GridComponent, MarkLineComponent, type GridComponentOption, type MarkLineComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { roundedDecimal } from '../../src/domain/figures';
+import { formatNumber } from '../../src/domain/locale';
 import { seriesStyle, type Pattern } from './chart-styles';
 
 use([BarChart, LineChart, GridComponent, MarkLineComponent, CanvasRenderer]);
@@ -105,7 +107,9 @@ function targetLine({ value, label }: { value: number; label: string }): BarSeri
 }
 
 function option(spec: DrawnChart): Option {
-  const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 2 });
+  // The axis writes figures as the tables do ("6 000", "99,5"): Intl's Latvian leaves "6000" ungrouped.
+  const language = spec.locale.startsWith('lv') ? 'lv' : 'en';
+  const number = { format: (value: number) => formatNumber(roundedDecimal(value, 2), language) };
   const left = spec.series.filter((s) => s.rightAxisName === undefined);
   const right = spec.series.filter((s) => s.rightAxisName !== undefined);
   const named = spec.series.some((s) => s.labels);

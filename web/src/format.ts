@@ -1,3 +1,5 @@
+import { roundedDecimal } from '../../src/domain/figures';
+import { formatNumber as groupDigits } from '../../src/domain/locale';
 import { currentLanguage } from './i18n';
 
 const ZONE = 'Europe/Riga';
@@ -24,8 +26,12 @@ export function formatDate(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * A number as the PDFs write it (src/domain/locale.ts): "6 000", "12,5" in Latvian. Not Intl:
+ * its Latvian rule leaves four-digit figures ungrouped ("6000") while five-digit ones are grouped.
+ */
 export function formatNumber(value: number, maximumFractionDigits = 3): string {
-  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits }).format(value);
+  return groupDigits(roundedDecimal(value, maximumFractionDigits), currentLanguage());
 }
 
 /** A local date YYYY-MM-DD at the given local time, as an ISO instant (browser's zone). */

@@ -74,6 +74,10 @@ export interface DeskFigures {
 export interface SlaReport {
   tenantId: string;
   month: string;
+  /** True while the month has not ended: the figures count only the time up to `upTo`. */
+  inProgress: boolean;
+  /** The instant the figures count up to: the month's end once it has ended, else the moment of computing. */
+  upTo: string;
   services: ServiceSla[];
   desk: DeskFigures;
 }
@@ -112,7 +116,13 @@ async function serviceAvailability(deps: AvailabilityDeps, actor: Actor, tenantI
     const agreement = agreementForMonth(await deps.store.agreements.listCurrent(tx, tenantId), month);
     // The month in the municipality's own calendar zone (docs/definitions.md, "A month").
     const zone = await tenantZone(deps.store, tx, tenantId, month);
-    const { from, to } = monthInterval(zone, month);
+    const { from, to: monthEnd } = monthInterval(zone, month);
+    // A month in progress is reported up to now: the rest has not happened, so it is neither
+    // "no data" nor spent maintenance; it is simply outside the period (DESIGN.md's definition
+    // applied to the elapsed part). An ended month is its whole interval, as always.
+    const now = deps.clock.now().getTime();
+    const inProgress = now < monthEnd.getTime();
+    const to = inProgress ? new Date(Math.max(from.getTime(), now)) : monthEnd;
     const targetPercent = agreement?.availabilityTargetPercent ?? DEFAULT_AVAILABILITY_TARGET_PERCENT;
     const noticeMs = (agreement?.maintenanceNoticeHours ?? DEFAULT_MAINTENANCE_NOTICE_HOURS) * 3_600_000;
     const subscriptions = (await deps.store.subscriptions.list(tx, tenantId)).filter((s) => s.from < nextMonth && (s.to === null || s.to >= firstDay));
@@ -128,7 +138,7 @@ async function serviceAvailability(deps: AvailabilityDeps, actor: Actor, tenantI
       const service = catalogue.get(subscription.serviceId);
       if (!service) continue;
       const start = Math.max(from.getTime(), localToEpochMs(zone, subscription.from, 0));
-      const end = Math.min(to.getTime(), subscription.to ? localToEpochMs(zone, addDays(subscription.to, 1), 0) : Infinity);
+      const end = Math.max(start, Math.min(to.getTime(), subscription.to ? localToEpochMs(zone, addDays(subscription.to, 1), 0) : Infinity));
       const monitors = used.get(subscription.id)!;
       const timeline = serviceTimeline(monitors, timelines, start, end);
       const windows = allWindows.filter((w) => w.serviceIds.includes(service.id) && overlaps(w, start, end));
@@ -157,7 +167,7 @@ async function serviceAvailability(deps: AvailabilityDeps, actor: Actor, tenantI
         maintenance: windows.map((w, i) => ({ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt, announcedAt: w.announcedAt, counted: windowsMs[i]!.start - windowsMs[i]!.announcedAt >= noticeMs, declaredBy: w.declaredBy })),
       });
     }
-    return { tenantId, month, services };
+    return { tenantId, month, inProgress, upTo: to.toISOString(), services };
   });
 }
 

@@ -9,6 +9,7 @@ export interface SlaPdfTexts {
   subject: string;
   title: string;
   version: (n: number) => string;
+  inProgress: (upTo: string) => string;
   noServices: string;
   summaryColumns: [string, string, string, string];
   yes: string;
@@ -34,6 +35,7 @@ const lv: SlaPdfTexts = {
   subject: 'Pakalpojumu pieejamība',
   title: 'Pakalpojumu pieejamības pārskats',
   version: (n) => `${n}. versija`,
+  inProgress: (upTo) => `Mēnesis vēl turpinās: pārskatā ieskaitīts laiks līdz ${upTo}.`,
   noServices: 'Šajā mēnesī pašvaldība neizmantoja nevienu uzraudzītu pakalpojumu.',
   summaryColumns: ['Pakalpojums', 'Pieejamība', 'Mērķis', 'Sasniegts'],
   yes: 'Jā',
@@ -81,6 +83,7 @@ const en: SlaPdfTexts = {
   subject: 'Service availability',
   title: 'Service availability report',
   version: (n) => `version ${n}`,
+  inProgress: (upTo) => `The month is in progress: the report counts the time up to ${upTo}.`,
   noServices: 'The municipality used no monitored service this month.',
   summaryColumns: ['Service', 'Availability', 'Target', 'Met'],
   yes: 'Yes',

@@ -1,6 +1,7 @@
 import type { DeskFigures, ServiceSla } from '../availability/sla-report.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
 import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
+import { formatDuration, formatPercent } from '../../domain/figures.js';
 import { LANGUAGE_TAGS, type Language } from '../../domain/locale.js';
 import { PDF_TEXTS } from './pdf-texts.js';
 import { SLA_PDF_TEXTS, type SlaPdfTexts } from './sla-report-pdf-texts.js';
@@ -11,20 +12,12 @@ export const monthName = (month: string, language: Language) => {
 };
 export const monthNameLv = (month: string) => monthName(month, 'lv');
 
-/** Seconds as "2 h 05 min 10 s" — exact, so that the figures add up to the period; both languages write it so. */
-export function durationLv(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  return [h > 0 ? `${h} h` : null, h > 0 || m > 0 ? `${String(m).padStart(h > 0 ? 2 : 1, '0')} min` : null, `${String(rest).padStart(h > 0 || m > 0 ? 2 : 1, '0')} s`].filter(Boolean).join(' ');
-}
-
 /** How one language writes the report's figures and times. */
 interface Style {
   t: SlaPdfTexts;
   percent: (value: number | null) => string;
   share: (value: number | null) => string;
+  duration: (seconds: number) => string;
   number: (value: number) => string;
   /** The report's times are those of the municipality's calendar zone, as its month is. */
   localTime: (iso: string) => string;
@@ -32,11 +25,12 @@ interface Style {
 
 function styleOf(language: Language, zone: string): Style {
   const tag = LANGUAGE_TAGS[language];
-  const sign = language === 'lv' ? ' %' : '%';
+  // Durations and percentages as the report page writes them (src/domain/figures.ts).
   return {
     t: SLA_PDF_TEXTS[language],
-    percent: (value) => (value === null ? '—' : `${value.toLocaleString(tag, { minimumFractionDigits: 3, maximumFractionDigits: 3 })}${sign}`),
-    share: (value) => (value === null ? '—' : `${value.toLocaleString(tag)}${sign}`),
+    percent: (value) => (value === null ? '—' : formatPercent(value, language)),
+    share: (value) => (value === null ? '—' : formatPercent(value, language)),
+    duration: (seconds) => formatDuration(seconds, language),
     number: (value) => value.toLocaleString(tag),
     localTime: (iso) => new Date(iso).toLocaleString(tag, { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
   };
@@ -49,13 +43,15 @@ export interface SlaPdfInput {
   services: ServiceSla[];
   desk?: DeskFigures | undefined;
   version?: number | undefined;
+  /** Set while the month has not ended: the instant the figures count up to. */
+  inProgressUpTo?: string | null | undefined;
   /** The municipality's calendar zone; Kopa's home zone when not given. */
   zone?: string | undefined;
   /** The reader's language; Latvian when not given. */
   language?: Language | undefined;
 }
 
-function serviceSection(s: ServiceSla, { t, percent, localTime }: Style): PdfContent[] {
+function serviceSection(s: ServiceSla, { t, percent, duration, localTime }: Style): PdfContent[] {
   const f = t.facts;
   const facts: PdfContent[] = [
     { text: `${s.serviceName} (${s.serviceCode})`, style: 'heading' },
@@ -66,11 +62,11 @@ function serviceSection(s: ServiceSla, { t, percent, localTime }: Style): PdfCon
           [f.availability, { text: percent(s.availabilityPercent), bold: true }],
           [f.target, percent(s.targetPercent)],
           [f.met, { text: s.met ? t.yes : t.no, style: s.met ? 'good' : 'bad' }],
-          [f.up, durationLv(s.upSeconds)],
-          [f.down, durationLv(s.downSeconds)],
-          [f.maintenance, durationLv(s.maintenanceSeconds)],
-          [f.unknown, durationLv(s.unknownSeconds)],
-          [f.excluded, durationLv(s.excludedSeconds)],
+          [f.up, duration(s.upSeconds)],
+          [f.down, duration(s.downSeconds)],
+          [f.maintenance, duration(s.maintenanceSeconds)],
+          [f.unknown, duration(s.unknownSeconds)],
+          [f.excluded, duration(s.excludedSeconds)],
           [f.coverage, percent(s.coveragePercent)],
           [f.period, `${localTime(s.periodStart)} – ${localTime(s.periodEnd)}`],
         ],
@@ -84,7 +80,7 @@ function serviceSection(s: ServiceSla, { t, percent, localTime }: Style): PdfCon
       table: {
         headerRows: 1,
         widths: ['*', '*', 'auto'],
-        body: [t.outageColumns.map((text) => ({ text, style: 'tableHeader' })), ...s.outages.map((o) => [localTime(o.start), localTime(o.end), durationLv(o.seconds)])],
+        body: [t.outageColumns.map((text) => ({ text, style: 'tableHeader' })), ...s.outages.map((o) => [localTime(o.start), localTime(o.end), duration(o.seconds)])],
       },
       layout: 'lightHorizontalLines',
     });
@@ -139,6 +135,7 @@ export function slaReportDocument(input: SlaPdfInput): PdfDocument {
     content: [
       { text: t.title, style: 'title' },
       { text: `${input.tenantName} · ${monthName(input.month, language)}${input.version && input.version > 1 ? ` · ${t.version(input.version)}` : ''}`, style: 'subtitle' },
+      ...(input.inProgressUpTo ? [{ text: t.inProgress(localTime(input.inProgressUpTo)), bold: true, margin: [0, 0, 0, 8] } satisfies PdfContent] : []),
       input.services.length === 0
         ? { text: t.noServices }
         : {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { currentState } from '../../domain/availability/current-state.js';
+import { currentState, unknownReason, type UnknownReason } from '../../domain/availability/current-state.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
@@ -14,7 +14,11 @@ export interface MonitorHealth {
   since: string | null;
   lastCheckAt: string | null;
   lastLatencyMs: number | null;
+  /** Why the state is unknown (null when it is known), as a code and its facts for the UI to word. */
+  unknownReason: HealthReason | null;
 }
+
+export type HealthReason = { code: 'paused' | 'never_probed'; params: Record<string, never> } | { code: 'no_results'; params: { locations: string[]; lastResultAt: string | null } };
 
 /**
  * Every visible monitor's state now, by the same rules as reports. Which monitors the caller may
@@ -51,9 +55,16 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
   return monitors.map((m) => {
     const mine = latest.filter((r) => r.monitorId === m.id);
     const last = mine.reduce<(typeof mine)[number] | null>((a, r) => (a === null || r.at > a.at ? r : a), null);
-    const state = currentState(m, mine.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok })), now);
-    return { monitorId: m.id, state: m.active ? state.state : 'unknown', since: mine.length > 0 ? new Date(state.since).toISOString() : null, lastCheckAt: last?.at.toISOString() ?? null, lastLatencyMs: last?.latencyMs ?? null };
+    const results = mine.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok }));
+    const state = currentState(m, results, now);
+    const reason = unknownReason(m, results, now);
+    return { monitorId: m.id, state: m.active ? state.state : 'unknown', since: mine.length > 0 ? new Date(state.since).toISOString() : null, lastCheckAt: last?.at.toISOString() ?? null, lastLatencyMs: last?.latencyMs ?? null, unknownReason: reason && healthReason(reason) };
   });
+}
+
+function healthReason(reason: UnknownReason): HealthReason {
+  if (reason.code !== 'no_results') return { code: reason.code, params: {} };
+  return { code: 'no_results', params: { locations: reason.locations, lastResultAt: reason.lastResultAt === null ? null : new Date(reason.lastResultAt).toISOString() } };
 }
 
 export interface LatencySeries {

@@ -33,6 +33,8 @@ export interface ServiceStatus {
   /** When the current state began, as far as the 90 days show. */
   since: string | null;
   monitors: number;
+  /** up / (up + down) × 100 over the 90 days shown (maintenance excluded); null when nothing is known. */
+  uptimePercent: number | null;
   days: DayBar[];
 }
 
@@ -53,6 +55,8 @@ function dayRanges(now: number): { date: string; start: number; end: number }[] 
   });
 }
 
+const roundTo3 = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
+
 function serviceStatus(service: Service, used: Monitor[], timelines: Map<string, Segment[][]>, windows: MaintenanceWindowRecord[], now: number): ServiceStatus {
   const days = dayRanges(now);
   const from = days[0]!.start;
@@ -70,10 +74,11 @@ function serviceStatus(service: Service, used: Monitor[], timelines: Map<string,
     state,
     since: last && last.start > from ? new Date(last.start).toISOString() : null,
     monitors: used.length,
+    uptimePercent: roundTo3(summarize(timeline, from, now).availabilityPercent),
     days: days.map((d) => {
       const end = Math.min(d.end, now);
       const s = summarize(timeline, d.start, end);
-      return { date: d.date, availabilityPercent: s.availabilityPercent === null ? null : Math.round(s.availabilityPercent * 1000) / 1000, downSeconds: s.downSeconds, maintenanceSeconds: s.maintenanceSeconds, unknownSeconds: s.unknownSeconds };
+      return { date: d.date, availabilityPercent: roundTo3(s.availabilityPercent), downSeconds: s.downSeconds, maintenanceSeconds: s.maintenanceSeconds, unknownSeconds: s.unknownSeconds };
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentState } from './current-state.js';
+import { currentState, unknownReason } from './current-state.js';
 
 const monitor = { locations: ['lvrtc', 'lnb'], intervalSeconds: 60, failuresToConfirm: 2 };
 const MIN = 60_000;
@@ -22,5 +22,14 @@ describe('current state of a monitor', () => {
     // lnb's last result is 3 intervals old: unknown, so lvrtc alone decides.
     expect(currentState(monitor, [at('lvrtc', 98, false), at('lvrtc', 99, false), at('lnb', 97, true)], now).state).toBe('down');
     expect(currentState(monitor, [at('lnb', 90, false)], now)).toEqual({ state: 'unknown', since: 93 * MIN });
+  });
+
+  it('says why the state is unknown: paused, never probed, or which locations went silent and when', () => {
+    const active = { ...monitor, active: true };
+    expect(unknownReason({ ...monitor, active: false }, [at('lvrtc', 99, true)], now)).toEqual({ code: 'paused' });
+    expect(unknownReason(active, [], now)).toEqual({ code: 'never_probed' });
+    // Three intervals without a result from either location: the last word was lnb's at minute 90.
+    expect(unknownReason(active, [at('lvrtc', 80, true), at('lnb', 90, false)], now)).toEqual({ code: 'no_results', locations: ['lvrtc', 'lnb'], lastResultAt: 90 * MIN });
+    expect(unknownReason(active, [at('lvrtc', 80, true), at('lnb', 98, true)], now)).toBeNull();
   });
 });

@@ -32,3 +32,23 @@ export function currentState(monitor: { locations: string[]; intervalSeconds: nu
   if (down.length * 2 > known.length) return { state: 'down', since: Math.max(...down.map((l) => l.since)) };
   return { state: 'up', since: Math.min(...known.filter((l) => l.state === 'up').map((l) => l.since)) };
 }
+
+/** Why a monitor's state is unknown, for people: a code the UI words in its language, with its facts. */
+export type UnknownReason =
+  | { code: 'paused' }
+  | { code: 'never_probed' }
+  /** The listed locations sent nothing recent; `lastResultAt` is the latest result any of them sent (null: none ever). */
+  | { code: 'no_results'; locations: string[]; lastResultAt: number | null };
+
+/**
+ * The reason behind an UNKNOWN state (null when the state is known). By `currentState`'s rule a
+ * monitor is unknown when no location has a result within three intervals, so the answer names
+ * the silent locations and when they last spoke.
+ */
+export function unknownReason(monitor: { active: boolean; locations: string[]; intervalSeconds: number; failuresToConfirm: number }, results: LatestResult[], now: number): UnknownReason | null {
+  if (!monitor.active) return { code: 'paused' };
+  if (currentState(monitor, results, now).state !== 'unknown') return null;
+  if (results.length === 0) return { code: 'never_probed' };
+  const last = results.reduce((a, r) => Math.max(a, r.at), -Infinity);
+  return { code: 'no_results', locations: [...monitor.locations], lastResultAt: Number.isFinite(last) ? last : null };
+}

@@ -16,6 +16,15 @@ export const HealthView = Type.Object({
   since: Nullable(Instant),
   lastCheckAt: Nullable(Instant),
   lastLatencyMs: Nullable(Type.Integer()),
+  unknownReason: Nullable(
+    Type.Union(
+      [
+        Type.Object({ code: Type.Union([Type.Literal('paused'), Type.Literal('never_probed')]), params: Type.Object({}) }),
+        Type.Object({ code: Type.Literal('no_results'), params: Type.Object({ locations: Type.Array(Type.String()), lastResultAt: Nullable(Instant) }) }),
+      ],
+      { description: 'why the state is unknown (null when known): paused; never_probed; no_results from `locations` since `lastResultAt`' },
+    ),
+  ),
 });
 const MonitorRowView = Type.Intersect([MonitorView, Type.Object({ health: HealthView })]);
 

@@ -9,6 +9,7 @@ import { slaReportCsv } from '../../app/availability/sla-report.js';
 import { updateMonitor } from '../../app/monitoring/update-monitor.js';
 import { changeMaintenance } from '../../app/monitoring/change-maintenance.js';
 import { cancelMaintenance } from '../../app/monitoring/cancel-maintenance.js';
+import { AVAILABILITY_RANGES, MAX_EVENTS, monitorAvailability, type AvailabilityRange } from '../../app/monitoring/monitor-availability.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
@@ -59,6 +60,21 @@ export const MonitorView = Type.Object({
   updatedAt: Instant,
 });
 
+const MonitorAvailabilityView = Type.Object({
+  monitorId: Type.String(),
+  range: Type.Union(Object.keys(AVAILABILITY_RANGES).map((r) => Type.Literal(r))),
+  from: Instant,
+  to: Instant,
+  uptimePercent: Nullable(Type.Number({ description: 'up / (up + down) × 100 over the range; null when nothing is known' })),
+  upSeconds: Type.Number(),
+  downSeconds: Type.Number(),
+  unknownSeconds: Type.Number(),
+  events: Type.Array(
+    Type.Object({ state: Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('unknown')]), start: Instant, end: Instant, seconds: Type.Number(), ongoing: Type.Boolean() }),
+    { description: `stretches of one state, newest first (at most ${MAX_EVENTS}); the newest lasts until now` },
+  ),
+  eventsTruncated: Type.Boolean(),
+});
 
 const Result = Type.Object(
   {
@@ -136,6 +152,8 @@ const DeskFigures = Type.Object({
 const SlaReport = Type.Object({
   tenantId: Type.String(),
   month: Type.String(),
+  inProgress: Type.Boolean({ description: 'true while the month has not ended: the figures count only the time up to `upTo`' }),
+  upTo: Type.String({ format: 'date-time', description: 'the instant the figures count up to: the month’s end once it has ended, else when the report was computed' }),
   services: Type.Array(ServiceReport),
   desk: DeskFigures,
   publication: Type.Union([Type.Object({ version: Type.Integer(), publishedAt: Instant, reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], { description: 'The frozen version served; null while the month is not published (or with ?live=true)' }),
@@ -191,6 +209,17 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.get('/monitors/:id', {
     schema: { 'x-kopa-permission': 'monitors.read', tags: ['monitoring'], summary: 'One monitor', params: Params, response: { 200: MonitorView, ...ERRORS } },
   }, async (request) => getMonitor(deps, actorOf(request), pathId(request.params.id, 'Monitor')));
+
+  app.get('/monitors/:id/availability', {
+    schema: {
+      'x-kopa-permission': 'monitors.read',
+      tags: ['monitoring'],
+      summary: 'A monitor’s uptime and state changes over the last 24 h, 7, 30 or 90 days (rolled-up data where final)',
+      params: Params,
+      querystring: Type.Object({ range: Type.Optional(Type.Union(Object.keys(AVAILABILITY_RANGES).map((r) => Type.Literal(r)), { description: 'default 24h' })) }, { additionalProperties: false }),
+      response: { 200: MonitorAvailabilityView, ...ERRORS },
+    },
+  }, async (request) => monitorAvailability(deps, actorOf(request), pathId(request.params.id, 'Monitor'), (request.query.range ?? '24h') as AvailabilityRange));
 
   app.patch('/monitors/:id', {
     schema: {

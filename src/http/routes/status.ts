@@ -21,6 +21,7 @@ const StatusView = Type.Object({
       state: State,
       since: Type.Union([Instant, Type.Null()]),
       monitors: Type.Integer(),
+      uptimePercent: Nullable(Type.Number({ description: 'up / (up + down) × 100 over the 90 days shown, maintenance excluded; null when nothing is known' })),
       days: Type.Array(Type.Object({ date: DateText, availabilityPercent: Nullable(Type.Number()), downSeconds: Type.Number(), maintenanceSeconds: Type.Number(), unknownSeconds: Type.Number() }), { description: 'The last 90 days in Riga, oldest first' }),
     }),
   ),

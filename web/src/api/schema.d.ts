@@ -6131,6 +6131,17 @@ export interface paths {
                                     monitorId: string;
                                     since: string | null;
                                     state: "up" | "down" | "unknown";
+                                    unknownReason: ({
+                                        code: "paused" | "never_probed";
+                                        params: Record<string, never>;
+                                    } | {
+                                        /** @enum {string} */
+                                        code: "no_results";
+                                        params: {
+                                            lastResultAt: string | null;
+                                            locations: string[];
+                                        };
+                                    }) | null;
                                 };
                             })[];
                             /** @description path and query of the next page; null on the last */
@@ -6680,6 +6691,135 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/monitors/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor’s uptime and state changes over the last 24 h, 7, 30 or 90 days (rolled-up data where final) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default 24h */
+                    range?: "24h" | "7d" | "30d" | "90d";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            downSeconds: number;
+                            /** @description stretches of one state, newest first (at most 500); the newest lasts until now */
+                            events: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                end: string;
+                                ongoing: boolean;
+                                seconds: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                start: string;
+                                state: "up" | "down" | "unknown";
+                            }[];
+                            eventsTruncated: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            from: string;
+                            monitorId: string;
+                            range: "24h" | "7d" | "30d" | "90d";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            to: string;
+                            unknownSeconds: number;
+                            upSeconds: number;
+                            uptimePercent: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors/{id}/latency": {
         parameters: {
             query?: never;
@@ -7126,6 +7266,17 @@ export interface paths {
                                 monitorId: string;
                                 since: string | null;
                                 state: "up" | "down" | "unknown";
+                                unknownReason: ({
+                                    code: "paused" | "never_probed";
+                                    params: Record<string, never>;
+                                } | {
+                                    /** @enum {string} */
+                                    code: "no_results";
+                                    params: {
+                                        lastResultAt: string | null;
+                                        locations: string[];
+                                    };
+                                }) | null;
                             }[];
                             /** @description path and query of the next page; null on the last */
                             next: string | null;
@@ -10139,6 +10290,7 @@ export interface paths {
                                 };
                                 since: string | null;
                                 state: "up" | "down" | "maintenance" | "unknown";
+                                uptimePercent: number | null;
                             }[];
                         };
                     };
@@ -12365,6 +12517,8 @@ export interface paths {
                                 satisfactionRatings: number;
                                 tickets: number;
                             };
+                            /** @description true while the month has not ended: the figures count only the time up to `upTo` */
+                            inProgress: boolean;
                             month: string;
                             /** @description The frozen version served; null while the month is not published (or with ?live=true) */
                             publication: {
@@ -12457,6 +12611,11 @@ export interface paths {
                                 upSeconds: number;
                             }[];
                             tenantId: string;
+                            /**
+                             * Format: date-time
+                             * @description the instant the figures count up to: the month’s end once it has ended, else when the report was computed
+                             */
+                            upTo: string;
                         };
                     };
                 };
@@ -13039,6 +13198,7 @@ export interface paths {
                                 };
                                 since: string | null;
                                 state: "up" | "down" | "maintenance" | "unknown";
+                                uptimePercent: number | null;
                             }[];
                         };
                     };

@@ -17,6 +17,11 @@ export type MonitorCounts = ResponseOf<'/api/v1/monitors/counts', 'get'>;
 export type DisplayState = Exclude<keyof MonitorCounts, 'total'>;
 export type LatencySeries = ResponseOf<'/api/v1/monitors/{id}/latency', 'get'>;
 export type LatencyPoint = LatencySeries['points'][number];
+export type MonitorAvailability = ResponseOf<'/api/v1/monitors/{id}/availability', 'get'>;
+export type AvailabilityRange = MonitorAvailability['range'];
+export type UnknownReason = NonNullable<MonitorHealth['unknownReason']>;
+/** The ranges a monitor's page offers, shortest first. */
+export const AVAILABILITY_RANGES = ['24h', '7d', '30d', '90d'] as const satisfies readonly AvailabilityRange[];
 export type MaintenanceRecord = ResponseOf<'/api/v1/maintenance-windows', 'get'>['items'][number];
 export type MaintenanceInput = BodyOf<'/api/v1/maintenance-windows', 'post'>;
 export type MaintenanceChanges = BodyOf<'/api/v1/maintenance-windows/{id}', 'patch'>;
@@ -40,6 +45,7 @@ const keys = {
   health: (pick: MonitorPick) => ['monitors', 'health', pick] as const,
   latency: (pick: MonitorPick, hours: number) => ['monitors', 'latency', pick, hours] as const,
   latencyOf: (id: string, hours: number) => ['monitors', 'detail', id, 'latency', hours] as const,
+  availabilityOf: (id: string, range: AvailabilityRange) => ['monitors', 'detail', id, 'availability', range] as const,
   maintenance: (from: string, to: string) => ['maintenance', from, to] as const,
   maintenanceWindow: (id: string) => ['maintenance', 'window', id] as const,
 };
@@ -115,6 +121,16 @@ export function useMonitorLatency(id: string, hours: number) {
     ...refreshEvery(),
   });
   return useRefreshingResource(query, keys.latencyOf(id, hours));
+}
+
+/** One monitor's uptime and state changes over a range ending now, refreshed every minute. */
+export function useMonitorAvailability(id: string, range: AvailabilityRange) {
+  const query = useQuery({
+    queryKey: keys.availabilityOf(id, range),
+    queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/{id}/availability', { params: { path: { id }, query: { range } }, signal })),
+    ...refreshEvery(),
+  });
+  return useRefreshingResource(query, keys.availabilityOf(id, range));
 }
 
 /** A saved monitor replaces the cached one; lists and counts load again when next shown. */

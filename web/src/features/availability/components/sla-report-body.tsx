@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../format';
+import { formatInstant } from '../../../format';
 import { formatPercent } from '../../../status-format';
 import type { Outage, ServiceReport, SlaReport } from '../queries';
 import { SlaAvailabilityChart } from './sla-availability-chart';
@@ -29,6 +29,7 @@ export function SlaReportBody({ report, monthTitle, name, onExclude }: Props) {
 
   return (
     <>
+      {report.inProgress && <p className="message message-neutral">{t('slaReport.inProgress', { upTo: formatInstant(report.upTo) })}</p>}
       <p className={`message ${met === measured.length ? 'message-success' : 'message-error'}`}>
         {t('slaReport.summary', { met, measured: measured.length, total: services.length })}
       </p>
@@ -39,7 +40,7 @@ export function SlaReportBody({ report, monthTitle, name, onExclude }: Props) {
           target={target}
           rows={services.map((s) => ({ label: name(s), percent: s.availabilityPercent, text: formatPercent(t, s.availabilityPercent), met: s.met }))}
         />
-        {targets.length > 1 && <p className="muted">{t('slaReport.severalTargets', { targets: targets.map((x) => `${formatNumber(x)} %`).join(', ') })}</p>}
+        {targets.length > 1 && <p className="muted">{t('slaReport.severalTargets', { targets: targets.map((x) => formatPercent(t, x)).join(', ') })}</p>}
         <SlaReportTable caption={t('slaReport.tableCaption', { month: monthTitle })} services={services} name={name} />
       </section>
       <section className="section" aria-labelledby="sla-evidence">

@@ -12,16 +12,18 @@ import { isTenantRole } from '../../../roles';
 import { useTenants } from '../../municipalities/queries';
 import { useService } from '../../catalogue/queries';
 import { LatencyChart } from '../components/latency-chart';
+import { MonitorAvailabilitySection } from '../components/monitor-availability';
 import { MonitorEditForm } from '../components/monitor-edit-form';
 import { MonitorFacts } from '../components/monitor-facts';
 import { MonitorPause } from '../components/monitor-pause';
 import { MonitorStateBadge } from '../components/monitor-state-badge';
 import { PushTokenRenew } from '../components/push-token-renew';
+import { UnknownReason } from '../components/unknown-reason';
 import { useMonitor, useMonitorHealth, useMonitorLatency } from '../queries';
 
 const HOURS = 24;
 
-/** One monitor: its state now, its last 24 hours, its settings; operators edit, pause and renew its push URL. */
+/** One monitor: its state now (and why, when unknown), its uptime and state changes over a chosen range, its last 24 hours' latency, its settings; operators edit, pause and renew its push URL. */
 export function MonitorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -61,6 +63,14 @@ export function MonitorPage() {
                     <MonitorStateBadge monitor={m} health={mine} />
                   </dd>
                 </div>
+                {mine?.unknownReason && (
+                  <div>
+                    <dt>{t('monitorPage.reasonLabel')}</dt>
+                    <dd>
+                      <UnknownReason reason={mine.unknownReason} />
+                    </dd>
+                  </div>
+                )}
                 <div>
                   <dt>{t('status.since')}</dt>
                   <dd>{m.active && mine?.since ? <time dateTime={mine.since}>{formatInstant(mine.since)}</time> : t('common.unknown')}</dd>
@@ -76,6 +86,7 @@ export function MonitorPage() {
               </dl>
               {health.stale && <p className="message message-neutral">{t('monitors.stale')}</p>}
             </section>
+            <MonitorAvailabilitySection monitorId={m.id} name={m.name} />
             <section className="section" aria-labelledby="monitor-latency">
               <h2 id="monitor-latency">{t('monitorPage.latencyTitle')}</h2>
               <AsyncSection resource={latency}>{(series) => <LatencyChart key={series.points.length > 0 ? 'data' : 'empty'} title={t('monitorPage.chartTitle', { name: m.name })} points={series.points} hours={HOURS} />}</AsyncSection>

@@ -94,7 +94,7 @@ export function MonitorsPage() {
       <Flash />
       {c && (
         <p>
-          {t('monitors.count', { count: c.total, active: c.total - c.paused })} {t('monitors.stateCounts', { up: c.up, down: c.down, unknown: c.unknown })}
+          {t('monitors.count', { count: c.total, enabled: c.total - c.paused, paused: c.paused })} {t('monitors.stateCounts', { up: c.up, down: c.down, unknown: c.unknown })}
         </p>
       )}
       <MonitorHealthAnnouncer health={health.data} refreshedAt={health.updatedAt} monitors={items} stale={health.stale} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../../status-format';
 import { useStatusOnce } from '../queries';
 import { localName } from '../../../local-name';
 import { AsyncSection } from '../../../components/async-section';
@@ -31,6 +32,9 @@ export function ServiceAvailability({ serviceId, tenantId }: Props) {
                 {t('service.stateNow')} <ServiceStateBadge state={service.state} />
               </p>
               <p className="muted">{t('status.barsIntro')}</p>
+              <p>
+                <strong>{service.uptimePercent === null ? t('status.uptime90None') : t('status.uptime90', { value: formatPercent(t, service.uptimePercent) })}</strong>
+              </p>
               <AvailabilityBars name={name} days={service.days} />
               <AvailabilityLegend />
               <DowntimeDays name={name} days={service.days} />

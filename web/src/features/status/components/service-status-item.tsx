@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../../status-format';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../../../format';
 import { localName } from '../../../local-name';
@@ -37,6 +38,9 @@ export function ServiceStatusItem({ service, linkToService }: Props) {
                 </>
               )
             : t('status.sinceLong')}
+      </p>
+      <p className="service-status-uptime">
+        <strong>{service.uptimePercent === null ? t('status.uptime90None') : t('status.uptime90', { value: formatPercent(t, service.uptimePercent) })}</strong>
       </p>
       <AvailabilityBars name={name} days={service.days} />
       <DowntimeDays name={name} days={service.days} />
