@@ -25,7 +25,7 @@ describe('every route survives odd input', () => {
 
   const oddSegments = ['x', '00000000-0000-4000-8000-000000000000', '..%2F..', '%00', 'ā'.repeat(300), '2026-13', '-1', '1e309'];
   const oddValue = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }), fc.constant({ nested: { deeper: [1, 'x'] } }), fc.constant('\u0000'), fc.constant('9'.repeat(400)));
-  const oddBody = fc.oneof(fc.constant(undefined), fc.constant([]), fc.dictionary(fc.constantFrom('id', 'name', 'tenantId', 'serviceId', 'results', 'records', 'status', 'month', 'from', 'to', 'amount', 'reason', 'title', 'email', 'role', 'priority'), oddValue, { maxKeys: 5 }));
+  const oddBody = fc.oneof(fc.constant(undefined), fc.constant([]), fc.dictionary(fc.constantFrom('id', 'name', 'tenantId', 'serviceId', 'results', 'records', 'status', 'month', 'from', 'to', 'amount', 'reason', 'title', 'email', 'role', 'priority', 'token', 'serviceIds', 'language'), oddValue, { maxKeys: 5 }));
   const oddQuery = fc.dictionary(fc.constantFrom('from', 'to', 'month', 'limit', 'cursor', 'format', 'status', 'tenantId', 'days', 'location'), fc.string({ maxLength: 20 }).map(encodeURIComponent), { maxKeys: 3 });
 
   it('never answers 500', async () => {
