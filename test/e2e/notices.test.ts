@@ -34,6 +34,9 @@ describe.runIf(runBrowserJourneys)('notices in the browser', () => {
     const again = admin.getByRole('group', { name: 'Mēneša pieejamības pārskati' });
     await expect.poll(() => again.getByLabel('Microsoft Teams ienākošo tīmekļa āķu adreses').inputValue()).toBe('https://cesis.webhook.office.com/hook');
     expect(await again.getByLabel('Pašvaldības kontaktadrese').isChecked()).toBe(false);
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('heading', { name: 'Notification recipients', level: 1 }).waitFor();
+    await expectAccessible(admin, 'notification settings in English');
     await admin.context().close();
   }, 180_000);
 
@@ -65,6 +68,10 @@ describe.runIf(runBrowserJourneys)('notices in the browser', () => {
     await operator.getByLabel('Stāvoklis').selectOption('queued');
     await expect.poll(() => operator.getByRole('row', { name: /Pārbaudes paziņojums/ }).textContent()).toContain('rindā');
     await expectAccessible(operator, 'outbox, queued');
+    await operator.getByRole('button', { name: 'English' }).click();
+    await operator.getByRole('heading', { name: 'Outgoing notices', level: 1 }).waitFor();
+    await expect.poll(() => operator.getByRole('row', { name: /Pārbaudes paziņojums/ }).textContent()).toContain('queued');
+    await expectAccessible(operator, 'outbox in English');
     await operator.context().close();
   }, 180_000);
 });

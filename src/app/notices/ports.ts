@@ -3,7 +3,7 @@ import type { NotificationSettings, TopicSetting } from '../../domain/notificati
 import type { AuditStore } from '../audit/ports.js';
 import type { Clock, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
-import type { RecipientDeps } from './recipients.js';
+import type { User } from '../../domain/user.js';
 
 export interface StoredNotificationSettings {
   /** As stored: a topic missing here has its default. */
@@ -19,6 +19,11 @@ export interface NotificationSettingsStore {
 }
 
 export interface NotificationSettingsDeps {
-  store: Transactions & RecipientDeps['store'] & { notificationSettings: NotificationSettingsStore; audit: AuditStore };
+  store: Transactions & {
+    notificationSettings: NotificationSettingsStore;
+    audit: AuditStore;
+    users: { list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }): Promise<readonly User[]> };
+    tenants: { get(tx: Tx, tenantId: string): Promise<unknown> };
+  };
   clock: Clock;
 }
