@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runBrowserJourneys } from '../support/browser.js';
+import { expectAccessible, journeyWorld, logIn } from './support.js';
+
+// A monitor's page: the operator switches between 24 hours and 7, 30, 90 days; the range is kept in
+// the address, the uptime and the state changes are those of the range, and the state now says why it is unknown.
+describe.runIf(runBrowserJourneys)('a monitor’s availability ranges', () => {
+  const world = journeyWorld('pglite');
+
+  it('shows uptime and state changes per range, and why the state is unknown', async () => {
+    const page = await world.open();
+    await logIn(page, 'operators@rda.lv');
+    // A monitor that reported every 5 minutes from 3 hours ago to 1 hour ago, failing for the middle 30 minutes.
+    const id = await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/v1/session')).json();
+      const json = { 'content-type': 'application/json', 'X-CSRF-Token': csrfToken as string };
+      const services = (await (await fetch('/api/v1/services')).json()).items as { id: string; code: string }[];
+      const body = { serviceId: services.find((s) => s.code === 'DVS')!.id, name: 'Diapazonu pārbaude', type: 'http', target: 'https://dvs.example.lv/', intervalSeconds: 300, failuresToConfirm: 2, locations: ['lvrtc'] };
+      const created = await fetch('/api/v1/monitors', { method: 'POST', headers: json, body: JSON.stringify(body) });
+      if (!created.ok) throw new Error(`monitor: ${created.status} ${await created.text()}`);
+      const monitor = await created.json();
+      const now = Math.floor(Date.now() / 300_000) * 300_000;
+      const results = Array.from({ length: 24 }, (_, i) => ({ at: new Date(now - 3 * 3_600_000 + i * 300_000).toISOString(), ok: i < 9 || i >= 15, location: 'lvrtc' }));
+      const sent = await fetch(`/api/v1/monitors/${monitor.id}/results`, { method: 'POST', headers: json, body: JSON.stringify({ results }) });
+      if (!sent.ok) throw new Error(`results: ${sent.status} ${await sent.text()}`);
+      return monitor.id as string;
+    });
+
+    await page.goto(`/monitors/${id}`);
+    await page.getByRole('heading', { name: 'Pieejamība un stāvokļa maiņas', level: 2 }).waitFor();
+    // Silent for an hour: unknown, with the reason in words.
+    await page.getByText(/Nav rezultātu no lvrtc kopš/).waitFor();
+    await page.getByText('Pieejamība, 24 stundas').waitFor();
+    const changes = page.getByRole('table', { name: /Diapazonu pārbaude: stāvokļa maiņas, 24 stundas/ });
+    await changes.waitFor();
+    // Newest first: unknown (ongoing), up, down (30 min), up, unknown before the first result.
+    const states = await changes.locator('tbody th').allInnerTexts();
+    expect(states.map((s) => s.replace(/^\W+/, '').trim())).toEqual(['Nav zināms', 'Darbojas', 'Nedarbojas', 'Darbojas', 'Nav zināms']);
+    await expect(changes.locator('tbody tr').nth(2).locator('td').last().innerText()).resolves.toBe('30 min');
+    await expectAccessible(page, 'monitor page, 24 hours');
+
+    const week = page.getByRole('button', { name: '7 dienas' });
+    await week.click();
+    await page.getByText('Pieejamība, 7 dienas').waitFor();
+    expect(new URL(page.url()).searchParams.get('range')).toBe('7d');
+    expect(await week.getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('table', { name: /stāvokļa maiņas, 7 dienas/ }).waitFor();
+    // The address keeps the range: reloading shows 90 days when asked for them.
+    await page.goto(`/monitors/${id}?range=90d`);
+    await page.getByText('Pieejamība, 90 dienas').waitFor();
+    expect(await page.getByRole('button', { name: '90 dienas' }).getAttribute('aria-pressed')).toBe('true');
+    await expectAccessible(page, 'monitor page, 90 days');
+  }, 120_000);
+});
