@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { inviteUser } from '../../src/app/identity/invite-user.js';
+import { receiveMail } from '../../src/app/desk/receive-mail.js';
 import { systemActor } from '../../src/domain/actor.js';
 import type { TestApp } from './app.js';
 import { DEMO_PASSWORD, signIn } from './app.js';
@@ -58,6 +59,12 @@ export async function giveTenantOneOfEverything(t: TestApp, adminEmail: string, 
   await giveIdentityProvider(t, operator, tenantId, adminEmail);
   // An invitation goes out by e-mail; this app has no mail server, so the use case gets mail settings.
   await inviteUser({ ...t.deps, notifications: { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' } }, systemActor('test'), tenantId, { email: `uzaicinats@${adminEmail.split('@')[1]!}`, name: 'Uzaicināts', role: 'tenant_user' });
+  // A mail from its admin to the desk: received by the SMTP listener, not by a route.
+  const mail = await receiveMail(t.deps, { deskAddress: 'atbalsts@kopa.rda.lv', ownAddresses: [] }, {
+    messageId: `<one-of-everything.${tenantId}@example.lv>`, envelopeFrom: adminEmail, recipients: ['atbalsts@kopa.rda.lv'], from: adminEmail,
+    subject: 'Pa pastu', text: 'Pieteikums pa e-pastu', headers: new Map(), contentType: 'text/plain', references: [], attachments: [], raw: new Uint8Array([1]),
+  });
+  expect(mail).toMatchObject({ status: 'ticket', tenantId });
   // A notice to the municipality that could not be sent: the outbox is written by the worker, not by a route.
   await t.database.ownerQuery(
     "INSERT INTO outbox (event_key, event, channel, recipient, tenant_id, subject, payload, status, attempts, last_error, next_attempt_at, created_at) VALUES ($1, 'sla_report.published', 'email', $2, $3, 'Pārskats publicēts', '{}', 'failed', 8, 'pārbaudes kļūme', now(), now())",

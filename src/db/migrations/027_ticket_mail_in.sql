@@ -28,10 +28,14 @@ CREATE TABLE inbound_mail (
   decided_at      timestamptz
 );
 CREATE INDEX inbound_mail_status ON inbound_mail (status, received_at DESC, id);
+CREATE INDEX inbound_mail_tenant ON inbound_mail (tenant_id);
 
--- Mail from outside is the agency's to look at: municipalities see the tickets and comments it made.
+-- Received mail is the agency desk's to handle (the API serves it to the desk only). A mail gets a
+-- tenant_id only once it is known to come from that municipality's person (a comment or ticket it
+-- made, or a refused mail of theirs); the database then lets that municipality's scope read it, by the
+-- rule of all its data, as the outbox does. Mail from strangers has none: the agency's alone.
 ALTER TABLE inbound_mail ENABLE ROW LEVEL SECURITY;
 ALTER TABLE inbound_mail FORCE ROW LEVEL SECURITY;
-CREATE POLICY agency_only ON inbound_mail USING (kopa_is_agency()) WITH CHECK (kopa_is_agency());
+CREATE POLICY tenant_visibility ON inbound_mail USING (kopa_can_see(tenant_id)) WITH CHECK (kopa_can_see(tenant_id));
 
 GRANT SELECT, INSERT, UPDATE ON inbound_mail TO kopa_app;
