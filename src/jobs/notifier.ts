@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Notifier } from '../app/shared/ports.js';
 
@@ -13,9 +13,15 @@ export function signWebhook(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+function withoutMessageId(headers: Record<string, string> | undefined): Record<string, string> {
+  const { 'Message-ID': _ignored, ...rest } = headers ?? {};
+  return rest;
+}
+
 /** SMTP through nodemailer and signed webhooks through fetch; each throws on failure. */
 export function createNotifier(options: NotifierOptions): Notifier {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const senderDomain = /@([^>\s]+)>?\s*$/.exec(options.mailFrom)?.[1] ?? 'kopa';
   return {
     async sendMail(message) {
       if (!transport) throw new Error('KOPA_SMTP_URL is not set');
@@ -27,7 +33,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
         html: message.html,
         replyTo: message.replyTo,
         // RFC 3834: everything Kopa sends is automatic, so well-behaved auto-responders stay silent.
-        headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
+        // Our own Message-IDs start with `kopa.` (src/domain/desk/inbound-mail.ts), so a notice that
+        // comes back to the inbound listener is recognised as a loop.
+        messageId: message.headers?.['Message-ID'] ?? `<kopa.${randomUUID()}@${senderDomain}>`,
+        headers: { 'Auto-Submitted': 'auto-generated', ...withoutMessageId(message.headers) },
         attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding })),
       });
     },

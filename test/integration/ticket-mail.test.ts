@@ -105,9 +105,9 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
     expect(to(sent)).toEqual(['admin@cesis.lv', 'lietotajs@cesis.lv', 'operators@rda.lv']);
     for (const mail of sent) {
       expect(header(mail, 'Reply-To')).toBe(`atbalsts+${ticket.number}@kopa.rda.lv`);
-      expect(header(mail, 'Message-ID')).toBe(`<ticket-${ticket.number}-${eventId}@kopa.rda.lv>`);
-      expect(header(mail, 'In-Reply-To')).toBe(`<ticket-${ticket.number}@kopa.rda.lv>`);
-      expect(header(mail, 'References')).toBe(`<ticket-${ticket.number}@kopa.rda.lv>`);
+      expect(header(mail, 'Message-ID')).toBe(`<kopa.ticket.${ticket.number}.${eventId}@kopa.rda.lv>`);
+      expect(header(mail, 'In-Reply-To')).toBe(`<kopa.ticket.${ticket.number}.thread@kopa.rda.lv>`);
+      expect(header(mail, 'References')).toBe(`<kopa.ticket.${ticket.number}.thread@kopa.rda.lv>`);
       expect(textOf(mail)).toContain('Labdien! Kļūdu labojām, lūdzu, pārbaudiet.');
       expect(textOf(mail)).toContain(`https://kopa.example.lv/tickets/${ticket.id}`);
     }

@@ -5,7 +5,7 @@ describe('ticket mail', () => {
   it('threads every mail of a ticket under its first message id, on the desk address domain or kopa', () => {
     expect(messageDomain('atbalsts@Kopa.RDA.lv')).toBe('kopa.rda.lv');
     expect(messageDomain(null)).toBe('kopa');
-    expect(threadHeaders('1042', '77', 'kopa.rda.lv')).toEqual({ 'Message-ID': '<ticket-1042-77@kopa.rda.lv>', 'In-Reply-To': '<ticket-1042@kopa.rda.lv>', References: '<ticket-1042@kopa.rda.lv>' });
+    expect(threadHeaders('1042', '77', 'kopa.rda.lv')).toEqual({ 'Message-ID': '<kopa.ticket.1042.77@kopa.rda.lv>', 'In-Reply-To': '<kopa.ticket.1042.thread@kopa.rda.lv>', References: '<kopa.ticket.1042.thread@kopa.rda.lv>' });
   });
 
   it('writes a status change in the reader’s language, and names the reply address only when there is one', () => {

@@ -2,6 +2,7 @@
  * What a ticket's mail says and how mail clients thread it: pure, so the texts and headers are
  * decided in one place and tested without a mail server. Latvian first; English for those who chose it.
  */
+import { ticketMessageId } from './inbound-mail.js';
 import type { TicketStatus } from './ticket.js';
 
 export type MailLanguage = 'lv' | 'en';
@@ -18,13 +19,14 @@ export function messageDomain(deskAddress: string | null | undefined): string {
 }
 
 /**
- * Each mail is its own message (`<ticket-<n>-<event id>@…>`) answering the ticket's first one
- * (`<ticket-<n>@…>`), so every mail about a ticket falls into one thread, and a reply to any of
- * them names the ticket in its References even when the reply address was lost.
+ * Each mail is its own message (`<kopa.ticket.<n>.<event id>@…>`) answering the ticket's thread
+ * (`<kopa.ticket.<n>.thread@…>`), so every mail about a ticket falls into one thread, and a reply to
+ * any of them names the ticket in its References even when the reply address was lost — the form
+ * inbound mail reads back (inbound-mail.ts `ticketNumberFromReferences`).
  */
 export function threadHeaders(ticketNumber: string, eventId: string, domain: string): Record<string, string> {
-  const root = `<ticket-${ticketNumber}@${domain}>`;
-  return { 'Message-ID': `<ticket-${ticketNumber}-${eventId}@${domain}>`, 'In-Reply-To': root, References: root };
+  const root = ticketMessageId(ticketNumber, 'thread', `@${domain}`);
+  return { 'Message-ID': ticketMessageId(ticketNumber, eventId, `@${domain}`), 'In-Reply-To': root, References: root };
 }
 
 export type TicketChange =
