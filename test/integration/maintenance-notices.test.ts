@@ -264,4 +264,16 @@ describe.each(BACKENDS)('maintenance notices on %s', (backend) => {
     expect(windows.map((w) => w.startsAt).slice(-2)).toEqual(['2027-10-26T19:00:00.000Z', '2027-11-30T20:00:00.000Z']);
     expect((await deliver()).length).toBe(4);
   });
+
+  it('moving a window to another service tells the municipalities of both', async () => {
+    const dvsId = ((await operator.get('/api/v1/services')).json().items as { id: string; code: string }[]).find((x) => x.code === 'DVS')!.id;
+    const created = await desk.post('/api/v1/maintenance-windows', { serviceIds: [serviceId], startsAt: '2027-01-20T19:00:00Z', endsAt: '2027-01-20T20:00:00Z', title: 'Pārcelšana' });
+    expect(created.statusCode, created.body).toBe(201);
+    await deliver();
+    const moved = await desk.patch(`/api/v1/maintenance-windows/${created.json().id}`, { serviceIds: [dvsId] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const to = (await deliver()).map((m) => m.to.join());
+    // Cēsis used the old service only (of the two, this one is its alone); Sigulda uses the new one.
+    expect(to).toEqual(expect.arrayContaining(['admin@cesis.lv', 'pasts@cesis.lv', 'admin@sigulda.lv', 'pasts@sigulda.lv']));
+  });
 });
