@@ -264,4 +264,16 @@ describe.each(BACKENDS)('maintenance notices on %s', (backend) => {
     expect(windows.map((w) => w.startsAt).slice(-2)).toEqual(['2027-10-26T19:00:00.000Z', '2027-11-30T20:00:00.000Z']);
     expect((await deliver()).length).toBe(4);
   });
+
+  it('moving a window to another service still tells the municipalities of the old one', async () => {
+    const other = await operator.post('/api/v1/services', { code: 'ARH2', name: 'Jaunā arhīvu sistēma' });
+    expect(other.statusCode, other.body).toBe(201);
+    const created = await desk.post('/api/v1/maintenance-windows', { serviceIds: [serviceId], startsAt: '2027-01-20T19:00:00Z', endsAt: '2027-01-20T20:00:00Z', title: 'Pārcelšana' });
+    expect(created.statusCode, created.body).toBe(201);
+    await deliver();
+    // Nobody uses the new service; Cēsis, which uses the old one, must still hear that its window moved away.
+    const moved = await desk.patch(`/api/v1/maintenance-windows/${created.json().id}`, { serviceIds: [other.json().id] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await deliver()).map((m) => m.to.join()).sort()).toEqual(['admin@cesis.lv', 'pasts@cesis.lv']);
+  });
 });

@@ -46,8 +46,7 @@ export async function changeMaintenance(deps: MonitoringDeps, actor: Actor, wind
     if (same) return before;
     const after = await deps.store.maintenance.update(tx, windowId, { ...next, sequence: before.sequence + 1, updatedAt: now.toISOString() });
     await recordAudit(deps, tx, actor, { action: 'maintenance.changed', entityType: 'maintenance_window', entityId: windowId, tenantId: null, before, after });
-    // Municipalities that heard of the old services and of the new ones both hear of the change.
-    await recordMaintenanceNotices(deps, tx, 'changed', [{ ...after, serviceIds: [...new Set([...before.serviceIds, ...after.serviceIds])] }], `maintenance:${windowId}:changed:${after.sequence}`, now);
+    await recordMaintenanceNotices(deps, tx, 'changed', [after], `maintenance:${windowId}:changed:${after.sequence}`, now, { before });
     return after;
   });
 }

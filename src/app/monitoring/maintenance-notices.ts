@@ -11,7 +11,7 @@ import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
  * The municipalities to tell about windows: those subscribed, at some time of a window, to one of
  * its services (a subscription's dates read in Riga, the windows' zone).
  */
-async function affectedTenants(deps: MonitoringDeps, tx: Tx, windows: readonly MaintenanceWindowRecord[]): Promise<string[]> {
+async function affectedTenants(deps: MonitoringDeps, tx: Tx, windows: readonly Pick<MaintenanceWindowRecord, 'startsAt' | 'endsAt' | 'serviceIds'>[]): Promise<string[]> {
   const subscriptions = await deps.store.subscriptions.list(tx, null);
   const tenants = new Set<string>();
   for (const w of windows) {
@@ -26,7 +26,8 @@ async function affectedTenants(deps: MonitoringDeps, tx: Tx, windows: readonly M
  * Records, in the caller's transaction (ADR 0020), one e-mail per recipient of every affected
  * municipality, in the recipient's language, with the windows as an `.ics` (a cancellation's as
  * METHOD:CANCEL; the completed notice has none). `eventKey` names the occurrence: recording it
- * again records nothing new. Returns how many recipients there were.
+ * again records nothing new; `before` (a change) also tells those the old window concerned.
+ * Returns how many recipients there were.
  */
 export async function recordMaintenanceNotices(
   deps: MonitoringDeps,
@@ -35,10 +36,11 @@ export async function recordMaintenanceNotices(
   windows: readonly MaintenanceWindowRecord[],
   eventKey: string,
   at: Date,
-  extra: { reason?: string | null } = {},
+  extra: { reason?: string | null; before?: MaintenanceWindowRecord } = {},
 ): Promise<number> {
   if (!deps.notifications?.mailEnabled || windows.length === 0) return 0;
-  const tenantIds = await affectedTenants(deps, tx, windows);
+  // A change also reaches those who heard of the window as it was (other services, other days).
+  const tenantIds = await affectedTenants(deps, tx, extra.before ? [...windows, extra.before] : windows);
   if (tenantIds.length === 0) return 0;
   const services = new Map<string, { lv: string; en: string | null }>();
   for (const id of new Set(windows.flatMap((w) => w.serviceIds))) {
