@@ -2006,6 +2006,7 @@ export interface paths {
                             }[];
                             status: "draft" | "finalized";
                         } & {
+                            /** @description in the order of summary.rows */
                             statements: {
                                 /** @enum {string} */
                                 currency: "EUR";
@@ -2040,6 +2041,38 @@ export interface paths {
                                 vat: string;
                                 vatRate: string;
                             }[];
+                            /** @description One row per municipality in the order invoices are numbered (name as Latvian sorts it, then registration number), then the grand total */
+                            summary: {
+                                rows: {
+                                    administration: string;
+                                    /** @description total − previousTotal */
+                                    change: string | null;
+                                    /** @description change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero */
+                                    changePercent: string | null;
+                                    hosting: string;
+                                    net: string;
+                                    /** @description what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing */
+                                    previousTotal: string | null;
+                                    registrationNumber: string;
+                                    tenantId: string;
+                                    tenantName: string;
+                                    total: string;
+                                    vat: string;
+                                }[];
+                                total: {
+                                    administration: string;
+                                    /** @description total − previousTotal */
+                                    change: string | null;
+                                    /** @description change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero */
+                                    changePercent: string | null;
+                                    hosting: string;
+                                    net: string;
+                                    /** @description what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing */
+                                    previousTotal: string | null;
+                                    total: string;
+                                    vat: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -2161,6 +2194,7 @@ export interface paths {
                             }[];
                             status: "draft" | "finalized";
                         } & {
+                            /** @description in the order of summary.rows */
                             statements: {
                                 /** @enum {string} */
                                 currency: "EUR";
@@ -2195,7 +2229,134 @@ export interface paths {
                                 vat: string;
                                 vatRate: string;
                             }[];
+                            /** @description One row per municipality in the order invoices are numbered (name as Latvian sorts it, then registration number), then the grand total */
+                            summary: {
+                                rows: {
+                                    administration: string;
+                                    /** @description total − previousTotal */
+                                    change: string | null;
+                                    /** @description change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero */
+                                    changePercent: string | null;
+                                    hosting: string;
+                                    net: string;
+                                    /** @description what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing */
+                                    previousTotal: string | null;
+                                    registrationNumber: string;
+                                    tenantId: string;
+                                    tenantName: string;
+                                    total: string;
+                                    vat: string;
+                                }[];
+                                total: {
+                                    administration: string;
+                                    /** @description total − previousTotal */
+                                    change: string | null;
+                                    /** @description change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero */
+                                    changePercent: string | null;
+                                    hosting: string;
+                                    net: string;
+                                    /** @description what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing */
+                                    previousTotal: string | null;
+                                    total: string;
+                                    vat: string;
+                                };
+                            };
                         };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing-runs/{id}/documents.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every invoice and credit note a finalised run issued, as PDF (Latvian, or `?lang=en`) and UBL XML, in one ZIP, in number order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language of the document: lv or en; without it, the signed-in person’s chosen language, else lv */
+                    lang?: "lv" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/zip: `<number>.pdf` and `<number>.xml` for each document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2424,6 +2585,7 @@ export interface paths {
                             }[];
                             status: "draft" | "finalized";
                         } & {
+                            /** @description in the order of summary.rows */
                             statements: {
                                 /** @enum {string} */
                                 currency: "EUR";
@@ -2458,6 +2620,38 @@ export interface paths {
                                 vat: string;
                                 vatRate: string;
                             }[];
+                            /** @description One row per municipality in the order invoices are numbered (name as Latvian sorts it, then registration number), then the grand total */
+                            summary: {
+                                rows: {
+                                    administration: string;
+                                    /** @description total − previousTotal */
+                                    change: string | null;
+                                    /** @description change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero */
+                                    changePercent: string | null;
+                                    hosting: string;
+                                    net: string;
+                                    /** @description what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing */
+                                    previousTotal: string | null;
+                                    registrationNumber: string;
+                                    tenantId: string;
+                                    tenantName: string;
+                                    total: string;
+                                    vat: string;
+                                }[];
+                                total: {
+                                    administration: string;
+                                    /** @description total − previousTotal */
+                                    change: string | null;
+                                    /** @description change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero */
+                                    changePercent: string | null;
+                                    hosting: string;
+                                    net: string;
+                                    /** @description what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing */
+                                    previousTotal: string | null;
+                                    total: string;
+                                    vat: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -16640,7 +16834,7 @@ export interface components {
                 [key: string]: string | number;
             };
             /** @description what exactly is in the way (on conflicts, invalid states and throttling); with params, lets a client word detail itself */
-            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed";
+            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "run_not_finalized" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed";
             requestId?: string;
             status: number;
             title: string;
