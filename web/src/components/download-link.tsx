@@ -1,6 +1,6 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../api/problem';
+import { fetchFile } from '../api/download';
 import { ProblemMessage } from './problem-message';
 
 interface Props {
@@ -9,12 +9,6 @@ interface Props {
   /** Said while the server prepares the file, e.g. "Sagatavo PDF…"; a generic text when absent. */
   preparing?: string;
   className?: string;
-}
-
-/** The file name the server gave (`attachment; filename="…"`), or the last part of the address. */
-function fileNameOf(response: Response, href: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  return /filename="([^"]+)"/.exec(header)?.[1] ?? href.split('?')[0]!.split('/').pop()!;
 }
 
 /**
@@ -34,12 +28,11 @@ export function DownloadLink({ href, children, preparing, className }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(href, { credentials: 'same-origin' });
-      if (!response.ok) throw await toApiError(response);
-      const url = URL.createObjectURL(await response.blob());
+      const { blob, fileName } = await fetchFile(href);
+      const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = fileNameOf(response, href);
+      link.download = fileName;
       document.body.append(link);
       link.click();
       link.remove();
