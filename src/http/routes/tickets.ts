@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { NO_DEADLINE, TICKET_SORTS, ticketSortKey, type TicketSort } from '../../domain/desk/ticket-sort.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -137,6 +138,15 @@ const Params = Type.Object({ id: Type.String() });
 const TIMELINE = 'ticket-timeline';
 const timelineKey = (e: TicketEvent) => [e.at, Number(e.id)] as const;
 
+/** The page key's parts per order (ticketSortKey). */
+const TICKET_CURSOR_SHAPES: Record<TicketSort, readonly ('string' | 'number' | 'instant')[]> = {
+  newest: ['number'],
+  oldest: ['number'],
+  updated: ['instant', 'number'],
+  deadline: ['string', 'number'],
+  priority: ['string', 'number'],
+};
+
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   async function view(request: FastifyRequest, id: string) {
     const { ticket, events, olderFrom, sla } = await getTicket(deps, actorOf(request), id);
@@ -178,7 +188,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           status: Type.Optional(Type.String({ pattern: '^[a-z_]+(,[a-z_]+)*$', description: 'Comma-separated statuses, or "open"' })),
           priority: Type.Optional(Priority),
           assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
-          q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject, or the ticket number' })),
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject or description, or the ticket number' })),
+          sort: Type.Optional(Type.Union(TICKET_SORTS.map((s) => Type.Literal(s)), { description: 'newest (default, by number), oldest, updated (last changed first), deadline (nearest resolution deadline first, none last), priority (P1 first, then newest)' })),
           ...PageQuery,
         },
         { additionalProperties: false },
@@ -192,8 +203,16 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     if (statuses?.some((s) => !valid.includes(s))) {
       throw validationError('status', 'not_one_of', `must be "open" or a comma-separated list of ${valid.join(', ')}`, { allowed: ['open', ...valid].join(', ') });
     }
-    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
-    return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(request, i.ticket, i.sla));
+    const sort = q.sort ?? 'newest';
+    // Each order is a list of its own: a cursor of one order is refused by another.
+    const list = sort === 'newest' ? 'tickets' : `tickets-${sort}`;
+    const page = pageRequest(q, list, TICKET_CURSOR_SHAPES[sort]);
+    // A deadline key is an instant or "no deadline"; anything else would reach the database as a bad timestamp.
+    if (sort === 'deadline' && page.after && page.after[0] !== NO_DEADLINE && Number.isNaN(Date.parse(String(page.after[0])))) {
+      throw validationError('cursor', 'invalid_cursor', 'is not a cursor of this list; start again without it');
+    }
+    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, search: q.q?.trim() || undefined, sort }, page);
+    return sendPage(request, reply, list, slice, (i) => ticketSortKey(i.ticket, sort), (i) => present(request, i.ticket, i.sla));
   });
 
   app.get('/tickets/assignees', {

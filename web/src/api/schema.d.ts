@@ -13527,8 +13527,10 @@ export interface paths {
                     /** @description items per page, 1–200 (default 50) */
                     limit?: number;
                     priority?: "P1" | "P2" | "P3" | "P4";
-                    /** @description text in the subject, or the ticket number */
+                    /** @description text in the subject or description, or the ticket number */
                     q?: string;
+                    /** @description newest (default, by number), oldest, updated (last changed first), deadline (nearest resolution deadline first, none last), priority (P1 first, then newest) */
+                    sort?: "newest" | "oldest" | "updated" | "deadline" | "priority";
                     /** @description Comma-separated statuses, or "open" */
                     status?: string;
                     tenantId?: string;

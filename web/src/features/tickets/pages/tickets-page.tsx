@@ -7,6 +7,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { PRIORITIES, TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
 import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
 import { TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
+import { TICKET_SORTS } from '../../../../../src/domain/desk/ticket-sort';
 import { useAssignees, useTicketList, type TicketQuery } from '../queries';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
@@ -23,6 +24,7 @@ function filtersFrom(params: URLSearchParams): TicketFilterValues {
     priority: (PRIORITIES as readonly string[]).includes(params.get('priority') ?? '') ? params.get('priority')! : '',
     assigneeId: params.get('assignee') ?? '',
     q: params.get('q') ?? '',
+    sort: (TICKET_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort')! : 'newest',
   };
 }
 
@@ -32,7 +34,8 @@ function toQuery(f: TicketFilterValues): TicketQuery {
     tenantId: f.tenantId || undefined,
     priority: (f.priority || undefined) as TicketQuery['priority'],
     assigneeId: f.assigneeId || undefined,
-    q: f.q || undefined,
+    q: f.q.trim() || undefined,
+    sort: f.sort === 'newest' ? undefined : (f.sort as TicketQuery['sort']),
     limit: PAGE_SIZE,
   };
 }
@@ -44,7 +47,7 @@ export function TicketsPage() {
   const agency = !isTenantRole(user.role);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.q}`;
+  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.q.trim()}|${filters.sort}`;
   const tenants = useTenants(agency);
   const desk = can(user, 'tickets.manage');
   const assignees = useAssignees(desk);
@@ -88,7 +91,9 @@ export function TicketsPage() {
     if (f.priority) next.set('priority', f.priority);
     if (f.assigneeId) next.set('assignee', f.assigneeId);
     if (f.q) next.set('q', f.q);
-    setParams(next);
+    if (f.sort !== 'newest') next.set('sort', f.sort);
+    // Typing refines the same list: it replaces the history entry instead of adding one per pause.
+    setParams(next, { replace: f.q !== filters.q });
   };
 
   const tenantName = (id: string) => tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort');
@@ -107,7 +112,7 @@ export function TicketsPage() {
       >
         <p className="lead">{agency ? t('tickets.introAgency') : t('tickets.introTenant')}</p>
       </PageHeading>
-      <TicketFilters key={filterKey} initial={filters} tenants={agency ? (tenants.data ?? []) : null} assignees={desk ? (assignees.data ?? []) : null} onApply={apply} />
+      <TicketFilters values={filters} tenants={agency ? (tenants.data ?? []) : null} assignees={desk ? (assignees.data ?? []) : null} onChange={apply} />
       {tenants.error !== null && <ProblemMessage error={tenants.error} summary={t('tickets.tenantsFailed')} onRetry={tenants.reload} />}
       <section aria-labelledby="tickets-list-title" className="section" aria-busy={loading || loadingMore}>
         <h2 id="tickets-list-title">{t('tickets.listTitle')}</h2>
