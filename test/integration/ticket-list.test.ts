@@ -75,3 +75,36 @@ describe.each(BACKENDS)('ticket list search and order on %s', (backend) => {
     expect((await agent.get('/api/v1/tickets?sort=soonest')).statusCode).toBe(400);
   });
 });
+
+describe.each(BACKENDS)('people on a ticket by name on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend, { now: () => now });
+  });
+  afterAll(() => t.close());
+
+  it('names the reporter, the assignee and each entry’s author, for the desk and the municipality alike', async () => {
+    const reporter = await signIn(t.app, 'lietotajs@cesis.lv');
+    const agent = await signIn(t.app, 'dienests@rda.lv');
+    const me = async (c: typeof agent) => (await c.get('/api/v1/session')).json() as { id?: string; name?: string; user?: { id: string; name: string } };
+    const who = async (c: typeof agent) => {
+      const s = await me(c);
+      return s.user ?? { id: s.id!, name: s.name! };
+    };
+    const [customer, desk] = [await who(reporter), await who(agent)];
+    const tenantId = (await reporter.get('/api/v1/tenants')).json().items[0].id as string;
+    const ticket = (await reporter.post('/api/v1/tickets', { tenantId, priority: 'P3', category: 'question', subject: 'Kā nomainīt paroli?', description: 'Neatrodu.' })).json();
+    expect((await agent.post(`/api/v1/tickets/${ticket.id}/assignee`, { assigneeId: desk.id })).statusCode).toBe(200);
+    const reply = await agent.post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Iestatījumos.' });
+    expect(reply.json().actorName).toBe(desk.name);
+    for (const viewer of [agent, reporter]) {
+      const view = (await viewer.get(`/api/v1/tickets/${ticket.id}`)).json();
+      expect(view).toMatchObject({ reporterName: customer.name, assigneeName: desk.name });
+      expect(view.events.find((e: { kind: string }) => e.kind === 'created').actorName).toBe(customer.name);
+      expect(view.events.find((e: { kind: string; public: boolean }) => e.kind === 'comment').actorName).toBe(desk.name);
+      const page = (await viewer.get(`/api/v1/tickets/${ticket.id}/timeline`)).json();
+      expect(page.items.find((e: { kind: string }) => e.kind === 'comment').actorName).toBe(desk.name);
+    }
+    expect(customer.name).not.toContain('@');
+  });
+});

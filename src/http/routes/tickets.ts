@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { personNames } from '../../app/desk/person-names.js';
 import { NO_DEADLINE, TICKET_SORTS, ticketSortKey, type TicketSort } from '../../domain/desk/ticket-sort.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -86,6 +87,7 @@ const EventView = Type.Object({
   at: Instant,
   kind: Type.String(),
   actorLabel: Type.String(),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: 'the person’s name when the entry was made by a person still known; null for the system and API tokens' }),
   byStaff: Type.Boolean(),
   public: Type.Boolean(),
   fromStatus: Type.Union([Status, Type.Null()]),
@@ -130,10 +132,12 @@ const TicketWithEvents = Type.Intersect([
   TicketView,
   Type.Object({
     events: Type.Array(EventView, { description: `the latest ${TIMELINE_HEAD} timeline entries, oldest of them first` }),
+    reporterName: Type.Union([Type.String(), Type.Null()], { description: 'the reporter’s name; null when reported by the system or a token (reporterLabel says which)' }),
+    assigneeName: Type.Union([Type.String(), Type.Null()], { description: 'the assignee’s name; null when unassigned' }),
     timelineNext: Type.Union([Type.String(), Type.Null()], { description: 'the timeline page with the entries before `events` (newest first); null when `events` is all of it' }),
   }),
 ]);
-const presentEvent = (e: TicketEvent) => e;
+const presentEvent = (names: Map<string, string>) => (e: TicketEvent) => ({ ...e, actorName: e.actorId === null ? null : (names.get(e.actorId) ?? null) });
 const Params = Type.Object({ id: Type.String() });
 const TIMELINE = 'ticket-timeline';
 const timelineKey = (e: TicketEvent) => [e.at, Number(e.id)] as const;
@@ -151,7 +155,14 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   async function view(request: FastifyRequest, id: string) {
     const { ticket, events, olderFrom, sla } = await getTicket(deps, actorOf(request), id);
     const timelineNext = olderFrom === null ? null : `/api/v1/tickets/${ticket.id}/timeline?cursor=${encodeCursor(TIMELINE, timelineKey(olderFrom))}`;
-    return { ...present(request, ticket, sla), events: events.map(presentEvent), timelineNext };
+    const names = await personNames(deps, actorOf(request), [ticket.reporterId, ticket.assigneeId, ...events.map((e) => e.actorId)]);
+    return {
+      ...present(request, ticket, sla),
+      events: events.map(presentEvent(names)),
+      timelineNext,
+      reporterName: ticket.reporterId === null ? null : (names.get(ticket.reporterId) ?? null),
+      assigneeName: ticket.assigneeId === null ? null : (names.get(ticket.assigneeId) ?? null),
+    };
   }
 
   app.post('/tickets', {
@@ -242,7 +253,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     },
   }, async (request, reply) => {
     const slice = await ticketTimeline(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pageRequest(request.query, TIMELINE, ['instant', 'number']));
-    return sendPage(request, reply, TIMELINE, slice, timelineKey, presentEvent);
+    const names = await personNames(deps, actorOf(request), slice.items.map((e) => e.actorId));
+    return sendPage(request, reply, TIMELINE, slice, timelineKey, presentEvent(names));
   });
 
   app.post('/tickets/:id/comments', {
@@ -254,7 +266,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20_000 }), public: Type.Optional(Type.Boolean({ description: 'default true; internal notes are staff-only' })) }, { additionalProperties: false }),
       response: { 201: EventView, ...ERRORS },
     },
-  }, async (request, reply) => reply.status(201).send(await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true)));
+  }, async (request, reply) => {
+    const added = await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true);
+    return reply.status(201).send(presentEvent(await personNames(deps, actorOf(request), [added.actorId]))(added));
+  });
 
   app.post('/tickets/:id/status', {
     schema: { 'x-kopa-permission': 'tickets.write', tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },

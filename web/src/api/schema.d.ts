@@ -13793,9 +13793,13 @@ export interface paths {
                              */
                             updatedAt: string;
                         } & {
+                            /** @description the assignee’s name; null when unassigned */
+                            assigneeName: string | null;
                             /** @description the latest 50 timeline entries, oldest of them first */
                             events: {
                                 actorLabel: string;
+                                /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                                actorName: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -13810,6 +13814,8 @@ export interface paths {
                                 public: boolean;
                                 toStatus: ("new" | "in_progress" | "waiting_for_customer" | "resolved" | "closed") | null;
                             }[];
+                            /** @description the reporter’s name; null when reported by the system or a token (reporterLabel says which) */
+                            reporterName: string | null;
                             /** @description the timeline page with the entries before `events` (newest first); null when `events` is all of it */
                             timelineNext: string | null;
                         };
@@ -13977,9 +13983,13 @@ export interface paths {
                              */
                             updatedAt: string;
                         } & {
+                            /** @description the assignee’s name; null when unassigned */
+                            assigneeName: string | null;
                             /** @description the latest 50 timeline entries, oldest of them first */
                             events: {
                                 actorLabel: string;
+                                /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                                actorName: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -13994,6 +14004,8 @@ export interface paths {
                                 public: boolean;
                                 toStatus: ("new" | "in_progress" | "waiting_for_customer" | "resolved" | "closed") | null;
                             }[];
+                            /** @description the reporter’s name; null when reported by the system or a token (reporterLabel says which) */
+                            reporterName: string | null;
                             /** @description the timeline page with the entries before `events` (newest first); null when `events` is all of it */
                             timelineNext: string | null;
                         };
@@ -14171,9 +14183,13 @@ export interface paths {
                              */
                             updatedAt: string;
                         } & {
+                            /** @description the assignee’s name; null when unassigned */
+                            assigneeName: string | null;
                             /** @description the latest 50 timeline entries, oldest of them first */
                             events: {
                                 actorLabel: string;
+                                /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                                actorName: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -14188,6 +14204,8 @@ export interface paths {
                                 public: boolean;
                                 toStatus: ("new" | "in_progress" | "waiting_for_customer" | "resolved" | "closed") | null;
                             }[];
+                            /** @description the reporter’s name; null when reported by the system or a token (reporterLabel says which) */
+                            reporterName: string | null;
                             /** @description the timeline page with the entries before `events` (newest first); null when `events` is all of it */
                             timelineNext: string | null;
                         };
@@ -14554,6 +14572,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             actorLabel: string;
+                            /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                            actorName: string | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -14741,9 +14761,13 @@ export interface paths {
                              */
                             updatedAt: string;
                         } & {
+                            /** @description the assignee’s name; null when unassigned */
+                            assigneeName: string | null;
                             /** @description the latest 50 timeline entries, oldest of them first */
                             events: {
                                 actorLabel: string;
+                                /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                                actorName: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -14758,6 +14782,8 @@ export interface paths {
                                 public: boolean;
                                 toStatus: ("new" | "in_progress" | "waiting_for_customer" | "resolved" | "closed") | null;
                             }[];
+                            /** @description the reporter’s name; null when reported by the system or a token (reporterLabel says which) */
+                            reporterName: string | null;
                             /** @description the timeline page with the entries before `events` (newest first); null when `events` is all of it */
                             timelineNext: string | null;
                         };
@@ -14933,9 +14959,13 @@ export interface paths {
                              */
                             updatedAt: string;
                         } & {
+                            /** @description the assignee’s name; null when unassigned */
+                            assigneeName: string | null;
                             /** @description the latest 50 timeline entries, oldest of them first */
                             events: {
                                 actorLabel: string;
+                                /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                                actorName: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -14950,6 +14980,8 @@ export interface paths {
                                 public: boolean;
                                 toStatus: ("new" | "in_progress" | "waiting_for_customer" | "resolved" | "closed") | null;
                             }[];
+                            /** @description the reporter’s name; null when reported by the system or a token (reporterLabel says which) */
+                            reporterName: string | null;
                             /** @description the timeline page with the entries before `events` (newest first); null when `events` is all of it */
                             timelineNext: string | null;
                         };
@@ -15050,6 +15082,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 actorLabel: string;
+                                /** @description the person’s name when the entry was made by a person still known; null for the system and API tokens */
+                                actorName: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
