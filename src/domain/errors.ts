@@ -222,6 +222,7 @@ export const PROBLEM_REASONS = [
   'agreement_number_taken',
   'run_finalized',
   'run_has_problems',
+  'run_not_finalized',
   'no_agreement',
   'month_not_ended',
   'draft_run_exists',

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +138,11 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('billing a month in the browse
     // The only municipality with a charge, on a fresh database: the series starts at 1.
     expect(number, issued ?? '').toBe('KOPA-2026-00001');
     await expectAccessible(page, 'billing run finalised');
+    // Every document of the run in one ZIP: the PDF and the UBL file of the one invoice.
+    const [archive] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lejupielādēt visus rēķinus (ZIP ar PDF un XML)' }).click()]);
+    expect(archive.suggestedFilename()).toBe('kopa-invoices-2026-10-regular.zip');
+    const zipped = unzipSync(new Uint8Array(await readFile((await archive.path())!)));
+    expect(Object.keys(zipped)).toEqual([`${number}.pdf`, `${number}.xml`]);
 
     // The forecast starts from the finalised October. Cēsis alone reported users, so it carries the
     // whole pool today; with one newcomer a year of the same size, its share of the yearly pool

@@ -48,15 +48,19 @@ describe.runIf(runBrowserJourneys).each(BACKENDS)('a ticket through the service 
     await agent.getByRole('heading', { name: subject, level: 1 }).waitFor();
     await expectAccessible(agent, 'ticket page (agent)');
     await agent.getByRole('button', { name: 'Piešķirt man' }).click();
-    await agent.getByText('Pieteikums piešķirts: ').waitFor();
+    // People by name, never by e-mail address: the assignee here, the reporter in the side column.
+    await agent.getByText('Pieteikums piešķirts: Daiga Dienesta.').waitFor();
+    expect(await agent.locator('.ticket-side').textContent()).not.toContain('lietotajs@cesis.lv');
 
+    // The reply and the status after it in one action; a desk reply to a new ticket starts work by default.
     await agent.locator('#comment-body').fill('Labdien! Kļūdu redzam, pārstartējam lietotnes serveri.');
+    const after = agent.getByLabel('Statuss pēc nosūtīšanas');
+    expect(await after.inputValue()).toBe('in_progress');
+    await after.selectOption({ label: 'Atrisināts' });
     await agent.getByRole('button', { name: 'Pievienot komentāru' }).click();
-    await agent.getByText('Komentārs pievienots.').waitFor();
+    await agent.getByText('Komentārs pievienots. Statuss nomainīts: „Atrisināts”.').waitFor();
     // The first public reply by agency staff stops the reaction clock.
     await expect.poll(() => reactionClock(agent).textContent()).toContain('Izpildīts laikā');
-    await agent.getByRole('button', { name: 'Atzīmēt kā atrisinātu' }).click();
-    await agent.getByText('Statuss nomainīts: „Atrisināts”.').waitFor();
     await expectAccessible(agent, 'ticket page (agent, resolved)');
 
     await user.reload();

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/database.js';
 import { checkRules } from '../support/en16931.js';
@@ -94,6 +95,14 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(admin.structuredExplanation).toEqual({ code: 'share_active_users', params: { value: '412', total: '2710', poolAmount: '1000.00' } });
     expect(cesis.lines.find((l: { description: string }) => l.description === 'Licences').structuredExplanation).toEqual({ code: 'share_even', params: { total: '5', poolAmount: '1.03' } });
     expect(cesis.lines[0].structuredExplanation).toEqual({ code: 'hosting_usage', params: { quantity: '1000', unit: 'vCPU h', unitPrice: '0.010000', provider: 'LVRTC' } });
+    // The summary first: a row per municipality in the order invoices will be numbered (by name), then
+    // the grand total. Hosting is Cēsis' 16.00 only; administration 1000.00 + 1.03 = 1001.03 in all;
+    // net 168.24 + 369.20 + 331.58 + 74.00 + 74.01 = 1017.03; VAT 35.33 + 77.53 + 69.63 + 15.54 + 15.54 =
+    // 213.57; total 1230.60. Nothing was invoiced for September: no change to show.
+    expect(run.summary.rows.map((r: { tenantId: string }) => r.tenantId)).toEqual(['cesis', 'ogre', 'sigulda', 'talsi', 'valmiera'].map((k) => ids[k]));
+    expect(run.statements.map((st: { tenantId: string }) => st.tenantId)).toEqual(run.summary.rows.map((r: { tenantId: string }) => r.tenantId));
+    expect(run.summary.rows[0]).toEqual({ tenantId: ids.cesis, tenantName: 'Cēsu novada pašvaldība', registrationNumber: '90000031828', hosting: '16.00', administration: '152.24', net: '168.24', vat: '35.33', total: '203.57', previousTotal: null, change: null, changePercent: null });
+    expect(run.summary.total).toEqual({ hosting: '16.00', administration: '1001.03', net: '1017.03', vat: '213.57', total: '1230.60', previousTotal: null, change: null, changePercent: null });
     // A second draft for the same month is refused while this one is open.
     expect((await finance.post('/api/v1/billing-runs', { month: '2026-10' })).statusCode).toBe(409);
   });
@@ -103,13 +112,13 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.status).toBe('finalized');
-    // Numbered in the order of registration numbers: Cēsis, Talsi, Valmiera, Sigulda, Ogre.
+    // Numbered in the order of the run's summary, municipalities by name: Cēsis, Ogre, Sigulda, Talsi, Valmiera.
     expect(body.invoices.map((i: { number: string; tenantId: string; total: string }) => [i.number, i.tenantId, i.total])).toEqual([
       ['KOPA-2026-00001', ids.cesis, '203.57'],
-      ['KOPA-2026-00002', ids.talsi, '89.55'],
-      ['KOPA-2026-00003', ids.valmiera, '401.21'],
-      ['KOPA-2026-00004', ids.sigulda, '446.73'],
-      ['KOPA-2026-00005', ids.ogre, '89.54'],
+      ['KOPA-2026-00002', ids.ogre, '89.54'],
+      ['KOPA-2026-00003', ids.sigulda, '446.73'],
+      ['KOPA-2026-00004', ids.talsi, '89.55'],
+      ['KOPA-2026-00005', ids.valmiera, '401.21'],
     ]);
     for (const invoice of body.invoices) checkRules((await finance.get(`/api/v1/invoices/${invoice.id}/ubl`)).body, 'Invoice');
     // Cēsis' invoice as printed, against the hand-computed month above: 1000 h × 0.01 = 10.00,
@@ -119,13 +128,13 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(invoice).toEqual(expect.arrayContaining([
       'Cēsu novada pašvaldība',
       'Reģ. Nr. 90000031828',
-      '1 LVRTC: Virtuālā procesora stundas (vCPU) 1 000 HUR 0,01 10,00 EUR',
-      '2 LVRTC: Virtuālā procesora stundas (vCPU) 500 HUR 0,012 6,00 EUR',
+      '1 LVRTC: Virtuālā procesora stundas (vCPU) 1 000 st. 0,01 10,00 EUR',
+      '2 LVRTC: Virtuālā procesora stundas (vCPU) 500 st. 0,012 6,00 EUR',
       '3 Platformas administrēšana',
       '412 no 2 710 aktīvajiem lietotājiem',
-      '1 C62 152,03 152,03 EUR',
+      '1 gab. 152,03 152,03 EUR',
       '4 Licences',
-      '1 C62 0,21 0,21 EUR',
+      '1 gab. 0,21 0,21 EUR',
       'Summa bez PVN 168,24 EUR',
       'PVN 21 % 35,33 EUR',
       'Kopā apmaksai 203,57 EUR',
@@ -136,9 +145,9 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect(english[0]).toBe('Invoice No. KOPA-2026-00001');
     expect(english).toEqual(expect.arrayContaining([
       'Reg. No. 90000031828',
-      '1 LVRTC: Virtuālā procesora stundas (vCPU) 1,000 HUR 0.01 10.00 EUR',
+      '1 LVRTC: Virtuālā procesora stundas (vCPU) 1,000 h 0.01 10.00 EUR',
       '412 of 2,710 active users',
-      '1 C62 152.03 152.03 EUR',
+      '1 pcs 152.03 152.03 EUR',
       'Net amount 168.24 EUR',
       'VAT 21% 35.33 EUR',
       'Total payable 203.57 EUR',
@@ -149,6 +158,26 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     expect((await finance.post(`/api/v1/billing-runs/${runId}/recompute`)).statusCode).toBe(409);
     await expect(t.database.ownerQuery(`UPDATE billing_runs SET status = 'draft', finalized_at = NULL WHERE id = '${runId}'`)).rejects.toThrow(/finalised/);
     await expect(t.database.ownerQuery(`UPDATE billing_statements SET net_cents = 0 WHERE run_id = '${runId}'`)).rejects.toThrow(/finalised/);
+  });
+
+  it('hands out every document of a finalised run as one ZIP: a PDF and a UBL file per invoice, in number order', async () => {
+    const res = await finance.get(`/api/v1/billing-runs/${runId}/documents.zip`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="kopa-invoices-2026-10-regular.zip"');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const numbers = [1, 2, 3, 4, 5].map((n) => `KOPA-2026-0000${n}`);
+    expect(Object.keys(files)).toEqual(numbers.flatMap((n) => [`${n}.pdf`, `${n}.xml`]));
+    for (const n of numbers) {
+      expect(Buffer.from(files[`${n}.pdf`]!).subarray(0, 5).toString()).toBe('%PDF-');
+      const doc = checkRules(Buffer.from(files[`${n}.xml`]!).toString('utf8'), 'Invoice');
+      expect(JSON.stringify(doc['cbc:ID'])).toContain(n);
+    }
+    expect((await pdfLines(files['KOPA-2026-00001.pdf']!))[0]).toBe('Rēķins Nr. KOPA-2026-00001');
+    expect((await pdfLines(unzipSync(new Uint8Array((await finance.get(`/api/v1/billing-runs/${runId}/documents.zip?lang=en`)).rawPayload))['KOPA-2026-00001.pdf']!))[0]).toBe('Invoice No. KOPA-2026-00001');
+    // An auditor may take them too; a municipality may not; a draft has none.
+    expect((await (await signIn(t.app, 'auditors@rda.lv')).get(`/api/v1/billing-runs/${runId}/documents.zip`)).statusCode).toBe(200);
+    expect((await (await signIn(t.app, 'admin@cesis.lv')).get(`/api/v1/billing-runs/${runId}/documents.zip`)).statusCode).toBe(403);
   });
 
   it('corrects late usage with a credit note and a new invoice for that municipality only', async () => {
@@ -254,6 +283,7 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
         message: 'No tariff for LNB egress_gb on 2026-09-10: 1 usage record(s) of Siguldas novada pašvaldība cannot be priced',
       },
     ]);
+    expect((await finance.get(`/api/v1/billing-runs/${run.id}/documents.zip`)).json()).toMatchObject({ code: 'invalid_state', reason: 'run_not_finalized' });
     const refused = await finance.post(`/api/v1/billing-runs/${run.id}/finalize`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors).toMatchObject([{ field: 'tariffs', code: 'no_tariff', params: { day: '2026-09-10' } }]);
@@ -273,10 +303,10 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     const done = (await finance.post(`/api/v1/billing-runs/${draft.id}/finalize`)).json();
     // Sigulda 369.21, VAT 77.5341 → 77.53, total 446.74; Ogre 74.01, VAT 15.5421 → 15.54, total 89.55.
     expect(done.invoices.map((i: { number: string; kind: string; tenantId: string; total: string }) => [i.number, i.kind, i.tenantId, i.total])).toEqual([
-      ['KOPA-KR-2026-00002', 'credit_note', ids.sigulda, '446.73'],
-      ['KOPA-2026-00007', 'invoice', ids.sigulda, '446.74'],
-      ['KOPA-KR-2026-00003', 'credit_note', ids.ogre, '89.54'],
-      ['KOPA-2026-00008', 'invoice', ids.ogre, '89.55'],
+      ['KOPA-KR-2026-00002', 'credit_note', ids.ogre, '89.54'],
+      ['KOPA-2026-00007', 'invoice', ids.ogre, '89.55'],
+      ['KOPA-KR-2026-00003', 'credit_note', ids.sigulda, '446.73'],
+      ['KOPA-2026-00008', 'invoice', ids.sigulda, '446.74'],
     ]);
   });
 
@@ -302,5 +332,21 @@ describe.each(BACKENDS)('billing runs on %s', (backend) => {
     const invoices = (await finance.get('/api/v1/invoices?limit=100')).json().items as { id: string }[];
     expect(invoices.length).toBeGreaterThan(0);
     for (const invoice of invoices) expect((await pdfLines((await finance.get(`/api/v1/invoices/${invoice.id}/pdf?lang=en`)).rawPayload)).join('\n')).not.toMatch(/Virtual CPU hours|vCPU hours/);
+  });
+
+  it('compares each municipality with what it was invoiced the month before, in amount and percent', async () => {
+    const september = ((await finance.get('/api/v1/billing-runs?month=2026-09')).json().items as { id: string; status: string }[]).find((r) => r.status === 'draft')!;
+    expect((await finance.post(`/api/v1/billing-runs/${september.id}/finalize`)).statusCode).toBe(200);
+    const october = ((await finance.get('/api/v1/billing-runs?month=2026-10')).json().items as { id: string; status: string }[]).find((r) => r.status === 'draft')!;
+    const summary = (await finance.get(`/api/v1/billing-runs/${october.id}`)).json().summary;
+    const row = (slug: string) => summary.rows.find((r: { tenantId: string }) => r.tenantId === ids[slug]);
+    // September invoiced Sigulda 0.76 only. October's draft: Sigulda 446.74 (after the pool change);
+    // +445.98, 445.98 / 0.76 = 586.8157… × 100 → 58 681.6 %.
+    expect(row('sigulda')).toMatchObject({ total: '446.74', previousTotal: '0.76', change: '445.98', changePercent: '58681.6' });
+    // Cēsis had a September statement of nothing: 205.02 more, and no percentage of zero.
+    expect(row('cesis')).toMatchObject({ total: '205.02', previousTotal: '0.00', change: '205.02', changePercent: null });
+    // The grand total compares with the same municipalities' previous totals (0.76 in all).
+    expect(summary.total.previousTotal).toBe('0.76');
+    expect(summary.total.change).toBe((Number(summary.total.total) - 0.76).toFixed(2));
   });
 });

@@ -70,8 +70,8 @@ describe.each(BACKENDS)('invoices on %s', (backend) => {
     const lines = await pdfLines(pdf.rawPayload);
     expect(lines[0]).toBe('Rēķins Nr. KOPA-2026-00001');
     expect(lines).toContain('Cēsu novada pašvaldība');
-    expect(lines).toContain('1 LVRTC vCPU stundas 2 976 HUR 0,012345 36,74 EUR');
-    expect(lines).toContain('2 Administrēšana: 412 no 2 310 lietotājiem 1 C62 1 783,55 1 783,55 EUR');
+    expect(lines).toContain('1 LVRTC vCPU stundas 2 976 st. 0,012345 36,74 EUR');
+    expect(lines).toContain('2 Administrēšana: 412 no 2 310 lietotājiem 1 gab. 1 783,55 1 783,55 EUR');
     expect(lines).toContain('Summa bez PVN 1 820,29 EUR');
     expect(lines).toContain('PVN 21 % 382,26 EUR');
     expect(lines).toContain('Kopā apmaksai 2 202,55 EUR');

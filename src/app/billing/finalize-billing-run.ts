@@ -7,6 +7,7 @@ import { formatCents } from '../../domain/money.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { StoredStatement } from './billing-run-ports.js';
 import { issueInvoice } from './issue-invoice.js';
+import { statementsInOrder } from './read-billing-runs.js';
 import type { BillingDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -72,8 +73,8 @@ async function correct(deps: BillingDeps, tx: Tx, actor: Actor, month: string, r
 }
 
 /**
- * Turns a draft into invoices, numbered in the order of the municipalities' registration
- * numbers; a run with problems is refused. A regular run invoices every statement with a charge;
+ * Turns a draft into invoices, numbered in the order of the run's summary (municipalities by name,
+ * then registration number); a run with problems is refused. A regular run invoices every statement with a charge;
  * a correction run credits and re-invoices only the municipalities whose statement changed.
  */
 export async function finalizeBillingRun(deps: BillingDeps, actor: Actor, runId: string): Promise<{ id: string; month: string; status: 'finalized'; invoices: FinalizedInvoice[] }> {
@@ -92,8 +93,8 @@ export async function finalizeBillingRun(deps: BillingDeps, actor: Actor, runId:
         run.problems,
       );
     const previous = run.kind === 'correction' ? await deps.store.billingRuns.invoicedStatements(tx, run.month) : new Map<string, StoredStatement>();
-    const tenants = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.registrationNumber]));
-    const statements = (await deps.store.billingRuns.statements(tx, run.id)).sort((a, b) => (tenants.get(a.tenantId)! < tenants.get(b.tenantId)! ? -1 : 1));
+    // Numbered in the order of the run's summary table (byMunicipality), so the list reads in number order.
+    const statements = (await statementsInOrder(deps, tx, run.id)).map((o) => o.stored);
     const invoices: FinalizedInvoice[] = [];
     for (const stored of statements) {
       let issued: FinalizedInvoice[];

@@ -4,11 +4,12 @@ import { explainHosting, explainPoolShare, renderExplanation, type Explanation }
 import { addMonths } from '../../domain/calendar/month.js';
 import { notFound } from '../../domain/errors.js';
 import { formatCents } from '../../domain/money.js';
+import { byMunicipality, summarizeRun, type RunSummaryFigures } from '../../domain/billing/run-summary.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import type { BillingRunRecord, StoredStatement } from './billing-run-ports.js';
 import { checkMonth } from '../../domain/calendar/month.js';
 import type { BillingDeps } from './ports.js';
-import { SYSTEM } from '../shared/transaction.js';
+import { SYSTEM, type Tx } from '../shared/transaction.js';
 
 
 export interface StatementLineView {
@@ -66,16 +67,60 @@ export async function listBillingRuns(deps: BillingDeps, actor: Actor, month: st
   return deps.store.run(SYSTEM, (tx) => deps.store.billingRuns.list(tx, month));
 }
 
-/** A run with every statement, each compared with what the municipality was invoiced the month before. */
-export async function getBillingRun(deps: BillingDeps, actor: Actor, runId: string): Promise<BillingRunRecord & { statements: StatementView[] }> {
+export interface SummaryFiguresView {
+  hosting: string;
+  administration: string;
+  net: string;
+  vat: string;
+  total: string;
+  previousTotal: string | null;
+  change: string | null;
+  changePercent: string | null;
+}
+
+const figuresView = (f: RunSummaryFigures): SummaryFiguresView => ({
+  hosting: formatCents(f.hostingCents),
+  administration: formatCents(f.administrationCents),
+  net: formatCents(f.netCents),
+  vat: formatCents(f.vatCents),
+  total: formatCents(f.totalCents),
+  previousTotal: f.previousTotalCents === null ? null : formatCents(f.previousTotalCents),
+  change: f.changeCents === null ? null : formatCents(f.changeCents),
+  changePercent: f.changePercent,
+});
+
+export interface RunSummaryView {
+  rows: (SummaryFiguresView & { tenantId: string; tenantName: string; registrationNumber: string })[];
+  total: SummaryFiguresView;
+}
+
+/** A run's statements in municipality order (byMunicipality), the order its invoices are numbered in. */
+export async function statementsInOrder(deps: BillingDeps, tx: Tx, runId: string): Promise<{ stored: StoredStatement; name: string; registrationNumber: string }[]> {
+  const tenants = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t]));
+  return (await deps.store.billingRuns.statements(tx, runId))
+    .map((stored) => ({ stored, name: tenants.get(stored.tenantId)?.name ?? stored.tenantId, registrationNumber: tenants.get(stored.tenantId)?.registrationNumber ?? '' }))
+    .sort(byMunicipality);
+}
+
+/**
+ * A run with every statement, each compared with what the municipality was invoiced the month
+ * before, and the summary table: one row per municipality in the order of the statements, then
+ * the grand total.
+ */
+export async function getBillingRun(deps: BillingDeps, actor: Actor, runId: string): Promise<BillingRunRecord & { statements: StatementView[]; summary: RunSummaryView }> {
   requirePermission(actor, 'billing_runs.read');
   return deps.store.run(SYSTEM, async (tx) => {
     const run = await deps.store.billingRuns.get(tx, runId);
     if (!run) throw notFound('Billing run');
-    const names = new Map((await deps.store.tenants.list(tx, null)).map((t) => [t.id, t.name]));
     const previous = await deps.store.billingRuns.invoicedStatements(tx, addMonths(run.month, -1));
-    const statements = (await deps.store.billingRuns.statements(tx, run.id)).map((s) => presentStatement(s, names.get(s.tenantId) ?? s.tenantId, previous.get(s.tenantId))).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'lv'));
-    return { ...run, statements };
+    const ordered = await statementsInOrder(deps, tx, run.id);
+    const statements = ordered.map(({ stored, name }) => presentStatement(stored, name, previous.get(stored.tenantId)));
+    const { rows, total } = summarizeRun(ordered.map(({ stored }) => ({ statement: stored.statement, previousTotalCents: previous.get(stored.tenantId)?.statement.totalCents ?? null })));
+    const summary = {
+      rows: rows.map((row, i) => ({ tenantId: row.tenantId, tenantName: ordered[i]!.name, registrationNumber: ordered[i]!.registrationNumber, ...figuresView(row) })),
+      total: figuresView(total),
+    };
+    return { ...run, statements, summary };
   });
 }
 

@@ -1,5 +1,6 @@
 /** What the service desk (tickets, attachments, escalation) needs from the store. */
 import type { Priority } from '../../domain/agreement.js';
+import type { TicketSort } from '../../domain/desk/ticket-sort.js';
 import type { Ticket, TicketCategory, TicketChannel, TicketEvent, TicketStatus } from '../../domain/desk/ticket.js';
 import type { AuditStore } from '../audit/ports.js';
 import type { CalendarStore } from '../calendars/ports.js';
@@ -70,10 +71,12 @@ export interface TicketFilter {
   priority?: Priority | undefined;
   assigneeId?: string | undefined;
   channel?: TicketChannel | undefined;
-  /** Subject text, or a ticket number. */
+  /** Text in the subject or description, or a ticket number. */
   search?: string | undefined;
-  /** tickets numbered below this (newest first paging) */
-  beforeNumber?: number | undefined;
+  /** The order (domain/desk/ticket-sort.ts); newest when absent. */
+  sort?: TicketSort | undefined;
+  /** The page key (ticketSortKey) of the last ticket already seen, in the same sort. */
+  after?: readonly (string | number)[] | undefined;
   limit: number;
 }
 

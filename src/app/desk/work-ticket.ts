@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import type { TicketSort } from '../../domain/desk/ticket-sort.js';
 import { COMMENT_WINDOW_SECONDS, COMMENTS_PER_WINDOW, commentWaitSeconds } from '../../domain/desk/comment-limit.js';
 import { canMove, type Ticket, type TicketChannel, type TicketEvent, type TicketStatus } from '../../domain/desk/ticket.js';
 import type { Priority } from '../../domain/agreement.js';
@@ -144,9 +145,10 @@ export interface TicketQuery {
   assigneeId?: string | undefined;
   channel?: TicketChannel | undefined;
   search?: string | undefined;
+  sort?: TicketSort | undefined;
 }
 
-/** Tickets newest first (by number); the page key is the ticket number. */
+/** Tickets in the order asked for (newest first by default); the page key is ticketSortKey. */
 export async function listTickets(deps: DeskDeps, actor: Actor, filter: TicketQuery, page: PageRequest): Promise<Slice<{ ticket: Ticket; sla: TicketSla }>> {
   requirePermission(actor, 'tickets.read');
   const now = deps.clock.now();
@@ -155,7 +157,7 @@ export async function listTickets(deps: DeskDeps, actor: Actor, filter: TicketQu
   return deps.store.run(scopeOf(actor), async (tx) => {
     const rows = await deps.store.tickets.list(tx, tenantId, {
       statuses: filter.statuses, priority: filter.priority, assigneeId: filter.assigneeId, channel: filter.channel, search: filter.search,
-      beforeNumber: page.after === null ? undefined : Number(page.after[0]), limit: page.limit + 1,
+      sort: filter.sort, after: page.after ?? undefined, limit: page.limit + 1,
     });
     const slice = sliceOf(rows, page.limit);
     const items = [];

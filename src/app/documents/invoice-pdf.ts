@@ -2,6 +2,7 @@ import { renderExplanation } from '../../domain/billing/explanation.js';
 import { formatQuantity, type Invoice, type Party } from '../../domain/billing/invoice.js';
 import { formatDate, formatNumber, LANGUAGE_TAGS, type Language } from '../../domain/locale.js';
 import { formatCents } from '../../domain/money.js';
+import { unitWord } from '../../domain/billing/unit-words.js';
 import type { PdfContent, PdfDocument } from './pdf.js';
 import { PDF_TEXTS, type PdfTexts } from './pdf-texts.js';
 
@@ -20,7 +21,7 @@ function partyBlock(title: string, p: Party, t: PdfTexts['invoice']): PdfContent
 
 /**
  * The invoice or credit note as a PDF in the reader's language: what the UBL file says, for people.
- * Texts the invoice keeps as codes are written in that language; an older invoice, kept with its
+ * Texts the invoice keeps as codes (explanations, UN/ECE unit codes) are written in that language; an older invoice, kept with its
  * Latvian texts only, shows those.
  */
 export function invoiceDocument(invoice: Invoice, language: Language = 'lv'): PdfDocument {
@@ -60,7 +61,7 @@ export function invoiceDocument(invoice: Invoice, language: Language = 'lv'): Pd
                 l.id,
                 { stack: [l.description, ...(note ? [{ text: note, style: 'small' }] : [])] },
                 { text: number(l.quantity), alignment: 'right' },
-                l.unitCode,
+                unitWord(l.unitCode, language),
                 { text: number(l.unitPrice), alignment: 'right' },
                 { text: euro(l.netCents), alignment: 'right' },
               ];

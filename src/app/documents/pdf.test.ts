@@ -3,6 +3,7 @@ import { priceInvoice, type Invoice } from '../../domain/billing/invoice.js';
 import { invoiceDocument } from './invoice-pdf.js';
 import { renderPdf } from './pdf.js';
 import { statementDocument } from './statement-pdf.js';
+import { pdfLines } from '../../../test/support/pdf-text.js';
 import { monthNameLv, slaReportDocument } from './sla-report-pdf.js';
 
 const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
@@ -36,6 +37,13 @@ describe('Latvian PDF documents', () => {
     const pdf = await renderPdf(invoiceDocument(invoice));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pages(pdf)).toBe(1);
+    // The UN/ECE code stays in the UBL file; a person reads the unit as a word in the PDF's language.
+    const lv = (await pdfLines(pdf)).join('\n');
+    expect(lv).toContain('st.');
+    expect(lv).not.toMatch(/\bHUR\b/);
+    const en = (await pdfLines(await renderPdf(invoiceDocument(invoice, 'en')))).join('\n');
+    expect(en).toMatch(/\bh\b/);
+    expect(en).not.toMatch(/\bHUR\b/);
   });
 
   it('renders a statement with every line explained, on one page for a typical month', async () => {

@@ -107,7 +107,7 @@ export async function* tenantRecordFiles(deps: ExportDeps, actor: Actor, tenant:
 /** One folder per ticket: the ticket with its whole history, and its attachments byte for byte. */
 async function* ticketFiles(deps: ExportDeps, scope: ReturnType<typeof scopeOf>, tenantId: string, counts: ExportCounts): AsyncGenerator<ExportFile> {
   for (let before: number | undefined; ; ) {
-    const page = await deps.store.run(scope, (tx) => deps.store.tickets.list(tx, tenantId, { beforeNumber: before, limit: PAGE }));
+    const page = await deps.store.run(scope, (tx) => deps.store.tickets.list(tx, tenantId, { after: before === undefined ? undefined : [before], limit: PAGE }));
     for (const ticket of page) {
       const { events, attachments } = await deps.store.run(scope, async (tx) => ({
         events: await deps.store.tickets.events(tx, ticket.id),

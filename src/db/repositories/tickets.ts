@@ -114,7 +114,8 @@ export const ticketRepository: Store['tickets'] = {
     return row ? toTicket(row) : null;
   },
   async list(tx, tenantId, f) {
-    let q = trxOf(tx).selectFrom('tickets').selectAll().orderBy('number', 'desc').limit(f.limit);
+    const sort = f.sort ?? 'newest';
+    let q = trxOf(tx).selectFrom('tickets').selectAll().limit(f.limit);
     if (tenantId !== null) q = q.where('tenant_id', '=', tenantId);
     if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
     if (f.priority) q = q.where('priority', '=', f.priority);
@@ -123,9 +124,34 @@ export const ticketRepository: Store['tickets'] = {
     if (f.search) {
       const text = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const number = /^[0-9]{1,15}$/.test(f.search) ? Number(f.search) : null;
-      q = q.where((eb) => eb.or([eb('subject', 'ilike', text), ...(number === null ? [] : [eb('number', '=', number as never)])]));
+      q = q.where((eb) => eb.or([eb('subject', 'ilike', text), eb('description', 'ilike', text), ...(number === null ? [] : [eb('number', '=', number as never)])]));
     }
-    if (f.beforeNumber !== undefined) q = q.where('number', '<', f.beforeNumber as never);
+    // Each order, and the page boundary after the key `f.after` (ticketSortKey) in it.
+    const after = f.after;
+    switch (sort) {
+      case 'newest':
+      case 'oldest': {
+        const direction = sort === 'newest' ? 'desc' : 'asc';
+        q = q.orderBy('number', direction);
+        if (after) q = q.where('number', direction === 'desc' ? '<' : '>', Number(after[0]) as never);
+        break;
+      }
+      case 'updated':
+        q = q.orderBy('updated_at', 'desc').orderBy('number', 'desc');
+        if (after) q = q.where(sql<boolean>`(updated_at, number) < (${String(after[0])}::timestamptz, ${Number(after[1])})`);
+        break;
+      case 'deadline': {
+        const due = sql`COALESCE(resolution_due_at, 'infinity'::timestamptz)`;
+        q = q.orderBy(due, 'asc').orderBy('number', 'asc');
+        if (after) q = q.where(sql<boolean>`(${due}, number) > (${String(after[0])}::timestamptz, ${Number(after[1])})`);
+        break;
+      }
+      case 'priority':
+        // P1 < P2 < P3 < P4 as text; newest first within a priority.
+        q = q.orderBy('priority', 'asc').orderBy('number', 'desc');
+        if (after) q = q.where(sql<boolean>`(priority > ${String(after[0])} OR (priority = ${String(after[0])} AND number < ${Number(after[1])}))`);
+        break;
+    }
     return (await q.execute()).map(toTicket);
   },
   async update(tx, tenantId, ticketId, c, at) {

@@ -6,6 +6,7 @@ import { forecastCosts } from '../../app/billing/forecast-costs.js';
 import { statementPdf } from '../../app/billing/render-statement-pdf.js';
 import type { Deps } from '../../app/ports.js';
 import { getBillingRun, listBillingRuns, tenantStatements } from '../../app/billing/read-billing-runs.js';
+import { billingRunDocuments } from '../../app/billing/run-documents.js';
 import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
@@ -44,7 +45,24 @@ const StatementView = Type.Object({
   invoiceIds: Type.Array(Type.String()),
   previousMonth: Type.Union([Type.Object({ net: Money, total: Money }), Type.Null()]),
 });
-const RunView = Type.Intersect([RunSummary, Type.Object({ statements: Type.Array(StatementView) })]);
+const SummaryFigures = {
+  hosting: Money,
+  administration: Money,
+  net: Money,
+  vat: Money,
+  total: Money,
+  previousTotal: Type.Union([Money, Type.Null()], { description: 'what the same municipalities were invoiced in total for the month before (latest finalised run); null when nothing' }),
+  change: Type.Union([Money, Type.Null()], { description: 'total − previousTotal' }),
+  changePercent: Type.Union([Type.String({ pattern: '^-?[0-9]+\\.[0-9]$' }), Type.Null()], { description: 'change as % of previousTotal, one decimal, half away from zero; null without a previous total above zero' }),
+};
+const Summary = Type.Object(
+  {
+    rows: Type.Array(Type.Object({ tenantId: Type.String(), tenantName: Type.String(), registrationNumber: Type.String(), ...SummaryFigures })),
+    total: Type.Object(SummaryFigures),
+  },
+  { description: 'One row per municipality in the order invoices are numbered (name as Latvian sorts it, then registration number), then the grand total' },
+);
+const RunView = Type.Intersect([RunSummary, Type.Object({ statements: Type.Array(StatementView, { description: 'in the order of summary.rows' }), summary: Summary })]);
 const Params = Type.Object({ id: Type.String() });
 
 export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -80,6 +98,20 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       response: { 200: Type.Object({ id: Type.String(), month: Type.String(), status: Type.Literal('finalized'), invoices: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), tenantId: Type.String(), kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]), total: Money })) }), ...ERRORS },
     },
   }, async (request) => finalizeBillingRun(deps, actorOf(request), pathId(request.params.id, 'Billing run')));
+
+  app.get('/billing-runs/:id/documents.zip', {
+    schema: {
+      'x-kopa-permission': 'billing_runs.read',
+      tags: ['billing'],
+      summary: 'Every invoice and credit note a finalised run issued, as PDF (Latvian, or `?lang=en`) and UBL XML, in one ZIP, in number order',
+      params: Params,
+      querystring: Type.Object(LanguageQuery, { additionalProperties: false }),
+      response: { 200: Type.String({ format: 'binary', description: 'application/zip: `<number>.pdf` and `<number>.xml` for each document' }), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const { fileName, stream } = await billingRunDocuments(deps, actorOf(request), pathId(request.params.id, 'Billing run'), documentLanguage(request, request.query.lang));
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(stream);
+  });
 
   app.get('/tenants/:id/statements', {
     schema: {

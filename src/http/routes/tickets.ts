@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { personNames } from '../../app/desk/person-names.js';
+import { NO_DEADLINE, TICKET_SORTS, ticketSortKey, type TicketSort } from '../../domain/desk/ticket-sort.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -102,6 +104,7 @@ const EventView = Type.Object({
   at: Instant,
   kind: Type.String(),
   actorLabel: Type.String(),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: 'the person’s name when the entry was made by a person still known; null for the system and API tokens' }),
   byStaff: Type.Boolean(),
   public: Type.Boolean(),
   fromStatus: Type.Union([Status, Type.Null()]),
@@ -146,19 +149,37 @@ const TicketWithEvents = Type.Intersect([
   TicketView,
   Type.Object({
     events: Type.Array(EventView, { description: `the latest ${TIMELINE_HEAD} timeline entries, oldest of them first` }),
+    reporterName: Type.Union([Type.String(), Type.Null()], { description: 'the reporter’s name; null when reported by the system or a token (reporterLabel says which)' }),
+    assigneeName: Type.Union([Type.String(), Type.Null()], { description: 'the assignee’s name; null when unassigned' }),
     timelineNext: Type.Union([Type.String(), Type.Null()], { description: 'the timeline page with the entries before `events` (newest first); null when `events` is all of it' }),
   }),
 ]);
-const presentEvent = (e: TicketEvent) => e;
+const presentEvent = (names: Map<string, string>) => (e: TicketEvent) => ({ ...e, actorName: e.actorId === null ? null : (names.get(e.actorId) ?? null) });
 const Params = Type.Object({ id: Type.String() });
 const TIMELINE = 'ticket-timeline';
 const timelineKey = (e: TicketEvent) => [e.at, Number(e.id)] as const;
+
+/** The page key's parts per order (ticketSortKey). */
+const TICKET_CURSOR_SHAPES: Record<TicketSort, readonly ('string' | 'number' | 'instant')[]> = {
+  newest: ['number'],
+  oldest: ['number'],
+  updated: ['instant', 'number'],
+  deadline: ['string', 'number'],
+  priority: ['string', 'number'],
+};
 
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   async function view(request: FastifyRequest, id: string) {
     const { ticket, events, olderFrom, sla } = await getTicket(deps, actorOf(request), id);
     const timelineNext = olderFrom === null ? null : `/api/v1/tickets/${ticket.id}/timeline?cursor=${encodeCursor(TIMELINE, timelineKey(olderFrom))}`;
-    return { ...present(request, ticket, sla), events: events.map(presentEvent), timelineNext };
+    const names = await personNames(deps, actorOf(request), [ticket.reporterId, ticket.assigneeId, ...events.map((e) => e.actorId)]);
+    return {
+      ...present(request, ticket, sla),
+      events: events.map(presentEvent(names)),
+      timelineNext,
+      reporterName: ticket.reporterId === null ? null : (names.get(ticket.reporterId) ?? null),
+      assigneeName: ticket.assigneeId === null ? null : (names.get(ticket.assigneeId) ?? null),
+    };
   }
 
   app.post('/tickets', {
@@ -197,7 +218,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           priority: Type.Optional(Priority),
           assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
           channel: Type.Optional(Channel),
-          q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject, or the ticket number' })),
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in the subject or description, or the ticket number' })),
+          sort: Type.Optional(Type.Union(TICKET_SORTS.map((s) => Type.Literal(s)), { description: 'newest (default, by number), oldest, updated (last changed first), deadline (nearest resolution deadline first, none last), priority (P1 first, then newest)' })),
           ...PageQuery,
         },
         { additionalProperties: false },
@@ -211,8 +233,16 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     if (statuses?.some((s) => !valid.includes(s))) {
       throw validationError('status', 'not_one_of', `must be "open" or a comma-separated list of ${valid.join(', ')}`, { allowed: ['open', ...valid].join(', ') });
     }
-    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, channel: q.channel, search: q.q?.trim() || undefined }, pageRequest(q, 'tickets', ['number']));
-    return sendPage(request, reply, 'tickets', slice, (i) => [Number(i.ticket.number)], (i) => present(request, i.ticket, i.sla));
+    const sort = q.sort ?? 'newest';
+    // Each order is a list of its own: a cursor of one order is refused by another.
+    const list = sort === 'newest' ? 'tickets' : `tickets-${sort}`;
+    const page = pageRequest(q, list, TICKET_CURSOR_SHAPES[sort]);
+    // A deadline key is an instant or "no deadline"; anything else would reach the database as a bad timestamp.
+    if (sort === 'deadline' && page.after && page.after[0] !== NO_DEADLINE && Number.isNaN(Date.parse(String(page.after[0])))) {
+      throw validationError('cursor', 'invalid_cursor', 'is not a cursor of this list; start again without it');
+    }
+    const slice = await listTickets(deps, actorOf(request), { tenantId: q.tenantId, statuses: statuses as never, priority: q.priority, assigneeId: q.assigneeId, channel: q.channel, search: q.q?.trim() || undefined, sort }, page);
+    return sendPage(request, reply, list, slice, (i) => ticketSortKey(i.ticket, sort), (i) => present(request, i.ticket, i.sla));
   });
 
   app.get('/tickets/assignees', {
@@ -242,7 +272,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     },
   }, async (request, reply) => {
     const slice = await ticketTimeline(deps, actorOf(request), pathId(request.params.id, 'Ticket'), pageRequest(request.query, TIMELINE, ['instant', 'number']));
-    return sendPage(request, reply, TIMELINE, slice, timelineKey, presentEvent);
+    const names = await personNames(deps, actorOf(request), slice.items.map((e) => e.actorId));
+    return sendPage(request, reply, TIMELINE, slice, timelineKey, presentEvent(names));
   });
 
   app.post('/tickets/:id/comments', {
@@ -254,7 +285,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20_000 }), public: Type.Optional(Type.Boolean({ description: 'default true; internal notes are staff-only' })) }, { additionalProperties: false }),
       response: { 201: EventView, ...ERRORS },
     },
-  }, async (request, reply) => reply.status(201).send(await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true)));
+  }, async (request, reply) => {
+    const added = await commentOnTicket(deps, actorOf(request), pathId(request.params.id, 'Ticket'), request.body.body, request.body.public ?? true);
+    return reply.status(201).send(presentEvent(await personNames(deps, actorOf(request), [added.actorId]))(added));
+  });
 
   app.post('/tickets/:id/status', {
     schema: { 'x-kopa-permission': 'tickets.write', tags: ['desk'], summary: 'Move the ticket along its workflow', params: Params, body: Type.Object({ status: Status }, { additionalProperties: false }), response: { 200: TicketWithEvents, ...ERRORS } },

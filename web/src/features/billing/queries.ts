@@ -52,6 +52,8 @@ const id = encodeURIComponent;
 export const statementPdfDownload = (tenantId: string, month: string) => `/api/v1/tenants/${id(tenantId)}/statements/${month}/pdf?lang=${currentLanguage()}`;
 
 /** Where the browser downloads an invoice document. */
+/** Every PDF and UBL file a finalised run issued, as one ZIP (PDFs in the UI's language). */
+export const runDocumentsDownload = (runId: string) => `/api/v1/billing-runs/${id(runId)}/documents.zip?lang=${currentLanguage()}`;
 export const invoiceDownload = (invoiceId: string, format: 'pdf' | 'ubl') => `/api/v1/invoices/${id(invoiceId)}/${format}${format === 'pdf' ? `?lang=${currentLanguage()}` : ''}`;
 
 export function useProviders() {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadLink } from '../../../components/download-link';
 import { invoiceDownload } from '../queries';
 import type { FinalizedInvoice } from '../queries';
 import { formatMoney } from '../money';
@@ -22,9 +23,9 @@ export function FinalizedInvoices({ invoices, names, headingRef }: Props) {
         {invoices.map((i) => (
           <li key={i.id}>
             <strong>{i.number}</strong> ({t(`billing.invoiceKinds.${i.kind}`)}) — {names[i.tenantId] ?? i.tenantId}, {formatMoney(i.total)}:{' '}
-            <a href={invoiceDownload(i.id, 'pdf')} download>
+            <DownloadLink href={invoiceDownload(i.id, 'pdf')} preparing={t('common.preparingPdf')}>
               {t('billing.downloadPdfOf', { number: i.number })}
-            </a>
+            </DownloadLink>
             ,{' '}
             <a href={invoiceDownload(i.id, 'ubl')} download>
               {t('billing.downloadXmlOf', { number: i.number })}

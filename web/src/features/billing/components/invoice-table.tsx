@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DownloadLink } from '../../../components/download-link';
 import { invoiceDownload } from '../queries';
 import type { Invoice } from '../queries';
 import { formatDate } from '../../../format';
@@ -41,9 +42,9 @@ export function InvoiceTable({ invoices, caption, names }: Props) {
             <td data-label={t('billing.dueDate')}>{formatDate(i.dueDate)}</td>
             <td className="num" data-label={t('billing.total')}>{formatMoney(i.total)}</td>
             <td className="nowrap" data-label={t('billing.downloads')}>
-              <a href={invoiceDownload(i.id, 'pdf')} download>
+              <DownloadLink href={invoiceDownload(i.id, 'pdf')} preparing={t('common.preparingPdf')}>
                 PDF<span className="visually-hidden"> {i.number}</span>
-              </a>{' '}
+              </DownloadLink>{' '}
               ·{' '}
               <a href={invoiceDownload(i.id, 'ubl')} download>
                 XML<span className="visually-hidden"> {i.number}</span>

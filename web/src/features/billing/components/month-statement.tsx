@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DownloadLink } from '../../../components/download-link';
 import { invoiceDownload, statementPdfDownload } from '../queries';
 import type { Invoice, MonthStatement as MonthStatementData } from '../queries';
 import { statementCsvRows } from '../statement-figures';
@@ -26,17 +27,17 @@ export function MonthStatement({ entry, invoices, tenantName }: Props) {
       <div className="section-actions">
         {issued.map((i) => (
           <span key={i.id} className="nowrap">
-            <a className="button button-secondary" href={invoiceDownload(i.id, 'pdf')} download>
+            <DownloadLink className="button button-secondary" href={invoiceDownload(i.id, 'pdf')} preparing={t('common.preparingPdf')}>
               {t('billing.downloadPdfOf', { number: i.number })}
-            </a>{' '}
+            </DownloadLink>{' '}
             <a className="button button-secondary" href={invoiceDownload(i.id, 'ubl')} download>
               {t('billing.downloadXmlOf', { number: i.number })}
             </a>
           </span>
         ))}
-        <a className="button button-secondary" href={statementPdfDownload(statement.tenantId, month)} download>
+        <DownloadLink className="button button-secondary" href={statementPdfDownload(statement.tenantId, month)} preparing={t('common.preparingPdf')}>
           {t('billing.downloadStatementPdf', { month })}
-        </a>
+        </DownloadLink>
         <button type="button" className="button button-secondary" onClick={() => downloadText(csvName, toCsv(statementCsvRows(month, statement)))}>
           {t('billing.downloadCsv', { month })}
         </button>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useBillingRun, useFinalizeBillingRun, useMonthInvoices, useRecomputeBillingRun, type FinalizedInvoice } from '../queries';
+import { runDocumentsDownload, useBillingRun, useFinalizeBillingRun, useMonthInvoices, useRecomputeBillingRun, type FinalizedInvoice } from '../queries';
 import { AsyncSection } from '../../../components/async-section';
 import { BillingRunStatus } from '../components/billing-run-status';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -11,11 +11,13 @@ import { PageHeading } from '../../../components/page-heading';
 import { ProblemMessage } from '../../../components/problem-message';
 import { RunProblems } from '../components/run-problems';
 import { RunStatements } from '../components/run-statements';
+import { RunSummary } from '../components/run-summary';
+import { DownloadLink } from '../../../components/download-link';
 import { formatInstant } from '../../../format';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
 
-/** One billing run: problems first, every statement with its lines, recompute and finalise. */
+/** One billing run: problems first, the summary table, then every statement with its lines; recompute, finalise, download all. */
 export function BillingRunPage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -88,6 +90,14 @@ export function BillingRunPage() {
               </div>
             )}
             {actionError !== null && <ProblemMessage error={actionError} />}
+            {r.status === 'finalized' && (
+              <div className="section-actions">
+                <DownloadLink className="button button-secondary" href={runDocumentsDownload(r.id)} preparing={t('billing.preparingZip')}>
+                  {t('billing.downloadAll')}
+                </DownloadLink>
+              </div>
+            )}
+            <RunSummary run={r} />
             <RunStatements run={r} invoices={issued.data ?? []} />
             <ConfirmDialog open={confirming} title={t('billing.finalizeTitle', { month: r.month })} confirmLabel={t('billing.finalizeConfirm')} onConfirm={finalize} onClose={() => setConfirming(false)} danger={false}>
               <p>{t('billing.finalizeBody', { count: r.statements.length })}</p>

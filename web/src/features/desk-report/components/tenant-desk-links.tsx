@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { deskReportPath } from '../../../desk-paths';
+import { monthOf, shiftMonth } from '../../../business-minutes';
 import { can } from '../../../permissions';
 import { useUser } from '../../../session';
 import { isTenantRole } from '../../../roles';
@@ -23,7 +24,7 @@ export function TenantDeskLinks({ tenantId }: { tenantId: string }) {
         )}
         {report && (
           <li>
-            <Link to={deskReportPath(tenantId)}>{t('deskReport.thisMonthReport')}</Link>
+            <Link to={deskReportPath(tenantId, shiftMonth(monthOf(), -1))}>{t('deskReport.lastMonthReport')}</Link>
           </li>
         )}
       </ul>

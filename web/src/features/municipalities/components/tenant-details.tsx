@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../../format';
 import type { Tenant } from '../queries';
 import { TenantStatusBadge } from '../../../components/status-badge';
+import { CopyButton } from '../../../components/copy-button';
 
-/** A municipality's registered data as a description list. */
+/** A municipality's registered data as a description list, with the id a usage file may name it by. */
 export function TenantDetails({ tenant }: { tenant: Tenant }) {
   const { t } = useTranslation();
   const a = tenant.address;
@@ -18,6 +19,13 @@ export function TenantDetails({ tenant }: { tenant: Tenant }) {
       <div>
         <dt>{t('tenant.registrationNumber')}</dt>
         <dd className="mono">{tenant.registrationNumber}</dd>
+      </div>
+      <div>
+        <dt>{t('tenant.id')}</dt>
+        <dd>
+          <span className="mono break">{tenant.id}</span> <CopyButton value={tenant.id} label={t('tenant.copyId')} />
+          <span className="field-hint">{t('tenant.idHint')}</span>
+        </dd>
       </div>
       <div>
         <dt>{t('tenant.vatNumber')}</dt>

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCommentOnTicket } from '../queries';
+import { useCommentOnTicket, useSetTicketStatus, type TicketStatus, type TicketWithEvents } from '../queries';
 import { useFormErrors } from '../../../hooks/use-form-errors';
 import { ErrorSummary } from '../../../components/error-summary';
-import { CheckboxField, TextAreaField } from '../../../components/fields';
+import { CheckboxField, SelectField, TextAreaField } from '../../../components/fields';
 
 interface Props {
-  ticketId: string;
+  ticket: TicketWithEvents;
   /** Agency staff may write internal notes, and their first public reply stops the reaction clock. */
   staff: boolean;
 }
@@ -14,15 +14,32 @@ interface Props {
 const MAX = 20_000;
 const idOf = (field: string) => `comment-${field}`;
 
-export function TicketCommentForm({ ticketId, staff }: Props) {
+/**
+ * The status a reply usually leads to: a desk agent answering a new ticket starts work on it;
+ * otherwise the status stays unless the writer picks another.
+ */
+function defaultAfter(ticket: TicketWithEvents, staff: boolean): '' | TicketStatus {
+  return staff && ticket.status === 'new' && ticket.allowedTransitions.includes('in_progress') ? 'in_progress' : '';
+}
+
+/**
+ * The reply box, right after the conversation: a public reply or (staff) an internal note, and the
+ * status the ticket should have after it — only the moves the server allows now
+ * (`allowedTransitions`) — applied with the same button.
+ */
+export function TicketCommentForm({ ticket, staff }: Props) {
   const { t } = useTranslation();
+  const ticketId = ticket.id;
   const comment = useCommentOnTicket(ticketId);
+  const setStatus = useSetTicketStatus(ticketId);
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  const [after, setAfter] = useState<'' | TicketStatus>(() => defaultAfter(ticket, staff));
+  const moves = ticket.allowedTransitions;
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const form = useFormErrors();
-  const labels = { body: t('comment.body'), public: t('comment.internal') };
+  const labels = { body: t('comment.body'), public: t('comment.internal'), status: t('comment.statusAfter') };
   const err = form.message;
 
   const submit = async (event: FormEvent) => {
@@ -39,7 +56,14 @@ export function TicketCommentForm({ ticketId, staff }: Props) {
       setBody('');
       setInternal(false);
       form.clear();
-      setDone(added.public ? t('comment.added') : t('comment.noteAdded'));
+      let said = added.public ? t('comment.added') : t('comment.noteAdded');
+      // The move after the reply; the reply stays even if the move is refused (the form says so).
+      if (after && moves.includes(after)) {
+        const moved = await setStatus.mutateAsync(after);
+        said = `${said} ${t('tickets.statusChanged', { status: t(`ticketStatus.${moved.status}`) })}`;
+        setAfter(defaultAfter(moved, staff));
+      }
+      setDone(said);
     } catch (error) {
       form.fromError(error);
     } finally {
@@ -69,6 +93,19 @@ export function TicketCommentForm({ ticketId, staff }: Props) {
           checked={internal}
           onChange={(e) => setInternal(e.target.checked)}
           error={err('public')}
+        />
+      )}
+      {moves.length > 0 && (
+        <SelectField
+          id={idOf('status')}
+          label={labels.status}
+          value={after}
+          onChange={(e) => setAfter(e.target.value as '' | TicketStatus)}
+          options={[
+            { value: '', label: t('comment.keepStatus', { status: t(`ticketStatus.${ticket.status}`) }) },
+            ...moves.map((to) => ({ value: to, label: t(`ticketStatus.${to}`) })),
+          ]}
+          error={err('status')}
         />
       )}
       <div className="button-row">

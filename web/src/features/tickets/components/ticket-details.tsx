@@ -8,12 +8,14 @@ interface Props {
   ticket: Ticket;
   tenantName: string;
   serviceName: string | null;
+  /** The reporter's name (its label when no person reported it). */
+  reporterName: string;
   /** Staff only: who works on it. */
   assigneeName: string | null;
 }
 
 /** A ticket's registered facts as a description list. */
-export function TicketDetails({ ticket, tenantName, serviceName, assigneeName }: Props) {
+export function TicketDetails({ ticket, tenantName, serviceName, reporterName, assigneeName }: Props) {
   const { t } = useTranslation();
   return (
     <dl className="details">
@@ -51,7 +53,7 @@ export function TicketDetails({ ticket, tenantName, serviceName, assigneeName }:
       </div>
       <div>
         <dt>{t('ticket.reporter')}</dt>
-        <dd className="break">{ticket.reporterLabel}</dd>
+        <dd className="break">{reporterName}</dd>
       </div>
       {assigneeName !== null && (
         <div>

@@ -1,11 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
+import { TICKET_SORTS } from '../../../../../src/domain/desk/ticket-sort';
 import type { Assignee } from '../queries';
 import type { Tenant } from '../../municipalities/queries';
 import { SelectField, TextField } from '../../../components/fields';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+
+/** How long typing may pause before the list follows the search text. */
+const SEARCH_PAUSE_MS = 400;
 
 export interface TicketFilterValues {
   /** "open", "all" or one status. */
@@ -17,26 +21,44 @@ export interface TicketFilterValues {
   assigneeId: string;
   /** "" for any channel. */
   channel: string;
-  /** Subject text or a ticket number. */
+  /** Subject or description text, or a ticket number. */
   q: string;
+  /** One of TICKET_SORTS. */
+  sort: string;
 }
 
 interface Props {
-  initial: TicketFilterValues;
+  values: TicketFilterValues;
   /** Offered to agency staff, who see every municipality. */
   tenants: Tenant[] | null;
   /** Offered to the desk, who assign tickets. */
   assignees: Assignee[] | null;
-  onApply: (filters: TicketFilterValues) => void;
+  onChange: (filters: TicketFilterValues) => void;
 }
 
-export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
+/**
+ * The list's filters and order. A choice applies as it is made (no button); the search text applies
+ * when typing pauses or on Enter. The values live in the address, so a link or Back keeps them.
+ */
+export function TicketFilters({ values, tenants, assignees, onChange }: Props) {
   const { t } = useTranslation();
-  const [v, setV] = useState<TicketFilterValues>(initial);
+  const [q, setQ] = useState(values.q);
+  const timer = useRef<number | undefined>(undefined);
 
+  // Back/forward or a link changes the address: the field follows unless the text is the same.
+  useEffect(() => setQ(values.q), [values.q]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const set = (change: Partial<TicketFilterValues>) => onChange({ ...values, ...change });
+  const type = (text: string) => {
+    setQ(text);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => set({ q: text }), SEARCH_PAUSE_MS);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply({ ...v, q: v.q.trim() });
+    window.clearTimeout(timer.current);
+    set({ q });
   };
 
   return (
@@ -45,12 +67,12 @@ export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
         {t('tickets.filters')}
       </h2>
       <div className="field-row">
-        <TextField id="ticket-filter-q" label={t('tickets.search')} hint={t('tickets.searchHint')} type="search" value={v.q} maxLength={200} onChange={(e) => setV((x) => ({ ...x, q: e.target.value }))} />
+        <TextField id="ticket-filter-q" label={t('tickets.search')} hint={t('tickets.searchHint')} type="search" value={q} maxLength={200} onChange={(e) => type(e.target.value)} />
         <SelectField
           id="ticket-filter-status"
           label={t('tickets.filterStatus')}
-          value={v.status}
-          onChange={(e) => setV((x) => ({ ...x, status: e.target.value }))}
+          value={values.status}
+          onChange={(e) => set({ status: e.target.value })}
           options={[
             { value: 'open', label: t('tickets.statusOpen') },
             { value: 'all', label: t('tickets.statusAll') },
@@ -60,8 +82,8 @@ export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
         <SelectField
           id="ticket-filter-priority"
           label={t('tickets.filterPriority')}
-          value={v.priority}
-          onChange={(e) => setV((x) => ({ ...x, priority: e.target.value }))}
+          value={values.priority}
+          onChange={(e) => set({ priority: e.target.value })}
           options={[{ value: '', label: t('tickets.anyPriority') }, ...PRIORITIES.map((p) => ({ value: p, label: `${p} — ${t(`priority.${p}`)}` }))]}
         />
         <SelectField
@@ -75,8 +97,8 @@ export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
           <SelectField
             id="ticket-filter-assignee"
             label={t('tickets.filterAssignee')}
-            value={v.assigneeId}
-            onChange={(e) => setV((x) => ({ ...x, assigneeId: e.target.value }))}
+            value={values.assigneeId}
+            onChange={(e) => set({ assigneeId: e.target.value })}
             options={[{ value: '', label: t('tickets.anyAssignee') }, ...assignees.map((a) => ({ value: a.id, label: a.name }))]}
           />
         )}
@@ -84,16 +106,12 @@ export function TicketFilters({ initial, tenants, assignees, onApply }: Props) {
           <SelectField
             id="ticket-filter-tenant"
             label={t('tickets.municipality')}
-            value={v.tenantId}
-            onChange={(e) => setV((x) => ({ ...x, tenantId: e.target.value }))}
+            value={values.tenantId}
+            onChange={(e) => set({ tenantId: e.target.value })}
             options={[{ value: '', label: t('tickets.allMunicipalities') }, ...[...tenants].sort((a, b) => a.name.localeCompare(b.name, 'lv')).map((x) => ({ value: x.id, label: x.name }))]}
           />
         )}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary">
-          {t('tickets.apply')}
-        </button>
+        <SelectField id="ticket-filter-sort" label={t('tickets.sort')} value={values.sort} onChange={(e) => set({ sort: e.target.value })} options={TICKET_SORTS.map((s) => ({ value: s, label: t(`tickets.sorts.${s}`) }))} />
       </div>
     </form>
   );

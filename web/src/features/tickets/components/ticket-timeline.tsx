@@ -125,7 +125,7 @@ export function TicketTimeline({ ticketId, events, olderNext, personName }: Prop
               {internal && <span className="tag tag-internal">{t('timeline.internalTag')}</span>}
             </p>
             <p className="timeline-meta muted">
-              {event.actorLabel}
+              {event.actorName ?? event.actorLabel}
               {event.byStaff && event.kind !== 'escalation' && ` (${t('timeline.agency')})`} · <time dateTime={event.at}>{formatInstant(event.at)}</time>
             </p>
             {event.kind === 'attachment' && event.body && (

@@ -21,8 +21,12 @@ import { useUser } from '../../../session';
 import { isTenantRole } from '../../../roles';
 import { useTenant } from '../../municipalities/queries';
 import { useServices } from '../../catalogue/queries';
+import { formatInstant } from '../../../format';
 
-/** One ticket: its clocks, facts, timeline, comments, workflow, assignment, files and rating. */
+/**
+ * One ticket: the conversation (description, replies, internal notes) with the reply box right after it
+ * in the middle; workflow, assignment, facts and clocks in a side column (below it on a phone).
+ */
 export function TicketPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -61,70 +65,68 @@ export function TicketPage() {
           const isReporter = tk.reporterId !== null && tk.reporterId === user.id;
           const finished = tk.status === 'resolved' || tk.status === 'closed';
           return (
-            <>
-              {canWrite && (
-                <section className="section section-first" aria-labelledby="ticket-actions">
-                  <h2 id="ticket-actions">{t('tickets.actions')}</h2>
-                  <TicketStatusActions ticket={tk} staff={staff} />
-                  {staff && <TicketAssign ticket={tk} currentUser={user} agents={agents} />}
+            <div className="ticket-layout">
+              <div className="ticket-main">
+                <section className="section section-first" aria-labelledby="ticket-conversation">
+                  <h2 id="ticket-conversation">{t('tickets.conversation')}</h2>
+                  <article className="card ticket-description" aria-labelledby="ticket-description-title">
+                    <h3 id="ticket-description-title" className="section-subtitle">
+                      {t('ticket.description')}
+                    </h3>
+                    <p className="timeline-meta muted">
+                      {tk.reporterName ?? tk.reporterLabel} · <time dateTime={tk.createdAt}>{formatInstant(tk.createdAt)}</time>
+                    </p>
+                    <div className="prose-text">{tk.description}</div>
+                  </article>
+                  <TicketTimeline key={tk.id} ticketId={tk.id} events={tk.events} olderNext={tk.timelineNext} personName={personName} />
+                  {canWrite && tk.status === 'closed' && <p className="message message-info">{t('comment.closed')}</p>}
+                  {canWrite && tk.status !== 'closed' && <TicketCommentForm ticket={tk} staff={staff} />}
                 </section>
-              )}
-              <section className="section" aria-labelledby="ticket-clocks">
-                <h2 id="ticket-clocks">{t('sla.title')}</h2>
-                <p className="muted">{t('sla.explain')}</p>
-                <div className="clock-cards">
+                <section className="section" aria-labelledby="ticket-attachments">
+                  <h2 id="ticket-attachments">{t('attachments.title')}</h2>
+                  <TicketAttachments ticketId={tk.id} attachments={attachments} canUpload={canWrite} closed={tk.status === 'closed'} />
+                </section>
+                {(tk.satisfaction || (isReporter && finished && canWrite)) && (
+                  <section className="section" aria-labelledby="ticket-rating">
+                    <h2 id="ticket-rating">{t('satisfaction.title')}</h2>
+                    {tk.satisfaction ? <SatisfactionView satisfaction={tk.satisfaction} focus={justRated} /> : <SatisfactionForm ticketId={tk.id} onRated={() => setJustRated(true)} />}
+                  </section>
+                )}
+              </div>
+              <aside className="ticket-side" aria-label={t('tickets.sideColumn')}>
+                {canWrite && (
+                  <section className="section section-first" aria-labelledby="ticket-actions">
+                    <h2 id="ticket-actions">{t('tickets.actions')}</h2>
+                    <TicketStatusActions ticket={tk} staff={staff} />
+                    {staff && <TicketAssign ticket={tk} currentUser={user} agents={agents} />}
+                  </section>
+                )}
+                <section className="section" aria-labelledby="ticket-data">
+                  <h2 id="ticket-data">{t('tickets.data')}</h2>
+                  <TicketDetails
+                    ticket={tk}
+                    tenantName={agency ? (tenant.data?.name ?? t('common.loadingShort')) : (user.tenantName ?? '')}
+                    serviceName={serviceName(tk.serviceId)}
+                    reporterName={tk.reporterName ?? tk.reporterLabel}
+                    assigneeName={staff ? (tk.assigneeName ?? (tk.assigneeId ? personName(tk.assigneeId) : t('tickets.unassigned'))) : null}
+                  />
+                </section>
+                <section className="section" aria-labelledby="ticket-watchers">
+                  <h2 id="ticket-watchers">{t('watchers.title')}</h2>
+                  <TicketWatchers ticketId={tk.id} userId={user.id} isReporter={isReporter} canWatch={canWrite} />
+                </section>
+                <section className="section" aria-labelledby="ticket-clocks">
+                  <h2 id="ticket-clocks">{t('sla.title')}</h2>
+                  <p className="muted">{t('sla.explain')}</p>
                   {(['reaction', 'resolution'] as const).map((kind) => (
                     <section key={kind} className="card clock-card" aria-labelledby={`clock-${kind}`}>
                       <h3 id={`clock-${kind}`}>{t(`sla.clock.${kind}`)}</h3>
                       <SlaClockView clock={tk.sla[kind]} kind={kind} calendarId={tk.calendarId} measuredAt={measuredAt} variant="full" />
                     </section>
                   ))}
-                </div>
-              </section>
-              <section className="section" aria-labelledby="ticket-data">
-                <h2 id="ticket-data">{t('tickets.data')}</h2>
-                <TicketDetails
-                  ticket={tk}
-                  tenantName={agency ? (tenant.data?.name ?? t('common.loadingShort')) : (user.tenantName ?? '')}
-                  serviceName={serviceName(tk.serviceId)}
-                  assigneeName={staff ? (tk.assigneeId ? personName(tk.assigneeId) : t('tickets.unassigned')) : null}
-                />
-                <h3 className="section-subtitle">{t('ticket.description')}</h3>
-                <div className="card prose-text ticket-description">{tk.description}</div>
-              </section>
-              <section className="section" aria-labelledby="ticket-timeline">
-                <h2 id="ticket-timeline">{t('timeline.title')}</h2>
-                <TicketTimeline key={tk.id} ticketId={tk.id} events={tk.events} olderNext={tk.timelineNext} personName={personName} />
-                {canWrite && tk.status === 'closed' && <p className="message message-info">{t('comment.closed')}</p>}
-                {canWrite && tk.status !== 'closed' && <TicketCommentForm ticketId={tk.id} staff={staff} />}
-              </section>
-              <section className="section" aria-labelledby="ticket-attachments">
-                <h2 id="ticket-attachments">{t('attachments.title')}</h2>
-                <TicketAttachments
-                  ticketId={tk.id}
-                  attachments={attachments}
-                  canUpload={canWrite}
-                  closed={tk.status === 'closed'}
-                />
-              </section>
-              <section className="section" aria-labelledby="ticket-watchers">
-                <h2 id="ticket-watchers">{t('watchers.title')}</h2>
-                <TicketWatchers ticketId={tk.id} userId={user.id} isReporter={isReporter} canWatch={canWrite} />
-              </section>
-              {(tk.satisfaction || (isReporter && finished && canWrite)) && (
-                <section className="section" aria-labelledby="ticket-rating">
-                  <h2 id="ticket-rating">{t('satisfaction.title')}</h2>
-                  {tk.satisfaction ? (
-                    <SatisfactionView satisfaction={tk.satisfaction} focus={justRated} />
-                  ) : (
-                    <SatisfactionForm
-                      ticketId={tk.id}
-                      onRated={() => setJustRated(true)}
-                    />
-                  )}
                 </section>
-              )}
-            </>
+              </aside>
+            </div>
           );
         }}
       </AsyncSection>

@@ -7,6 +7,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { PRIORITIES, TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
 import { TicketTable, type MeasuredTicket } from '../components/ticket-table';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../../../src/domain/desk/ticket';
+import { TICKET_SORTS } from '../../../../../src/domain/desk/ticket-sort';
 import { useAssignees, useTicketList, type TicketQuery } from '../queries';
 import { can, canChange } from '../../../permissions';
 import { useUser } from '../../../session';
@@ -24,6 +25,7 @@ function filtersFrom(params: URLSearchParams): TicketFilterValues {
     assigneeId: params.get('assignee') ?? '',
     channel: (TICKET_CHANNELS as readonly string[]).includes(params.get('channel') ?? '') ? params.get('channel')! : '',
     q: params.get('q') ?? '',
+    sort: (TICKET_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort')! : 'newest',
   };
 }
 
@@ -34,7 +36,8 @@ function toQuery(f: TicketFilterValues): TicketQuery {
     priority: (f.priority || undefined) as TicketQuery['priority'],
     assigneeId: f.assigneeId || undefined,
     channel: (f.channel || undefined) as TicketQuery['channel'],
-    q: f.q || undefined,
+    q: f.q.trim() || undefined,
+    sort: f.sort === 'newest' ? undefined : (f.sort as TicketQuery['sort']),
     limit: PAGE_SIZE,
   };
 }
@@ -46,7 +49,7 @@ export function TicketsPage() {
   const agency = !isTenantRole(user.role);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.channel}|${filters.q}`;
+  const filterKey = `${filters.status}|${filters.tenantId}|${filters.priority}|${filters.assigneeId}|${filters.channel}|${filters.q.trim()}|${filters.sort}`;
   const tenants = useTenants(agency);
   const desk = can(user, 'tickets.manage');
   const assignees = useAssignees(desk);
@@ -91,7 +94,9 @@ export function TicketsPage() {
     if (f.assigneeId) next.set('assignee', f.assigneeId);
     if (f.channel) next.set('channel', f.channel);
     if (f.q) next.set('q', f.q);
-    setParams(next);
+    if (f.sort !== 'newest') next.set('sort', f.sort);
+    // Typing refines the same list: it replaces the history entry instead of adding one per pause.
+    setParams(next, { replace: f.q !== filters.q });
   };
 
   const tenantName = (id: string) => tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort');
@@ -110,7 +115,7 @@ export function TicketsPage() {
       >
         <p className="lead">{agency ? t('tickets.introAgency') : t('tickets.introTenant')}</p>
       </PageHeading>
-      <TicketFilters key={filterKey} initial={filters} tenants={agency ? (tenants.data ?? []) : null} assignees={desk ? (assignees.data ?? []) : null} onApply={apply} />
+      <TicketFilters values={filters} tenants={agency ? (tenants.data ?? []) : null} assignees={desk ? (assignees.data ?? []) : null} onChange={apply} />
       {tenants.error !== null && <ProblemMessage error={tenants.error} summary={t('tickets.tenantsFailed')} onRetry={tenants.reload} />}
       <section aria-labelledby="tickets-list-title" className="section" aria-busy={loading || loadingMore}>
         <h2 id="tickets-list-title">{t('tickets.listTitle')}</h2>
