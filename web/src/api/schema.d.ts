@@ -647,7 +647,7 @@ export interface paths {
                             /** @description Set when this enrolment completed a pending sign-in */
                             csrfToken?: string;
                             /** @description As in SessionInfo */
-                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "notification_settings.read" | "notification_settings.write" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
                             /** @description As in SessionInfo */
                             readOnly?: boolean;
                             /** @description Shown once; each works once */
@@ -769,7 +769,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @description As in SessionInfo */
-                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+                            permissions?: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "notification_settings.read" | "notification_settings.write" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
                             /** @description As in SessionInfo */
                             readOnly?: boolean;
                             recoveryCodes: string[] | null;
@@ -1876,7 +1876,7 @@ export interface paths {
                                 month: string;
                                 problems: {
                                     /** @description stable code of the broken rule; see docs/api.md for the list */
-                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                     /** @description path of the field: address.city, results[2].at */
                                     field: string;
                                     /** @description the same in English, for scripts and logs */
@@ -1994,7 +1994,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -2182,7 +2182,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -2573,7 +2573,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -5046,6 +5046,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbound-mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail received at the desk, newest first, with what became of it; `status=quarantined` is the quarantine (the agency’s desk) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                    /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
+                    status?: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the text part */
+                                body: string;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                /** @description the SMTP sender; empty for a bounce */
+                                envelopeFrom: string;
+                                fromAddress: string;
+                                id: string;
+                                messageId: string;
+                                /** @description why: reply, new_request, unknown_sender, sender_not_allowed, not_municipal, unknown_ticket, not_for_desk, auto_submitted, bounce, … */
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                receivedAt: string;
+                                /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
+                                status: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                                subject: string;
+                                tenantId: string | null;
+                                ticketId: string | null;
+                                toAddresses: string;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-mail/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Throw a quarantined mail away; its receipt stays recorded, so the same mail sent again stays ignored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the text part */
+                            body: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            /** @description the SMTP sender; empty for a bounce */
+                            envelopeFrom: string;
+                            fromAddress: string;
+                            id: string;
+                            messageId: string;
+                            /** @description why: reply, new_request, unknown_sender, sender_not_allowed, not_municipal, unknown_ticket, not_for_desk, auto_submitted, bounce, … */
+                            reason: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            receivedAt: string;
+                            /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
+                            status: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                            subject: string;
+                            tenantId: string | null;
+                            ticketId: string | null;
+                            toAddresses: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -6016,12 +6257,15 @@ export interface paths {
                                  * @description ISO-8601 instant in UTC
                                  */
                                 announcedAt: string;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
                                  */
                                 createdAt: string;
                                 createdBy: string | null;
+                                declaredBy: string | null;
                                 description: string | null;
                                 /**
                                  * Format: date-time
@@ -6029,13 +6273,18 @@ export interface paths {
                                  */
                                 endsAt: string;
                                 id: string;
+                                /** @description counts changes; the calendar event's SEQUENCE */
+                                sequence: number;
+                                seriesId: string | null;
                                 serviceIds: string[];
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
                                  */
                                 startsAt: string;
+                                status: "scheduled" | "cancelled";
                                 title: string;
+                                updatedAt: string | null;
                             }[];
                             /** @description path and query of the next page; null on the last */
                             next: string | null;
@@ -6123,6 +6372,7 @@ export interface paths {
                          * @description ISO-8601 instant in UTC
                          */
                         endsAt: string;
+                        recurrence?: string | null;
                         serviceIds: string[];
                         /**
                          * Format: date-time
@@ -6146,12 +6396,15 @@ export interface paths {
                              * @description ISO-8601 instant in UTC
                              */
                             announcedAt: string;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
                              */
                             createdAt: string;
                             createdBy: string | null;
+                            declaredBy: string | null;
                             description: string | null;
                             /**
                              * Format: date-time
@@ -6159,13 +6412,406 @@ export interface paths {
                              */
                             endsAt: string;
                             id: string;
+                            /** @description counts changes; the calendar event's SEQUENCE */
+                            sequence: number;
+                            seriesId: string | null;
                             serviceIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
                              */
                             startsAt: string;
+                            status: "scheduled" | "cancelled";
                             title: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance-windows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One maintenance window */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            announcedAt: string;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            declaredBy: string | null;
+                            description: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            endsAt: string;
+                            id: string;
+                            /** @description counts changes; the calendar event's SEQUENCE */
+                            sequence: number;
+                            seriesId: string | null;
+                            serviceIds: string[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            startsAt: string;
+                            status: "scheduled" | "cancelled";
+                            title: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a maintenance window (of a series: this occurrence); not once it has ended. Subscribed municipalities are told */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 instant in UTC
+                         */
+                        endsAt?: string;
+                        serviceIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 instant in UTC
+                         */
+                        startsAt?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            announcedAt: string;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            declaredBy: string | null;
+                            description: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            endsAt: string;
+                            id: string;
+                            /** @description counts changes; the calendar event's SEQUENCE */
+                            sequence: number;
+                            seriesId: string | null;
+                            serviceIds: string[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            startsAt: string;
+                            status: "scheduled" | "cancelled";
+                            title: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/maintenance-windows/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a maintenance window, or (scope series) every occurrence of its series not yet ended; it stays listed and no longer counts as maintenance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description default occurrence */
+                        scope?: "occurrence" | "series";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            announcedAt: string;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            declaredBy: string | null;
+                            description: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            endsAt: string;
+                            id: string;
+                            /** @description counts changes; the calendar event's SEQUENCE */
+                            sequence: number;
+                            seriesId: string | null;
+                            serviceIds: string[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            startsAt: string;
+                            status: "scheduled" | "cancelled";
+                            title: string;
+                            updatedAt: string | null;
                         };
                     };
                 };
@@ -6325,6 +6971,17 @@ export interface paths {
                                     monitorId: string;
                                     since: string | null;
                                     state: "up" | "down" | "unknown";
+                                    unknownReason: ({
+                                        code: "paused" | "never_probed";
+                                        params: Record<string, never>;
+                                    } | {
+                                        /** @enum {string} */
+                                        code: "no_results";
+                                        params: {
+                                            lastResultAt: string | null;
+                                            locations: string[];
+                                        };
+                                    }) | null;
                                 };
                             })[];
                             /** @description path and query of the next page; null on the last */
@@ -6874,6 +7531,135 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/monitors/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor’s uptime and state changes over the last 24 h, 7, 30 or 90 days (rolled-up data where final) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default 24h */
+                    range?: "24h" | "7d" | "30d" | "90d";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            downSeconds: number;
+                            /** @description stretches of one state, newest first (at most 500); the newest lasts until now */
+                            events: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                end: string;
+                                ongoing: boolean;
+                                seconds: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant in UTC
+                                 */
+                                start: string;
+                                state: "up" | "down" | "unknown";
+                            }[];
+                            eventsTruncated: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            from: string;
+                            monitorId: string;
+                            range: "24h" | "7d" | "30d" | "90d";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            to: string;
+                            unknownSeconds: number;
+                            upSeconds: number;
+                            uptimePercent: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors/{id}/latency": {
         parameters: {
             query?: never;
@@ -7320,6 +8106,17 @@ export interface paths {
                                 monitorId: string;
                                 since: string | null;
                                 state: "up" | "down" | "unknown";
+                                unknownReason: ({
+                                    code: "paused" | "never_probed";
+                                    params: Record<string, never>;
+                                } | {
+                                    /** @enum {string} */
+                                    code: "no_results";
+                                    params: {
+                                        lastResultAt: string | null;
+                                        locations: string[];
+                                    };
+                                }) | null;
                             }[];
                             /** @description path and query of the next page; null on the last */
                             next: string | null;
@@ -10333,6 +11130,7 @@ export interface paths {
                                 };
                                 since: string | null;
                                 state: "up" | "down" | "maintenance" | "unknown";
+                                uptimePercent: number | null;
                             }[];
                         };
                     };
@@ -10395,6 +11193,356 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status page as an Atom feed (RFC 4287): the latest 50 incident updates, newest first (no sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/atom+xml */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow the status page by e-mail (no sign-in): a confirmation link is mailed to new addresses
+         * @description Answers 202 the same way whether the address is new, waiting for confirmation or already following, so it reveals nobody. At most one confirmation mail per address in 10 minutes; at most 10 requests an hour per client address (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        language?: "lv" | "en";
+                        /** @description The services to hear of; none or empty: all */
+                        serviceIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/subscriptions/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm following the status page with the mailed token (works once, for 48 hours) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The token from the mailed link */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/subscriptions/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the status notices: the token of any notice mail, in the body or (RFC 8058 one-click) the query */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The token from the mailed link */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        "List-Unsubscribe"?: "One-Click";
+                        /** @description The token from the mailed link */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No longer following */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11497,7 +12645,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Monthly desk report: tickets by priority and category, targets met, reaction median and p90, breaches, satisfaction; `?format=csv` */
+        /** Monthly desk report: tickets by priority and category, requests per service and channel (Regulation No. 399), targets met, reaction median and p90, breaches, satisfaction; `?format=csv` */
         get: {
             parameters: {
                 query?: {
@@ -11543,6 +12691,32 @@ export interface paths {
                                 P2: number;
                                 P3: number;
                                 P4: number;
+                            };
+                            /** @description Cabinet Regulation No. 399: requests per service per channel in the month, with totals; services without requests have no row */
+                            byServiceChannel: {
+                                rows: {
+                                    api: number;
+                                    email: number;
+                                    phone: number;
+                                    /** @description null: tickets naming no service */
+                                    service: {
+                                        code: string;
+                                        id: string;
+                                        name: {
+                                            en: string | null;
+                                            lv: string;
+                                        };
+                                    } | null;
+                                    total: number;
+                                    web: number;
+                                }[];
+                                totals: {
+                                    api: number;
+                                    email: number;
+                                    phone: number;
+                                    total: number;
+                                    web: number;
+                                };
                             };
                             month: string;
                             reaction: {
@@ -12085,6 +13259,437 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{id}/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who at a municipality receives which notices, by e-mail, Teams and Slack */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false while the municipality has chosen nothing and the defaults apply */
+                            customised: boolean;
+                            tenantId: string;
+                            topics: {
+                                incidents: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                invoices: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                maintenance: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                monthly_reports: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                tickets: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                            };
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a municipality's notification settings (its administrators, operators); a topic left out returns to its default */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        topics: {
+                            incidents?: {
+                                email: {
+                                    /** @description the municipality's contact address */
+                                    contact: boolean;
+                                    /** @description other addresses, e.g. a shared IT mailbox */
+                                    extraAddresses: string[];
+                                    /** @description every active person of the municipality with one of these roles */
+                                    roles: ("tenant_admin" | "tenant_user")[];
+                                    /** @description chosen people of the municipality (active ones receive) */
+                                    userIds: string[];
+                                };
+                                /** @description Slack incoming-webhook URLs (https) */
+                                slack: string[];
+                                /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                teams: string[];
+                            };
+                            invoices?: {
+                                email: {
+                                    /** @description the municipality's contact address */
+                                    contact: boolean;
+                                    /** @description other addresses, e.g. a shared IT mailbox */
+                                    extraAddresses: string[];
+                                    /** @description every active person of the municipality with one of these roles */
+                                    roles: ("tenant_admin" | "tenant_user")[];
+                                    /** @description chosen people of the municipality (active ones receive) */
+                                    userIds: string[];
+                                };
+                                /** @description Slack incoming-webhook URLs (https) */
+                                slack: string[];
+                                /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                teams: string[];
+                            };
+                            maintenance?: {
+                                email: {
+                                    /** @description the municipality's contact address */
+                                    contact: boolean;
+                                    /** @description other addresses, e.g. a shared IT mailbox */
+                                    extraAddresses: string[];
+                                    /** @description every active person of the municipality with one of these roles */
+                                    roles: ("tenant_admin" | "tenant_user")[];
+                                    /** @description chosen people of the municipality (active ones receive) */
+                                    userIds: string[];
+                                };
+                                /** @description Slack incoming-webhook URLs (https) */
+                                slack: string[];
+                                /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                teams: string[];
+                            };
+                            monthly_reports?: {
+                                email: {
+                                    /** @description the municipality's contact address */
+                                    contact: boolean;
+                                    /** @description other addresses, e.g. a shared IT mailbox */
+                                    extraAddresses: string[];
+                                    /** @description every active person of the municipality with one of these roles */
+                                    roles: ("tenant_admin" | "tenant_user")[];
+                                    /** @description chosen people of the municipality (active ones receive) */
+                                    userIds: string[];
+                                };
+                                /** @description Slack incoming-webhook URLs (https) */
+                                slack: string[];
+                                /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                teams: string[];
+                            };
+                            tickets?: {
+                                email: {
+                                    /** @description the municipality's contact address */
+                                    contact: boolean;
+                                    /** @description other addresses, e.g. a shared IT mailbox */
+                                    extraAddresses: string[];
+                                    /** @description every active person of the municipality with one of these roles */
+                                    roles: ("tenant_admin" | "tenant_user")[];
+                                    /** @description chosen people of the municipality (active ones receive) */
+                                    userIds: string[];
+                                };
+                                /** @description Slack incoming-webhook URLs (https) */
+                                slack: string[];
+                                /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                teams: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false while the municipality has chosen nothing and the defaults apply */
+                            customised: boolean;
+                            tenantId: string;
+                            topics: {
+                                incidents: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                invoices: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                maintenance: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                monthly_reports: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                                tickets: {
+                                    email: {
+                                        /** @description the municipality's contact address */
+                                        contact: boolean;
+                                        /** @description other addresses, e.g. a shared IT mailbox */
+                                        extraAddresses: string[];
+                                        /** @description every active person of the municipality with one of these roles */
+                                        roles: ("tenant_admin" | "tenant_user")[];
+                                        /** @description chosen people of the municipality (active ones receive) */
+                                        userIds: string[];
+                                    };
+                                    /** @description Slack incoming-webhook URLs (https) */
+                                    slack: string[];
+                                    /** @description Microsoft Teams incoming-webhook URLs (https) */
+                                    teams: string[];
+                                };
+                            };
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{id}/sla-reports/{month}": {
         parameters: {
             query?: never;
@@ -12128,6 +13733,8 @@ export interface paths {
                                 satisfactionRatings: number;
                                 tickets: number;
                             };
+                            /** @description true while the month has not ended: the figures count only the time up to `upTo` */
+                            inProgress: boolean;
                             month: string;
                             /** @description The frozen version served; null while the month is not published (or with ?live=true) */
                             publication: {
@@ -12171,6 +13778,7 @@ export interface paths {
                                      */
                                     announcedAt: string;
                                     counted: boolean;
+                                    declaredBy?: string | null;
                                     /**
                                      * Format: date-time
                                      * @description ISO-8601 instant in UTC
@@ -12220,6 +13828,11 @@ export interface paths {
                                 upSeconds: number;
                             }[];
                             tenantId: string;
+                            /**
+                             * Format: date-time
+                             * @description the instant the figures count up to: the month’s end once it has ended, else when the report was computed
+                             */
+                            upTo: string;
                         };
                     };
                 };
@@ -12802,6 +14415,7 @@ export interface paths {
                                 };
                                 since: string | null;
                                 state: "up" | "down" | "maintenance" | "unknown";
+                                uptimePercent: number | null;
                             }[];
                         };
                     };
@@ -13522,6 +15136,8 @@ export interface paths {
             parameters: {
                 query?: {
                     assigneeId?: string;
+                    /** @description How the request reached the desk */
+                    channel?: "web" | "email" | "api" | "phone";
                     /** @description opaque; nextCursor of the previous page */
                     cursor?: string;
                     /** @description items per page, 1–200 (default 50) */
@@ -13555,6 +15171,8 @@ export interface paths {
                                 assigneeId: string | null;
                                 calendarId: string;
                                 category: "incident" | "request" | "question";
+                                /** @description How the request reached the desk */
+                                channel: "web" | "email" | "api" | "phone";
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant in UTC
@@ -13699,6 +15317,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         category?: "incident" | "request" | "question";
+                        /**
+                         * @description Agency staff recording a caller’s request; otherwise the channel is the web (a session) or the API (a token)
+                         * @enum {string}
+                         */
+                        channel?: "phone";
                         description: string;
                         priority: "P1" | "P2" | "P3" | "P4";
                         serviceId?: string | null;
@@ -13725,6 +15348,8 @@ export interface paths {
                             assigneeId: string | null;
                             calendarId: string;
                             category: "incident" | "request" | "question";
+                            /** @description How the request reached the desk */
+                            channel: "web" | "email" | "api" | "phone";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -13915,6 +15540,8 @@ export interface paths {
                             assigneeId: string | null;
                             calendarId: string;
                             category: "incident" | "request" | "question";
+                            /** @description How the request reached the desk */
+                            channel: "web" | "email" | "api" | "phone";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -14115,6 +15742,8 @@ export interface paths {
                             assigneeId: string | null;
                             calendarId: string;
                             category: "incident" | "request" | "question";
+                            /** @description How the request reached the desk */
+                            channel: "web" | "email" | "api" | "phone";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -14693,6 +16322,8 @@ export interface paths {
                             assigneeId: string | null;
                             calendarId: string;
                             category: "incident" | "request" | "question";
+                            /** @description How the request reached the desk */
+                            channel: "web" | "email" | "api" | "phone";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -14891,6 +16522,8 @@ export interface paths {
                             assigneeId: string | null;
                             calendarId: string;
                             category: "incident" | "request" | "question";
+                            /** @description How the request reached the desk */
+                            channel: "web" | "email" | "api" | "phone";
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant in UTC
@@ -15169,6 +16802,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/watchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who follow a ticket and hear of its public replies and status changes by e-mail (the reporter always does) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description an agency account rather than one of the municipality’s people */
+                                agency: boolean;
+                                /** @description the person’s user id */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description an agency account rather than one of the municipality’s people */
+                            agency: boolean;
+                            /** @description the person’s user id */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/watchers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop following a ticket (yourself; the service desk anyone) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/assignees": {
         parameters: {
             query?: never;
@@ -15268,6 +17190,140 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a satisfaction link is about (the ticket’s number and subject); reading it spends nothing
+         * @description The link is the credential (no sign-in). An unknown or tampered link is 404, a spent one 409.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the part after `#` in the link of the satisfaction mail */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            subject: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The reporter’s satisfaction score (1–5) through the one-time link of the satisfaction mail
+         * @description Sent by the page the link opens, never by the link itself, so that mail scanners following links rate nothing. Works once: a spent link is 409, an unknown or tampered one 404, a ticket reopened since 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                        score: number;
+                        /** @description the part after `#` in the link of the satisfaction mail */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            rating: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15693,7 +17749,7 @@ export interface paths {
                             rejected: {
                                 errors: {
                                     /** @description stable code of the broken rule; see docs/api.md for the list */
-                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                                    code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                     /** @description path of the field: address.city, results[2].at */
                                     field: string;
                                     /** @description the same in English, for scripts and logs */
@@ -16824,6 +18880,7 @@ export interface components {
             actorId: string | null;
             actorKind: string;
             actorLabel: string;
+            actorName?: string | null;
             after: unknown;
             /**
              * Format: date-time
@@ -16854,7 +18911,7 @@ export interface components {
             detail: string;
             errors?: {
                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited";
+                code: "required" | "required_with" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                 /** @description path of the field: address.city, results[2].at */
                 field: string;
                 /** @description the same in English, for scripts and logs */
@@ -16870,7 +18927,7 @@ export interface components {
                 [key: string]: string | number;
             };
             /** @description what exactly is in the way (on conflicts, invalid states and throttling); with params, lets a client word detail itself */
-            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "run_not_finalized" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed";
+            reason?: "token_revoked" | "own_access" | "passkey_options_missing" | "second_factor_needed" | "account_exists" | "recovery_codes_need_factor" | "no_passkey" | "totp_exists" | "totp_not_started" | "secret_key_missing" | "email_not_configured" | "already_member" | "email_registered" | "provider_registered" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "registration_number_taken" | "agreement_number_taken" | "run_finalized" | "run_has_problems" | "run_not_finalized" | "no_agreement" | "month_not_ended" | "draft_run_exists" | "no_municipality_under_agreement" | "no_active_users" | "code_taken" | "tariff_overlap" | "ticket_closed" | "ticket_transition" | "ticket_not_resolved" | "ticket_rated" | "service_subscribed" | "subscription_overlap" | "calendar_id_taken" | "exception_exists" | "no_working_time" | "exclusion_withdrawn" | "report_month_not_ended" | "correction_needs_reason" | "report_unchanged" | "saved_meanwhile" | "no_vat_rate" | "comments_throttled" | "sign_in_throttled" | "notice_not_failed" | "maintenance_ended" | "maintenance_cancelled" | "subscriptions_throttled" | "mail_not_quarantined";
             requestId?: string;
             status: number;
             title: string;
@@ -16880,7 +18937,7 @@ export interface components {
             /** @description Send as X-CSRF-Token with cookie-authenticated writes */
             csrfToken: string;
             /** @description What this person’s role may do (the table the server enforces); the UI offers only these */
-            permissions: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
+            permissions: ("tenants.read" | "tenants.write" | "tenants.export" | "agreements.read" | "agreements.write" | "users.read" | "users.write" | "tokens.read" | "tokens.write" | "audit.read" | "identity_providers.read" | "identity_providers.write" | "calendars.read" | "calendars.write" | "services.read" | "services.write" | "subscriptions.read" | "subscriptions.write" | "monitors.read" | "monitors.write" | "results.write" | "maintenance.read" | "maintenance.write" | "incidents.write" | "sla_reports.publish" | "sla_exclusions.write" | "sla_reports.read" | "tickets.read" | "tickets.write" | "tickets.manage" | "desk_reports.read" | "settings.read" | "notification_settings.read" | "notification_settings.write" | "outbox.read" | "outbox.write" | "invoices.read" | "seller.write" | "billing_runs.read" | "billing_runs.write" | "statements.read" | "forecast.read" | "tariffs.read" | "tariffs.write" | "usage.read" | "usage.write" | "cost_pools.read" | "cost_pools.write")[];
             /** @description The municipality is suspended: every write is refused (tenant_suspended), whatever the permissions */
             readOnly: boolean;
             user: components["schemas"]["User"] & {

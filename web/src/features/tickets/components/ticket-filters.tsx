@@ -89,8 +89,8 @@ export function TicketFilters({ values, tenants, assignees, onChange }: Props) {
         <SelectField
           id="ticket-filter-channel"
           label={t('tickets.filterChannel')}
-          value={v.channel}
-          onChange={(e) => setV((x) => ({ ...x, channel: e.target.value }))}
+          value={values.channel}
+          onChange={(e) => set({ channel: e.target.value })}
           options={[{ value: '', label: t('tickets.channelAll') }, ...TICKET_CHANNELS.map((c) => ({ value: c, label: t(`ticketChannel.${c}`) }))]}
         />
         {assignees && (
