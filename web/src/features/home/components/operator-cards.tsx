@@ -75,7 +75,7 @@ export function OutboxFailuresCard() {
   const { t } = useTranslation();
   const failed = useFailedOutbox();
   return (
-    <HomeCard id="outbox" title={t('home.outbox.title')}>
+    <HomeCard id="outbox" title={t('home.outbox.title')} link={{ to: '/outbox', label: t('outbox.title') }}>
       <AsyncSection resource={failed}>
         {(list) =>
           list.length === 0 ? (
