@@ -21,6 +21,7 @@ import { SlaPublications } from '../components/sla-publications';
 import { SlaReportView } from '../components/sla-report-view';
 import { SlaReportBody } from '../components/sla-report-body';
 import { slaReportLinks, useSlaExclusions, useSlaPublications, useSlaReport, type Outage, type ServiceReport, type SlaExclusion } from '../queries';
+import { DownloadLink } from '../../../components/download-link';
 
 /** A municipality's availability in one month: each service against its target, with the evidence and downloads. */
 export function SlaReportPage() {
@@ -76,9 +77,9 @@ export function SlaReportPage() {
             <a href={slaReportLinks.csv(id, month)} className="button button-secondary" download>
               {t('slaReport.csv')}
             </a>
-            <a href={slaReportLinks.pdf(id, month)} className="button button-secondary" download>
+            <DownloadLink href={slaReportLinks.pdf(id, month)} className="button button-secondary" preparing={t('common.preparingPdf')}>
               {t('slaReport.pdf')}
-            </a>
+            </DownloadLink>
           </>
         }
       >
