@@ -223,4 +223,26 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
     expect(formatNumber('1493.75', 'lv')).toMatch(/^1\s493,75$/u);
     expect(rows[0]!.payload.text).toContain(`https://kopa.rda.lv/municipalities/${cesisId}/costs`);
   });
+  it('posts maintenance and incident notices to the Teams and Slack webhooks chosen for those topics, and mails no one left out', async () => {
+    const admin = await as('admin@cesis.lv');
+    const operator = await as('operators@rda.lv');
+    const onlyChat = (hook: string) => ({ email: { contact: false, roles: [], userIds: [], extraAddresses: [] }, teams: hook === 'teams' ? [`${chat.base}/teams`] : [], slack: hook === 'slack' ? [`${chat.base}/slack`] : [] });
+    expect((await admin.put(url(), { topics: { maintenance: onlyChat('teams'), incidents: onlyChat('slack') } })).statusCode).toBe(200);
+    const services = (await operator.get(`/api/v1/tenants/${cesisId}/subscriptions`)).json().items as { serviceId: string }[];
+    const serviceId = services[0]!.serviceId;
+
+    const window = await operator.post('/api/v1/maintenance-windows', { serviceIds: [serviceId], startsAt: '2026-11-20T20:00:00Z', endsAt: '2026-11-20T22:00:00Z', title: 'Tīkla apkope' });
+    expect(window.statusCode, window.body).toBe(201);
+    const incident = await operator.post('/api/v1/incidents', { title: 'Lēna atbilde', impact: 'minor', serviceIds: [serviceId], message: 'Izmeklējam.' });
+    expect(incident.statusCode, incident.body).toBe(201);
+
+    const rows = (await t.database.ownerQuery("SELECT event, channel, recipient, payload FROM outbox WHERE tenant_id = $1 AND (event LIKE 'maintenance.%' OR event LIKE 'incident.%') ORDER BY id", [cesisId])) as { event: string; channel: string; recipient: string; payload: Record<string, unknown> }[];
+    expect(rows.map((r) => [r.event.split('.')[0], r.channel, r.recipient])).toEqual([
+      ['maintenance', 'teams', `${chat.base}/teams`],
+      ['incident', 'slack', `${chat.base}/slack`],
+    ]);
+    expect(rows[0]!.payload).toMatchObject({ '@type': 'MessageCard', title: expect.stringContaining('Tīkla apkope'), potentialAction: [{ targets: [{ uri: 'https://kopa.rda.lv/status' }] }] });
+    expect(JSON.stringify(rows[1]!.payload)).toContain('Lēna atbilde');
+    expect(rows[1]!.payload).toHaveProperty('blocks');
+  });
 });

@@ -2,7 +2,7 @@ import { localDateOf } from '../../domain/calendar/local-time.js';
 import { ICS_ZONE, maintenanceIcs } from '../../domain/monitoring/maintenance-ics.js';
 import { maintenanceNotice, type MaintenanceNoticeKind } from '../../domain/monitoring/maintenance-notice.js';
 import { localName } from '../../domain/locale.js';
-import { municipalityRecipients } from '../notices/recipients.js';
+import { municipalityChatNotices, municipalityRecipients } from '../notices/recipients.js';
 import type { Notice } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
@@ -38,7 +38,8 @@ export async function recordMaintenanceNotices(
   at: Date,
   extra: { reason?: string | null; before?: MaintenanceWindowRecord } = {},
 ): Promise<number> {
-  if (!deps.notifications?.mailEnabled || windows.length === 0) return 0;
+  if (!deps.notifications || windows.length === 0) return 0;
+  const mailEnabled = deps.notifications.mailEnabled;
   // A change also reaches those who heard of the window as it was (other services, other days).
   const tenantIds = await affectedTenants(deps, tx, extra.before ? [...windows, extra.before] : windows);
   if (tenantIds.length === 0) return 0;
@@ -52,14 +53,20 @@ export async function recordMaintenanceNotices(
   const ics = kind === 'completed' ? null : maintenanceIcs(method, events, at.getTime(), deps.notifications.deskAddress ?? null);
   const link = deps.notifications.publicUrl ? `${deps.notifications.publicUrl}/status` : null;
   const notices: Notice[] = [];
+  const worded = (language: 'lv' | 'en') =>
+    maintenanceNotice(
+      kind,
+      language,
+      windows.map((w, i) => ({ title: w.title, description: w.description, startMs: events[i]!.startMs, endMs: events[i]!.endMs, serviceNames: w.serviceIds.map((id) => (services.has(id) ? localName(services.get(id)!, language) : id)) })),
+      { reason: extra.reason ?? null, link },
+    );
   for (const tenantId of tenantIds) {
+    // Teams and Slack hear of it whether or not e-mail is configured; the calendar file is mail's own.
+    const chat = worded('lv');
+    notices.push(...(await municipalityChatNotices(deps, tx, { tenantId, topic: 'maintenance', eventKey, event: `maintenance.${kind}`, subject: chat.subject, lines: chat.text.split('\n'), link, linkLabel: 'Statusa lapa / Status page' })));
+    if (!mailEnabled) continue;
     for (const r of await municipalityRecipients(deps, tx, tenantId, 'maintenance')) {
-      const texts = maintenanceNotice(
-        kind,
-        r.language,
-        windows.map((w, i) => ({ title: w.title, description: w.description, startMs: events[i]!.startMs, endMs: events[i]!.endMs, serviceNames: w.serviceIds.map((id) => (services.has(id) ? localName(services.get(id)!, r.language) : id)) })),
-        { reason: extra.reason ?? null, link },
-      );
+      const texts = worded(r.language);
       const attachments = ics ? [{ filename: kind === 'cancelled' ? 'apkope-atcelta.ics' : 'apkope.ics', contentType: `text/calendar; method=${method}; charset=utf-8`, content: ics }] : undefined;
       notices.push({ eventKey, event: `maintenance.${kind}`, channel: 'email', recipient: r.email, tenantId, subject: texts.subject, payload: { text: texts.text, ...(attachments ? { attachments } : {}) }, language: r.language });
     }

@@ -78,6 +78,20 @@ export interface MunicipalityNoticeDeps extends RecipientDeps {
 }
 
 /**
+ * The Teams and Slack messages of one notice, one per webhook the municipality chose for the topic,
+ * in their own formats (Latvian: a channel has no one reader's language). For callers that word
+ * each e-mail per reader themselves (maintenance with its calendar file, incidents).
+ */
+export async function municipalityChatNotices(deps: RecipientDeps, tx: Tx, notice: Omit<MunicipalityNotice, 'lines'> & { lines: readonly string[] }): Promise<Notice[]> {
+  const base = { eventKey: notice.eventKey, event: notice.event, tenantId: notice.tenantId, subject: notice.subject, language: 'lv' as const };
+  const hooks = await municipalityHooks(deps, tx, notice.tenantId, notice.topic);
+  return [
+    ...hooks.teams.map((url): Notice => ({ ...base, channel: 'teams', recipient: url, payload: teamsMessage(notice) })),
+    ...hooks.slack.map((url): Notice => ({ ...base, channel: 'slack', recipient: url, payload: slackMessage(notice) })),
+  ];
+}
+
+/**
  * Records one notice for every channel the municipality chose for its topic, in the caller's
  * transaction (ADR 0020): an e-mail per recipient (when mail is configured), and a message per
  * Teams and Slack webhook in their own formats. Returns how many rows were new.
@@ -89,8 +103,6 @@ export async function recordMunicipalityNotice(deps: MunicipalityNoticeDeps, tx:
     const text = [...notice.lines, ...(notice.link ? ['', notice.link] : [])].join('\n');
     for (const r of await municipalityRecipients(deps, tx, notice.tenantId, notice.topic)) rows.push({ ...base, channel: 'email', recipient: r.email, payload: { text }, language: r.language });
   }
-  const hooks = await municipalityHooks(deps, tx, notice.tenantId, notice.topic);
-  for (const url of hooks.teams) rows.push({ ...base, channel: 'teams', recipient: url, payload: teamsMessage(notice), language: 'lv' });
-  for (const url of hooks.slack) rows.push({ ...base, channel: 'slack', recipient: url, payload: slackMessage(notice), language: 'lv' });
+  rows.push(...(await municipalityChatNotices(deps, tx, notice)));
   return rows.length === 0 ? 0 : deps.store.outbox.record(tx, rows, at);
 }

@@ -2,7 +2,7 @@ import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { incidentMoment, incidentNotice } from '../../domain/status/incident-notice.js';
 import type { ServiceStore, SubscriptionStore } from '../catalogue/ports.js';
-import { municipalityRecipients, type RecipientDeps } from '../notices/recipients.js';
+import { municipalityChatNotices, municipalityRecipients, type RecipientDeps } from '../notices/recipients.js';
 import type { Clock, Notice, NotificationSettings, OutboxStore } from '../shared/ports.js';
 import { hashSecret, newSecret } from '../shared/secrets.js';
 import type { Tx } from '../shared/transaction.js';
@@ -28,7 +28,8 @@ export interface IncidentNoticeDeps {
  */
 export async function queueIncidentNotices(deps: IncidentNoticeDeps, tx: Tx, incident: Incident): Promise<void> {
   const settings = deps.notifications;
-  if (!settings?.mailEnabled) return;
+  if (!settings) return;
+  const mailEnabled = settings.mailEnabled;
   const now = deps.clock.now();
   const eventKey = `incident:${incident.id}:update:${incident.updates.length}`;
   const event = `incident.${incidentMoment(incident)}`;
@@ -43,6 +44,10 @@ export async function queueIncidentNotices(deps: IncidentNoticeDeps, tx: Tx, inc
     (await deps.store.subscriptions.list(tx, null)).filter((s) => incident.serviceIds.includes(s.serviceId) && s.from <= today && (s.to === null || s.to >= today)).map((s) => s.tenantId),
   );
   for (const tenantId of [...tenants].sort()) {
+    // Teams and Slack hear of it whether or not e-mail is configured (in Latvian: a channel has many readers).
+    const chat = incidentNotice(incident, services, 'lv', { incident: link });
+    notices.push(...(await municipalityChatNotices(deps, tx, { tenantId, topic: 'incidents', eventKey, event, subject: chat.subject, lines: chat.text.split('\n'), link, linkLabel: 'Statusa lapa / Status page' })));
+    if (!mailEnabled) continue;
     for (const person of await municipalityRecipients(deps, tx, tenantId, 'incidents')) {
       const key = person.email.toLowerCase();
       if (seen.has(key)) continue;
@@ -54,7 +59,8 @@ export async function queueIncidentNotices(deps: IncidentNoticeDeps, tx: Tx, inc
 
   // Public followers: each mail carries its own one-time unsubscribe token (only its hash is kept).
   const tokens: { subscriberId: string; tokenHash: string }[] = [];
-  for (const subscriber of await deps.store.statusSubscribers.confirmedFor(tx, incident.serviceIds)) {
+  const followers = mailEnabled ? await deps.store.statusSubscribers.confirmedFor(tx, incident.serviceIds) : [];
+  for (const subscriber of followers) {
     const key = subscriber.email.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
