@@ -38,13 +38,19 @@ export type NotificationSettings = Record<NoticeTopic, TopicSetting>;
 /** Limits that keep one municipality's settings a reasonable size. */
 export const MAX_PER_LIST = 20;
 
-/** Today's behaviour, kept for a municipality that chose nothing: contact address and administrators by e-mail. */
-export function defaultTopicSetting(): TopicSetting {
+/**
+ * What a municipality that chose nothing receives: its contact address and administrators by e-mail.
+ * Except `tickets`: a ticket's own people (its reporter and watchers) always hear of it, so the topic
+ * — every ticket of the municipality opened or resolved — is for whoever else asks for it (an IT
+ * mailbox, a Teams channel) and reaches no one until chosen.
+ */
+export function defaultTopicSetting(topic: NoticeTopic = 'maintenance'): TopicSetting {
+  if (topic === 'tickets') return { email: { contact: false, roles: [], userIds: [], extraAddresses: [] }, teams: [], slack: [] };
   return { email: { contact: true, roles: ['tenant_admin'], userIds: [], extraAddresses: [] }, teams: [], slack: [] };
 }
 
 export function defaultNotificationSettings(): NotificationSettings {
-  return Object.fromEntries(NOTICE_TOPICS.map((t) => [t, defaultTopicSetting()])) as NotificationSettings;
+  return Object.fromEntries(NOTICE_TOPICS.map((t) => [t, defaultTopicSetting(t)])) as NotificationSettings;
 }
 
 /** Stored settings (possibly from before a topic existed) completed with the defaults. */

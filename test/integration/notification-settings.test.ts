@@ -49,6 +49,8 @@ async function chatReceiver() {
 }
 
 const DEFAULT_TOPIC = { email: { contact: true, roles: ['tenant_admin'], userIds: [], extraAddresses: [] }, teams: [], slack: [] };
+/** A ticket's own people always hear of it; the tickets topic reaches no one else until chosen. */
+const NOBODY = { email: { contact: false, roles: [], userIds: [], extraAddresses: [] }, teams: [], slack: [] };
 
 describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
   let t: TestApp;
@@ -89,7 +91,7 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
         customised: false,
         updatedAt: null,
         updatedBy: null,
-        topics: { maintenance: DEFAULT_TOPIC, incidents: DEFAULT_TOPIC, tickets: DEFAULT_TOPIC, monthly_reports: DEFAULT_TOPIC, invoices: DEFAULT_TOPIC },
+        topics: { maintenance: DEFAULT_TOPIC, incidents: DEFAULT_TOPIC, tickets: NOBODY, monthly_reports: DEFAULT_TOPIC, invoices: DEFAULT_TOPIC },
       });
     }
   });
@@ -244,5 +246,29 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
     expect(rows[0]!.payload).toMatchObject({ '@type': 'MessageCard', title: expect.stringContaining('Tīkla apkope'), potentialAction: [{ targets: [{ uri: 'https://kopa.rda.lv/status' }] }] });
     expect(JSON.stringify(rows[1]!.payload)).toContain('Lēna atbilde');
     expect(rows[1]!.payload).toHaveProperty('blocks');
+  });
+  it('tells whoever was chosen for the tickets topic of each ticket opened and resolved, and no one while nobody is chosen', async () => {
+    const admin = await as('admin@cesis.lv');
+    const desk = await as('dienests@rda.lv');
+    const ticketRows = async (id: string) =>
+      (await t.database.ownerQuery("SELECT event, channel, recipient FROM outbox WHERE event_key LIKE $1 AND event IN ('ticket.opened', 'ticket.resolved') ORDER BY id", [`ticket:${id}:%`])) as { event: string; channel: string; recipient: string }[];
+    const open = async () => {
+      const res = await admin.post('/api/v1/tickets', { subject: 'Neatveras arhīvs', description: 'Kļūda 500', priority: 'P3' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const unheard = await open();
+    expect(await ticketRows(unheard)).toEqual([]);
+
+    const tickets = { email: { contact: false, roles: [], userIds: [], extraAddresses: ['it@cesis.lv'] }, teams: [`${chat.base}/teams`], slack: [] };
+    expect((await admin.put(url(), { topics: { tickets } })).statusCode).toBe(200);
+    const heard = await open();
+    for (const status of ['in_progress', 'resolved']) expect((await desk.post(`/api/v1/tickets/${heard}/status`, { status })).statusCode).toBe(200);
+    expect((await ticketRows(heard)).map((r) => [r.event, r.channel, r.recipient])).toEqual([
+      ['ticket.opened', 'email', 'it@cesis.lv'],
+      ['ticket.opened', 'teams', `${chat.base}/teams`],
+      ['ticket.resolved', 'email', 'it@cesis.lv'],
+      ['ticket.resolved', 'teams', `${chat.base}/teams`],
+    ]);
   });
 });

@@ -55,7 +55,7 @@ export async function seedDemoHistory(deps: DemoHistoryDeps, municipalities: { s
   await seedDemoTickets(deps, users, services);
 }
 
-async function seedDemoTickets(deps: DemoHistoryDeps, users: User[], services: { id: string; code: string }[]): Promise<void> {
+async function seedDemoTickets(deps: DemoHistoryDeps, users: readonly User[], services: { id: string; code: string }[]): Promise<void> {
   const now = deps.clock.now().getTime();
   const today = localDateOf(ZONE, now);
   const lastMonth = addMonths(monthOf(today), -1);

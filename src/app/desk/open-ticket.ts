@@ -8,6 +8,7 @@ import { requirePermission, requireTenantAccess, scopeOf } from '../shared/autho
 import type { OpenTicketDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants } from './ticket-sla.js';
+import { announceTicket } from './ticket-topic-notice.js';
 
 export interface OpenTicketInput {
   tenantId?: string | undefined;
@@ -82,6 +83,7 @@ export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: Open
     });
     const ticket = await refreshDueInstants(deps, tx, created, now);
     await recordAudit(deps, tx, actor, { action: 'ticket.opened', entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: ticket });
+    await announceTicket(deps, tx, ticket, 'opened', now);
     return ticket;
   });
 }

@@ -9,6 +9,7 @@ import type { UserStore } from '../identity/ports.js';
 import type { AgreementStore, TenantStore } from '../municipalities/ports.js';
 import type { Clock, JobStore, NotificationSettings, Notifier, OutboxStore, Transactions } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
+import type { MunicipalityNoticeDeps } from '../notices/recipients.js';
 
 export interface TicketRecord {
   tenantId: string;
@@ -129,8 +130,10 @@ export interface DeskReportDeps {
 
 /** What opening a ticket needs (the outage watch opens them too): the agreement in force decides the targets. */
 export interface OpenTicketDeps {
-  store: DeskReportDeps['store'] & { services: ServiceStore; audit: AuditStore };
+  store: DeskReportDeps['store'] & { services: ServiceStore; audit: AuditStore } & MunicipalityNoticeDeps['store'];
   clock: Clock;
+  /** Who else the municipality wants told of each ticket opened or resolved (the `tickets` topic). */
+  notifications?: NotificationSettings;
 }
 
 /** What the desk's use cases need: escalation also mails the staff through the job queue. */

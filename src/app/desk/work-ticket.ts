@@ -13,6 +13,7 @@ import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla
 import { SYSTEM } from '../shared/transaction.js';
 import { saveRating } from './satisfaction.js';
 import { askForSatisfaction, queueTicketMail } from './ticket-mail.js';
+import { announceTicket } from './ticket-topic-notice.js';
 
 async function load(deps: DeskDeps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
@@ -103,6 +104,7 @@ export async function changeTicketStatus(deps: DeskDeps, actor: Actor, ticketId:
     const after = await refreshDueInstants(deps, tx, moved.ticket, now);
     await queueTicketMail(deps, tx, actor, after, moved.event, now);
     await askForSatisfaction(deps, tx, actor, after, moved.event, now);
+    if (after.status === 'resolved') await announceTicket(deps, tx, after, 'resolved', now, moved.event.id);
     await recordAudit(deps, tx, actor, { action: 'ticket.status_changed', entityType: 'ticket', entityId: ticketId, tenantId: after.tenantId, before: { status: before.status }, after: { status: after.status } });
     return after;
   });
