@@ -32,8 +32,9 @@ export function municipalitySeries(forecast: Forecast, measure: ForecastMeasure)
   const amountOf = (year: ForecastYear, tenantId: string | null) => year.lines.find((l) => l.tenantId === tenantId)?.[measure] ?? null;
   return {
     categories: forecast.years.map((y) => String(y.year)),
-    // Floats for drawing the lines only; the table shows the exact strings.
-    series: members.map((m) => ({ name: m.name, values: forecast.years.map((y) => Number(amountOf(y, m.tenantId) ?? 0)) })),
+    // Floats for drawing the lines only; the table shows the exact strings. A year without the
+    // municipality's figure is a gap in its line, as the table's "—", not a fall to zero.
+    series: members.map((m) => ({ name: m.name, values: forecast.years.map((y) => { const amount = amountOf(y, m.tenantId); return amount === null ? null : Number(amount); }) })),
     rows: forecast.years.map((y) => members.map((m) => {
       const amount = amountOf(y, m.tenantId);
       return amount === null ? '—' : formatMoney(amount);

@@ -14,7 +14,8 @@ export function CostChart({ title, rows }: { title: string; rows: MonthFigures[]
   const hosting = t('billing.lineKinds.hosting');
   const administration = t('billing.lineKinds.administration');
   // Numbers for the bars' heights only; every amount shown as text comes from the API's strings.
-  const height = (value: string | null) => Number(value ?? 0);
+  // A month without a statement stays an empty place, not a bar at zero.
+  const height = (value: string | null) => (value === null ? null : Number(value));
   return (
     <SeriesChart
       title={title}

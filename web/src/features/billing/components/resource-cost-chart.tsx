@@ -10,7 +10,8 @@ export function ResourceCostChart({ title, months }: { title: string; months: Mo
   const costs = resourceCosts(months);
   const administration = t('billing.lineKinds.administration');
   // Numbers for the bars' heights only; the table shows the exact amounts.
-  const height = (value: string | undefined) => Number(value ?? 0);
+  // A month without a statement stays an empty place; in a month with one, an unused resource is zero.
+  const height = (m: (typeof costs.months)[number], value: string | undefined) => (m.figures ? Number(value ?? 0) : null);
   const columns = [...costs.descriptions, administration, t('billing.net')];
   return (
     <SeriesChart
@@ -22,8 +23,8 @@ export function ResourceCostChart({ title, months }: { title: string; months: Mo
         yAxisName: 'EUR',
         categories: costs.months.map((m) => m.month),
         series: [
-          ...costs.descriptions.map((name, i) => ({ name, values: costs.months.map((m) => height(m.figures?.hosting[i])) })),
-          { name: administration, values: costs.months.map((m) => height(m.figures?.administration)) },
+          ...costs.descriptions.map((name, i) => ({ name, values: costs.months.map((m) => height(m, m.figures?.hosting[i])) })),
+          { name: administration, values: costs.months.map((m) => height(m, m.figures?.administration)) },
         ],
       }}
       table={{

@@ -49,8 +49,8 @@ function UsageChooser({ resources, rows, months }: { resources: BillingResource[
               stacked: false,
               yAxisName: resource.unit,
               categories: months,
-              // Heights only: a month without usage is drawn at zero and shown as "—" in the table.
-              series: series.providers.map((provider, p) => ({ name: provider, values: series.quantities[p]!.map((q) => Number(q ?? 0)) })),
+              // Heights only: a month without usage records is a gap in the line and "—" in the table, not a zero.
+              series: series.providers.map((provider, p) => ({ name: provider, values: series.quantities[p]!.map((q) => (q ? Number(q) : null)) })),
             }}
             table={{
               categoryHeader: t('billing.month'),
