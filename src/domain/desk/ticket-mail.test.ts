@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOurMessageId, ticketNumberFromReferences } from './inbound-mail.js';
 import { messageDomain, satisfactionMail, threadHeaders, ticketMail } from './ticket-mail.js';
 
 describe('ticket mail', () => {
@@ -6,6 +7,13 @@ describe('ticket mail', () => {
     expect(messageDomain('atbalsts@Kopa.RDA.lv')).toBe('kopa.rda.lv');
     expect(messageDomain(null)).toBe('kopa');
     expect(threadHeaders('1042', '77', 'kopa.rda.lv')).toEqual({ 'Message-ID': '<kopa.ticket.1042.77@kopa.rda.lv>', 'In-Reply-To': '<kopa.ticket.1042.thread@kopa.rda.lv>', References: '<kopa.ticket.1042.thread@kopa.rda.lv>' });
+  });
+
+  it('writes ids inbound mail reads back: a reply quoting any of them names the ticket, and a mail carrying one as its own is a loop', () => {
+    const headers = threadHeaders('1042', '77', 'kopa.rda.lv');
+    expect(ticketNumberFromReferences([headers['Message-ID']!])).toBe(1042);
+    expect(ticketNumberFromReferences(['<other@example.lv>', headers.References!])).toBe(1042);
+    expect(isOurMessageId(headers['Message-ID']!)).toBe(true);
   });
 
   it('writes a status change in the reader’s language, and names the reply address only when there is one', () => {
