@@ -21,6 +21,10 @@ const PUBLIC = [
   'GET /api/v1/tickets/satisfaction', // the satisfaction mail's link: its token is the credential
   'POST /api/v1/tickets/satisfaction',
   'GET /api/v1/status', // the public status page
+  'GET /api/v1/status/feed.atom', // its Atom feed
+  'POST /api/v1/status/subscriptions', // following it by e-mail: always 202, the mailed token confirms
+  'POST /api/v1/status/subscriptions/confirm', // the confirmation mail's token is the credential
+  'POST /api/v1/status/subscriptions/unsubscribe', // each notice's one-click token is the credential
   'GET /api/v1/incidents',
   'GET /api/v1/incidents/{id}',
   'GET /api/v1/push/{token}', // push monitors: the token in the path is the credential
@@ -39,6 +43,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   exceptions: "a shared calendar's dated exceptions; the path names a date",
   services: "the service catalogue is the agency's, shared by every municipality",
   incidents: 'status-page incidents are public',
+  'maintenance-windows': "maintenance windows are the agency's, announced to every municipality using the services",
   'cost-pools': "cost pools are the agency's, split over every municipality",
   'billing-runs': 'a billing run covers every municipality; only agency staff see one',
   resources: "the billing catalogue's metered resources are the agency's, priced for every municipality",
