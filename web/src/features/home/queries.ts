@@ -40,15 +40,16 @@ export function deadlineOf(ticket: Ticket): { dueAt: string | null; breached: bo
 }
 
 /**
- * Open tickets, missed deadlines first, then the nearest deadline (the list API sorts newest
- * first only, so the open ones are sorted here; a desk has far fewer than a page of 200 open).
+ * Open tickets, missed deadlines first, then the nearest deadline. The list API orders by the
+ * resolution deadline (`sort=deadline`), so the first page holds the most urgent however many are
+ * open; the page is ordered again here by the earlier of the running clocks (reaction included).
  */
 export function useOpenTickets(tenantId?: string) {
   const key = ['home', 'tickets', tenantId ?? 'all'];
   const query = useQuery({
     queryKey: key,
     queryFn: async ({ signal }) => {
-      const page = await body(client.GET('/api/v1/tickets', { params: { query: { status: 'open', limit: PAGE_LIMIT, ...(tenantId && { tenantId }) } }, signal }));
+      const page = await body(client.GET('/api/v1/tickets', { params: { query: { status: 'open', sort: 'deadline', limit: PAGE_LIMIT, ...(tenantId && { tenantId }) } }, signal }));
       const rank = (t: Ticket) => {
         const d = deadlineOf(t);
         return `${d.breached ? 0 : d.dueAt ? 1 : 2}${d.dueAt ?? ''}`;
