@@ -41,6 +41,14 @@ const OPEN_OPERATIONS = [
   'GET /api/v1/session',
   'GET /api/v1/settings/seller',
   'GET /api/v1/status',
+  // Following the status page by e-mail and its feed are anyone's; the mailed tokens are the credential.
+  'GET /api/v1/status/feed.atom',
+  'POST /api/v1/status/subscriptions',
+  'POST /api/v1/status/subscriptions/confirm',
+  'POST /api/v1/status/subscriptions/unsubscribe',
+  // The satisfaction mail's link: its one-time token is the credential.
+  'GET /api/v1/tickets/satisfaction',
+  'POST /api/v1/tickets/satisfaction',
   'PATCH /api/v1/session',
   'PATCH /api/v1/session/password',
   'POST /api/v1/invitations/accept',
