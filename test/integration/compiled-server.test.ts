@@ -19,7 +19,9 @@ function modulesIn(file: string): string[] {
 
 function expectNoTypeScript(modules: string[]) {
   expect(modules.filter((url) => /\.(ts|tsx|mts|cts)$/.test(url))).toEqual([]);
-  expect(modules.filter((url) => url.includes('/node_modules/tsx/') || url.includes('/src/'))).toEqual([]);
+  // Our own src/ (a dependency may keep its JavaScript in a src/ folder of its own, as mailparser's does).
+  const ownSource = new URL('../../src/', import.meta.url).href;
+  expect(modules.filter((url) => url.includes('/node_modules/tsx/') || url.startsWith(ownSource))).toEqual([]);
   expect(modules.filter((url) => url.includes('/dist/main/kopa.js')).length).toBeGreaterThan(0);
 }
 
