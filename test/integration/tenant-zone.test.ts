@@ -30,11 +30,23 @@ describe.each(BACKENDS)('months in the tenant’s calendar zone on %s', (backend
   afterAll(() => t?.close());
 
   it('ends the availability report’s period at the end of the month in that zone', async () => {
-    const cesis = (await operator.get(`/api/v1/tenants/${cesisId}/sla-reports/2026-10?live=true`)).json() as { services: { periodEnd: string }[] };
+    type Report = { inProgress: boolean; upTo: string; services: { periodEnd: string }[] };
+    const october = async (tenantId: string) => (await operator.get(`/api/v1/tenants/${tenantId}/sla-reports/2026-10?live=true`)).json() as Report;
+    // 1 November 01:30 in Riga: October has ended there, while in New York it runs until 04:00 UTC,
+    // so Cēsis' October is reported up to now and says so.
+    const cesis = await october(cesisId);
     expect(cesis.services.length).toBeGreaterThan(0);
-    expect(new Set(cesis.services.map((s) => s.periodEnd))).toEqual(new Set([NY_OCTOBER_END]));
-    const sigulda = (await operator.get(`/api/v1/tenants/${siguldaId}/sla-reports/2026-10?live=true`)).json() as { services: { periodEnd: string }[] };
+    expect(cesis).toMatchObject({ inProgress: true, upTo: now.toISOString() });
+    expect(new Set(cesis.services.map((s) => s.periodEnd))).toEqual(new Set([now.toISOString()]));
+    const sigulda = await october(siguldaId);
+    expect(sigulda).toMatchObject({ inProgress: false, upTo: RIGA_OCTOBER_END });
     expect(new Set(sigulda.services.map((s) => s.periodEnd))).toEqual(new Set([RIGA_OCTOBER_END]));
+    const before = now;
+    now = new Date('2026-11-01T05:00:00Z');
+    const ended = await october(cesisId);
+    now = before;
+    expect(ended).toMatchObject({ inProgress: false, upTo: NY_OCTOBER_END });
+    expect(new Set(ended.services.map((s) => s.periodEnd))).toEqual(new Set([NY_OCTOBER_END]));
   });
 
   it('counts a ticket opened at 19:30 New York time on 31 October in October, not November', async () => {
