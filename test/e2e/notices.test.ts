@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBrowserJourneys } from '../support/browser.js';
-import { expectAccessible, journeyWorld, logIn } from './support.js';
+import { expectAccessible, journeyWorld, logIn, openFromMenu } from './support.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 
@@ -12,7 +12,7 @@ describe.runIf(runBrowserJourneys)('notices in the browser', () => {
   it('a municipality admin chooses who receives monthly reports, corrected where the server refuses', async () => {
     const admin = await world.open();
     await logIn(admin, 'admin@cesis.lv');
-    await admin.getByRole('link', { name: 'Mana pašvaldība' }).click();
+    await openFromMenu(admin, 'Pašvaldība', 'Mana pašvaldība');
     await admin.getByRole('link', { name: 'Paziņojumu saņēmēji' }).click();
     await admin.getByRole('heading', { name: 'Paziņojumu saņēmēji', level: 1 }).waitFor();
     await expect.poll(() => admin.locator('[aria-busy="true"]').count()).toBe(0);
