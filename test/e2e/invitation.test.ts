@@ -1,43 +1,28 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/jobs/handlers.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { runBrowserJourneys, launchBrowser } from '../support/browser.js';
 import { startRealServer } from '../support/server.js';
 import { expectAccessible, logIn, logOut, newPage, openFromMenu } from './support.js';
+import { smtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 
 // A municipality's admin invites a colleague in the browser; the e-mail's link lets the colleague
 // choose a password and sign in. The real server, a real SMTP receiver and Chromium.
 describe.runIf(runBrowserJourneys)('inviting a colleague in the browser', () => {
   let server: Awaited<ReturnType<typeof startRealServer>>;
   let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-  let smtp: SMTPServer;
-  const mails: { to: string[]; text: string }[] = [];
+  let smtp: SmtpReceiver;
+  const mails: ReceivedMail[] = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          const text = Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    server = await startRealServer('pglite', { env: { KOPA_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, KOPA_PUBLIC_URL: 'https://kopa.example.lv' } });
+    smtp = await smtpReceiver({ into: mails });
+    server = await startRealServer('pglite', { env: { KOPA_SMTP_URL: smtp.url, KOPA_PUBLIC_URL: 'https://kopa.example.lv' } });
     chromium = await launchBrowser();
   });
   afterAll(async () => {
     await chromium?.close();
     await server?.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('the admin invites, the colleague joins through the e-mailed link and signs in', async () => {

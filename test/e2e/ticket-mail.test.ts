@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTicket } from '../../src/app/desk/open-ticket.js';
 import { changeTicketStatus } from '../../src/app/desk/work-ticket.js';
@@ -8,6 +6,7 @@ import type { Actor } from '../../src/domain/actor.js';
 import { runBrowserJourneys, launchBrowser } from '../support/browser.js';
 import { startRealServer } from '../support/server.js';
 import { expectAccessible, logIn, newPage } from './support.js';
+import { smtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 
 // A municipality's user follows a colleague's ticket in the browser; when the desk resolves it,
 // the reporter's satisfaction mail leads to the public page that rates it once. The real server,
@@ -15,32 +14,18 @@ import { expectAccessible, logIn, newPage } from './support.js';
 describe.runIf(runBrowserJourneys)('ticket watchers and the satisfaction link in the browser', () => {
   let server: Awaited<ReturnType<typeof startRealServer>>;
   let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-  let smtp: SMTPServer;
-  const mails: { to: string[]; text: string }[] = [];
+  let smtp: SmtpReceiver;
+  const mails: ReceivedMail[] = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          const text = Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    server = await startRealServer('pglite', { env: { KOPA_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, KOPA_PUBLIC_URL: 'https://kopa.example.lv', KOPA_DESK_ADDRESS: 'atbalsts@kopa.rda.lv' } });
+    smtp = await smtpReceiver({ into: mails });
+    server = await startRealServer('pglite', { env: { KOPA_SMTP_URL: smtp.url, KOPA_PUBLIC_URL: 'https://kopa.example.lv', KOPA_DESK_ADDRESS: 'atbalsts@kopa.rda.lv' } });
     chromium = await launchBrowser();
   });
   afterAll(async () => {
     await chromium?.close();
     await server?.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('a colleague follows the ticket; the reporter rates it through the mailed link, once', async () => {

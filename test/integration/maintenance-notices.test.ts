@@ -1,32 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMaintenanceNotices } from '../../src/app/monitoring/maintenance-notice-job.js';
 import { sendOutbox } from '../../src/app/outbox/send-outbox.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
+import { smtpReceiver, type ReceivedMail } from '../support/smtp-receiver.js';
 
-interface Mail { to: string[]; raw: string }
-
-async function smtpReceiver() {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, mails, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` };
-}
+type Mail = ReceivedMail;
 
 /** RFC 2047 encoded words (nodemailer writes non-ASCII subjects so). */
 function decodeWords(value: string): string {
@@ -110,7 +90,7 @@ describe.each(BACKENDS)('maintenance notices on %s', (backend) => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
   });
 
   let series: { id: string; startsAt: string; endsAt: string; seriesId: string }[] = [];

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueInvoice } from '../../src/app/billing/issue-invoice.js';
 import { OUTBOX_MAX_ATTEMPTS, sendOutbox } from '../../src/app/outbox/send-outbox.js';
@@ -9,26 +8,7 @@ import { formatNumber } from '../../src/domain/locale.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
-
-/** An SMTP receiver that keeps every accepted mail's envelope recipients and raw text. */
-async function smtpReceiver() {
-  const mails: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, mails, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` };
-}
+import { smtpReceiver } from '../support/smtp-receiver.js';
 
 /** Stands in for Teams and Slack incoming webhooks: keeps every post; `/teams` answers 500 while `teamsDown`. */
 async function chatReceiver() {
@@ -78,7 +58,7 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     await new Promise<void>((resolve) => chat.server.close(() => resolve()));
   });
 

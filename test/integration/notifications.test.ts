@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateTickets } from '../../src/app/desk/escalate-tickets.js';
 import { openTicket } from '../../src/app/desk/open-ticket.js';
@@ -10,17 +9,18 @@ import { createNotifier } from '../../src/jobs/notifier.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { BACKENDS } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { smtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 
 const SECRET = 'webhook-secret-for-tests';
 const START = new Date('2026-11-25T14:00:00Z'); // Wed 16:00 in Riga
 let now = START;
 
-interface Mail { to: string[]; raw: string }
+type Mail = ReceivedMail;
 interface Hook { headers: Record<string, string | string[] | undefined>; body: string }
 
 describe.each(BACKENDS)('escalation notifications on %s', (backend) => {
   let t: TestApp;
-  let smtp: SMTPServer;
+  let smtp: SmtpReceiver;
   let hooks: Server;
   const mails: Mail[] = [];
   const deliveries: Hook[] = [];
@@ -28,20 +28,7 @@ describe.each(BACKENDS)('escalation notifications on %s', (backend) => {
 
   beforeAll(async () => {
     now = START;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-      logger: false,
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await smtpReceiver({ into: mails });
     hooks = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
@@ -54,14 +41,13 @@ describe.each(BACKENDS)('escalation notifications on %s', (backend) => {
     await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
 
     t = await startTestApp(backend, { now: () => now });
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    const hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/kopa`;
-    t.deps.notifier = createNotifier({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, mailFrom: 'Kopa <kopa@rda.lv>' });
+        const hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/kopa`;
+    t.deps.notifier = createNotifier({ smtpUrl: smtp.url, mailFrom: 'Kopa <kopa@rda.lv>' });
     t.deps.notifications = { mailEnabled: true, webhooks: [{ url: hookUrl, secret: SECRET }], publicUrl: 'https://kopa.example.lv' };
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     await new Promise<void>((resolve) => hooks.close(() => resolve()));
   });
 

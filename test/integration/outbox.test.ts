@@ -1,40 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertOperators, type OperatorAlert } from '../../src/app/shared/alert-operators.js';
 import { OUTBOX_MAX_ATTEMPTS, sendOutbox } from '../../src/app/outbox/send-outbox.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
+import { smtpReceiver } from '../support/smtp-receiver.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 const METRICS_TOKEN = 'outbox-metrics-token-0123456789';
 const START = Date.parse('2026-11-25T10:00:00Z');
-
-interface Mail { to: string[]; raw: string }
-
-/** An SMTP receiver: captures every accepted mail; `refuse` answers the next DATA with a temporary error. */
-async function smtpReceiver() {
-  const mails: Mail[] = [];
-  const state = { refuse: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        if (state.refuse-- > 0) return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, mails, state, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` };
-}
 
 /** A webhook receiver: `/ok` answers 204, `/flaky` 503 for the first `failFirst` deliveries, `/down` always 500. */
 async function webhookReceiver() {
@@ -77,7 +53,7 @@ describe.each(BACKENDS)('the durable outbox on %s', (backend) => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     await new Promise<void>((resolve) => hooks.server.close(() => resolve()));
   });
 

@@ -1,33 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { sendOutbox } from '../../src/app/outbox/send-outbox.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
+import { smtpReceiver, type ReceivedMail } from '../support/smtp-receiver.js';
 
-interface Mail { to: string[]; raw: string }
-
-/** An SMTP receiver started by the test: captures every accepted mail. */
-async function smtpReceiver() {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, mails, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` };
-}
+type Mail = ReceivedMail;
 
 /** The message text, quoted-printable decoded. */
 const textOf = (mail: Mail) => Buffer.from(mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
@@ -80,7 +59,7 @@ describe.each(BACKENDS)('incident notices and status subscriptions on %s', (back
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
   });
 
   it('tells a subscribed municipality of an incident, in each reader’s language, and nobody else', async () => {

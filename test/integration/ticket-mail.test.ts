@@ -1,19 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendOutbox } from '../../src/app/outbox/send-outbox.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
+import { smtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 
-interface Mail { to: string[]; raw: string }
+type Mail = ReceivedMail;
 
 const DESK = 'atbalsts@kopa.rda.lv';
 
 describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  let mails: Mail[] = [];
+  let smtp: SmtpReceiver;
+  const mails: Mail[] = [];
   const now = new Date('2026-11-24T08:00:00Z');
   let ticket: { id: string; number: string };
   const ids: Record<string, string> = {};
@@ -22,9 +21,7 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
   /** Sends what the outbox holds and hands back the mails that arrived, forgetting them. */
   const deliver = async (): Promise<Mail[]> => {
     await sendOutbox(t.deps, { limit: 100 });
-    const got = mails;
-    mails = [];
-    return got;
+    return mails.splice(0);
   };
   const to = (list: Mail[]) => list.flatMap((m) => m.to).sort();
   const split = (mail: Mail) => {
@@ -37,22 +34,9 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
   const mailTo = (list: Mail[], address: string) => list.find((m) => m.to.includes(address))!;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await smtpReceiver({ into: mails });
     t = await startTestApp(backend, { now: () => now });
-    t.deps.notifier = createNotifier({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Kopa <kopa@rda.lv>' });
+    t.deps.notifier = createNotifier({ smtpUrl: smtp.url, mailFrom: 'Kopa <kopa@rda.lv>' });
     t.deps.notifications = { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv', deskAddress: DESK };
     // The municipality's admin reads Kopa in English; everyone else in Latvian.
     await t.database.ownerQuery("UPDATE users SET locale = 'en' WHERE email = 'admin@cesis.lv'");
@@ -64,7 +48,7 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('lets people follow a ticket: themselves, and the desk anyone of the municipality or the agency', async () => {

@@ -1,13 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/jobs/handlers.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { BACKENDS } from '../support/database.js';
 import { DEMO_PASSWORD, signIn, startTestApp, type Client, type TestApp } from '../support/app.js';
+import { smtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 
-interface Mail { to: string[]; raw: string }
+type Mail = ReceivedMail;
 
 /** What a caller can tell apart in an answer: everything but the values it sent and the new id. */
 function shapeOf(res: { statusCode: number; headers: Record<string, unknown>; body: string }): unknown {
@@ -22,7 +21,7 @@ function shapeOf(res: { statusCode: number; headers: Record<string, unknown>; bo
 
 describe.each(BACKENDS)('a municipality admin adding people on %s', (backend) => {
   let t: TestApp;
-  let smtp: SMTPServer;
+  let smtp: SmtpReceiver;
   const mails: Mail[] = [];
   let admin: Client;
   let cesis: string;
@@ -40,29 +39,16 @@ describe.each(BACKENDS)('a municipality admin adding people on %s', (backend) =>
   const rows = (sql: string) => t.database.ownerQuery(sql) as Promise<Record<string, unknown>[]>;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await smtpReceiver({ into: mails });
     t = await startTestApp(backend, { now: () => now });
-    t.deps.notifier = createNotifier({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Kopa <kopa@rda.lv>' });
+    t.deps.notifier = createNotifier({ smtpUrl: smtp.url, mailFrom: 'Kopa <kopa@rda.lv>' });
     t.deps.notifications = { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' };
     admin = await signIn(t.app, 'admin@cesis.lv');
     cesis = (await admin.get('/api/v1/session')).json().user.tenantId;
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('answers the same whether the e-mail belongs to another municipality or to no one', async () => {
