@@ -223,7 +223,11 @@ describe.each(BACKENDS)('municipal notification settings on %s', (backend) => {
       ['maintenance', 'teams', `${chat.base}/teams`],
       ['incident', 'slack', `${chat.base}/slack`],
     ]);
-    expect(rows[0]!.payload).toMatchObject({ '@type': 'MessageCard', title: expect.stringContaining('Tīkla apkope'), potentialAction: [{ targets: [{ uri: 'https://kopa.rda.lv/status' }] }] });
+    // A channel has no one reader's language: Latvian first, then English, and both on the link.
+    expect(rows[0]!.payload).toMatchObject({ '@type': 'MessageCard', title: expect.stringContaining('Tīkla apkope'), potentialAction: [{ name: 'Statusa lapa / Status page', targets: [{ uri: 'https://kopa.rda.lv/status' }] }] });
+    const teamsText = String(rows[0]!.payload.text);
+    expect(teamsText.indexOf('Kopas pakalpojumiem plānota apkope')).toBeGreaterThanOrEqual(0);
+    expect(teamsText.indexOf('Maintenance is planned for Kopa services')).toBeGreaterThan(teamsText.indexOf('Kopas pakalpojumiem plānota apkope'));
     expect(JSON.stringify(rows[1]!.payload)).toContain('Lēna atbilde');
     expect(rows[1]!.payload).toHaveProperty('blocks');
   });

@@ -9,6 +9,7 @@ import type { AvailabilityDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { recordMunicipalityNotice } from '../notices/recipients.js';
+import { reportNotice } from '../../domain/availability/report-notice.js';
 import { slaReport, type ServiceSla } from './sla-report.js';
 import type { SlaChange, SlaPublication } from './sla-ports.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -77,15 +78,8 @@ export async function publishSlaReport(deps: AvailabilityDeps, actor: Actor, ten
         topic: 'monthly_reports',
         eventKey: `sla-report:${publication.id}`,
         event: 'sla_report.published',
-        subject: latest ? `[Kopa] Labots pieejamības pārskats ${month} (${publication.version}. versija)` : `[Kopa] Pieejamības pārskats ${month}`,
-        lines: [
-          latest ? `Pieejamības pārskats par ${month} ir labots: ${publication.reason}` : `Pieejamības pārskats par ${month} ir publicēts.`,
-          ...report.services.map((s) => `${s.serviceName}: ${s.availabilityPercent === null ? '—' : `${s.availabilityPercent.toFixed(3)} %`} (mērķis ${s.targetPercent} %, ${s.met ? 'sasniegts' : 'nav sasniegts'})`),
-          '',
-          latest ? `The availability report for ${month} was corrected.` : `The availability report for ${month} has been published.`,
-        ],
         link,
-        linkLabel: 'Atvērt pārskatu / Open the report',
+        words: (language) => reportNotice(language, { month, version: publication.version, correction: latest ? publication.reason : null, services: report.services }),
       },
       now,
     );

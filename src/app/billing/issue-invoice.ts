@@ -13,6 +13,7 @@ import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { BILLING_ZONE } from './billing-zone.js';
 import { recordMunicipalityNotice } from '../notices/recipients.js';
+import { invoiceNotice } from '../../domain/billing/invoice-notice.js';
 import { formatCents } from '../../domain/money.js';
 import { formatNumber } from '../../domain/locale.js';
 
@@ -114,7 +115,6 @@ export async function issueInvoice(deps: Pick<BillingDeps, 'store' | 'clock' | '
 /** The municipality hears of a new invoice or credit note on the channels it chose for invoices (ADR 0020). */
 async function announceInvoice(deps: Pick<BillingDeps, 'store' | 'notifications'>, tx: Tx, invoiceId: string, i: { tenantId: string; kind: Invoice['kind']; number: string; month: string; totalCents: bigint }, now: Date): Promise<void> {
   const credit = i.kind === 'credit_note';
-  const total = `${formatNumber(formatCents(i.totalCents), 'lv')} EUR`;
   await recordMunicipalityNotice(
     deps,
     tx,
@@ -123,14 +123,8 @@ async function announceInvoice(deps: Pick<BillingDeps, 'store' | 'notifications'
       topic: 'invoices',
       eventKey: `invoice:${invoiceId}`,
       event: credit ? 'credit_note.issued' : 'invoice.issued',
-      subject: credit ? `[Kopa] Izrakstīts kredītrēķins ${i.number}` : `[Kopa] Izrakstīts rēķins ${i.number}`,
-      lines: [
-        credit ? `Izrakstīts kredītrēķins ${i.number} par ${i.month}, summa ${total}.` : `Izrakstīts rēķins ${i.number} par ${i.month}, summa apmaksai ${total}.`,
-        '',
-        credit ? `Credit note ${i.number} for ${i.month} has been issued.` : `Invoice ${i.number} for ${i.month} has been issued.`,
-      ],
       link: deps.notifications?.publicUrl ? `${deps.notifications.publicUrl}/municipalities/${i.tenantId}/costs` : null,
-      linkLabel: 'Atvērt izmaksas / Open costs',
+      words: (language) => invoiceNotice(language, { credit, number: i.number, month: i.month, total: formatNumber(formatCents(i.totalCents), language) }),
     },
     now,
   );

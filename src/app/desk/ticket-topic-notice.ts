@@ -25,10 +25,12 @@ export async function announceTicket(deps: OpenTicketDeps, tx: Tx, ticket: Ticke
       topic: 'tickets',
       eventKey: eventId ? `ticket:${ticket.id}:${moment}:${eventId}` : `ticket:${ticket.id}:${moment}`,
       event: `ticket.${moment}`,
-      subject: `[Kopa] ${words.lv} #${ticket.number}: ${ticket.subject}`,
-      lines: [`${words.lv} #${ticket.number} (${ticket.priority}): ${ticket.subject}`, `${words.en} #${ticket.number} (${ticket.priority}): ${ticket.subject}`],
       link,
-      linkLabel: 'Atvērt pieteikumu / Open the ticket',
+      words: (language) => ({
+        subject: `[Kopa] ${words[language]} #${ticket.number}: ${ticket.subject}`,
+        lines: [`${words[language]} #${ticket.number} (${ticket.priority}): ${ticket.subject}`],
+        linkLabel: language === 'lv' ? 'Atvērt pieteikumu' : 'Open the ticket',
+      }),
     },
     at,
   );

@@ -1,9 +1,8 @@
 import { localDateOf } from '../../domain/calendar/local-time.js';
 import { ICS_ZONE, maintenanceIcs } from '../../domain/monitoring/maintenance-ics.js';
 import { maintenanceNotice, type MaintenanceNoticeKind } from '../../domain/monitoring/maintenance-notice.js';
-import { localName } from '../../domain/locale.js';
-import { municipalityChatNotices, municipalityRecipients } from '../notices/recipients.js';
-import type { Notice } from '../shared/ports.js';
+import { localName, type Language } from '../../domain/locale.js';
+import { recordMunicipalityNotice } from '../notices/recipients.js';
 import type { Tx } from '../shared/transaction.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 
@@ -27,7 +26,7 @@ async function affectedTenants(deps: MonitoringDeps, tx: Tx, windows: readonly P
  * municipality, in the recipient's language, with the windows as an `.ics` (a cancellation's as
  * METHOD:CANCEL; the completed notice has none). `eventKey` names the occurrence: recording it
  * again records nothing new; `before` (a change) also tells those the old window concerned.
- * Returns how many recipients there were.
+ * Returns how many notices were new (none when the same occurrence was recorded before).
  */
 export async function recordMaintenanceNotices(
   deps: MonitoringDeps,
@@ -39,7 +38,6 @@ export async function recordMaintenanceNotices(
   extra: { reason?: string | null; before?: MaintenanceWindowRecord } = {},
 ): Promise<number> {
   if (!deps.notifications || windows.length === 0) return 0;
-  const mailEnabled = deps.notifications.mailEnabled;
   // A change also reaches those who heard of the window as it was (other services, other days).
   const tenantIds = await affectedTenants(deps, tx, extra.before ? [...windows, extra.before] : windows);
   if (tenantIds.length === 0) return 0;
@@ -52,25 +50,19 @@ export async function recordMaintenanceNotices(
   const events = windows.map((w) => ({ id: w.id, sequence: w.sequence, title: w.title, description: w.description, startMs: Date.parse(w.startsAt), endMs: Date.parse(w.endsAt) }));
   const ics = kind === 'completed' ? null : maintenanceIcs(method, events, at.getTime(), deps.notifications.deskAddress ?? null);
   const link = deps.notifications.publicUrl ? `${deps.notifications.publicUrl}/status` : null;
-  const notices: Notice[] = [];
-  const worded = (language: 'lv' | 'en') =>
-    maintenanceNotice(
+  const attachments = ics ? [{ filename: kind === 'cancelled' ? 'apkope-atcelta.ics' : 'apkope.ics', contentType: `text/calendar; method=${method}; charset=utf-8`, content: ics }] : undefined;
+  const words = (language: Language) => {
+    const notice = maintenanceNotice(
       kind,
       language,
       windows.map((w, i) => ({ title: w.title, description: w.description, startMs: events[i]!.startMs, endMs: events[i]!.endMs, serviceNames: w.serviceIds.map((id) => (services.has(id) ? localName(services.get(id)!, language) : id)) })),
-      { reason: extra.reason ?? null, link },
+      { reason: extra.reason ?? null },
     );
+    return { subject: notice.subject, lines: notice.text.split('\n'), linkLabel: language === 'lv' ? 'Statusa lapa' : 'Status page', attachments };
+  };
+  let recorded = 0;
   for (const tenantId of tenantIds) {
-    // Teams and Slack hear of it whether or not e-mail is configured; the calendar file is mail's own.
-    const chat = worded('lv');
-    notices.push(...(await municipalityChatNotices(deps, tx, { tenantId, topic: 'maintenance', eventKey, event: `maintenance.${kind}`, subject: chat.subject, lines: chat.text.split('\n'), link, linkLabel: 'Statusa lapa / Status page' })));
-    if (!mailEnabled) continue;
-    for (const r of await municipalityRecipients(deps, tx, tenantId, 'maintenance')) {
-      const texts = worded(r.language);
-      const attachments = ics ? [{ filename: kind === 'cancelled' ? 'apkope-atcelta.ics' : 'apkope.ics', contentType: `text/calendar; method=${method}; charset=utf-8`, content: ics }] : undefined;
-      notices.push({ eventKey, event: `maintenance.${kind}`, channel: 'email', recipient: r.email, tenantId, subject: texts.subject, payload: { text: texts.text, ...(attachments ? { attachments } : {}) }, language: r.language });
-    }
+    recorded += (await recordMunicipalityNotice(deps, tx, { tenantId, topic: 'maintenance', eventKey, event: `maintenance.${kind}`, link, words }, at)).recorded;
   }
-  await deps.store.outbox.record(tx, notices, at);
-  return notices.length;
+  return recorded;
 }

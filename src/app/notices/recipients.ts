@@ -1,7 +1,8 @@
 import { slackMessage, teamsMessage, type ChatNotice } from '../../domain/chat-notice.js';
 import { completeSettings, NOTICE_TOPICS, type NoticeTopic, type TopicSetting } from '../../domain/notification-settings.js';
 import type { User } from '../../domain/user.js';
-import type { Notice, NotificationSettings, OutboxStore } from '../shared/ports.js';
+import type { Language } from '../../domain/locale.js';
+import type { MailAttachment, Notice, NotificationSettings, OutboxStore } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 import type { NotificationSettingsStore } from './ports.js';
 
@@ -64,12 +65,24 @@ export async function municipalityHooks(deps: RecipientDeps, tx: Tx, tenantId: s
   return { teams: [...teams], slack: [...slack] };
 }
 
-export interface MunicipalityNotice extends ChatNotice {
+/** A notice as one language says it: the mail's subject and lines, the link's label, a calendar file. */
+export interface NoticeWords {
+  subject: string;
+  lines: readonly string[];
+  linkLabel: string;
+  attachments?: MailAttachment[];
+}
+
+export interface MunicipalityNotice {
   tenantId: string;
   topic: NoticeTopic;
   /** Names the occurrence; with channel and recipient unique in the outbox. */
   eventKey: string;
   event: string;
+  /** Where to read more; the mail ends with it, the chat message has it as a button. */
+  link: string | null;
+  /** The notice in a reader's language: each e-mail in its recipient's, the chat channels in both. */
+  words: (language: Language) => NoticeWords;
 }
 
 export interface MunicipalityNoticeDeps extends RecipientDeps {
@@ -77,32 +90,37 @@ export interface MunicipalityNoticeDeps extends RecipientDeps {
   notifications?: NotificationSettings;
 }
 
-/**
- * The Teams and Slack messages of one notice, one per webhook the municipality chose for the topic,
- * in their own formats (Latvian: a channel has no one reader's language). For callers that word
- * each e-mail per reader themselves (maintenance with its calendar file, incidents).
- */
-export async function municipalityChatNotices(deps: RecipientDeps, tx: Tx, notice: Omit<MunicipalityNotice, 'lines'> & { lines: readonly string[] }): Promise<Notice[]> {
-  const base = { eventKey: notice.eventKey, event: notice.event, tenantId: notice.tenantId, subject: notice.subject, language: 'lv' as const };
-  const hooks = await municipalityHooks(deps, tx, notice.tenantId, notice.topic);
-  return [
-    ...hooks.teams.map((url): Notice => ({ ...base, channel: 'teams', recipient: url, payload: teamsMessage(notice) })),
-    ...hooks.slack.map((url): Notice => ({ ...base, channel: 'slack', recipient: url, payload: slackMessage(notice) })),
-  ];
+/** A channel has many readers and no one language: Latvian first, then English. */
+function chatWords(notice: MunicipalityNotice): ChatNotice {
+  const lv = notice.words('lv');
+  const en = notice.words('en');
+  return { subject: lv.subject, lines: [...lv.lines, '', ...en.lines], link: notice.link, linkLabel: `${lv.linkLabel} / ${en.linkLabel}` };
 }
 
 /**
  * Records one notice for every channel the municipality chose for its topic, in the caller's
- * transaction (ADR 0020): an e-mail per recipient (when mail is configured), and a message per
- * Teams and Slack webhook in their own formats. Returns how many rows were new.
+ * transaction (ADR 0020): an e-mail per recipient in their language (when mail is configured), and a
+ * message per Teams and Slack webhook in their own formats, whether or not mail is. Returns how many
+ * rows were new and the addresses mailed (so a caller adding other readers can leave them out).
  */
-export async function recordMunicipalityNotice(deps: MunicipalityNoticeDeps, tx: Tx, notice: MunicipalityNotice, at: Date): Promise<number> {
-  const base = { eventKey: notice.eventKey, event: notice.event, tenantId: notice.tenantId, subject: notice.subject };
+export async function recordMunicipalityNotice(deps: MunicipalityNoticeDeps, tx: Tx, notice: MunicipalityNotice, at: Date): Promise<{ recorded: number; mailed: string[] }> {
+  const base = { eventKey: notice.eventKey, event: notice.event, tenantId: notice.tenantId };
   const rows: Notice[] = [];
+  const mailed: string[] = [];
   if (deps.notifications?.mailEnabled) {
-    const text = [...notice.lines, ...(notice.link ? ['', notice.link] : [])].join('\n');
-    for (const r of await municipalityRecipients(deps, tx, notice.tenantId, notice.topic)) rows.push({ ...base, channel: 'email', recipient: r.email, payload: { text }, language: r.language });
+    for (const r of await municipalityRecipients(deps, tx, notice.tenantId, notice.topic)) {
+      const words = notice.words(r.language);
+      const text = [...words.lines, ...(notice.link ? ['', notice.link] : [])].join('\n');
+      rows.push({ ...base, channel: 'email', recipient: r.email, subject: words.subject, payload: { text, ...(words.attachments && { attachments: words.attachments }) }, language: r.language });
+      mailed.push(r.email.toLowerCase());
+    }
   }
-  rows.push(...(await municipalityChatNotices(deps, tx, notice)));
-  return rows.length === 0 ? 0 : deps.store.outbox.record(tx, rows, at);
+  const hooks = await municipalityHooks(deps, tx, notice.tenantId, notice.topic);
+  if (hooks.teams.length + hooks.slack.length > 0) {
+    const chat = chatWords(notice);
+    const message = { ...base, subject: chat.subject, language: 'lv' as const };
+    for (const url of hooks.teams) rows.push({ ...message, channel: 'teams', recipient: url, payload: teamsMessage(chat) });
+    for (const url of hooks.slack) rows.push({ ...message, channel: 'slack', recipient: url, payload: slackMessage(chat) });
+  }
+  return { recorded: rows.length === 0 ? 0 : await deps.store.outbox.record(tx, rows, at), mailed };
 }

@@ -1,8 +1,9 @@
 import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
+import type { Language } from '../../domain/locale.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { incidentMoment, incidentNotice } from '../../domain/status/incident-notice.js';
 import type { ServiceStore, SubscriptionStore } from '../catalogue/ports.js';
-import { municipalityChatNotices, municipalityRecipients, type RecipientDeps } from '../notices/recipients.js';
+import { recordMunicipalityNotice, type RecipientDeps } from '../notices/recipients.js';
 import type { Clock, Notice, NotificationSettings, OutboxStore } from '../shared/ports.js';
 import { hashSecret, newSecret } from '../shared/secrets.js';
 import type { Tx } from '../shared/transaction.js';
@@ -37,24 +38,20 @@ export async function queueIncidentNotices(deps: IncidentNoticeDeps, tx: Tx, inc
   const link = base ? `${base}/status#incident-${incident.id}` : null;
   const services = (await deps.store.services.list(tx)).filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
   const notices: Notice[] = [];
+  // Each address hears once: a follower who is also a municipality's recipient gets that mail.
   const seen = new Set<string>();
 
   const today = localDateOf(DEFAULT_ZONE, now.getTime());
   const tenants = new Set(
     (await deps.store.subscriptions.list(tx, null)).filter((s) => incident.serviceIds.includes(s.serviceId) && s.from <= today && (s.to === null || s.to >= today)).map((s) => s.tenantId),
   );
+  const words = (language: Language) => {
+    const notice = incidentNotice(incident, services, language, { incident: null });
+    return { subject: notice.subject, lines: notice.text.split('\n'), linkLabel: language === 'lv' ? 'Statusa lapa' : 'Status page' };
+  };
   for (const tenantId of [...tenants].sort()) {
-    // Teams and Slack hear of it whether or not e-mail is configured (in Latvian: a channel has many readers).
-    const chat = incidentNotice(incident, services, 'lv', { incident: link });
-    notices.push(...(await municipalityChatNotices(deps, tx, { tenantId, topic: 'incidents', eventKey, event, subject: chat.subject, lines: chat.text.split('\n'), link, linkLabel: 'Statusa lapa / Status page' })));
-    if (!mailEnabled) continue;
-    for (const person of await municipalityRecipients(deps, tx, tenantId, 'incidents')) {
-      const key = person.email.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const mail = incidentNotice(incident, services, person.language, { incident: link });
-      notices.push({ eventKey, event, channel: 'email', recipient: person.email, tenantId, subject: mail.subject, payload: { text: mail.text }, language: person.language });
-    }
+    const { mailed } = await recordMunicipalityNotice(deps, tx, { tenantId, topic: 'incidents', eventKey, event, link, words }, now);
+    for (const address of mailed) seen.add(address);
   }
 
   // Public followers: each mail carries its own one-time unsubscribe token (only its hash is kept).
