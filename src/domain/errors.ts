@@ -51,6 +51,8 @@ export const FIELD_ERROR_CODES = [
   // presence and shape
   'required',
   'required_with',
+  /** Two parameters that each choose the same thing (`hours` and `range` of a latency series). */
+  'excludes',
   'unknown_field',
   'wrong_type',
   'not_one_of',

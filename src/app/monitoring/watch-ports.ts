@@ -20,6 +20,12 @@ export interface WatchStore {
   /** Latency and failures of a monitor in fixed buckets over [from, to). */
   /** Buckets with results of each monitor, ordered by monitor and time. */
   latencySeries(tx: Tx, monitorIds: string[], from: Date, to: Date, bucketMinutes: number): Promise<{ monitorId: string; bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
+  /**
+   * One monitor's latency over [starts[0], to) in the given buckets (each runs to the next start):
+   * only buckets with results, by their index in `starts`; the median and average of the results
+   * that measured a latency, failed ones included, as in `latencySeries`.
+   */
+  latencyBuckets(tx: Tx, monitorId: string, starts: Date[], to: Date): Promise<{ index: number; p50LatencyMs: number | null; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
   openOutage(tx: Tx, monitorId: string): Promise<OutageRecord | null>;
   /** Records a new confirmed outage unless one is open; returns it only to the caller that created it. */
   startOutage(tx: Tx, monitorId: string, startedAt: Date, confirmedAt: Date): Promise<OutageRecord | null>;

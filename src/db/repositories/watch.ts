@@ -56,6 +56,19 @@ export const watchRepository: WatchStore = {
       GROUP BY 1, 2 ORDER BY 1, 2`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ monitorId: r.monitor_id, bucket: r.bucket, avgLatencyMs: r.avg_latency === null ? null : Math.round(Number(r.avg_latency)), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
   },
+  async latencyBuckets(tx, monitorId, starts, to) {
+    if (starts.length === 0) return [];
+    // width_bucket against the bucket starts: any bucket length (Riga days of 23 or 25 hours) in one
+    // pass; the range on `at` prunes the monthly partitions and is an index condition of the primary key.
+    const rows = await sql<{ i: number; p50: number | null; avg_latency: string | null; max_latency: number | null; checks: string; failures: string }>`
+      SELECT width_bucket(at, ${sql.val(starts.map((s) => s.toISOString()))}::timestamptz[]) AS i,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50, avg(latency_ms)::text AS avg_latency, max(latency_ms) AS max_latency,
+             count(*)::text AS checks, count(*) FILTER (WHERE NOT ok)::text AS failures
+      FROM probe_results WHERE monitor_id = ${monitorId}::uuid AND at >= ${starts[0]!} AND at < ${to}
+      GROUP BY 1 ORDER BY 1`.execute(trxOf(tx));
+    const whole = (x: number | string | null) => (x === null ? null : Math.round(Number(x)));
+    return rows.rows.map((r) => ({ index: Number(r.i) - 1, p50LatencyMs: whole(r.p50), avgLatencyMs: whole(r.avg_latency), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
+  },
   async openOutage(tx, monitorId) {
     const row = await trxOf(tx).selectFrom('monitor_outages').selectAll().where('monitor_id', '=', monitorId).where('ended_at', 'is', null).executeTakeFirst();
     return row ? toOutage(row) : null;

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { ingestProbeBatch } from '../../app/monitoring/ingest-probe-batch.js';
 import { MAX_RESULTS_PER_BATCH } from '../../app/monitoring/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitoring/monitor-health.js';
+import { monitorLatencyRange } from '../../app/monitoring/monitor-latency-range.js';
+import { validationError } from '../../domain/errors.js';
+import { LATENCY_RANGES } from '../../domain/monitoring/latency-range.js';
 import { issuePushToken, receiveBeat } from '../../app/monitoring/push-monitors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
@@ -12,6 +15,7 @@ import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { HealthView } from './monitor-list.js';
 import { ERRORS, Instant } from '../schemas.js';
 
+const BUCKET_MINUTES = { '5min': 5, hour: 60, day: 1440 } as const;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const Result = Type.Object(
@@ -69,7 +73,6 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   const Series = Type.Object({ monitorId: Type.String(), bucketMinutes: Type.Integer(), points: Type.Array(Type.Object({ at: Instant, avgLatencyMs: Type.Union([Type.Integer(), Type.Null()]), maxLatencyMs: Type.Union([Type.Integer(), Type.Null()]), checks: Type.Integer(), failures: Type.Integer() })) });
   const hours = { hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) };
-  const Hours = Type.Object(hours, { additionalProperties: false });
 
   app.get('/monitors/latency', {
     schema: {
@@ -87,16 +90,35 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     return sendPage(request, reply, 'monitor-latency', { items: series.sort((a, b) => (a.monitorId < b.monitorId ? -1 : 1)), more: ids.more }, byMonitor);
   });
 
+  const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+  // With `range` the series also names its range and buckets, and each point its median.
+  const RangeSeries = Type.Object({
+    monitorId: Type.String(),
+    bucketMinutes: Type.Integer({ description: 'the bucket’s length in minutes; a day is 1440 (a Riga day of 23 or 25 hours when the clocks change)' }),
+    range: Type.Optional(Type.Union(LATENCY_RANGES.map((r) => Type.Literal(r)))),
+    bucket: Type.Optional(Type.Union([Type.Literal('5min'), Type.Literal('hour'), Type.Literal('day')])),
+    from: Type.Optional(Instant),
+    to: Type.Optional(Instant),
+    points: Type.Array(Type.Object({ at: Instant, p50LatencyMs: Type.Optional(Nullable(Type.Integer())), avgLatencyMs: Nullable(Type.Integer()), maxLatencyMs: Nullable(Type.Integer()), checks: Type.Integer(), failures: Type.Integer() })),
+  });
+
   app.get('/monitors/:id/latency', {
     schema: {
       'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
-      summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline)',
+      summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline); or, with `range` (24h, 7d, 30d, 90d), every bucket of the range (5 minutes, an hour, a Riga day) with its median, average and maximum, empty buckets included with `checks: 0` and null latencies',
       params: Type.Object({ id: Type.String() }),
-      querystring: Hours,
-      response: { 200: Series, ...ERRORS },
+      querystring: Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, description: 'default 24' })), range: Type.Optional(Type.Union(LATENCY_RANGES.map((r) => Type.Literal(r)), { description: 'instead of `hours`' })) }, { additionalProperties: false }),
+      response: { 200: RangeSeries, ...ERRORS },
     },
-  }, async (request) => monitorLatency(deps, actorOf(request), pathId(request.params.id, 'Monitor'), request.query.hours ?? 24));
+  }, async (request) => {
+    const id = pathId(request.params.id, 'Monitor');
+    const { range } = request.query;
+    if (range !== undefined && request.query.hours !== undefined) throw validationError('hours', 'excludes', 'give either hours or range', { other: 'range' });
+    if (range === undefined) return monitorLatency(deps, actorOf(request), id, request.query.hours ?? 24);
+    const series = await monitorLatencyRange(deps, actorOf(request), id, range);
+    return { ...series, bucketMinutes: BUCKET_MINUTES[series.bucket] };
+  });
 
   app.post('/monitors/:id/push-token', {
     schema: {
