@@ -44,7 +44,7 @@ const keys = {
   detail: (id: string) => ['monitors', 'detail', id] as const,
   health: (pick: MonitorPick) => ['monitors', 'health', pick] as const,
   latency: (pick: MonitorPick, hours: number) => ['monitors', 'latency', pick, hours] as const,
-  latencyOf: (id: string, hours: number) => ['monitors', 'detail', id, 'latency', hours] as const,
+  latencyOf: (id: string, range: AvailabilityRange) => ['monitors', 'detail', id, 'latency', range] as const,
   availabilityOf: (id: string, range: AvailabilityRange) => ['monitors', 'detail', id, 'availability', range] as const,
   maintenance: (from: string, to: string) => ['maintenance', from, to] as const,
   maintenanceWindow: (id: string) => ['maintenance', 'window', id] as const,
@@ -113,14 +113,14 @@ export function useMonitor(id: string) {
   return useQueryResource(query, keys.detail(id));
 }
 
-/** One monitor's latency over the last hours, refreshed every minute. */
-export function useMonitorLatency(id: string, hours: number) {
+/** One monitor's latency over a range ending now, every bucket of it (empty ones are gaps), refreshed every minute. */
+export function useMonitorLatency(id: string, range: AvailabilityRange) {
   const query = useQuery({
-    queryKey: keys.latencyOf(id, hours),
-    queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/{id}/latency', { params: { path: { id }, query: { hours } }, signal })),
+    queryKey: keys.latencyOf(id, range),
+    queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/{id}/latency', { params: { path: { id }, query: { range } }, signal })),
     ...refreshEvery(),
   });
-  return useRefreshingResource(query, keys.latencyOf(id, hours));
+  return useRefreshingResource(query, keys.latencyOf(id, range));
 }
 
 /** One monitor's uptime and state changes over a range ending now, refreshed every minute. */

@@ -1,30 +1,51 @@
 import { useTranslation } from 'react-i18next';
 import { SeriesChart } from '../../../components/series-chart';
-import { formatInstant, formatNumber } from '../../../format';
-import { latencyFigures, latencySummary } from '../latency-figures';
-import { latencyByHour } from '../latency-hours';
-import type { LatencyPoint } from '../queries';
+import { formatDate, formatInstant, formatNumber, intlLocale } from '../../../format';
+import { latencyFigures } from '../latency-figures';
+import { latencyRows } from '../latency-rows';
+import type { LatencySeries } from '../queries';
 
-const TIME = new Intl.DateTimeFormat('lv-LV', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Riga' });
+const ZONE = 'Europe/Riga';
+const RIGA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
+
+/** The axis' label of a bucket: the time for a day's five minutes, day and hour for a week, the day for longer. */
+function axisLabel(at: string, bucket: LatencySeries['bucket']): string {
+  const options: Intl.DateTimeFormatOptions =
+    bucket === '5min' ? { hour: '2-digit', minute: '2-digit' } : bucket === 'hour' ? { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' };
+  return new Intl.DateTimeFormat(intlLocale(), { ...options, hourCycle: 'h23', timeZone: ZONE }).format(new Date(at));
+}
+
+/** A bucket's start in the table: a Riga date for days, a date and time otherwise. */
+function rowLabel(at: string, bucket: LatencySeries['bucket']): string {
+  return bucket === 'day' ? formatDate(RIGA_DATE.format(new Date(at))) : formatInstant(at);
+}
 
 /**
- * A monitor's latency over the window, one place per check bucket, with its failed checks on an
- * axis of their own; a sentence that sums it up; and the same figures per hour in a table.
+ * A monitor's latency over the chosen range, one place per bucket (median and maximum, failures on
+ * an axis of their own); a bucket without checks is left empty, never drawn as zero. A sentence
+ * sums it up and a table says the same: each bucket with checks, each quiet stretch as one row.
  */
-export function LatencyChart({ title, points, hours }: { title: string; points: LatencyPoint[]; hours: number }) {
+export function LatencyChart({ title, series, rangeText }: { title: string; series: LatencySeries; rangeText: string }) {
   const { t } = useTranslation();
-  const summary = latencySummary(t, latencyFigures(points), hours);
-  // Nothing to draw nor to add up: the sentence says there were no checks.
-  if (points.length === 0) {
+  const bucket = series.bucket ?? 'hour';
+  const figures = latencyFigures(series.points);
+  const ms = (value: number | null | undefined) => (value == null ? t('latency.none') : `${formatNumber(value)} ms`);
+  const empty = series.points.filter((p) => p.checks === 0).length;
+  if (figures.checks === 0) {
     return (
       <figure className="chart">
         <figcaption className="chart-title">{title}</figcaption>
-        <p>{summary}</p>
+        <p>{t('latency.noChecksRange', { range: rangeText })}</p>
       </figure>
     );
   }
-  const rows = latencyByHour(points);
-  const ms = (value: number | null) => (value === null ? t('latency.none') : `${formatNumber(value)} ms`);
+  const summary = (
+    <>
+      {t('latency.rangeSummary', { avg: ms(figures.avg), max: ms(figures.max), count: figures.failures, range: rangeText })}
+      {empty > 0 && <> {t('latency.emptyBuckets', { count: empty, total: series.points.length })}</>}
+    </>
+  );
+  const rows = latencyRows(series.points, series.to ?? new Date().toISOString());
   return (
     <SeriesChart
       title={title}
@@ -34,21 +55,27 @@ export function LatencyChart({ title, points, hours }: { title: string; points: 
         kind: 'line',
         stacked: false,
         yAxisName: 'ms',
-        categories: points.map((p) => TIME.format(new Date(p.at))),
-        // The maximum third, so that it is dashed: with one check per bucket it equals the average
-        // and would hide it if drawn solid on top.
+        categories: series.points.map((p) => axisLabel(p.at, bucket)),
+        // Empty buckets are null, so the lines break there; the maximum is drawn last, dashed,
+        // since with one check in a bucket it equals the median and would hide it.
         series: [
-          { name: t('latency.avg'), values: points.map((p) => p.avgLatencyMs) },
-          { name: t('latency.failures'), values: points.map((p) => p.failures), rightAxisName: t('latency.failures') },
-          { name: t('latency.max'), values: points.map((p) => p.maxLatencyMs) },
+          { name: t('latency.median'), values: series.points.map((p) => p.p50LatencyMs ?? null) },
+          { name: t('latency.failures'), values: series.points.map((p) => (p.checks === 0 ? null : p.failures)), rightAxisName: t('latency.failures') },
+          { name: t('latency.max'), values: series.points.map((p) => p.maxLatencyMs) },
         ],
       }}
       table={{
-        caption: t('latency.tableCaption'),
-        categoryHeader: t('latency.hour'),
-        columns: [t('latency.checks'), t('latency.failures'), t('latency.avg'), t('latency.max')],
-        rowHeaders: rows.map((r) => <time key={r.at} dateTime={r.at}>{formatInstant(r.at)}</time>),
-        rows: rows.map((r) => [formatNumber(r.checks), formatNumber(r.failures), ms(r.avg), ms(r.max)]),
+        caption: t('latency.tableCaption', { range: rangeText }),
+        categoryHeader: t(`latency.bucketHeader.${bucket}`),
+        columns: [t('latency.checks'), t('latency.failures'), t('latency.median'), t('latency.avg'), t('latency.max')],
+        rowHeaders: rows.map((r) =>
+          r.kind === 'checks' ? (
+            <time key={r.point.at} dateTime={r.point.at}>{rowLabel(r.point.at, bucket)}</time>
+          ) : (
+            <span key={r.from}>{t('latency.gapRange', { from: rowLabel(r.from, bucket), to: bucket === 'day' ? rowLabel(new Date(Date.parse(r.to) - 1).toISOString(), bucket) : formatInstant(r.to) })}</span>
+          ),
+        ),
+        rows: rows.map((r) => (r.kind === 'checks' ? [formatNumber(r.point.checks), formatNumber(r.point.failures), ms(r.point.p50LatencyMs), ms(r.point.avgLatencyMs), ms(r.point.maxLatencyMs)] : t('latency.gap'))),
       }}
       note={t('latency.chartNote')}
     />

@@ -1,35 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { AsyncSection } from '../../../components/async-section';
 import { DataTable } from '../../../components/data-table';
 import { ServiceStateBadge } from '../../../components/service-state-badge';
 import { formatInstant } from '../../../format';
 import { formatPercent, formatSeconds } from '../../../status-format';
-import { AVAILABILITY_RANGES, useMonitorAvailability, type AvailabilityRange, type MonitorAvailability } from '../queries';
+import { useMonitorRange } from '../monitor-range';
+import { AVAILABILITY_RANGES, useMonitorAvailability, type MonitorAvailability } from '../queries';
 
 /** Changes shown before "show all": most ranges have a handful, a flapping monitor hundreds. */
 const FIRST_EVENTS = 20;
 
-const isRange = (value: string | null): value is AvailabilityRange => (AVAILABILITY_RANGES as readonly string[]).includes(value ?? '');
-
 /** A monitor's uptime and its changes between up, down and unknown over 24 h, 7, 30 or 90 days; the range is kept in the address. */
 export function MonitorAvailabilitySection({ monitorId, name }: { monitorId: string; name: string }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('range');
-  const range: AvailabilityRange = isRange(asked) ? asked : '24h';
+  const [range, choose] = useMonitorRange();
   const availability = useMonitorAvailability(monitorId, range);
-  const choose = (next: AvailabilityRange) =>
-    setParams(
-      (current) => {
-        const copy = new URLSearchParams(current);
-        if (next === '24h') copy.delete('range');
-        else copy.set('range', next);
-        return copy;
-      },
-      { replace: true },
-    );
 
   return (
     <section className="section" aria-labelledby="monitor-availability">

@@ -19,11 +19,10 @@ import { MonitorPause } from '../components/monitor-pause';
 import { MonitorStateBadge } from '../components/monitor-state-badge';
 import { PushTokenRenew } from '../components/push-token-renew';
 import { UnknownReason } from '../components/unknown-reason';
+import { useMonitorRange } from '../monitor-range';
 import { useMonitor, useMonitorHealth, useMonitorLatency } from '../queries';
 
-const HOURS = 24;
-
-/** One monitor: its state now (and why, when unknown), its uptime and state changes over a chosen range, its last 24 hours' latency, its settings; operators edit, pause and renew its push URL. */
+/** One monitor: its state now (and why, when unknown), its uptime and state changes over a chosen range, its latency over the same range, its settings; operators edit, pause and renew its push URL. */
 export function MonitorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -31,7 +30,9 @@ export function MonitorPage() {
   const operator = can(user, 'monitors.write');
   const monitor = useMonitor(id);
   const health = useMonitorHealth({ ids: [id] });
-  const latency = useMonitorLatency(id, HOURS);
+  const [range] = useMonitorRange();
+  const latency = useMonitorLatency(id, range);
+  const rangeText = t(`monitorAvailability.range.${range}`);
   const service = useService(monitor.data?.serviceId);
   const agency = !isTenantRole(user.role);
   const tenants = useTenants(agency);
@@ -88,8 +89,8 @@ export function MonitorPage() {
             </section>
             <MonitorAvailabilitySection monitorId={m.id} name={m.name} />
             <section className="section" aria-labelledby="monitor-latency">
-              <h2 id="monitor-latency">{t('monitorPage.latencyTitle')}</h2>
-              <AsyncSection resource={latency}>{(series) => <LatencyChart key={series.points.length > 0 ? 'data' : 'empty'} title={t('monitorPage.chartTitle', { name: m.name })} points={series.points} hours={HOURS} />}</AsyncSection>
+              <h2 id="monitor-latency">{t('monitorPage.latencyTitle', { range: rangeText })}</h2>
+              <AsyncSection resource={latency}>{(series) => <LatencyChart key={series.points.some((p) => p.checks > 0) ? 'data' : 'empty'} title={t('monitorPage.chartTitle', { name: m.name, range: rangeText })} series={series} rangeText={rangeText} />}</AsyncSection>
             </section>
             <section className="section" aria-labelledby="monitor-settings">
               <h2 id="monitor-settings" tabIndex={-1}>{t('monitorPage.settings')}</h2>
