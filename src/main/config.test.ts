@@ -8,6 +8,12 @@ describe('configuration', () => {
     expect(config.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('caches the public status page for 15 s unless told otherwise, 0 meaning not at all', () => {
+    expect(loadConfig({}).statusCacheSeconds).toBe(15);
+    expect(loadConfig({ KOPA_STATUS_CACHE_SECONDS: '0' }).statusCacheSeconds).toBe(0);
+    expect(() => loadConfig({ KOPA_STATUS_CACHE_SECONDS: '-1' })).toThrow(ConfigError);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', KOPA_TRUST_PROXY: 'maybe', KOPA_BOOTSTRAP_TOKEN: 'short', LOG_LEVEL: 'loud' });

@@ -24,6 +24,7 @@ export interface Config {
   /** How long a replica's lease on its probe shards lasts without renewal (ADR 0018). */
   probeLeaseSeconds: number;
   probeRetentionDays: number;
+  statusCacheSeconds: number;
   webDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -132,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runProber: bool('KOPA_PROBER'),
     probeLeaseSeconds: int('KOPA_PROBE_LEASE_SECONDS', 3, 600),
     probeRetentionDays: int('KOPA_PROBE_RETENTION_DAYS', 7, 3650),
+    statusCacheSeconds: int('KOPA_STATUS_CACHE_SECONDS', 0, 3600),
     webDir: resolve(read('KOPA_WEB_DIR') ?? new URL('../../web/dist', import.meta.url).pathname),
     smtpUrl,
     mailFrom: text('KOPA_MAIL_FROM'),

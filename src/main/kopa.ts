@@ -73,7 +73,7 @@ const actions: CliActions = {
     requireSecretKey(config);
     const runtime = await openRuntime(config);
     let draining = false;
-    const app = await serverFor(runtime, { draining: () => draining });
+    const app = await serverFor(runtime, { draining: () => draining, statusCacheMs: config.statusCacheSeconds * 1000 });
     for (const notice of config.notices) app.log.warn(notice);
     if (config.bootstrapToken) {
       const outcome = await ensureBootstrapToken(runtime.deps, config.bootstrapToken);

@@ -18,6 +18,11 @@ export interface RollupStore {
   firstResultAt(tx: Tx, monitorId: string, location: string, from?: Date): Promise<Date | null>;
   /** Results in [from, to) plus `margin` results either side, oldest first. */
   resultsAround(tx: Tx, monitorId: string, location: string, from: Date, to: Date, margin: number): Promise<{ at: Date; ok: boolean }[]>;
+  /**
+   * `resultsAround` for many (monitor, location) pairs up to one `to`, in one statement:
+   * the answer's nth list belongs to the nth pair.
+   */
+  resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ at: Date; ok: boolean }[][]>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
   replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
   /** Moves the cursor back to `to` if it is beyond it (a late result arrived). */

@@ -9,29 +9,32 @@ const clip = (segments: Segment[], from: number, to: number): Segment[] =>
 type TimelineMonitor = Pick<Monitor, 'id' | 'locations' | 'intervalSeconds' | 'failuresToConfirm'>;
 
 /**
- * `locationTimelines` for many monitors at once: two queries for every rolled-up part, and raw
- * reads only where a monitor's rollup stops short of `to`. Reports over many services use this.
+ * `locationTimelines` for many monitors at once: three statements whatever their number — the
+ * rollup lines, the rolled-up segments, and the raw results past each monitor's rollup line (a
+ * few intervals' worth while the rollup keeps up). Reports and the status page use this.
  */
 export async function locationTimelinesMany(deps: { store: Pick<MonitoringDeps['store'], 'rollups'> }, tx: Tx, monitors: TimelineMonitor[], from: number, to: number): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
   const rolled = await deps.store.rollups.rolledToMany(tx, ids);
   const segments = await deps.store.rollups.segmentsMany(tx, ids, new Date(from), new Date(to));
-  const out = new Map<string, Segment[][]>();
+  const parts = new Map<string, Segment[]>();
+  const tails: { monitor: TimelineMonitor; key: string; split: number }[] = [];
   for (const monitor of monitors) {
-    const timelines: Segment[][] = [];
     for (const location of monitor.locations) {
+      const key = `${monitor.id}|${location}`;
       const split = Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.getTime() ?? from, from), to);
       // Segments past a rewound rollup line are stale until the next run: the raw results decide there.
-      const parts = split > from ? clip(segments.get(`${monitor.id}|${location}`) ?? [], from, split) : [];
-      if (split < to) {
-        // A failure run is judged on the whole result sequence: results either side of the window count.
-        const results = await deps.store.rollups.resultsAround(tx, monitor.id, location, new Date(split), new Date(to), monitor.failuresToConfirm + 1);
-        parts.push(...locationTimeline(results.map((r) => ({ at: r.at.getTime(), ok: r.ok })), monitor.intervalSeconds * 1000, monitor.failuresToConfirm, split, to));
-      }
-      timelines.push(fillGaps(parts, from, to, 'unknown'));
+      parts.set(key, split > from ? clip(segments.get(key) ?? [], from, split) : []);
+      if (split < to) tails.push({ monitor, key, split });
     }
-    out.set(monitor.id, timelines);
   }
+  // A failure run is judged on the whole result sequence: results either side of the window count.
+  const raw = await deps.store.rollups.resultsAroundMany(tx, tails.map((t) => ({ monitorId: t.monitor.id, location: t.key.slice(t.monitor.id.length + 1), from: new Date(t.split), margin: t.monitor.failuresToConfirm + 1 })), new Date(to));
+  tails.forEach(({ monitor, key, split }, i) => {
+    parts.get(key)!.push(...locationTimeline(raw[i]!.map((r) => ({ at: r.at.getTime(), ok: r.ok })), monitor.intervalSeconds * 1000, monitor.failuresToConfirm, split, to));
+  });
+  const out = new Map<string, Segment[][]>();
+  for (const monitor of monitors) out.set(monitor.id, monitor.locations.map((location) => fillGaps(parts.get(`${monitor.id}|${location}`)!, from, to, 'unknown')));
   return out;
 }
 

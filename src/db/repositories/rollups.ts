@@ -31,6 +31,27 @@ export const rollupRepository: RollupStore = {
     return rows.rows;
   },
 
+  async resultsAroundMany(tx, pairs, to) {
+    const out = pairs.map((): { at: Date; ok: boolean }[] => []);
+    if (pairs.length === 0) return out;
+    // One lateral read per pair, each the three index range scans of resultsAround.
+    const rows = await sql<{ i: string | number; at: Date; ok: boolean }>`
+      SELECT q.i, r.at, r.ok
+      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[],
+                  ${sql.val(pairs.map((p) => p.from.toISOString()))}::timestamptz[], ${sql.val(pairs.map((p) => p.margin))}::int[])
+             WITH ORDINALITY AS q(monitor_id, location, from_at, margin, i)
+      CROSS JOIN LATERAL (
+        (SELECT at, ok FROM probe_results p WHERE p.monitor_id = q.monitor_id AND p.location = q.location AND p.at < q.from_at ORDER BY p.at DESC LIMIT q.margin)
+        UNION ALL
+        (SELECT at, ok FROM probe_results p WHERE p.monitor_id = q.monitor_id AND p.location = q.location AND p.at >= q.from_at AND p.at < ${to})
+        UNION ALL
+        (SELECT at, ok FROM probe_results p WHERE p.monitor_id = q.monitor_id AND p.location = q.location AND p.at >= ${to} ORDER BY p.at LIMIT q.margin)
+      ) r
+      ORDER BY q.i, r.at`.execute(trxOf(tx));
+    for (const r of rows.rows) out[Number(r.i) - 1]!.push({ at: r.at, ok: r.ok });
+    return out;
+  },
+
   async replaceFrom(tx, monitorId, location, from, to, segments, at) {
     const db = trxOf(tx);
     await db.deleteFrom('monitor_segments').where('monitor_id', '=', monitorId).where('location', '=', location).where('start_at', '>=', from).execute();

@@ -1,0 +1,236 @@
+/**
+ * The public status page at scale: `kopa serve` started the way users start it, on PostgreSQL (a
+ * fresh database, dropped afterwards) and on the embedded PGlite, with 2,000 monitors and a year of
+ * history; prints the latency of `GET /api/v1/status` cold (the first request after a restart, then
+ * sequential requests each computed afresh: KOPA_STATUS_CACHE_SECONDS=0, what the visitor after each
+ * expiry waits) and warm (the default 15 s cache), the statements one computation sends, and the
+ * ratios to the goals of issue 11 (≤ 100 ms at most, p99 ≤ 50 ms).
+ *
+ *   npm run bench:status [-- --monitors 2000] [-- --services 20] [-- --raw-hours 3] [-- --requests 30]
+ *
+ * The history is written with set-based SQL straight into the tables while the server is stopped —
+ * making a year of it through probe ingestion would take days. What is written is what a server
+ * that has run for a year holds: per monitor a year of rolled-up segments (an outage of 2–30 minutes
+ * every ten days or so), its rollup cursor at the settled frontier (as the rollup job leaves it),
+ * raw results every 60 s for the last `--raw-hours` and the next 15 minutes, so that monitors stay
+ * known while the server starts and is measured (1 % of the monitors failing from five minutes before now),
+ * and the kept current state of each monitor's location derived from those results.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { kopaCommand } from '../test/support/kopa-command.js';
+import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
+import { benchDatabase } from './bench-database.js';
+import { machineContext } from './context.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const option = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MONITORS = option('monitors', 2000);
+const SERVICES = option('services', 20);
+const RAW_HOURS = option('raw-hours', 3);
+const REQUESTS = option('requests', 30);
+/** `--only postgres` or `--only pglite` measures one database. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const GOAL_MAX_MS = 100;
+const GOAL_P99_MS = 50;
+
+/** The load average while a measurement ran: other work on the machine shares its cores. */
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** Runs SQL as the database owner, on whichever database the server uses. */
+type Sql = (text: string) => Promise<void>;
+
+/** A year of history for `MONITORS` monitors spread over `SERVICES` services, ending now. */
+async function seed(exec: Sql): Promise<void> {
+  const now = Date.now();
+  // The rollup job keeps segments final up to the settled frontier: 2 × (2 + 3) × 60 s behind now.
+  const rolledTo = new Date(now - 11 * 60_000).toISOString();
+  const yearAgo = new Date(now - 365 * 86_400_000).toISOString();
+  const rawFrom = now - RAW_HOURS * 3_600_000;
+  await exec(`
+    INSERT INTO services (code, name_lv, name_en, critical)
+      SELECT 'BENCH-' || i, 'Pakalpojums ' || i, 'Service ' || i, i % 2 = 0 FROM generate_series(1, ${SERVICES}) i;
+    INSERT INTO monitors (service_id, name, type, target, interval_seconds, failures_to_confirm, critical, locations)
+      SELECT s.id, 'bench ' || i, 'http', 'https://bench-' || i || '.example.lv/', 60, 2, i % 5 <> 0, '{local}'
+      FROM generate_series(1, ${MONITORS}) i
+      JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM services WHERE code LIKE 'BENCH-%') s ON s.n = i % ${SERVICES};
+    -- 36 outages a year per monitor, each at a pseudo-random point of its ten days, 2–30 minutes long.
+    CREATE TEMP TABLE bench_outages AS
+      SELECT m.id AS monitor_id, k,
+        '${yearAgo}'::timestamptz + make_interval(secs => k * 876000 + 3600 + (abs(hashtext(m.id::text || k)) % 860000)) AS start_at,
+        make_interval(secs => 120 + abs(hashtext(k || m.id::text)) % 1680) AS length
+      FROM monitors m CROSS JOIN generate_series(0, 35) k
+      WHERE m.name LIKE 'bench %';
+    INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
+      SELECT monitor_id, 'local', start_at, start_at + length, 'down' FROM bench_outages;
+    INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
+      SELECT monitor_id, 'local', coalesce(lag(start_at + length) OVER w, '${yearAgo}'::timestamptz), start_at, 'up'
+      FROM bench_outages WINDOW w AS (PARTITION BY monitor_id ORDER BY k);
+    INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
+      SELECT monitor_id, 'local', max(start_at + length), '${rolledTo}'::timestamptz, 'up' FROM bench_outages GROUP BY monitor_id;
+    INSERT INTO monitor_rollups (monitor_id, location, rolled_to)
+      SELECT id, 'local', '${rolledTo}'::timestamptz FROM monitors WHERE name LIKE 'bench %';
+    SELECT kopa_ensure_probe_partition('${new Date(rawFrom).toISOString().slice(0, 10)}'::date);
+    SELECT kopa_ensure_probe_partition('${new Date(now).toISOString().slice(0, 10)}'::date);
+    INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms)
+      SELECT m.id, 'local', '${new Date(rawFrom).toISOString()}'::timestamptz + make_interval(secs => t * 60 + abs(hashtext(m.id::text)) % 60),
+        NOT (m.name LIKE '%00' AND t >= ${RAW_HOURS * 60 - 5}), 120
+      FROM monitors m CROSS JOIN generate_series(0, ${RAW_HOURS * 60 + 14}) t
+      WHERE m.name LIKE 'bench %';
+  `);
+}
+
+async function seedPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await seed(async (text) => void (await client.query(text)));
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
+async function seedPGlite(dataDir: string): Promise<void> {
+  const db = await PGlite.create(join(dataDir, 'pglite'));
+  try {
+    await seed(async (text) => void (await db.exec(text)));
+    await db.exec('ANALYZE');
+  } finally {
+    await db.close();
+  }
+}
+
+async function start(env: Record<string, string>, cacheSeconds: number): Promise<ServerProcess> {
+  return spawnServer(
+    ['--import', join(HERE, 'count-statements.mjs'), ...kopaCommand('serve', '--port', '0')],
+    // No probing and no job worker while measuring: the history is already there, and the cores are few.
+    serverEnv({ ...env, LOG_LEVEL: 'warn', KOPA_PROBER: 'false', KOPA_JOBS: 'false', KOPA_STATUS_CACHE_SECONDS: String(cacheSeconds) }),
+    // Migrating PGlite on a busy machine takes minutes.
+    { timeoutMs: 600_000 },
+  );
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM');
+  await server.exited;
+}
+
+/** Statements the server has sent so far (bench/count-statements.mjs prints them on SIGUSR2). */
+async function statementsSent(server: ServerProcess): Promise<number> {
+  const before = server.output().length;
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    const line = /statements-sent (\d+) /.exec(server.output().slice(before));
+    if (line) return Number(line[1]);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the server did not report its statements');
+}
+
+async function timedGet(url: string): Promise<{ ms: number; body: string }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const body = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${body.slice(0, 300)}`);
+  return { ms, body };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
+
+function line(label: string, samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p50 = quantile(sorted, 0.5);
+  const p99 = quantile(sorted, 0.99);
+  const max = sorted.at(-1)!;
+  return `  ${label.padEnd(38)} n ${String(samples.length).padStart(4)}  p50 ${fmt(p50)}  p99 ${fmt(p99)}  max ${fmt(max)}   max/${GOAL_MAX_MS} ms ${(max / GOAL_MAX_MS).toFixed(2)} ×  p99/${GOAL_P99_MS} ms ${(p99 / GOAL_P99_MS).toFixed(2)} ×`;
+}
+
+async function measure(label: string, env: Record<string, string>): Promise<void> {
+  console.log(`${label} — load average ${load()}`);
+  // Cold: each request computed afresh; the first one right after the start.
+  let server = await start(env, 0);
+  try {
+    const url = `${server.url}/api/v1/status`;
+    const first = await timedGet(url);
+    const status = JSON.parse(first.body) as { services: { state: string; monitors: number }[] };
+    const monitors = status.services.reduce((n, s) => n + s.monitors, 0);
+    const states = status.services.map((s) => s.state).join(' ');
+    console.log(`  answer: ${status.services.length} services, ${monitors} monitors speaking for them, states: ${states}; ${(first.body.length / 1024).toFixed(0)} KiB`);
+    const before = await statementsSent(server);
+    await timedGet(url);
+    console.log(`  statements one computation sends: ${(await statementsSent(server)) - before}`);
+    const cold: number[] = [];
+    const deadline = performance.now() + 120_000;
+    for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) cold.push((await timedGet(url)).ms);
+    console.log(`  first request after the start: ${fmt(first.ms)}`);
+    console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
+  } finally {
+    await stop(server);
+  }
+  // Warm: the default cache, as visitors meet it between expiries.
+  server = await start(env, 15);
+  try {
+    const url = `${server.url}/api/v1/status`;
+    await timedGet(url);
+    const warm: number[] = [];
+    for (let i = 0; i < 500; i++) warm.push((await timedGet(url)).ms);
+    console.log(line('cached (15 s)', warm));
+  } finally {
+    await stop(server);
+  }
+  console.log(`  load average after: ${load()}`);
+}
+
+async function prepare(env: Record<string, string>, seedWith: () => Promise<void>): Promise<void> {
+  // The first start migrates the database; the history goes in while the server is stopped.
+  const server = await start(env, 0);
+  await stop(server);
+  const t0 = performance.now();
+  await seedWith();
+  console.log(`  history written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
+  console.log(`Status page — ${machineContext()}; ${MONITORS} monitors in ${SERVICES} services, a year of rolled-up history, ${RAW_HOURS} h of raw results every 60 s; goals: every answer ≤ ${GOAL_MAX_MS} ms, p99 ≤ ${GOAL_P99_MS} ms`);
+
+  if (ONLY !== 'pglite') await onPostgres();
+  if (ONLY !== 'postgres') await onPGlite();
+}
+
+async function onPostgres(): Promise<void> {
+  const database = await benchDatabase('kopa-status-', { requirePostgres: true });
+  try {
+    const env = { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') };
+    console.log(`${database.label}:`);
+    await prepare(env, () => seedPostgres(database.url!));
+    await measure(`Kopa, ${database.label}`, env);
+  } finally {
+    await database.drop();
+  }
+}
+
+async function onPGlite(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kopa-status-pglite-'));
+  try {
+    const env = { KOPA_DATA_DIR: dataDir };
+    console.log('PGlite (embedded):');
+    await prepare(env, () => seedPGlite(dataDir));
+    await measure('Kopa, PGlite (embedded)', env);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

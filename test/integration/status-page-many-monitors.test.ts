@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
+import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { systemActor } from '../../src/domain/actor.js';
+import { BACKENDS } from '../support/database.js';
+import { signIn, startTestApp, type TestApp } from '../support/app.js';
+
+const MINUTE = 60_000;
+const operator = systemActor('test');
+
+/**
+ * The status page reads the raw results past every monitor's rollup line in one statement for all
+ * monitors and locations: each monitor's results must reach its own timeline, rolled up or not.
+ */
+describe.each(BACKENDS)('status page over several monitors on %s', (backend) => {
+  let t: TestApp;
+  let now: Date;
+  const services = new Map<string, string>();
+
+  beforeAll(async () => {
+    now = new Date('2026-11-20T12:00:00Z');
+    t = await startTestApp(backend, { now: () => now });
+    const admin = await signIn(t.app, 'operators@rda.lv');
+    for (const s of (await admin.get('/api/v1/services')).json().items as { id: string; code: string }[]) services.set(s.code, s.id);
+    const start = now.getTime() - 6 * 60 * MINUTE;
+    // DVS is up; GIS failed for the last four results at one of its two monitors; each monitor has its own results.
+    const plan = [
+      { code: 'DVS', name: 'DVS a', failingFrom: Infinity },
+      { code: 'DVS', name: 'DVS b', failingFrom: Infinity },
+      { code: 'GIS', name: 'GIS a', failingFrom: Infinity },
+      { code: 'GIS', name: 'GIS b', failingFrom: now.getTime() - 4 * MINUTE },
+    ];
+    for (const p of plan) {
+      const monitor = await createMonitor(t.deps, operator, { serviceId: services.get(p.code)!, tenantId: null, name: p.name, type: 'http', target: 'https://x.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc'], active: true });
+      const results = [];
+      for (let at = start; at < now.getTime(); at += MINUTE) results.push({ at: new Date(at).toISOString(), ok: at < p.failingFrom, location: 'lvrtc' });
+      await ingestProbeResults(t.deps, operator, monitor.id, results);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('gives each service the state of its own monitors, before and after the rollup', async () => {
+    const read = async () => {
+      const status = (await t.app.inject({ method: 'GET', url: '/api/v1/status' })).json() as { services: { code: string; state: string; since: string | null }[] };
+      return Object.fromEntries(status.services.filter((s) => s.code === 'DVS' || s.code === 'GIS').map((s) => [s.code, { state: s.state, since: s.since }]));
+    };
+    const expected = { DVS: { state: 'up', since: new Date(now.getTime() - 6 * 60 * MINUTE).toISOString() }, GIS: { state: 'down', since: new Date(now.getTime() - 4 * MINUTE).toISOString() } };
+    expect(await read()).toEqual(expected);
+    await rollUpAvailability(t.deps);
+    expect(await read()).toEqual(expected);
+  });
+});
