@@ -124,6 +124,9 @@ export const FIELD_ERROR_CODES = [
   'unknown_assignee',
   'unknown_watcher',
   'unknown_user',
+  'unknown_ticket',
+  /** A mail known to come from one municipality's person, handled onto another's. */
+  'other_municipality',
   'not_priced',
   'status_transition',
   // identity

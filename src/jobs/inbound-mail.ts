@@ -4,6 +4,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { receiveMail, type MailSettings, type ReceivedMail } from '../app/desk/receive-mail.js';
 import type { ReceiveMailDeps } from '../app/desk/mail-ports.js';
+import { filesOf } from '../app/desk/mail-attachments.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/desk/attachment-policy.js';
 
 interface Log {
@@ -92,7 +93,7 @@ function receivedMail(parsed: ParsedMail, raw: Buffer, envelopeFrom: string, rcp
     headers,
     contentType: contentType?.value ?? 'text/plain',
     references,
-    attachments: parsed.attachments.filter((a) => a.contentDisposition !== 'inline' || a.filename).map((a) => ({ fileName: a.filename ?? 'pielikums', content: new Uint8Array(a.content) })),
+    attachments: filesOf(parsed),
     raw: new Uint8Array(raw),
   };
 }

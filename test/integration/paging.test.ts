@@ -153,6 +153,7 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       `/api/v1/tickets/${ticketId}/timeline`,
       `/api/v1/tickets/${ticketId}/attachments`,
       `/api/v1/tickets/${ticketId}/watchers`,
+      `/api/v1/tickets/${ticketId}/watcher-candidates`,
       '/api/v1/providers',
       '/api/v1/resources',
       '/api/v1/tariffs',

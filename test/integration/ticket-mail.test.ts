@@ -56,8 +56,11 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
     expect((await admin.post(`/api/v1/tickets/${ticket.id}/watchers`, {})).json()).toMatchObject({ id: ids['admin@cesis.lv'], agency: false });
     expect((await agent.post(`/api/v1/tickets/${ticket.id}/watchers`, { userId: ids['operators@rda.lv'] })).statusCode).toBe(200);
     expect((await agent.post(`/api/v1/tickets/${ticket.id}/watchers`, {})).statusCode).toBe(200);
-    // A municipality's user adds no one else; the desk adds no one of another municipality.
-    expect((await user.post(`/api/v1/tickets/${ticket.id}/watchers`, { userId: ids['admin@cesis.lv'] })).statusCode).toBe(403);
+    // A municipality's user adds a colleague (already watching: nothing new), no one of the agency, and removes no one else;
+    // the desk adds no one of another municipality.
+    expect((await user.post(`/api/v1/tickets/${ticket.id}/watchers`, { userId: ids['admin@cesis.lv'] })).statusCode).toBe(200);
+    expect((await user.post(`/api/v1/tickets/${ticket.id}/watchers`, { userId: ids['operators@rda.lv'] })).json().errors[0]).toMatchObject({ field: 'userId', code: 'unknown_watcher' });
+    expect((await user.delete(`/api/v1/tickets/${ticket.id}/watchers/${ids['admin@cesis.lv']}`)).statusCode).toBe(403);
     const foreign = await agent.post(`/api/v1/tickets/${ticket.id}/watchers`, { userId: ids['admin@sigulda.lv'] });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().errors[0]).toMatchObject({ field: 'userId', code: 'unknown_watcher' });
@@ -67,6 +70,18 @@ describe.each(BACKENDS)('ticket mail out on %s', (backend) => {
     const audit = (await t.database.ownerQuery("SELECT count(*)::int AS n FROM audit_events WHERE action = 'ticket.watcher_added' AND entity_id = $1", [ticket.id])) as { n: number }[];
     expect(audit[0]!.n).toBe(3);
     expect(await deliver()).toEqual([]);
+  });
+
+  it('offers each person the watchers they may add: the desk the municipality’s people and the agency’s staff, a municipality’s person their colleagues', async () => {
+    const candidates = async (email: string) => ((await (await as(email)).get(`/api/v1/tickets/${ticket.id}/watcher-candidates?limit=200`)).json().items as { id: string; agency: boolean }[]).map((c) => c.id);
+    const byDesk = await candidates('dienests@rda.lv');
+    expect(byDesk).toEqual(expect.arrayContaining([ids['admin@cesis.lv'], ids['lietotajs@cesis.lv'], ids['operators@rda.lv'], ids['dienests@rda.lv']]));
+    expect(byDesk).not.toContain(ids['admin@sigulda.lv']);
+    const byUser = await candidates('lietotajs@cesis.lv');
+    expect(byUser).toEqual(expect.arrayContaining([ids['admin@cesis.lv'], ids['lietotajs@cesis.lv']]));
+    expect(byUser.filter((id) => id === ids['operators@rda.lv'] || id === ids['dienests@rda.lv'] || id === ids['admin@sigulda.lv'])).toEqual([]);
+    // Another municipality's person does not see the ticket at all.
+    expect((await (await as('admin@sigulda.lv')).get(`/api/v1/tickets/${ticket.id}/watcher-candidates`)).statusCode).toBe(404);
   });
 
   it("reads a ticket's people (agency watchers too) in its municipality's scope, and nothing in another's", async () => {

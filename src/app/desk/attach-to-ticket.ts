@@ -5,7 +5,9 @@ import { notFound, stateProblem } from '../../domain/errors.js';
 import { requirePermission, scopeOf, tenantFilterOf } from '../shared/authorize.js';
 import type { AttachmentMeta, DeskDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { isStaff } from './ticket-sla.js';
+import type { Ticket } from '../../domain/desk/ticket.js';
+import type { Tx } from '../shared/transaction.js';
+import { authorOf, type EntryAuthor } from './entry-author.js';
 
 export async function attachToTicket(deps: DeskDeps, actor: Actor, ticketId: string, fileName: string, data: Uint8Array): Promise<AttachmentMeta> {
   requirePermission(actor, 'tickets.write');
@@ -13,21 +15,27 @@ export async function attachToTicket(deps: DeskDeps, actor: Actor, ticketId: str
   return deps.store.run(scopeOf(actor), async (tx) => {
     const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
     if (!ticket) throw notFound('Ticket');
-    if (ticket.status === 'closed') throw stateProblem('invalid_state', 'ticket_closed', {}, 'The ticket is closed; reopen it to attach files');
-    const existing = await deps.store.tickets.attachments(tx, ticketId);
-    const { fileName: name, contentType } = checkAttachment(fileName, data, existing.length);
-    const meta = await deps.store.tickets.addAttachment(
-      tx,
-      ticket.tenantId,
-      { ticketId, fileName: name, contentType, sizeBytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), uploadedBy: actor.label, byStaff: isStaff(actor) },
-      data,
-    );
-    await deps.store.tickets.addEvent(tx, ticket.tenantId, {
-      ticketId, at: now.toISOString(), kind: 'attachment', actorId: actor.id, actorLabel: actor.label, byStaff: isStaff(actor), public: true, fromStatus: null, toStatus: null, body: name, data: { attachmentId: meta.id, sizeBytes: meta.sizeBytes },
-    });
-    await recordAudit(deps, tx, actor, { action: 'ticket.attachment_added', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: meta });
-    return meta;
+    return addAttachment(deps, tx, actor, ticket, fileName, data, now, authorOf(actor));
   });
+}
+
+/** Keeps a file on a ticket under the upload rules (type, content, size, count), in the caller's transaction, as `author`. */
+export async function addAttachment(deps: DeskDeps, tx: Tx, actor: Actor, ticket: Ticket, fileName: string, data: Uint8Array, now: Date, author: EntryAuthor): Promise<AttachmentMeta> {
+  const ticketId = ticket.id;
+  if (ticket.status === 'closed') throw stateProblem('invalid_state', 'ticket_closed', {}, 'The ticket is closed; reopen it to attach files');
+  const existing = await deps.store.tickets.attachments(tx, ticketId);
+  const { fileName: name, contentType } = checkAttachment(fileName, data, existing.length);
+  const meta = await deps.store.tickets.addAttachment(
+    tx,
+    ticket.tenantId,
+    { ticketId, fileName: name, contentType, sizeBytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), uploadedBy: author.label, byStaff: author.byStaff },
+    data,
+  );
+  await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+    ticketId, at: now.toISOString(), kind: 'attachment', actorId: author.id, actorLabel: author.label, byStaff: author.byStaff, public: true, fromStatus: null, toStatus: null, body: name, data: { attachmentId: meta.id, sizeBytes: meta.sizeBytes, ...(author.enteredBy && { enteredBy: author.enteredBy }) },
+  });
+  await recordAudit(deps, tx, actor, { action: 'ticket.attachment_added', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: meta });
+  return meta;
 }
 
 export async function readAttachment(deps: DeskDeps, actor: Actor, ticketId: string, attachmentId: string) {

@@ -2,7 +2,10 @@
 import type { Tx } from '../shared/transaction.js';
 import type { DeskDeps } from './ports.js';
 
-export type InboundMailStatus = 'comment' | 'ticket' | 'ignored' | 'quarantined' | 'discarded' | 'assigned';
+export type InboundMailStatus = 'comment' | 'ticket' | 'ignored' | 'quarantined' | 'discarded' | 'attached' | 'opened';
+
+/** What the desk made of a quarantined mail, once. */
+export const HANDLED_STATUSES = ['attached', 'opened', 'discarded'] as const satisfies readonly InboundMailStatus[];
 
 export interface InboundMailRecord {
   messageId: string;
@@ -23,6 +26,7 @@ export interface InboundMail extends Omit<InboundMailRecord, 'raw' | 'receivedAt
   ticketId: string | null;
   tenantId: string | null;
   decidedBy: string | null;
+  decidedById: string | null;
   decidedAt: string | null;
 }
 
@@ -34,6 +38,7 @@ export interface InboundMailOutcome {
   /** Kept only while the mail waits in quarantine. */
   keepRaw?: boolean;
   decidedBy?: string | null;
+  decidedById?: string | null;
   decidedAt?: Date | null;
 }
 
@@ -42,8 +47,12 @@ export interface InboundMailStore {
   claim(tx: Tx, record: InboundMailRecord): Promise<boolean>;
   settle(tx: Tx, messageId: string, outcome: InboundMailOutcome): Promise<void>;
   get(tx: Tx, id: string): Promise<InboundMail | null>;
-  /** Newest first, those before (receivedAt, id) when given. */
-  list(tx: Tx, status: InboundMailStatus | null, before: { receivedAt: string; id: string } | null, limit: number): Promise<InboundMail[]>;
+  /** The mail, its row locked until the transaction ends (the desk handles it once). */
+  lock(tx: Tx, id: string): Promise<InboundMail | null>;
+  /** The whole message, kept while it waits in quarantine. */
+  raw(tx: Tx, id: string): Promise<Uint8Array | null>;
+  /** Newest first, of the statuses given (all when null), those before (receivedAt, id) when given. */
+  list(tx: Tx, statuses: readonly InboundMailStatus[] | null, before: { receivedAt: string; id: string } | null, limit: number): Promise<InboundMail[]>;
 }
 
 export interface ReceiveMailDeps extends DeskDeps {

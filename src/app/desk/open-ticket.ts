@@ -6,6 +6,7 @@ import type { Ticket, TicketCategory, TicketChannel } from '../../domain/desk/ti
 import { FieldErrors, notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { OpenTicketDeps } from './ports.js';
+import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isStaff, refreshDueInstants } from './ticket-sla.js';
 import { announceTicket } from './ticket-topic-notice.js';
@@ -47,43 +48,63 @@ export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: Open
   errors.throwIfAny();
   requireTenantAccess(actor, tenantId!);
   const now = deps.clock.now();
-  return deps.store.run(scopeOf(actor), async (tx) => {
-    if (!(await deps.store.tenants.get(tx, tenantId!))) throw notFound('Municipality');
-    if (input.serviceId && !(await deps.store.services.get(tx, input.serviceId))) throw validationError('serviceId', 'unknown_service', 'is not a service in the catalogue');
-    const agreements = await deps.store.agreements.listCurrent(tx, tenantId!);
-    const terms = termsForTicket(agreements, localDateOf(DEFAULT_ZONE, now.getTime()), input.priority);
-    const created = await deps.store.tickets.insert(tx, {
-      tenantId: tenantId!,
-      agreementId: terms.agreementId,
-      calendarId: terms.calendarId,
-      serviceId: input.serviceId ?? null,
-      priority: input.priority,
-      category: input.category ?? 'incident',
-      channel,
-      subject: input.subject.trim(),
-      description: input.description.trim(),
-      reporterId: actor.id,
-      reporterLabel: actor.label,
-      reactionTargetMinutes: terms.target.reactionMinutes,
-      resolutionTargetMinutes: terms.target.resolutionMinutes,
-      createdAt: now,
-    });
-    await deps.store.tickets.addEvent(tx, tenantId!, {
-      ticketId: created.id,
-      at: now.toISOString(),
-      kind: 'created',
-      actorId: actor.id,
-      actorLabel: actor.label,
-      byStaff: isStaff(actor),
-      public: true,
-      fromStatus: null,
-      toStatus: 'new',
-      body: null,
-      data: { priority: created.priority, agreementId: created.agreementId, channel },
-    });
-    const ticket = await refreshDueInstants(deps, tx, created, now);
-    await recordAudit(deps, tx, actor, { action: 'ticket.opened', entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: ticket });
-    await announceTicket(deps, tx, ticket, 'opened', now);
-    return ticket;
+  const fields = { tenantId: tenantId!, serviceId: input.serviceId ?? null, priority: input.priority, category: input.category ?? 'incident', channel, subject: input.subject.trim(), description: input.description.trim() };
+  return deps.store.run(scopeOf(actor), (tx) => insertTicket(deps, tx, actor, fields, now, { id: actor.id, label: actor.label }));
+}
+
+export interface NewTicket {
+  tenantId: string;
+  serviceId: string | null;
+  priority: Priority;
+  category: TicketCategory;
+  channel: TicketChannel;
+  subject: string;
+  description: string;
+}
+
+/**
+ * Writes a checked ticket in the caller's transaction: measured by the agreement in force today
+ * (Riga time), reported by `reporter` (the actor, or the person a desk person opens it for), the
+ * `created` entry the actor's (with `createdData`, e.g. the mail it came from).
+ */
+export async function insertTicket(deps: OpenTicketDeps, tx: Tx, actor: Actor, input: NewTicket, now: Date, reporter: { id: string | null; label: string }, createdData: Record<string, unknown> = {}): Promise<Ticket> {
+  const tenantId = input.tenantId;
+  const channel = input.channel;
+  if (!(await deps.store.tenants.get(tx, tenantId))) throw notFound('Municipality');
+  if (input.serviceId && !(await deps.store.services.get(tx, input.serviceId))) throw validationError('serviceId', 'unknown_service', 'is not a service in the catalogue');
+  const agreements = await deps.store.agreements.listCurrent(tx, tenantId);
+  const terms = termsForTicket(agreements, localDateOf(DEFAULT_ZONE, now.getTime()), input.priority);
+  const created = await deps.store.tickets.insert(tx, {
+    tenantId,
+    agreementId: terms.agreementId,
+    calendarId: terms.calendarId,
+    serviceId: input.serviceId,
+    priority: input.priority,
+    category: input.category,
+    channel,
+    subject: input.subject,
+    description: input.description,
+    reporterId: reporter.id,
+    reporterLabel: reporter.label,
+    reactionTargetMinutes: terms.target.reactionMinutes,
+    resolutionTargetMinutes: terms.target.resolutionMinutes,
+    createdAt: now,
   });
+  await deps.store.tickets.addEvent(tx, tenantId, {
+    ticketId: created.id,
+    at: now.toISOString(),
+    kind: 'created',
+    actorId: actor.id,
+    actorLabel: actor.label,
+    byStaff: isStaff(actor),
+    public: true,
+    fromStatus: null,
+    toStatus: 'new',
+    body: null,
+    data: { priority: created.priority, agreementId: created.agreementId, channel, ...createdData },
+  });
+  const ticket = await refreshDueInstants(deps, tx, created, now);
+  await recordAudit(deps, tx, actor, { action: 'ticket.opened', entityType: 'ticket', entityId: ticket.id, tenantId: ticket.tenantId, after: ticket });
+  await announceTicket(deps, tx, ticket, 'opened', now);
+  return ticket;
 }

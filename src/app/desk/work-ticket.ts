@@ -14,6 +14,7 @@ import { SYSTEM } from '../shared/transaction.js';
 import { saveRating } from './satisfaction.js';
 import { askForSatisfaction, queueTicketMail } from './ticket-mail.js';
 import { announceTicket } from './ticket-topic-notice.js';
+import { authorOf, type EntryAuthor } from './entry-author.js';
 
 async function load(deps: DeskDeps, tx: Tx, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await deps.store.tickets.get(tx, tenantFilterOf(actor), ticketId);
@@ -57,31 +58,39 @@ export async function ticketTimeline(deps: DeskDeps, actor: Actor, ticketId: str
 export async function commentOnTicket(deps: DeskDeps, actor: Actor, ticketId: string, body: string, isPublic: boolean): Promise<TicketEvent> {
   requirePermission(actor, 'tickets.write');
   if (!body.trim()) throw validationError('body', 'required', 'must not be empty');
-  const staff = isStaff(actor);
-  if (!isPublic && !staff) throw forbidden('Only agency staff write internal notes');
+  if (!isPublic && !isStaff(actor)) throw forbidden('Only agency staff write internal notes');
   const now = deps.clock.now();
-  return deps.store.run(scopeOf(actor), async (tx) => {
-    let ticket = await load(deps, tx, actor, ticketId);
-    if (ticket.status === 'closed') throw stateProblem('invalid_state', 'ticket_closed', {}, 'The ticket is closed; reopen it to comment');
-    // Counted under the ticket's row lock: parallel comments take turns, so the limit holds exactly.
-    // The system (outage watch) is not limited; people and API tokens are.
-    await deps.store.tickets.lockForWrite(tx, ticketId);
-    const since = new Date(now.getTime() - COMMENT_WINDOW_SECONDS * 1000);
-    const wait = actor.id === null ? null : commentWaitSeconds(await deps.store.tickets.recentComments(tx, ticketId, actor.id, since), now);
-    if (wait !== null) {
-      throw new KopaError('throttled', `At most ${COMMENTS_PER_WINDOW} comments a minute on one ticket; try again in ${wait} s`, [fieldError('body', 'rate_limited', `at most ${COMMENTS_PER_WINDOW} comments a minute on one ticket`, { max: COMMENTS_PER_WINDOW })], wait, { reason: 'comments_throttled', params: { max: COMMENTS_PER_WINDOW, seconds: wait } });
-    }
-    const event = await deps.store.tickets.addEvent(tx, ticket.tenantId, {
-      ticketId, at: now.toISOString(), kind: 'comment', actorId: actor.id, actorLabel: actor.label, byStaff: staff, public: isPublic, fromStatus: null, toStatus: null, body: body.trim(), data: null,
-    });
-    if (staff && isPublic && !ticket.firstResponseAt) ticket = await deps.store.tickets.update(tx, ticket.tenantId, ticketId, { firstResponseAt: now }, now);
-    // The customer's answer moves the ticket on by itself; the reply's mail is the news of it.
-    if (!staff && ticket.status === 'waiting_for_customer') ticket = (await move(deps, tx, actor, ticket, 'in_progress', now)).ticket;
-    await refreshDueInstants(deps, tx, ticket, now);
-    await queueTicketMail(deps, tx, actor, ticket, event, now);
-    await recordAudit(deps, tx, actor, { action: 'ticket.commented', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: { eventId: event.id, public: isPublic } });
-    return event;
+  return deps.store.run(scopeOf(actor), async (tx) => addComment(deps, tx, actor, await load(deps, tx, actor, ticketId), body, isPublic, now, authorOf(actor)));
+}
+
+/**
+ * Writes a comment in the caller's transaction, as `author` (the actor, or the sender of a mail the
+ * desk enters). A staff author's first public one stops the reaction clock; a customer's answer to a
+ * ticket waiting for them puts it back in progress.
+ */
+export async function addComment(deps: DeskDeps, tx: Tx, actor: Actor, loaded: Ticket, body: string, isPublic: boolean, now: Date, author: EntryAuthor): Promise<TicketEvent> {
+  let ticket = loaded;
+  const ticketId = ticket.id;
+  if (ticket.status === 'closed') throw stateProblem('invalid_state', 'ticket_closed', {}, 'The ticket is closed; reopen it to comment');
+  // Counted under the ticket's row lock: parallel comments take turns, so the limit holds exactly.
+  // The system (outage watch) is not limited; people and API tokens are.
+  await deps.store.tickets.lockForWrite(tx, ticketId);
+  const since = new Date(now.getTime() - COMMENT_WINDOW_SECONDS * 1000);
+  const wait = actor.id === null ? null : commentWaitSeconds(await deps.store.tickets.recentComments(tx, ticketId, actor.id, since), now);
+  if (wait !== null) {
+    throw new KopaError('throttled', `At most ${COMMENTS_PER_WINDOW} comments a minute on one ticket; try again in ${wait} s`, [fieldError('body', 'rate_limited', `at most ${COMMENTS_PER_WINDOW} comments a minute on one ticket`, { max: COMMENTS_PER_WINDOW })], wait, { reason: 'comments_throttled', params: { max: COMMENTS_PER_WINDOW, seconds: wait } });
+  }
+  const event = await deps.store.tickets.addEvent(tx, ticket.tenantId, {
+    ticketId, at: now.toISOString(), kind: 'comment', actorId: author.id, actorLabel: author.label, byStaff: author.byStaff, public: isPublic, fromStatus: null, toStatus: null, body: body.trim(), data: author.enteredBy ? { enteredBy: author.enteredBy } : null,
   });
+  if (author.byStaff && isPublic && !ticket.firstResponseAt) ticket = await deps.store.tickets.update(tx, ticket.tenantId, ticketId, { firstResponseAt: now }, now);
+  // The customer's own answer moves the ticket on by itself; the reply's mail is the news of it.
+  // A mail the desk enters leaves the status to the desk person.
+  if (!author.byStaff && !author.enteredBy && ticket.status === 'waiting_for_customer') ticket = (await move(deps, tx, actor, ticket, 'in_progress', now)).ticket;
+  await refreshDueInstants(deps, tx, ticket, now);
+  await queueTicketMail(deps, tx, actor, ticket, event, now);
+  await recordAudit(deps, tx, actor, { action: 'ticket.commented', entityType: 'ticket', entityId: ticketId, tenantId: ticket.tenantId, after: { eventId: event.id, public: isPublic } });
+  return event;
 }
 
 async function move(deps: DeskDeps, tx: Tx, actor: Actor, ticket: Ticket, to: TicketStatus, now: Date): Promise<{ ticket: Ticket; event: TicketEvent }> {

@@ -189,6 +189,7 @@ export interface InboundMail {
   body: string;
   decided_at: Timestamp | null;
   decided_by: string | null;
+  decided_by_id: string | null;
   envelope_from: string;
   from_address: string;
   id: Generated<string>;

@@ -5,7 +5,7 @@ import { trxOf } from '../tx.js';
 
 type Row = Omit<Selectable<Database['inbound_mail']>, 'raw'>;
 
-const COLUMNS = ['id', 'message_id', 'received_at', 'envelope_from', 'from_address', 'to_addresses', 'subject', 'body', 'status', 'reason', 'ticket_id', 'tenant_id', 'decided_by', 'decided_at'] as const;
+const COLUMNS = ['id', 'message_id', 'received_at', 'envelope_from', 'from_address', 'to_addresses', 'subject', 'body', 'status', 'reason', 'ticket_id', 'tenant_id', 'decided_by', 'decided_by_id', 'decided_at'] as const;
 
 const toMail = (r: Row): InboundMail => ({
   id: r.id,
@@ -21,6 +21,7 @@ const toMail = (r: Row): InboundMail => ({
   ticketId: r.ticket_id,
   tenantId: r.tenant_id,
   decidedBy: r.decided_by,
+  decidedById: r.decided_by_id,
   decidedAt: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
 });
 
@@ -55,6 +56,7 @@ export const inboundMailRepository: InboundMailStore = {
         ...(o.tenantId !== undefined && { tenant_id: o.tenantId }),
         ...(!o.keepRaw && { raw: null }),
         ...(o.decidedBy !== undefined && { decided_by: o.decidedBy }),
+        ...(o.decidedById !== undefined && { decided_by_id: o.decidedById }),
         ...(o.decidedAt !== undefined && { decided_at: o.decidedAt }),
       })
       .where('message_id', '=', messageId)
@@ -64,9 +66,17 @@ export const inboundMailRepository: InboundMailStore = {
     const row = await trxOf(tx).selectFrom('inbound_mail').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     return row ? toMail(row) : null;
   },
-  async list(tx, status, before, limit) {
+  async lock(tx, id) {
+    const row = await trxOf(tx).selectFrom('inbound_mail').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+    return row ? toMail(row) : null;
+  },
+  async raw(tx, id) {
+    const row = await trxOf(tx).selectFrom('inbound_mail').select('raw').where('id', '=', id).executeTakeFirst();
+    return row?.raw ? new Uint8Array(row.raw) : null;
+  },
+  async list(tx, statuses, before, limit) {
     let q = trxOf(tx).selectFrom('inbound_mail').select(COLUMNS).orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit);
-    if (status !== null) q = q.where('status', '=', status);
+    if (statuses !== null) q = q.where('status', 'in', [...statuses]);
     if (before) q = q.where((eb) => eb.or([eb('received_at', '<', new Date(before.receivedAt)), eb.and([eb('received_at', '=', new Date(before.receivedAt)), eb('id', '<', before.id)])]));
     return (await q.execute()).map(toMail);
   },

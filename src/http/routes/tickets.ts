@@ -11,7 +11,7 @@ import type { Deps } from '../../app/ports.js';
 import { assignTicket, changeTicketStatus, commentOnTicket, getTicket, listAssignees, listTickets, rateTicket, ticketTimeline } from '../../app/desk/work-ticket.js';
 import { pageInMemory } from '../../app/shared/paging.js';
 import { rateBySatisfactionLink, satisfactionLink } from '../../app/desk/satisfaction.js';
-import { listWatchers, unwatchTicket, watchTicket } from '../../app/desk/watch-ticket.js';
+import { listWatchers, unwatchTicket, watchTicket, watcherCandidates } from '../../app/desk/watch-ticket.js';
 import { TIMELINE_HEAD } from '../../app/desk/work-ticket.js';
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '../../domain/desk/attachment-policy.js';
 import { clocksRunIn, type ClockState } from '../../domain/desk/sla.js';
@@ -332,11 +332,26 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     return sendPage(request, reply, 'watchers', pageInMemory(all, key, pageRequest(request.query, 'watchers', ['string', 'string'])), key);
   });
 
+  app.get('/tickets/:id/watcher-candidates', {
+    schema: {
+      'x-kopa-permission': 'tickets.write',
+      tags: ['desk'],
+      summary: 'The people you may add as the ticket’s watchers, by name: for the service desk the ticket’s municipality’s people and the agency’s staff, for a municipality’s person their colleagues (active, able to see tickets; those watching already included)',
+      params: Params,
+      querystring: Type.Object(PageQuery, { additionalProperties: false }),
+      response: { 200: pageOf(WatcherView), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const all = await watcherCandidates(deps, actorOf(request), pathId(request.params.id, 'Ticket'));
+    const key = (w: (typeof all)[number]) => [w.name, w.id] as const;
+    return sendPage(request, reply, 'watcher-candidates', pageInMemory(all, key, pageRequest(request.query, 'watcher-candidates', ['string', 'string'])), key);
+  });
+
   app.post('/tickets/:id/watchers', {
     schema: {
       'x-kopa-permission': 'tickets.write',
       tags: ['desk'],
-      summary: 'Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency',
+      summary: 'Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency, a municipality’s person a colleague',
       params: Params,
       body: Type.Object({ userId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
       response: { 200: WatcherView, ...ERRORS },

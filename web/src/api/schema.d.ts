@@ -1876,7 +1876,7 @@ export interface paths {
                                 month: string;
                                 problems: {
                                     /** @description stable code of the broken rule; see docs/api.md for the list */
-                                    code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
+                                    code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "unknown_ticket" | "other_municipality" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                     /** @description path of the field: address.city, results[2].at */
                                     field: string;
                                     /** @description the same in English, for scripts and logs */
@@ -1994,7 +1994,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
+                                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "unknown_ticket" | "other_municipality" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -2182,7 +2182,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
+                                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "unknown_ticket" | "other_municipality" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -2573,7 +2573,7 @@ export interface paths {
                             month: string;
                             problems: {
                                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
+                                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "unknown_ticket" | "other_municipality" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                 /** @description path of the field: address.city, results[2].at */
                                 field: string;
                                 /** @description the same in English, for scripts and logs */
@@ -5061,8 +5061,8 @@ export interface paths {
                     cursor?: string;
                     /** @description items per page, 1–200 (default 50) */
                     limit?: number;
-                    /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
-                    status?: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                    /** @description one status, or `handled`: attached, opened and discarded */
+                    status?: "comment" | "ticket" | "ignored" | "quarantined" | "attached" | "opened" | "discarded" | "handled";
                 };
                 header?: never;
                 path?: never;
@@ -5082,6 +5082,7 @@ export interface paths {
                                 body: string;
                                 decidedAt: string | null;
                                 decidedBy: string | null;
+                                decidedById: string | null;
                                 /** @description the SMTP sender; empty for a bounce */
                                 envelopeFrom: string;
                                 fromAddress: string;
@@ -5094,8 +5095,8 @@ export interface paths {
                                  * @description ISO-8601 instant in UTC
                                  */
                                 receivedAt: string;
-                                /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
-                                status: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                                /** @description comment or ticket: applied by the listener; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; attached, opened, discarded: the desk added it to a ticket, opened a ticket from it or threw it away */
+                                status: "comment" | "ticket" | "ignored" | "quarantined" | "attached" | "opened" | "discarded";
                                 subject: string;
                                 tenantId: string | null;
                                 ticketId: string | null;
@@ -5172,6 +5173,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbound-mail/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a quarantined mail to a ticket as a public comment written as its sender’s address and entered by you, its files under the upload rules; once (then 409 mail_not_quarantined) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ticketId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the text part */
+                            body: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decidedById: string | null;
+                            /** @description the SMTP sender; empty for a bounce */
+                            envelopeFrom: string;
+                            fromAddress: string;
+                            id: string;
+                            messageId: string;
+                            /** @description why: reply, new_request, unknown_sender, sender_not_allowed, not_municipal, unknown_ticket, not_for_desk, auto_submitted, bounce, … */
+                            reason: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            receivedAt: string;
+                            /** @description comment or ticket: applied by the listener; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; attached, opened, discarded: the desk added it to a ticket, opened a ticket from it or threw it away */
+                            status: "comment" | "ticket" | "ignored" | "quarantined" | "attached" | "opened" | "discarded";
+                            subject: string;
+                            tenantId: string | null;
+                            ticketId: string | null;
+                            toAddresses: string;
+                        } & {
+                            /** @description files of the mail the upload rules refused; the rest are on the ticket */
+                            refusedAttachments: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbound-mail/{id}/discard": {
         parameters: {
             query?: never;
@@ -5204,6 +5331,7 @@ export interface paths {
                             body: string;
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            decidedById: string | null;
                             /** @description the SMTP sender; empty for a bounce */
                             envelopeFrom: string;
                             fromAddress: string;
@@ -5216,12 +5344,142 @@ export interface paths {
                              * @description ISO-8601 instant in UTC
                              */
                             receivedAt: string;
-                            /** @description comment or ticket: applied; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; discarded: thrown away by the desk */
-                            status: "comment" | "ticket" | "ignored" | "quarantined" | "discarded" | "assigned";
+                            /** @description comment or ticket: applied by the listener; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; attached, opened, discarded: the desk added it to a ticket, opened a ticket from it or threw it away */
+                            status: "comment" | "ticket" | "ignored" | "quarantined" | "attached" | "opened" | "discarded";
                             subject: string;
                             tenantId: string | null;
                             ticketId: string | null;
                             toAddresses: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-mail/{id}/open-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an e-mail ticket on a municipality from a quarantined mail (its subject, text and files), reported by one of its people or else by the mail’s address; once (then 409 mail_not_quarantined) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description P3 unless given */
+                        priority?: "P1" | "P2" | "P3" | "P4";
+                        reporterUserId?: string | null;
+                        serviceId?: string | null;
+                        /** Format: uuid */
+                        tenantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the text part */
+                            body: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decidedById: string | null;
+                            /** @description the SMTP sender; empty for a bounce */
+                            envelopeFrom: string;
+                            fromAddress: string;
+                            id: string;
+                            messageId: string;
+                            /** @description why: reply, new_request, unknown_sender, sender_not_allowed, not_municipal, unknown_ticket, not_for_desk, auto_submitted, bounce, … */
+                            reason: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant in UTC
+                             */
+                            receivedAt: string;
+                            /** @description comment or ticket: applied by the listener; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; attached, opened, discarded: the desk added it to a ticket, opened a ticket from it or threw it away */
+                            status: "comment" | "ticket" | "ignored" | "quarantined" | "attached" | "opened" | "discarded";
+                            subject: string;
+                            tenantId: string | null;
+                            ticketId: string | null;
+                            toAddresses: string;
+                        } & {
+                            /** @description files of the mail the upload rules refused; the rest are on the ticket */
+                            refusedAttachments: number;
                         };
                     };
                 };
@@ -16819,6 +17077,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/watcher-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people you may add as the ticket’s watchers, by name: for the service desk the ticket’s municipality’s people and the agency’s staff, for a municipality’s person their colleagues (active, able to see tickets; those watching already included) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque; nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description an agency account rather than one of the municipality’s people */
+                                agency: boolean;
+                                /** @description the person’s user id */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description path and query of the next page; null on the last */
+                            next: string | null;
+                            /** @description the cursor of the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/watchers": {
         parameters: {
             query?: never;
@@ -16921,7 +17288,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency */
+        /** Follow a ticket (no userId: yourself); the service desk may add any person of the ticket’s municipality or of the agency, a municipality’s person a colleague */
         post: {
             parameters: {
                 query?: never;
@@ -17766,7 +18133,7 @@ export interface paths {
                             rejected: {
                                 errors: {
                                     /** @description stable code of the broken rule; see docs/api.md for the list */
-                                    code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
+                                    code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "unknown_ticket" | "other_municipality" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                                     /** @description path of the field: address.city, results[2].at */
                                     field: string;
                                     /** @description the same in English, for scripts and logs */
@@ -18928,7 +19295,7 @@ export interface components {
             detail: string;
             errors?: {
                 /** @description stable code of the broken rule; see docs/api.md for the list */
-                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
+                code: "required" | "required_with" | "excludes" | "unknown_field" | "wrong_type" | "not_one_of" | "invalid_format" | "nul_character" | "too_deep" | "malformed_body" | "unsupported_media_type" | "body_too_large" | "too_short" | "too_long" | "length_between" | "too_few" | "too_many" | "too_small" | "too_large" | "out_of_range" | "not_integer" | "too_many_decimals" | "percentage" | "invalid_amount" | "invalid_date" | "invalid_month" | "invalid_time" | "invalid_instant" | "invalid_email" | "invalid_url" | "invalid_https_url" | "url_with_extras" | "invalid_host" | "invalid_host_port" | "invalid_domain" | "invalid_country" | "invalid_postal_code" | "invalid_time_zone" | "invalid_iban" | "invalid_bic" | "invalid_unit_code" | "invalid_identifier" | "invalid_claim_name" | "invalid_id" | "invalid_cursor" | "registration_number_format" | "registration_number_check_digit" | "vat_number_format" | "must_be_after" | "not_before" | "must_be_shorter_than" | "not_shorter_than" | "range_too_long_days" | "range_too_long_months" | "in_future" | "must_be_future" | "times_outside_day" | "slots_overlap" | "day_off_has_hours" | "duplicate" | "not_unique" | "unknown_service" | "unknown_tenant" | "unknown_monitor" | "unknown_resource" | "unknown_provider" | "unknown_location" | "unknown_assignee" | "unknown_watcher" | "unknown_user" | "unknown_ticket" | "other_municipality" | "not_priced" | "status_transition" | "wrong_code" | "code_not_current" | "passkey_rejected" | "password_contains_email" | "password_repeated_character" | "password_unchanged" | "role_needs_tenant" | "role_takes_no_tenant" | "role_scope_change" | "role_not_allowed" | "self_demotion" | "provider_tenant_roles_only" | "provider_agency_roles_only" | "operators_only" | "agency_staff_only" | "push_monitor_has_no_target" | "file_too_large" | "file_empty" | "file_type" | "file_content" | "multipart_required" | "csv_empty" | "csv_unknown_columns" | "csv_missing_columns" | "month_not_ended" | "draft_run_exists" | "finalized" | "run_problem" | "no_tariff" | "usage_without_agreement" | "pool_driver_zero" | "no_agreement" | "no_municipality_under_agreement" | "no_active_users" | "no_vat_rate" | "overlaps" | "already_done" | "already_member" | "not_allowed_now" | "ticket_not_resolved" | "incident_resolved" | "not_push_monitor" | "monitor_paused" | "rate_limited" | "unsupported_rule";
                 /** @description path of the field: address.city, results[2].at */
                 field: string;
                 /** @description the same in English, for scripts and logs */

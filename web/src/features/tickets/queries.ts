@@ -32,6 +32,7 @@ const keys = {
   attachments: (id: string) => ['tickets', 'detail', id, 'attachments'] as const,
   assignees: ['tickets', 'assignees'] as const,
   watchers: (id: string) => ['tickets', 'detail', id, 'watchers'] as const,
+  watcherCandidates: (id: string) => ['tickets', 'detail', id, 'watcher-candidates'] as const,
 };
 
 export type Watcher = ResponseOf<'/api/v1/tickets/{id}/watchers', 'get'>['items'][number];
@@ -154,12 +155,22 @@ export function useWatchers(id: string) {
   return useQueryResource(query, keys.watchers(id));
 }
 
-/** Follow a ticket (oneself), or stop following it. */
+/** The people the signed-in person may add as watchers (the desk: the municipality's people and agency staff; others: colleagues). */
+export function useWatcherCandidates(id: string, enabled: boolean) {
+  const query = useQuery({
+    queryKey: keys.watcherCandidates(id),
+    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/tickets/{id}/watcher-candidates', { params: { path: { id }, query: { limit: PAGE_LIMIT, cursor } }, signal }))),
+    enabled,
+  });
+  return useQueryResource(query, keys.watcherCandidates(id));
+}
+
+/** Follow a ticket (oneself, or `other` added by the desk or a colleague), or stop following it. */
 export function useWatching(ticketId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ watch, userId }: { watch: boolean; userId: string }) => {
-      if (watch) await body(client.POST('/api/v1/tickets/{id}/watchers', { params: { path: { id: ticketId } }, body: {} }));
+    mutationFn: async ({ watch, userId, other = false }: { watch: boolean; userId: string; other?: boolean }) => {
+      if (watch) await body(client.POST('/api/v1/tickets/{id}/watchers', { params: { path: { id: ticketId } }, body: other ? { userId } : {} }));
       else await body(client.DELETE('/api/v1/tickets/{id}/watchers/{userId}', { params: { path: { id: ticketId, userId } } }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.watchers(ticketId), exact: true }),

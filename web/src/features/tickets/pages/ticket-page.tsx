@@ -113,7 +113,7 @@ export function TicketPage() {
                 </section>
                 <section className="section" aria-labelledby="ticket-watchers">
                   <h2 id="ticket-watchers">{t('watchers.title')}</h2>
-                  <TicketWatchers ticketId={tk.id} userId={user.id} isReporter={isReporter} canWatch={canWrite} />
+                  <TicketWatchers ticketId={tk.id} userId={user.id} isReporter={isReporter} canWatch={canWrite} isStaff={staff} />
                 </section>
                 <section className="section" aria-labelledby="ticket-clocks">
                   <h2 id="ticket-clocks">{t('sla.title')}</h2>
