@@ -13,7 +13,7 @@ describe.each(BACKENDS)('mail into the desk on %s', (backend) => {
   let t: TestApp;
   let smtp: InboundMailServer;
   let transport: Transporter;
-  let ticket: { id: string; number: string };
+  let ticket: { id: string; number: string; tenantId: string };
   let seq = 0;
 
   const send = (mail: SendMailOptions) => transport.sendMail({ messageId: `<test.${++seq}.${Date.now()}@cesis.lv>`, ...mail });
@@ -108,6 +108,7 @@ describe.each(BACKENDS)('mail into the desk on %s', (backend) => {
     expect(stranger.accepted).toHaveLength(1);
     expect((await received(stranger.messageId))[0]).toMatchObject({ status: 'quarantined', reason: 'unknown_sender' });
     expect((await received(neighbour.messageId))[0]).toMatchObject({ status: 'quarantined', reason: 'sender_not_allowed' });
+    expect((await received(neighbour.messageId))[0]!.tenantId, 'the refused mail belongs to its sender’s municipality, not the ticket’s').not.toBe(ticket.tenantId);
     expect((await events(ticket.id)).filter((e) => e.body === 'Pērciet!' || e.body === 'Ne mans')).toEqual([]);
     expect(await outboxSize()).toBe(mailsOut);
 
