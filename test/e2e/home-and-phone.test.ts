@@ -123,6 +123,48 @@ describe.runIf(runBrowserJourneys).each(['pglite'] as BackendName[])('home pages
     await settled(page);
     // The run's page (and the menu with it) shows once its code has loaded: the URL changes first.
     await expect.poll(() => nav(page).getByRole('button', { name: /Norēķini/ }).getAttribute('aria-current')).toBe('true');
+    // The SLA reports not yet published, per municipality: each month one click from home.
+    await page.goto('/');
+    await settled(page);
+    const reports = page.getByRole('region', { name: 'Pārskati publicēšanai' });
+    await reports.getByText(/^Nepublicēti pārskati: \d+\.$/).waitFor();
+    const cesis = reports.getByRole('listitem').filter({ hasText: 'Cēsu novada pašvaldība' });
+    await cesis.getByRole('link', { name: /^Cēsu novada pašvaldība, \d{4}\. gada \p{L}+$/u }).first().click();
+    await page.waitForURL(/\/municipalities\/[^/]+\/sla-reports\/\d{4}-\d{2}$/);
+    await page.getByRole('heading', { level: 2, name: 'Publicēšana' }).waitFor();
+    await page.context().close();
+  });
+
+  it('the menu answers the arrow keys, Home, End and Escape, and Tab still leaves a group', async () => {
+    const page = await signedIn('operators@rda.lv');
+    await page.goto('/');
+    await settled(page);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.replace(/[▾▴]/g, '').trim());
+    await nav(page).getByRole('link', { name: 'Sākums' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Pieteikumi');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Mans konts');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('Administrēšana');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Sākums');
+    const monitoring = nav(page).getByRole('button', { name: /Uzraudzība un SLA/ });
+    await monitoring.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown'); // into the open group
+    expect(await focused()).toBe('Pakalpojumu statuss');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Pakalpojumi');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('SLA pārskats');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Pakalpojumu statuss');
+    await page.keyboard.press('Escape');
+    expect(await monitoring.getAttribute('aria-expanded')).toBe('false');
+    expect(await focused()).toBe('Uzraudzība un SLA');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Norēķini');
     await page.context().close();
   });
 

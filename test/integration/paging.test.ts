@@ -19,7 +19,7 @@ interface PageBody {
 }
 
 /** What identifies an item of a list (most have an id). */
-const identity = (item: Item) => String(item.id ?? item.monitorId ?? item.code ?? JSON.stringify([item.tenantId, item.provider, item.resource]));
+const identity = (item: Item) => String(item.id ?? item.monitorId ?? item.code ?? JSON.stringify([item.tenantId, item.provider, item.resource, item.month]));
 
 /** Collections bounded by their own parameters, not lists of records: they answer whole (see the ADR). */
 const BOUNDED = new Set([
@@ -163,6 +163,8 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       `/api/v1/tenants/${cesis}/invoices`,
       '/api/v1/usage?month=2026-10',
       `/api/v1/tenants/${cesis}/sla-reports/2026-10/publications`,
+      '/api/v1/sla-publications/pending',
+      '/api/v1/sla-publications/pending?month=2026-10',
     );
   });
   afterAll(() => t.close());

@@ -10,6 +10,7 @@ import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { recordMunicipalityNotice } from '../notices/recipients.js';
 import { reportNotice } from '../../domain/availability/report-notice.js';
+import { usedServiceIn } from '../../domain/availability/report-due.js';
 import { slaReport, type ServiceSla } from './sla-report.js';
 import type { SlaChange, SlaPublication } from './sla-ports.js';
 import { SYSTEM } from '../shared/transaction.js';
@@ -114,9 +115,8 @@ export async function closeMonth(deps: AvailabilityDeps): Promise<{ month: strin
   const { due, tenants } = await deps.store.run(SYSTEM, async (tx) => {
     if (today < (await firstWorkingDay(deps, tx, monthOf(today)))) return { due: false, tenants: [] as string[] };
     const done = new Set(await deps.store.slaPublications.publishedTenants(tx, month));
-    const first = firstDayOf(month);
     const subscriptions = await deps.store.subscriptions.list(tx, null);
-    const users = subscriptions.filter((s) => s.from < firstDayOf(monthOf(today)) && (s.to === null || s.to >= first)).map((s) => s.tenantId);
+    const users = subscriptions.filter((s) => usedServiceIn(s, month)).map((s) => s.tenantId);
     return { due: true, tenants: [...new Set(users)].filter((id) => !done.has(id)) };
   });
   let published = 0;

@@ -26,4 +26,6 @@ export interface SlaPublicationStore {
   insert(tx: Tx, publication: Omit<SlaPublication, 'id'>): Promise<SlaPublication>;
   /** Tenants that have a publication for the month (any version). */
   publishedTenants(tx: Tx, month: string): Promise<string[]>;
+  /** Every municipality-month that has a publication (any version). */
+  publishedMonths(tx: Tx): Promise<{ tenantId: string; month: string }[]>;
 }

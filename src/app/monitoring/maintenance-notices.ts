@@ -2,6 +2,7 @@ import { localDateOf } from '../../domain/calendar/local-time.js';
 import { ICS_ZONE, maintenanceIcs } from '../../domain/monitoring/maintenance-ics.js';
 import { maintenanceNotice, type MaintenanceNoticeKind } from '../../domain/monitoring/maintenance-notice.js';
 import { localName, type Language } from '../../domain/locale.js';
+import { statusPageLabel } from '../../domain/status/status-page-label.js';
 import { recordMunicipalityNotice } from '../notices/recipients.js';
 import type { Tx } from '../shared/transaction.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
@@ -58,7 +59,7 @@ export async function recordMaintenanceNotices(
       windows.map((w, i) => ({ title: w.title, description: w.description, startMs: events[i]!.startMs, endMs: events[i]!.endMs, serviceNames: w.serviceIds.map((id) => (services.has(id) ? localName(services.get(id)!, language) : id)) })),
       { reason: extra.reason ?? null },
     );
-    return { subject: notice.subject, lines: notice.text.split('\n'), linkLabel: language === 'lv' ? 'Statusa lapa' : 'Status page', attachments };
+    return { subject: notice.subject, lines: notice.text.split('\n'), linkLabel: statusPageLabel(language), attachments };
   };
   let recorded = 0;
   for (const tenantId of tenantIds) {

@@ -1,5 +1,6 @@
 import { DEFAULT_ZONE, localDateOf } from '../../domain/calendar/local-time.js';
 import type { Language } from '../../domain/locale.js';
+import { statusPageLabel } from '../../domain/status/status-page-label.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { incidentMoment, incidentNotice } from '../../domain/status/incident-notice.js';
 import type { ServiceStore, SubscriptionStore } from '../catalogue/ports.js';
@@ -47,7 +48,7 @@ export async function queueIncidentNotices(deps: IncidentNoticeDeps, tx: Tx, inc
   );
   const words = (language: Language) => {
     const notice = incidentNotice(incident, services, language, { incident: null });
-    return { subject: notice.subject, lines: notice.text.split('\n'), linkLabel: language === 'lv' ? 'Statusa lapa' : 'Status page' };
+    return { subject: notice.subject, lines: notice.text.split('\n'), linkLabel: statusPageLabel(language) };
   };
   for (const tenantId of [...tenants].sort()) {
     const { mailed } = await recordMunicipalityNotice(deps, tx, { tenantId, topic: 'incidents', eventKey, event, link, words }, now);

@@ -36,4 +36,8 @@ export const slaPublicationRepository: SlaPublicationStore = {
     const rows = await trxOf(tx).selectFrom('sla_report_publications').select('tenant_id').distinct().where('month', '=', month).execute();
     return rows.map((r) => r.tenant_id);
   },
+  async publishedMonths(tx) {
+    const rows = await trxOf(tx).selectFrom('sla_report_publications').select(['tenant_id', 'month']).distinct().execute();
+    return rows.map((r) => ({ tenantId: r.tenant_id, month: r.month }));
+  },
 };

@@ -3,11 +3,15 @@ import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../app/ports.js';
 import { publishSlaReport, slaPublications } from '../../app/availability/publish-sla-reports.js';
 import { actorOf } from '../auth.js';
-import { PageOnly, pageOf, sendListPage } from '../paging.js';
+import { PageOnly, PageQuery, pageOf, sendListPage } from '../paging.js';
+import { pendingSlaReports } from '../../app/availability/pending-sla-reports.js';
 import { pathId } from '../ids.js';
 import { ERRORS, Instant } from '../schemas.js';
 
-const Params = Type.Object({ id: Type.String(), month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) });
+const MONTH = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+const Params = Type.Object({ id: Type.String(), month: Type.String({ pattern: MONTH }) });
+const PendingView = Type.Object({ tenantId: Type.String(), tenantName: Type.String(), month: Type.String() });
+const PendingQuery = Type.Object({ month: Type.Optional(Type.String({ pattern: MONTH, description: 'only this month (YYYY-MM); without it every month that has ended' })), ...PageQuery }, { additionalProperties: false });
 const PublicationView = Type.Object({
   id: Type.String(),
   tenantId: Type.String(),
@@ -25,6 +29,17 @@ export const slaPublicationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = a
     schema: { 'x-kopa-permission': 'sla_reports.read', tags: ['monitoring'], summary: 'Every published version of a month’s availability report, oldest first', params: Params, querystring: PageOnly, response: { 200: pageOf(PublicationView), ...ERRORS } },
   }, async (request, reply) =>
     sendListPage(request, reply, 'sla-publications', await slaPublications(deps, actorOf(request), pathId(request.params.id, 'Municipality'), request.params.month), (p) => [p.version], ['number']));
+
+  app.get('/sla-publications/pending', {
+    schema: {
+      'x-kopa-permission': 'sla_reports.read',
+      tags: ['monitoring'],
+      summary: 'Municipality-months that have ended with no published availability report, newest month first (agency)',
+      querystring: PendingQuery,
+      response: { 200: pageOf(PendingView), ...ERRORS },
+    },
+  }, async (request, reply) =>
+    sendListPage(request, reply, 'sla-pending', await pendingSlaReports(deps, actorOf(request), request.query.month ?? null), (p) => [p.month, p.tenantId], ['string', 'string'], { descending: true }));
 
   app.post('/tenants/:id/sla-reports/:month/publications', {
     schema: {

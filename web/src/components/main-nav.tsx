@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { SessionUser } from '../features/account/queries';
+import { navKeyTarget } from './nav-keys';
 import { currentItem, navContext, shownGroups, type NavGroup } from './nav-items';
 
 interface Props {
@@ -14,7 +15,8 @@ interface Props {
 
 /**
  * The sections the person's permissions allow, in groups (nav-items.ts). A group opens as a list
- * under its button; the current page's entry and its group are marked with aria-current.
+ * under its button; the current page's entry and its group are marked with aria-current. Arrow
+ * keys, Home and End move between the buttons and within an open group (nav-keys.ts); Escape closes it.
  */
 export function MainNav({ user, open, onClose }: Props) {
   const { t } = useTranslation();
@@ -49,6 +51,14 @@ export function MainNav({ user, open, onClose }: Props) {
   }, [expanded]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = navRef.current && navKeyTarget(navRef.current, event.target as HTMLElement, event.key);
+    if (target) {
+      // Arrows would otherwise scroll the page.
+      event.preventDefault();
+      target.focus();
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (expanded !== null) {
       const button = navRef.current?.querySelector<HTMLElement>(`#nav-group-${expanded}`);

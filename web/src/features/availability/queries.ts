@@ -70,7 +70,11 @@ export function usePublishSlaReport(tenantId: string, month: string) {
   return useMutation({
     mutationFn: (reason: string | null) =>
       body(client.POST('/api/v1/tenants/{id}/sla-reports/{month}/publications', { params: { path: { id: tenantId, month } }, body: reason ? { reason } : {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.month(tenantId, month) }),
+    onSuccess: () => {
+      // The home page's list of reports waiting to be published loses this one.
+      void queryClient.invalidateQueries({ queryKey: ['home', 'sla-pending'] });
+      return queryClient.invalidateQueries({ queryKey: keys.month(tenantId, month) });
+    },
   });
 }
 

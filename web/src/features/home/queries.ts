@@ -88,3 +88,18 @@ export function useLatestInvoice(tenantId: string) {
   });
   return useQueryResource(query, key);
 }
+
+export type PendingSlaReport = ResponseOf<'/api/v1/sla-publications/pending', 'get'>['items'][number];
+
+/** Municipality-months that have ended with no published availability report, newest first. */
+export function usePendingSlaReports() {
+  const key = ['home', 'sla-pending'];
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      const page = await body(client.GET('/api/v1/sla-publications/pending', { params: { query: { limit: 200 } }, signal }));
+      return { items: page.items, more: page.nextCursor !== null };
+    },
+  });
+  return useQueryResource(query, key);
+}

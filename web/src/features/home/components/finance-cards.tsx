@@ -36,9 +36,6 @@ export function MonthEndCard() {
                 </li>
               )}
               {drafts.length === 0 && lastMonthDone && <li>{t('home.monthEnd.none', { month })}</li>}
-              <li>
-                <Link to="/sla-report">{t('home.monthEnd.slaReports', { month })}</Link>
-              </li>
             </ul>
           );
         }}

@@ -5,6 +5,7 @@ import { useSession } from '../../../session';
 import { ChainCard, RecentAuditCard } from '../components/audit-cards';
 import { TicketDeadlinesCard } from '../components/desk-cards';
 import { MonthEndCard } from '../components/finance-cards';
+import { SlaReportsToPublishCard } from '../components/sla-cards';
 import { LatestInvoiceCard, OwnServicesCard } from '../components/municipality-cards';
 import { OpenIncidentsCard, OutboxFailuresCard, TroubledMonitorsCard } from '../components/operator-cards';
 
@@ -38,6 +39,7 @@ export function HomePage() {
             {role === 'operator' && <TicketDeadlinesCard />}
             {can(user, 'outbox.read') && <OutboxFailuresCard />}
             {role === 'finance' && <MonthEndCard />}
+            {(role === 'operator' || role === 'finance') && <SlaReportsToPublishCard />}
             {role === 'auditor' && (
               <>
                 <ChainCard />
