@@ -29,6 +29,7 @@ import type { SlaExclusionStore } from './availability/ports.js';
 import type { TicketStore } from './desk/ports.js';
 import type { InboundMailStore } from './desk/mail-ports.js';
 import type { BackupArchiver, BackupRunStore } from './backup/ports.js';
+import type { SentHandlers } from './outbox/send-outbox.js';
 
 export interface Store extends Transactions {
   tenants: TenantStore;
@@ -97,4 +98,6 @@ export interface Deps {
   /** Writes backup archives of this database; main/ wires it. */
   backupArchiver?: BackupArchiver;
   notifications?: NotificationSettings;
+  /** What the outbox sender does when a notice of an event is delivered; main/ wires the features' handlers. */
+  sentHandlers?: SentHandlers;
 }

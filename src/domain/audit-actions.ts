@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'maintenance.changed',
   'maintenance.recorded_with_announcement',
   'maintenance_series.cancelled',
+  'maintenance_series.changed',
   'maintenance_series.created',
   'mfa.passkey_added',
   'mfa.passkey_removed',

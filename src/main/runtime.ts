@@ -14,6 +14,7 @@ import { identitySettings } from '../app/identity/identity-settings.js';
 import { createSecretBox, newSecretKey, parseSecretKey } from '../app/identity/secret-box.js';
 import { ConfigError, type Config } from './config.js';
 import { SYSTEM } from '../app/shared/transaction.js';
+import { maintenanceSentHandlers } from '../app/monitoring/maintenance-announcement.js';
 
 export const argon2Hasher: PasswordHasher = {
   // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
@@ -51,8 +52,10 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     throw error;
   }
   const clock = { now: () => new Date() };
+  const store = createStore(db.kysely);
   const deps: Deps = {
-    store: createStore(db.kysely),
+    store,
+    sentHandlers: maintenanceSentHandlers(store),
     clock,
     passwords: argon2Hasher,
     backupArchiver: createBackupArchiver(db, clock),

@@ -74,7 +74,7 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
 
   it('lists incidents and planned maintenance of the services shown', async () => {
     const staff = await signIn(t.app, 'operators@rda.lv');
-    expect((await staff.post('/api/v1/maintenance-windows', { serviceIds: [gisId], startsAt: '2026-11-24T18:00:00Z', endsAt: '2026-11-24T20:00:00Z', title: 'GIS datubāzes atjaunināšana' })).statusCode).toBe(201);
+    expect((await staff.post('/api/v1/maintenance-windows', { serviceIds: [gisId], startsAt: '2026-11-24T18:00:00Z', endsAt: '2026-11-24T20:00:00Z', title: 'GIS datubāzes atjaunināšana', announcedAt: '2026-11-01T08:00:00Z' })).statusCode).toBe(201);
     expect((await staff.post('/api/v1/incidents', { title: 'DVS lēna meklēšana', impact: 'minor', serviceIds: [dvsId], message: 'Izmeklējam.' })).statusCode).toBe(201);
     const status = (await anonymous('/api/v1/status')).json();
     expect(status.maintenance.map((m: { title: string }) => m.title)).toEqual(['GIS datubāzes atjaunināšana']);

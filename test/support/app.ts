@@ -11,6 +11,7 @@ import { argon2Hasher } from '../../src/main/runtime.js';
 import { createSecretBox } from '../../src/app/identity/secret-box.js';
 import { identitySettings } from '../../src/app/identity/identity-settings.js';
 import { createTestDatabase, type BackendName, type TestDatabase } from './database.js';
+import { maintenanceSentHandlers } from '../../src/app/monitoring/maintenance-announcement.js';
 
 export { DEMO_PASSWORD };
 
@@ -43,8 +44,10 @@ export interface TestAppOptions {
 /** The real server on a real database; requests go through app.inject. */
 export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
+  const store = createStore(database.db.kysely);
   const deps: Deps = {
-    store: createStore(database.db.kysely),
+    store,
+    sentHandlers: maintenanceSentHandlers(store),
     clock: { now: options.now ?? (() => new Date()) },
     passwords: options.passwords ?? argon2Hasher,
     secretBox: createSecretBox(randomBytes(32)),

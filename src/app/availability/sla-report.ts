@@ -30,7 +30,7 @@ export interface ServiceAvailability {
   monitors: number;
   outages: { start: string; end: string; seconds: number }[];
   /** `declaredBy`: who recorded an announcement made outside Kopa; null when Kopa sent the notice. */
-  maintenance: { id: string; title: string; startsAt: string; endsAt: string; announcedAt: string; counted: boolean; declaredBy: string | null }[];
+  maintenance: { id: string; title: string; startsAt: string; endsAt: string; announcedAt: string | null; counted: boolean; declaredBy: string | null }[];
 }
 
 /** A service's line of the report, with the outages operators excluded from the SLA. */
@@ -142,7 +142,8 @@ async function serviceAvailability(deps: AvailabilityDeps, actor: Actor, tenantI
       const monitors = used.get(subscription.id)!;
       const timeline = serviceTimeline(monitors, timelines, start, end);
       const windows = allWindows.filter((w) => w.serviceIds.includes(service.id) && overlaps(w, start, end));
-      const windowsMs = windows.map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
+      // A window no notice has announced yet (or ever) is ordinary time, however early it was planned.
+      const windowsMs = windows.map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: w.announcedAt === null ? Number.POSITIVE_INFINITY : Date.parse(w.announcedAt) }));
       const exclusions = allExclusions.filter((e) => e.serviceId === service.id && overlaps(e, start, end));
       const excluded: ExclusionInterval[] = exclusions.map((e) => ({ id: e.id, start: Date.parse(e.startsAt), end: Date.parse(e.endsAt), reason: e.reason }));
       const summary = summarizeSla(excludeDowntime(applyMaintenance(timeline, windowsMs, noticeMs, start, end), excluded, start, end), excluded, start, end);

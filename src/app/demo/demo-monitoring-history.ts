@@ -70,7 +70,8 @@ export async function seedDemoMonitoring(deps: MonitoringDeps, actor: Actor, ser
   const dvs = byCode.get('DVS');
   const epak = byCode.get('EPAK');
   if (dvs) {
-    await scheduleMaintenance(atClock(deps, maintenance.from - 7 * 86_400_000), actor, { serviceIds: [dvs], startsAt: new Date(maintenance.from).toISOString(), endsAt: new Date(maintenance.to).toISOString(), title: 'Datubāzes versijas atjaunināšana', description: 'Dokumentu vadības sistēma nebūs pieejama.' });
+    // The demo sends no mail, so its past window is declared as announced a week ahead (by other means).
+    await scheduleMaintenance(atClock(deps, maintenance.from - 7 * 86_400_000), actor, { serviceIds: [dvs], startsAt: new Date(maintenance.from).toISOString(), endsAt: new Date(maintenance.to).toISOString(), title: 'Datubāzes versijas atjaunināšana', description: 'Dokumentu vadības sistēma nebūs pieejama.', announcedAt: new Date(maintenance.from - 7 * 86_400_000).toISOString() });
     const incident = await openIncident(atClock(deps, outage.from + 6 * 60_000), actor, { title: 'Dokumentu vadības sistēma nav pieejama', impact: 'major', serviceIds: [dvs], message: 'Pārbaudām, kāpēc lietvedība neatbild.', startedAt: new Date(outage.from).toISOString() });
     await updateIncident(atClock(deps, outage.from + 20 * 60_000), actor, incident.id, { status: 'identified', message: 'Pārpildīts datubāzes savienojumu pūls; palielinām to un pārstartējam lietotni.' });
     await updateIncident(atClock(deps, outage.to + 15 * 60_000), actor, incident.id, { status: 'resolved', message: 'Sistēma darbojas. Pieejamības pārskatā šis pārtraukums ir ieskaitīts.' });

@@ -20,7 +20,8 @@ export interface SlaPdfTexts {
   noOutages: string;
   exclusions: string;
   maintenanceWindows: string;
-  maintenanceLine: (announced: string, counted: boolean, declaredBy: string | null) => string;
+  /** `announced` null: no notice was delivered, so the window is ordinary time. */
+  maintenanceLine: (announced: string | null, counted: boolean, declaredBy: string | null) => string;
   desk: { heading: string; tickets: string; reactionMet: string; resolutionMet: string; medianReaction: string; p90Reaction: string; breaches: string; satisfaction: string; ofFive: (average: string, ratings: number) => string };
   definitionsHeading: string;
   definitions: (zone: string) => string[];
@@ -46,7 +47,7 @@ const lv: SlaPdfTexts = {
   noOutages: 'Pārtraukumu nebija.',
   exclusions: 'Izslēgts no SLA aprēķina',
   maintenanceWindows: 'Plānotās apkopes',
-  maintenanceLine: (announced, counted, declaredBy) => `paziņota ${announced}${declaredBy ? `, paziņojumu deklarējis ${declaredBy}` : ''}; ${counted ? 'netiek ieskaitīta dīkstāvē' : 'paziņota par vēlu, ieskaitīta kā parasts laiks'}`,
+  maintenanceLine: (announced, counted, declaredBy) => announced === null ? 'nav paziņota (paziņojums nav nosūtīts), ieskaitīta kā parasts laiks' : `paziņota ${announced}${declaredBy ? `, paziņojumu deklarējis ${declaredBy}` : ''}; ${counted ? 'netiek ieskaitīta dīkstāvē' : 'paziņota par vēlu, ieskaitīta kā parasts laiks'}`,
   desk: {
     heading: 'Atbalsta dienests',
     tickets: 'Pieteikumi mēnesī',
@@ -94,7 +95,7 @@ const en: SlaPdfTexts = {
   noOutages: 'There were no outages.',
   exclusions: 'Excluded from the SLA computation',
   maintenanceWindows: 'Planned maintenance',
-  maintenanceLine: (announced, counted, declaredBy) => `announced ${announced}${declaredBy ? `, declared by ${declaredBy}` : ''}; ${counted ? 'not counted as downtime' : 'announced too late, counted as ordinary time'}`,
+  maintenanceLine: (announced, counted, declaredBy) => announced === null ? 'not announced (no notice was sent), counted as ordinary time' : `announced ${announced}${declaredBy ? `, declared by ${declaredBy}` : ''}; ${counted ? 'not counted as downtime' : 'announced too late, counted as ordinary time'}`,
   desk: {
     heading: 'Service desk',
     tickets: 'Tickets this month',

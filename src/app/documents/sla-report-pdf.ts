@@ -93,7 +93,7 @@ function serviceSection(s: ServiceSla, { t, percent, duration, localTime }: Styl
   if (s.maintenance.length > 0) {
     // A window announced by other means names who declared it: the municipality can ask them.
     facts.push({ text: t.maintenanceWindows, bold: true, margin: [0, 8, 0, 4] });
-    facts.push({ ul: s.maintenance.map((m) => `${localTime(m.startsAt)} – ${localTime(m.endsAt)}: ${m.title} (${t.maintenanceLine(localTime(m.announcedAt), m.counted, m.declaredBy ?? null)})`) });
+    facts.push({ ul: s.maintenance.map((m) => `${localTime(m.startsAt)} – ${localTime(m.endsAt)}: ${m.title} (${t.maintenanceLine(m.announcedAt === null ? null : localTime(m.announcedAt), m.counted, m.declaredBy ?? null)})`) });
   }
   return facts;
 }

@@ -2,17 +2,13 @@ import type { Actor } from '../../domain/actor.js';
 import { notFound, stateProblem, validationError } from '../../domain/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
+import { changeMaintenanceSeries } from './change-maintenance-series.js';
 import { recordMaintenanceNotices } from './maintenance-notices.js';
-import { checkServices, checkTimes } from './maintenance-rules.js';
+import { checkServices, checkTimes, withAnnouncement, type MaintenanceChanges } from './maintenance-rules.js';
+
+export type { MaintenanceChanges };
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 
-export interface MaintenanceChanges {
-  title?: string | undefined;
-  description?: string | null | undefined;
-  startsAt?: string | undefined;
-  endsAt?: string | undefined;
-  serviceIds?: string[] | undefined;
-}
 
 /**
  * Changes one window (of a series: that occurrence only). A window that has ended is history and
@@ -21,6 +17,8 @@ export interface MaintenanceChanges {
  */
 export async function changeMaintenance(deps: MonitoringDeps, actor: Actor, windowId: string, changes: MaintenanceChanges): Promise<MaintenanceWindowRecord> {
   requirePermission(actor, 'maintenance.write');
+  if (changes.recurrence !== undefined) throw validationError('recurrence', 'unknown_field', 'the rule of a series cannot be changed; cancel the series and schedule a new one');
+  if (changes.scope === 'series') return changeMaintenanceSeries(deps, actor, windowId, changes);
   const now = deps.clock.now();
   return deps.store.run(scopeOf(actor), async (tx) => {
     const before = await deps.store.maintenance.getForUpdate(tx, windowId);
@@ -47,6 +45,6 @@ export async function changeMaintenance(deps: MonitoringDeps, actor: Actor, wind
     const after = await deps.store.maintenance.update(tx, windowId, { ...next, sequence: before.sequence + 1, updatedAt: now.toISOString() });
     await recordAudit(deps, tx, actor, { action: 'maintenance.changed', entityType: 'maintenance_window', entityId: windowId, tenantId: null, before, after });
     await recordMaintenanceNotices(deps, tx, 'changed', [after], `maintenance:${windowId}:changed:${after.sequence}`, now, { before });
-    return after;
+    return withAnnouncement(deps, tx, after);
   });
 }

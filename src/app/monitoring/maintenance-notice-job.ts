@@ -35,7 +35,8 @@ export async function runMaintenanceNotices(deps: MonitoringDeps): Promise<{ rem
       if (!series || series.cancelledAt || Date.parse(series.materialisedUntil) >= horizon) continue; // another replica got there first
       const rule = parseRecurrence(series.rule, series.zone);
       if (!rule.ok) continue; // accepted when created; a rule can only stop parsing if this code narrows
-      const template = (await deps.store.maintenance.inSeries(tx, series.id))[0];
+      // The latest occurrence carries the series' title, description and services as last changed.
+      const template = (await deps.store.maintenance.inSeries(tx, series.id)).filter((w) => w.status === 'scheduled').at(-1);
       if (!template) continue;
       const fresh = expandRecurrence(rule.rule, occurrenceShape(series.zone, Date.parse(series.firstStartsAt), Date.parse(series.firstEndsAt)), horizon).filter((o) => o.startMs > Date.parse(series.materialisedUntil));
       for (const o of fresh) {
@@ -44,7 +45,7 @@ export async function runMaintenanceNotices(deps: MonitoringDeps): Promise<{ rem
           description: template.description,
           startsAt: new Date(o.startMs).toISOString(),
           endsAt: new Date(o.endMs).toISOString(),
-          announcedAt: now.toISOString(),
+          announcedAt: null,
           serviceIds: template.serviceIds,
           createdBy: series.createdBy,
           seriesId: series.id,

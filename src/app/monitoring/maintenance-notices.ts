@@ -36,11 +36,11 @@ export async function recordMaintenanceNotices(
   windows: readonly MaintenanceWindowRecord[],
   eventKey: string,
   at: Date,
-  extra: { reason?: string | null; before?: MaintenanceWindowRecord } = {},
+  extra: { reason?: string | null; before?: MaintenanceWindowRecord | readonly MaintenanceWindowRecord[] } = {},
 ): Promise<number> {
   if (!deps.notifications || windows.length === 0) return 0;
   // A change also reaches those who heard of the window as it was (other services, other days).
-  const tenantIds = await affectedTenants(deps, tx, extra.before ? [...windows, extra.before] : windows);
+  const tenantIds = await affectedTenants(deps, tx, windows.concat(extra.before ?? []));
   if (tenantIds.length === 0) return 0;
   const services = new Map<string, { lv: string; en: string | null }>();
   for (const id of new Set(windows.flatMap((w) => w.serviceIds))) {
@@ -65,5 +65,8 @@ export async function recordMaintenanceNotices(
   for (const tenantId of tenantIds) {
     recorded += (await recordMunicipalityNotice(deps, tx, { tenantId, topic: 'maintenance', eventKey, event: `maintenance.${kind}`, link, words }, at)).recorded;
   }
+  // The windows are announced when one of these notices is delivered (maintenance-announcement.ts);
+  // with none recorded there is nobody to tell and nothing announces them.
+  if (recorded > 0 && (kind === 'announced' || kind === 'changed')) await deps.store.maintenance.linkAnnouncement(tx, windows.map((w) => w.id), eventKey);
   return recorded;
 }

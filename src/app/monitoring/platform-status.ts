@@ -43,7 +43,7 @@ export interface PlatformStatus {
   overall: 'operational' | 'outage' | 'maintenance' | 'unknown';
   services: ServiceStatus[];
   incidents: Incident[];
-  maintenance: Omit<MaintenanceWindowRecord, 'createdBy'>[];
+  maintenance: Omit<AnnouncedWindow, 'createdBy'>[];
 }
 
 /** The days [today − 89, today] in Riga, each as [start, end) instants. */
@@ -57,7 +57,10 @@ function dayRanges(now: number): { date: string; start: number; end: number }[] 
 
 const roundTo3 = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
-function serviceStatus(service: Service, used: Monitor[], timelines: Map<string, Segment[][]>, windows: MaintenanceWindowRecord[], now: number): ServiceStatus {
+type AnnouncedWindow = MaintenanceWindowRecord & { announcedAt: string };
+const isAnnounced = (w: MaintenanceWindowRecord): w is AnnouncedWindow => w.announcedAt !== null;
+
+function serviceStatus(service: Service, used: Monitor[], timelines: Map<string, Segment[][]>, windows: AnnouncedWindow[], now: number): ServiceStatus {
   const days = dayRanges(now);
   const from = days[0]!.start;
   const perMonitor = used.map((m) => combineLocations(timelines.get(m.id)!, from, now));
@@ -95,7 +98,8 @@ async function build(deps: Pick<MonitoringDeps, 'store' | 'clock'>, services: (t
   const from = dayRanges(now)[0]!.start;
   const result = await deps.store.run(SYSTEM, async (tx) => {
     const list = await services(tx);
-    const windows = await deps.store.maintenance.overlapping(tx, new Date(from), new Date(now + 30 * 86_400_000));
+    // Only announced windows (Kopa's notice sent, or declared): one the municipalities have not heard of is not maintenance yet.
+    const windows = (await deps.store.maintenance.overlapping(tx, new Date(from), new Date(now + 30 * 86_400_000))).filter(isAnnounced);
     const statuses: ServiceStatus[] = [];
     // The monitors that speak for each service (critical ones, or all if none is), their timelines read in one go.
     const monitors = (await deps.store.monitors.list(tx, {})).filter((m) => m.active);

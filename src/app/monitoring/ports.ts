@@ -17,7 +17,17 @@ export interface MaintenanceWindowRecord {
   description: string | null;
   startsAt: string;
   endsAt: string;
-  announcedAt: string;
+  /**
+   * When the municipalities were told: the first moment the outbox delivered a notice announcing the
+   * window, or the earlier time an operator declared; null while no notice has been sent.
+   */
+  announcedAt: string | null;
+  /**
+   * `sent` (Kopa's notice delivered at `announcedAt`), `declared` (announced by other means, by
+   * `declaredBy`), `pending` (a notice is recorded, none delivered yet) or `no_recipients` (nobody
+   * was subscribed or reachable, so nothing announces it). Only `sent` and `declared` are announced.
+   */
+  announcementStatus: AnnouncementStatus;
   serviceIds: string[];
   createdAt: string;
   createdBy: string | null;
@@ -33,6 +43,8 @@ export interface MaintenanceWindowRecord {
   updatedAt: string | null;
 }
 
+export type AnnouncementStatus = 'sent' | 'declared' | 'pending' | 'no_recipients';
+
 export type NewMaintenanceWindow = Pick<MaintenanceWindowRecord, 'title' | 'description' | 'startsAt' | 'endsAt' | 'announcedAt' | 'serviceIds' | 'createdBy' | 'seriesId' | 'declaredBy'>;
 
 export interface MaintenanceSeriesRecord {
@@ -47,6 +59,8 @@ export interface MaintenanceSeriesRecord {
   createdBy: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** How many times the whole series was changed (PATCH with scope series). */
+  changes: number;
 }
 
 export interface ProbeRow {
@@ -91,12 +105,21 @@ export interface MaintenanceStore {
   /** Scheduled windows starting in [from, to), and ending in [from, to): the reminder's and the completed notice's. */
   startingBetween(tx: Tx, from: Date, to: Date): Promise<MaintenanceWindowRecord[]>;
   endingBetween(tx: Tx, from: Date, to: Date): Promise<MaintenanceWindowRecord[]>;
-  insertSeries(tx: Tx, series: Omit<MaintenanceSeriesRecord, 'id' | 'cancelledAt' | 'cancelReason'>): Promise<MaintenanceSeriesRecord>;
+  insertSeries(tx: Tx, series: Omit<MaintenanceSeriesRecord, 'id' | 'cancelledAt' | 'cancelReason' | 'changes'>): Promise<MaintenanceSeriesRecord>;
   getSeriesForUpdate(tx: Tx, id: string): Promise<MaintenanceSeriesRecord | null>;
   /** Series not cancelled whose windows reach no further than `before`. */
   seriesToExtend(tx: Tx, before: Date): Promise<MaintenanceSeriesRecord[]>;
   setMaterialised(tx: Tx, id: string, until: string): Promise<void>;
   cancelSeries(tx: Tx, id: string, at: string, reason: string): Promise<void>;
+  /** A change to the whole series: its first occurrence's shape (later occurrences follow it) and one more change counted; returns the count. */
+  changeSeries(tx: Tx, id: string, first: { startsAt: string; endsAt: string }): Promise<number>;
+  /** Remembers that the recorded notice `eventKey` announces these windows (idempotent). */
+  linkAnnouncement(tx: Tx, windowIds: readonly string[], eventKey: string): Promise<void>;
+  /**
+   * The notice `eventKey` was delivered at `at`: the windows it announces, unless declared, are
+   * announced at the earliest such delivery. Returns how many windows it concerned.
+   */
+  markAnnounced(tx: Tx, eventKey: string, at: Date): Promise<number>;
 }
 
 /**

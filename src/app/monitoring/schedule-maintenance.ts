@@ -5,7 +5,7 @@ import { ICS_ZONE } from '../../domain/monitoring/maintenance-ics.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { recordMaintenanceNotices } from './maintenance-notices.js';
-import { checkServices, checkTimes, SERIES_HORIZON_MS } from './maintenance-rules.js';
+import { checkServices, checkTimes, SERIES_HORIZON_MS, withAnnouncement } from './maintenance-rules.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 
 export interface MaintenanceInput {
@@ -21,9 +21,10 @@ export interface MaintenanceInput {
 
 /**
  * Announces maintenance. Kopa records the notices to every subscribed municipality in the same
- * transaction, so `announcedAt` is that moment. An operator may give an earlier `announcedAt` for
- * an announcement made by other means; the window then names who declared it. Whether it was
- * announced early enough is decided per agreement when reports are made.
+ * transaction; `announcedAt` stays empty until the outbox delivers the first of them (see
+ * maintenance-announcement.ts). An operator may give an earlier `announcedAt` for an announcement
+ * made by other means; the window then names who declared it. Whether it was announced early
+ * enough is decided per agreement when reports are made.
  *
  * With `recurrence`, the window is the first of a series: its occurrences for the next year are
  * written as windows now (the maintenance job writes later ones as time goes on), keeping the
@@ -66,7 +67,7 @@ export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, in
           description: input.description?.trim() || null,
           startsAt: new Date(o.startMs).toISOString(),
           endsAt: new Date(o.endMs).toISOString(),
-          announcedAt: (declared ?? now).toISOString(),
+          announcedAt: declared?.toISOString() ?? null,
           serviceIds: input.serviceIds,
           createdBy: actor.label,
           seriesId: series?.id ?? null,
@@ -79,6 +80,6 @@ export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, in
     for (const w of windows) await recordAudit(deps, tx, actor, { action: declared ? 'maintenance.recorded_with_announcement' : 'maintenance.announced', entityType: 'maintenance_window', entityId: w.id, tenantId: null, after: w });
     // A declared announcement was given by other means; Kopa still tells the municipalities now.
     await recordMaintenanceNotices(deps, tx, 'announced', windows, series ? `maintenance-series:${series.id}:announced` : `maintenance:${first.id}:announced`, now);
-    return first;
+    return withAnnouncement(deps, tx, first);
   });
 }

@@ -1,12 +1,22 @@
 import { KopaError } from '../../domain/errors.js';
 import type { Clock, MailMessage, NotificationSettings, Notifier, OutboxRecord, OutboxStore, Transactions } from '../shared/ports.js';
-import { SYSTEM } from '../shared/transaction.js';
+import { SYSTEM, type Tx } from '../shared/transaction.js';
+
+/**
+ * What follows from a notice having been delivered, run in the transaction that marks its row sent
+ * (so it happens exactly when the row is sent, on whichever replica sent it, and survives restarts):
+ * e.g. a maintenance window is announced at the moment its notice went out.
+ */
+export type SentHandler = (tx: Tx, notice: OutboxRecord, sentAt: Date) => Promise<void>;
+/** Handlers by the notice's `event`; the features that need one register it where main/ wires deps. */
+export type SentHandlers = Readonly<Record<string, SentHandler>>;
 
 export interface OutboxSendDeps {
   store: Transactions & { outbox: OutboxStore };
   clock: Clock;
   notifier?: Notifier;
   notifications?: NotificationSettings;
+  sentHandlers?: SentHandlers;
 }
 
 /** After this many attempts a notice is `failed` and waits for an operator (ADR 0020). */
@@ -89,7 +99,12 @@ export async function sendOutbox(deps: OutboxSendDeps, options: { limit?: number
       pass.failures.push({ id: notice.id, event: notice.event, channel: notice.channel, attempts: notice.attempts, error: message, final });
       continue;
     }
-    await deps.store.run(SYSTEM, (tx) => deps.store.outbox.markSent(tx, notice.id, deps.clock.now()));
+    const sentAt = deps.clock.now();
+    const handler = deps.sentHandlers?.[notice.event];
+    await deps.store.run(SYSTEM, async (tx) => {
+      // A row no longer ours (its claim expired and another sender took it) is that sender's to mark.
+      if ((await deps.store.outbox.markSent(tx, notice.id, sentAt)) && handler) await handler(tx, notice, sentAt);
+    });
     pass.sent++;
   }
   return pass;

@@ -318,9 +318,15 @@ export interface LoginAttempts {
   succeeded: boolean | null;
 }
 
+export interface MaintenanceAnnouncementNotices {
+  event_key: string;
+  window_id: string;
+}
+
 export interface MaintenanceSeries {
   cancel_reason: string | null;
   cancelled_at: Timestamp | null;
+  changes: Generated<number>;
   created_at: Timestamp;
   created_by: string | null;
   first_ends_at: Timestamp;
@@ -332,7 +338,7 @@ export interface MaintenanceSeries {
 }
 
 export interface MaintenanceWindows {
-  announced_at: Timestamp;
+  announced_at: Timestamp | null;
   cancel_reason: string | null;
   cancelled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -748,6 +754,7 @@ export interface DB {
   leases: Leases;
   linked_identities: LinkedIdentities;
   login_attempts: LoginAttempts;
+  maintenance_announcement_notices: MaintenanceAnnouncementNotices;
   maintenance_series: MaintenanceSeries;
   maintenance_window_services: MaintenanceWindowServices;
   maintenance_windows: MaintenanceWindows;

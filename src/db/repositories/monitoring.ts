@@ -166,8 +166,10 @@ export const probeResultRepository: Store['probeResults'] = {
 const windowColumns = sql<string[]>`ARRAY(SELECT s.service_id::text FROM maintenance_window_services s WHERE s.window_id = w.id ORDER BY 1)`;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+const announcementRecorded = sql<boolean>`EXISTS (SELECT 1 FROM maintenance_announcement_notices n WHERE n.window_id = w.id)`;
+
 function windowSelect(tx: Tx) {
-  return trxOf(tx).selectFrom('maintenance_windows as w').selectAll('w').select(windowColumns.as('service_ids'));
+  return trxOf(tx).selectFrom('maintenance_windows as w').selectAll('w').select([windowColumns.as('service_ids'), announcementRecorded.as('announcement_recorded')]);
 }
 
 type WindowRow = Awaited<ReturnType<ReturnType<typeof windowSelect>['executeTakeFirstOrThrow']>>;
@@ -179,7 +181,8 @@ function toWindow(r: WindowRow): MaintenanceWindowRecord {
     description: r.description,
     startsAt: r.starts_at.toISOString(),
     endsAt: r.ends_at.toISOString(),
-    announcedAt: r.announced_at.toISOString(),
+    announcedAt: iso(r.announced_at),
+    announcementStatus: r.declared_by !== null ? 'declared' : r.announced_at !== null ? 'sent' : r.announcement_recorded ? 'pending' : 'no_recipients',
     serviceIds: r.service_ids,
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by,
@@ -207,6 +210,7 @@ function toSeries(r: SeriesRow): MaintenanceSeriesRecord {
     createdBy: r.created_by,
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,
+    changes: r.changes,
   };
 }
 
@@ -284,5 +288,32 @@ export const maintenanceRepository: Store['maintenance'] = {
   },
   async cancelSeries(tx, id, at, reason) {
     await trxOf(tx).updateTable('maintenance_series').set({ cancelled_at: at, cancel_reason: reason }).where('id', '=', id).execute();
+  },
+  async changeSeries(tx, id, first) {
+    const row = await trxOf(tx)
+      .updateTable('maintenance_series')
+      .set((eb) => ({ first_starts_at: first.startsAt, first_ends_at: first.endsAt, changes: eb('changes', '+', 1) }))
+      .where('id', '=', id)
+      .returning('changes')
+      .executeTakeFirstOrThrow();
+    return row.changes;
+  },
+  async linkAnnouncement(tx, windowIds, eventKey) {
+    if (windowIds.length === 0) return;
+    await trxOf(tx)
+      .insertInto('maintenance_announcement_notices')
+      .values(windowIds.map((window_id) => ({ window_id, event_key: eventKey })))
+      .onConflict((oc) => oc.columns(['window_id', 'event_key']).doNothing())
+      .execute();
+  },
+  async markAnnounced(tx, eventKey, at) {
+    // least(): two replicas sending two recipients' rows may commit out of order; the earliest send wins.
+    const result = await trxOf(tx)
+      .updateTable('maintenance_windows')
+      .set({ announced_at: sql<Date>`least(coalesce(announced_at, ${at}), ${at})` })
+      .where('declared_by', 'is', null)
+      .where('id', 'in', (eb) => eb.selectFrom('maintenance_announcement_notices').select('window_id').where('event_key', '=', eventKey))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   },
 };

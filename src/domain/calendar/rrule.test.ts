@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandRecurrence, occurrenceShape, parseRecurrence, type RecurrenceRule } from './rrule.js';
+import { expandRecurrence, occurrenceShape, parseRecurrence, shiftOccurrence, type RecurrenceRule } from './rrule.js';
 import { isoWeekday, localDateOf, zoneOffsetMs } from './local-time.js';
 
 const ZONE = 'Europe/Riga';
@@ -130,5 +130,21 @@ describe('RRULE subset: expansion', () => {
     expect(near.length).toBe(8);
     expect(far.slice(0, near.length)).toEqual(near);
     expect(far).toHaveLength(14);
+  });
+});
+
+describe('shiftOccurrence', () => {
+  const zone = 'Europe/Riga';
+  it('moves every occurrence by the same wall-clock minutes across the October clock change', () => {
+    // Edited: 13 Oct 22:00–01:00 EEST (19:00–22:00 UTC) became 21:00–01:30.
+    const from = occurrenceShape(zone, Date.parse('2026-10-13T19:00:00Z'), Date.parse('2026-10-13T22:00:00Z'));
+    const to = occurrenceShape(zone, Date.parse('2026-10-13T18:00:00Z'), Date.parse('2026-10-13T22:30:00Z'));
+    // 10 Nov 22:00–01:00 EET (20:00–23:00 UTC) becomes 21:00–01:30 EET too.
+    const moved = shiftOccurrence(zone, { startMs: Date.parse('2026-11-10T20:00:00Z'), endMs: Date.parse('2026-11-10T23:00:00Z') }, from, to);
+    expect([new Date(moved.startMs).toISOString(), new Date(moved.endMs).toISOString()]).toEqual(['2026-11-10T19:00:00.000Z', '2026-11-10T23:30:00.000Z']);
+  });
+  it('leaves an occurrence where it is when the edited one did not move', () => {
+    const same = occurrenceShape(zone, Date.parse('2026-10-13T19:00:00Z'), Date.parse('2026-10-13T22:00:00Z'));
+    expect(shiftOccurrence(zone, { startMs: 1_800_000_000_000, endMs: 1_800_003_600_000 }, same, same)).toEqual({ startMs: 1_800_000_000_000, endMs: 1_800_003_600_000 });
   });
 });

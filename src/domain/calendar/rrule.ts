@@ -164,3 +164,19 @@ export function occurrenceShape(zone: string, startMs: number, endMs: number): O
   const endDays = Math.round((Date.parse(`${end.date}T00:00:00Z`) - Date.parse(`${start.date}T00:00:00Z`)) / 86_400_000);
   return { zone, firstDate: start.date, startMinutes: start.minutes, endDays, endMinutes: end.minutes };
 }
+
+/**
+ * A series change applied to one occurrence: the edited occurrence moved from `from` to `to`
+ * (both read as wall-clock shapes in the zone), so this one's start and end move by the same
+ * wall-clock minutes — 22:00–01:00 made 21:00–01:30 stays so in winter and summer alike.
+ */
+export function shiftOccurrence(zone: string, occurrence: { startMs: number; endMs: number }, from: OccurrenceShape, to: OccurrenceShape): { startMs: number; endMs: number } {
+  const own = occurrenceShape(zone, occurrence.startMs, occurrence.endMs);
+  const dayMinutes = (date: LocalDate) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${own.firstDate}T00:00:00Z`)) / 60_000);
+  const startShift = dayMinutes(to.firstDate) - dayMinutes(from.firstDate) + to.startMinutes - from.startMinutes;
+  const endShift = dayMinutes(to.firstDate) - dayMinutes(from.firstDate) + (to.endDays - from.endDays) * 1440 + to.endMinutes - from.endMinutes;
+  return {
+    startMs: localToEpochMs(zone, own.firstDate, own.startMinutes + startShift),
+    endMs: localToEpochMs(zone, own.firstDate, own.endDays * 1440 + own.endMinutes + endShift),
+  };
+}

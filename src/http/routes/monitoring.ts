@@ -17,7 +17,7 @@ import { pathId } from '../ids.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, Instant, LanguageQuery } from '../schemas.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 const Uuid = Type.String({ format: 'uuid' });
 const Params = Type.Object({ id: Type.String() });
 
@@ -93,7 +93,10 @@ const MaintenanceView = Type.Object({
   description: Nullable(Type.String()),
   startsAt: Instant,
   endsAt: Instant,
-  announcedAt: Instant,
+  announcedAt: Nullable(Instant, { description: 'when the municipalities were told: the first delivery of Kopa\'s notice, or the time an operator declared; null until then' }),
+  announcementStatus: Type.Union([Type.Literal('sent'), Type.Literal('declared'), Type.Literal('pending'), Type.Literal('no_recipients')], {
+    description: 'sent: Kopa\'s notice was delivered at announcedAt; declared: announced by other means (declaredBy); pending: a notice is recorded, none delivered yet; no_recipients: nobody to notify, so it is not announced. Only sent and declared windows count as announced maintenance',
+  }),
   serviceIds: Type.Array(Type.String()),
   createdAt: Instant,
   seriesId: Nullable(Type.String({ description: 'the recurring series this window is an occurrence of' })),
@@ -137,7 +140,7 @@ const ServiceReport = Type.Object({
   monitors: Type.Integer(),
   outages: Type.Array(Outage),
   exclusions: Type.Array(Type.Object({ id: Type.String(), startsAt: Instant, endsAt: Instant, reason: Type.String(), createdBy: Type.String(), createdAt: Instant })),
-  maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, announcedAt: Instant, counted: Type.Boolean(), declaredBy: Type.Optional(Nullable(Type.String({ description: 'who declared an announcement made outside Kopa; null when Kopa sent the notice' }))) })),
+  maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, announcedAt: Nullable(Instant, { description: 'null: not announced (no notice delivered), so counted as ordinary time' }), counted: Type.Boolean(), declaredBy: Type.Optional(Nullable(Type.String({ description: 'who declared an announcement made outside Kopa; null when Kopa sent the notice' }))) })),
 });
 const DeskFigures = Type.Object({
   tickets: Type.Integer(),
@@ -307,10 +310,12 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       'x-kopa-permission': 'maintenance.write',
       tags: ['monitoring'],
-      summary: 'Change a maintenance window (of a series: this occurrence); not once it has ended. Subscribed municipalities are told',
+      summary: 'Change a maintenance window (of a series: this occurrence, or with scope series every occurrence not yet ended); not once it has ended. Subscribed municipalities are told',
       params: Params,
       body: Type.Object(
         {
+          scope: Type.Optional(Type.Union([Type.Literal('occurrence'), Type.Literal('series')], { description: 'default occurrence; series: title, description, services and the move of this occurrence\'s start and end (within its day, in Riga time) apply to every occurrence of its series not yet ended (one under way keeps its start)' })),
+          recurrence: Type.Optional(Type.Unknown({ description: 'not accepted: a series\' rule is not changed (400, recurrence: unknown_field); cancel the series and schedule a new one' })),
           serviceIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 50 })),
           startsAt: Type.Optional(Instant),
           endsAt: Type.Optional(Instant),

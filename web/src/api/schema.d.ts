@@ -6510,11 +6510,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 instant in UTC
-                                 */
-                                announcedAt: string;
+                                /** @description when the municipalities were told: the first delivery of Kopa's notice, or the time an operator declared; null until then */
+                                announcedAt: string | null;
+                                /** @description sent: Kopa's notice was delivered at announcedAt; declared: announced by other means (declaredBy); pending: a notice is recorded, none delivered yet; no_recipients: nobody to notify, so it is not announced. Only sent and declared windows count as announced maintenance */
+                                announcementStatus: "sent" | "declared" | "pending" | "no_recipients";
                                 cancelledAt: string | null;
                                 cancelReason: string | null;
                                 /**
@@ -6649,11 +6648,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant in UTC
-                             */
-                            announcedAt: string;
+                            /** @description when the municipalities were told: the first delivery of Kopa's notice, or the time an operator declared; null until then */
+                            announcedAt: string | null;
+                            /** @description sent: Kopa's notice was delivered at announcedAt; declared: announced by other means (declaredBy); pending: a notice is recorded, none delivered yet; no_recipients: nobody to notify, so it is not announced. Only sent and declared windows count as announced maintenance */
+                            announcementStatus: "sent" | "declared" | "pending" | "no_recipients";
                             cancelledAt: string | null;
                             cancelReason: string | null;
                             /**
@@ -6773,11 +6771,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant in UTC
-                             */
-                            announcedAt: string;
+                            /** @description when the municipalities were told: the first delivery of Kopa's notice, or the time an operator declared; null until then */
+                            announcedAt: string | null;
+                            /** @description sent: Kopa's notice was delivered at announcedAt; declared: announced by other means (declaredBy); pending: a notice is recorded, none delivered yet; no_recipients: nobody to notify, so it is not announced. Only sent and declared windows count as announced maintenance */
+                            announcementStatus: "sent" | "declared" | "pending" | "no_recipients";
                             cancelledAt: string | null;
                             cancelReason: string | null;
                             /**
@@ -6870,7 +6867,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a maintenance window (of a series: this occurrence); not once it has ended. Subscribed municipalities are told */
+        /** Change a maintenance window (of a series: this occurrence, or with scope series every occurrence not yet ended); not once it has ended. Subscribed municipalities are told */
         patch: {
             parameters: {
                 query?: never;
@@ -6889,6 +6886,10 @@ export interface paths {
                          * @description ISO-8601 instant in UTC
                          */
                         endsAt?: string;
+                        /** @description not accepted: a series' rule is not changed (400, recurrence: unknown_field); cancel the series and schedule a new one */
+                        recurrence?: unknown;
+                        /** @description default occurrence; series: title, description, services and the move of this occurrence's start and end (within its day, in Riga time) apply to every occurrence of its series not yet ended (one under way keeps its start) */
+                        scope?: "occurrence" | "series";
                         serviceIds?: string[];
                         /**
                          * Format: date-time
@@ -6907,11 +6908,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant in UTC
-                             */
-                            announcedAt: string;
+                            /** @description when the municipalities were told: the first delivery of Kopa's notice, or the time an operator declared; null until then */
+                            announcedAt: string | null;
+                            /** @description sent: Kopa's notice was delivered at announcedAt; declared: announced by other means (declaredBy); pending: a notice is recorded, none delivered yet; no_recipients: nobody to notify, so it is not announced. Only sent and declared windows count as announced maintenance */
+                            announcementStatus: "sent" | "declared" | "pending" | "no_recipients";
                             cancelledAt: string | null;
                             cancelReason: string | null;
                             /**
@@ -7037,11 +7037,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant in UTC
-                             */
-                            announcedAt: string;
+                            /** @description when the municipalities were told: the first delivery of Kopa's notice, or the time an operator declared; null until then */
+                            announcedAt: string | null;
+                            /** @description sent: Kopa's notice was delivered at announcedAt; declared: announced by other means (declaredBy); pending: a notice is recorded, none delivered yet; no_recipients: nobody to notify, so it is not announced. Only sent and declared windows count as announced maintenance */
+                            announcementStatus: "sent" | "declared" | "pending" | "no_recipients";
                             cancelledAt: string | null;
                             cancelReason: string | null;
                             /**
@@ -14154,11 +14153,8 @@ export interface paths {
                                     startsAt: string;
                                 }[];
                                 maintenance: {
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO-8601 instant in UTC
-                                     */
-                                    announcedAt: string;
+                                    /** @description null: not announced (no notice delivered), so counted as ordinary time */
+                                    announcedAt: string | null;
                                     counted: boolean;
                                     declaredBy?: string | null;
                                     /**

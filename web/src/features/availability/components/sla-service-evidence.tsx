@@ -82,7 +82,7 @@ export function SlaServiceEvidence({ report, name, onExclude }: Props) {
               <li key={m.id}>
                 {m.title}: <time dateTime={m.startsAt}>{formatInstant(m.startsAt)}</time> – <time dateTime={m.endsAt}>{formatInstant(m.endsAt)}</time>{' '}
                 <span className="muted">
-                  ({t('maintenance.announcedAt')} {formatInstant(m.announcedAt)}; {m.counted ? t('slaReport.maintenanceCounted') : t('slaReport.maintenanceNotCounted')})
+                  ({m.announcedAt === null ? t('maintenance.notAnnounced') : `${t('maintenance.announcedAt')} ${formatInstant(m.announcedAt)}`}; {m.counted ? t('slaReport.maintenanceCounted') : t('slaReport.maintenanceNotCounted')})
                 </span>
               </li>
             ))}

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { addDays, DEFAULT_ZONE, localParts } from '../../../business-minutes';
 import { weekdayIndex } from '../../../calendar-format';
 import { StateBadge } from '../../../components/status-badge';
-import { formatDate, formatInstant, formatNumber } from '../../../format';
+import { formatDate, formatInstant } from '../../../format';
 import type { MaintenanceRecord } from '../queries';
+import { AnnouncementStatus } from './announcement-status';
 import { MaintenanceActions } from './maintenance-actions';
 
 /** The agreements' default notice period; a window announced later counts as ordinary time. */
@@ -42,7 +43,7 @@ export function MaintenanceSchedule({ windows, serviceName, canWrite = false, on
           </h2>
           <ul className="plain-list maintenance-list">
             {list.map((w) => {
-              const noticeHours = (Date.parse(w.startsAt) - Date.parse(w.announcedAt)) / 3_600_000;
+              const noticeHours = w.announcedAt === null ? null : (Date.parse(w.startsAt) - Date.parse(w.announcedAt)) / 3_600_000;
               const state = w.status === 'cancelled' ? 'cancelled' : Date.parse(w.endsAt) <= now ? 'past' : Date.parse(w.startsAt) <= now ? 'ongoing' : 'planned';
               return (
                 <li key={w.id} className="card maintenance-item">
@@ -50,7 +51,8 @@ export function MaintenanceSchedule({ windows, serviceName, canWrite = false, on
                   <p className="badge-row">
                     <StateBadge tone={state === 'ongoing' ? 'warn' : state === 'planned' ? 'ok' : 'off'} label={t(`maintenance.state.${state}`)} />
                     {w.seriesId && <StateBadge tone="off" label={t('maintenance.recurring')} />}
-                    {state !== 'cancelled' && noticeHours < DEFAULT_NOTICE_HOURS && <StateBadge tone="warn" label={t('maintenance.lateNotice', { hours: DEFAULT_NOTICE_HOURS })} />}
+                    {state !== 'cancelled' && noticeHours === null && <StateBadge tone="warn" label={t('maintenance.notAnnounced')} />}
+                    {state !== 'cancelled' && noticeHours !== null && noticeHours < DEFAULT_NOTICE_HOURS && <StateBadge tone="warn" label={t('maintenance.lateNotice', { hours: DEFAULT_NOTICE_HOURS })} />}
                   </p>
                   <dl className="details details-compact">
                     <div>
@@ -66,16 +68,9 @@ export function MaintenanceSchedule({ windows, serviceName, canWrite = false, on
                     <div>
                       <dt>{t('maintenance.announcedAt')}</dt>
                       <dd>
-                        <time dateTime={w.announcedAt}>{formatInstant(w.announcedAt)}</time>
-                        <span className="block muted">{t('maintenance.noticeHours', { hours: formatNumber(Math.max(0, noticeHours), 1) })}</span>
+                        <AnnouncementStatus window={w} />
                       </dd>
                     </div>
-                    {w.declaredBy && (
-                      <div>
-                        <dt>{t('maintenance.declaredBy')}</dt>
-                        <dd>{w.declaredBy}</dd>
-                      </div>
-                    )}
                     {w.status === 'cancelled' && (
                       <div>
                         <dt>{t('maintenance.cancelledAt')}</dt>
