@@ -47,6 +47,6 @@ export function useOpenTicketFromMail() {
 
 /** The ticket of a number the desk person typed, or null when there is none they may see. */
 export async function ticketByNumber(number: string): Promise<{ id: string; number: string; subject: string } | null> {
-  const page = await body(client.GET('/api/v1/tickets', { params: { query: { search: number, limit: 20 } } }));
+  const page = await body(client.GET('/api/v1/tickets', { params: { query: { q: number, limit: 20 } } }));
   return page.items.find((t) => String(t.number) === number) ?? null;
 }
