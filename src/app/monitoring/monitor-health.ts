@@ -52,8 +52,15 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
   if (monitors.length === 0) return [];
   const now = deps.clock.now().getTime();
   const latest = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latestResultsMany(tx, monitors.map((m) => m.id), Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1));
+  // Grouped once: filtering the whole answer per monitor is quadratic in the number of monitors.
+  const byMonitor = new Map<string, typeof latest>();
+  for (const r of latest) {
+    const list = byMonitor.get(r.monitorId);
+    if (list) list.push(r);
+    else byMonitor.set(r.monitorId, [r]);
+  }
   return monitors.map((m) => {
-    const mine = latest.filter((r) => r.monitorId === m.id);
+    const mine = byMonitor.get(m.id) ?? [];
     const last = mine.reduce<(typeof mine)[number] | null>((a, r) => (a === null || r.at > a.at ? r : a), null);
     const results = mine.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok }));
     const state = currentState(m, results, now);
