@@ -52,15 +52,8 @@ export async function openTicket(deps: OpenTicketDeps, actor: Actor, input: Open
   return deps.store.run(scopeOf(actor), (tx) => insertTicket(deps, tx, actor, fields, now, { id: actor.id, label: actor.label }));
 }
 
-export interface NewTicket {
-  tenantId: string;
-  serviceId: string | null;
-  priority: Priority;
-  category: TicketCategory;
-  channel: TicketChannel;
-  subject: string;
-  description: string;
-}
+/** A ticket's own fields, checked, before the agreement and clocks are worked out. */
+export type NewTicket = Pick<Ticket, 'tenantId' | 'serviceId' | 'priority' | 'category' | 'channel' | 'subject' | 'description'>;
 
 /**
  * Writes a checked ticket in the caller's transaction: measured by the agreement in force today
