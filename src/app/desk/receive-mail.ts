@@ -98,7 +98,7 @@ async function decide(deps: ReceiveMailDeps, settings: MailSettings, mail: Recei
   if (ticketNumber !== null) {
     const ticket = await deps.store.run(SYSTEM, (tx) => deps.store.tickets.byNumber(tx, null, ticketNumber));
     if (!ticket) return none(quarantine('unknown_ticket'));
-    if (sender.user.tenantId !== null && sender.user.tenantId !== ticket.tenantId) return none(quarantine('sender_not_allowed', ticket.id, ticket.tenantId));
+    if (sender.user.tenantId !== null && sender.user.tenantId !== ticket.tenantId) return none(quarantine('sender_not_allowed', ticket.id, sender.user.tenantId)); // the sender's municipality, never the ticket's: theirs must not read a stranger's mail
     const text = replyText(mail.text);
     if (text) await commentOnTicket(deps, actor, ticket.id, text, true);
     else if (mail.attachments.length === 0) return none(quarantine('empty', ticket.id, ticket.tenantId));
