@@ -1,4 +1,4 @@
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient, { type Client, type ClientPathsWithMethod, type FetchResponse, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import { ApiError, reportUnauthorized, toApiError, writeHeaders } from './problem';
 import type { components, paths } from './schema';
 
@@ -45,9 +45,24 @@ const conventions: Middleware = {
   },
 };
 
+type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type InitOf<P extends keyof paths, M extends Verb> = MaybeOptionalInit<paths[P], M>;
+/**
+ * openapi-fetch infers `init` from the argument itself, so a query parameter the operation does not
+ * declare type-checks and reaches the server, which refuses it (openapi-ts/openapi-typescript#2329).
+ * Here `init` is typed by the operation, so an undeclared parameter is a type error.
+ */
+type StrictMethod<M extends Verb> = <P extends ClientPathsWithMethod<Client<paths>, M>>(
+  url: P,
+  ...init: undefined extends InitOf<P, M> ? [InitOf<P, M>?] : [InitOf<P, M>]
+) => Promise<FetchResponse<Extract<paths[P][M], Record<string, unknown>>, InitOf<P, M>, `${string}/${string}`>>;
+type StrictClient = Omit<Client<paths>, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'> & { GET: StrictMethod<'get'>; POST: StrictMethod<'post'>; PUT: StrictMethod<'put'>; PATCH: StrictMethod<'patch'>; DELETE: StrictMethod<'delete'> };
+
 /** The one way the UI calls the API: paths, parameters and bodies typed from web/src/api/schema.d.ts. */
-export const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
-client.use(conventions);
+const fetchClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+fetchClient.use(conventions);
+// The same functions, seen through the operation-typed signatures above.
+export const client = fetchClient as unknown as StrictClient;
 
 /**
  * The body of a successful call. Failures never get here: the middleware throws them as ApiError.
