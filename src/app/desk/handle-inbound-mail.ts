@@ -1,8 +1,8 @@
 import type { Actor } from '../../domain/actor.js';
 import type { Priority } from '../../domain/agreement.js';
-import { replyText } from '../../domain/desk/inbound-mail.js';
+import { replyText, ticketSubjectOfMail } from '../../domain/desk/inbound-mail.js';
 import type { Ticket } from '../../domain/desk/ticket.js';
-import { KopaError, notFound, stateProblem, validationError } from '../../domain/errors.js';
+import { notFound, stateProblem, validationError } from '../../domain/errors.js';
 import { can } from '../../domain/roles.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { scopeOf } from '../shared/authorize.js';
@@ -10,7 +10,7 @@ import type { Tx } from '../shared/transaction.js';
 import { addAttachment } from './attach-to-ticket.js';
 import { mailSender } from './entry-author.js';
 import { requireDeskStaff } from './inbound-mail-queue.js';
-import { filesOfRaw } from './mail-attachments.js';
+import { filesOfRaw, keepAllowedFiles } from './mail-attachments.js';
 import type { InboundMail, InboundMailStatus, ReceiveMailDeps } from './mail-ports.js';
 import { insertTicket } from './open-ticket.js';
 import { addComment } from './work-ticket.js';
@@ -57,17 +57,7 @@ async function settle(deps: ReceiveMailDeps, tx: Tx, actor: Actor, mail: Inbound
 /** Keeps the mail's files on the ticket as its sender's; a file the upload rules refuse is left out and counted. */
 async function attachFiles(deps: ReceiveMailDeps, tx: Tx, actor: Actor, mail: InboundMail, ticket: Ticket, now: Date): Promise<number> {
   const raw = await deps.store.inboundMail.raw(tx, mail.id);
-  let refused = 0;
-  for (const file of raw ? await filesOfRaw(raw) : []) {
-    try {
-      await addAttachment(deps, tx, actor, ticket, file.fileName, file.content, now, mailSender(actor, mail.fromAddress, mail.id));
-    } catch (error) {
-      // The rules are checked before anything is written, so the transaction goes on.
-      if (!(error instanceof KopaError) || error.code !== 'validation') throw error;
-      refused += 1;
-    }
-  }
-  return refused;
+  return keepAllowedFiles(raw ? await filesOfRaw(raw) : [], (file) => addAttachment(deps, tx, actor, ticket, file.fileName, file.content, now, mailSender(actor, mail.fromAddress, mail.id)));
 }
 
 /**
@@ -83,8 +73,9 @@ export async function attachInboundMail(deps: ReceiveMailDeps, actor: Actor, id:
     const ticket = await deps.store.tickets.get(tx, null, ticketId);
     if (!ticket) throw validationError('ticketId', 'unknown_ticket', 'is not a ticket');
     await requireSameMunicipality(deps, tx, mail, ticket.tenantId, 'ticketId');
-    const text = replyText(mail.body).trim() || mail.body.trim() || mail.subject.trim() || '(bez teksta)';
-    await addComment(deps, tx, actor, ticket, text, true, now, mailSender(actor, mail.fromAddress, mail.id));
+    // A mail with no text brings only its files (as a reply of only attachments does).
+    const text = replyText(mail.body).trim();
+    if (text) await addComment(deps, tx, actor, ticket, text, true, now, mailSender(actor, mail.fromAddress, mail.id));
     const refused = await attachFiles(deps, tx, actor, mail, ticket, now);
     return settle(deps, tx, actor, mail, 'attached', ticket, refused, now);
   });
@@ -117,7 +108,7 @@ export async function openTicketFromInboundMail(deps: ReceiveMailDeps, actor: Ac
       if (!person || !person.active || person.tenantId !== tenant.id || !can(person.role, 'tickets.write')) throw validationError('reporterUserId', 'unknown_user', "must be one of the municipality's people");
       reporter = { id: person.id, label: person.email };
     }
-    const subject = mail.subject.trim().slice(0, 300) || '(bez temata)';
+    const subject = ticketSubjectOfMail({ subject: mail.subject, text: mail.body, from: mail.fromAddress || mail.envelopeFrom });
     const ticket = await insertTicket(
       deps,
       tx,

@@ -1,4 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { KopaError } from '../../domain/errors.js';
 
 export interface MailFile {
   fileName: string;
@@ -13,4 +14,22 @@ export function filesOf(parsed: ParsedMail): MailFile[] {
 /** The files of a whole message kept in quarantine. */
 export async function filesOfRaw(raw: Uint8Array): Promise<MailFile[]> {
   return filesOf(await simpleParser(Buffer.from(raw)));
+}
+
+/**
+ * Keeps each file of a mail through `keep` (which applies the upload rules); a file the rules refuse
+ * is left out and counted, the others are kept. The rules are checked before anything is written,
+ * so a refusal leaves the caller's transaction usable.
+ */
+export async function keepAllowedFiles(files: readonly MailFile[], keep: (file: MailFile) => Promise<unknown>): Promise<number> {
+  let refused = 0;
+  for (const file of files) {
+    try {
+      await keep(file);
+    } catch (error) {
+      if (!(error instanceof KopaError) || error.code !== 'validation') throw error;
+      refused += 1;
+    }
+  }
+  return refused;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { automaticReason, replyText, ticketNumberFromReferences } from '../../domain/desk/inbound-mail.js';
+import { automaticReason, replyText, ticketNumberFromReferences, ticketSubjectOfMail } from '../../domain/desk/inbound-mail.js';
 import { parseDeskAddress } from '../../domain/desk/reply-address.js';
 import { KopaError } from '../../domain/errors.js';
 import { can } from '../../domain/roles.js';
@@ -9,6 +9,7 @@ import type { User } from '../../domain/user.js';
 import { SYSTEM } from '../shared/transaction.js';
 import { attachToTicket } from './attach-to-ticket.js';
 import type { InboundMailOutcome, ReceiveMailDeps } from './mail-ports.js';
+import { keepAllowedFiles } from './mail-attachments.js';
 import { openTicket } from './open-ticket.js';
 import { commentOnTicket } from './work-ticket.js';
 
@@ -108,7 +109,7 @@ async function decide(deps: ReceiveMailDeps, settings: MailSettings, mail: Recei
 
   // A new request comes from a municipality; the agency's own staff open tickets in Kopa.
   if (sender.user.tenantId === null) return none(quarantine('not_municipal'));
-  const subject = mail.subject.trim().slice(0, 300) || '(bez temata)';
+  const subject = ticketSubjectOfMail({ subject: mail.subject, text: mail.text, from: mail.from });
   const ticket = await openTicket(deps, actor, { tenantId: sender.user.tenantId, priority: 'P3', category: 'request', subject, description: mail.text.trim() || subject }, { mail: true });
   const refused = await attach(deps, actor, ticket.id, mail.attachments);
   return { outcome: { status: 'ticket', reason: 'new_request', ticketId: ticket.id, tenantId: ticket.tenantId }, refusedAttachments: refused };
@@ -127,15 +128,6 @@ async function senderOf(deps: ReceiveMailDeps, from: string): Promise<{ user: Us
 }
 
 /** Each attachment under the upload rules (type, content, size, count); a refused one is left out. */
-async function attach(deps: ReceiveMailDeps, actor: Actor, ticketId: string, files: ReceivedMail['attachments']): Promise<number> {
-  let refused = 0;
-  for (const file of files) {
-    try {
-      await attachToTicket(deps, actor, ticketId, file.fileName, file.content);
-    } catch (error) {
-      if (!(error instanceof KopaError) || error.code !== 'validation') throw error;
-      refused += 1;
-    }
-  }
-  return refused;
+function attach(deps: ReceiveMailDeps, actor: Actor, ticketId: string, files: ReceivedMail['attachments']): Promise<number> {
+  return keepAllowedFiles(files, (file) => attachToTicket(deps, actor, ticketId, file.fileName, file.content));
 }

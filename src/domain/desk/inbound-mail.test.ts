@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { automaticReason, isOurMessageId, replyText, ticketMessageId, ticketNumberFromReferences, type MailEnvelope } from './inbound-mail.js';
+import { automaticReason, isOurMessageId, replyText, ticketSubjectOfMail, ticketMessageId, ticketNumberFromReferences, type MailEnvelope } from './inbound-mail.js';
 
 const person: MailEnvelope = { envelopeFrom: 'anna@cesis.lv', from: 'anna@cesis.lv', headers: new Map(), contentType: 'text/plain', messageId: '<abc@cesis.lv>', inReplyTo: [] };
 const own = ['atbalsts@kopa.rda.lv', 'kopa@rda.lv'];
@@ -50,5 +50,14 @@ describe('the new text of a reply', () => {
 
   it('keeps the whole text when the reply is written below the quote', () => {
     expect(replyText('> Vai strādā?\nJā, strādā.')).toBe('> Vai strādā?\nJā, strādā.');
+  });
+});
+
+describe('the subject of a ticket opened from a mail', () => {
+  it('is the mail’s subject, else its first line of text, else its sender, at most 300 characters', () => {
+    expect(ticketSubjectOfMail({ subject: '  Nestrādā DVS ', text: 'Teksts', from: 'a@cesis.lv' })).toBe('Nestrādā DVS');
+    expect(ticketSubjectOfMail({ subject: ' ', text: '\r\n  \r\nPortāls rāda 502\r\notrā rinda', from: 'a@cesis.lv' })).toBe('Portāls rāda 502');
+    expect(ticketSubjectOfMail({ subject: '', text: '  ', from: 'a@cesis.lv' })).toBe('a@cesis.lv');
+    expect(ticketSubjectOfMail({ subject: 'x'.repeat(400), text: '', from: '' })).toHaveLength(300);
   });
 });

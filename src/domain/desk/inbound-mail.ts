@@ -92,3 +92,15 @@ export function replyText(text: string): string {
   const reply = kept.join('\n').trim();
   return reply || text.trim();
 }
+
+/** The longest subject a ticket takes (the API's limit too). */
+export const TICKET_SUBJECT_MAX = 300;
+
+/**
+ * A ticket's subject from a mail: its subject, else the first line of its text, else who sent it —
+ * the mail's own words, never a placeholder in one language.
+ */
+export function ticketSubjectOfMail(mail: { subject: string; text: string; from: string }): string {
+  const firstLine = mail.text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  return (mail.subject.trim() || firstLine.trim() || mail.from.trim()).slice(0, TICKET_SUBJECT_MAX);
+}
