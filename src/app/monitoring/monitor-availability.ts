@@ -5,17 +5,15 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { SYSTEM } from '../shared/transaction.js';
 import { locationTimelines } from './monitor-timeline.js';
 import type { MonitoringDeps } from './ports.js';
+import { MONITOR_RANGE_DAYS, type MonitorRange } from '../../domain/monitoring/monitor-range.js';
 
-/** The ranges a monitor's page offers, ending now. */
-export const AVAILABILITY_RANGES = { '24h': 1, '7d': 7, '30d': 30, '90d': 90 } as const;
-export type AvailabilityRange = keyof typeof AVAILABILITY_RANGES;
 
 /** The most recent state changes returned; a flapping monitor over 90 days could have thousands. */
 export const MAX_EVENTS = 500;
 
 export interface MonitorAvailability {
   monitorId: string;
-  range: AvailabilityRange;
+  range: MonitorRange;
   from: string;
   to: string;
   /** up / (up + down) × 100 over the range (DESIGN.md's definition, without maintenance); null when nothing is known. */
@@ -35,12 +33,12 @@ export interface MonitorAvailability {
  * The rolled-up segments are read where the rollup is final, raw results only after that, so a
  * 90-day range reads a few hundred segments rather than every probe.
  */
-export async function monitorAvailability(deps: MonitoringDeps, actor: Actor, monitorId: string, range: AvailabilityRange): Promise<MonitorAvailability> {
+export async function monitorAvailability(deps: MonitoringDeps, actor: Actor, monitorId: string, range: MonitorRange): Promise<MonitorAvailability> {
   requirePermission(actor, 'monitors.read');
   const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
   if (!monitor) throw notFound('Monitor');
   const to = deps.clock.now().getTime();
-  const from = to - AVAILABILITY_RANGES[range] * 86_400_000;
+  const from = to - MONITOR_RANGE_DAYS[range] * 86_400_000;
   // The caller may see the monitor (checked above); its results are read in the system scope.
   const perLocation = await deps.store.run(SYSTEM, (tx) => locationTimelines(deps, tx, monitor, from, to));
   const timeline = combineLocations(perLocation, from, to);

@@ -1,7 +1,8 @@
 import type { Actor } from '../../domain/actor.js';
 import { DEFAULT_ZONE } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
-import { latencyRangeBuckets, type LatencyBucket, type LatencyRange } from '../../domain/monitoring/latency-range.js';
+import { BUCKET_MINUTES, latencyRangeBuckets, type LatencyBucket } from '../../domain/monitoring/latency-range.js';
+import type { MonitorRange } from '../../domain/monitoring/monitor-range.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { SYSTEM } from '../shared/transaction.js';
 import type { MonitoringDeps } from './ports.js';
@@ -17,8 +18,9 @@ export interface LatencyRangePoint {
 
 export interface LatencyRangeSeries {
   monitorId: string;
-  range: LatencyRange;
+  range: MonitorRange;
   bucket: LatencyBucket;
+  bucketMinutes: number;
   /** The first bucket's start (the range's start rounded down to a whole bucket) and now. */
   from: string;
   to: string;
@@ -32,7 +34,7 @@ export interface LatencyRangeSeries {
  * default, whole months, so at least 90 days); the availability rollup keeps states, not latency,
  * so with a shorter retention the oldest buckets of the range come back empty.
  */
-export async function monitorLatencyRange(deps: MonitoringDeps, actor: Actor, monitorId: string, range: LatencyRange): Promise<LatencyRangeSeries> {
+export async function monitorLatencyRange(deps: MonitoringDeps, actor: Actor, monitorId: string, range: MonitorRange): Promise<LatencyRangeSeries> {
   requirePermission(actor, 'monitors.read');
   const monitor = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.get(tx, monitorId));
   if (!monitor) throw notFound('Monitor');
@@ -45,6 +47,7 @@ export async function monitorLatencyRange(deps: MonitoringDeps, actor: Actor, mo
     monitorId: monitor.id,
     range,
     bucket: buckets.bucket,
+    bucketMinutes: BUCKET_MINUTES[buckets.bucket],
     from: new Date(buckets.from).toISOString(),
     to: new Date(buckets.to).toISOString(),
     points: starts.map((start, i) => {

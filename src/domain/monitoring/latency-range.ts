@@ -1,9 +1,9 @@
 import { addDays, localDateOf, localToEpochMs } from '../calendar/local-time.js';
+import { MONITOR_RANGE_DAYS, type MonitorRange } from './monitor-range.js';
 
-/** The ranges a monitor's latency chart offers, ending now; the same as its availability's. */
-export const LATENCY_RANGES = ['24h', '7d', '30d', '90d'] as const;
-export type LatencyRange = (typeof LATENCY_RANGES)[number];
 export type LatencyBucket = '5min' | 'hour' | 'day';
+/** A bucket's nominal length; a zone's day is 1440 minutes though it may last 23 or 25 hours. */
+export const BUCKET_MINUTES: Record<LatencyBucket, number> = { '5min': 5, hour: 60, day: 1440 };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -12,8 +12,7 @@ const DAY = 24 * HOUR;
  * How finely each range is drawn: a day in five-minute steps, a week per hour, a month and a
  * quarter per day — at most a few hundred points, each a bucket wide enough for a median to mean something.
  */
-export const BUCKET_OF: Record<LatencyRange, LatencyBucket> = { '24h': '5min', '7d': 'hour', '30d': 'day', '90d': 'day' };
-const LENGTH_OF: Record<LatencyRange, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY, '90d': 90 * DAY };
+export const BUCKET_OF: Record<MonitorRange, LatencyBucket> = { '24h': '5min', '7d': 'hour', '30d': 'day', '90d': 'day' };
 
 export interface LatencyBuckets {
   bucket: LatencyBucket;
@@ -30,9 +29,9 @@ export interface LatencyBuckets {
  * when the clocks change), so a day's point is the day people in Latvia lived; five minutes and
  * hours are whole UTC steps, the same everywhere.
  */
-export function latencyRangeBuckets(range: LatencyRange, now: number, zone: string): LatencyBuckets {
+export function latencyRangeBuckets(range: MonitorRange, now: number, zone: string): LatencyBuckets {
   const bucket = BUCKET_OF[range];
-  const start = now - LENGTH_OF[range];
+  const start = now - MONITOR_RANGE_DAYS[range] * DAY;
   const starts: number[] = [];
   if (bucket === 'day') {
     for (let date = localDateOf(zone, start); ; date = addDays(date, 1)) {

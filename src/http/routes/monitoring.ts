@@ -9,7 +9,8 @@ import { slaReportCsv } from '../../app/availability/sla-report.js';
 import { updateMonitor } from '../../app/monitoring/update-monitor.js';
 import { changeMaintenance } from '../../app/monitoring/change-maintenance.js';
 import { cancelMaintenance } from '../../app/monitoring/cancel-maintenance.js';
-import { AVAILABILITY_RANGES, MAX_EVENTS, monitorAvailability, type AvailabilityRange } from '../../app/monitoring/monitor-availability.js';
+import { MAX_EVENTS, monitorAvailability } from '../../app/monitoring/monitor-availability.js';
+import { MONITOR_RANGES, type MonitorRange } from '../../domain/monitoring/monitor-range.js';
 import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
@@ -62,7 +63,7 @@ export const MonitorView = Type.Object({
 
 const MonitorAvailabilityView = Type.Object({
   monitorId: Type.String(),
-  range: Type.Union(Object.keys(AVAILABILITY_RANGES).map((r) => Type.Literal(r))),
+  range: Type.Union(MONITOR_RANGES.map((r) => Type.Literal(r))),
   from: Instant,
   to: Instant,
   uptimePercent: Nullable(Type.Number({ description: 'up / (up + down) × 100 over the range; null when nothing is known' })),
@@ -219,10 +220,10 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       tags: ['monitoring'],
       summary: 'A monitor’s uptime and state changes over the last 24 h, 7, 30 or 90 days (rolled-up data where final)',
       params: Params,
-      querystring: Type.Object({ range: Type.Optional(Type.Union(Object.keys(AVAILABILITY_RANGES).map((r) => Type.Literal(r)), { description: 'default 24h' })) }, { additionalProperties: false }),
+      querystring: Type.Object({ range: Type.Optional(Type.Union(MONITOR_RANGES.map((r) => Type.Literal(r)), { description: 'default 24h' })) }, { additionalProperties: false }),
       response: { 200: MonitorAvailabilityView, ...ERRORS },
     },
-  }, async (request) => monitorAvailability(deps, actorOf(request), pathId(request.params.id, 'Monitor'), (request.query.range ?? '24h') as AvailabilityRange));
+  }, async (request) => monitorAvailability(deps, actorOf(request), pathId(request.params.id, 'Monitor'), (request.query.range ?? '24h') as MonitorRange));
 
   app.patch('/monitors/:id', {
     schema: {

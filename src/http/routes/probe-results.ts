@@ -6,7 +6,7 @@ import type { Deps } from '../../app/ports.js';
 import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitoring/monitor-health.js';
 import { monitorLatencyRange } from '../../app/monitoring/monitor-latency-range.js';
 import { validationError } from '../../domain/errors.js';
-import { LATENCY_RANGES } from '../../domain/monitoring/latency-range.js';
+import { MONITOR_RANGES } from '../../domain/monitoring/monitor-range.js';
 import { issuePushToken, receiveBeat } from '../../app/monitoring/push-monitors.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
@@ -15,7 +15,6 @@ import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { HealthView } from './monitor-list.js';
 import { ERRORS, Instant } from '../schemas.js';
 
-const BUCKET_MINUTES = { '5min': 5, hour: 60, day: 1440 } as const;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const Result = Type.Object(
@@ -95,7 +94,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
   const RangeSeries = Type.Object({
     monitorId: Type.String(),
     bucketMinutes: Type.Integer({ description: 'the bucket’s length in minutes; a day is 1440 (a Riga day of 23 or 25 hours when the clocks change)' }),
-    range: Type.Optional(Type.Union(LATENCY_RANGES.map((r) => Type.Literal(r)))),
+    range: Type.Optional(Type.Union(MONITOR_RANGES.map((r) => Type.Literal(r)))),
     bucket: Type.Optional(Type.Union([Type.Literal('5min'), Type.Literal('hour'), Type.Literal('day')])),
     from: Type.Optional(Instant),
     to: Type.Optional(Instant),
@@ -108,7 +107,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
       tags: ['monitoring'],
       summary: 'Latency and failures over the last hours in at most 288 buckets (a sparkline); or, with `range` (24h, 7d, 30d, 90d), every bucket of the range (5 minutes, an hour, a Riga day) with its median, average and maximum, empty buckets included with `checks: 0` and null latencies',
       params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, description: 'default 24' })), range: Type.Optional(Type.Union(LATENCY_RANGES.map((r) => Type.Literal(r)), { description: 'instead of `hours`' })) }, { additionalProperties: false }),
+      querystring: Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, description: 'default 24' })), range: Type.Optional(Type.Union(MONITOR_RANGES.map((r) => Type.Literal(r)), { description: 'instead of `hours`' })) }, { additionalProperties: false }),
       response: { 200: RangeSeries, ...ERRORS },
     },
   }, async (request) => {
@@ -116,8 +115,7 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     const { range } = request.query;
     if (range !== undefined && request.query.hours !== undefined) throw validationError('hours', 'excludes', 'give either hours or range', { other: 'range' });
     if (range === undefined) return monitorLatency(deps, actorOf(request), id, request.query.hours ?? 24);
-    const series = await monitorLatencyRange(deps, actorOf(request), id, range);
-    return { ...series, bucketMinutes: BUCKET_MINUTES[series.bucket] };
+    return monitorLatencyRange(deps, actorOf(request), id, range);
   });
 
   app.post('/monitors/:id/push-token', {
