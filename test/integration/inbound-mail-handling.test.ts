@@ -94,6 +94,16 @@ describe.each(BACKENDS)('the desk handles quarantined mail on %s', (backend) => 
     expect(again.json()).toMatchObject({ reason: 'mail_not_quarantined' });
   });
 
+  it('a mail with only files brings its files and no comment', async () => {
+    const mail = await quarantined({ from: 'skeneris@example.com', subject: 'Skenēts dokuments', text: '', attachments: [{ filename: 'skenejums.png', content: PNG }] });
+    const comments = async () => (await ticketOf(ticket.id)).events.filter((e) => e.kind === 'comment').length;
+    const before = await comments();
+    expect((await desk.post(`/api/v1/inbound-mail/${mail.id}/attach`, { ticketId: ticket.id })).json()).toMatchObject({ status: 'attached', refusedAttachments: 0 });
+    expect(await comments()).toBe(before);
+    const files = (await desk.get(`/api/v1/tickets/${ticket.id}/attachments`)).json().items as { fileName: string }[];
+    expect(files.map((f) => f.fileName)).toContain('skenejums.png');
+  });
+
   it('without a reporter the ticket is the mail address’s', async () => {
     const mail = await quarantined({ from: 'zvanitajs@example.com', subject: '', text: '\nZvanīju par DVS\nLūdzu atzvaniet.' });
     const opened = (await desk.post(`/api/v1/inbound-mail/${mail.id}/open-ticket`, { tenantId: cesis })).json();
