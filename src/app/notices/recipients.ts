@@ -11,7 +11,7 @@ export { NOTICE_TOPICS, type NoticeTopic };
 /** One address a notice goes to, in the language its reader chose. */
 export interface NoticeRecipient {
   email: string;
-  language: 'lv' | 'en';
+  language: Language;
   /** The person behind the address; null for the municipality's contact address and extra addresses. */
   userId: string | null;
 }

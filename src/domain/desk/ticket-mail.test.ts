@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOurMessageId, ticketNumberFromReferences } from './inbound-mail.js';
-import { messageDomain, satisfactionMail, threadHeaders, ticketMail } from './ticket-mail.js';
+import { messageDomain, satisfactionMail, threadHeaders, ticketMail, ticketTopicNotice } from './ticket-mail.js';
 
 describe('ticket mail', () => {
   it('threads every mail of a ticket under its first message id, on the desk address domain or kopa', () => {
@@ -29,5 +29,13 @@ describe('ticket mail', () => {
     const mail = satisfactionMail('7', 'DVS', 'https://kopa.example.lv/satisfaction', 'secret', 'en');
     expect(mail.links).toEqual([1, 2, 3, 4, 5].map((n) => `https://kopa.example.lv/satisfaction?score=${n}#secret`));
     expect(mail.subject).toBe('[Kopa #7] How satisfied are you? DVS');
+  });
+});
+
+describe('the notice of a municipality’s tickets topic', () => {
+  it('says the ticket was opened or resolved in the reader’s language', () => {
+    const ticket = { number: '1042', priority: 'P2', subject: 'Portāls nestrādā' };
+    expect(ticketTopicNotice(ticket, 'opened', 'lv')).toEqual({ subject: '[Kopa] Jauns pieteikums #1042: Portāls nestrādā', lines: ['Jauns pieteikums #1042 (P2): Portāls nestrādā'], linkLabel: 'Atvērt pieteikumu' });
+    expect(ticketTopicNotice(ticket, 'resolved', 'en')).toEqual({ subject: '[Kopa] Ticket resolved #1042: Portāls nestrādā', lines: ['Ticket resolved #1042 (P2): Portāls nestrādā'], linkLabel: 'Open the ticket' });
   });
 });

@@ -3,9 +3,11 @@
  * decided in one place and tested without a mail server. Latvian first; English for those who chose it.
  */
 import { ticketMessageId } from './inbound-mail.js';
+import type { Language } from '../locale.js';
 import type { TicketStatus } from './ticket.js';
 
-export type MailLanguage = 'lv' | 'en';
+/** A mail is in its reader's language: one of the UI's. */
+export type MailLanguage = Language;
 
 const STATUS: Record<MailLanguage, Record<TicketStatus, string>> = {
   lv: { new: 'Jauns', in_progress: 'Tiek risināts', waiting_for_customer: 'Gaida klienta atbildi', resolved: 'Atrisināts', closed: 'Slēgts' },
@@ -96,5 +98,24 @@ export function satisfactionMail(number: string, subject: string, pageUrl: strin
     subject: w.subject(number, subject),
     text: [w.intro(number), '', ...links.map((link, i) => `${i + 1}: ${link}`), '', w.after].join('\n'),
     links,
+  };
+}
+
+const TOPIC_WORDS = {
+  lv: { opened: 'Jauns pieteikums', resolved: 'Pieteikums atrisināts', link: 'Atvērt pieteikumu' },
+  en: { opened: 'New ticket', resolved: 'Ticket resolved', link: 'Open the ticket' },
+} as const;
+
+/** The notice of a municipality's `tickets` topic that one of its tickets was opened or resolved, in the reader's language. */
+export function ticketTopicNotice(
+  ticket: { number: string; priority: string; subject: string },
+  moment: 'opened' | 'resolved',
+  language: MailLanguage,
+): { subject: string; lines: string[]; linkLabel: string } {
+  const words = TOPIC_WORDS[language];
+  return {
+    subject: `[Kopa] ${words[moment]} #${ticket.number}: ${ticket.subject}`,
+    lines: [`${words[moment]} #${ticket.number} (${ticket.priority}): ${ticket.subject}`],
+    linkLabel: words.link,
   };
 }
