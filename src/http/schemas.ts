@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { PRIORITIES } from '../domain/agreement.js';
 import { LANGUAGES } from '../domain/locale.js';
 import { TENANT_STATUSES } from '../domain/tenant.js';
 import { TOKEN_ACCESS_REASONS } from '../domain/token-access.js';
@@ -6,7 +7,10 @@ import { FIELD_ERROR_CODES, PROBLEM_REASONS } from '../domain/errors.js';
 import { PERMISSIONS } from '../domain/roles.js';
 
 /** Shared request and response schemas; they generate the OpenAPI document. */
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** The schema, or null. */
+export const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
+/** A ticket's priority, P1 the most urgent (the agreements' four). */
+export const prioritySchema = (options: { description?: string } = {}) => Type.Union(PRIORITIES.map((p) => Type.Literal(p)), options);
 export const DateText = Type.String({ format: 'date', description: 'Local date YYYY-MM-DD', examples: ['2026-01-01'] });
 export const Instant = Type.String({ format: 'date-time', description: 'ISO-8601 instant in UTC' });
 export const Id = Type.String({ description: 'Opaque identifier' });

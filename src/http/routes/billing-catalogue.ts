@@ -7,9 +7,8 @@ import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { PageOnly, PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
-import { DateText, ERRORS, Instant } from '../schemas.js';
+import { DateText, ERRORS, Instant, Nullable } from '../schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 const Money = (description: string) => Type.String({ description, examples: ['1234.50'] });
 
 const ProviderView = Type.Object({ code: Type.String(), name: Type.String(), createdAt: Instant });

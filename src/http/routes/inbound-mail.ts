@@ -3,19 +3,17 @@ import { Type } from '@sinclair/typebox';
 import { discardInboundMail, listInboundMail } from '../../app/desk/inbound-mail-queue.js';
 import type { InboundMail } from '../../app/desk/mail-ports.js';
 import { attachInboundMail, openTicketFromInboundMail, type HandledMail } from '../../app/desk/handle-inbound-mail.js';
-import type { Priority as TicketPriority } from '../../domain/agreement.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, Nullable, prioritySchema } from '../schemas.js';
 
 const STATUSES = ['comment', 'ticket', 'ignored', 'quarantined', 'attached', 'opened', 'discarded'];
 const Status = Type.Union(STATUSES.map((s) => Type.Literal(s)), {
   description: 'comment or ticket: applied by the listener; ignored: automatic (auto-reply, bounce, loop); quarantined: waits for the desk; attached, opened, discarded: the desk added it to a ticket, opened a ticket from it or threw it away',
 });
 const StatusFilter = Type.Union([...STATUSES, 'handled'].map((s) => Type.Literal(s)), { description: 'one status, or `handled`: attached, opened and discarded' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const InboundMailView = Type.Object({
   id: Type.String(),
@@ -38,7 +36,7 @@ const InboundMailView = Type.Object({
 const present = (m: InboundMail) => m;
 const HandledView = Type.Intersect([InboundMailView, Type.Object({ refusedAttachments: Type.Integer({ minimum: 0, description: 'files of the mail the upload rules refused; the rest are on the ticket' }) })]);
 const presentHandled = (h: HandledMail) => ({ ...h.mail, refusedAttachments: h.refusedAttachments });
-const Priority = Type.Union(['P1', 'P2', 'P3', 'P4'].map((p) => Type.Literal(p)), { description: 'P3 unless given' });
+const Priority = prioritySchema({ description: 'P3 unless given' });
 const Params = Type.Object({ id: Type.String() });
 
 export const inboundMailRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -92,7 +90,7 @@ export const inboundMailRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
   }, async (request) => {
     const body = request.body;
-    const input = { tenantId: body.tenantId, serviceId: body.serviceId ?? null, priority: body.priority as TicketPriority | undefined, reporterUserId: body.reporterUserId ?? null };
+    const input = { tenantId: body.tenantId, serviceId: body.serviceId ?? null, priority: body.priority, reporterUserId: body.reporterUserId ?? null };
     return presentHandled(await openTicketFromInboundMail(deps, actorOf(request), pathId(request.params.id, 'Mail'), input));
   });
 };

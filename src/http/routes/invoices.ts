@@ -8,9 +8,8 @@ import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
 import { PageQuery, pageOf, sendListPage } from '../paging.js';
 import { pathId } from '../ids.js';
-import { DateText, ERRORS, Instant, LanguageQuery } from '../schemas.js';
+import { DateText, ERRORS, Instant, LanguageQuery, Nullable } from '../schemas.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Address = Type.Object({ street: Type.String({ minLength: 1, maxLength: 200 }), city: Type.String({ minLength: 1, maxLength: 100 }), postalCode: Type.String({ minLength: 1, maxLength: 20 }), country: Type.String({ minLength: 2, maxLength: 2 }) }, { additionalProperties: false });
 const SellerFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),

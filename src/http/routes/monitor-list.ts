@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { browseMonitors, DISPLAY_STATES, monitorCounts, monitorKey, type DisplayState } from '../../app/monitoring/browse-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, Nullable } from '../schemas.js';
 import { MonitorView } from './monitoring.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Uuid = Type.String({ format: 'uuid' });
 
 export const HealthView = Type.Object({

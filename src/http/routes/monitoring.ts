@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { excludeOutage, listExclusions, withdrawExclusion } from '../../app/availability/exclude-outage.js';
 import { createMonitor, getMaintenance, getMonitor, ingestProbeResults, listMaintenance, MAX_RESULTS_PER_BATCH, scheduleMaintenance } from '../../app/monitoring/manage-monitors.js';
 import { pageInMemory } from '../../app/shared/paging.js';
@@ -16,9 +16,8 @@ import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
 import { pathId } from '../ids.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
-import { ERRORS, Instant, LanguageQuery } from '../schemas.js';
+import { ERRORS, Instant, LanguageQuery, Nullable } from '../schemas.js';
 
-const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 const Uuid = Type.String({ format: 'uuid' });
 const Params = Type.Object({ id: Type.String() });
 

@@ -6,11 +6,10 @@ import type { Deps } from '../../app/ports.js';
 import type { OutboxRecord } from '../../app/shared/ports.js';
 import { actorOf } from '../auth.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, Nullable } from '../schemas.js';
 
 const Status = Type.Union([Type.Literal('queued'), Type.Literal('sending'), Type.Literal('sent'), Type.Literal('failed')]);
 const Channel = Type.Union([Type.Literal('email'), Type.Literal('webhook'), Type.Literal('teams'), Type.Literal('slack')]);
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const OutboxNotice = Type.Object({
   id: Type.String(),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { ingestProbeBatch } from '../../app/monitoring/ingest-probe-batch.js';
 import { MAX_RESULTS_PER_BATCH } from '../../app/monitoring/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
@@ -13,7 +13,7 @@ import { pathId } from '../ids.js';
 import { pageInMemory } from '../../app/shared/paging.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { HealthView } from './monitor-list.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, Nullable } from '../schemas.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -89,7 +89,6 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     return sendPage(request, reply, 'monitor-latency', { items: series.sort((a, b) => (a.monitorId < b.monitorId ? -1 : 1)), more: ids.more }, byMonitor);
   });
 
-  const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
   // With `range` the series also names its range and buckets, and each point its median.
   const RangeSeries = Type.Object({
     monitorId: Type.String(),

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { Nullable } from '../schemas.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Passkey = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -4,11 +4,10 @@ import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/monit
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
-import { DateText, ERRORS, Instant } from '../schemas.js';
+import { DateText, ERRORS, Instant, Nullable } from '../schemas.js';
 import { IncidentView } from './incidents.js';
 
 const State = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('maintenance'), Type.Literal('unknown')]);
-const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 const StatusView = Type.Object({
   generatedAt: Instant,
   overall: Type.Union([Type.Literal('operational'), Type.Literal('outage'), Type.Literal('maintenance'), Type.Literal('unknown')]),

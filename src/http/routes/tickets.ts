@@ -22,13 +22,12 @@ import { isStaff } from '../../app/desk/ticket-sla.js';
 import { actorOf } from '../auth.js';
 import { pathId } from '../ids.js';
 import { PageQuery, encodeCursor, pageOf, pageRequest, sendPage } from '../paging.js';
-import { ERRORS, Instant } from '../schemas.js';
+import { ERRORS, Instant, Nullable, prioritySchema } from '../schemas.js';
 
 const Status = Type.Union([Type.Literal('new'), Type.Literal('in_progress'), Type.Literal('waiting_for_customer'), Type.Literal('resolved'), Type.Literal('closed')]);
-const Priority = Type.Union([Type.Literal('P1'), Type.Literal('P2'), Type.Literal('P3'), Type.Literal('P4')]);
+const Priority = prioritySchema();
 const Category = Type.Union([Type.Literal('incident'), Type.Literal('request'), Type.Literal('question')]);
 const Channel = Type.Union([Type.Literal('web'), Type.Literal('email'), Type.Literal('api'), Type.Literal('phone')], { description: 'How the request reached the desk' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const Clock = Type.Object({
   targetMinutes: Type.Integer(),
