@@ -5,10 +5,9 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { changeMaintenanceSeries } from './change-maintenance-series.js';
 import { recordMaintenanceNotices } from './maintenance-notices.js';
 import { checkServices, checkTimes, withAnnouncement, type MaintenanceChanges } from './maintenance-rules.js';
-
-export type { MaintenanceChanges };
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 
+export type { MaintenanceChanges };
 
 /**
  * Changes one window (of a series: that occurrence only). A window that has ended is history and

@@ -308,10 +308,10 @@ export const maintenanceRepository: Store['maintenance'] = {
   },
   async markAnnounced(tx, eventKey, at) {
     // least(): two replicas sending two recipients' rows may commit out of order; the earliest send wins.
+    // A declared time stays too: it was given at creation, no later than then, so before any send.
     const result = await trxOf(tx)
       .updateTable('maintenance_windows')
       .set({ announced_at: sql<Date>`least(coalesce(announced_at, ${at}), ${at})` })
-      .where('declared_by', 'is', null)
       .where('id', 'in', (eb) => eb.selectFrom('maintenance_announcement_notices').select('window_id').where('event_key', '=', eventKey))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
