@@ -53,9 +53,9 @@ function requireMayRemove(actor: Actor, userId: string): void {
  */
 function mayBeAdded(actor: Actor, ticket: Ticket, person: User): boolean {
   if (!person.active || !can(person.role, 'tickets.read')) return false;
-  if (person.id === actor.id) return person.tenantId === null || person.tenantId === ticket.tenantId;
-  if (isStaff(actor)) return person.tenantId === null || person.tenantId === ticket.tenantId;
-  return actor.tenantId !== null && person.tenantId === actor.tenantId && person.tenantId === ticket.tenantId;
+  const seesTicket = person.tenantId === null || person.tenantId === ticket.tenantId;
+  if (person.id === actor.id || isStaff(actor)) return seesTicket;
+  return person.tenantId === actor.tenantId && person.tenantId === ticket.tenantId;
 }
 
 /** The people `actor` may add as the ticket's watchers, by name (watchers already among them). */
