@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/app/identity/create-user.js';
 import { alertOperators } from '../../src/app/shared/alert-operators.js';
@@ -15,6 +13,7 @@ import { argon2Hasher } from '../../src/main/runtime.js';
 import { BACKENDS, createEmptyPostgresDatabase, type BackendName } from '../support/database.js';
 import { kopaCommand } from '../support/kopa-command.js';
 import { serverEnv, spawnServer } from '../support/server-process.js';
+import { smtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 
@@ -30,27 +29,12 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number)
 describe.each(BACKENDS)('a notice outlives the server that was to send it (%s)', (backend: BackendName) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kopa-outbox-crash-'));
   let pgDatabase: { url: string; drop(): Promise<void> } | null = null;
-  const mails: string[] = [];
-  // While `hold` is set the receiver takes the message and never answers: the sender is mid-send.
-  const state = { hold: true, held: 0 };
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        if (state.hold) return void state.held++;
-        mails.push(`${session.envelope.rcptTo.map((r) => r.address).join(',')} ${/Subject: (.*)/.exec(raw)?.[1]?.trim()}`);
-        callback();
-      });
-    },
-  });
-  smtp.on('error', () => undefined); // the killed server's connection drops mid-message
+  let smtp: SmtpReceiver | undefined;
+  /** What reached the receiver: each mail's recipients and subject. */
+  const mails = () => (smtp?.mails ?? []).map((m) => `${m.to.join(',')} ${/Subject: (.*)/.exec(m.raw)?.[1]?.trim()}`);
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
     await pgDatabase?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -67,8 +51,10 @@ describe.each(BACKENDS)('a notice outlives the server that was to send it (%s)',
 
   it('records, is killed before the mail is accepted, and after a restart the operator gets exactly one mail', async () => {
     if (backend === 'postgres') pgDatabase = await createEmptyPostgresDatabase();
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    // The receiver takes the message and never answers while `hold` is set: the sender is mid-send.
+    smtp = await smtpReceiver();
+    smtp.state.hold = true;
+    const smtpUrl = smtp.url;
 
     // The change and its notice commit together; no server is running to send it.
     const db = await open();
@@ -86,12 +72,12 @@ describe.each(BACKENDS)('a notice outlives the server that was to send it (%s)',
     // The first server claims the notice and dies (kill -9) while the receiver holds the message unanswered.
     const first = await spawnServer(command, env);
     try {
-      expect(await until(() => state.held === 1, 60_000), first.output()).toBe(true);
+      expect(await until(() => smtp!.state.held === 1, 60_000), first.output()).toBe(true);
     } finally {
       first.child.kill('SIGKILL');
       await first.exited;
     }
-    expect(mails).toEqual([]);
+    expect(mails()).toEqual([]);
     expect(await row()).toEqual({ status: 'sending', attempts: 1 });
 
     // Its claim expires five minutes after it was taken; the test does not wait that long but moves it.
@@ -99,17 +85,17 @@ describe.each(BACKENDS)('a notice outlives the server that was to send it (%s)',
     await expire.kysely.updateTable('outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('event_key', '=', 'crash:1').execute();
     await expire.close();
 
-    state.hold = false;
+    smtp.state.hold = false;
     const second = await spawnServer(command, env);
     try {
-      expect(await until(() => mails.length > 0, 60_000), second.output()).toBe(true);
+      expect(await until(() => mails().length > 0, 60_000), second.output()).toBe(true);
       await new Promise((r) => setTimeout(r, 11_000)); // two more polls of the worker: nothing more is sent
-      expect(mails).toEqual(['operator@crash.test Kopa: before the crash']);
+      expect(mails()).toEqual(['operator@crash.test Kopa: before the crash']);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
     }
     expect(await row()).toEqual({ status: 'sent', attempts: 2 });
-    expect(state.held).toBe(1);
+    expect(smtp.state.held).toBe(1);
   }, 240_000);
 });

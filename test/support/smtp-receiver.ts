@@ -11,8 +11,11 @@ export interface ReceivedMail {
 
 export interface SmtpReceiver {
   mails: ReceivedMail[];
-  /** `refuse: n` answers the next n mails with a temporary failure (451), as a busy server would. */
-  state: { refuse: number };
+  /**
+   * `refuse: n` answers the next n mails with a temporary failure (451), as a busy server would;
+   * while `hold` is set a mail is taken and never answered (its sender is mid-send), counted in `held`.
+   */
+  state: { refuse: number; hold: boolean; held: number };
   /** `smtp://127.0.0.1:<port>`, for KOPA_SMTP_URL or createNotifier. */
   url: string;
   close(): Promise<void>;
@@ -28,7 +31,7 @@ function decodeQuotedPrintable(raw: string): string {
  */
 export async function smtpReceiver(options: { into?: ReceivedMail[] } = {}): Promise<SmtpReceiver> {
   const mails = options.into ?? [];
-  const state = { refuse: 0 };
+  const state = { refuse: 0, hold: false, held: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -37,12 +40,14 @@ export async function smtpReceiver(options: { into?: ReceivedMail[] } = {}): Pro
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
+        if (state.hold) return void state.held++;
         if (state.refuse-- > 0) return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
         mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) });
         callback();
       });
     },
   });
+  server.on('error', () => undefined); // a sender killed mid-message drops its connection
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     mails,
