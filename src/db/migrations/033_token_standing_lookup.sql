@@ -1,0 +1,29 @@
+-- Issue 11: authorising a Bearer token is one statement sent outside any transaction, so the use
+-- case's transaction is the only one a request opens (ADR 0019). Row-level security applies to the
+-- owner too (FORCE), and a statement outside runScoped has no scope: the function states the system
+-- scope for its own duration only (SET clauses are undone when it returns) and runs as its owner.
+--
+-- It returns only what deciding the token needs, read now, never remembered: the token's revocation
+-- and expiry, its creator's standing (active, role, municipality) and its municipality's status, so
+-- each takes effect on the very next request on every replica (ADR 0009). The app decides from
+-- these (domain/token-access.ts); the function only reads.
+CREATE OR REPLACE FUNCTION kopa_token_standing(hash text)
+  RETURNS TABLE (
+    id uuid, name text, role text, tenant_id uuid, expires_at timestamptz, revoked_at timestamptz,
+    last_used_at timestamptz, created_by_user_id uuid, tenant_status text,
+    creator_active boolean, creator_role text, creator_tenant_id uuid
+  )
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public SET kopa.role = 'system' SET kopa.tenant_id = ''
+AS $$
+  SELECT t.id, t.name, t.role, t.tenant_id, t.expires_at, t.revoked_at, t.last_used_at, t.created_by_user_id,
+         m.status, c.active, c.role, c.tenant_id
+    FROM api_tokens t
+    LEFT JOIN tenants m ON m.id = t.tenant_id
+    LEFT JOIN users c ON c.id = t.created_by_user_id
+   WHERE t.token_hash = hash
+$$;
+
+-- Only the owner (the server's own connection, outside any transaction) calls it: a tenant-scoped
+-- transaction, which runs as kopa_app, has no use for other municipalities' tokens.
+REVOKE ALL ON FUNCTION kopa_token_standing(text) FROM PUBLIC;
