@@ -30,6 +30,5 @@ BEGIN
 END
 $$;
 
--- Only the owner (the server's own connection, outside any transaction) calls it: a tenant-scoped
--- transaction, which runs as kopa_app, has no use for other municipalities' tokens.
-REVOKE ALL ON FUNCTION kopa_token_standing(text) FROM PUBLIC;
+-- Execute rights follow migration 014's defaults: not PUBLIC, the app role kopa_app only. Nothing
+-- is learnt from it without the token itself (its SHA-256 is the key).
