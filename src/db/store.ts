@@ -4,6 +4,7 @@ import type { Store } from '../app/ports.js';
 import type { KopaError } from '../domain/errors.js';
 import { fieldError, stateProblem } from '../domain/errors.js';
 import type { Database } from './schema.js';
+import { tokenStanding } from './token-standing.js';
 import { asTx } from './tx.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
 import { agreementRepository } from './repositories/agreements.js';
@@ -107,6 +108,7 @@ function uniqueViolationAsConflict(error: unknown): KopaError | null {
 export function createStore(db: Kysely<Database>): Store {
   return {
     run: (scope, fn) => runScoped(db, scope, fn),
+    tokenStanding: (tokenHash) => tokenStanding(db, tokenHash),
     tenants: tenantRepository,
     agreements: agreementRepository,
     calendars: calendarRepository,

@@ -79,8 +79,9 @@ const TOKEN_REFUSALS: Record<Exclude<TokenAccessReason, 'tenant_suspended_read_o
 };
 
 /**
- * Resolves a bearer token, or throws why it does not work. The token, the person who made
- * it and its municipality come in one query: this runs on every API call.
+ * Resolves a bearer token, or throws why it does not work. The token, the person who made it and
+ * its municipality are read by one statement outside any transaction (ADR 0019): this runs on every
+ * API call, and the use case's transaction is then the only one the request opens.
  */
 export async function authenticateToken(
   deps: IdentityDeps,
@@ -88,37 +89,25 @@ export async function authenticateToken(
   context: { requestId: string | null; clientAddress: string | null },
 ): Promise<TokenAuth> {
   const now = deps.clock.now();
-  return deps.store.run(SYSTEM, async (tx) => {
-    const record = await deps.store.tokens.findByHash(tx, hashSecret(token));
-    if (!record) throw new KopaError('unauthenticated', 'The API token is unknown, expired or revoked');
-    const { access, reason } = tokenAccess(
-      {
-        role: record.role,
-        tenantId: record.tenantId,
-        expiresAt: record.expiresAt ? new Date(record.expiresAt) : null,
-        revokedAt: record.revokedAt ? new Date(record.revokedAt) : null,
-        createdByUserId: record.createdByUserId,
-        creator: record.creator,
-        tenantStatus: record.tenantStatus,
-      },
-      now,
-    );
-    if (access === 'none') {
-      if (reason === 'tenant_offboarded') throw tenantRefusal('tenant_offboarded');
-      throw new KopaError('unauthenticated', TOKEN_REFUSALS[reason as keyof typeof TOKEN_REFUSALS] ?? 'The API token does not work');
-    }
-    if (!record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() > TOUCH_INTERVAL_MS) {
-      await deps.store.tokens.markUsed(tx, record.id, now);
-    }
-    const actor: Actor = {
-      kind: 'token',
-      id: record.id,
-      label: `token:${record.name}`,
-      role: record.role,
-      tenantId: record.tenantId,
-      requestId: context.requestId,
-      clientAddress: context.clientAddress,
-    };
-    return { actor, tenantStatus: record.tenantStatus };
-  });
+  const record = await deps.store.tokenStanding(hashSecret(token));
+  if (!record) throw new KopaError('unauthenticated', 'The API token is unknown, expired or revoked');
+  const { access, reason } = tokenAccess(record, now);
+  if (access === 'none') {
+    if (reason === 'tenant_offboarded') throw tenantRefusal('tenant_offboarded');
+    throw new KopaError('unauthenticated', TOKEN_REFUSALS[reason as keyof typeof TOKEN_REFUSALS] ?? 'The API token does not work');
+  }
+  // Its own short transaction, at most once per interval per token: not on the hot path.
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    await deps.store.run(SYSTEM, (tx) => deps.store.tokens.markUsed(tx, record.id, now));
+  }
+  const actor: Actor = {
+    kind: 'token',
+    id: record.id,
+    label: `token:${record.name}`,
+    role: record.role,
+    tenantId: record.tenantId,
+    requestId: context.requestId,
+    clientAddress: context.clientAddress,
+  };
+  return { actor, tenantStatus: record.tenantStatus };
 }

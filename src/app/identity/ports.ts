@@ -1,7 +1,7 @@
 /** What the identity use cases (people, sessions, tokens) need from the store. */
 import type { Role } from '../../domain/roles.js';
 import type { TenantStatus } from '../../domain/tenant.js';
-import type { CreatorStanding } from '../../domain/token-access.js';
+import type { CreatorStanding, TokenStanding } from '../../domain/token-access.js';
 import type { ApiToken, TokenCreator, User } from '../../domain/user.js';
 import type { AuditStore } from '../audit/ports.js';
 import type { TenantStore } from '../municipalities/ports.js';
@@ -56,6 +56,22 @@ export interface TokenLookup extends TokenWithTenant {
   creator: TokenCreatorStanding | null;
 }
 
+/** A presented token as it stands now, with what its caller is called and when it was last used. */
+export interface PresentedToken extends TokenStanding {
+  id: string;
+  name: string;
+  lastUsedAt: Date | null;
+}
+
+/**
+ * Authorising a Bearer token: one statement outside any transaction (this runs on every API call,
+ * and the use case's transaction is then the only one the request opens). Read at each call, never
+ * remembered, so a revocation or a change of its person or municipality holds from the next request.
+ */
+export interface TokenStandingLookup {
+  tokenStanding(tokenHash: string): Promise<PresentedToken | null>;
+}
+
 export interface UserStore {
   /** By name and id; with `page`, at most `limit` after the given key. */
   list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }, page?: { after: { name: string; id: string } | null; limit: number }): Promise<User[]>;
@@ -89,7 +105,7 @@ export interface SessionStore {
 
 export interface TokenStore {
   insert(tx: Tx, record: Omit<TokenRecord, 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt'>): Promise<ApiToken>;
-  /** The token, its creator and its municipality in one round trip: this runs on every API call. */
+  /** The token, its creator and its municipality in one round trip (API calls use TokenStandingLookup). */
   findByHash(tx: Tx, tokenHash: string): Promise<TokenLookup | null>;
   list(tx: Tx, tenantId: string | null, filter: { tenantId?: string | undefined; createdByUserId?: string | undefined }): Promise<TokenWithTenant[]>;
   get(tx: Tx, tenantId: string | null, tokenId: string): Promise<TokenWithTenant | null>;
@@ -104,7 +120,7 @@ export interface TokenStore {
  * municipality they belong to (its standing), invitations mailed through the job queue.
  */
 export interface IdentityDeps {
-  store: Transactions & {
+  store: Transactions & TokenStandingLookup & {
     users: UserStore;
     sessions: SessionStore;
     tokens: TokenStore;

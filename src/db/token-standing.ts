@@ -1,0 +1,52 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { PresentedToken } from '../app/identity/ports.js';
+import type { Role } from '../domain/roles.js';
+import type { TenantStatus } from '../domain/tenant.js';
+import type { Database } from './schema.js';
+import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
+
+interface StandingRow {
+  id: string;
+  name: string;
+  role: string;
+  tenant_id: string | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  created_by_user_id: string | null;
+  tenant_status: string | null;
+  creator_active: boolean | null;
+  creator_role: string | null;
+  creator_tenant_id: string | null;
+}
+
+// Fixed text, sent as is: nothing to build or compile on the request path. The function (migration
+// 033) states the system scope itself, so the statement needs no transaction around it.
+const LOOKUP = 'SELECT * FROM kopa_token_standing($1)';
+
+/** A presented token's standing in one autocommitted statement (ADR 0019). */
+export async function tokenStanding(db: Kysely<Database>, tokenHash: string): Promise<PresentedToken | null> {
+  let rows: StandingRow[];
+  try {
+    rows = (await db.executeQuery<StandingRow>(CompiledQuery.raw(LOOKUP, [tokenHash]))).rows;
+  } catch (error) {
+    // As in runScoped: a database that is not there is a 503 the caller may retry.
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
+    throw error;
+  }
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    tenantId: row.tenant_id,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+    createdByUserId: row.created_by_user_id,
+    // The left join found no person: null, which token-access reads as a creator no longer active.
+    creator: row.creator_active === null ? null : { active: row.creator_active, role: row.creator_role as Role, tenantId: row.creator_tenant_id },
+    tenantStatus: row.tenant_status as TenantStatus | null,
+  };
+}
