@@ -161,6 +161,21 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
     expect(await healthOf(t.deps, [current!])).toEqual(expectedHealth([current!], raw, now.getTime()));
   });
 
+  it('loses nothing when batches for one location arrive at once', async () => {
+    now = new Date('2026-11-20T12:00:00Z');
+    const m = await newMonitor({ failuresToConfirm: 20, locations: ['a'], active: true });
+    // Eight agents' batches interleaved in time: each merge must see the others' committed rows.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        ingestProbeResults(t.deps, operator, m.id, Array.from({ length: 4 }, (_, i) => ({ at: new Date(now.getTime() - (i * 8 + k) * MINUTE).toISOString(), ok: (i + k) % 3 !== 0, location: 'a', latencyMs: k }))),
+      ),
+    );
+    const kept = (await t.database.ownerQuery(`SELECT cardinality(ats) AS n FROM monitor_latest_results WHERE monitor_id = '${m.id}'`)) as { n: number }[];
+    expect(Number(kept[0]!.n)).toBe(21);
+    const [current] = await monitorsNow([m.id]);
+    expect(await healthOf(t.deps, [current!])).toEqual(expectedHealth([current!], await rawResults(t.database.ownerQuery, [m.id]), now.getTime()));
+  });
+
   it('takes in push beats and missed beats', async () => {
     now = new Date('2026-11-20T12:00:00Z');
     const m = await newMonitor({ failuresToConfirm: 2, locations: ['local'], active: true }, 'push');
