@@ -25,7 +25,8 @@ import { statusSubscriberRepository } from './repositories/status-subscribers.js
 import { notificationSettingsRepository } from './repositories/notification-settings.js';
 import { leaseRepository } from './repositories/leases.js';
 import { loginAttemptRepository } from './repositories/login-attempts.js';
-import { maintenanceRepository, monitorRepository, probeResultRepository, slaExclusionRepository } from './repositories/monitoring.js';
+import { maintenanceRepository, monitorRepository, slaExclusionRepository } from './repositories/monitoring.js';
+import { probeResultRepository } from './repositories/probe-results.js';
 import { serviceRepository, subscriptionRepository } from './repositories/services.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { tenantRecordRepository } from './repositories/tenant-records.js';

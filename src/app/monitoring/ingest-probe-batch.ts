@@ -36,14 +36,11 @@ export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, resul
       batches.push({ monitor, rows: checked.rows });
     }
     errors.throwIfAny();
-    let accepted = 0;
     const rowsTotal = batches.reduce((n, b) => n + b.rows.length, 0);
     if (rowsTotal === 0) return { accepted: 0, duplicates: 0, monitors: 0 };
     await deps.store.probeResults.ensurePartitions(tx, batches.flatMap((b) => b.rows.map((r) => r.at)));
-    for (const { monitor, rows } of batches) {
-      accepted += await deps.store.probeResults.insert(tx, monitor.id, rows);
-      await rewindForLateResults(deps, tx, monitor, rows);
-    }
+    const accepted = await deps.store.probeResults.insertMany(tx, batches.map((b) => ({ monitorId: b.monitor.id, rows: b.rows })));
+    for (const { monitor, rows } of batches) await rewindForLateResults(deps, tx, monitor, rows);
     await recordAudit(deps, tx, actor, { action: 'probe_results.ingested', entityType: 'probe_batch', entityId: null, tenantId: null, after: { monitors: batches.length, received: rowsTotal, accepted } });
     return { accepted, duplicates: rowsTotal - accepted, monitors: batches.length };
   });

@@ -51,7 +51,10 @@ async function visibleMonitors(deps: MonitoringDeps, actor: Actor, filter: Monit
 export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[]): Promise<MonitorHealth[]> {
   if (monitors.length === 0) return [];
   const now = deps.clock.now().getTime();
-  const latest = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latestResultsMany(tx, monitors.map((m) => m.id), Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1));
+  // As many of each location's newest results as the strictest monitor asked about needs (kept as
+  // results arrive, ADR 0024); only the locations a monitor has now speak for it.
+  const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
+  const latest = await deps.store.run(SYSTEM, (tx) => deps.store.probeResults.latestKept(tx, monitors.map((m) => m.id), perLocation));
   // Grouped once: filtering the whole answer per monitor is quadratic in the number of monitors.
   const byMonitor = new Map<string, typeof latest>();
   for (const r of latest) {
@@ -60,7 +63,7 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
     else byMonitor.set(r.monitorId, [r]);
   }
   return monitors.map((m) => {
-    const mine = byMonitor.get(m.id) ?? [];
+    const mine = (byMonitor.get(m.id) ?? []).filter((r) => m.locations.includes(r.location));
     const last = mine.reduce<(typeof mine)[number] | null>((a, r) => (a === null || r.at > a.at ? r : a), null);
     const results = mine.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok }));
     const state = currentState(m, results, now);

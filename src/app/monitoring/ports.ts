@@ -86,9 +86,19 @@ export interface MonitorStore {
 export interface ProbeResultStore {
   /** Creates the monthly partitions the instants fall in (idempotent). */
   ensurePartitions(tx: Tx, instants: Date[]): Promise<void>;
-  /** Inserts, skipping rows already stored; returns how many were new. */
+  /**
+   * Inserts, skipping rows already stored; returns how many were new. Each location's kept newest
+   * results (`latestKept`) take in the new rows in the same statement.
+   */
   insert(tx: Tx, monitorId: string, rows: ProbeRow[]): Promise<number>;
+  /** The same for many monitors, in one statement. */
+  insertMany(tx: Tx, batches: readonly { monitorId: string; rows: readonly ProbeRow[] }[]): Promise<number>;
   range(tx: Tx, monitorId: string, from: Date, to: Date): Promise<{ at: Date; ok: boolean; location: string }[]>;
+  /**
+   * The newest `perLocation` (at most LATEST_RESULTS_KEPT) stored results of every location that
+   * ever reported for the given monitors, kept as results arrive: one read whatever their number.
+   */
+  latestKept(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; at: Date; ok: boolean; latencyMs: number | null }[]>;
 }
 
 export interface MaintenanceStore {

@@ -15,8 +15,6 @@ export interface WatchStore {
   monitorForPushToken(tx: Tx, tokenHash: string): Promise<string | null>;
   /** The latest result per location of each monitor (for push beats and the outage watch). */
   latestResults(tx: Tx, monitorId: string, perLocation: number): Promise<{ location: string; at: Date; ok: boolean }[]>;
-  /** The same for many monitors in one query. */
-  latestResultsMany(tx: Tx, monitorIds: string[], perLocation: number): Promise<{ monitorId: string; location: string; at: Date; ok: boolean; latencyMs: number | null }[]>;
   /** Latency and failures of a monitor in fixed buckets over [from, to). */
   /** Buckets with results of each monitor, ordered by monitor and time. */
   latencySeries(tx: Tx, monitorIds: string[], from: Date, to: Date, bucketMinutes: number): Promise<{ monitorId: string; bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;

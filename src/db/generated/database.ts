@@ -6,6 +6,14 @@
 import type { JsonText } from "../column-types.js";
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -358,6 +366,14 @@ export interface MaintenanceWindows {
 export interface MaintenanceWindowServices {
   service_id: string;
   window_id: string;
+}
+
+export interface MonitorLatestResults {
+  ats: ArrayType<Timestamp>;
+  latencies: number[];
+  location: string;
+  monitor_id: string;
+  oks: boolean[];
 }
 
 export interface MonitorOutages {
@@ -758,6 +774,7 @@ export interface DB {
   maintenance_series: MaintenanceSeries;
   maintenance_window_services: MaintenanceWindowServices;
   maintenance_windows: MaintenanceWindows;
+  monitor_latest_results: MonitorLatestResults;
   monitor_outages: MonitorOutages;
   monitor_push_tokens: MonitorPushTokens;
   monitor_rollups: MonitorRollups;

@@ -132,37 +132,6 @@ export const slaExclusionRepository: Store['slaExclusions'] = {
   },
 };
 
-export const probeResultRepository: Store['probeResults'] = {
-  async ensurePartitions(tx, instants) {
-    const months = new Set(instants.map((d) => d.toISOString().slice(0, 7)));
-    for (const month of months) {
-      await sql`SELECT kopa_ensure_probe_partition(${`${month}-01`}::date)`.execute(trxOf(tx));
-    }
-  },
-  async insert(tx, monitorId, rows) {
-    if (rows.length === 0) return 0;
-    // One statement for the whole batch: arrays unnested server-side, duplicates skipped.
-    const result = await sql`
-      INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms, error)
-      SELECT ${monitorId}::uuid, r.location, r.at, r.ok, r.latency_ms, r.error
-      FROM unnest(${sql.val(rows.map((r) => r.location))}::text[], ${sql.val(rows.map((r) => r.at.toISOString()))}::timestamptz[],
-                  ${sql.val(rows.map((r) => r.ok))}::boolean[], ${sql.val(rows.map((r) => r.latencyMs))}::integer[],
-                  ${sql.val(rows.map((r) => r.error))}::text[]) AS r(location, at, ok, latency_ms, error)
-      ON CONFLICT DO NOTHING`.execute(trxOf(tx));
-    return Number(result.numAffectedRows ?? 0n);
-  },
-  async range(tx, monitorId, from, to) {
-    return trxOf(tx)
-      .selectFrom('probe_results')
-      .select(['at', 'ok', 'location'])
-      .where('monitor_id', '=', monitorId)
-      .where('at', '>=', from)
-      .where('at', '<', to)
-      .orderBy('at')
-      .execute();
-  },
-};
-
 const windowColumns = sql<string[]>`ARRAY(SELECT s.service_id::text FROM maintenance_window_services s WHERE s.window_id = w.id ORDER BY 1)`;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

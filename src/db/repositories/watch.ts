@@ -35,18 +35,6 @@ export const watchRepository: WatchStore = {
       ORDER BY l.location, r.at`.execute(trxOf(tx));
     return rows.rows;
   },
-  async latestResultsMany(tx, monitorIds, perLocation) {
-    if (monitorIds.length === 0) return [];
-    const rows = await sql<{ monitor_id: string; location: string; at: Date; ok: boolean; latency_ms: number | null }>`
-      SELECT m.id AS monitor_id, l.location, r.at, r.ok, r.latency_ms
-      FROM monitors m CROSS JOIN LATERAL unnest(m.locations) AS l(location)
-      CROSS JOIN LATERAL (
-        SELECT at, ok, latency_ms FROM probe_results p WHERE p.monitor_id = m.id AND p.location = l.location ORDER BY at DESC LIMIT ${perLocation}
-      ) r
-      WHERE m.id = ANY(${sql.val(monitorIds)}::uuid[])
-      ORDER BY m.id, l.location, r.at`.execute(trxOf(tx));
-    return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, at: r.at, ok: r.ok, latencyMs: r.latency_ms }));
-  },
   async latencySeries(tx, monitorIds, from, to, bucketMinutes) {
     if (monitorIds.length === 0) return [];
     const rows = await sql<{ monitor_id: string; bucket: Date; avg_latency: string | null; max_latency: number | null; checks: string; failures: string }>`

@@ -3,6 +3,11 @@ import { FieldErrors } from '../errors.js';
 export const MONITOR_TYPES = ['http', 'tcp', 'dns', 'tls', 'push'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 
+/** The longest run of failures a monitor may ask for before an outage is confirmed. */
+export const MAX_FAILURES_TO_CONFIRM = 20;
+/** Each location's newest results that any monitor's state now can need (its longest run and one more); migration 031 keeps as many. */
+export const LATEST_RESULTS_KEPT = MAX_FAILURES_TO_CONFIRM + 1;
+
 export interface Monitor {
   id: string;
   serviceId: string;

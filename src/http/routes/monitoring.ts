@@ -11,7 +11,7 @@ import { changeMaintenance } from '../../app/monitoring/change-maintenance.js';
 import { cancelMaintenance } from '../../app/monitoring/cancel-maintenance.js';
 import { MAX_EVENTS, monitorAvailability } from '../../app/monitoring/monitor-availability.js';
 import { MONITOR_RANGES, type MonitorRange } from '../../domain/monitoring/monitor-range.js';
-import { MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
+import { MAX_FAILURES_TO_CONFIRM, MONITOR_TYPES } from '../../domain/monitoring/monitor.js';
 import { actorOf } from '../auth.js';
 import { documentLanguage } from '../document-language.js';
 import { pathId } from '../ids.js';
@@ -180,7 +180,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
           target: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
           intervalSeconds: Type.Integer({ minimum: 10, maximum: 86_400 }),
           timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120_000, description: 'default 10,000 or half the interval, whichever is less' })),
-          failuresToConfirm: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'default 2' })),
+          failuresToConfirm: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_FAILURES_TO_CONFIRM, description: 'default 2' })),
           critical: Type.Optional(Type.Boolean({ description: 'default true' })),
           locations: Type.Optional(Locations),
           config: Type.Optional(MonitorConfig),
