@@ -24,9 +24,9 @@ const noise = (key: string, block: number) => {
   return ((h >>> 0) % 10_000) / 10_000;
 };
 
-/** What a pair reports at a slot: ok, failing, or nothing (a gap). Blocks of 8 slots (40 minutes). */
-function reading(key: string, at: number): boolean | null {
-  const slot = Math.floor(at / (INTERVAL * 1000));
+/** What a pair reports at a slot: ok, failing, or nothing (a gap). Blocks of 8 slots. */
+function reading(key: string, at: number, intervalSeconds: number): boolean | null {
+  const slot = Math.floor(at / (intervalSeconds * 1000));
   const r = noise(key, Math.floor(slot / 8));
   const inBlock = slot % 8;
   if (r < 0.12) return inBlock >= 1 + Math.floor(r * 100) % 6 ? true : false;
@@ -53,10 +53,12 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
   let ingestedTo = now.getTime();
   /** Results held back from one pair (an agent that was offline), delivered late. */
   const withheld = { key: '', from: Date.parse('2026-03-27T03:00:00Z'), to: Date.parse('2026-03-27T09:00:00Z') };
+  /** A pair failing throughout a span, whatever the noise says. */
+  const failing = { key: '', from: 0, to: 0 };
   let comparisons = 0;
 
-  const monitor = async (fields: { serviceId: string; tenantId: string | null; name: string; critical: boolean; locations: string[] }) => {
-    const m = await createMonitor(t.deps, operator, { ...fields, type: 'http', target: 'https://x.kopa.test/', config: {}, intervalSeconds: INTERVAL, timeoutMs: 5000, failuresToConfirm: 2, active: true });
+  const monitor = async (fields: { serviceId: string; tenantId: string | null; name: string; critical: boolean; locations: string[]; intervalSeconds?: number; failuresToConfirm?: number }) => {
+    const m = await createMonitor(t.deps, operator, { intervalSeconds: INTERVAL, failuresToConfirm: 2, ...fields, type: 'http', target: 'https://x.kopa.test/', config: {}, timeoutMs: 5000, active: true });
     monitors.push(m);
     return m;
   };
@@ -72,10 +74,11 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
       const key = `${m.name}|${location}`;
       const results = [];
       // Each pair probes at its own second within the interval, as agents do.
-      const offset = Math.floor(noise(key, -1) * INTERVAL) * 1000;
-      for (let slot = Math.ceil((from - offset) / (INTERVAL * 1000)); slot * INTERVAL * 1000 + offset < to; slot++) {
-        const at = slot * INTERVAL * 1000 + offset;
-        const ok = reading(key, at);
+      const every = m.intervalSeconds * 1000;
+      const offset = Math.floor(noise(key, -1) * m.intervalSeconds) * 1000;
+      for (let slot = Math.ceil((from - offset) / every); slot * every + offset < to; slot++) {
+        const at = slot * every + offset;
+        const ok = key === failing.key && at >= failing.from && at < failing.to ? false : reading(key, at, m.intervalSeconds);
         if (ok !== null && at >= from && keep(key, at)) results.push({ at: new Date(at).toISOString(), ok, location });
       }
       for (let i = 0; i < results.length; i += 5000) await ingestProbeResults(t.deps, operator, m.id, results.slice(i, i + 5000));
@@ -174,7 +177,7 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     // Monitors change: a non-critical one made critical, a critical one deactivated, the municipality's own one too.
     await change('DVS c', { critical: true });
     await same('a monitor made critical');
-    await change('DVS a', { active: false });
+    await change('DVS b', { active: false });
     await same('a critical monitor deactivated');
     await change('ARH Cēsis', { locations: ['lvrtc'] });
     await same("the municipality's own monitor loses a location");
@@ -186,12 +189,31 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     // Riga goes back to winter time on Sunday 25 October 2026: a day of 25 hours.
     now = new Date('2026-10-22T00:00:00Z');
     ingestedTo = now.getTime();
-    await change('DVS a', { active: true });
+    await change('DVS b', { active: true });
     await same('months later, a monitor active again');
     await rollUpAvailability(t.deps);
     await same('rolled up over the silent months');
+    // EPAK's two monitors settle at different times: one probes every 2 minutes and confirms at once,
+    // the other every 15 minutes and confirms after three failures, so its rollup line is hours behind.
+    const epakId = (await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => t.deps.store.services.list(tx))).find((s) => s.code === 'EPAK')!.id;
+    await monitor({ serviceId: epakId, tenantId: null, name: 'EPAK fast', critical: false, locations: ['lvrtc'], intervalSeconds: 120, failuresToConfirm: 1 });
+    const slow = await monitor({ serviceId: epakId, tenantId: null, name: 'EPAK slow', critical: false, locations: ['lvrtc'], intervalSeconds: 900, failuresToConfirm: 3 });
+    // Riga's 26 October ends at 22:00 UTC. Its last hour the slow monitor fails, and its agent delivers
+    // that hour only 20 minutes after midnight: after the fast monitor's line has passed midnight, while
+    // the slow one's line is still hours before it (too far behind for the results to rewind it).
+    failing.key = withheld.key = `${slow.name}|lvrtc`;
+    failing.from = withheld.from = Date.parse('2026-10-26T21:00:00Z');
+    failing.to = withheld.to = Date.parse('2026-10-26T22:00:00Z');
+    await advanceTo(Date.parse('2026-10-26T22:20:00Z'));
+    const rewinds = async () => (await t.database.ownerQuery('SELECT rewinds FROM monitor_rollups WHERE monitor_id = $1', [slow.id])) as { rewinds: number }[];
+    expect(await rewinds()).toEqual([{ rewinds: 0 }]);
+    withheld.key = '';
+    await deliver(slow, failing.from, failing.to, () => true);
+    expect(await rewinds()).toEqual([{ rewinds: 0 }]);
+    await same("results behind one monitor's line but past another's");
     await advanceTo(Date.parse('2026-10-27T06:00:00Z'));
     expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toEqual(expect.arrayContaining(['2026-10-24', '2026-10-25', '2026-10-26']));
+    expect((await keptDays(epakId, 'shared')).map((d) => d.day)).toContain('2026-10-26');
   }, 600_000);
 
   it('reads the kept days rather than recomputing them (a tampered day shows; removed, it is computed again)', async () => {
