@@ -6,6 +6,7 @@
  */
 import type { BillingStore } from './billing/catalogue-ports.js';
 import type { IncidentStore } from './monitoring/status-ports.js';
+import type { StatusDayStore } from './monitoring/status-day-ports.js';
 import type { InvitationStore } from './identity/invitation-ports.js';
 import type { RollupStore } from './availability/rollup-ports.js';
 import type { SlaPublicationStore } from './availability/sla-ports.js';
@@ -67,6 +68,8 @@ export interface Store extends Transactions, TokenStandingLookup {
   invitations: InvitationStore;
   /** Rolled-up availability segments per monitor and location. */
   rollups: RollupStore;
+  /** The status page's settled days per service, kept so the page reads 90 rows, not 90 days of segments. */
+  statusDays: StatusDayStore;
   /** Published, frozen monthly availability reports. */
   slaPublications: SlaPublicationStore;
   /** Push-monitor tokens and confirmed outages. */

@@ -15,6 +15,7 @@ import { identityProviderRepository } from './repositories/identity-providers.js
 import { incidentRepository } from './repositories/incidents.js';
 import { invitationRepository } from './repositories/invitations.js';
 import { rollupRepository } from './repositories/rollups.js';
+import { statusDayRepository } from './repositories/status-days.js';
 import { slaPublicationRepository } from './repositories/sla-publications.js';
 import { watchRepository } from './repositories/watch.js';
 import { invoiceRepository } from './repositories/invoices.js';
@@ -136,6 +137,7 @@ export function createStore(db: Kysely<Database>): Store {
     incidents: incidentRepository,
     invitations: invitationRepository,
     rollups: rollupRepository,
+    statusDays: statusDayRepository,
     slaPublications: slaPublicationRepository,
     watch: watchRepository,
     invoices: invoiceRepository,

@@ -25,11 +25,16 @@ export interface RollupStore {
   resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ at: Date; ok: boolean }[][]>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
   replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
-  /** Moves the cursor back to `to` if it is beyond it (a late result arrived). */
+  /** Moves the cursor back to `to` if it is beyond it (a late result arrived), counting the rewind. */
   rewind(tx: Tx, monitorId: string, location: string, to: Date, at: Date): Promise<void>;
   rolledTo(tx: Tx, monitorId: string): Promise<Map<string, Date>>;
   /** The same for many monitors in one query: monitor id → location → rolled-to instant. */
   rolledToMany(tx: Tx, monitorIds: string[]): Promise<Map<string, Map<string, Date>>>;
+  /**
+   * `rolledToMany` with how many times each line was moved back: segments before a line change
+   * only when it is rewound, so kept figures computed from them hold while the count is the same.
+   */
+  linesMany(tx: Tx, monitorIds: string[]): Promise<Map<string, Map<string, { rolledTo: Date; rewinds: number }>>>;
   /** Segments of many monitors overlapping [from, to), in one query: "monitor|location" → segments. */
   segmentsMany(tx: Tx, monitorIds: string[], from: Date, to: Date): Promise<Map<string, Segment[]>>;
   /** Drops raw-result partitions wholly before `cutoff`; returns how many. */

@@ -13,9 +13,17 @@ type TimelineMonitor = Pick<Monitor, 'id' | 'locations' | 'intervalSeconds' | 'f
  * rollup lines, the rolled-up segments, and the raw results past each monitor's rollup line (a
  * few intervals' worth while the rollup keeps up). Reports and the status page use this.
  */
-export async function locationTimelinesMany(deps: { store: Pick<MonitoringDeps['store'], 'rollups'> }, tx: Tx, monitors: TimelineMonitor[], from: number, to: number): Promise<Map<string, Segment[][]>> {
+export async function locationTimelinesMany(
+  deps: { store: Pick<MonitoringDeps['store'], 'rollups'> },
+  tx: Tx,
+  monitors: TimelineMonitor[],
+  from: number,
+  to: number,
+  /** The rollup lines, when the caller has read them already (before the segments, as here). */
+  lines?: Map<string, Map<string, Date>>,
+): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
-  const rolled = await deps.store.rollups.rolledToMany(tx, ids);
+  const rolled = lines ?? (await deps.store.rollups.rolledToMany(tx, ids));
   const segments = await deps.store.rollups.segmentsMany(tx, ids, new Date(from), new Date(to));
   const parts = new Map<string, Segment[]>();
   const tails: { monitor: TimelineMonitor; key: string; split: number }[] = [];

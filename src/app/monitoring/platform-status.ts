@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { applyMaintenance, combineLocations, combineMonitors, summarize, type ReportState, type Segment } from '../../domain/availability/timeline.js';
+import { applyMaintenance, combineLocations, combineMonitors, type ReportState } from '../../domain/availability/timeline.js';
 import { addDays, DEFAULT_ZONE, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
@@ -9,6 +9,8 @@ import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
+import type { KeptDay } from './status-day-ports.js';
+import { dayFingerprint, figuresOf, keptFigures, settledLine, type Day, type DayFigures } from './status-days.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -47,7 +49,7 @@ export interface PlatformStatus {
 }
 
 /** The days [today − 89, today] in Riga, each as [start, end) instants. */
-function dayRanges(now: number): { date: string; start: number; end: number }[] {
+function dayRanges(now: number): Day[] {
   const today = localDateOf(ZONE, now);
   return Array.from({ length: STATUS_DAYS }, (_, i) => {
     const date = addDays(today, i - (STATUS_DAYS - 1));
@@ -60,28 +62,35 @@ const roundTo3 = (value: number | null) => (value === null ? null : Math.round(v
 type AnnouncedWindow = MaintenanceWindowRecord & { announcedAt: string };
 const isAnnounced = (w: MaintenanceWindowRecord): w is AnnouncedWindow => w.announcedAt !== null;
 
-function serviceStatus(service: Service, used: Monitor[], timelines: Map<string, Segment[][]>, windows: AnnouncedWindow[], now: number): ServiceStatus {
-  const days = dayRanges(now);
+/** A service's answer from its 90 days' figures: the state and "since" are the run the last day ends in. */
+function serviceStatus(service: Service, used: Monitor[], days: Day[], figures: DayFigures[], now: number): ServiceStatus {
   const from = days[0]!.start;
-  const perMonitor = used.map((m) => combineLocations(timelines.get(m.id)!, from, now));
-  const mine = windows.filter((w) => w.serviceIds.includes(service.id)).map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
-  // The status page shows every planned window as maintenance; the notice period matters only for reports.
-  const timeline = applyMaintenance(combineMonitors(perMonitor, from, now), mine, 0, from, now);
-  const last = timeline.at(-1);
-  const state: ReportState = used.length === 0 ? 'unknown' : (last?.state ?? 'unknown');
+  // The last day with time in it (today, unless now is its first instant).
+  let k = days.length - 1;
+  if (Math.min(days[k]!.end, now) <= days[k]!.start) k--;
+  const last = figures[k]!;
+  let since = last.lastStart;
+  while (since === days[k]!.start && k > 0 && figures[k - 1]!.lastState === last.lastState) since = figures[--k]!.lastStart;
+  let up = 0;
+  let known = 0;
+  for (const f of figures) {
+    up += f.upMs;
+    known += f.upMs + f.downMs;
+  }
   return {
     id: service.id,
     code: service.code,
     name: service.name,
     critical: service.critical,
-    state,
-    since: last && last.start > from ? new Date(last.start).toISOString() : null,
+    state: used.length === 0 ? 'unknown' : last.lastState,
+    since: since > from ? new Date(since).toISOString() : null,
     monitors: used.length,
-    uptimePercent: roundTo3(summarize(timeline, from, now).availabilityPercent),
-    days: days.map((d) => {
-      const end = Math.min(d.end, now);
-      const s = summarize(timeline, d.start, end);
-      return { date: d.date, availabilityPercent: roundTo3(s.availabilityPercent), downSeconds: s.downSeconds, maintenanceSeconds: s.maintenanceSeconds, unknownSeconds: s.unknownSeconds };
+    // The same sums and divisions as `summarize` over the 90 days.
+    uptimePercent: roundTo3(known > 0 ? (up / known) * 100 : null),
+    days: days.map((d, i) => {
+      const f = figures[i]!;
+      const dayKnown = f.upMs + f.downMs;
+      return { date: d.date, availabilityPercent: roundTo3(dayKnown > 0 ? (f.upMs / dayKnown) * 100 : null), downSeconds: f.downMs / 1000, maintenanceSeconds: f.maintenanceMs / 1000, unknownSeconds: f.unknownMs / 1000 };
     }),
   };
 }
@@ -93,23 +102,70 @@ function overall(services: ServiceStatus[]): PlatformStatus['overall'] {
   return 'operational';
 }
 
-async function build(deps: Pick<MonitoringDeps, 'store' | 'clock'>, services: (tx: Tx) => Promise<Service[]>, monitorFilter: (monitorTenantId: string | null, serviceId: string) => boolean): Promise<PlatformStatus> {
+type StatusDeps = Pick<MonitoringDeps, 'store' | 'clock'>;
+
+/**
+ * Each service's timeline over its 90 days, as day figures: the settled days kept (ADR 0022
+ * "Kept days") and read back while their fingerprint matches, the rest — the tip past the rollup
+ * line, and any day missing or stale — computed from the segments and raw results and the settled
+ * ones among them kept. `recompute` ignores the kept days: the whole computation, as before them.
+ */
+async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>, monitorFilter: (monitorTenantId: string | null, serviceId: string) => boolean, audienceOf: (serviceId: string) => string, recompute: boolean): Promise<PlatformStatus> {
   const now = deps.clock.now().getTime();
-  const from = dayRanges(now)[0]!.start;
+  const days = dayRanges(now);
+  const from = days[0]!.start;
   const result = await deps.store.run(SYSTEM, async (tx) => {
     const list = await services(tx);
     // Only announced windows (Kopa's notice sent, or declared): one the municipalities have not heard of is not maintenance yet.
     const windows = (await deps.store.maintenance.overlapping(tx, new Date(from), new Date(now + 30 * 86_400_000))).filter(isAnnounced);
-    const statuses: ServiceStatus[] = [];
-    // The monitors that speak for each service (critical ones, or all if none is), their timelines read in one go.
+    // The monitors that speak for each service (critical ones, or all if none is).
     const monitors = (await deps.store.monitors.list(tx, {})).filter((m) => m.active);
     const used = new Map(list.map((service) => {
       const mine = monitors.filter((m) => m.serviceId === service.id && monitorFilter(m.tenantId, service.id));
       const critical = mine.filter((m) => m.critical);
       return [service.id, critical.length > 0 ? critical : mine];
     }));
-    const timelines = await locationTimelinesMany(deps, tx, [...used.values()].flat(), from, now);
-    for (const service of list) statuses.push(serviceStatus(service, used.get(service.id)!, timelines, windows, now));
+    // The lines (and rewind counts) before any segment is read: a rewind after this makes what is kept now stale, never wrongly fresh.
+    const lines = await deps.store.rollups.linesMany(tx, [...used.values()].flat().map((m) => m.id));
+    const plans = list.map((service) => {
+      const mine = used.get(service.id)!;
+      const audience = audienceOf(service.id);
+      // The status page shows every planned window as maintenance; the notice period matters only for reports.
+      const ownWindows = windows.filter((w) => w.serviceIds.includes(service.id)).map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
+      const line = recompute ? -Infinity : settledLine(mine, lines, now);
+      const fingerprints = days.map((d) => (d.end <= line ? dayFingerprint(audience, mine, lines, ownWindows, d) : null));
+      return { service, mine, audience, ownWindows, fingerprints, figures: [] as DayFigures[], start: 0 };
+    });
+    const kept = recompute ? [] : await deps.store.statusDays.read(tx, plans.map((p) => ({ serviceId: p.service.id, audience: p.audience })), days[0]!.date, days.at(-1)!.date);
+    const keptBy = new Map(kept.map((row) => [`${row.serviceId}|${row.audience}|${row.day}`, row]));
+    for (const plan of plans) {
+      for (const [i, d] of days.entries()) {
+        const row = keptBy.get(`${plan.service.id}|${plan.audience}|${d.date}`);
+        if (!row || plan.fingerprints[i] === null || row.fingerprint !== plan.fingerprints[i]) break;
+        plan.figures.push(keptFigures(row));
+      }
+      // Every day before it is settled, so it is at or before each of the service's rollup lines (or is the first day).
+      plan.start = plan.figures.length;
+    }
+    const toKeep: KeptDay[] = [];
+    const rolled = new Map([...lines].map(([id, byLocation]) => [id, new Map([...byLocation].map(([l, v]) => [l, v.rolledTo]))]));
+    for (const start of new Set(plans.map((p) => p.start))) {
+      const group = plans.filter((p) => p.start === start);
+      const at = days[start]!.start;
+      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), at, now, rolled);
+      for (const plan of group) {
+        const perMonitor = plan.mine.map((m) => combineLocations(timelines.get(m.id)!, at, now));
+        const timeline = applyMaintenance(combineMonitors(perMonitor, at, now), plan.ownWindows, 0, at, now);
+        for (let i = start; i < days.length; i++) {
+          const figures = figuresOf(timeline, days[i]!, now);
+          plan.figures.push(figures);
+          const fingerprint = plan.fingerprints[i];
+          if (fingerprint && keptBy.get(`${plan.service.id}|${plan.audience}|${days[i]!.date}`)?.fingerprint !== fingerprint) toKeep.push({ serviceId: plan.service.id, audience: plan.audience, day: days[i]!.date, ...figures, fingerprint });
+        }
+      }
+    }
+    if (!recompute) await deps.store.statusDays.write(tx, toKeep, new Date(now));
+    const statuses = plans.map((p) => serviceStatus(p.service, p.mine, days, p.figures, now));
     const ids = new Set(list.map((s) => s.id));
     const upcoming = windows
       .filter((w) => Date.parse(w.endsAt) > now && w.serviceIds.some((id) => ids.has(id)))
@@ -120,13 +176,18 @@ async function build(deps: Pick<MonitoringDeps, 'store' | 'clock'>, services: (t
   return { generatedAt: new Date(now).toISOString(), overall: overall(result.statuses), services: result.statuses, incidents, maintenance: result.upcoming };
 }
 
+const SHARED = 'shared';
+
 /** The public status page: shared services and their shared monitors only. No sign-in. */
-export function publicStatus(deps: Pick<MonitoringDeps, 'store' | 'clock'>): Promise<PlatformStatus> {
-  return build(deps, (tx) => deps.store.services.list(tx), (tenantId) => tenantId === null);
+export function publicStatus(deps: StatusDeps, options: { recompute?: boolean } = {}): Promise<PlatformStatus> {
+  return build(deps, (tx) => deps.store.services.list(tx), (tenantId) => tenantId === null, () => SHARED, options.recompute ?? false);
 }
 
-/** What one municipality sees: the services it uses today, its own instances' monitors included. */
-export async function tenantStatus(deps: MonitoringDeps, actor: Actor, tenantId: string): Promise<PlatformStatus> {
+/**
+ * What one municipality sees: the services it uses today, its own instances' monitors included.
+ * `recompute` computes every day from the segments and raw results, ignoring the kept days.
+ */
+export async function tenantStatus(deps: MonitoringDeps, actor: Actor, tenantId: string, options: { recompute?: boolean } = {}): Promise<PlatformStatus> {
   requirePermission(actor, 'services.read');
   requireTenantAccess(actor, tenantId);
   const today = localDateOf(ZONE, deps.clock.now().getTime());
@@ -142,6 +203,8 @@ export async function tenantStatus(deps: MonitoringDeps, actor: Actor, tenantId:
     },
     // Its own instance is watched by its own monitors; a shared service by the shared ones.
     (monitorTenant, serviceId) => (own.has(serviceId) ? monitorTenant === tenantId : monitorTenant === null),
+    (serviceId) => (own.has(serviceId) ? tenantId : SHARED),
+    options.recompute ?? false,
   );
   return status;
 }

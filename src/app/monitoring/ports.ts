@@ -8,6 +8,7 @@ import type { UserStore } from '../identity/ports.js';
 import type { Clock, JobStore, NotificationSettings, OutboxStore } from '../shared/ports.js';
 import type { Tx } from '../shared/transaction.js';
 import type { IncidentStore } from './status-ports.js';
+import type { StatusDayStore } from './status-day-ports.js';
 import type { WatchStore } from './watch-ports.js';
 import type { StatusSubscriberStore } from '../status-subscriptions/ports.js';
 
@@ -144,6 +145,7 @@ export interface MonitoringDeps {
     incidents: IncidentStore;
     watch: WatchStore;
     rollups: RollupStore;
+    statusDays: StatusDayStore;
     services: ServiceStore;
     subscriptions: SubscriptionStore;
     users: UserStore;

@@ -395,6 +395,7 @@ export interface MonitorPushTokens {
 export interface MonitorRollups {
   location: string;
   monitor_id: string;
+  rewinds: Generated<number>;
   rolled_to: Timestamp;
   updated_at: Generated<Timestamp>;
 }
@@ -563,6 +564,20 @@ export interface SlaReportPublications {
   report: JsonText;
   tenant_id: string;
   version: number;
+}
+
+export interface StatusDays {
+  audience: string;
+  computed_at: Timestamp;
+  day: string;
+  down_ms: number;
+  fingerprint: string;
+  last_start: Timestamp;
+  last_state: string;
+  maintenance_ms: number;
+  service_id: string;
+  unknown_ms: number;
+  up_ms: number;
 }
 
 export interface StatusSubscribers {
@@ -790,6 +805,7 @@ export interface DB {
   sessions: Sessions;
   sla_exclusions: SlaExclusions;
   sla_report_publications: SlaReportPublications;
+  status_days: StatusDays;
   status_subscribers: StatusSubscribers;
   status_unsubscribe_tokens: StatusUnsubscribeTokens;
   tariffs: Tariffs;

@@ -78,7 +78,10 @@ export const rollupRepository: RollupStore = {
   },
 
   async rewind(tx, monitorId, location, to, at) {
-    await trxOf(tx).updateTable('monitor_rollups').set({ rolled_to: to, updated_at: at }).where('monitor_id', '=', monitorId).where('location', '=', location).where('rolled_to', '>', to).execute();
+    await trxOf(tx)
+      .updateTable('monitor_rollups')
+      .set((eb) => ({ rolled_to: to, updated_at: at, rewinds: eb('rewinds', '+', 1) }))
+      .where('monitor_id', '=', monitorId).where('location', '=', location).where('rolled_to', '>', to).execute();
   },
 
   async rolledTo(tx, monitorId) {
@@ -91,6 +94,14 @@ export const rollupRepository: RollupStore = {
     if (monitorIds.length === 0) return out;
     const rows = await trxOf(tx).selectFrom('monitor_rollups').select(['monitor_id', 'location', 'rolled_to']).where('monitor_id', 'in', monitorIds).execute();
     for (const r of rows) out.set(r.monitor_id, (out.get(r.monitor_id) ?? new Map<string, Date>()).set(r.location, r.rolled_to));
+    return out;
+  },
+
+  async linesMany(tx, monitorIds) {
+    const out = new Map<string, Map<string, { rolledTo: Date; rewinds: number }>>();
+    if (monitorIds.length === 0) return out;
+    const rows = await trxOf(tx).selectFrom('monitor_rollups').select(['monitor_id', 'location', 'rolled_to', 'rewinds']).where('monitor_id', 'in', monitorIds).execute();
+    for (const r of rows) out.set(r.monitor_id, (out.get(r.monitor_id) ?? new Map()).set(r.location, { rolledTo: r.rolled_to, rewinds: r.rewinds }));
     return out;
   },
 

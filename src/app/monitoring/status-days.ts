@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { ReportState, Segment } from '../../domain/availability/timeline.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
+import type { KeptDay } from './status-day-ports.js';
+
+/** One day of a service's status timeline: its milliseconds per state, and the run it ends in. */
+export interface DayFigures {
+  upMs: number;
+  downMs: number;
+  maintenanceMs: number;
+  unknownMs: number;
+  /** The state at the day's end (or at now, today), and where that run began within the day. */
+  lastState: ReportState;
+  lastStart: number;
+}
+
+export interface Day {
+  date: string;
+  start: number;
+  end: number;
+}
+
+/** The figures of [day.start, min(day.end, now)) of a timeline that covers it without gaps. */
+export function figuresOf(timeline: Segment<ReportState>[], day: Day, now: number): DayFigures {
+  const end = Math.min(day.end, now);
+  const ms = { up: 0, down: 0, maintenance: 0, unknown: 0 };
+  let last: Segment<ReportState> | undefined;
+  for (const s of timeline) {
+    const start = Math.max(s.start, day.start);
+    const stop = Math.min(s.end, end);
+    if (stop <= start) continue;
+    ms[s.state] += stop - start;
+    last = { start, end: stop, state: s.state };
+  }
+  return { upMs: ms.up, downMs: ms.down, maintenanceMs: ms.maintenance, unknownMs: ms.unknown, lastState: last?.state ?? 'unknown', lastStart: last?.start ?? day.start };
+}
+
+/**
+ * The instant before which every location of every monitor is rolled up (results there are
+ * final, ADR 0005); a location never rolled up settles nothing.
+ */
+export function settledLine(monitors: Pick<Monitor, 'id' | 'locations'>[], lines: Map<string, Map<string, { rolledTo: Date }>>, now: number): number {
+  let line = now;
+  for (const m of monitors) for (const location of m.locations) line = Math.min(line, lines.get(m.id)?.get(location)?.rolledTo.getTime() ?? -Infinity);
+  return line;
+}
+
+/**
+ * What a kept day was computed from, besides the segments before the rollup line: the monitors
+ * that speak for the service, their locations, how often each line was rewound (the only way
+ * those segments change), and the announced windows touching the day. Equal fingerprints, equal
+ * figures; anything else that changed makes the row stale and it is recomputed.
+ */
+export function dayFingerprint(
+  audience: string,
+  monitors: Pick<Monitor, 'id' | 'locations'>[],
+  lines: Map<string, Map<string, { rewinds: number }>>,
+  windows: { start: number; end: number; announcedAt: number }[],
+  day: Day,
+): string {
+  const parts = [`v1|${audience}|${day.date}`];
+  for (const m of [...monitors].sort((a, b) => (a.id < b.id ? -1 : 1))) parts.push(`${m.id}:${m.locations.map((l) => `${l}#${lines.get(m.id)?.get(l)?.rewinds ?? '-'}`).join(',')}`);
+  for (const w of windows.filter((w) => w.start < day.end && w.end > day.start).sort((a, b) => a.start - b.start || a.end - b.end || a.announcedAt - b.announcedAt)) {
+    parts.push(`w${w.start}-${w.end}@${w.announcedAt}`);
+  }
+  return createHash('sha256').update(parts.join('\n')).digest('base64url');
+}
+
+export const keptFigures = (row: KeptDay): DayFigures => ({ upMs: row.upMs, downMs: row.downMs, maintenanceMs: row.maintenanceMs, unknownMs: row.unknownMs, lastState: row.lastState, lastStart: row.lastStart });

@@ -1,0 +1,70 @@
+import type { KeptDay, StatusDayStore } from '../../app/monitoring/status-day-ports.js';
+import type { ReportState } from '../../domain/availability/timeline.js';
+import { trxOf } from '../tx.js';
+
+export const statusDayRepository: StatusDayStore = {
+  async read(tx, keys, fromDay, toDay) {
+    if (keys.length === 0) return [];
+    const wanted = new Set(keys.map((k) => `${k.serviceId}|${k.audience}`));
+    const rows = await trxOf(tx)
+      .selectFrom('status_days')
+      .selectAll()
+      .where('service_id', 'in', [...new Set(keys.map((k) => k.serviceId))])
+      .where('audience', 'in', [...new Set(keys.map((k) => k.audience))])
+      .where('day', '>=', fromDay)
+      .where('day', '<=', toDay)
+      .execute();
+    return rows
+      .filter((r) => wanted.has(`${r.service_id}|${r.audience}`))
+      .map(
+        (r): KeptDay => ({
+          serviceId: r.service_id,
+          audience: r.audience,
+          day: r.day,
+          upMs: r.up_ms,
+          downMs: r.down_ms,
+          maintenanceMs: r.maintenance_ms,
+          unknownMs: r.unknown_ms,
+          lastState: r.last_state as ReportState,
+          lastStart: r.last_start.getTime(),
+          fingerprint: r.fingerprint,
+        }),
+      );
+  },
+
+  async write(tx, days, at) {
+    if (days.length === 0) return;
+    // One order for every writer, so two replicas filling the same days wait rather than deadlock.
+    const sorted = [...days].sort((a, b) => (a.serviceId + a.audience + a.day < b.serviceId + b.audience + b.day ? -1 : 1));
+    await trxOf(tx)
+      .insertInto('status_days')
+      .values(
+        sorted.map((d) => ({
+          service_id: d.serviceId,
+          audience: d.audience,
+          day: d.day,
+          up_ms: d.upMs,
+          down_ms: d.downMs,
+          maintenance_ms: d.maintenanceMs,
+          unknown_ms: d.unknownMs,
+          last_state: d.lastState,
+          last_start: new Date(d.lastStart),
+          fingerprint: d.fingerprint,
+          computed_at: at,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['service_id', 'audience', 'day']).doUpdateSet((eb) => ({
+          up_ms: eb.ref('excluded.up_ms'),
+          down_ms: eb.ref('excluded.down_ms'),
+          maintenance_ms: eb.ref('excluded.maintenance_ms'),
+          unknown_ms: eb.ref('excluded.unknown_ms'),
+          last_state: eb.ref('excluded.last_state'),
+          last_start: eb.ref('excluded.last_start'),
+          fingerprint: eb.ref('excluded.fingerprint'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
+      .execute();
+  },
+};

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
+import { cancelMaintenance } from '../../src/app/monitoring/cancel-maintenance.js';
+import { changeMaintenance } from '../../src/app/monitoring/change-maintenance.js';
+import { createMonitor, ingestProbeResults, scheduleMaintenance } from '../../src/app/monitoring/manage-monitors.js';
+import { publicStatus, tenantStatus } from '../../src/app/monitoring/platform-status.js';
+import { updateMonitor } from '../../src/app/monitoring/update-monitor.js';
+import { sendOutbox } from '../../src/app/outbox/send-outbox.js';
+import { systemActor } from '../../src/domain/actor.js';
+import type { Monitor } from '../../src/domain/monitoring/monitor.js';
+import { createNotifier } from '../../src/jobs/notifier.js';
+import { BACKENDS } from '../support/database.js';
+import { signIn, startTestApp, type TestApp } from '../support/app.js';
+import { smtpReceiver } from '../support/smtp-receiver.js';
+
+const HOUR = 3_600_000;
+const INTERVAL = 300;
+const operator = systemActor('test');
+
+/** A fixed pseudo-random fraction per (pair, block): outages, lone failures and gaps without a seed to keep. */
+const noise = (key: string, block: number) => {
+  let h = 2166136261 ^ block;
+  for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return ((h >>> 0) % 10_000) / 10_000;
+};
+
+/** What a pair reports at a slot: ok, failing, or nothing (a gap). Blocks of 8 slots. */
+function reading(key: string, at: number, intervalSeconds: number): boolean | null {
+  const slot = Math.floor(at / (intervalSeconds * 1000));
+  const r = noise(key, Math.floor(slot / 8));
+  const inBlock = slot % 8;
+  if (r < 0.12) return inBlock >= 1 + Math.floor(r * 100) % 6 ? true : false;
+  if (r < 0.2) return inBlock < 2 + Math.floor(r * 100) % 5 ? null : true;
+  return true;
+}
+
+/**
+ * The kept days (ADR 0022) must give exactly the answer the whole computation gives, whatever
+ * happens to the days they were computed from: results arriving late behind the rollup line,
+ * maintenance planned, changed, cancelled and announced over settled days, monitors deactivated
+ * or made critical, the Riga days of 23 and 25 hours. The expected answer is the same use case
+ * with `recompute`, which reads no kept day; the scenario runs through the real use cases.
+ */
+describe.each(BACKENDS)('kept status days on %s', (backend) => {
+  let t: TestApp;
+  let now = new Date('2026-03-25T22:00:00Z');
+  let smtp: Awaited<ReturnType<typeof smtpReceiver>>;
+  let cesisId: string;
+  let dvsId: string;
+  let gisId: string;
+  let ownId: string;
+  const monitors: Monitor[] = [];
+  let ingestedTo = now.getTime();
+  /** Results held back from one pair (an agent that was offline), delivered late. */
+  const withheld = { key: '', from: Date.parse('2026-03-27T03:00:00Z'), to: Date.parse('2026-03-27T09:00:00Z') };
+  /** A pair failing throughout a span, whatever the noise says. */
+  const failing = { key: '', from: 0, to: 0 };
+  let comparisons = 0;
+
+  const monitor = async (fields: { serviceId: string; tenantId: string | null; name: string; critical: boolean; locations: string[]; intervalSeconds?: number; failuresToConfirm?: number }) => {
+    const m = await createMonitor(t.deps, operator, { intervalSeconds: INTERVAL, failuresToConfirm: 2, ...fields, type: 'http', target: 'https://x.kopa.test/', config: {}, timeoutMs: 5000, active: true });
+    monitors.push(m);
+    return m;
+  };
+
+  /** Changes a monitor through the use case, and probes as it now says. */
+  const change = async (name: string, changes: Parameters<typeof updateMonitor>[3]) => {
+    const i = monitors.findIndex((m) => m.name === name);
+    monitors[i] = await updateMonitor(t.deps, operator, monitors[i]!.id, changes);
+  };
+
+  async function deliver(m: Monitor, from: number, to: number, keep: (key: string, at: number) => boolean) {
+    for (const location of m.locations) {
+      const key = `${m.name}|${location}`;
+      const results = [];
+      // Each pair probes at its own second within the interval, as agents do.
+      const every = m.intervalSeconds * 1000;
+      const offset = Math.floor(noise(key, -1) * m.intervalSeconds) * 1000;
+      for (let slot = Math.ceil((from - offset) / every); slot * every + offset < to; slot++) {
+        const at = slot * every + offset;
+        const ok = key === failing.key && at >= failing.from && at < failing.to ? false : reading(key, at, m.intervalSeconds);
+        if (ok !== null && at >= from && keep(key, at)) results.push({ at: new Date(at).toISOString(), ok, location });
+      }
+      for (let i = 0; i < results.length; i += 5000) await ingestProbeResults(t.deps, operator, m.id, results.slice(i, i + 5000));
+    }
+  }
+
+  /** Moves the clock on, results arriving on time (but the withheld ones), the rollup running as its job does. */
+  async function advanceTo(instant: number, step = 6 * HOUR) {
+    while (now.getTime() < instant) {
+      now = new Date(Math.min(now.getTime() + step, instant));
+      for (const m of monitors) await deliver(m, ingestedTo, now.getTime(), (key, at) => key !== withheld.key || at < withheld.from || at >= withheld.to);
+      ingestedTo = now.getTime();
+      await rollUpAvailability(t.deps);
+      await same(`after the rollup at ${now.toISOString()}`);
+    }
+  }
+
+  async function same(label: string) {
+    comparisons++;
+    // Twice: the first may compute and keep days, the second reads them.
+    for (let pass = 0; pass < 2; pass++) {
+      expect(await publicStatus(t.deps), `${label}, public, pass ${pass}`).toEqual(await publicStatus(t.deps, { recompute: true }));
+      expect(await tenantStatus(t.deps, operator, cesisId), `${label}, Cēsis, pass ${pass}`).toEqual(await tenantStatus(t.deps, operator, cesisId, { recompute: true }));
+    }
+  }
+
+  const keptDays = async (serviceId: string, audience: string) =>
+    (await t.database.ownerQuery('SELECT day::text AS day FROM status_days WHERE service_id = $1 AND audience = $2 ORDER BY day', [serviceId, audience])) as { day: string }[];
+
+  beforeAll(async () => {
+    smtp = await smtpReceiver();
+    t = await startTestApp(backend, { now: () => now });
+    t.deps.notifier = createNotifier({ smtpUrl: smtp.url, mailFrom: 'Kopa <kopa@rda.lv>' });
+    t.deps.notifications = { mailEnabled: true, webhooks: [], publicUrl: 'https://kopa.example.lv' };
+    const staff = await signIn(t.app, 'operators@rda.lv');
+    cesisId = ((await (await signIn(t.app, 'admin@cesis.lv')).get('/api/v1/tenants')).json().items[0].id) as string;
+    const services = (await staff.get('/api/v1/services')).json().items as { id: string; code: string }[];
+    dvsId = services.find((s) => s.code === 'DVS')!.id;
+    gisId = services.find((s) => s.code === 'GIS')!.id;
+    const own = await staff.post('/api/v1/services', { code: 'ARH', name: { lv: 'Arhīvu sistēma', en: 'Archive system' } });
+    ownId = own.json().id;
+    expect((await staff.post(`/api/v1/tenants/${cesisId}/subscriptions`, { serviceId: ownId, from: '2026-01-01', mode: 'own_instance' })).statusCode).toBe(201);
+    await sendOutbox(t.deps);
+    await monitor({ serviceId: dvsId, tenantId: null, name: 'DVS a', critical: true, locations: ['lvrtc', 'lnb', 'riga2'] });
+    const b = await monitor({ serviceId: dvsId, tenantId: null, name: 'DVS b', critical: true, locations: ['lvrtc'] });
+    await monitor({ serviceId: dvsId, tenantId: null, name: 'DVS c', critical: false, locations: ['lnb'] });
+    await monitor({ serviceId: gisId, tenantId: null, name: 'GIS a', critical: false, locations: ['lvrtc', 'lnb'] });
+    await monitor({ serviceId: ownId, tenantId: null, name: 'ARH shared', critical: true, locations: ['lvrtc'] });
+    await monitor({ serviceId: ownId, tenantId: cesisId, name: 'ARH Cēsis', critical: true, locations: ['lvrtc', 'lnb'] });
+    // DVS b is DVS's only critical monitor at its one location: without its results DVS is unknown there.
+    withheld.key = `${b.name}|lvrtc`;
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('answers as the whole computation through late results, maintenance and monitor changes, over the 23-hour day', async () => {
+    // Riga goes to summer time on Sunday 29 March 2026: a day of 23 hours.
+    await advanceTo(Date.parse('2026-03-28T12:00:00Z'));
+    expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toContain('2026-03-27');
+    expect((await keptDays(ownId, cesisId)).map((d) => d.day)).toContain('2026-03-27');
+
+    // Maintenance planned after the fact over a settled day, declared announced before it.
+    await scheduleMaintenance(t.deps, operator, { serviceIds: [dvsId], startsAt: '2026-03-27T08:00:00Z', endsAt: '2026-03-27T10:30:00Z', title: 'Pārslēgšana', announcedAt: '2026-03-20T08:00:00Z' });
+    await same('a window planned over a settled day');
+    // One under way since yesterday, then moved to other services and lengthened, then cancelled.
+    const running = await scheduleMaintenance(t.deps, operator, { serviceIds: [gisId], startsAt: '2026-03-27T20:00:00Z', endsAt: '2026-03-28T18:00:00Z', title: 'Serveru maiņa', announcedAt: '2026-03-20T08:00:00Z' });
+    await same('a window under way since a settled day');
+    await changeMaintenance(t.deps, operator, running.id, { serviceIds: [gisId, dvsId, ownId], endsAt: '2026-03-29T06:00:00Z' });
+    await same('the window changed: more services, longer');
+    await advanceTo(Date.parse('2026-03-29T00:00:00Z'));
+    await cancelMaintenance(t.deps, operator, running.id, { reason: 'Atlikts' });
+    await same('the window cancelled after its first day settled');
+
+    // Announced by the sender, not declared: maintenance from the moment the notice went out.
+    const planned = await scheduleMaintenance(t.deps, operator, { serviceIds: [dvsId, ownId], startsAt: '2026-03-29T09:00:00Z', endsAt: '2026-03-29T11:00:00Z', title: 'Atjaunināšana' });
+    await same('a window not yet announced');
+    for (let pass = await sendOutbox(t.deps); pass.sent > 0; pass = await sendOutbox(t.deps)) expect(pass.failures).toEqual([]);
+    expect((await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => t.deps.store.maintenance.get(tx, planned.id)))!.announcedAt).not.toBeNull();
+    await same('the window announced');
+    await advanceTo(Date.parse('2026-03-31T06:00:00Z'));
+    expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toContain('2026-03-29');
+
+    // The withheld results arrive days late: the rollup line goes back over kept days.
+    const b = monitors.find((m) => m.name === 'DVS b')!;
+    const before = (await publicStatus(t.deps)).services.find((s) => s.id === dvsId)!.days.find((d) => d.date === '2026-03-27')!;
+    withheld.key = '';
+    await deliver(b, withheld.from, withheld.to, () => true);
+    await same('late results, before the rollup runs again');
+    await rollUpAvailability(t.deps);
+    await same('late results, rolled up again');
+    // They did change a kept day: what was unknown is known now.
+    expect((await publicStatus(t.deps)).services.find((s) => s.id === dvsId)!.days.find((d) => d.date === '2026-03-27')!.unknownSeconds).toBeLessThan(before.unknownSeconds);
+
+    // Monitors change: a non-critical one made critical, a critical one deactivated, the municipality's own one too.
+    await change('DVS c', { critical: true });
+    await same('a monitor made critical');
+    await change('DVS b', { active: false });
+    await same('a critical monitor deactivated');
+    await change('ARH Cēsis', { locations: ['lvrtc'] });
+    await same("the municipality's own monitor loses a location");
+    await advanceTo(Date.parse('2026-04-01T12:00:00Z'));
+    expect(comparisons).toBeGreaterThan(20);
+  }, 600_000);
+
+  it('answers as the whole computation over the 25-hour day, a monitor back after months', async () => {
+    // Riga goes back to winter time on Sunday 25 October 2026: a day of 25 hours.
+    now = new Date('2026-10-22T00:00:00Z');
+    ingestedTo = now.getTime();
+    await change('DVS b', { active: true });
+    await same('months later, a monitor active again');
+    await rollUpAvailability(t.deps);
+    await same('rolled up over the silent months');
+    // EPAK's two monitors settle at different times: one probes every 2 minutes and confirms at once,
+    // the other every 15 minutes and confirms after three failures, so its rollup line is hours behind.
+    const epakId = (await t.deps.store.run({ role: 'system', tenantId: null }, (tx) => t.deps.store.services.list(tx))).find((s) => s.code === 'EPAK')!.id;
+    await monitor({ serviceId: epakId, tenantId: null, name: 'EPAK fast', critical: false, locations: ['lvrtc'], intervalSeconds: 120, failuresToConfirm: 1 });
+    const slow = await monitor({ serviceId: epakId, tenantId: null, name: 'EPAK slow', critical: false, locations: ['lvrtc'], intervalSeconds: 900, failuresToConfirm: 3 });
+    // Riga's 26 October ends at 22:00 UTC. Its last hour the slow monitor fails, and its agent delivers
+    // that hour only 20 minutes after midnight: after the fast monitor's line has passed midnight, while
+    // the slow one's line is still hours before it (too far behind for the results to rewind it).
+    failing.key = withheld.key = `${slow.name}|lvrtc`;
+    failing.from = withheld.from = Date.parse('2026-10-26T21:00:00Z');
+    failing.to = withheld.to = Date.parse('2026-10-26T22:00:00Z');
+    await advanceTo(Date.parse('2026-10-26T22:20:00Z'));
+    const rewinds = async () => (await t.database.ownerQuery('SELECT rewinds FROM monitor_rollups WHERE monitor_id = $1', [slow.id])) as { rewinds: number }[];
+    expect(await rewinds()).toEqual([{ rewinds: 0 }]);
+    withheld.key = '';
+    await deliver(slow, failing.from, failing.to, () => true);
+    expect(await rewinds()).toEqual([{ rewinds: 0 }]);
+    await same("results behind one monitor's line but past another's");
+    await advanceTo(Date.parse('2026-10-27T06:00:00Z'));
+    expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toEqual(expect.arrayContaining(['2026-10-24', '2026-10-25', '2026-10-26']));
+    expect((await keptDays(epakId, 'shared')).map((d) => d.day)).toContain('2026-10-26');
+  }, 600_000);
+
+  it('reads the kept days rather than recomputing them (a tampered day shows; removed, it is computed again)', async () => {
+    await t.database.ownerQuery("UPDATE status_days SET up_ms = up_ms - 1000, down_ms = down_ms + 1000 WHERE service_id = $1 AND audience = 'shared' AND day = '2026-10-25'", [dvsId]);
+    const tampered = (await publicStatus(t.deps)).services.find((s) => s.id === dvsId)!.days.find((d) => d.date === '2026-10-25')!;
+    const truth = (await publicStatus(t.deps, { recompute: true })).services.find((s) => s.id === dvsId)!.days.find((d) => d.date === '2026-10-25')!;
+    expect(tampered.downSeconds).toBe(truth.downSeconds + 1);
+    await t.database.ownerQuery("DELETE FROM status_days WHERE service_id = $1 AND audience = 'shared' AND day = '2026-10-25'", [dvsId]);
+    await same('the tampered day removed');
+    expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toContain('2026-10-25');
+  }, 120_000);
+});
