@@ -20,11 +20,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
+import { backendsOf as backendsOn, cpuSeconds } from './proc-cpu.js';
 
 const run = promisify(execFile);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -47,27 +47,7 @@ interface Figures {
   databaseCpu?: number;
 }
 
-/** CPU seconds a process has used (user + system), from /proc; 0 once it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** PostgreSQL's backends connected to one database, by their process ids (the server runs on this machine). */
-async function backendsOf(databaseUrl: string): Promise<number[]> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-  await admin.connect();
-  try {
-    return (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
-  } finally {
-    await admin.end();
-  }
-}
+const backendsOf = (databaseUrl: string) => backendsOn(databaseUrl, process.env.BENCH_DATABASE_URL!);
 
 /** wrk for `seconds`, with the CPU the server process and the database's backends spent meanwhile. */
 async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined) {
