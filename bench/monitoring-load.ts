@@ -9,6 +9,11 @@
  * against the schedule, the load average, and the ratios to the goals.
  *
  *   npm run bench:monitoring [-- --monitors 1000] [-- --warmup 120] [-- --window 180] [-- --only postgres|pglite]
+ *                            [-- --statements] [-- --profile]
+ *
+ * `--statements` preloads bench/count-statements.mjs and prints the statements the server sent in the
+ * window (per check, and by kind); `--profile` writes a CPU profile (node --cpu-prof) and prints
+ * where the time went. Both add a little work of their own: leave them off for the figures.
  *
  * The target runs in a child process of its own, so its CPU is not the server's. The monitors are
  * written with set-based SQL while the server is stopped (after a first start has migrated the
@@ -19,10 +24,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { COMPILED_BIN, compiledIsCurrent } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
+import { topOfProfile } from './cpu-profile.js';
 import { onPGlite, onPostgres, type Sql } from './history.js';
 import { backendsOf, cpuSeconds, memoryMiB, processTree } from './proc-cpu.js';
 
@@ -38,6 +45,9 @@ const WINDOW_S = option('window', 180);
 const INTERVAL_S = 60;
 /** `--only postgres` or `--only pglite` measures one database. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const STATEMENTS = process.argv.includes('--statements');
+const PROFILE = process.argv.includes('--profile');
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 const GOAL = { pgliteCores: 0.035, pgliteMiB: 300, postgresServerCores: 0.02, postgresTotalCores: 0.035 };
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -111,9 +121,25 @@ function cpuOf(pids: number[], since: Map<number, number>): number {
   return pids.reduce((total, pid) => total + cpuSeconds(pid) - (since.get(pid) ?? 0), 0);
 }
 
+/** Statements the server has sent so far, by kind (bench/count-statements.mjs prints them on SIGUSR2). */
+async function statementsSent(server: ServerProcess): Promise<{ count: number; byKind: Record<string, number> }> {
+  const before = server.output().length;
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    const output = server.output().slice(before);
+    const count = /statements-sent (\d+) /.exec(output)?.[1];
+    const byKind = /statements-by-kind (\{.*\})\n/.exec(output)?.[1];
+    if (count && byKind) return { count: Number(count), byKind: JSON.parse(byKind) as Record<string, number> };
+    await sleep(20);
+  }
+  throw new Error('the server did not report its statements');
+}
+
 async function measure(label: string, env: Record<string, string>, target: Target, databaseUrl: string | undefined): Promise<Figures> {
   const bootstrap = randomBytes(24).toString('base64url');
-  const server: ServerProcess = await spawnServer([COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap }), { timeoutMs: 600_000 });
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-load-prof-')) : undefined;
+  const nodeFlags = [...(STATEMENTS ? ['--import', join(HERE, 'count-statements.mjs')] : []), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const server: ServerProcess = await spawnServer([...nodeFlags, COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap }), { timeoutMs: 600_000 });
   const pid = server.child.pid!;
   try {
     console.log(`  ${label}: started; warm-up ${WARMUP_S} s — load average ${load()}`);
@@ -122,6 +148,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     const adminUrl = process.env.BENCH_DATABASE_URL!;
     const serverStart = new Map(processTree(pid).map((p) => [p, cpuSeconds(p)]));
     const databaseStart = new Map((databaseUrl ? await backendsOf(databaseUrl, adminUrl) : []).map((p) => [p, cpuSeconds(p)]));
+    const statementsStart = STATEMENTS ? await statementsSent(server) : null;
     const seenStart = await target.seen();
     const loadStart = load();
     const t0 = performance.now();
@@ -136,6 +163,13 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     // A backend that closed during the window takes its CPU with it: the pool keeps its connections, so few do.
     const databaseCpu = databaseUrl ? cpuOf(await backendsOf(databaseUrl, adminUrl), databaseStart) : null;
     const rssMiB = memoryMiB(pid, 'VmRSS');
+    if (statementsStart) {
+      const end = await statementsSent(server);
+      const sent = end.count - statementsStart.count;
+      console.log(`  ${label}: ${sent} statements sent in the window, ${(sent / Math.max(seen, 1)).toFixed(2)} per check; per check, by kind:`);
+      const kinds = Object.entries(end.byKind).map(([kind, n]) => [kind, n - (statementsStart.byKind[kind] ?? 0)] as const).filter(([, n]) => n > 0);
+      for (const [kind, n] of kinds.sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${(n / Math.max(seen, 1)).toFixed(3).padStart(7)}  ${kind}`);
+    }
 
     const counts = await fetch(`${server.url}/api/v1/monitors/counts`, { headers: { authorization: `Bearer ${bootstrap}` } }).then((r) => r.json() as Promise<Record<string, number>>);
     console.log(`  ${label}: monitors after the window — ${JSON.stringify(counts)}`);
@@ -153,6 +187,11 @@ async function measure(label: string, env: Record<string, string>, target: Targe
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
+    if (profileDir) {
+      console.log(`  CPU profile of ${label} over the window (self time):`);
+      for (const line of topOfProfile(profileDir, WINDOW_S, 20)) console.log(`    ${line}`);
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   }
 }
 
