@@ -83,6 +83,8 @@ interface Visit {
   idleMs: number;
   requests: number;
   firstRow: string;
+  /** The slowest requests: path and the ms from the navigation's start to their start and end. */
+  slowest: { path: string; start: number; end: number }[];
 }
 
 /** Opens (or reloads) the monitors page and reads the marks once the network is idle (500 ms without requests). */
@@ -95,7 +97,12 @@ async function visit(page: Page, how: 'open' | 'reload'): Promise<Visit> {
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const idle = Math.max(navigation.responseEnd, ...resources.map((r) => r.responseEnd));
-    return { firstRowMs: marks.firstRow, usableMs: marks.usable, idleMs: idle, requests: resources.length + 1, firstRow: marks.firstRowText };
+    const slowest = resources
+      .filter((r) => r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest')
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 5)
+      .map((r) => ({ path: new URL(r.name).pathname + new URL(r.name).search, start: r.startTime, end: r.responseEnd }));
+    return { firstRowMs: marks.firstRow, usableMs: marks.usable, idleMs: idle, requests: resources.length + 1, firstRow: marks.firstRowText, slowest };
   });
 }
 
@@ -124,6 +131,7 @@ async function stop(server: ServerProcess): Promise<void> {
 }
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+const slowest = (v: Visit) => v.slowest.map((r) => `      ${ms(r.start)} → ${ms(r.end)}  ${r.path.slice(0, 120)}`);
 const line = (label: string, v: Visit) =>
   `    ${label.padEnd(10)} first row ${ms(v.firstRowMs)}  usable ${ms(v.usableMs)}  network idle ${ms(v.idleMs)}  (${v.requests} requests)   ` +
   `first row/${GOAL.firstRowMs} ms ${(v.firstRowMs / GOAL.firstRowMs).toFixed(2)} ×  usable/${GOAL.usableMs} ms ${(v.usableMs / GOAL.usableMs).toFixed(2)} ×`;
@@ -159,7 +167,12 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     if (new URL(page.url()).pathname !== '/monitors') throw new Error(`the monitors page was not shown: ${page.url()}`);
     console.log(`    first row: ${cold.firstRow}`);
     console.log(line('cold', cold));
-    for (let i = 1; i <= RELOADS; i++) console.log(line(`warm ${i}`, await visit(page, 'reload')));
+    let warm = cold;
+    for (let i = 1; i <= RELOADS; i++) console.log(line(`warm ${i}`, (warm = await visit(page, 'reload'))));
+    console.log('    the slowest API requests, cold:');
+    for (const text of slowest(cold)) console.log(text);
+    console.log(`    the slowest API requests, warm ${RELOADS}:`);
+    for (const text of slowest(warm)) console.log(text);
     console.log(`    load average after: ${load()}`);
   } finally {
     await context.close();

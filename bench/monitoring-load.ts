@@ -195,9 +195,14 @@ async function measure(label: string, env: Record<string, string>, target: Targe
   }
 }
 
-/** Migrates the database with a first start, then writes the monitors while the server is stopped. */
-async function prepare(env: Record<string, string>, write: () => Promise<void>): Promise<void> {
+/**
+ * Migrates the database with a first start, then writes the monitors while the server is stopped.
+ * What that first server holds in memory with no monitors, idle, is what the monitors add to.
+ */
+async function prepare(label: string, env: Record<string, string>, write: () => Promise<void>): Promise<void> {
   const server = await spawnServer([COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
+  await sleep(5000);
+  console.log(`  ${label}: migrated; with no monitors, prober and jobs off, after 5 s idle: RSS ${memoryMiB(server.child.pid!, 'VmRSS').toFixed(0)} MiB, peak ${memoryMiB(server.child.pid!, 'VmHWM').toFixed(0)} MiB`);
   server.child.kill('SIGTERM');
   await server.exited;
   await write();
@@ -230,7 +235,7 @@ async function main(): Promise<void> {
       const database = await benchDatabase('kopa-load-', { requirePostgres: true });
       try {
         const env = { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') };
-        await prepare(env, () => onPostgres(database.url!, writeMonitors(target.url)));
+        await prepare(`Kopa, ${database.label}`, env, () => onPostgres(database.url!, writeMonitors(target.url)));
         figures.push(await measure(`Kopa, ${database.label}`, env, target, database.url));
       } finally {
         await database.drop();
@@ -240,7 +245,7 @@ async function main(): Promise<void> {
       const dataDir = mkdtempSync(join(tmpdir(), 'kopa-load-pglite-'));
       try {
         const env = { KOPA_DATA_DIR: dataDir };
-        await prepare(env, () => onPGlite(dataDir, writeMonitors(target.url)));
+        await prepare('Kopa, PGlite (embedded)', env, () => onPGlite(dataDir, writeMonitors(target.url)));
         figures.push(await measure('Kopa, PGlite (embedded)', env, target, undefined));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
