@@ -15,16 +15,17 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
+import { topOfProfile } from './cpu-profile.js';
+import { backendsOf as backendsOn, cpuSeconds } from './proc-cpu.js';
 
 const run = promisify(execFile);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -47,27 +48,7 @@ interface Figures {
   databaseCpu?: number;
 }
 
-/** CPU seconds a process has used (user + system), from /proc; 0 once it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** PostgreSQL's backends connected to one database, by their process ids (the server runs on this machine). */
-async function backendsOf(databaseUrl: string): Promise<number[]> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-  await admin.connect();
-  try {
-    return (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
-  } finally {
-    await admin.end();
-  }
-}
+const backendsOf = (databaseUrl: string) => backendsOn(databaseUrl, process.env.BENCH_DATABASE_URL!);
 
 /** wrk for `seconds`, with the CPU the server process and the database's backends spent meanwhile. */
 async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined) {
@@ -139,49 +120,6 @@ async function statementsPerRequest(server: ServerProcess, url: string, token: s
   const afterOne = await read();
   const lastCount = afterOne.count - afterMany.count;
   return { perRequest: (afterMany.count - start.count) / requests, sample: afterOne.recent.slice(-lastCount) };
-}
-
-/**
- * Where the CPU went while wrk ran (the profile's last `seconds`, so start-up is left out): self
- * time by package or source folder, then the functions with the most self time.
- */
-function topOfProfile(dir: string, seconds: number, count = 12): string[] {
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
-  if (!file) return ['(no profile written)'];
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-    samples: number[];
-    timeDeltas: number[];
-    endTime: number;
-    startTime: number;
-  };
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const from = profile.endTime - seconds * 1e6;
-  const self = new Map<string, number>();
-  const byPart = new Map<string, number>();
-  let total = 0;
-  let at = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i] ?? 0;
-    at += dt;
-    if (at < from) return;
-    const frame = byNode.get(id)!.callFrame;
-    const where = frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|dist)\//, '$1/');
-    const part = frame.url.includes('node_modules/')
-      ? where.split('/').slice(0, where.startsWith('@') ? 2 : 1).join('/')
-      : /^(src|dist)\//.test(where) ? where.split('/').slice(0, 2).join('/') : frame.url.startsWith('node:') ? 'node internals' : frame.functionName.startsWith('(') ? frame.functionName : `native ${frame.functionName}`;
-    const key = `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
-    total += dt;
-    self.set(key, (self.get(key) ?? 0) + dt);
-    byPart.set(part, (byPart.get(part) ?? 0) + dt);
-  });
-  const pct = (t: number) => `${((100 * t) / total).toFixed(1).padStart(5)} %`;
-  return [
-    'by part:',
-    ...[...byPart.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, t]) => `  ${pct(t)}  ${key}`),
-    'by function:',
-    ...[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, t]) => `  ${pct(t)}  ${key}`),
-  ];
 }
 
 async function measureKopa(label: string, env: Record<string, string>): Promise<{ figures: Figures; url: string; token: string; stop(): Promise<void> }> {

@@ -21,12 +21,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
+import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const option = (name: string, fallback: number) => {
@@ -41,73 +40,10 @@ const REQUESTS = option('requests', 30);
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const GOAL_MAX_MS = 100;
 const GOAL_P99_MS = 50;
+const history = (exec: (text: string) => Promise<void>) => writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
 
 /** The load average while a measurement ran: other work on the machine shares its cores. */
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-
-/** Runs SQL as the database owner, on whichever database the server uses. */
-type Sql = (text: string) => Promise<void>;
-
-/** A year of history for `MONITORS` monitors spread over `SERVICES` services, ending now. */
-async function seed(exec: Sql): Promise<void> {
-  const now = Date.now();
-  // The rollup job keeps segments final up to the settled frontier: 2 × (2 + 3) × 60 s behind now.
-  const rolledTo = new Date(now - 11 * 60_000).toISOString();
-  const yearAgo = new Date(now - 365 * 86_400_000).toISOString();
-  const rawFrom = now - RAW_HOURS * 3_600_000;
-  await exec(`
-    INSERT INTO services (code, name_lv, name_en, critical)
-      SELECT 'BENCH-' || i, 'Pakalpojums ' || i, 'Service ' || i, i % 2 = 0 FROM generate_series(1, ${SERVICES}) i;
-    INSERT INTO monitors (service_id, name, type, target, interval_seconds, failures_to_confirm, critical, locations)
-      SELECT s.id, 'bench ' || i, 'http', 'https://bench-' || i || '.example.lv/', 60, 2, i % 5 <> 0, '{local}'
-      FROM generate_series(1, ${MONITORS}) i
-      JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM services WHERE code LIKE 'BENCH-%') s ON s.n = i % ${SERVICES};
-    -- 36 outages a year per monitor, each at a pseudo-random point of its ten days, 2–30 minutes long.
-    CREATE TEMP TABLE bench_outages AS
-      SELECT m.id AS monitor_id, k,
-        '${yearAgo}'::timestamptz + make_interval(secs => k * 876000 + 3600 + (abs(hashtext(m.id::text || k)) % 860000)) AS start_at,
-        make_interval(secs => 120 + abs(hashtext(k || m.id::text)) % 1680) AS length
-      FROM monitors m CROSS JOIN generate_series(0, 35) k
-      WHERE m.name LIKE 'bench %';
-    INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
-      SELECT monitor_id, 'local', start_at, start_at + length, 'down' FROM bench_outages;
-    INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
-      SELECT monitor_id, 'local', coalesce(lag(start_at + length) OVER w, '${yearAgo}'::timestamptz), start_at, 'up'
-      FROM bench_outages WINDOW w AS (PARTITION BY monitor_id ORDER BY k);
-    INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
-      SELECT monitor_id, 'local', max(start_at + length), '${rolledTo}'::timestamptz, 'up' FROM bench_outages GROUP BY monitor_id;
-    INSERT INTO monitor_rollups (monitor_id, location, rolled_to)
-      SELECT id, 'local', '${rolledTo}'::timestamptz FROM monitors WHERE name LIKE 'bench %';
-    SELECT kopa_ensure_probe_partition('${new Date(rawFrom).toISOString().slice(0, 10)}'::date);
-    SELECT kopa_ensure_probe_partition('${new Date(now).toISOString().slice(0, 10)}'::date);
-    INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms)
-      SELECT m.id, 'local', '${new Date(rawFrom).toISOString()}'::timestamptz + make_interval(secs => t * 60 + abs(hashtext(m.id::text)) % 60),
-        NOT (m.name LIKE '%00' AND t >= ${RAW_HOURS * 60 - 5}), 120
-      FROM monitors m CROSS JOIN generate_series(0, ${RAW_HOURS * 60 + 14}) t
-      WHERE m.name LIKE 'bench %';
-  `);
-}
-
-async function seedPostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await seed(async (text) => void (await client.query(text)));
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-  }
-}
-
-async function seedPGlite(dataDir: string): Promise<void> {
-  const db = await PGlite.create(join(dataDir, 'pglite'));
-  try {
-    await seed(async (text) => void (await db.exec(text)));
-    await db.exec('ANALYZE');
-  } finally {
-    await db.close();
-  }
-}
 
 async function start(env: Record<string, string>, cacheSeconds: number): Promise<ServerProcess> {
   return spawnServer(
@@ -214,7 +150,7 @@ async function onPostgres(): Promise<void> {
   try {
     const env = { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') };
     console.log(`${database.label}:`);
-    await prepare(env, () => seedPostgres(database.url!));
+    await prepare(env, () => writeOnPostgres(database.url!, history));
     await measure(`Kopa, ${database.label}`, env);
   } finally {
     await database.drop();
@@ -226,7 +162,7 @@ async function onPGlite(): Promise<void> {
   try {
     const env = { KOPA_DATA_DIR: dataDir };
     console.log('PGlite (embedded):');
-    await prepare(env, () => seedPGlite(dataDir));
+    await prepare(env, () => writeOnPGlite(dataDir, history));
     await measure('Kopa, PGlite (embedded)', env);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
