@@ -7,22 +7,19 @@
  *
  *   npm run bench:monitors [-- --monitors 2000] [-- --raw-hours 3] [-- --requests 40] [-- --only postgres|pglite]
  *
- * Results are written with set-based SQL while the server is stopped: every 60 s for the last
- * `--raw-hours` and the next 15 minutes (so the monitors stay known while measured), 1 % of the
- * monitors failing from five minutes before now. Where the database keeps each location's newest
- * results (migration 031), the seed asks it to derive them from the results just written, as the
- * migration does for an upgraded database; before that migration there is nothing to derive.
+ * The history is bench/history.ts's year (rolled-up segments, raw results every 60 s for the last
+ * `--raw-hours` and the next 15 minutes, 1 % of the monitors failing from five minutes before now,
+ * each location's newest results kept as ingestion keeps them), with every 97th monitor paused.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
+import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
 import { machineContext } from './context.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -39,50 +36,10 @@ const PATHS = ['/api/v1/monitors/counts', '/api/v1/monitors?state=down&limit=50'
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-type Sql = (text: string) => Promise<void>;
-
+/** A year of history (bench/history.ts), and every 97th monitor paused, as an operator's list has some. */
 async function seed(exec: Sql): Promise<void> {
-  const now = Date.now();
-  const rawFrom = now - RAW_HOURS * 3_600_000;
-  await exec(`
-    INSERT INTO services (code, name_lv, name_en, critical)
-      SELECT 'BENCH-' || i, 'Pakalpojums ' || i, 'Service ' || i, i % 2 = 0 FROM generate_series(1, ${SERVICES}) i;
-    INSERT INTO monitors (service_id, name, type, target, interval_seconds, failures_to_confirm, critical, locations, active)
-      SELECT s.id, 'bench ' || i, 'http', 'https://bench-' || i || '.example.lv/', 60, 2, i % 5 <> 0, '{local}', i % 97 <> 0
-      FROM generate_series(1, ${MONITORS}) i
-      JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM services WHERE code LIKE 'BENCH-%') s ON s.n = i % ${SERVICES};
-    SELECT kopa_ensure_probe_partition('${new Date(rawFrom).toISOString().slice(0, 10)}'::date);
-    SELECT kopa_ensure_probe_partition('${new Date(now + 3_600_000).toISOString().slice(0, 10)}'::date);
-    INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms)
-      SELECT m.id, 'local', '${new Date(rawFrom).toISOString()}'::timestamptz + make_interval(secs => t * 60 + abs(hashtext(m.id::text)) % 60),
-        NOT (m.name LIKE '%00' AND t >= ${RAW_HOURS * 60 - 5}), 100 + abs(hashtext(m.id::text || t)) % 200
-      FROM monitors m CROSS JOIN generate_series(0, ${RAW_HOURS * 60 + 14}) t
-      WHERE m.name LIKE 'bench %';
-    DO $$ BEGIN
-      IF to_regproc('kopa_rebuild_latest_results') IS NOT NULL THEN PERFORM kopa_rebuild_latest_results(); END IF;
-    END $$;
-  `);
-}
-
-async function seedPostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await seed(async (text) => void (await client.query(text)));
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-  }
-}
-
-async function seedPGlite(dataDir: string): Promise<void> {
-  const db = await PGlite.create(join(dataDir, 'pglite'));
-  try {
-    await seed(async (text) => void (await db.exec(text)));
-    await db.exec('ANALYZE');
-  } finally {
-    await db.close();
-  }
+  await writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
+  await exec(`UPDATE monitors SET active = false WHERE name LIKE 'bench %' AND substring(name from 7)::int % 97 = 0`);
 }
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
@@ -162,7 +119,7 @@ async function main(): Promise<void> {
     try {
       const env = { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') };
       console.log(`${database.label}:`);
-      await prepare(env, () => seedPostgres(database.url!));
+      await prepare(env, () => onPostgres(database.url!, seed));
       await measure(`Kopa, ${database.label}`, env);
     } finally {
       await database.drop();
@@ -173,7 +130,7 @@ async function main(): Promise<void> {
     try {
       const env = { KOPA_DATA_DIR: dataDir };
       console.log('PGlite (embedded):');
-      await prepare(env, () => seedPGlite(dataDir));
+      await prepare(env, () => onPGlite(dataDir, seed));
       await measure('Kopa, PGlite (embedded)', env);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
