@@ -16,7 +16,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,6 +26,7 @@ import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { topOfProfile } from './cpu-profile.js';
 import { backendsOf as backendsOn, cpuSeconds } from './proc-cpu.js';
+import { loadAverage } from './measure.js';
 
 const run = promisify(execFile);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -53,7 +54,7 @@ const backendsOf = (databaseUrl: string) => backendsOn(databaseUrl, process.env.
 /** wrk for `seconds`, with the CPU the server process and the database's backends spent meanwhile. */
 async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined) {
   const backends = new Map((databaseUrl ? await backendsOf(databaseUrl) : []).map((pid) => [pid, cpuSeconds(pid)]));
-  const before = { server: cpuSeconds(serverPid), load: load() };
+  const before = { server: cpuSeconds(serverPid), load: loadAverage() };
   const figures = await wrk(url, token, seconds);
   // A backend the pool opened during the run counts from zero.
   const database = (databaseUrl ? await backendsOf(databaseUrl) : []).reduce((total, pid) => total + cpuSeconds(pid) - (backends.get(pid) ?? 0), 0);
@@ -61,7 +62,7 @@ async function measured(url: string, token: string, seconds: number, serverPid: 
   const perRequest = (secondsUsed: number) => (secondsUsed * 1000) / Math.max(figures.requests, 1);
   return {
     ...figures,
-    load: `${before.load} → ${load()}`,
+    load: `${before.load} → ${loadAverage()}`,
     serverCpu: perRequest(after.server - before.server),
     ...(databaseUrl && { databaseCpu: perRequest(after.database) }),
   };
@@ -87,8 +88,6 @@ async function wrk(url: string, token: string, seconds: number): Promise<{ rps: 
   return { rps, p50, p99, errors, requests };
 }
 
-/** The load average while a measurement ran: other work on the machine shares its cores. */
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(`${base}${path}`, {

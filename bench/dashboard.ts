@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
@@ -27,6 +27,7 @@ import { serverEnv, spawnServer, type ServerProcess } from '../test/support/serv
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
+import { loadAverage, stopServer } from './measure.js';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,7 +42,6 @@ const GOAL = { firstRowMs: 300, usableMs: 1000 };
 const EMAIL = 'bench.operator@rda.lv';
 const PASSWORD = randomBytes(18).toString('base64url');
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const history = (exec: Sql) => writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
 
 /**
@@ -125,11 +125,6 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
   return spawnServer([COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
 }
 
-async function stop(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  await server.exited;
-}
-
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const slowest = (v: Visit) => v.slowest.map((r) => `      ${ms(r.start)} → ${ms(r.end)}  ${r.path.slice(0, 120)}`);
 const line = (label: string, v: Visit) =>
@@ -150,7 +145,7 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     if (res.status !== 201) throw new Error(`adding the operator: ${res.status} ${await res.text()}`);
     session = await signIn(browser, server.url);
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
   const t0 = performance.now();
   await write();
@@ -162,7 +157,7 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
   try {
     await context.addInitScript({ content: WATCH_FOR_ROWS });
     const page = await context.newPage();
-    console.log(`  ${label} — load average ${load()}`);
+    console.log(`  ${label} — load average ${loadAverage()}`);
     const cold = await visit(page, 'open');
     if (new URL(page.url()).pathname !== '/monitors') throw new Error(`the monitors page was not shown: ${page.url()}`);
     console.log(`    first row: ${cold.firstRow}`);
@@ -173,10 +168,10 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     for (const text of slowest(cold)) console.log(text);
     console.log(`    the slowest API requests, warm ${RELOADS}:`);
     for (const text of slowest(warm)) console.log(text);
-    console.log(`    load average after: ${load()}`);
+    console.log(`    load average after: ${loadAverage()}`);
   } finally {
     await context.close();
-    await stop(server);
+    await stopServer(server);
   }
 }
 

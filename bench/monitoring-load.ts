@@ -22,7 +22,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILED_BIN, compiledIsCurrent } from '../test/support/kopa-command.js';
@@ -32,6 +32,7 @@ import { machineContext } from './context.js';
 import { topOfProfile } from './cpu-profile.js';
 import { onPGlite, onPostgres, type Sql } from './history.js';
 import { backendsOf, cpuSeconds, memoryMiB, processTree } from './proc-cpu.js';
+import { loadAverage, statementsSent } from './measure.js';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,7 +51,6 @@ const PROFILE = process.argv.includes('--profile');
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const GOAL = { pgliteCores: 0.035, pgliteMiB: 300, postgresServerCores: 0.02, postgresTotalCores: 0.035 };
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -121,20 +121,6 @@ function cpuOf(pids: number[], since: Map<number, number>): number {
   return pids.reduce((total, pid) => total + cpuSeconds(pid) - (since.get(pid) ?? 0), 0);
 }
 
-/** Statements the server has sent so far, by kind (bench/count-statements.mjs prints them on SIGUSR2). */
-async function statementsSent(server: ServerProcess): Promise<{ count: number; byKind: Record<string, number> }> {
-  const before = server.output().length;
-  server.child.kill('SIGUSR2');
-  for (let i = 0; i < 200; i++) {
-    const output = server.output().slice(before);
-    const count = /statements-sent (\d+) /.exec(output)?.[1];
-    const byKind = /statements-by-kind (\{.*\})\n/.exec(output)?.[1];
-    if (count && byKind) return { count: Number(count), byKind: JSON.parse(byKind) as Record<string, number> };
-    await sleep(20);
-  }
-  throw new Error('the server did not report its statements');
-}
-
 async function measure(label: string, env: Record<string, string>, target: Target, databaseUrl: string | undefined): Promise<Figures> {
   const bootstrap = randomBytes(24).toString('base64url');
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-load-prof-')) : undefined;
@@ -142,7 +128,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
   const server: ServerProcess = await spawnServer([...nodeFlags, COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap }), { timeoutMs: 600_000 });
   const pid = server.child.pid!;
   try {
-    console.log(`  ${label}: started; warm-up ${WARMUP_S} s — load average ${load()}`);
+    console.log(`  ${label}: started; warm-up ${WARMUP_S} s — load average ${loadAverage()}`);
     await sleep(WARMUP_S * 1000);
 
     const adminUrl = process.env.BENCH_DATABASE_URL!;
@@ -150,7 +136,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     const databaseStart = new Map((databaseUrl ? await backendsOf(databaseUrl, adminUrl) : []).map((p) => [p, cpuSeconds(p)]));
     const statementsStart = STATEMENTS ? await statementsSent(server) : null;
     const seenStart = await target.seen();
-    const loadStart = load();
+    const loadStart = loadAverage();
     const t0 = performance.now();
     let windowMaxRssMiB = 0;
     while (performance.now() - t0 < WINDOW_S * 1000) {
@@ -182,7 +168,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
       peakMiB: memoryMiB(pid, 'VmHWM'),
       seen,
       expected: (MONITORS * seconds) / INTERVAL_S,
-      load: `${loadStart} → ${load()}`,
+      load: `${loadStart} → ${loadAverage()}`,
     };
   } finally {
     server.child.kill('SIGTERM');

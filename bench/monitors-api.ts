@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kopaCommand } from '../test/support/kopa-command.js';
@@ -21,6 +21,7 @@ import { serverEnv, spawnServer, type ServerProcess } from '../test/support/serv
 import { benchDatabase } from './bench-database.js';
 import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
 import { machineContext } from './context.js';
+import { fmtMs, loadAverage, quantile, statementsSent, stopServer, timedGet } from './measure.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const option = (name: string, fallback: number) => {
@@ -34,7 +35,6 @@ const REQUESTS = option('requests', 40);
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const PATHS = ['/api/v1/monitors/counts', '/api/v1/monitors?state=down&limit=50', '/api/v1/monitors?sort=state&limit=50'];
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 /** A year of history (bench/history.ts), and every 97th monitor paused, as an operator's list has some. */
 async function seed(exec: Sql): Promise<void> {
@@ -51,61 +51,35 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
   );
 }
 
-async function stop(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  await server.exited;
-}
-
-async function statementsSent(server: ServerProcess): Promise<number> {
-  const before = server.output().length;
-  server.child.kill('SIGUSR2');
-  for (let i = 0; i < 200; i++) {
-    const line = /statements-sent (\d+) /.exec(server.output().slice(before));
-    if (line) return Number(line[1]);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the server did not report its statements');
-}
-
-async function timedGet(url: string, token: string): Promise<{ ms: number; body: string }> {
-  const t0 = performance.now();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  const body = await res.text();
-  const ms = performance.now() - t0;
-  if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${body.slice(0, 300)}`);
-  return { ms, body };
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
 
 async function measure(label: string, env: Record<string, string>): Promise<void> {
-  console.log(`${label} — load average ${load()}`);
+  console.log(`${label} — load average ${loadAverage()}`);
   const token = randomBytes(24).toString('base64url');
   const server = await start({ ...env, KOPA_BOOTSTRAP_TOKEN: token });
   try {
     for (const path of PATHS) {
       const url = `${server.url}${path}`;
-      const first = await timedGet(url, token);
-      const before = await statementsSent(server);
-      await timedGet(url, token);
-      const statements = (await statementsSent(server)) - before;
+      const headers = { authorization: `Bearer ${token}` };
+      const first = await timedGet(url, headers);
+      const before = (await statementsSent(server)).count;
+      await timedGet(url, headers);
+      const statements = (await statementsSent(server)).count - before;
       const samples: number[] = [];
       const deadline = performance.now() + 120_000;
-      for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) samples.push((await timedGet(url, token)).ms);
+      for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) samples.push((await timedGet(url, headers)).ms);
       const sorted = samples.sort((a, b) => a - b);
       const answer = path.endsWith('counts') ? first.body : `${(JSON.parse(first.body) as { items: unknown[] }).items.length} rows`;
-      console.log(`  ${path.padEnd(40)} first ${fmt(first.ms)}  n ${String(samples.length).padStart(3)}  p50 ${fmt(quantile(sorted, 0.5))}  p99 ${fmt(quantile(sorted, 0.99))}  statements ${statements}  answer ${answer}`);
+      console.log(`  ${path.padEnd(40)} first ${fmtMs(first.ms)}  n ${String(samples.length).padStart(3)}  p50 ${fmtMs(quantile(sorted, 0.5))}  p99 ${fmtMs(quantile(sorted, 0.99))}  statements ${statements}  answer ${answer}`);
     }
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
-  console.log(`  load average after: ${load()}`);
+  console.log(`  load average after: ${loadAverage()}`);
 }
 
 async function prepare(env: Record<string, string>, seedWith: () => Promise<void>): Promise<void> {
   const server = await start(env);
-  await stop(server);
+  await stopServer(server);
   const t0 = performance.now();
   await seedWith();
   console.log(`  results written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

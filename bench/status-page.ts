@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kopaCommand } from '../test/support/kopa-command.js';
@@ -26,6 +26,7 @@ import { serverEnv, spawnServer, type ServerProcess } from '../test/support/serv
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
+import { fmtMs, loadAverage, quantile, statementsSent, stopServer, timedGet } from './measure.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const option = (name: string, fallback: number) => {
@@ -42,8 +43,6 @@ const GOAL_MAX_MS = 100;
 const GOAL_P99_MS = 50;
 const history = (exec: (text: string) => Promise<void>) => writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
 
-/** The load average while a measurement ran: other work on the machine shares its cores. */
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function start(env: Record<string, string>, cacheSeconds: number): Promise<ServerProcess> {
   return spawnServer(
@@ -55,45 +54,17 @@ async function start(env: Record<string, string>, cacheSeconds: number): Promise
   );
 }
 
-async function stop(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  await server.exited;
-}
-
-/** Statements the server has sent so far (bench/count-statements.mjs prints them on SIGUSR2). */
-async function statementsSent(server: ServerProcess): Promise<number> {
-  const before = server.output().length;
-  server.child.kill('SIGUSR2');
-  for (let i = 0; i < 200; i++) {
-    const line = /statements-sent (\d+) /.exec(server.output().slice(before));
-    if (line) return Number(line[1]);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the server did not report its statements');
-}
-
-async function timedGet(url: string): Promise<{ ms: number; body: string }> {
-  const t0 = performance.now();
-  const res = await fetch(url);
-  const body = await res.text();
-  const ms = performance.now() - t0;
-  if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${body.slice(0, 300)}`);
-  return { ms, body };
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
 
 function line(label: string, samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   const p50 = quantile(sorted, 0.5);
   const p99 = quantile(sorted, 0.99);
   const max = sorted.at(-1)!;
-  return `  ${label.padEnd(38)} n ${String(samples.length).padStart(4)}  p50 ${fmt(p50)}  p99 ${fmt(p99)}  max ${fmt(max)}   max/${GOAL_MAX_MS} ms ${(max / GOAL_MAX_MS).toFixed(2)} ×  p99/${GOAL_P99_MS} ms ${(p99 / GOAL_P99_MS).toFixed(2)} ×`;
+  return `  ${label.padEnd(38)} n ${String(samples.length).padStart(4)}  p50 ${fmtMs(p50)}  p99 ${fmtMs(p99)}  max ${fmtMs(max)}   max/${GOAL_MAX_MS} ms ${(max / GOAL_MAX_MS).toFixed(2)} ×  p99/${GOAL_P99_MS} ms ${(p99 / GOAL_P99_MS).toFixed(2)} ×`;
 }
 
 async function measure(label: string, env: Record<string, string>): Promise<void> {
-  console.log(`${label} — load average ${load()}`);
+  console.log(`${label} — load average ${loadAverage()}`);
   // Cold: each request computed afresh; the first one right after the start.
   let server = await start(env, 0);
   try {
@@ -103,16 +74,16 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     const monitors = status.services.reduce((n, s) => n + s.monitors, 0);
     const states = status.services.map((s) => s.state).join(' ');
     console.log(`  answer: ${status.services.length} services, ${monitors} monitors speaking for them, states: ${states}; ${(first.body.length / 1024).toFixed(0)} KiB`);
-    const before = await statementsSent(server);
+    const before = (await statementsSent(server)).count;
     await timedGet(url);
-    console.log(`  statements one computation sends: ${(await statementsSent(server)) - before}`);
+    console.log(`  statements one computation sends: ${(await statementsSent(server)).count - before}`);
     const cold: number[] = [];
     const deadline = performance.now() + 120_000;
     for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) cold.push((await timedGet(url)).ms);
-    console.log(`  first request after the start: ${fmt(first.ms)}`);
+    console.log(`  first request after the start: ${fmtMs(first.ms)}`);
     console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
   // Warm: the default cache, as visitors meet it between expiries.
   server = await start(env, 15);
@@ -123,15 +94,15 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     for (let i = 0; i < 500; i++) warm.push((await timedGet(url)).ms);
     console.log(line('cached (15 s)', warm));
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
-  console.log(`  load average after: ${load()}`);
+  console.log(`  load average after: ${loadAverage()}`);
 }
 
 async function prepare(env: Record<string, string>, seedWith: () => Promise<void>): Promise<void> {
   // The first start migrates the database; the history goes in while the server is stopped.
   const server = await start(env, 0);
-  await stop(server);
+  await stopServer(server);
   const t0 = performance.now();
   await seedWith();
   console.log(`  history written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
