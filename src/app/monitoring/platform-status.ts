@@ -9,8 +9,8 @@ import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
-import type { KeptDay } from './status-day-ports.js';
-import { dayFingerprint, figuresOf, keptFigures, settledLine, type Day, type DayFigures } from './status-days.js';
+import type { DayFigures, KeptDay } from './status-day-ports.js';
+import { dayFingerprint, figuresOf, keptFigures, settledLine, type Day } from './status-days.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 

@@ -2,18 +2,23 @@
 import type { ReportState } from '../../domain/availability/timeline.js';
 import type { Tx } from '../shared/transaction.js';
 
-export interface KeptDay {
+/** One day of a service's status timeline: its milliseconds per state, and the run it ends in. */
+export interface DayFigures {
+  upMs: number;
+  downMs: number;
+  maintenanceMs: number;
+  unknownMs: number;
+  /** The state at the day's end (or at now, today), and where that run began within the day. */
+  lastState: ReportState;
+  lastStart: number;
+}
+
+export interface KeptDay extends DayFigures {
   serviceId: string;
   /** 'shared' for the shared monitors, else the municipality whose own monitors speak. */
   audience: string;
   /** Riga date, YYYY-MM-DD. */
   day: string;
-  upMs: number;
-  downMs: number;
-  maintenanceMs: number;
-  unknownMs: number;
-  lastState: ReportState;
-  lastStart: number;
   fingerprint: string;
 }
 

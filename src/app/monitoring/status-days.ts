@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportState, Segment } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
-import type { KeptDay } from './status-day-ports.js';
-
-/** One day of a service's status timeline: its milliseconds per state, and the run it ends in. */
-export interface DayFigures {
-  upMs: number;
-  downMs: number;
-  maintenanceMs: number;
-  unknownMs: number;
-  /** The state at the day's end (or at now, today), and where that run began within the day. */
-  lastState: ReportState;
-  lastStart: number;
-}
+import type { DayFigures, KeptDay } from './status-day-ports.js';
 
 export interface Day {
   date: string;
