@@ -24,8 +24,12 @@ export function Layout() {
     if (returnFocus) menuButton.current?.focus();
   };
 
-  // A page chosen from the phone menu closes it.
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // A page chosen from the phone menu closes it; not a page that arrives after the menu was opened
+  // on its address (the router's transition lags the address, as in MainNav).
+  const menuOpenedAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (menuOpenedAt.current !== window.location.pathname) setMenuOpen(false);
+  }, [location.pathname]);
 
   // After client-side navigation, move focus to the new page's heading so it is announced.
   useEffect(() => {
@@ -76,7 +80,10 @@ export function Layout() {
               className="button button-header menu-button"
               aria-expanded={menuOpen}
               aria-controls="main-nav"
-              onClick={() => setMenuOpen((was) => !was)}
+              onClick={() => {
+                menuOpenedAt.current = window.location.pathname;
+                setMenuOpen((was) => !was);
+              }}
             >
               <span aria-hidden="true">☰ </span>
               {t('nav.menu')}

@@ -28,14 +28,24 @@ export function MainNav({ user, open, onClose }: Props) {
   );
   const [expanded, setExpanded] = useState<NavGroup | null>(null);
   const navRef = useRef<HTMLElement>(null);
+  // The address a group was opened at, read from the browser: the router renders a navigation as a
+  // transition, so the address can change before `pathname` does (leaving the login page), and a
+  // group opened in that moment must not close when the page it was opened on arrives.
+  const openedAt = useRef<string | null>(null);
+  const expand = (group: NavGroup | null) => {
+    openedAt.current = window.location.pathname;
+    setExpanded(group);
+  };
 
   // A page chosen: the group's list closes (on a phone the whole menu, see Layout).
-  useEffect(() => setExpanded(null), [pathname]);
+  useEffect(() => {
+    if (openedAt.current !== window.location.pathname) setExpanded(null);
+  }, [pathname]);
 
   // Opening the phone menu shows the current page's group and puts focus on the first entry.
   useEffect(() => {
     if (!open) return;
-    setExpanded(current?.group ?? null);
+    expand(current?.group ?? null);
     navRef.current?.querySelector<HTMLElement>('a, button')?.focus();
     // Only when the menu opens (not when the page changes under it): `current` is left out on purpose.
   }, [open]);
@@ -91,7 +101,7 @@ export function MainNav({ user, open, onClose }: Props) {
                 aria-expanded={isOpen}
                 aria-controls={`nav-list-${group}`}
                 aria-current={isCurrent ? 'true' : undefined}
-                onClick={() => setExpanded(isOpen ? null : group)}
+                onClick={() => expand(isOpen ? null : group)}
               >
                 {t(`nav.groups.${group}`)}
                 <span className="nav-chevron" aria-hidden="true">
