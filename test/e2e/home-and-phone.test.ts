@@ -168,6 +168,25 @@ describe.runIf(runBrowserJourneys).each(['pglite'] as BackendName[])('home pages
     await page.context().close();
   });
 
+  it('a group opened while a page is arriving stays open; a page chosen after opening it closes it', async () => {
+    const page = await signedIn('operators@rda.lv');
+    await page.goto('/');
+    await settled(page);
+    const monitoring = nav(page).getByRole('button', { name: /Uzraudzība un SLA/ });
+    // The address changes before the router renders the page (as when the login page hands over):
+    // history moves without the router knowing, the group is opened, then the router catches up.
+    await page.evaluate(() => window.history.pushState(null, '', '/account'));
+    await monitoring.click();
+    await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
+    await page.getByRole('heading', { level: 1, name: 'Mans konts' }).waitFor();
+    expect(await monitoring.getAttribute('aria-expanded')).toBe('true');
+    // A page reached some other way after the group was opened closes it.
+    await page.evaluate(() => window.history.pushState(null, '', '/'));
+    await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
+    await expect.poll(() => monitoring.getAttribute('aria-expanded')).toBe('false');
+    await page.context().close();
+  });
+
   it('an auditor sees the chain checked and the latest entries, and the log is one click away', async () => {
     const page = await signedIn('auditors@rda.lv');
     await home(page, 'auditor');
