@@ -118,9 +118,6 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Apstiprināt' }).click();
   }
   await signedIn.waitFor();
-  // The header shows "Iziet" while the login page is still leaving (the session is known before the
-  // app navigates away); a menu opened in that moment would close again when the page changes.
-  await page.waitForURL((url) => !['/login', '/enrol'].includes(url.pathname));
 }
 
 export async function logOut(page: Page): Promise<void> {

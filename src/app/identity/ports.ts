@@ -51,11 +51,6 @@ export interface TokenWithTenant extends ApiToken {
 export type TokenCreatorStanding = TokenCreator & CreatorStanding;
 
 /** Everything that decides whether a presented token works, read in one query. */
-export interface TokenLookup extends TokenWithTenant {
-  tokenHash: string;
-  creator: TokenCreatorStanding | null;
-}
-
 /** A presented token as it stands now, with what its caller is called and when it was last used. */
 export interface PresentedToken extends TokenStanding {
   id: string;
@@ -106,7 +101,8 @@ export interface SessionStore {
 export interface TokenStore {
   insert(tx: Tx, record: Omit<TokenRecord, 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt'>): Promise<ApiToken>;
   /** The token, its creator and its municipality in one round trip (API calls use TokenStandingLookup). */
-  findByHash(tx: Tx, tokenHash: string): Promise<TokenLookup | null>;
+  /** Whether a token is registered (bootstrap); authorising one is `tokenStanding`. */
+  findByHash(tx: Tx, tokenHash: string): Promise<ApiToken | null>;
   list(tx: Tx, tenantId: string | null, filter: { tenantId?: string | undefined; createdByUserId?: string | undefined }): Promise<TokenWithTenant[]>;
   get(tx: Tx, tenantId: string | null, tokenId: string): Promise<TokenWithTenant | null>;
   /** The named people as they stand now (system scope: agency staff make municipality tokens too). */

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
-import type { TokenCreatorStanding, TokenWithTenant } from '../../app/identity/ports.js';
+import type { TokenWithTenant } from '../../app/identity/ports.js';
 import type { Role } from '../../domain/roles.js';
 import type { TenantStatus } from '../../domain/tenant.js';
 import type { ApiToken } from '../../domain/user.js';
@@ -54,16 +54,8 @@ export const tokenRepository: Store['tokens'] = {
     return toToken(row);
   },
   async findByHash(tx, tokenHash) {
-    const row = await tokensWithTenants(tx)
-      .leftJoin('users as creator', 'creator.id', 'api_tokens.created_by_user_id')
-      .select(['creator.id as creator_id', 'creator.name as creator_name', 'creator.email as creator_email', 'creator.active as creator_active', 'creator.role as creator_role', 'creator.tenant_id as creator_tenant_id'])
-      .where('api_tokens.token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    if (!row) return null;
-    const creator: TokenCreatorStanding | null = row.creator_id
-      ? { id: row.creator_id, name: row.creator_name!, email: row.creator_email!, active: row.creator_active!, role: row.creator_role as Role, tenantId: row.creator_tenant_id }
-      : null;
-    return { ...withTenant(row), tokenHash: row.token_hash, creator };
+    const row = await trxOf(tx).selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row ? toToken(row) : null;
   },
   async list(tx, tenantId, filter) {
     let q = tokensWithTenants(tx).orderBy('api_tokens.created_at', 'desc').orderBy('api_tokens.id');
