@@ -41,6 +41,16 @@ describe.runIf(runBrowserJourneys)('a monitor’s availability ranges', () => {
     await expect(changes.locator('tbody tr').nth(2).locator('td').last().innerText()).resolves.toBe('30 min');
     await expectAccessible(page, 'monitor page, 24 hours');
 
+    // Two more checks, at noon four and two Riga days ago, leave one quiet day between them.
+    await page.evaluate(async (monitorId) => {
+      const { csrfToken } = await (await fetch('/api/v1/session')).json();
+      const rigaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date(Date.now() - 4 * 86_400_000));
+      const noon = (days: number) => new Date(Date.parse(`${rigaDate}T10:00:00Z`) + days * 86_400_000).toISOString();
+      const results = [0, 2].map((days) => ({ at: noon(days), ok: true, location: 'lvrtc', latencyMs: 100 }));
+      const sent = await fetch(`/api/v1/monitors/${monitorId}/results`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-CSRF-Token': csrfToken as string }, body: JSON.stringify({ results }) });
+      if (!sent.ok) throw new Error(`results: ${sent.status} ${await sent.text()}`);
+    }, id);
+
     const week = page.getByRole('button', { name: '7 dienas' });
     await week.click();
     await page.getByText('Pieejamība, 7 dienas').waitFor();
@@ -58,11 +68,18 @@ describe.runIf(runBrowserJourneys)('a monitor’s availability ranges', () => {
     expect(await figures.locator('thead th').first().innerText()).toBe('Diena');
     const rigaDay = (ms: number) => new Intl.DateTimeFormat('lv-LV', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Riga' }).format(new Date(ms));
     const rows = await figures.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-    // The first row is the quiet stretch from the day the range starts in; the days with checks add up to the 24 results.
+    // The first row is the quiet stretch from the day the range starts in; the days with checks add up to the 26 results.
     expect(rows[0]![0]!.startsWith(rigaDay(Date.now() - 30 * 86_400_000))).toBe(true);
+    expect(rows[0]![0]).toContain(' – ');
     expect(rows[0]![1]).toBe('nav pārbaužu');
-    expect(rows.filter((r) => r.length > 2).reduce((n, r) => n + Number(r[1]), 0)).toBe(24);
-    expect(rows.at(-1)![0]).toBe(rigaDay(Date.now()));
+    expect(rows.filter((r) => r.length > 2).reduce((n, r) => n + Number(r[1]), 0)).toBe(26);
+    // The quiet day between the two older checks is one day on its own, not "3.12. – 3.12.".
+    const noonFourDaysAgo = Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date(Date.now() - 4 * 86_400_000))}T10:00:00Z`);
+    const quietDay = rows.findIndex((r) => r[0] === rigaDay(noonFourDaysAgo)) + 1;
+    expect(quietDay).toBeGreaterThan(0);
+    expect(rows[quietDay]).toEqual([rigaDay(noonFourDaysAgo + 86_400_000), 'nav pārbaužu']);
+    // The last row reaches today: a day with checks, or (just after midnight) a quiet today of its own.
+    expect(rows.at(-1)![0]!.endsWith(rigaDay(Date.now()))).toBe(true);
     await expectAccessible(page, 'monitor page, 30 days');
     // The address keeps the range: reloading shows 90 days when asked for them.
     await page.goto(`/monitors/${id}?range=90d`);

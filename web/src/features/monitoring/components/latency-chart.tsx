@@ -46,6 +46,13 @@ export function LatencyChart({ title, series, rangeText }: { title: string; seri
     </>
   );
   const rows = latencyRows(series.points, series.to ?? new Date().toISOString());
+  // A quiet stretch of days names its first and last day (the end is exclusive); one quiet day is just that day.
+  const gapLabel = (from: string, to: string) => {
+    if (bucket !== 'day') return t('latency.gapRange', { from: rowLabel(from, bucket), to: formatInstant(to) });
+    const first = rowLabel(from, bucket);
+    const last = rowLabel(new Date(Date.parse(to) - 1).toISOString(), bucket);
+    return first === last ? first : t('latency.gapRange', { from: first, to: last });
+  };
   return (
     <SeriesChart
       title={title}
@@ -72,7 +79,7 @@ export function LatencyChart({ title, series, rangeText }: { title: string; seri
           r.kind === 'checks' ? (
             <time key={r.point.at} dateTime={r.point.at}>{rowLabel(r.point.at, bucket)}</time>
           ) : (
-            <span key={r.from}>{t('latency.gapRange', { from: rowLabel(r.from, bucket), to: bucket === 'day' ? rowLabel(new Date(Date.parse(r.to) - 1).toISOString(), bucket) : formatInstant(r.to) })}</span>
+            <span key={r.from}>{gapLabel(r.from, r.to)}</span>
           ),
         ),
         rows: rows.map((r) => (r.kind === 'checks' ? [formatNumber(r.point.checks), formatNumber(r.point.failures), ms(r.point.p50LatencyMs), ms(r.point.avgLatencyMs), ms(r.point.maxLatencyMs)] : t('latency.gap'))),
