@@ -6,7 +6,10 @@
  * expiry waits) and warm (the default 15 s cache), the statements one computation sends, and the
  * ratios to the goals of issue 11 (≤ 100 ms at most, p99 ≤ 50 ms).
  *
- *   npm run bench:status [-- --monitors 2000] [-- --services 20] [-- --raw-hours 3] [-- --requests 30]
+ *   npm run bench:status [-- --monitors 2000] [-- --services 20] [-- --raw-hours 3] [-- --requests 30] [-- --profile]
+ *
+ * `--profile` writes a CPU profile of the uncached server (node --cpu-prof), prints where its
+ * time went while it answered the sequential requests and where the profile is kept.
  *
  * The history is written with set-based SQL straight into the tables while the server is stopped —
  * making a year of it through probe ingestion would take days. What is written is what a server
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
+import { topOfProfile } from './cpu-profile.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
 import { fmtMs, loadAverage, quantile, statementsSent, stopServer, timedGet } from './measure.js';
@@ -39,14 +43,15 @@ const RAW_HOURS = option('raw-hours', 3);
 const REQUESTS = option('requests', 30);
 /** `--only postgres` or `--only pglite` measures one database. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const PROFILE = process.argv.includes('--profile');
 const GOAL_MAX_MS = 100;
 const GOAL_P99_MS = 50;
 const history = (exec: (text: string) => Promise<void>) => writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
 
 
-async function start(env: Record<string, string>, cacheSeconds: number): Promise<ServerProcess> {
+async function start(env: Record<string, string>, cacheSeconds: number, profileDir?: string): Promise<ServerProcess> {
   return spawnServer(
-    ['--import', join(HERE, 'count-statements.mjs'), ...kopaCommand('serve', '--port', '0')],
+    ['--import', join(HERE, 'count-statements.mjs'), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...kopaCommand('serve', '--port', '0')],
     // No probing and no job worker while measuring: the history is already there, and the cores are few.
     serverEnv({ ...env, LOG_LEVEL: 'warn', KOPA_PROBER: 'false', KOPA_JOBS: 'false', KOPA_STATUS_CACHE_SECONDS: String(cacheSeconds) }),
     // Migrating PGlite on a busy machine takes minutes.
@@ -66,7 +71,9 @@ function line(label: string, samples: number[]): string {
 async function measure(label: string, env: Record<string, string>): Promise<void> {
   console.log(`${label} — load average ${loadAverage()}`);
   // Cold: each request computed afresh; the first one right after the start.
-  let server = await start(env, 0);
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-status-prof-')) : undefined;
+  let server = await start(env, 0, profileDir);
+  let coldSeconds = 0;
   try {
     const url = `${server.url}/api/v1/status`;
     const first = await timedGet(url);
@@ -79,11 +86,18 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     console.log(`  statements one computation sends: ${(await statementsSent(server)).count - before}`);
     const cold: number[] = [];
     const deadline = performance.now() + 120_000;
+    const coldStart = performance.now();
     for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) cold.push((await timedGet(url)).ms);
+    coldSeconds = (performance.now() - coldStart) / 1000;
     console.log(`  first request after the start: ${fmtMs(first.ms)}`);
     console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
   } finally {
     await stopServer(server);
+  }
+  if (profileDir) {
+    console.log('  where the uncached server spent its CPU while answering:');
+    for (const l of topOfProfile(profileDir, coldSeconds)) console.log(`    ${l}`);
+    console.log(`  the profile is kept in ${profileDir} (open it in Chrome's DevTools, Performance)`);
   }
   // Warm: the default cache, as visitors meet it between expiries.
   server = await start(env, 15);

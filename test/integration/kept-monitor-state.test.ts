@@ -78,6 +78,19 @@ const monitorPlan = fc.record({
 });
 /** A result by its place: which monitor and location (taken modulo), minutes and seconds before now. */
 const resultPlan = fc.record({ monitor: fc.nat(), location: fc.nat(), minutesAgo: fc.integer({ min: 0, max: 40 }), second: fc.constantFrom(0, 0, 0, 30), ok: fc.boolean(), latency: fc.option(fc.integer({ min: 0, max: 999 })) });
+/** Tails asked for after the batches: (monitor, location) pairs with a line and a margin, and one end for all. */
+const tailPlan = fc.record({
+  pairs: fc.array(fc.record({ monitor: fc.nat(), location: fc.nat(), fromMinutesAgo: fc.integer({ min: -2, max: 45 }), margin: fc.integer({ min: 1, max: 21 }) }), { minLength: 1, maxLength: 6 }),
+  toMinutesAgo: fc.integer({ min: -1, max: 10 }),
+});
+
+/** `resultsAround` by its definition, over the raw results: `margin` before `from`, all of [from, to), `margin` from `to` on. */
+function expectedAround(raw: readonly Raw[], pair: { monitorId: string; location: string; from: Date; margin: number }, to: Date): { atMs: number; ok: boolean }[] {
+  const mine = raw.filter((r) => r.monitorId === pair.monitorId && r.location === pair.location).map((r) => ({ atMs: r.at.getTime(), ok: r.ok })).sort((a, b) => a.atMs - b.atMs);
+  const before = mine.filter((r) => r.atMs < pair.from.getTime());
+  return [...before.slice(Math.max(0, before.length - pair.margin)), ...mine.filter((r) => r.atMs >= pair.from.getTime() && r.atMs < to.getTime()), ...mine.filter((r) => r.atMs >= to.getTime()).slice(0, pair.margin)];
+}
+
 /** Batches in the order they arrive: new, late (older than what is stored) and resent results mixed. */
 const batchPlan = fc.record({ results: fc.array(resultPlan, { minLength: 1, maxLength: 30 }), path: fc.constantFrom('batch', 'batch', 'per-monitor'), resend: fc.nat() });
 
@@ -108,7 +121,8 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
         fc.array(batchPlan, { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 0, max: 5 }),
         fc.option(fc.subarray(LOCATIONS, { minLength: 1 })),
-        async (plans, batches, laterMinutes, relocate) => {
+        tailPlan,
+        async (plans, batches, laterMinutes, relocate, tail) => {
           now = new Date('2026-11-20T12:00:00Z');
           const monitors: Monitor[] = [];
           for (const p of plans) monitors.push(await newMonitor(p));
@@ -136,6 +150,11 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
           // All together (the strictest monitor sets how far back each looks) and each alone.
           expect(await healthOf(t.deps, current)).toEqual(expectedHealth(current, raw, now.getTime()));
           for (const m of current) expect(await healthOf(t.deps, [m])).toEqual(expectedHealth([m], raw, now.getTime()));
+          // The timelines' raw tails (status page, reports) come from the same kept rows where they reach back far enough.
+          const to = new Date(now.getTime() - tail.toMinutesAgo * MINUTE);
+          const pairs = tail.pairs.map((p) => ({ monitorId: current[p.monitor % current.length]!.id, location: LOCATIONS[p.location % LOCATIONS.length]!, from: new Date(now.getTime() - p.fromMinutesAgo * MINUTE), margin: p.margin }));
+          const answer = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.resultsAroundMany(tx, pairs, to));
+          expect(answer).toEqual(pairs.map((p) => expectedAround(raw, p, to)));
         },
       ),
       { numRuns: 25, seed: 20261205 },

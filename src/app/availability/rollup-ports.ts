@@ -19,10 +19,11 @@ export interface RollupStore {
   /** Results in [from, to) plus `margin` results either side, oldest first. */
   resultsAround(tx: Tx, monitorId: string, location: string, from: Date, to: Date, margin: number): Promise<{ at: Date; ok: boolean }[]>;
   /**
-   * `resultsAround` for many (monitor, location) pairs up to one `to`, in one statement:
-   * the answer's nth list belongs to the nth pair.
+   * `resultsAround` for many (monitor, location) pairs up to one `to`, with each result's time in
+   * epoch milliseconds: the answer's nth list belongs to the nth pair. Read from each location's
+   * kept newest results where they reach back far enough, from the raw results otherwise.
    */
-  resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ at: Date; ok: boolean }[][]>;
+  resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ atMs: number; ok: boolean }[][]>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
   replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
   /** Moves the cursor back to `to` if it is beyond it (a late result arrived), counting the rewind. */
@@ -35,8 +36,8 @@ export interface RollupStore {
    * only when it is rewound, so kept figures computed from them hold while the count is the same.
    */
   linesMany(tx: Tx, monitorIds: string[]): Promise<Map<string, Map<string, { rolledTo: Date; rewinds: number }>>>;
-  /** Segments of many monitors overlapping [from, to), in one query: "monitor|location" → segments. */
-  segmentsMany(tx: Tx, monitorIds: string[], from: Date, to: Date): Promise<Map<string, Segment[]>>;
+  /** Segments of many (monitor, location) pairs overlapping [from, to), in one query: "monitor|location" → segments, oldest first. */
+  segmentsMany(tx: Tx, pairs: { monitorId: string; location: string }[], from: Date, to: Date): Promise<Map<string, Segment[]>>;
   /** Drops raw-result partitions wholly before `cutoff`; returns how many. */
   dropRawBefore(tx: Tx, cutoffDate: string): Promise<number>;
 }

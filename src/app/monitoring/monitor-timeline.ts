@@ -24,7 +24,7 @@ export async function locationTimelinesMany(
 ): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
   const rolled = lines ?? (await deps.store.rollups.rolledToMany(tx, ids));
-  const segments = await deps.store.rollups.segmentsMany(tx, ids, new Date(from), new Date(to));
+  const segments = await deps.store.rollups.segmentsMany(tx, monitors.flatMap((m) => m.locations.map((location) => ({ monitorId: m.id, location }))), new Date(from), new Date(to));
   const parts = new Map<string, Segment[]>();
   const tails: { monitor: TimelineMonitor; key: string; split: number }[] = [];
   for (const monitor of monitors) {
@@ -39,7 +39,7 @@ export async function locationTimelinesMany(
   // A failure run is judged on the whole result sequence: results either side of the window count.
   const raw = await deps.store.rollups.resultsAroundMany(tx, tails.map((t) => ({ monitorId: t.monitor.id, location: t.key.slice(t.monitor.id.length + 1), from: new Date(t.split), margin: t.monitor.failuresToConfirm + 1 })), new Date(to));
   tails.forEach(({ monitor, key, split }, i) => {
-    parts.get(key)!.push(...locationTimeline(raw[i]!.map((r) => ({ at: r.at.getTime(), ok: r.ok })), monitor.intervalSeconds * 1000, monitor.failuresToConfirm, split, to));
+    parts.get(key)!.push(...locationTimeline(raw[i]!.map((r) => ({ at: r.atMs, ok: r.ok })), monitor.intervalSeconds * 1000, monitor.failuresToConfirm, split, to));
   });
   const out = new Map<string, Segment[][]>();
   for (const monitor of monitors) out.set(monitor.id, monitor.locations.map((location) => fillGaps(parts.get(`${monitor.id}|${location}`)!, from, to, 'unknown')));

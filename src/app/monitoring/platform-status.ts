@@ -10,7 +10,7 @@ import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 import type { DayFigures, KeptDay } from './status-day-ports.js';
-import { dayFingerprint, figuresOf, keptFigures, settledLine, type Day } from './status-days.js';
+import { dayFingerprint, figuresOf, keptFigures, settledLine, speakersDigest, type Day } from './status-days.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -133,7 +133,8 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
       // The status page shows every planned window as maintenance; the notice period matters only for reports.
       const ownWindows = windows.filter((w) => w.serviceIds.includes(service.id)).map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
       const line = recompute ? -Infinity : settledLine(mine, lines, now);
-      const fingerprints = days.map((d) => (d.end <= line ? dayFingerprint(audience, mine, lines, ownWindows, d) : null));
+      const speakers = speakersDigest(audience, mine, lines);
+      const fingerprints = days.map((d) => (d.end <= line ? dayFingerprint(speakers, ownWindows, d) : null));
       return { service, mine, audience, ownWindows, fingerprints, figures: [] as DayFigures[], start: 0 };
     });
     const kept = recompute ? [] : await deps.store.statusDays.read(tx, plans.map((p) => ({ serviceId: p.service.id, audience: p.audience })), days[0]!.date, days.at(-1)!.date);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RollupStore } from '../../app/availability/rollup-ports.js';
 import type { State } from '../../domain/availability/timeline.js';
+import { LATEST_RESULTS_KEPT } from '../../domain/monitoring/monitor.js';
 import { trxOf } from '../tx.js';
 
 export const rollupRepository: RollupStore = {
@@ -32,13 +33,37 @@ export const rollupRepository: RollupStore = {
   },
 
   async resultsAroundMany(tx, pairs, to) {
-    const out = pairs.map((): { at: Date; ok: boolean }[] => []);
+    const out = pairs.map((): { atMs: number; ok: boolean }[] => []);
     if (pairs.length === 0) return out;
-    // One lateral read per pair, each the three index range scans of resultsAround.
-    const rows = await sql<{ i: string | number; at: Date; ok: boolean }>`
-      SELECT q.i, r.at, r.ok
-      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[],
-                  ${sql.val(pairs.map((p) => p.from.toISOString()))}::timestamptz[], ${sql.val(pairs.map((p) => p.margin))}::int[])
+    // Each location's newest results are kept as they arrive (migration 031). They answer a pair
+    // whenever they reach back past its margin before \`from\`, or hold every result stored — the
+    // usual case while the rollup keeps up —, so the raw results are read only for the rest.
+    const kept = await sql<{ i: string | number; full: boolean; results: string }>`
+      SELECT q.i, cardinality(k.ats) >= ${LATEST_RESULTS_KEPT} AS full,
+             (SELECT string_agg(floor(extract(epoch FROM u.at) * 1000)::bigint || CASE WHEN u.ok THEN '+' ELSE '-' END, ',' ORDER BY u.at)
+                FROM unnest(k.ats, k.oks) AS u(at, ok)) AS results
+      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[]) WITH ORDINALITY AS q(monitor_id, location, i)
+      JOIN monitor_latest_results k ON k.monitor_id = q.monitor_id AND k.location = q.location`.execute(trxOf(tx));
+    const answered = new Set<number>();
+    for (const row of kept.rows) {
+      const i = Number(row.i) - 1;
+      const pair = pairs[i]!;
+      // "1733400000000+,1733400060000-": epoch milliseconds and the outcome, oldest first.
+      const results = row.results.split(',').map((r) => ({ atMs: Number(r.slice(0, -1)), ok: r.endsWith('+') }));
+      const from = pair.from.getTime();
+      const before = results.filter((r) => r.atMs < from);
+      if (row.full && before.length < pair.margin) continue;
+      const after = results.filter((r) => r.atMs >= to.getTime());
+      out[i] = [...before.slice(Math.max(0, before.length - pair.margin)), ...results.filter((r) => r.atMs >= from && r.atMs < to.getTime()), ...after.slice(0, pair.margin)];
+      answered.add(i);
+    }
+    const rest = pairs.map((pair, i) => ({ pair, i })).filter(({ i }) => !answered.has(i));
+    if (rest.length === 0) return out;
+    // One lateral read per remaining pair, each the three index range scans of resultsAround.
+    const rows = await sql<{ i: string | number; at_ms: number; ok: boolean }>`
+      SELECT q.i, floor(extract(epoch FROM r.at) * 1000)::float8 AS at_ms, r.ok
+      FROM unnest(${sql.val(rest.map((r) => r.pair.monitorId))}::uuid[], ${sql.val(rest.map((r) => r.pair.location))}::text[],
+                  ${sql.val(rest.map((r) => r.pair.from.toISOString()))}::timestamptz[], ${sql.val(rest.map((r) => r.pair.margin))}::int[])
              WITH ORDINALITY AS q(monitor_id, location, from_at, margin, i)
       CROSS JOIN LATERAL (
         (SELECT at, ok FROM probe_results p WHERE p.monitor_id = q.monitor_id AND p.location = q.location AND p.at < q.from_at ORDER BY p.at DESC LIMIT q.margin)
@@ -48,7 +73,7 @@ export const rollupRepository: RollupStore = {
         (SELECT at, ok FROM probe_results p WHERE p.monitor_id = q.monitor_id AND p.location = q.location AND p.at >= ${to} ORDER BY p.at LIMIT q.margin)
       ) r
       ORDER BY q.i, r.at`.execute(trxOf(tx));
-    for (const r of rows.rows) out[Number(r.i) - 1]!.push({ at: r.at, ok: r.ok });
+    for (const r of rows.rows) out[rest[Number(r.i) - 1]!.i]!.push({ atMs: Number(r.at_ms), ok: r.ok });
     return out;
   },
 
@@ -91,37 +116,40 @@ export const rollupRepository: RollupStore = {
 
   async rolledToMany(tx, monitorIds) {
     const out = new Map<string, Map<string, Date>>();
-    if (monitorIds.length === 0) return out;
-    const rows = await trxOf(tx).selectFrom('monitor_rollups').select(['monitor_id', 'location', 'rolled_to']).where('monitor_id', 'in', monitorIds).execute();
-    for (const r of rows) out.set(r.monitor_id, (out.get(r.monitor_id) ?? new Map<string, Date>()).set(r.location, r.rolled_to));
+    for (const [id, byLocation] of await rollupRepository.linesMany(tx, monitorIds)) out.set(id, new Map([...byLocation].map(([location, line]) => [location, line.rolledTo])));
     return out;
   },
 
   async linesMany(tx, monitorIds) {
     const out = new Map<string, Map<string, { rolledTo: Date; rewinds: number }>>();
     if (monitorIds.length === 0) return out;
-    const rows = await trxOf(tx).selectFrom('monitor_rollups').select(['monitor_id', 'location', 'rolled_to', 'rewinds']).where('monitor_id', 'in', monitorIds).execute();
-    for (const r of rows) out.set(r.monitor_id, (out.get(r.monitor_id) ?? new Map()).set(r.location, { rolledTo: r.rolled_to, rewinds: r.rewinds }));
+    // One array parameter, not an IN list of thousands: the statement stays the same size and is planned quickly.
+    const rows = await sql<{ monitor_id: string; location: string; rolled_to: Date; rewinds: number }>`
+      SELECT monitor_id, location, rolled_to, rewinds FROM monitor_rollups WHERE monitor_id = ANY(${sql.val(monitorIds)}::uuid[])`.execute(trxOf(tx));
+    for (const r of rows.rows) out.set(r.monitor_id, (out.get(r.monitor_id) ?? new Map()).set(r.location, { rolledTo: r.rolled_to, rewinds: r.rewinds }));
     return out;
   },
 
-  async segmentsMany(tx, monitorIds, from, to) {
+  async segmentsMany(tx, pairs, from, to) {
     const out = new Map<string, { start: number; end: number; state: State }[]>();
-    if (monitorIds.length === 0) return out;
-    const rows = await trxOf(tx)
-      .selectFrom('monitor_segments')
-      .select(['monitor_id', 'location', 'start_at', 'end_at', 'state'])
-      .where('monitor_id', 'in', monitorIds)
-      .where('start_at', '<', to)
-      .where('end_at', '>', from)
-      .orderBy('monitor_id')
-      .orderBy('location')
-      .orderBy('start_at')
-      .execute();
-    for (const r of rows) {
+    if (pairs.length === 0) return out;
+    // A location's segments do not overlap (the rollup replaces from a point on), so of those that
+    // start before \`from\` only the last can reach into the window. Two index range scans per pair
+    // instead of every segment of the year filtered by its end.
+    const rows = await sql<{ monitor_id: string; location: string; start_at: Date; end_at: Date; state: State }>`
+      SELECT q.monitor_id, q.location, s.start_at, s.end_at, s.state
+      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[]) AS q(monitor_id, location)
+      CROSS JOIN LATERAL (
+        (SELECT start_at, end_at, state FROM monitor_segments m WHERE m.monitor_id = q.monitor_id AND m.location = q.location AND m.start_at < ${from} ORDER BY m.start_at DESC LIMIT 1)
+        UNION ALL
+        (SELECT start_at, end_at, state FROM monitor_segments m WHERE m.monitor_id = q.monitor_id AND m.location = q.location AND m.start_at >= ${from} AND m.start_at < ${to})
+      ) s
+      WHERE s.end_at > ${from}
+      ORDER BY q.monitor_id, q.location, s.start_at`.execute(trxOf(tx));
+    for (const r of rows.rows) {
       const key = `${r.monitor_id}|${r.location}`;
       const list = out.get(key) ?? [];
-      list.push({ start: r.start_at.getTime(), end: r.end_at.getTime(), state: r.state as State });
+      list.push({ start: r.start_at.getTime(), end: r.end_at.getTime(), state: r.state });
       out.set(key, list);
     }
     return out;
