@@ -52,10 +52,10 @@ interface Figures {
 const backendsOf = (databaseUrl: string) => backendsOn(databaseUrl, process.env.BENCH_DATABASE_URL!);
 
 /** wrk for `seconds`, with the CPU the server process and the database's backends spent meanwhile. */
-async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined) {
+async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined, auth = bearerHeader(token)) {
   const backends = new Map((databaseUrl ? await backendsOf(databaseUrl) : []).map((pid) => [pid, cpuSeconds(pid)]));
   const before = { server: cpuSeconds(serverPid), load: loadAverage() };
-  const figures = await wrk(url, token, seconds);
+  const figures = await wrk(url, token, seconds, auth);
   // A backend the pool opened during the run counts from zero.
   const database = (databaseUrl ? await backendsOf(databaseUrl) : []).reduce((total, pid) => total + cpuSeconds(pid) - (backends.get(pid) ?? 0), 0);
   const after = { server: cpuSeconds(serverPid), database: database };
@@ -76,8 +76,8 @@ function ms(text: string): number {
   return Number(m[1]) * factor;
 }
 
-async function wrk(url: string, token: string, seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }> {
-  const { stdout } = await run(WRK, ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `Authorization: Bearer ${token}`, url], { maxBuffer: 1 << 20 });
+async function wrk(url: string, token: string, seconds: number, auth = bearerHeader(token)): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }> {
+  const { stdout } = await run(WRK, ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `${auth[0]}: ${auth[1]}`, url], { maxBuffer: 1 << 20 });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const p50 = ms(/^\s+50%\s+(\S+)/m.exec(stdout)?.[1] ?? '');
   const p99 = ms(/^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? '');
@@ -101,7 +101,7 @@ async function call(base: string, method: string, path: string, token: string, b
 }
 
 /** Statements the server sent for `requests` sequential requests, per request (background jobs included, so a little over). */
-async function statementsPerRequest(server: ServerProcess, url: string, token: string, requests: number): Promise<{ perRequest: number; sample: string[] }> {
+async function statementsPerRequest(server: ServerProcess, url: string, token: string, requests: number, auth = bearerHeader(token)): Promise<{ perRequest: number; sample: string[] }> {
   const read = async () => {
     const before = server.output().length;
     server.child.kill('SIGUSR2');
@@ -113,9 +113,9 @@ async function statementsPerRequest(server: ServerProcess, url: string, token: s
     throw new Error('the server did not report its statements');
   };
   const start = await read();
-  for (let i = 0; i < requests; i++) await fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.text());
+  for (let i = 0; i < requests; i++) await fetch(url, { headers: { [auth[0]]: auth[1] } }).then((r) => r.text());
   const afterMany = await read();
-  await fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.text());
+  await fetch(url, { headers: { [auth[0]]: auth[1] } }).then((r) => r.text());
   const afterOne = await read();
   const lastCount = afterOne.count - afterMany.count;
   return { perRequest: (afterMany.count - start.count) / requests, sample: afterOne.recent.slice(-lastCount) };
@@ -176,6 +176,63 @@ async function measureBaseline(databaseUrl: string, tenantUrlPath: string, token
   }
 }
 
+/** The header a run authenticates with: a Bearer token, or (the cookie run below) a session cookie. */
+type AuthHeader = [name: string, value: string];
+function bearerHeader(token: string): AuthHeader {
+  return ['authorization', `Bearer ${token}`];
+}
+
+/**
+ * The browser's way in, on each database: a person of the municipality signs in once with a
+ * password, then wrk sends the session cookie on the same GET. Its own servers and databases, so
+ * the token runs are untouched; printed after them.
+ */
+async function measureCookieRuns(): Promise<void> {
+  const results: Figures[] = [];
+  const database = await benchDatabase('kopa-api-cookie-', { requirePostgres: true });
+  try {
+    results.push(await measureKopaCookie(`Kopa cookie, ${database.label}`, { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') }));
+  } finally {
+    await database.drop();
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'kopa-api-cookie-pglite-'));
+  try {
+    results.push(await measureKopaCookie('Kopa cookie, PGlite (embedded)', { KOPA_DATA_DIR: dataDir }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log('\nthe same GET with a session cookie (a tenant_user signed in once):');
+  for (const f of results) console.log(row(f));
+}
+
+async function measureKopaCookie(label: string, env: Record<string, string>): Promise<Figures> {
+  const bootstrap = randomBytes(24).toString('base64url');
+  const server = await spawnServer(['--import', join(HERE, 'count-statements.mjs'), ...kopaCommand('serve', '--port', '0')], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap, LOG_LEVEL: 'warn' }));
+  try {
+    const tenant = await call(server.url, 'POST', '/api/v1/tenants', bootstrap, { name: 'Bench novads', registrationNumber: '90000031828', status: 'active' });
+    // tenant_user: no second factor is required of it by default, so a password signs it in fully.
+    const email = 'lasitajs@bench.lv';
+    const password = randomBytes(18).toString('base64url');
+    await call(server.url, 'POST', `/api/v1/tenants/${tenant.id as string}/users`, bootstrap, { email, name: 'Bench Lasītājs', role: 'tenant_user', password });
+    const signIn = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const cookie = signIn.headers.getSetCookie().map((c) => /^kopa_session=([^;]+)/.exec(c)?.[1]).find(Boolean);
+    if (signIn.status !== 200 || !cookie) throw new Error(`signing in → ${signIn.status} ${await signIn.text()}`);
+    const auth: AuthHeader = ['cookie', `kopa_session=${cookie}`];
+    const url = `${server.url}${PATH_OF(tenant.id as string)}`;
+    const first = await fetch(url, { headers: { [auth[0]]: auth[1] } });
+    if (first.status !== 200) throw new Error(`GET with the cookie → ${first.status} ${await first.text()}`);
+    const { perRequest, sample } = await statementsPerRequest(server, url, '', 50, auth);
+    console.log(`  ${label}: statements sent for one request (with any background job's in between):`);
+    for (const s of sample) console.log(`    ${s}`);
+    await wrk(url, '', 3, auth); // warm-up
+    const figures = await measured(url, '', SECONDS, server.child.pid!, env.DATABASE_URL, auth);
+    return { label, ...figures, statements: perRequest };
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
 const row = (f: Figures) =>
   `${f.label.padEnd(36)} ${Math.round(f.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  errors ${f.errors}` +
   `  statements/request ${f.statements?.toFixed(1) ?? '?'}  CPU ms/request server ${f.serverCpu.toFixed(2)}${f.databaseCpu !== undefined ? ` database ${f.databaseCpu.toFixed(2)}` : ''}  load ${f.load}`;
@@ -215,6 +272,7 @@ async function main(): Promise<void> {
     `met: PostgreSQL ${pgKopa.rps >= 4000 && pgKopa.p99 <= 25 && pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'} ` +
       `(req/s ${pgKopa.rps >= 4000 ? 'yes' : 'no'}, p99 ${pgKopa.p99 <= 25 ? 'yes' : 'no'}, ratio ${pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'}); PGlite ${pglite.rps >= 1500 ? 'yes' : 'no'}`,
   );
+  await measureCookieRuns();
 }
 
 await main();

@@ -20,7 +20,7 @@ import type { IdentitySettings } from './identity/identity-settings.js';
 import type { IdentityProviderStore, RelyingParty } from './oidc/oidc-ports.js';
 import type { StatusSubscriberStore } from './status-subscriptions/ports.js';
 import type { Clock, JobStore, LeaseStore, NotificationSettings, Notifier, OutboxStore, PasswordHasher, SecretBox, Transactions } from './shared/ports.js';
-import type { SessionStore, TokenStandingLookup, TokenStore, UserStore } from './identity/ports.js';
+import type { SessionStandingLookup, SessionStore, TokenStandingLookup, TokenStore, UserStore } from './identity/ports.js';
 import type { AgreementStore, TenantStore } from './municipalities/ports.js';
 import type { CalendarStore } from './calendars/ports.js';
 import type { AuditStore } from './audit/ports.js';
@@ -32,7 +32,7 @@ import type { InboundMailStore } from './desk/mail-ports.js';
 import type { BackupArchiver, BackupRunStore } from './backup/ports.js';
 import type { SentHandlers } from './outbox/send-outbox.js';
 
-export interface Store extends Transactions, TokenStandingLookup {
+export interface Store extends Transactions, TokenStandingLookup, SessionStandingLookup {
   tenants: TenantStore;
   agreements: AgreementStore;
   calendars: CalendarStore;

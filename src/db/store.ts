@@ -4,6 +4,7 @@ import type { Store } from '../app/ports.js';
 import type { KopaError } from '../domain/errors.js';
 import { fieldError, stateProblem } from '../domain/errors.js';
 import type { Database } from './schema.js';
+import { sessionStanding } from './session-standing.js';
 import { tokenStanding } from './token-standing.js';
 import { asTx } from './tx.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
@@ -111,6 +112,7 @@ export function createStore(db: Kysely<Database>): Store {
   return {
     run: (scope, fn) => runScoped(db, scope, fn),
     tokenStanding: (tokenHash) => tokenStanding(db, tokenHash),
+    sessionStanding: (tokenHash) => sessionStanding(db, tokenHash),
     tenants: tenantRepository,
     agreements: agreementRepository,
     calendars: calendarRepository,

@@ -31,6 +31,11 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
 /**
  * Resolves a session cookie to its person; expired sessions and inactive people get nothing.
  * A session of an offboarded municipality ends here, with the coded refusal.
+ *
+ * The session, its person and their municipality are read by one statement outside any transaction
+ * (ADR 0019), as a token's are: this runs on every browser request, and the use case's transaction
+ * is then the only one the request opens. The rare writes — forgetting an ended session, sliding
+ * the expiry at most once per interval — run in their own short transaction, only when due.
  */
 export async function authenticateSession(
   deps: IdentityDeps,
@@ -39,36 +44,34 @@ export async function authenticateSession(
 ): Promise<SessionAuth | null> {
   const tokenHash = hashSecret(sessionToken);
   const now = deps.clock.now();
-  const found = await deps.store.run(SYSTEM, async (tx) => {
-    const session = await deps.store.sessions.findWithPerson(tx, tokenHash);
-    if (!session) return null;
-    if (session.expiresAt <= now) {
-      await deps.store.sessions.delete(tx, tokenHash);
-      return null;
-    }
-    const { user, tenantStatus } = session;
-    if (!user.active) return null;
-    if (user.tenantId !== null && tenantStatus === 'offboarded') {
-      await deps.store.sessions.delete(tx, tokenHash);
-      return 'offboarded' as const;
-    }
-    // A pending sign-in keeps its short deadline; only full sessions slide.
-    if (session.stage === 'full' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await deps.store.sessions.touch(tx, tokenHash, now, new Date(now.getTime() + context.sessionTtlHours * 3_600_000));
-    }
-    const actor: Actor = {
-      kind: 'user',
-      id: user.id,
-      label: user.email,
-      role: user.role,
-      tenantId: user.tenantId,
-      requestId: context.requestId,
-      clientAddress: context.clientAddress,
-    };
-    return { actor, user, csrfToken: session.csrfToken, tokenHash, tenantStatus, stage: session.stage };
-  });
-  if (found === 'offboarded') throw tenantRefusal('tenant_offboarded');
-  return found;
+  const session = await deps.store.sessionStanding(tokenHash);
+  if (!session) return null;
+  const forget = () => deps.store.run(SYSTEM, (tx) => deps.store.sessions.delete(tx, tokenHash));
+  if (session.expiresAt <= now) {
+    await forget();
+    return null;
+  }
+  const { user, tenantStatus } = session;
+  if (!user.active) return null;
+  if (user.tenantId !== null && tenantStatus === 'offboarded') {
+    await forget();
+    throw tenantRefusal('tenant_offboarded');
+  }
+  // A pending sign-in keeps its short deadline; only full sessions slide.
+  if (session.stage === 'full' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    const expiresAt = new Date(now.getTime() + context.sessionTtlHours * 3_600_000);
+    await deps.store.run(SYSTEM, (tx) => deps.store.sessions.touch(tx, tokenHash, now, expiresAt));
+  }
+  const actor: Actor = {
+    kind: 'user',
+    id: user.id,
+    label: user.email,
+    role: user.role,
+    tenantId: user.tenantId,
+    requestId: context.requestId,
+    clientAddress: context.clientAddress,
+  };
+  return { actor, user, csrfToken: session.csrfToken, tokenHash, tenantStatus, stage: session.stage };
 }
 
 const TOKEN_REFUSALS: Record<Exclude<TokenAccessReason, 'tenant_suspended_read_only' | 'tenant_offboarded'>, string> = {

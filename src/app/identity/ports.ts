@@ -67,6 +67,25 @@ export interface TokenStandingLookup {
   tokenStanding(tokenHash: string): Promise<PresentedToken | null>;
 }
 
+/** A presented session cookie as it stands now: the session, its person and their municipality's status. */
+export interface PresentedSession {
+  csrfToken: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  stage: SessionStage;
+  user: User;
+  tenantStatus: TenantStatus | null;
+}
+
+/**
+ * Reading a session cookie's standing: one statement outside any transaction, like a token's (this
+ * runs on every browser request). Read at each call, never remembered, so expiry, signing out, a
+ * change of the person or of their municipality holds from the next request on every replica.
+ */
+export interface SessionStandingLookup {
+  sessionStanding(tokenHash: string): Promise<PresentedSession | null>;
+}
+
 export interface UserStore {
   /** By name and id; with `page`, at most `limit` after the given key. */
   list(tx: Tx, tenantId: string | null, filter: { agencyOnly?: boolean }, page?: { after: { name: string; id: string } | null; limit: number }): Promise<User[]>;
@@ -82,8 +101,6 @@ export interface UserStore {
 export interface SessionStore {
   insert(tx: Tx, record: SessionRecord & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
   find(tx: Tx, tokenHash: string): Promise<StoredSession | null>;
-  /** The session with its person and their municipality's status in one round trip: this runs on every request. */
-  findWithPerson(tx: Tx, tokenHash: string): Promise<(StoredSession & { user: User; tenantStatus: TenantStatus | null }) | null>;
   touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
   /** Moves a session to a new stage under a new token (the old token stops working). */
   promote(tx: Tx, tokenHash: string, change: { tokenHash: string; stage: SessionStage; expiresAt: Date; at: Date }): Promise<void>;
@@ -116,7 +133,7 @@ export interface TokenStore {
  * municipality they belong to (its standing), invitations mailed through the job queue.
  */
 export interface IdentityDeps {
-  store: Transactions & TokenStandingLookup & {
+  store: Transactions & TokenStandingLookup & SessionStandingLookup & {
     users: UserStore;
     sessions: SessionStore;
     tokens: TokenStore;

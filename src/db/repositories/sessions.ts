@@ -1,8 +1,6 @@
 import type { Store } from '../../app/ports.js';
-import type { TenantStatus } from '../../domain/tenant.js';
 import type { SessionStage } from '../../app/identity/second-factor-ports.js';
 import { trxOf } from '../tx.js';
-import { toUser } from './users.js';
 
 export const sessionRepository: Store['sessions'] = {
   async insert(tx, record) {
@@ -35,33 +33,6 @@ export const sessionRepository: Store['sessions'] = {
       lastSeenAt: row.last_seen_at,
       stage: row.stage as SessionStage,
       challenge: row.challenge,
-    };
-  },
-  async findWithPerson(tx, tokenHash) {
-    const row = await trxOf(tx)
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .leftJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .selectAll('users')
-      .select([
-        'sessions.id as session_id', 'sessions.token_hash as session_token_hash', 'sessions.tenant_id as session_tenant_id', 'sessions.csrf_token',
-        'sessions.expires_at', 'sessions.last_seen_at', 'sessions.stage', 'sessions.challenge', 'tenants.status as tenant_status',
-      ])
-      .where('sessions.token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      id: row.session_id,
-      tokenHash: row.session_token_hash,
-      userId: row.id,
-      tenantId: row.session_tenant_id,
-      csrfToken: row.csrf_token,
-      expiresAt: row.expires_at,
-      lastSeenAt: row.last_seen_at,
-      stage: row.stage as SessionStage,
-      challenge: row.challenge,
-      user: toUser(row),
-      tenantStatus: row.tenant_status as TenantStatus | null,
     };
   },
   async touch(tx, tokenHash, at, expiresAt) {
