@@ -29,6 +29,8 @@ export interface ReplicaRun extends MeasuredFigures {
 }
 
 const METRICS_TOKEN = randomBytes(24).toString('hex');
+/** wrk straight at each replica before the runs; each run through nginx then warms 3 s more. */
+const WARM_UP_SECONDS = 8;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -89,6 +91,11 @@ export async function measureReplicas(options: {
     writeFileSync(cert.certFile, issued.cert);
     writeFileSync(cert.keyFile, issued.key);
 
+    // Both replicas as warm as each other before anything is measured (JIT, pools, caches): without
+    // this the first run and the second replica's first run were measured half-compiled, and the
+    // CPU per request of those runs read up to twice the later ones'.
+    for (const replica of replicas) await wrk(`${replica.url}${path}`, token, WARM_UP_SECONDS);
+
     const runs: ReplicaRun[] = [];
     for (const count of [1, 2, 1] as const) {
       const https = await freePort();
@@ -96,7 +103,7 @@ export async function measureReplicas(options: {
       const nginx = await startNginx(templateKopaConf({ https, http: await freePort(), replicas: upstream }, cert), https);
       try {
         const url = `https://127.0.0.1:${https}${path}`;
-        const warm = await wrk(url, token, 3); // JIT of the replica new to traffic, nginx's keepalive connections
+        const warm = await wrk(url, token, 3); // nginx's connections to the replicas, and a check that it answers
         if (warm.errors > 0 || warm.requests === 0) throw new Error(`nginx → ${count} replica(s): ${warm.errors} errors in ${warm.requests} warm-up requests\n${nginx.errorLog()}`);
         const before = await Promise.all([servedBy(a, route), servedBy(b, route)]);
         const figures = await measured(url, token, options.seconds, [a.child.pid!, b.child.pid!], options.databaseUrl, nginx.child.pid);
