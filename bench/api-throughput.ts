@@ -8,7 +8,7 @@
  *
  * Then, on the same PostgreSQL database, a second replica (bench/api-replicas.ts): two `kopa serve`
  * behind the real nginx with deploy/nginx/kopa.conf (TLS), against one replica behind the same
- * nginx, measured one, two, one again. Prints req/s, p50, p99, CPU ms per request of the replicas
+ * nginx, measured one, two, two, one. Prints req/s, p50, p99, CPU ms per request of the replicas
  * (both together), of PostgreSQL and of nginx, how many requests each replica served (by its own
  * metrics), and the scaling ratio two / one. Skipped, with a line saying so, without /usr/sbin/nginx.
  * Expect little scaling here: wrk, nginx, two Node processes and PostgreSQL share two cores, so a
