@@ -148,5 +148,10 @@ export function replicaReport(runs: ReplicaRun[]): string[] {
     `scaling two replicas / one replica through nginx: ${(rps(two) / rps(one)).toFixed(2)} × throughput, p99 ${(p99(two) / p99(one)).toFixed(2)} × ` +
       `(means of ${two.length} and ${one.length} runs: ${Math.round(rps(two)).toLocaleString('en-US')} against ${Math.round(rps(one)).toLocaleString('en-US')} req/s, p99 ${p99(two).toFixed(1)} against ${p99(one).toFixed(1)} ms)`,
   );
+  const cpu = (rs: ReplicaRun[], of: 'serverCpu' | 'databaseCpu' | 'proxyCpu') => mean(rs.map((r) => r[of] ?? NaN)).toFixed(2);
+  lines.push(
+    `CPU ms per request, one → two replicas (means): replicas ${cpu(one, 'serverCpu')} → ${cpu(two, 'serverCpu')}, ` +
+      `PostgreSQL ${cpu(one, 'databaseCpu')} → ${cpu(two, 'databaseCpu')}, nginx ${cpu(one, 'proxyCpu')} → ${cpu(two, 'proxyCpu')}`,
+  );
   return lines;
 }
