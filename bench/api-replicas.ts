@@ -114,7 +114,11 @@ export async function measureReplicas(options: {
         const before = await Promise.all([servedBy(a, route), servedBy(b, route)]);
         const figures = await measured(url, token, options.seconds, [a.child.pid!, b.child.pid!], options.databaseUrl, nginx.child.pid);
         const after = await Promise.all([servedBy(a, route), servedBy(b, route)]);
-        runs.push({ label: `nginx → ${count} replica${count === 2 ? 's' : ''}`, replicas: count, ...figures, served: [after[0] - before[0], after[1] - before[1]] });
+        const served: [number, number] = [after[0] - before[0], after[1] - before[1]];
+        // A comparison of one and two replicas means nothing unless nginx really sent to one, or to both.
+        const second = served[1] / Math.max(served[0] + served[1], 1);
+        if (count === 1 ? served[1] > 0 : second < 0.25 || second > 0.75) throw new Error(`nginx → ${count} replica(s) split the requests ${served.join(' / ')}`);
+        runs.push({ label: `nginx → ${count} replica${count === 2 ? 's' : ''}`, replicas: count, ...figures, served });
       } finally {
         await nginx.stop();
       }
