@@ -97,9 +97,9 @@ export async function measureReplicas(options: {
     writeFileSync(cert.certFile, issued.cert);
     writeFileSync(cert.keyFile, issued.key);
 
-    // Both replicas as warm as each other before anything is measured (JIT, pools, caches): without
-    // this the first run and the second replica's first run were measured half-compiled, and the
-    // CPU per request of those runs read up to twice the later ones'.
+    // Both replicas as warm as each other before anything is measured (JIT, pools, caches): the
+    // second replica would otherwise meet its first traffic in a measured run. The first run of a
+    // sequence stayed the slowest even so (cause not found), which ORDER balances.
     for (const replica of replicas) await wrk(`${replica.url}${path}`, token, WARM_UP_SECONDS);
 
     const runs: ReplicaRun[] = [];
