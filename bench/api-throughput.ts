@@ -6,98 +6,51 @@
  * row-level-security read (bench/api-baseline.ts). Prints req/s, p50, p99, the ratio
  * Kopa/baseline, the load average seen, and how many statements one request sends.
  *
- *   npm run bench:api [-- --seconds 20] [-- --profile]
+ * Then, on the same PostgreSQL database, a second replica (bench/api-replicas.ts): two `kopa serve`
+ * behind the real nginx with deploy/nginx/kopa.conf (TLS), against one replica behind the same
+ * nginx, measured one, two, two, one. Prints req/s, p50, p99, CPU ms per request of the replicas
+ * (both together), of PostgreSQL and of nginx, how many requests each replica served (by its own
+ * metrics), and the scaling ratio two / one. Skipped, with a line saying so, without /usr/sbin/nginx.
+ * Expect no scaling on two shared cores: wrk, nginx, two Node processes and PostgreSQL share them,
+ * so a second replica adds no CPU, only a second event loop, and on a machine short of CPU it costs
+ * more per request (measured: 0.5–1.0 × the throughput of one). CPU per request is the figure that
+ * does not depend on the machine: with cores to spare, throughput grows by about 1,000 / (replica
+ * CPU ms per request) per core given to replicas until PostgreSQL's cores run out (docs/adr/0019,
+ * "A second replica").
+ *
+ *   npm run bench:api [-- --seconds 20] [-- --profile] [-- --replicas-only]
+ *
+ * `--replicas-only` runs only the replica comparison (a fresh PostgreSQL database of its own).
  *
  * PostgreSQL is BENCH_DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/postgres.
  * The server runs the compiled dist/ when it is current (npm run bench:api builds it), otherwise
  * the sources through tsx. `--profile` writes a CPU profile of each Kopa server (node --cpu-prof)
  * and prints the functions with the most self time.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
+import { call, createBenchTenant, TENANT_PATH } from './api-client.js';
+import { HAVE_NGINX, measureReplicas, replicaReport, type ReplicaRun } from './api-replicas.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { topOfProfile } from './cpu-profile.js';
-import { backendsOf as backendsOn, cpuSeconds } from './proc-cpu.js';
-import { loadAverage } from './measure.js';
+import { bearerHeader, measured, WRK, WRK_SHAPE, wrk, type AuthHeader, type MeasuredFigures } from './wrk.js';
 
-const run = promisify(execFile);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
 const SECONDS = arg('seconds') > 0 ? Number(process.argv[arg('seconds') + 1]) : 20;
 const PROFILE = arg('profile') > 0;
-const WRK = '/usr/bin/wrk';
-const PATH_OF = (id: string) => `/api/v1/tenants/${id}`;
+const REPLICAS_ONLY = arg('replicas-only') > 0;
 
-interface Figures {
+interface Figures extends MeasuredFigures {
   label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  load: string;
   statements?: number;
-  /** CPU milliseconds per request: the server process, and PostgreSQL's backends serving its database. */
-  serverCpu: number;
-  databaseCpu?: number;
-}
-
-const backendsOf = (databaseUrl: string) => backendsOn(databaseUrl, process.env.BENCH_DATABASE_URL!);
-
-/** wrk for `seconds`, with the CPU the server process and the database's backends spent meanwhile. */
-async function measured(url: string, token: string, seconds: number, serverPid: number, databaseUrl: string | undefined, auth = bearerHeader(token)) {
-  const backends = new Map((databaseUrl ? await backendsOf(databaseUrl) : []).map((pid) => [pid, cpuSeconds(pid)]));
-  const before = { server: cpuSeconds(serverPid), load: loadAverage() };
-  const figures = await wrk(url, token, seconds, auth);
-  // A backend the pool opened during the run counts from zero.
-  const database = (databaseUrl ? await backendsOf(databaseUrl) : []).reduce((total, pid) => total + cpuSeconds(pid) - (backends.get(pid) ?? 0), 0);
-  const after = { server: cpuSeconds(serverPid), database: database };
-  const perRequest = (secondsUsed: number) => (secondsUsed * 1000) / Math.max(figures.requests, 1);
-  return {
-    ...figures,
-    load: `${before.load} → ${loadAverage()}`,
-    serverCpu: perRequest(after.server - before.server),
-    ...(databaseUrl && { databaseCpu: perRequest(after.database) }),
-  };
-}
-
-/** wrk's "1.23ms", "850.00us", "1.02s" in milliseconds. */
-function ms(text: string): number {
-  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
-  if (!m) throw new Error(`unreadable wrk latency "${text}"`);
-  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as 'us' | 'ms' | 's' | 'm'];
-  return Number(m[1]) * factor;
-}
-
-async function wrk(url: string, token: string, seconds: number, auth = bearerHeader(token)): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }> {
-  const { stdout } = await run(WRK, ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `${auth[0]}: ${auth[1]}`, url], { maxBuffer: 1 << 20 });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
-  const p50 = ms(/^\s+50%\s+(\S+)/m.exec(stdout)?.[1] ?? '');
-  const p99 = ms(/^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? '');
-  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
-  const errors = non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
-  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
-  return { rps, p50, p99, errors, requests };
-}
-
-
-async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
 }
 
 /** Statements the server sent for `requests` sequential requests, per request (background jobs included, so a little over). */
@@ -136,16 +89,14 @@ async function measureKopa(label: string, env: Record<string, string>): Promise<
     }
   };
   try {
-    const tenant = await call(server.url, 'POST', '/api/v1/tenants', bootstrap, { name: 'Bench novads', registrationNumber: '90000031828', status: 'active' });
-    const created = await call(server.url, 'POST', '/api/v1/tokens', bootstrap, { name: 'bench', role: 'tenant_user', tenantId: tenant.id });
-    const token = created.token as string;
-    const url = `${server.url}${PATH_OF(tenant.id as string)}`;
-    await call(server.url, 'GET', PATH_OF(tenant.id as string), token);
+    const { path, token } = await createBenchTenant(server.url, bootstrap);
+    const url = `${server.url}${path}`;
+    await call(server.url, 'GET', path, token);
     const { perRequest, sample } = await statementsPerRequest(server, url, token, 50);
     console.log(`  ${label}: statements sent for one request (with any background job's in between):`);
     for (const s of sample) console.log(`    ${s}`);
     await wrk(url, token, 3); // warm-up: JIT, pool, caches
-    const figures = await measured(url, token, SECONDS, server.child.pid!, env.DATABASE_URL);
+    const figures = await measured(url, token, SECONDS, [server.child.pid!], env.DATABASE_URL);
     return { figures: { label, ...figures, statements: perRequest }, url, token, stop };
   } catch (error) {
     await stop();
@@ -168,18 +119,12 @@ async function measureBaseline(databaseUrl: string, tenantUrlPath: string, token
     });
     await call(base, 'GET', tenantUrlPath, token);
     await wrk(`${base}${tenantUrlPath}`, token, 3);
-    const figures = await measured(`${base}${tenantUrlPath}`, token, SECONDS, server.pid!, databaseUrl);
+    const figures = await measured(`${base}${tenantUrlPath}`, token, SECONDS, [server.pid!], databaseUrl);
     return { label: 'baseline Fastify + pg, PostgreSQL', ...figures, statements: 6 };
   } finally {
     server.kill('SIGTERM');
     await exited;
   }
-}
-
-/** The header a run authenticates with: a Bearer token, or (the cookie run below) a session cookie. */
-type AuthHeader = [name: string, value: string];
-function bearerHeader(token: string): AuthHeader {
-  return ['authorization', `Bearer ${token}`];
 }
 
 /**
@@ -218,14 +163,14 @@ async function measureKopaCookie(label: string, env: Record<string, string>): Pr
     const cookie = signIn.headers.getSetCookie().map((c) => /^kopa_session=([^;]+)/.exec(c)?.[1]).find(Boolean);
     if (signIn.status !== 200 || !cookie) throw new Error(`signing in → ${signIn.status} ${await signIn.text()}`);
     const auth: AuthHeader = ['cookie', `kopa_session=${cookie}`];
-    const url = `${server.url}${PATH_OF(tenant.id as string)}`;
+    const url = `${server.url}${TENANT_PATH(tenant.id as string)}`;
     const first = await fetch(url, { headers: { [auth[0]]: auth[1] } });
     if (first.status !== 200) throw new Error(`GET with the cookie → ${first.status} ${await first.text()}`);
     const { perRequest, sample } = await statementsPerRequest(server, url, '', 50, auth);
     console.log(`  ${label}: statements sent for one request (with any background job's in between):`);
     for (const s of sample) console.log(`    ${s}`);
     await wrk(url, '', 3, auth); // warm-up
-    const figures = await measured(url, '', SECONDS, server.child.pid!, env.DATABASE_URL, auth);
+    const figures = await measured(url, '', SECONDS, [server.child.pid!], env.DATABASE_URL, undefined, auth);
     return { label, ...figures, statements: perRequest };
   } finally {
     server.child.kill('SIGTERM');
@@ -237,42 +182,68 @@ const row = (f: Figures) =>
   `${f.label.padEnd(36)} ${Math.round(f.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  errors ${f.errors}` +
   `  statements/request ${f.statements?.toFixed(1) ?? '?'}  CPU ms/request server ${f.serverCpu.toFixed(2)}${f.databaseCpu !== undefined ? ` database ${f.databaseCpu.toFixed(2)}` : ''}  load ${f.load}`;
 
+const NO_NGINX = 'second replica: skipped, /usr/sbin/nginx is missing (apt-get install nginx)';
+
+/** The replica comparison's explanation, printed under its figures: what the ratio can and cannot say here. */
+const REPLICA_NOTE = [
+  'wrk, nginx, both replicas and PostgreSQL share this machine\'s cores: a second replica brings a second event loop, not more CPU,',
+  'and on a machine already short of CPU each loop has half the requests to batch and PostgreSQL twice the connections, so the',
+  'ratio can fall below 1 here. CPU ms per request is what carries to a bigger machine: replicas on cores of their own scale',
+  'until PostgreSQL\'s cores are spent (docs/adr/0019, "A second replica").',
+];
+
 async function main(): Promise<void> {
   if (!existsSync(WRK)) throw new Error(`${WRK} is missing`);
   process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
-  console.log(`API throughput — ${machineContext()}; wrk -t2 -c32 -d${SECONDS}s; server and load generator share the cores; load average before → after each run`);
+  console.log(`API throughput — ${machineContext()}; wrk ${WRK_SHAPE} -d${SECONDS}s; server and load generator share the cores; load average before → after each run`);
   const results: Figures[] = [];
+  let replicas: ReplicaRun[] = [];
 
   const database = await benchDatabase('kopa-api-', { requirePostgres: true });
   try {
-    const kopa = await measureKopa(`Kopa, ${database.label}`, { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') });
-    // The baseline reads the same municipality with the same token, from the same database.
-    await kopa.stop();
-    results.push(kopa.figures);
-    results.push(await measureBaseline(database.url!, new URL(kopa.url).pathname, kopa.token));
+    const secretKey = randomBytes(32).toString('base64');
+    let tenant: { path: string; token: string } | undefined;
+    if (!REPLICAS_ONLY) {
+      const kopa = await measureKopa(`Kopa, ${database.label}`, { DATABASE_URL: database.url!, KOPA_SECRET_KEY: secretKey });
+      // The baseline and the replicas read the same municipality with the same token, from the same database.
+      await kopa.stop();
+      results.push(kopa.figures);
+      tenant = { path: new URL(kopa.url).pathname, token: kopa.token };
+      results.push(await measureBaseline(database.url!, tenant.path, tenant.token));
+    }
+    if (HAVE_NGINX) replicas = await measureReplicas({ databaseUrl: database.url!, secretKey, seconds: SECONDS, tenant });
   } finally {
     await database.drop();
   }
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'kopa-api-pglite-'));
-  try {
-    const kopa = await measureKopa('Kopa, PGlite (embedded)', { KOPA_DATA_DIR: dataDir });
-    await kopa.stop();
-    results.push(kopa.figures);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  if (!REPLICAS_ONLY) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kopa-api-pglite-'));
+    try {
+      const kopa = await measureKopa('Kopa, PGlite (embedded)', { KOPA_DATA_DIR: dataDir });
+      await kopa.stop();
+      results.push(kopa.figures);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 
   console.log('');
-  for (const f of results) console.log(row(f));
-  const [pgKopa, baseline, pglite] = results as [Figures, Figures, Figures];
-  console.log(`ratio Kopa/baseline on PostgreSQL: ${(pgKopa.rps / baseline.rps).toFixed(2)} × throughput, p99 ${(pgKopa.p99 / baseline.p99).toFixed(2)} ×`);
-  console.log(`goals: PostgreSQL ≥ 4,000 req/s, p99 ≤ 25 ms, ≥ 0.7 × baseline; PGlite ≥ 1,500 req/s`);
-  console.log(
-    `met: PostgreSQL ${pgKopa.rps >= 4000 && pgKopa.p99 <= 25 && pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'} ` +
-      `(req/s ${pgKopa.rps >= 4000 ? 'yes' : 'no'}, p99 ${pgKopa.p99 <= 25 ? 'yes' : 'no'}, ratio ${pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'}); PGlite ${pglite.rps >= 1500 ? 'yes' : 'no'}`,
-  );
-  await measureCookieRuns();
+  if (!REPLICAS_ONLY) {
+    for (const f of results) console.log(row(f));
+    const [pgKopa, baseline, pglite] = results as [Figures, Figures, Figures];
+    console.log(`ratio Kopa/baseline on PostgreSQL: ${(pgKopa.rps / baseline.rps).toFixed(2)} × throughput, p99 ${(pgKopa.p99 / baseline.p99).toFixed(2)} ×`);
+    console.log(`goals: PostgreSQL ≥ 4,000 req/s, p99 ≤ 25 ms, ≥ 0.7 × baseline; PGlite ≥ 1,500 req/s`);
+    console.log(
+      `met: PostgreSQL ${pgKopa.rps >= 4000 && pgKopa.p99 <= 25 && pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'} ` +
+        `(req/s ${pgKopa.rps >= 4000 ? 'yes' : 'no'}, p99 ${pgKopa.p99 <= 25 ? 'yes' : 'no'}, ratio ${pgKopa.rps >= 0.7 * baseline.rps ? 'yes' : 'no'}); PGlite ${pglite.rps >= 1500 ? 'yes' : 'no'}`,
+    );
+    await measureCookieRuns();
+    console.log('');
+  }
+  if (!HAVE_NGINX) return console.log(NO_NGINX);
+  console.log(`a second replica on ${database.label}, through nginx (deploy/nginx/kopa.conf, TLS), in the order run:`);
+  for (const line of replicaReport(replicas)) console.log(line);
+  for (const line of REPLICA_NOTE) console.log(`  ${line}`);
 }
 
 await main();
