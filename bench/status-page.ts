@@ -15,7 +15,7 @@
  * making a year of it through probe ingestion would take days. What is written is what a server
  * that has run for a year holds: per monitor a year of rolled-up segments (an outage of 2–30 minutes
  * every ten days or so), its rollup cursor at the settled frontier (as the rollup job leaves it),
- * raw results every 60 s for the last `--raw-hours` and the next 15 minutes, so that monitors stay
+ * raw results every 60 s for the last `--raw-hours` and the next 5 minutes, so that monitors stay
  * known while the server starts and is measured (1 % of the monitors failing from five minutes before now),
  * and the kept current state of each monitor's location derived from those results.
  */
