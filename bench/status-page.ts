@@ -2,9 +2,10 @@
  * The public status page at scale: `kopa serve` started the way users start it, on PostgreSQL (a
  * fresh database, dropped afterwards) and on the embedded PGlite, with 2,000 monitors and a year of
  * history; prints the latency of `GET /api/v1/status` cold (the first request after a restart, then
- * sequential requests each computed afresh: KOPA_STATUS_CACHE_SECONDS=0, what the visitor after each
- * expiry waits) and warm (the default 15 s cache), the statements one computation sends, and the
- * ratios to the goals of issue 11 (≤ 100 ms at most, p99 ≤ 50 ms).
+ * sequential requests each computed afresh: KOPA_STATUS_CACHE_SECONDS=0, what one computation
+ * costs) and warm (the default 15 s cache for at least 20 s, so an expiry falls among the requests:
+ * the answer in hand is given while the next is computed), the statements one computation sends,
+ * and the ratios to the goals of issue 11 (≤ 100 ms at most, p99 ≤ 50 ms).
  *
  *   npm run bench:status [-- --monitors 2000] [-- --services 20] [-- --raw-hours 3] [-- --requests 30] [-- --profile]
  *
@@ -104,9 +105,11 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   try {
     const url = `${server.url}/api/v1/status`;
     await timedGet(url);
+    // For 20 s at least, so an expiry of the 15 s answer falls among them.
     const warm: number[] = [];
-    for (let i = 0; i < 500; i++) warm.push((await timedGet(url)).ms);
-    console.log(line('cached (15 s)', warm));
+    const since = performance.now();
+    for (let i = 0; i < 500 || performance.now() - since < 20_000; i++) warm.push((await timedGet(url)).ms);
+    console.log(line('cached (15 s), over 20 s', warm));
   } finally {
     await stopServer(server);
   }
