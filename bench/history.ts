@@ -8,7 +8,7 @@ export type Sql = (text: string) => Promise<void>;
 export interface HistoryShape {
   monitors: number;
   services: number;
-  /** Hours of raw results every 60 s before now (and 15 minutes after, so monitors stay known while measured). */
+  /** Hours of raw results every 60 s before now (and 5 minutes after, so monitors stay known while measured). */
   rawHours: number;
 }
 
@@ -17,7 +17,9 @@ export interface HistoryShape {
  * while the server is stopped — making a year of it through probe ingestion would take days: per
  * monitor a year of rolled-up segments (an outage of 2–30 minutes every ten days or so), its rollup
  * cursor at the settled frontier (as the rollup job leaves it), raw results every 60 s for the last
- * `rawHours` and the next 15 minutes (1 % of the monitors failing from five minutes before now).
+ * `rawHours` and the next 5 minutes (1 % of the monitors failing from five minutes before now) —
+ * a few minutes, as results stand to the rollup line in a running server: the newest kept results
+ * of each location reach back past the line (ADR 0022), as they do when the prober keeps up.
  * The monitors are `bench 1` … `bench N` in services `BENCH-1` …, located at `local`.
  */
 export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHours }: HistoryShape): Promise<void> {
@@ -54,7 +56,7 @@ export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHou
     INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms)
       SELECT m.id, 'local', '${new Date(rawFrom).toISOString()}'::timestamptz + make_interval(secs => t * 60 + abs(hashtext(m.id::text)) % 60),
         NOT (m.name LIKE '%00' AND t >= ${rawHours * 60 - 5}), 120
-      FROM monitors m CROSS JOIN generate_series(0, ${rawHours * 60 + 14}) t
+      FROM monitors m CROSS JOIN generate_series(0, ${rawHours * 60 + 4}) t
       WHERE m.name LIKE 'bench %';
     -- Probe ingestion keeps each location's newest results as it stores them (migration 031); rows
     -- written straight into the table need the same kept state, as the migration makes it.

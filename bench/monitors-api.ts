@@ -8,7 +8,7 @@
  *   npm run bench:monitors [-- --monitors 2000] [-- --raw-hours 3] [-- --requests 40] [-- --only postgres|pglite]
  *
  * The history is bench/history.ts's year (rolled-up segments, raw results every 60 s for the last
- * `--raw-hours` and the next 15 minutes, 1 % of the monitors failing from five minutes before now,
+ * `--raw-hours` and the next 5 minutes, 1 % of the monitors failing from five minutes before now,
  * each location's newest results kept as ingestion keeps them), with every 97th monitor paused.
  */
 import { randomBytes } from 'node:crypto';

@@ -2,9 +2,10 @@
  * The public status page at scale: `kopa serve` started the way users start it, on PostgreSQL (a
  * fresh database, dropped afterwards) and on the embedded PGlite, with 2,000 monitors and a year of
  * history; prints the latency of `GET /api/v1/status` cold (the first request after a restart, then
- * sequential requests each computed afresh: KOPA_STATUS_CACHE_SECONDS=0, what the visitor after each
- * expiry waits) and warm (the default 15 s cache), the statements one computation sends, and the
- * ratios to the goals of issue 11 (≤ 100 ms at most, p99 ≤ 50 ms).
+ * sequential requests each computed afresh: KOPA_STATUS_CACHE_SECONDS=0, what one computation
+ * costs) and warm (the default 15 s cache for at least 20 s, so an expiry falls among the requests:
+ * the answer in hand is given while the next is computed), the statements one computation sends,
+ * and the ratios to the goals of issue 11 (≤ 100 ms at most, p99 ≤ 50 ms).
  *
  *   npm run bench:status [-- --monitors 2000] [-- --services 20] [-- --raw-hours 3] [-- --requests 30] [-- --profile]
  *
@@ -15,7 +16,7 @@
  * making a year of it through probe ingestion would take days. What is written is what a server
  * that has run for a year holds: per monitor a year of rolled-up segments (an outage of 2–30 minutes
  * every ten days or so), its rollup cursor at the settled frontier (as the rollup job leaves it),
- * raw results every 60 s for the last `--raw-hours` and the next 15 minutes, so that monitors stay
+ * raw results every 60 s for the last `--raw-hours` and the next 5 minutes, so that monitors stay
  * known while the server starts and is measured (1 % of the monitors failing from five minutes before now),
  * and the kept current state of each monitor's location derived from those results.
  */
@@ -104,9 +105,11 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   try {
     const url = `${server.url}/api/v1/status`;
     await timedGet(url);
+    // For 20 s at least, so an expiry of the 15 s answer falls among them.
     const warm: number[] = [];
-    for (let i = 0; i < 500; i++) warm.push((await timedGet(url)).ms);
-    console.log(line('cached (15 s)', warm));
+    const since = performance.now();
+    for (let i = 0; i < 500 || performance.now() - since < 20_000; i++) warm.push((await timedGet(url)).ms);
+    console.log(line('cached (15 s), over 20 s', warm));
   } finally {
     await stopServer(server);
   }

@@ -103,3 +103,43 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
     expect((await anonymous(`/api/v1/tenants/${cesisId}/status`)).statusCode).toBe(401);
   });
 });
+
+// The answer is kept for KOPA_STATUS_CACHE_SECONDS; once older it is still given at once while the next is computed.
+describe.each(BACKENDS)('status page cache on %s', (backend) => {
+  let t: TestApp;
+  let now: Date;
+  let monitorId: string;
+  const generatedAt = async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/status' });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { generatedAt: string; services: { code: string; state: string }[] };
+  };
+
+  beforeAll(async () => {
+    now = new Date('2026-11-20T12:00:00Z');
+    t = await startTestApp(backend, { now: () => now, server: { statusCacheMs: 15_000 } });
+    const dvs = ((await t.database.ownerQuery(`SELECT id::text AS id FROM services WHERE code = 'DVS'`)) as { id: string }[])[0]!.id;
+    monitorId = (await createMonitor(t.deps, operator, { serviceId: dvs, tenantId: null, name: 'kešs', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 1, critical: true, locations: ['lvrtc'], active: true })).id;
+  });
+  afterAll(() => t.close());
+
+  it('serves one computation for its time, then the one in hand while the next is computed', async () => {
+    // The server computed its first answer as it started.
+    const first = await generatedAt();
+    expect(first.generatedAt).toBe(now.toISOString());
+    await ingestProbeResults(t.deps, operator, monitorId, [{ at: new Date(now.getTime() - MINUTE).toISOString(), ok: false, location: 'lvrtc' }]);
+    now = new Date(now.getTime() + 10_000);
+    expect(await generatedAt()).toEqual(first);
+    // 16 s after it was computed: the visitor gets the old answer at once, and the new one is on its way.
+    now = new Date(now.getTime() + 6_000);
+    expect(await generatedAt()).toEqual(first);
+    let next = await generatedAt();
+    for (let i = 0; i < 200 && next.generatedAt === first.generatedAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      next = await generatedAt();
+    }
+    expect(next.generatedAt).toBe(now.toISOString());
+    expect(next.services.find((s) => s.code === 'DVS')!.state).toBe('down');
+    expect(first.services.find((s) => s.code === 'DVS')!.state).not.toBe('down');
+  });
+});

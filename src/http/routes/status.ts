@@ -28,23 +28,39 @@ const StatusView = Type.Object({
   maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), description: Type.Union([Type.String(), Type.Null()]), startsAt: Instant, endsAt: Instant, announcedAt: Instant, serviceIds: Type.Array(Type.String()), createdAt: Instant })),
 });
 
-/** The public page is read often and changes by the minute: one computation serves everyone for a while. */
-function cached(ttlMs: number, compute: () => Promise<PlatformStatus>) {
-  let value: { at: number; data: Promise<PlatformStatus> } | null = null;
+/**
+ * The public page is read often and changes by the minute: one computation serves everyone for a
+ * while. Once that while is over the answer in hand is still given at once while the next one is
+ * computed (stale-while-revalidate), so no visitor waits for a computation but the first after the
+ * start; `generatedAt` says how old an answer is. A computation that fails is forgotten, and the
+ * next visitor waits for a fresh one (and gets its error if that fails too).
+ */
+function cached(ttlMs: number, now: () => number, compute: () => Promise<PlatformStatus>) {
+  let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
+  let computing: Promise<PlatformStatus> | null = null;
+  const refresh = () => {
+    const at = now();
+    const data = compute();
+    computing = data;
+    data.then(
+      () => (fresh = { at, data }),
+      () => (fresh = null),
+    ).finally(() => (computing = null));
+    return data;
+  };
   return () => {
     if (ttlMs <= 0) return compute();
-    const now = Date.now();
-    if (!value || now - value.at > ttlMs) {
-      const data = compute();
-      value = { at: now, data };
-      data.catch(() => (value = null));
-    }
-    return value.data;
+    if (!fresh) return computing ?? refresh();
+    if (now() - fresh.at > ttlMs && !computing) void refresh();
+    return fresh.data;
   };
 }
 
 export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number }> = async (app, { deps, statusCacheMs }) => {
-  const current = cached(statusCacheMs ?? 15_000, () => publicStatus(deps));
+  const ttlMs = statusCacheMs ?? 15_000;
+  const current = cached(ttlMs, () => deps.clock.now().getTime(), () => publicStatus(deps));
+  // The first answer is computed as the server starts, not while the first visitor waits.
+  if (ttlMs > 0) app.addHook('onReady', async () => void current().catch(() => undefined));
 
   app.get('/status', {
     schema: { tags: ['status'], summary: 'The public status page: each shared service now, 90 daily bars, incidents and planned maintenance (no sign-in)', security: [], response: { 200: StatusView, ...ERRORS } },
