@@ -49,6 +49,7 @@ import { usageRoutes } from './routes/usage.js';
 import { userAccessRoutes } from './routes/user-access.js';
 import { userRoutes } from './routes/users.js';
 import { SHARED_SCHEMAS } from './schemas.js';
+import { sharedSerializers } from './serialization.js';
 import { installValidation } from './validation.js';
 
 export interface ServerOptions {
@@ -87,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       serializers: { req: serializeRequest },
     },
     trustProxy: fastifyTrustProxy(options.trustProxy),
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
     // While closing, requests already on an open connection are served (with Connection: close,
     // below) rather than refused with Fastify's plain 503: nothing a client sent is dropped.
     return503OnClosing: false,

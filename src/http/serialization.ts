@@ -1,0 +1,42 @@
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+
+type SerializerFactory = ReturnType<typeof SerializerSelector>;
+type Serializer = ReturnType<ReturnType<SerializerFactory>>;
+
+/**
+ * Fastify's own response serializer compiler (fast-json-stringify), with one serializer per
+ * distinct schema instead of one per route and status. A serializer whose schema holds a union
+ * (`anyOf`: a nullable field, the problem's `reason`) carries an Ajv instance of its own, with its
+ * formats and every shared schema it refers to; every route declares the same six problem
+ * responses, so the server held about 1,500 of them — some 60 MB of heap — for far fewer
+ * distinct schemas.
+ *
+ * What a serializer writes depends only on its schema, the shared schemas it may refer to
+ * (`externalSchemas`) and the server's serializer options, not on the route, method or status, so
+ * equal schemas share one. Fastify calls the factory once per plugin context, and at the root
+ * once per route once schemas were added there, so serializers are kept per text of the shared
+ * schemas across those calls; schemas are compared by their JSON text, since TypeBox builds a
+ * fresh object for each use. One factory serves one server, whose options do not change.
+ */
+export function sharedSerializers(build: SerializerFactory = SerializerSelector()): SerializerFactory {
+  const byShared = new Map<string, Map<string, Serializer>>();
+  return (externalSchemas, options) => {
+    const compile = build(externalSchemas, options);
+    const sharedKey = JSON.stringify(externalSchemas ?? null);
+    let bySchema = byShared.get(sharedKey);
+    if (!bySchema) {
+      bySchema = new Map();
+      byShared.set(sharedKey, bySchema);
+    }
+    const serializers = bySchema;
+    return (route) => {
+      const key = JSON.stringify(route.schema);
+      let serializer = serializers.get(key);
+      if (!serializer) {
+        serializer = compile(route);
+        serializers.set(key, serializer);
+      }
+      return serializer;
+    };
+  };
+}
