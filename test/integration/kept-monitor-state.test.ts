@@ -134,7 +134,12 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
           const current = await monitorsNow(monitors.map((m) => m.id));
           const raw = await rawResults(t.database.ownerQuery, current.map((m) => m.id));
           // All together (the strictest monitor sets how far back each looks) and each alone.
-          expect(await healthOf(t.deps, current)).toEqual(expectedHealth(current, raw, now.getTime()));
+          const expected = expectedHealth(current, raw, now.getTime());
+          expect(await healthOf(t.deps, current)).toEqual(expected);
+          // The counts aggregate in SQL says what the pure rules say, monitor by monitor tallied.
+          const tally = { total: current.length, down: 0, unknown: 0, up: 0, paused: 0 };
+          current.forEach((m, i) => (tally[m.active ? expected[i]!.state : 'paused'] += 1));
+          expect(await t.deps.store.run(SYSTEM, (tx) => t.deps.store.probeResults.stateCounts(tx, current.map((m) => m.id), now))).toEqual(tally);
           for (const m of current) expect(await healthOf(t.deps, [m])).toEqual(expectedHealth([m], raw, now.getTime()));
         },
       ),
