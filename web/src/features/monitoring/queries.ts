@@ -111,9 +111,9 @@ export function useMonitorHealth(pick: MonitorPick, seed?: HealthSeed) {
     queryFn: ({ signal }) =>
       eachGroup(pick, (q) => everyPage((cursor) => body(client.GET('/api/v1/monitors/health', { params: { query: { ...q, limit: PAGE_LIMIT, cursor } }, signal })))),
     enabled: !('ids' in pick) || pick.ids.length > 0,
-    // Asked for on mounting only when what is cached is older than the seed; a shown tab and
-    // the minute's refresh ask as without a seed.
-    ...(seed && { initialData: seed.data, initialDataUpdatedAt: seed.at, refetchOnMount: (q: { state: { dataUpdatedAt: number } }) => q.state.dataUpdatedAt < seed.at }),
+    // The seed counts as fresh for a few seconds, so that neither mounting nor the rows' ids
+    // arriving asks again at once; a shown tab after that, and the minute's refresh, ask as always.
+    ...(seed && { initialData: seed.data, initialDataUpdatedAt: seed.at, staleTime: FIRST_SCREEN_FRESH_MS }),
     ...refreshEvery(REFRESH_MS),
   });
   return { ...useRefreshingResource(query, keys.health(pick)), updatedAt: query.dataUpdatedAt };
