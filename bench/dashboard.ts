@@ -8,7 +8,10 @@
  * the service filter holding the services), and until the network is idle (the last response's end),
  * and the ratios to issue 11's goals (first screen's data < 300 ms, usable < 1 s).
  *
- *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite]
+ *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall]
+ *
+ * `--waterfall` also prints every request of the cold visit and of the last reload in the order they
+ * started (start → first byte → end, from the navigation's start), to see which waits on which.
  *
  * The operator signs in with a password only: the server runs with KOPA_MFA_REQUIRED_ROLES=none,
  * as the tests' and benches' servers do (test/support/server-process.ts), since the second factor is
@@ -37,6 +40,7 @@ const MONITORS = option('monitors', 2000);
 const SERVICES = option('services', 20);
 const RAW_HOURS = option('raw-hours', 24);
 const RELOADS = option('reloads', 3);
+const WATERFALL = process.argv.includes('--waterfall');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
 const EMAIL = 'bench.operator@rda.lv';
@@ -85,6 +89,8 @@ interface Visit {
   firstRow: string;
   /** The slowest requests: path and the ms from the navigation's start to their start and end. */
   slowest: { path: string; start: number; end: number }[];
+  /** Every request, the page's own first, in the order they started; ms from the navigation's start. */
+  waterfall: { path: string; kind: string; start: number; firstByte: number; end: number; bytes: number }[];
 }
 
 /** Opens (or reloads) the monitors page and reads the marks once the network is idle (500 ms without requests). */
@@ -102,7 +108,10 @@ async function visit(page: Page, how: 'open' | 'reload'): Promise<Visit> {
       .sort((a, b) => b.duration - a.duration)
       .slice(0, 5)
       .map((r) => ({ path: new URL(r.name).pathname + new URL(r.name).search, start: r.startTime, end: r.responseEnd }));
-    return { firstRowMs: marks.firstRow, usableMs: marks.usable, idleMs: idle, requests: resources.length + 1, firstRow: marks.firstRowText, slowest };
+    const waterfall = [navigation, ...resources]
+      .map((r) => ({ path: new URL(r.name).pathname + new URL(r.name).search, kind: r.initiatorType, start: r.startTime, firstByte: r.responseStart, end: r.responseEnd, bytes: r.encodedBodySize }))
+      .sort((a, b) => a.start - b.start);
+    return { firstRowMs: marks.firstRow, usableMs: marks.usable, idleMs: idle, requests: resources.length + 1, firstRow: marks.firstRowText, slowest, waterfall };
   });
 }
 
@@ -127,6 +136,8 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const slowest = (v: Visit) => v.slowest.map((r) => `      ${ms(r.start)} → ${ms(r.end)}  ${r.path.slice(0, 120)}`);
+const waterfall = (v: Visit) =>
+  v.waterfall.map((r) => `      ${ms(r.start)} → ${ms(r.firstByte)} → ${ms(r.end)}  ${r.kind.padEnd(10)} ${String(Math.round(r.bytes / 1024)).padStart(5)} kB  ${r.path.slice(0, 100)}`);
 const line = (label: string, v: Visit) =>
   `    ${label.padEnd(10)} first row ${ms(v.firstRowMs)}  usable ${ms(v.usableMs)}  network idle ${ms(v.idleMs)}  (${v.requests} requests)   ` +
   `first row/${GOAL.firstRowMs} ms ${(v.firstRowMs / GOAL.firstRowMs).toFixed(2)} ×  usable/${GOAL.usableMs} ms ${(v.usableMs / GOAL.usableMs).toFixed(2)} ×`;
@@ -168,6 +179,13 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     for (const text of slowest(cold)) console.log(text);
     console.log(`    the slowest API requests, warm ${RELOADS}:`);
     for (const text of slowest(warm)) console.log(text);
+    if (WATERFALL) {
+      console.log('    every request, cold (start → first byte → end, kind, body size):');
+      for (const text of waterfall(cold)) console.log(text);
+      console.log(`    every request, warm ${RELOADS}:`);
+      for (const text of waterfall(warm)) console.log(text);
+      console.log(`    marks, cold: first row ${ms(cold.firstRowMs)}, usable ${ms(cold.usableMs)}`);
+    }
     console.log(`    load average after: ${loadAverage()}`);
   } finally {
     await context.close();

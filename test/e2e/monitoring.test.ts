@@ -72,8 +72,24 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
 
     // The in-server prober picks it up within a second and checks it on its next slot.
     await expect.poll(async () => (await healthOf(operator)).find((h) => h.monitorId === monitorId)?.state, { timeout: 30_000, interval: 1000 }).toBe('up');
+    // Opened by its address, the page asks for its list while the session is still being checked,
+    // and not for its rows' states, which the list brought (ADR 0025); the sparklines come after.
+    const traffic: string[] = [];
+    const path = (url: string) => new URL(url).pathname;
+    const onRequest = (r: { url(): string }) => void traffic.push(`ask ${path(r.url())}`);
+    const onResponse = (r: { url(): string }) => void traffic.push(`answer ${path(r.url())}`);
+    operator.on('request', onRequest);
+    operator.on('response', onResponse);
+    const sparklines = operator.waitForResponse((r) => path(r.url()) === '/api/v1/monitors/latency');
     await operator.goto('/monitors');
     await operator.getByRole('heading', { name: 'Uzraudzība', level: 1 }).waitFor();
+    await sparklines;
+    operator.off('request', onRequest);
+    operator.off('response', onResponse);
+    expect(traffic.indexOf('ask /api/v1/monitors')).toBeGreaterThan(-1);
+    expect(traffic.indexOf('ask /api/v1/monitors')).toBeLessThan(traffic.indexOf('answer /api/v1/session'));
+    expect(traffic.filter((x) => x === 'ask /api/v1/monitors')).toHaveLength(1);
+    expect(traffic).not.toContain('ask /api/v1/monitors/health');
     await expectAccessible(operator, 'monitors list');
     // The server finds it: search, state and order travel in the address.
     await operator.getByLabel('Nosaukums vai adrese').fill('(e2e)');

@@ -148,7 +148,12 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
           const current = await monitorsNow(monitors.map((m) => m.id));
           const raw = await rawResults(t.database.ownerQuery, current.map((m) => m.id));
           // All together (the strictest monitor sets how far back each looks) and each alone.
-          expect(await healthOf(t.deps, current)).toEqual(expectedHealth(current, raw, now.getTime()));
+          const expected = expectedHealth(current, raw, now.getTime());
+          expect(await healthOf(t.deps, current)).toEqual(expected);
+          // The counts aggregate in SQL says what the pure rules say, monitor by monitor tallied.
+          const tally = { total: current.length, down: 0, unknown: 0, up: 0, paused: 0 };
+          current.forEach((m, i) => (tally[m.active ? expected[i]!.state : 'paused'] += 1));
+          expect(await t.deps.store.run(SYSTEM, (tx) => t.deps.store.probeResults.stateCounts(tx, current.map((m) => m.id), now))).toEqual(tally);
           for (const m of current) expect(await healthOf(t.deps, [m])).toEqual(expectedHealth([m], raw, now.getTime()));
           // The timelines' raw tails (status page, reports) come from the same kept rows where they reach back far enough.
           const to = new Date(now.getTime() - tail.toMinutesAgo * MINUTE);
@@ -212,6 +217,34 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
     const afterSilence = expectedHealth([current!], await rawResults(t.database.ownerQuery, [m.id]), now.getTime());
     expect(afterSilence[0]!.state).toBe('down');
     expect(await healthOf(t.deps, [current!])).toEqual(afterSilence);
+  });
+
+  it('counts monitors by state at the edges of the rules: a tie of locations, a run one short, silence, a location dropped', async () => {
+    now = new Date('2026-11-20T12:00:00Z');
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE).toISOString();
+    const results = (location: string, oks: boolean[], newestMinutesAgo = 1) => oks.map((ok, i) => ({ at: ago(newestMinutesAgo + oks.length - 1 - i), ok, location }));
+    const plan: { locations: string[]; failuresToConfirm: number; active?: boolean; sent: ReturnType<typeof results>; relocate?: string[]; is: string }[] = [
+      { locations: ['a', 'b'], failuresToConfirm: 2, sent: [...results('a', [true, false, false]), ...results('b', [true, true])], is: 'up' }, // one of two down: no majority
+      { locations: ['a', 'b', 'c'], failuresToConfirm: 2, sent: [...results('a', [false, false]), ...results('b', [false, false]), ...results('c', [true])], is: 'down' },
+      { locations: ['a'], failuresToConfirm: 2, sent: results('a', [true, true], 3), is: 'unknown' }, // newest exactly three intervals ago
+      { locations: ['a'], failuresToConfirm: 3, sent: results('a', [true, false, false]), is: 'up' }, // a run one short
+      { locations: ['a'], failuresToConfirm: 3, sent: results('a', [false, false, false]), is: 'down' },
+      { locations: ['a'], failuresToConfirm: 1, active: false, sent: results('a', [false]), is: 'paused' },
+      { locations: ['a'], failuresToConfirm: 2, sent: [], is: 'unknown' }, // never probed
+      { locations: ['a', 'b'], failuresToConfirm: 2, sent: [...results('a', [true]), ...results('b', [false, false])], relocate: ['a'], is: 'up' }, // b no longer speaks
+    ];
+    const ids: string[] = [];
+    for (const p of plan) {
+      const m = await newMonitor({ locations: p.locations, failuresToConfirm: p.failuresToConfirm, active: p.active ?? true });
+      if (p.sent.length > 0) await ingestProbeResults(t.deps, operator, m.id, p.sent);
+      if (p.relocate) await updateMonitor(t.deps, operator, m.id, { locations: p.relocate });
+      ids.push(m.id);
+    }
+    const current = await monitorsNow(ids);
+    const expected = expectedHealth(current, await rawResults(t.database.ownerQuery, ids), now.getTime());
+    // The cases are what they say by the pure rules, and the aggregate counts them so.
+    expect(current.map((m, i) => (m.active ? expected[i]!.state : 'paused'))).toEqual(plan.map((p) => p.is));
+    expect(await t.deps.store.run(SYSTEM, (tx) => t.deps.store.probeResults.stateCounts(tx, ids, now))).toEqual({ total: 8, down: 2, unknown: 2, up: 3, paused: 1 });
   });
 
   it('forgets with retention what retention dropped from the raw results', async () => {

@@ -259,6 +259,11 @@ describe.each(BACKENDS)('paging of every list on %s', (backend) => {
       for (const id of seen) expect(own.has(id), `${url} showed ${id}`).toBe(true);
       for (const item of (res.json() as PageBody).items) if ('tenantId' in item && item.tenantId !== null) expect(item.tenantId).toBe(sigulda);
     }
+    // The counts of the monitors list count only the monitors the municipality sees.
+    for (const admin of [cesisAdmin, siguldaAdmin]) {
+      const counts = (await admin.get('/api/v1/monitors/counts')).json() as Record<string, number>;
+      expect(counts.total).toBe((await walk(admin, '/api/v1/monitors', 200)).length);
+    }
     // Another municipality's ticket stays not found, whatever the cursor.
     const timeline = (await operator.get(`/api/v1/tickets/${ticketId}/timeline?limit=1`)).json() as PageBody;
     expect((await siguldaAdmin.get(`/api/v1/tickets/${ticketId}/timeline?cursor=${timeline.nextCursor}`)).statusCode).toBe(404);

@@ -5,12 +5,17 @@ import { BrowserRouter } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import './i18n';
-import { SessionProvider } from './session';
+import { startPageAt } from './routes';
+import { SessionProvider, startSessionCheck } from './session';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 const queryClient = createQueryClient();
+// Who is signed in is asked at once; the page's code (and, for some pages, its first data) loads
+// at the same time, not after the answer.
+startSessionCheck();
+startPageAt(queryClient, window.location);
 
 createRoot(root).render(
   <StrictMode>

@@ -1,5 +1,8 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { lazyPage } from './lazy-page';
+import { matchPath } from 'react-router-dom';
+import { prefetchMonitorsPage } from './features/monitoring/monitors-prefetch';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { LoginPage } from './pages/login-page';
 import type { Permission } from './permissions';
 
@@ -65,6 +68,8 @@ export interface PageRoute {
   permission?: Permission;
   /** Only agency staff holding the permission (what the server allows across municipalities only). */
   acrossTenants?: boolean;
+  /** Starts the first screen's requests when the page is opened by its address (see `startPageAt`). */
+  prefetch?: (queryClient: QueryClient, search: URLSearchParams) => void;
 }
 
 /** Pages anyone may open. */
@@ -109,7 +114,7 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'incidents', page: IncidentsPage, permission: 'incidents.write' },
   { path: 'incidents/new', page: IncidentNewPage, permission: 'incidents.write' },
   { path: 'incidents/:id', page: IncidentPage, permission: 'incidents.write' },
-  { path: 'monitors', page: MonitorsPage, permission: 'monitors.read' },
+  { path: 'monitors', page: MonitorsPage, permission: 'monitors.read', prefetch: prefetchMonitorsPage },
   { path: 'monitors/new', page: MonitorNewPage, permission: 'monitors.write' },
   { path: 'monitors/:id', page: MonitorPage, permission: 'monitors.read' },
   { path: 'maintenance', page: MaintenancePage },
@@ -130,3 +135,15 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
 ];
 
 export { HomePage, NotFoundPage };
+
+/**
+ * A page opened by its address (a visit, a reload): its code, and the first screen's data of the
+ * pages that say how, start loading while the session is checked instead of after it. Only a head
+ * start: the route table and the session still decide what is shown.
+ */
+export function startPageAt(queryClient: QueryClient, location: { pathname: string; search: string }): void {
+  if (location.pathname === '/') return HomePage.preload();
+  const route = [...PUBLIC_ROUTES, ...SIGNED_IN_ROUTES].find((r) => matchPath({ path: `/${r.path}`, end: true }, location.pathname));
+  if (route && 'preload' in route.page) (route.page as LazyPage).preload();
+  route?.prefetch?.(queryClient, new URLSearchParams(location.search));
+}

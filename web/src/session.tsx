@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isApiError, problemCode, setCsrfToken, setUnauthorizedHandler } from './api/problem';
 import { sessionCalls } from './features/account/queries';
 import { logOut as logOutEverywhere } from './features/sso/queries';
@@ -31,6 +31,20 @@ interface SessionContextValue {
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
+
+/** The session check asked for before React first rendered (startSessionCheck), not yet taken. */
+let earlyCheck: ReturnType<typeof sessionCalls.get> | null = null;
+
+/**
+ * Asks who is signed in as the page's scripts start, instead of after the first render (the
+ * provider's effect): on a cold visit that render comes hundreds of milliseconds later. The
+ * provider's first check takes this answer; later checks (retry) ask again.
+ */
+export function startSessionCheck(): void {
+  earlyCheck = sessionCalls.get();
+  // Read by the provider; a failure here is its failure, not an unhandled one.
+  earlyCheck.catch(() => undefined);
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
@@ -70,9 +84,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     setStatus('loading');
-    sessionCalls
-      .get(controller.signal)
-      .then((info) => (isPendingSignIn(info) ? void applyPending(info) : apply(info)))
+    const check = earlyCheck ?? sessionCalls.get(controller.signal);
+    earlyCheck = null;
+    check
+      .then((info) => {
+        if (controller.signal.aborted) return;
+        if (isPendingSignIn(info)) applyPending(info);
+        else apply(info);
+      })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         if (isApiError(error) && error.status === 401) {
@@ -85,8 +104,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [apply, applyPending, attempt]);
 
+  // A 401 before the session check has answered came from a page's early requests (startPageAt):
+  // nothing has expired, and the check decides whether anyone is signed in.
+  const checking = useRef(true);
+  checking.current = status === 'loading';
   useEffect(() => {
-    setUnauthorizedHandler((error) => end(problemCode(error) === 'tenant_offboarded' ? 'tenantOffboarded' : 'expired'));
+    setUnauthorizedHandler((error) => {
+      if (!checking.current) end(problemCode(error) === 'tenant_offboarded' ? 'tenantOffboarded' : 'expired');
+    });
     return () => setUnauthorizedHandler(null);
   }, [end]);
 

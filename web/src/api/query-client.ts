@@ -6,6 +6,13 @@ import { ApiError } from './problem';
  * again can help — the network or the server failed; a 4xx answer is the answer. Data is not
  * refetched on window focus: pages reload what a change touched, by invalidation.
  */
+/**
+ * How long an answer counts as fresh for the first screen's lists a page may have asked for before
+ * it mounted (startPageAt): a page mounting on such an answer shows it without asking again at
+ * once. Changes made in the UI invalidate these lists whatever their age.
+ */
+export const FIRST_SCREEN_FRESH_MS = 10_000;
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { body, client, everyPage, PAGE_LIMIT, type BodyOf, type ResponseOf } from '../../api/client';
+import { FIRST_SCREEN_FRESH_MS } from '../../api/query-client';
 import { useQueryResource } from '../../api/resource';
 
 /** The shapes of the service catalogue and subscriptions, generated from the server's OpenAPI (ADR 0012). */
@@ -19,11 +20,14 @@ const keys = {
 };
 
 /** The whole catalogue (a few dozen services). */
+export const servicesQuery = queryOptions({
+  queryKey: keys.services,
+  staleTime: FIRST_SCREEN_FRESH_MS,
+  queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/services', { params: { query: { limit: PAGE_LIMIT, cursor } }, signal }))),
+});
+
 export function useServices() {
-  const query = useQuery({
-    queryKey: keys.services,
-    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/services', { params: { query: { limit: PAGE_LIMIT, cursor } }, signal }))),
-  });
+  const query = useQuery(servicesQuery);
   return useQueryResource(query, keys.services);
 }
 

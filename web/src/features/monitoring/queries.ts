@@ -1,5 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { body, client, everyPage, PAGE_LIMIT, type BodyOf, type ResponseOf } from '../../api/client';
+import { FIRST_SCREEN_FRESH_MS } from '../../api/query-client';
 import { refreshEvery, useQueryResource, useRefreshingResource } from '../../api/resource';
 import type { paths } from '../../api/schema';
 
@@ -36,6 +37,9 @@ export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SOA',
 /** Whose states or series to load: one service's monitors, or the given ids (the API takes 200 at once). */
 export type MonitorPick = { serviceId: string } | { ids: string[] };
 
+/** How often states, counts and sparklines load again. */
+const REFRESH_MS = 60_000;
+
 const keys = {
   all: ['monitors'] as const,
   list: (query: MonitorListQuery) => ['monitors', 'list', query] as const,
@@ -59,14 +63,17 @@ function eachGroup<T>(pick: MonitorPick, load: (query: { serviceId?: string; ids
 }
 
 /** The monitors list a page at a time: the server filters, sorts and pages. */
-export function useMonitorList(query: MonitorListQuery) {
-  return useInfiniteQuery({
+export const monitorListQuery = (query: MonitorListQuery) =>
+  infiniteQueryOptions({
     queryKey: keys.list(query),
     queryFn: ({ pageParam, signal }) => body(client.GET('/api/v1/monitors', { params: { query: { ...query, ...(pageParam && { cursor: pageParam }) } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    staleTime: FIRST_SCREEN_FRESH_MS,
   });
+
+export function useMonitorList(query: MonitorListQuery) {
+  return useInfiniteQuery({ ...monitorListQuery(query), placeholderData: keepPreviousData });
 }
 
 /** A service's monitors (a handful), all pages. */
@@ -78,20 +85,36 @@ export function useServiceMonitors(serviceId: string) {
   return useQueryResource(query, keys.ofService(serviceId));
 }
 
+export const monitorCountsQuery = queryOptions({ queryKey: keys.counts, queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/counts', { signal })), staleTime: FIRST_SCREEN_FRESH_MS });
+
 /** How many visible monitors are in each state, refreshed every minute. */
 export function useMonitorCounts() {
-  const query = useQuery({ queryKey: keys.counts, queryFn: ({ signal }) => body(client.GET('/api/v1/monitors/counts', { signal })), ...refreshEvery() });
+  const query = useQuery({ ...monitorCountsQuery, ...refreshEvery(REFRESH_MS) });
   return useRefreshingResource(query, keys.counts);
 }
 
-/** The picked monitors' states now, refreshed every minute; nothing is asked while there are none. */
-export function useMonitorHealth(pick: MonitorPick) {
+/** States already in hand (the monitors list carries each row's) and when they arrived. */
+export interface HealthSeed {
+  data: MonitorHealth[];
+  at: number;
+}
+
+/**
+ * The picked monitors' states now, refreshed every minute; nothing is asked while there are none.
+ * With a seed (the list's own states) the first answer is the seed, and the first request is the
+ * next refresh (the minute's, or the tab shown again): asking at once would fetch what the list
+ * just brought.
+ */
+export function useMonitorHealth(pick: MonitorPick, seed?: HealthSeed) {
   const query = useQuery({
     queryKey: keys.health(pick),
     queryFn: ({ signal }) =>
       eachGroup(pick, (q) => everyPage((cursor) => body(client.GET('/api/v1/monitors/health', { params: { query: { ...q, limit: PAGE_LIMIT, cursor } }, signal })))),
     enabled: !('ids' in pick) || pick.ids.length > 0,
-    ...refreshEvery(),
+    // The seed counts as fresh for a few seconds, so that neither mounting nor the rows' ids
+    // arriving asks again at once; a shown tab after that, and the minute's refresh, ask as always.
+    ...(seed && { initialData: seed.data, initialDataUpdatedAt: seed.at, staleTime: FIRST_SCREEN_FRESH_MS }),
+    ...refreshEvery(REFRESH_MS),
   });
   return { ...useRefreshingResource(query, keys.health(pick)), updatedAt: query.dataUpdatedAt };
 }

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { body, client, everyPage, PAGE_LIMIT, type BodyOf, type ResponseOf, type Schemas } from '../../api/client';
+import { FIRST_SCREEN_FRESH_MS } from '../../api/query-client';
 import { useQueryResource } from '../../api/resource';
 
 /** The shapes of municipalities and their agreements, generated from the server's OpenAPI (ADR 0012). */
@@ -26,12 +27,14 @@ const keys = {
  * Every municipality the person may see, by name. Pages that need the list only for agency
  * staff pass `enabled: false` for others (the list then stays empty and not loading).
  */
+export const tenantsQuery = queryOptions({
+  queryKey: keys.list,
+  staleTime: FIRST_SCREEN_FRESH_MS,
+  queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/tenants', { params: { query: { limit: PAGE_LIMIT, cursor } }, signal }))),
+});
+
 export function useTenants(enabled = true) {
-  const query = useQuery({
-    queryKey: keys.list,
-    queryFn: ({ signal }) => everyPage((cursor) => body(client.GET('/api/v1/tenants', { params: { query: { limit: PAGE_LIMIT, cursor } }, signal }))),
-    enabled,
-  });
+  const query = useQuery({ ...tenantsQuery, enabled });
   return useQueryResource(query, keys.list);
 }
 

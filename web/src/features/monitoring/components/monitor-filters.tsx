@@ -3,17 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/fields';
 import { localName } from '../../../local-name';
 import type { CatalogueService } from '../../catalogue/queries';
-import type { DisplayState } from '../queries';
+import { DISPLAY_STATES, type MonitorFilterValues } from '../monitor-list-filters';
 
-export interface MonitorFilterValues {
-  q: string;
-  /** "" for every state. */
-  state: DisplayState | '';
-  serviceId: string;
-  sort: 'name' | 'state';
-}
-
-export const DISPLAY_STATES: readonly DisplayState[] = ['down', 'unknown', 'up', 'paused'];
+export { DISPLAY_STATES, type MonitorFilterValues };
 
 interface Props {
   initial: MonitorFilterValues;

@@ -10,23 +10,12 @@ import { useUser } from '../../../session';
 import { localName } from '../../../local-name';
 import { useTenants } from '../../municipalities/queries';
 import { useServices } from '../../catalogue/queries';
-import { MonitorFilters, DISPLAY_STATES, type MonitorFilterValues } from '../components/monitor-filters';
+import { MonitorFilters } from '../components/monitor-filters';
+import { filtersFrom, listQueryOf, type MonitorFilterValues } from '../monitor-list-filters';
 import { MonitorHealthAnnouncer } from '../components/monitor-health-announcer';
 import { SPARKLINE_HOURS } from '../components/monitor-latency-cell';
 import { MonitorTable } from '../components/monitor-table';
-import { useMonitorCounts, useMonitorHealth, useMonitorList, useMonitorsLatency, type DisplayState, type MonitorHealth } from '../queries';
-
-const PAGE_SIZE = 50;
-
-function filtersFrom(params: URLSearchParams): MonitorFilterValues {
-  const state = params.get('state') ?? '';
-  return {
-    q: params.get('q') ?? '',
-    state: (DISPLAY_STATES as readonly string[]).includes(state) ? (state as DisplayState) : '',
-    serviceId: params.get('service') ?? '',
-    sort: params.get('sort') === 'state' ? 'state' : 'name',
-  };
-}
+import { useMonitorCounts, useMonitorHealth, useMonitorList, useMonitorsLatency, type MonitorHealth } from '../queries';
 
 /**
  * Every monitor of every service, for the agency's staff, a page at a time: the server filters,
@@ -38,7 +27,7 @@ export function MonitorsPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const filterKey = `${filters.q}|${filters.state}|${filters.serviceId}|${filters.sort}`;
-  const list = useMonitorList({ q: filters.q || undefined, state: filters.state || undefined, serviceId: filters.serviceId || undefined, sort: filters.sort, limit: PAGE_SIZE });
+  const list = useMonitorList(listQueryOf(filters));
   const pages = list.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
   const loading = list.isPending;
@@ -48,7 +37,8 @@ export function MonitorsPage() {
   const firstOfLastPage = pages.length > 1 ? (pages[pages.length - 1]!.items[0] ?? null) : null;
   // States and sparklines refresh for the rows on screen only.
   const ids = items.map((r) => r.id);
-  const health = useMonitorHealth({ ids });
+  // The list brought each row's state: the first request for states is the refresh a minute later.
+  const health = useMonitorHealth({ ids }, { data: items.map((r) => r.health), at: list.dataUpdatedAt });
   const latency = useMonitorsLatency({ ids }, SPARKLINE_HOURS);
   const counts = useMonitorCounts();
   const services = useServices();
