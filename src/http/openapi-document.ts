@@ -20,6 +20,8 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     sessionTtlHours: 12,
     trustProxy: false,
     logLevel: 'silent',
+    // Nothing is cached, so nothing is computed as the server gets ready.
+    statusCacheMs: 0,
     readiness: async () => unreachable('readiness'),
     metrics: { poolStats: () => unreachable('poolStats'), jobCounts: async () => unreachable('jobCounts') },
   });
