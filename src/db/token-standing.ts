@@ -1,9 +1,9 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PresentedToken } from '../app/identity/ports.js';
 import type { Role } from '../domain/roles.js';
 import type { TenantStatus } from '../domain/tenant.js';
 import type { Database } from './schema.js';
-import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
+import { standingRow } from './standing-lookup.js';
 
 interface StandingRow {
   id: string;
@@ -20,21 +20,12 @@ interface StandingRow {
   creator_tenant_id: string | null;
 }
 
-// Fixed text, sent as is: nothing to build or compile on the request path. The function (migration
-// 033) states the system scope itself, so the statement needs no transaction around it.
+// Migration 033; fixed text, run by standing-lookup.ts.
 const LOOKUP = 'SELECT * FROM kopa_token_standing($1)';
 
 /** A presented token's standing in one autocommitted statement (ADR 0019). */
 export async function tokenStanding(db: Kysely<Database>, tokenHash: string): Promise<PresentedToken | null> {
-  let rows: StandingRow[];
-  try {
-    rows = (await db.executeQuery<StandingRow>(CompiledQuery.raw(LOOKUP, [tokenHash]))).rows;
-  } catch (error) {
-    // As in runScoped: a database that is not there is a 503 the caller may retry.
-    if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
-    throw error;
-  }
-  const row = rows[0];
+  const row = await standingRow<StandingRow>(db, LOOKUP, tokenHash);
   if (!row) return null;
   return {
     id: row.id,

@@ -5,7 +5,8 @@ import type { User } from '../../domain/user.js';
 import type { UsersTable } from '../schema.js';
 import { trxOf } from '../tx.js';
 
-export function toUser(row: Selectable<UsersTable>): User {
+/** The person as the API shows them (no password hash), from a users row or a lookup with the same columns. */
+export function toUser(row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'name' | 'role' | 'tenant_id' | 'active' | 'locale' | 'created_at' | 'updated_at' | 'last_login_at'>): User {
   return {
     id: row.id,
     email: row.email,
