@@ -3,8 +3,7 @@ import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { healthOf, type MonitorHealth } from './monitor-health.js';
 import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from '../shared/paging.js';
-import type { MonitoringDeps, StateCounts } from './ports.js';
-import { SYSTEM } from '../shared/transaction.js';
+import type { MonitoringDeps } from './ports.js';
 
 /** What the operator filters the monitors list by; `paused` is a monitor switched off. */
 export type DisplayState = 'down' | 'unknown' | 'up' | 'paused';
@@ -56,13 +55,14 @@ async function withHealth(deps: MonitoringDeps, monitors: Monitor[]): Promise<Mo
   return monitors.map((monitor) => ({ monitor, health: health.get(monitor.id)! }));
 }
 
-/**
- * How many visible monitors are in each state, for the list's heading: which monitors the caller
- * sees is decided in their scope, the count is one aggregate over the kept results (read in the
- * system scope, as `healthOf` reads them).
- */
+/** How many monitors are in each state; `paused` is a monitor switched off. */
+export type StateCounts = Record<DisplayState, number> & { total: number };
+
+/** How many visible monitors are in each state, for the list's heading: by the same rules as the list. */
 export async function monitorCounts(deps: MonitoringDeps, actor: Actor): Promise<StateCounts> {
   requirePermission(actor, 'monitors.read');
-  const ids = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.ids(tx));
-  return deps.store.run(SYSTEM, (tx) => deps.store.probeResults.stateCounts(tx, ids, deps.clock.now()));
+  const rows = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {})));
+  const counts = { total: rows.length, down: 0, unknown: 0, up: 0, paused: 0 };
+  for (const row of rows) counts[displayState(row)] += 1;
+  return counts;
 }

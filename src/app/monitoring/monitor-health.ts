@@ -64,11 +64,11 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
   }
   return monitors.map((m) => {
     const mine = (byMonitor.get(m.id) ?? []).filter((r) => m.locations.includes(r.location));
-    const last = mine.reduce<(typeof mine)[number] | null>((a, r) => (a === null || r.at > a.at ? r : a), null);
-    const results = mine.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok }));
+    const last = mine.reduce<(typeof mine)[number] | null>((a, r) => (a === null || r.atMs > a.atMs ? r : a), null);
+    const results = mine.map((r) => ({ location: r.location, at: r.atMs, ok: r.ok }));
     const state = currentState(m, results, now);
     const reason = unknownReason(m, results, now);
-    return { monitorId: m.id, state: m.active ? state.state : 'unknown', since: mine.length > 0 ? new Date(state.since).toISOString() : null, lastCheckAt: last?.at.toISOString() ?? null, lastLatencyMs: last?.latencyMs ?? null, unknownReason: reason && healthReason(reason) };
+    return { monitorId: m.id, state: m.active ? state.state : 'unknown', since: mine.length > 0 ? new Date(state.since).toISOString() : null, lastCheckAt: last ? new Date(last.atMs).toISOString() : null, lastLatencyMs: last?.latencyMs ?? null, unknownReason: reason && healthReason(reason) };
   });
 }
 

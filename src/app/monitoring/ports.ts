@@ -82,17 +82,6 @@ export interface MonitorStore {
     page?: { after: { name: string; id: string } | null; limit: number },
   ): Promise<Monitor[]>;
   update(tx: Tx, monitorId: string, changes: Partial<Pick<Monitor, 'name' | 'target' | 'config' | 'timeoutMs' | 'critical' | 'locations' | 'active'>>): Promise<Monitor>;
-  /** The ids of every monitor the transaction's scope sees. */
-  ids(tx: Tx): Promise<string[]>;
-}
-
-/** How many of some monitors are in each state now; `paused` is a monitor switched off. */
-export interface StateCounts {
-  total: number;
-  down: number;
-  unknown: number;
-  up: number;
-  paused: number;
 }
 
 export interface ProbeResultStore {
@@ -108,15 +97,10 @@ export interface ProbeResultStore {
   range(tx: Tx, monitorId: string, from: Date, to: Date): Promise<{ at: Date; ok: boolean; location: string }[]>;
   /**
    * The newest `perLocation` (at most LATEST_RESULTS_KEPT) stored results of every location that
-   * ever reported for the given monitors, kept as results arrive: one read whatever their number.
+   * ever reported for the given monitors, kept as results arrive: one read whatever their number;
+   * times in epoch milliseconds.
    */
-  latestKept(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; at: Date; ok: boolean; latencyMs: number | null }[]>;
-  /**
-   * The given monitors counted by their state at `now`, worked out in the database from the same
-   * kept results by the rules of `currentState` (src/domain/availability/current-state.ts) — one
-   * aggregate instead of every monitor and its results sent to the server to count.
-   */
-  stateCounts(tx: Tx, monitorIds: readonly string[], now: Date): Promise<StateCounts>;
+  latestKept(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; atMs: number; ok: boolean; latencyMs: number | null }[]>;
 }
 
 export interface MaintenanceStore {

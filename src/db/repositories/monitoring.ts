@@ -67,9 +67,6 @@ export const monitorRepository: Store['monitors'] = {
     }
     return (await q.execute()).map(toMonitor);
   },
-  async ids(tx) {
-    return (await trxOf(tx).selectFrom('monitors').select('id').execute()).map((r) => r.id);
-  },
   async update(tx, monitorId, c) {
     const row = await trxOf(tx)
       .updateTable('monitors')
