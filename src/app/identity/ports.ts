@@ -50,7 +50,10 @@ export interface TokenWithTenant extends ApiToken {
 /** The person behind a token as they stand now. */
 export type TokenCreatorStanding = TokenCreator & CreatorStanding;
 
-/** A presented token as it stands now (everything that decides whether it works, read in one query), with what its caller is called and when it was last used. */
+/**
+ * A presented token as it stands now (everything that decides whether it works, read in one query),
+ * with what its caller is called and when it was last used.
+ */
 export interface PresentedToken extends TokenStanding {
   id: string;
   name: string;
