@@ -26,7 +26,7 @@ import { postgresBinDir, startPostgresCluster } from '../test/support/postgres-c
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
-import { cpuSeconds, processTree } from './proc-cpu.js';
+import { CLOCK_TICKS, processTree } from './proc-cpu.js';
 
 const minutesArg = process.argv.indexOf('--minutes');
 const MINUTES = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 10;
@@ -292,17 +292,33 @@ async function main(): Promise<void> {
   }
 }
 
-/** CPU seconds of the replicas and of the PostgreSQL cluster (postmaster and all its processes) since the last take. */
+/**
+ * CPU seconds of the replicas and of the PostgreSQL cluster since the last take: each root
+ * process's own and its reaped children's time (utime, stime, cutime, cstime) plus its live
+ * children's, so a backend that exits between takes (its time moves into the postmaster's
+ * cutime) is neither lost nor counted twice.
+ */
 class CpuMeter {
   private last = { app: 0, pg: 0 };
   constructor(private readonly replicaPids: number[], private readonly postmaster: number | null) {}
   take(): { app: number; pg: number } {
-    const sum = (pids: number[]) => pids.flatMap((pid) => processTree(pid)).reduce((s, pid) => s + cpuSeconds(pid), 0);
-    // Processes that exited within the minute (a backend whose connection closed) take their CPU with them: a small undercount.
-    const now = { app: sum(this.replicaPids), pg: this.postmaster ? sum([this.postmaster]) : 0 };
+    const now = { app: this.replicaPids.reduce((s, pid) => s + treeSeconds(pid), 0), pg: this.postmaster ? treeSeconds(this.postmaster) : 0 };
     const used = { app: now.app - this.last.app, pg: now.pg - this.last.pg };
     this.last = now;
     return used;
+  }
+}
+function treeSeconds(root: number): number {
+  const [, ...children] = processTree(root);
+  return withReaped(root) + children.reduce((s, pid) => s + withReaped(pid), 0);
+}
+/** utime + stime + cutime + cstime of a process, in seconds (0 once it is gone). */
+function withReaped(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLOCK_TICKS;
+  } catch {
+    return 0;
   }
 }
 
