@@ -12,7 +12,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { createMonitor } from '../src/app/monitoring/manage-monitors.js';
 import { seedDemoData, DEMO_PASSWORD } from '../src/app/demo/seed-demo-data.js';
 import { systemActor } from '../src/domain/actor.js';
@@ -24,6 +26,7 @@ import { postgresBinDir, startPostgresCluster } from '../test/support/postgres-c
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
+import { CLOCK_TICKS, processTree } from './proc-cpu.js';
 
 const minutesArg = process.argv.indexOf('--minutes');
 const MINUTES = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 10;
@@ -37,6 +40,17 @@ interface Minute {
   errors: number;
   latencies: number[];
   rss: number[][];
+  /** CPU seconds used in the minute by the replicas and by the PostgreSQL cluster. */
+  cpu?: { app: number; pg: number };
+  /** pg_stat_statements' change over the minute, by statement (empty where the extension is not loaded). */
+  statements?: Map<string, StatementCost>;
+}
+interface StatementCost {
+  query: string;
+  calls: number;
+  ms: number;
+  rows: number;
+  buffers: number;
 }
 const newMinute = (replicas: number): Minute => ({ requests: 0, errors: 0, latencies: [], rss: Array.from({ length: replicas }, () => []) });
 
@@ -50,13 +64,15 @@ async function main(): Promise<void> {
     database = { url: fresh.url!, label: fresh.label, drop: fresh.drop };
   } else {
     if (!postgresBinDir()) throw new Error('No PostgreSQL binaries under /usr/lib/postgresql/*/bin; set BENCH_DATABASE_URL to use a server instead');
-    const cluster = await startPostgresCluster();
+    // pg_stat_statements: what each statement costs per call, minute by minute, as the data grows.
+    const cluster = await startPostgresCluster({ settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' } });
     database = { url: await cluster.createDatabase('kopa'), label: `PostgreSQL cluster of its own on port ${cluster.port}`, drop: () => cluster.destroy() };
   }
 
   const secretKey = randomBytes(32).toString('base64');
   const bootstrap = randomBytes(24).toString('base64url');
   const replicas: ServerProcess[] = [];
+  let closeStats = async () => {};
   // Interrupted: stop the replicas and remove the database rather than leave them behind.
   const interrupt = () => {
     for (const r of replicas) r.child.kill('SIGKILL');
@@ -79,6 +95,8 @@ async function main(): Promise<void> {
       await runtime.close();
     }
 
+    const stats = await StatementStats.open(database.url);
+    closeStats = () => stats.close();
     const env = serverEnv({ DATABASE_URL: database.url, KOPA_SECRET_KEY: secretKey, KOPA_BOOTSTRAP_TOKEN: bootstrap, LOG_LEVEL: 'warn' });
     for (let i = 0; i < 2; i++) replicas.push(await spawnServer([COMPILED_BIN, 'serve', '--port', '0'], env));
     const bases = replicas.map((r) => r.url);
@@ -211,7 +229,11 @@ async function main(): Promise<void> {
     console.log(`Soak: ${MINUTES} min, 2 replicas (compiled bin/kopa.js, pids ${replicas.map((r) => r.child.pid).join(', ')}) on ${database.label}`);
     console.log(machineContext());
     console.log('Traffic: 2 desk agents (sessions), 1 operator script, 3 municipality scripts (tokens), 1 public status reader; each pauses 50–150 ms between requests; requests alternate between the replicas.');
-    console.log('minute  requests  errors  req/s   p50 ms  p95 ms  max ms  ' + replicas.map((_, i) => `rss${i + 1} MiB`).join('  '));
+    console.log('Load-independent columns: CPU ms per request of the replicas and of the PostgreSQL cluster (/proc), and per request the statements, rows and shared buffers (pg_stat_statements).');
+    console.log('minute  requests  errors  req/s   p50 ms  p95 ms  max ms  ' + replicas.map((_, i) => `rss${i + 1} MiB`).join('  ') + '  cpu app  cpu pg  stmts  rows  bufs  load1');
+    const cpu = new CpuMeter(replicas.map((r) => r.child.pid!), await stats.postmasterPid());
+    await stats.snapshot();
+    cpu.take();
 
     const sampleRss = setInterval(() => {
       replicas.forEach((r, i) => {
@@ -227,6 +249,8 @@ async function main(): Promise<void> {
       const done = minute;
       minute = newMinute(replicas.length);
       minutes.push(done);
+      done.cpu = cpu.take();
+      done.statements = await stats.snapshot();
       console.log(formatMinute(m, done, length));
       for (const r of replicas) if (r.child.exitCode !== null) throw new Error(`a replica exited:\n${r.output()}`);
     }
@@ -247,16 +271,126 @@ async function main(): Promise<void> {
     console.log(`Replica log lines at error level: ${replicaErrors.join(', ')}`);
     console.log(`Memory drift (mean RSS, minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}): ${memoryDrifts.map((d, i) => `replica ${i + 1} ${signed(d)}`).join(', ')}`);
     console.log(`Throughput drift (req/s, minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}): ${signed(throughputDrift)}`);
+    const cpuPerRequest = (m: Minute) => (m.cpu ? ((m.cpu.app + m.cpu.pg) * 1000) / Math.max(1, m.requests) : NaN);
+    const cpuDrift = percent(cpuPerRequest(last) - cpuPerRequest(first), cpuPerRequest(first));
+    const buffersDrift = percent(perRequest(last, 'buffers') - perRequest(first, 'buffers'), perRequest(first, 'buffers'));
+    console.log(`CPU per request, replicas + PostgreSQL (minute ${minutes.indexOf(first) + 1} → minute ${minutes.length}; does not depend on other processes' load): ${cpuPerRequest(first).toFixed(2)} → ${cpuPerRequest(last).toFixed(2)} ms, ${signed(cpuDrift)}`);
+    console.log(`Shared buffers per request (same minutes): ${perRequest(first, 'buffers').toFixed(1)} → ${perRequest(last, 'buffers').toFixed(1)}, ${signed(buffersDrift)}`);
+    printGrowth(first, last, minutes.indexOf(first) + 1, minutes.length);
     const flat = (d: number) => Math.abs(d) <= 15;
-    const verdict = [total.errors === 0 ? '0 errors' : `${total.errors} errors`, memoryDrifts.every(flat) ? 'memory flat (±15%)' : 'memory NOT flat', flat(throughputDrift) ? 'throughput flat (±15%)' : 'throughput NOT flat'];
-    const pass = total.errors === 0 && memoryDrifts.every(flat) && flat(throughputDrift);
+    const verdict = [total.errors === 0 ? '0 errors' : `${total.errors} errors`, memoryDrifts.every(flat) ? 'memory flat (±15%)' : 'memory NOT flat', flat(throughputDrift) ? 'throughput flat (±15%)' : 'throughput NOT flat', Number.isNaN(cpuDrift) ? 'CPU per request not measured' : flat(cpuDrift) ? 'CPU per request flat (±15%)' : 'CPU per request NOT flat'];
+    // On a shared machine req/s moves with other processes' load; CPU per request does not, so it is judged as well.
+    const pass = total.errors === 0 && memoryDrifts.every(flat) && flat(throughputDrift) && (Number.isNaN(cpuDrift) || flat(cpuDrift));
     console.log(`Verdict: ${pass ? 'PASS' : 'FAIL'} — ${verdict.join(', ')}`);
     if (!pass) process.exitCode = 1;
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
     await Promise.all(replicas.map((r) => Promise.race([r.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])));
     for (const r of replicas) r.child.kill('SIGKILL');
+    await closeStats();
     await database.drop();
+  }
+}
+
+/**
+ * CPU seconds of the replicas and of the PostgreSQL cluster since the last take: each root
+ * process's own and its reaped children's time (utime, stime, cutime, cstime) plus its live
+ * children's, so a backend that exits between takes (its time moves into the postmaster's
+ * cutime) is neither lost nor counted twice.
+ */
+class CpuMeter {
+  private last = { app: 0, pg: 0 };
+  constructor(private readonly replicaPids: number[], private readonly postmaster: number | null) {}
+  take(): { app: number; pg: number } {
+    const now = { app: this.replicaPids.reduce((s, pid) => s + treeSeconds(pid), 0), pg: this.postmaster ? treeSeconds(this.postmaster) : 0 };
+    const used = { app: now.app - this.last.app, pg: now.pg - this.last.pg };
+    this.last = now;
+    return used;
+  }
+}
+function treeSeconds(root: number): number {
+  const [, ...children] = processTree(root);
+  return withReaped(root) + children.reduce((s, pid) => s + withReaped(pid), 0);
+}
+/** utime + stime + cutime + cstime of a process, in seconds (0 once it is gone). */
+function withReaped(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** pg_stat_statements of the soak's database, read between minutes; does nothing where the extension is not loaded. */
+class StatementStats {
+  private last = new Map<string, StatementCost>();
+  private constructor(private readonly client: pg.Client | null) {}
+  static async open(url: string): Promise<StatementStats> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await client.query('SELECT pg_stat_statements_reset()');
+      return new StatementStats(client);
+    } catch {
+      await client.end();
+      return new StatementStats(null);
+    }
+  }
+  async postmasterPid(): Promise<number | null> {
+    if (!this.client) return null;
+    const { rows } = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    try {
+      return Number(readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+    } catch {
+      return null;
+    }
+  }
+  async snapshot(): Promise<Map<string, StatementCost>> {
+    const changes = new Map<string, StatementCost>();
+    if (!this.client) return changes;
+    const { rows } = await this.client.query<{ id: string; query: string; calls: string; ms: number; rows: string; buffers: string }>(
+      `SELECT queryid::text || ':' || userid::text AS id, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query, calls, total_exec_time AS ms, rows, shared_blks_hit + shared_blks_read AS buffers
+         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'`,
+    );
+    const now = new Map(rows.map((r) => [r.id, { query: r.query, calls: Number(r.calls), ms: Number(r.ms), rows: Number(r.rows), buffers: Number(r.buffers) }]));
+    for (const [id, cost] of now) {
+      const before = this.last.get(id) ?? { calls: 0, ms: 0, rows: 0, buffers: 0 };
+      if (cost.calls > before.calls) changes.set(id, { query: cost.query, calls: cost.calls - before.calls, ms: cost.ms - before.ms, rows: cost.rows - before.rows, buffers: cost.buffers - before.buffers });
+    }
+    this.last = now;
+    return changes;
+  }
+  async close(): Promise<void> {
+    await this.client?.end().catch(() => undefined);
+  }
+}
+
+function perRequest(m: Minute, what: 'calls' | 'rows' | 'buffers'): number {
+  if (!m.statements || m.statements.size === 0) return NaN;
+  let sum = 0;
+  for (const cost of m.statements.values()) sum += cost[what];
+  return sum / Math.max(1, m.requests);
+}
+
+/** The statements whose buffers per call grew most from the first judged minute to the last: what grows with the data. */
+function printGrowth(first: Minute, last: Minute, firstNumber: number, lastNumber: number): void {
+  if (!first.statements?.size || !last.statements?.size) return;
+  const rows: { query: string; a: StatementCost; b: StatementCost; growth: number }[] = [];
+  for (const [id, b] of last.statements) {
+    const a = first.statements.get(id);
+    if (!a) continue;
+    rows.push({ query: b.query, a, b, growth: (b.buffers / b.calls - a.buffers / a.calls) * b.calls });
+  }
+  rows.sort((x, y) => y.growth - x.growth);
+  console.log(`Statements whose shared buffers grew most (per call, minute ${firstNumber} → ${lastNumber}; weighted by calls):`);
+  console.log('  calls/min  buffers/call        rows/call       ms/call          statement');
+  for (const r of rows.slice(0, 10)) {
+    const per = (c: StatementCost, k: 'buffers' | 'rows' | 'ms') => c[k] / c.calls;
+    console.log(
+      `  ${String(r.b.calls).padStart(9)}  ${per(r.a, 'buffers').toFixed(1).padStart(6)} → ${per(r.b, 'buffers').toFixed(1).padEnd(7)}  ${per(r.a, 'rows').toFixed(1).padStart(5)} → ${per(r.b, 'rows').toFixed(1).padEnd(7)}  ${per(r.a, 'ms').toFixed(2).padStart(5)} → ${per(r.b, 'ms').toFixed(2).padEnd(7)}  ${r.query}`,
+    );
   }
 }
 
@@ -288,6 +422,12 @@ function formatMinute(m: number, minute: Minute, lengthMs: number): string {
     quantile(sorted, 0.95).toFixed(1).padStart(7),
     (sorted[sorted.length - 1] ?? 0).toFixed(0).padStart(7),
     rss,
+    (minute.cpu ? ((minute.cpu.app * 1000) / Math.max(1, minute.requests)).toFixed(2) : '?').padStart(8),
+    (minute.cpu ? ((minute.cpu.pg * 1000) / Math.max(1, minute.requests)).toFixed(2) : '?').padStart(7),
+    perRequest(minute, 'calls').toFixed(1).padStart(6),
+    perRequest(minute, 'rows').toFixed(0).padStart(5),
+    perRequest(minute, 'buffers').toFixed(0).padStart(5),
+    loadavg()[0]!.toFixed(2).padStart(6),
   ].join(' ');
 }
 

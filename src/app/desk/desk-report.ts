@@ -4,7 +4,7 @@ import { buildDeskReport, deskReportCsv, type DeskReport, type MeasuredTicket } 
 import { notFound } from '../../domain/errors.js';
 import { requirePermission, requireTenantAccess, scopeOf } from '../shared/authorize.js';
 import type { DeskReportDeps } from './ports.js';
-import { slaOf } from './ticket-sla.js';
+import { slasOf } from './ticket-sla.js';
 import { tenantZone } from '../municipalities/tenant-zone.js';
 
 export async function deskReport(deps: DeskReportDeps, actor: Actor, tenantId: string, month: string): Promise<{ tenantId: string; month: string; report: DeskReport; csv: string }> {
@@ -17,11 +17,9 @@ export async function deskReport(deps: DeskReportDeps, actor: Actor, tenantId: s
     if (!tenant) throw notFound('Municipality');
     const { from, to } = monthInterval(await tenantZone(deps.store, tx, tenantId, month), month);
     const measured: MeasuredTicket[] = [];
-    for (const ticket of await deps.store.tickets.createdBetween(tx, tenantId, from, to)) {
-      const events = await deps.store.tickets.statusEvents(tx, ticket.id);
-      const sla = await slaOf(deps, tx, ticket, events, now);
-      measured.push({ ticket, reaction: sla.reaction, resolution: sla.resolution });
-    }
+    const tickets = await deps.store.tickets.createdBetween(tx, tenantId, from, to);
+    const slas = await slasOf(deps, tx, tickets, now);
+    tickets.forEach((ticket, i) => measured.push({ ticket, reaction: slas[i]!.reaction, resolution: slas[i]!.resolution }));
     const services = (await deps.store.services.list(tx)).map((x) => ({ id: x.id, code: x.code, name: x.name }));
     return { tenantId, month, report: buildDeskReport(measured, services), csv: deskReportCsv(tenant.name, month, measured, services) };
   });

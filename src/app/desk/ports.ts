@@ -90,6 +90,8 @@ export interface TicketStore {
   events(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
   /** Only the status changes: all the clocks need, however long the conversation. */
   statusEvents(tx: Tx, ticketId: string): Promise<TicketEvent[]>;
+  /** statusEvents of many tickets in one statement: every id asked for is a key (with [] when it has none). */
+  statusEventsOf(tx: Tx, ticketIds: readonly string[]): Promise<Map<string, TicketEvent[]>>;
   /** Newest first, those before (at, id) when given. */
   timeline(tx: Tx, ticketId: string, before: { at: string; id: number } | null, limit: number): Promise<TicketEvent[]>;
   /** Locks the ticket row until the transaction ends, so writers on one ticket take turns. */

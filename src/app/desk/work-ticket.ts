@@ -9,7 +9,7 @@ import { sliceOf, type PageRequest, type Slice } from '../shared/paging.js';
 import type { DeskDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { isStaff, refreshDueInstants, slaOf, type TicketSla } from './ticket-sla.js';
+import { isStaff, refreshDueInstants, slaOf, slasOf, type TicketSla } from './ticket-sla.js';
 import { SYSTEM } from '../shared/transaction.js';
 import { saveRating } from './satisfaction.js';
 import { askForSatisfaction, queueTicketMail } from './ticket-mail.js';
@@ -171,9 +171,8 @@ export async function listTickets(deps: DeskDeps, actor: Actor, filter: TicketQu
       sort: filter.sort, after: page.after ?? undefined, limit: page.limit + 1,
     });
     const slice = sliceOf(rows, page.limit);
-    const items = [];
-    for (const ticket of slice.items) items.push({ ticket, sla: await slaOf(deps, tx, ticket, await deps.store.tickets.statusEvents(tx, ticket.id), now) });
-    return { items, more: slice.more };
+    const slas = await slasOf(deps, tx, slice.items, now);
+    return { items: slice.items.map((ticket, i) => ({ ticket, sla: slas[i]! })), more: slice.more };
   });
 }
 

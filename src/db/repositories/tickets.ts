@@ -183,6 +183,14 @@ export const ticketRepository: Store['tickets'] = {
     const rows = await trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('kind', '=', 'status').orderBy('at').orderBy('id').execute();
     return rows.map(toEvent);
   },
+  async statusEventsOf(tx, ticketIds) {
+    const byTicket = new Map<string, TicketEvent[]>(ticketIds.map((id) => [id, []]));
+    if (ticketIds.length === 0) return byTicket;
+    // One statement for any number of tickets (the index on (ticket_id, at, id) WHERE kind = 'status' serves it).
+    const rows = await trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', 'in', [...byTicket.keys()]).where('kind', '=', 'status').orderBy('ticket_id').orderBy('at').orderBy('id').execute();
+    for (const row of rows) byTicket.get(row.ticket_id)?.push(toEvent(row));
+    return byTicket;
+  },
   async timeline(tx, ticketId, before, limit) {
     let q = trxOf(tx).selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit);
     if (before !== null) q = q.where(sql<boolean>`(at, id) < (${new Date(before.at)}, ${before.id})`);
