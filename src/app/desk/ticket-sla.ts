@@ -15,6 +15,10 @@ export interface TicketSla {
 
 export async function slaOf(deps: TicketClockDeps, tx: Tx, ticket: Ticket, events: TicketEvent[], now: Date): Promise<TicketSla> {
   const { clock } = await calendarClock(deps.store, tx, ticket.calendarId);
+  return clocksOf(ticket, events, clock, now);
+}
+
+function clocksOf(ticket: Ticket, events: TicketEvent[], clock: BusinessClock, now: Date): TicketSla {
   const timeline = timelineOf(ticket, events);
   return {
     reaction: reactionClock(timeline, clock, ticket.reactionTargetMinutes, now.getTime()),
@@ -34,14 +38,7 @@ export async function slasOf(deps: TicketClockDeps, tx: Tx, tickets: readonly Ti
   }
   const clocks = new Map<string, BusinessClock>();
   for (const calendarId of new Set(tickets.map((t) => t.calendarId))) clocks.set(calendarId, (await calendarClock(deps.store, tx, calendarId)).clock);
-  return tickets.map((ticket) => {
-    const timeline = timelineOf(ticket, events.get(ticket.id) ?? []);
-    const clock = clocks.get(ticket.calendarId)!;
-    return {
-      reaction: reactionClock(timeline, clock, ticket.reactionTargetMinutes, now.getTime()),
-      resolution: resolutionClock(timeline, clock, ticket.resolutionTargetMinutes, now.getTime()),
-    };
-  });
+  return tickets.map((ticket) => clocksOf(ticket, events.get(ticket.id) ?? [], clocks.get(ticket.calendarId)!, now));
 }
 
 /** Keeps the stored due instants (used for lists and the escalation job) in step with the clocks. */
