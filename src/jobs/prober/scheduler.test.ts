@@ -123,11 +123,25 @@ describe('the batch of results a scheduler delivers', () => {
   it('delivers a full batch without waiting, and never more than the batch size in one delivery', () =>
     withClock(async () => {
       const sizes: number[] = [];
-      const scheduler = new ProbeScheduler({ check: async () => outcome(true), deliver: async (b) => void sizes.push(b.length), flushMs: 60_000, maxBatch: 3 });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      // The first delivery is slow (a busy database): results gather behind it meanwhile.
+      const scheduler = new ProbeScheduler({
+        check: async () => outcome(true),
+        deliver: async (b) => {
+          sizes.push(b.length);
+          if (sizes.length === 1) await gate;
+        },
+        flushMs: 60_000,
+        maxBatch: 3,
+      });
       scheduler.assign([1, 2, 3, 4, 5, 6, 7].map(monitor));
       scheduler.start();
       await vi.advanceTimersByTimeAsync(10_000);
-      expect(sizes).toEqual([3, 3]);
+      expect(sizes).toEqual([3]);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sizes).toEqual([3, 3, 1]);
       await scheduler.stop();
       expect(sizes).toEqual([3, 3, 1]);
     }));
