@@ -146,6 +146,33 @@ describe('the batch of results a scheduler delivers', () => {
       expect(sizes).toEqual([3, 3, 1]);
     }));
 
+  it('leaves results that arrive during a delivery to the next batch, rather than sending a small one after it', () =>
+    withClock(async () => {
+      const sizes: number[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const scheduler = new ProbeScheduler({
+        check: async () => outcome(true),
+        deliver: async (b) => {
+          sizes.push(b.length);
+          if (sizes.length === 1) await gate;
+        },
+        flushMs: 30_000,
+      });
+      scheduler.assign([monitor(1), monitor(2)]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(sizes).toEqual([6]);
+      // The database is slow: two more checks finish while the batch is being stored.
+      await vi.advanceTimersByTimeAsync(10_000);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sizes).toEqual([6]);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(sizes).toEqual([6, 6]);
+      await scheduler.stop();
+    }));
+
   it('on stop, waits for the checks under way and delivers everything gathered', () =>
     withClock(async () => {
       const delivered: string[] = [];

@@ -159,9 +159,12 @@ export class ProbeScheduler {
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       this.queued = false;
-      // At most `maxBatch` per delivery, so one never grows past what the store takes in one request.
-      while (this.outbox.length > 0) {
-        const batch = this.outbox.splice(0, this.maxBatch);
+      // What has gathered until now, at most `maxBatch` per delivery so one never grows past what the
+      // store takes in one request; results arriving during a delivery wait for the next flush.
+      let due = this.outbox.length;
+      while (due > 0) {
+        const batch = this.outbox.splice(0, Math.min(due, this.maxBatch));
+        due -= batch.length;
         try {
           await this.options.deliver(batch);
         } catch {
