@@ -235,7 +235,7 @@ describe.each(BACKENDS)('kopa serve stores the prober\'s last results on SIGTERM
     } finally {
       await after.close();
     }
-  }, 120_000);
+  }, 240_000); // creating an embedded database and starting a server take minutes on a busy machine
 });
 
 describe('kopa serve gives up after KOPA_SHUTDOWN_TIMEOUT_SECONDS', () => {
