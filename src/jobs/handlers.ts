@@ -9,7 +9,7 @@ import { pruneProbeResults } from '../app/monitoring/prune-probe-results.js';
 import { recordMissedBeats } from '../app/monitoring/push-monitors.js';
 import { watchOutages } from '../app/monitoring/watch-outages.js';
 import { runMaintenanceNotices } from '../app/monitoring/maintenance-notice-job.js';
-import { rollUpAvailability } from '../app/availability/roll-up-availability.js';
+import { ROLLUP_STEP_MS, rollUpAvailability } from '../app/availability/roll-up-availability.js';
 import { runHousekeeping } from '../app/operations/run-housekeeping.js';
 import { runScheduledBackup } from '../app/backup/run-scheduled-backup.js';
 import { pruneUnconfirmedSubscribers } from '../app/status-subscriptions/prune-unconfirmed.js';
@@ -28,7 +28,7 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
       await pruneUnconfirmedSubscribers(deps);
     },
     'availability-rollup': async () => {
-      await rollUpAvailability(deps);
+      await rollUpAvailability(deps, { minStepMs: ROLLUP_STEP_MS });
     },
     'push-watch': async () => {
       await recordMissedBeats(deps);

@@ -169,6 +169,75 @@ describe.each(BACKENDS)('kopa serve stops gracefully on SIGTERM (%s)', (backend:
   }, 180_000);
 });
 
+/** A monitored system that holds every request until the test lets it go: a check stays under way. */
+async function heldTarget(): Promise<{ url: string; requested: Promise<void>; release(): void; server: Server }> {
+  let onRequested!: () => void;
+  const requested = new Promise<void>((resolve) => (onRequested = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const server = createServer((req, res) => {
+    req.resume();
+    onRequested();
+    void released.then(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, requested, release, server };
+}
+
+// The prober stores its results in batches (ADR 0025, "Set-based ingestion"): a result that
+// changes nothing waits up to five seconds for its batch, so stopping must store what is gathered,
+// and the check under way when the signal comes must finish and be stored with it.
+describe.each(BACKENDS)('kopa serve stores the prober\'s last results on SIGTERM (%s)', (backend: BackendName) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kopa-shutdown-prober-'));
+  let pgDatabase: { url: string; drop(): Promise<void> } | null = null;
+
+  afterAll(async () => {
+    await pgDatabase?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('finishes the check under way and stores its result before exiting', async () => {
+    if (backend === 'postgres') pgDatabase = await createEmptyPostgresDatabase();
+    const target = await heldTarget();
+    const open = () => (pgDatabase ? openDatabase({ url: pgDatabase.url, poolSize: 2 }) : openDatabase({ dataDir }));
+    const db = await open();
+    let monitorId: string;
+    try {
+      await migrate(db.kysely);
+      const service = (await sql<{ id: string }>`INSERT INTO services (code, name_lv, name_en, critical) VALUES ('SHUTDOWN', 'Pakalpojums', 'Service', false) RETURNING id::text`.execute(db.kysely)).rows[0]!;
+      monitorId = (
+        await sql<{ id: string }>`INSERT INTO monitors (service_id, name, type, target, config, interval_seconds, failures_to_confirm, critical, locations)
+          VALUES (${service.id}::uuid, 'held', 'http', ${target.url}, '{"method": "GET", "expectedStatus": 200}', 10, 2, false, '{local}') RETURNING id::text`.execute(db.kysely)
+      ).rows[0]!.id;
+    } finally {
+      await db.close();
+    }
+
+    const env = serverEnv({ KOPA_JOBS: 'false', LOG_LEVEL: 'info', ...(pgDatabase ? { DATABASE_URL: pgDatabase.url, KOPA_SECRET_KEY: randomBytes(32).toString('base64') } : {}) });
+    const server = await spawnServer(kopaCommand('serve', '--port', '0', '--data-dir', dataDir), env);
+    try {
+      await target.requested; // the prober's check is under way; its result, up, would wait for the batch
+      server.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      target.release();
+      const exit = await server.exited;
+      expect(exit, server.output()).toEqual({ code: 0, signal: null });
+    } finally {
+      target.release();
+      server.child.kill('SIGKILL');
+      target.server.close();
+    }
+
+    const after = await open();
+    try {
+      const rows = (await sql<{ ok: boolean }>`SELECT ok FROM probe_results WHERE monitor_id = ${monitorId}::uuid`.execute(after.kysely)).rows;
+      expect(rows).toEqual([{ ok: true }]);
+    } finally {
+      await after.close();
+    }
+  }, 240_000); // creating an embedded database and starting a server take minutes on a busy machine
+});
+
 describe('kopa serve gives up after KOPA_SHUTDOWN_TIMEOUT_SECONDS', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kopa-shutdown-timeout-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

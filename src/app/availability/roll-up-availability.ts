@@ -13,19 +13,32 @@ const CHUNK_MS = 86_400_000;
 export const settleMs = (intervalSeconds: number, failuresToConfirm: number) => 2 * (failuresToConfirm + 3) * intervalSeconds * 1000;
 
 /**
+ * The background job's step: a line is extended only once this much has settled past it, so a
+ * monitor checked every minute costs one rollup transaction every five minutes, not one a minute.
+ * Readers lose nothing: past a line they compute from the raw results (a few more of them).
+ */
+export const ROLLUP_STEP_MS = 5 * 60_000;
+
+/**
  * Extends every monitor's rolled-up segments up to its settled frontier, a day per transaction.
+ * With `minStepMs`, a line less than that behind its frontier waits for a later run.
  * Safe to run on several replicas at once: each chunk rewrites the same rows with the same content.
  */
-export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?: number } = {}): Promise<{ chunks: number; pending: number }> {
+export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?: number; minStepMs?: number } = {}): Promise<{ chunks: number; pending: number }> {
   const now = deps.clock.now().getTime();
   const cursors = await deps.store.run(SYSTEM, (tx) => deps.store.rollups.cursors(tx));
+  // Where lines not yet started begin: one read for all of them, not a transaction each.
+  const unstarted = cursors.filter((c) => c.rolledTo === null);
+  const firsts = unstarted.length === 0 ? [] : await deps.store.run(SYSTEM, (tx) => deps.store.rollups.firstResultsAt(tx, unstarted));
+  const firstOf = new Map(unstarted.map((c, i) => [c, firsts[i] ?? null]));
   let chunks = 0;
   let pending = 0;
   const budget = options.maxChunks ?? 500;
+  const minStep = options.minStepMs ?? 0;
   for (const cursor of cursors) {
     const frontier = now - settleMs(cursor.intervalSeconds, cursor.failuresToConfirm);
-    let start = cursor.rolledTo?.getTime() ?? (await deps.store.run(SYSTEM, (tx) => deps.store.rollups.firstResultAt(tx, cursor.monitorId, cursor.location)))?.getTime() ?? null;
-    if (start === null) continue;
+    let start = cursor.rolledTo?.getTime() ?? firstOf.get(cursor)?.getTime() ?? null;
+    if (start === null || frontier - start < minStep) continue;
     while (start < frontier) {
       if (chunks >= budget) {
         pending++;
@@ -54,14 +67,27 @@ export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?
  * back to before the earliest result they can affect, and recomputes from there on its next run.
  */
 export async function rewindForLateResults(deps: RollupDeps, tx: Tx, monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>, rows: { at: Date; location: string }[]): Promise<void> {
-  const earliest = new Map<string, number>();
-  for (const r of rows) earliest.set(r.location, Math.min(earliest.get(r.location) ?? Infinity, r.at.getTime()));
-  const rolled = await deps.store.rollups.rolledTo(tx, monitor.id);
-  for (const [location, at] of earliest) {
-    const cursor = rolled.get(location)?.getTime();
-    if (cursor === undefined || at - settleMs(monitor.intervalSeconds, monitor.failuresToConfirm) / 2 >= cursor) continue;
-    const before = await deps.store.rollups.resultsAround(tx, monitor.id, location, new Date(at), new Date(at), monitor.failuresToConfirm);
-    const firstAffected = Math.min(at - 3 * monitor.intervalSeconds * 1000, before[0]?.at.getTime() ?? at);
-    await deps.store.rollups.rewind(tx, monitor.id, location, new Date(firstAffected), deps.clock.now());
+  await rewindForLateResultsMany(deps, tx, [{ monitor, rows }]);
+}
+
+/**
+ * The same for a batch of many monitors: their rollup lines are read in one statement; only a
+ * location whose results reach behind its line (rare: results on time never do) costs more.
+ */
+export async function rewindForLateResultsMany(deps: RollupDeps, tx: Tx, batches: readonly { monitor: Pick<Monitor, 'id' | 'intervalSeconds' | 'failuresToConfirm'>; rows: readonly { at: Date; location: string }[] }[]): Promise<void> {
+  if (batches.length === 0) return;
+  const lines = await deps.store.rollups.rolledToMany(tx, [...new Set(batches.map((b) => b.monitor.id))]);
+  for (const { monitor, rows } of batches) {
+    const rolled = lines.get(monitor.id);
+    if (!rolled) continue;
+    const earliest = new Map<string, number>();
+    for (const r of rows) earliest.set(r.location, Math.min(earliest.get(r.location) ?? Infinity, r.at.getTime()));
+    for (const [location, at] of earliest) {
+      const cursor = rolled.get(location)?.getTime();
+      if (cursor === undefined || at - settleMs(monitor.intervalSeconds, monitor.failuresToConfirm) / 2 >= cursor) continue;
+      const before = await deps.store.rollups.resultsAround(tx, monitor.id, location, new Date(at), new Date(at), monitor.failuresToConfirm);
+      const firstAffected = Math.min(at - 3 * monitor.intervalSeconds * 1000, before[0]?.at.getTime() ?? at);
+      await deps.store.rollups.rewind(tx, monitor.id, location, new Date(firstAffected), deps.clock.now());
+    }
   }
 }

@@ -16,6 +16,8 @@ export interface RollupStore {
   cursors(tx: Tx): Promise<RollupCursor[]>;
   /** The first stored result of a monitor at a location (at or after `from`, if given). */
   firstResultAt(tx: Tx, monitorId: string, location: string, from?: Date): Promise<Date | null>;
+  /** `firstResultAt` (from the start) of many (monitor, location) pairs in one read: the nth answer is the nth pair's. */
+  firstResultsAt(tx: Tx, pairs: readonly { monitorId: string; location: string }[]): Promise<(Date | null)[]>;
   /** Results in [from, to) plus `margin` results either side, oldest first. */
   resultsAround(tx: Tx, monitorId: string, location: string, from: Date, to: Date, margin: number): Promise<{ at: Date; ok: boolean }[]>;
   /**

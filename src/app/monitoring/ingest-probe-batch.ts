@@ -5,7 +5,7 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import { MAX_RESULTS_PER_BATCH } from './manage-monitors.js';
 import type { MonitoringDeps } from './ports.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { rewindForLateResults } from '../availability/roll-up-availability.js';
+import { rewindForLateResultsMany } from '../availability/roll-up-availability.js';
 
 export interface BatchResult extends ResultInput {
   monitorId: string;
@@ -14,6 +14,9 @@ export interface BatchResult extends ResultInput {
 /**
  * Results of many monitors in one request and one transaction, as probe agents send them:
  * all or nothing, idempotent on (monitor, location, at), one audit event for the batch.
+ * Set-based: a fixed handful of statements per batch, whatever the number of monitors in it
+ * (their rows, the insert with the kept newest results, their rollup lines, the audit), since on
+ * the embedded database each statement is a round through its JavaScript and WebAssembly.
  */
 export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, results: BatchResult[]): Promise<{ accepted: number; duplicates: number; monitors: number }> {
   requirePermission(actor, 'results.write');
@@ -24,8 +27,9 @@ export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, resul
   return deps.store.run(scopeOf(actor), async (tx) => {
     const errors = new FieldErrors();
     const batches = [];
+    const known = new Map((await deps.store.monitors.getMany(tx, [...byMonitor.keys()])).map((m) => [m.id, m]));
     for (const [monitorId, entries] of byMonitor) {
-      const monitor = await deps.store.monitors.get(tx, monitorId);
+      const monitor = known.get(monitorId);
       if (!monitor) {
         errors.add(`results[${entries[0]!.index}].monitorId`, 'unknown_monitor', 'is not a known monitor');
         continue;
@@ -40,7 +44,7 @@ export async function ingestProbeBatch(deps: MonitoringDeps, actor: Actor, resul
     if (rowsTotal === 0) return { accepted: 0, duplicates: 0, monitors: 0 };
     await deps.store.probeResults.ensurePartitions(tx, batches.flatMap((b) => b.rows.map((r) => r.at)));
     const accepted = await deps.store.probeResults.insertMany(tx, batches.map((b) => ({ monitorId: b.monitor.id, rows: b.rows })));
-    for (const { monitor, rows } of batches) await rewindForLateResults(deps, tx, monitor, rows);
+    await rewindForLateResultsMany(deps, tx, batches);
     await recordAudit(deps, tx, actor, { action: 'probe_results.ingested', entityType: 'probe_batch', entityId: null, tenantId: null, after: { monitors: batches.length, received: rowsTotal, accepted } });
     return { accepted, duplicates: rowsTotal - accepted, monitors: batches.length };
   });

@@ -75,6 +75,8 @@ export interface ProbeRow {
 export interface MonitorStore {
   insert(tx: Tx, fields: MonitorFields): Promise<Monitor>;
   get(tx: Tx, monitorId: string): Promise<Monitor | null>;
+  /** The monitors of those ids that exist, in one read (any order). */
+  getMany(tx: Tx, monitorIds: readonly string[]): Promise<Monitor[]>;
   /** By name and id; `search` matches the name or target; with `page`, at most `limit` after the key. */
   list(
     tx: Tx,

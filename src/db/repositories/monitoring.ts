@@ -53,6 +53,12 @@ export const monitorRepository: Store['monitors'] = {
     const row = await trxOf(tx).selectFrom('monitors').selectAll().where('id', '=', monitorId).executeTakeFirst();
     return row ? toMonitor(row) : null;
   },
+  async getMany(tx, monitorIds) {
+    if (monitorIds.length === 0) return [];
+    // One array parameter whatever the batch's size: a prober's batch reads its monitors in one round.
+    const rows = await trxOf(tx).selectFrom('monitors').selectAll().where('id', '=', sql<string>`ANY(${sql.val([...monitorIds])}::uuid[])`).execute();
+    return rows.map(toMonitor);
+  },
   async list(tx, filter, page) {
     let q = trxOf(tx).selectFrom('monitors').selectAll().orderBy('name').orderBy('id');
     if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);

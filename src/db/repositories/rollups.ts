@@ -21,6 +21,17 @@ export const rollupRepository: RollupStore = {
     return row?.at ?? null;
   },
 
+  async firstResultsAt(tx, pairs) {
+    if (pairs.length === 0) return [];
+    // One index probe per pair (monitor, location, at), all in one statement.
+    const rows = await sql<{ i: string | number; at: Date | null }>`
+      SELECT q.i, (SELECT p.at FROM probe_results p WHERE p.monitor_id = q.monitor_id AND p.location = q.location ORDER BY p.at LIMIT 1) AS at
+      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[]) WITH ORDINALITY AS q(monitor_id, location, i)`.execute(trxOf(tx));
+    const out = pairs.map((): Date | null => null);
+    for (const r of rows.rows) out[Number(r.i) - 1] = r.at;
+    return out;
+  },
+
   async resultsAround(tx, monitorId, location, from, to, margin) {
     const rows = await sql<{ at: Date; ok: boolean }>`
       (SELECT at, ok FROM probe_results WHERE monitor_id = ${monitorId} AND location = ${location} AND at < ${from} ORDER BY at DESC LIMIT ${margin})

@@ -56,3 +56,141 @@ describe('a replica that may no longer probe a monitor', () => {
     }
   });
 });
+
+describe('the batch of results a scheduler delivers', () => {
+  const monitor = (n: number) => ({ id: `monitor-${n}`, type: 'http' as const, target: 'http://127.0.0.1/', config: {}, timeoutMs: 1000, intervalSeconds: 10 });
+  const outcome = (ok: boolean) => ({ ok, latencyMs: ok ? 1 : null, error: ok ? null : 'connection refused', warning: null });
+
+  async function withClock(run: () => Promise<void>): Promise<void> {
+    vi.useFakeTimers({ now: Date.parse('2026-12-05T10:00:00Z') });
+    try {
+      await run();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('holds results that change nothing until the batch is due, then delivers them together', () =>
+    withClock(async () => {
+      const delivered: string[][] = [];
+      const scheduler = new ProbeScheduler({ check: async () => outcome(true), deliver: async (b) => void delivered.push(b.map((r) => r.monitorId)), flushMs: 60_000 });
+      scheduler.assign([monitor(1), monitor(2)]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(delivered).toEqual([]);
+      await vi.advanceTimersByTimeAsync(50_000);
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]!.filter((id) => id === 'monitor-1')).toHaveLength(6);
+      expect(delivered[0]!.filter((id) => id === 'monitor-2')).toHaveLength(6);
+      await scheduler.stop();
+    }));
+
+  it('delivers a failure, and the recovery after it, as soon as it is known, not when the batch is due', () =>
+    withClock(async () => {
+      const delivered: { monitorId: string; ok: boolean }[][] = [];
+      let up = true;
+      const scheduler = new ProbeScheduler({ check: async () => outcome(up), deliver: async (b) => void delivered.push(b.map((r) => ({ monitorId: r.monitorId, ok: r.ok }))), flushMs: 60_000 });
+      scheduler.assign([monitor(1)]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(delivered).toEqual([]);
+      up = false;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(delivered).toEqual([[{ monitorId: 'monitor-1', ok: true }, { monitorId: 'monitor-1', ok: false }]]);
+      // Further failures change nothing: they wait for the batch.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(delivered).toHaveLength(1);
+      up = true;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(delivered).toEqual([
+        [{ monitorId: 'monitor-1', ok: true }, { monitorId: 'monitor-1', ok: false }],
+        [{ monitorId: 'monitor-1', ok: false }, { monitorId: 'monitor-1', ok: true }],
+      ]);
+      await scheduler.stop();
+    }));
+
+  it('delivers a first result that fails at once: the stored state may have been up', () =>
+    withClock(async () => {
+      const delivered: boolean[][] = [];
+      const scheduler = new ProbeScheduler({ check: async () => outcome(false), deliver: async (b) => void delivered.push(b.map((r) => r.ok)), flushMs: 60_000 });
+      scheduler.assign([monitor(1)]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(delivered).toEqual([[false]]);
+      await scheduler.stop();
+    }));
+
+  it('delivers a full batch without waiting, and never more than the batch size in one delivery', () =>
+    withClock(async () => {
+      const sizes: number[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      // The first delivery is slow (a busy database): results gather behind it meanwhile.
+      const scheduler = new ProbeScheduler({
+        check: async () => outcome(true),
+        deliver: async (b) => {
+          sizes.push(b.length);
+          if (sizes.length === 1) await gate;
+        },
+        flushMs: 60_000,
+        maxBatch: 3,
+      });
+      scheduler.assign([1, 2, 3, 4, 5, 6, 7].map(monitor));
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sizes).toEqual([3]);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sizes).toEqual([3, 3, 1]);
+      await scheduler.stop();
+      expect(sizes).toEqual([3, 3, 1]);
+    }));
+
+  it('leaves results that arrive during a delivery to the next batch, rather than sending a small one after it', () =>
+    withClock(async () => {
+      const sizes: number[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const scheduler = new ProbeScheduler({
+        check: async () => outcome(true),
+        deliver: async (b) => {
+          sizes.push(b.length);
+          if (sizes.length === 1) await gate;
+        },
+        flushMs: 30_000,
+      });
+      scheduler.assign([monitor(1), monitor(2)]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(sizes).toEqual([6]);
+      // The database is slow: two more checks finish while the batch is being stored.
+      await vi.advanceTimersByTimeAsync(10_000);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sizes).toEqual([6]);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(sizes).toEqual([6, 6]);
+      await scheduler.stop();
+    }));
+
+  it('on stop, waits for the checks under way and delivers everything gathered', () =>
+    withClock(async () => {
+      const delivered: string[] = [];
+      let finish!: () => void;
+      const scheduler = new ProbeScheduler({
+        check: () => new Promise((resolve) => (finish = () => resolve(outcome(true)))),
+        deliver: async (b) => void delivered.push(...b.map((r) => r.monitorId)),
+        flushMs: 60_000,
+      });
+      scheduler.assign([monitor(1)]);
+      scheduler.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(finish).toBeTypeOf('function');
+      const stopped = scheduler.stop();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(delivered).toEqual([]);
+      finish();
+      await stopped;
+      expect(delivered).toEqual(['monitor-1']);
+    }));
+});

@@ -17,7 +17,10 @@ export interface SchedulerOptions {
   /** Receives finished results; called at most every `flushMs` with everything gathered since. */
   deliver(results: ProbeResult[]): Promise<void>;
   concurrency?: number;
+  /** The longest a result waits for the batch it is stored with (default 5 s). */
   flushMs?: number;
+  /** A batch this large is delivered at once, without waiting for `flushMs` (default 1,000). */
+  maxBatch?: number;
   now?: () => number;
   /** Asked just before each check; false skips the slot (a replica whose lease on the monitor lapsed). */
   mayRun?(monitorId: string): boolean;
@@ -54,11 +57,19 @@ export class ProbeScheduler {
   private readonly now: () => number;
   private readonly concurrency: number;
   private readonly flushMs: number;
+  private readonly maxBatch: number;
+  /** Each monitor's last outcome, so a change (a failure or a recovery) is delivered at once. */
+  private readonly lastOk = new Map<string, boolean>();
+  /** A delivery already queued behind the running one: it takes whatever has gathered by then. */
+  private queued = false;
+  /** Slots fired and not yet finished: stopping waits for their checks, so their results are stored too. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
     this.concurrency = options.concurrency ?? 64;
     this.flushMs = options.flushMs ?? 5_000;
+    this.maxBatch = options.maxBatch ?? 1_000;
   }
 
   start(): void {
@@ -83,6 +94,7 @@ export class ProbeScheduler {
       if (seen.has(id)) continue;
       if (entry.timer) clearTimeout(entry.timer);
       this.monitors.delete(id);
+      this.lastOk.delete(id);
     }
   }
 
@@ -91,7 +103,10 @@ export class ProbeScheduler {
     if (!entry || this.stopped) return;
     const intervalMs = entry.assignment.intervalSeconds * 1000;
     const slot = nextSlot(id, intervalMs, after);
-    entry.timer = setTimeout(() => void this.fire(id, slot), Math.max(0, slot - this.now()));
+    entry.timer = setTimeout(() => {
+      const fired = this.fire(id, slot).finally(() => this.running.delete(fired));
+      this.running.add(fired);
+    }, Math.max(0, slot - this.now()));
     entry.timer.unref?.();
   }
 
@@ -109,6 +124,11 @@ export class ProbeScheduler {
       const outcome = await this.options.check(entry.assignment);
       this.checksDone++;
       this.outbox.push({ monitorId: id, at: new Date(slot).toISOString(), ok: outcome.ok, latencyMs: outcome.latencyMs, error: outcome.error ?? outcome.warning });
+      // Results are batched to save statements, but never at the cost of an alert: a result that
+      // changes the monitor's outcome (or a first one that fails) is delivered now, with the rest.
+      const changed = (this.lastOk.get(id) ?? true) !== outcome.ok;
+      this.lastOk.set(id, outcome.ok);
+      if (changed || this.outbox.length >= this.maxBatch) this.flushSoon();
     } finally {
       this.release();
     }
@@ -128,15 +148,29 @@ export class ProbeScheduler {
     else this.active--;
   }
 
+  /** A delivery now rather than at the next tick; one queued behind a running one is enough. */
+  private flushSoon(): void {
+    if (this.queued) return;
+    this.queued = true;
+    void this.flush();
+  }
+
   /** Hands gathered results over; deliveries never overlap, and a failed one keeps its results for the next try. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
-      if (this.outbox.length === 0) return;
-      const batch = this.outbox.splice(0, this.outbox.length);
-      try {
-        await this.options.deliver(batch);
-      } catch {
-        this.outbox.unshift(...batch);
+      this.queued = false;
+      // What has gathered until now, at most `maxBatch` per delivery so one never grows past what the
+      // store takes in one request; results arriving during a delivery wait for the next flush.
+      let due = this.outbox.length;
+      while (due > 0) {
+        const batch = this.outbox.splice(0, Math.min(due, this.maxBatch));
+        due -= batch.length;
+        try {
+          await this.options.deliver(batch);
+        } catch {
+          this.outbox.unshift(...batch);
+          return;
+        }
       }
     });
     return this.flushing;
@@ -157,6 +191,8 @@ export class ProbeScheduler {
     this.stopped = true;
     if (this.flushTimer) clearInterval(this.flushTimer);
     for (const entry of this.monitors.values()) if (entry.timer) clearTimeout(entry.timer);
+    // Checks under way finish (each within its own timeout) and their results go with the last batch.
+    await Promise.allSettled([...this.running]);
     await this.flush();
   }
 }
