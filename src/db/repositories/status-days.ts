@@ -28,6 +28,7 @@ export const statusDayRepository: StatusDayStore = {
           lastState: r.last_state as ReportState,
           lastStart: r.last_start.getTime(),
           fingerprint: r.fingerprint,
+          settledTo: r.settled_to?.getTime() ?? null,
         }),
       );
   },
@@ -50,6 +51,7 @@ export const statusDayRepository: StatusDayStore = {
           last_state: d.lastState,
           last_start: new Date(d.lastStart),
           fingerprint: d.fingerprint,
+          settled_to: d.settledTo === null ? null : new Date(d.settledTo),
           computed_at: at,
         })),
       )
@@ -62,6 +64,7 @@ export const statusDayRepository: StatusDayStore = {
           last_state: eb.ref('excluded.last_state'),
           last_start: eb.ref('excluded.last_start'),
           fingerprint: eb.ref('excluded.fingerprint'),
+          settled_to: eb.ref('excluded.settled_to'),
           computed_at: eb.ref('excluded.computed_at'),
         })),
       )
