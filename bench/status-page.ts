@@ -34,6 +34,7 @@ import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { topOfProfile } from './cpu-profile.js';
+import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
 import { fmtMs, loadAverage, quantile, statementsSent, statementsTimed, stopServer, timedGet, type TimedStatement } from './measure.js';
@@ -119,10 +120,19 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     const cold: number[] = [];
     const deadline = performance.now() + 120_000;
     const coldStart = performance.now();
+    // CPU seconds used by the server and by its database's backends (PostgreSQL on this machine): what load changes least.
+    const cpuOf = (pids: number[]) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
+    const backends = async () => (env.DATABASE_URL ? await backendsOf(env.DATABASE_URL, process.env.BENCH_DATABASE_URL!) : []);
+    const serverCpu0 = cpuOf(processTree(server.child.pid!));
+    const databasePids = await backends();
+    const databaseCpu0 = cpuOf(databasePids);
     for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) cold.push((await timedGet(url)).ms);
     coldSeconds = (performance.now() - coldStart) / 1000;
+    const serverCpuMs = ((cpuOf(processTree(server.child.pid!)) - serverCpu0) * 1000) / cold.length;
+    const databaseCpuMs = ((cpuOf(databasePids) - databaseCpu0) * 1000) / cold.length;
     console.log(`  first request after the start: ${fmtMs(first.ms)}`);
     console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
+    console.log(`  CPU per uncached computation: server ${fmtMs(serverCpuMs)}${env.DATABASE_URL ? `, PostgreSQL's backends ${fmtMs(databaseCpuMs)}` : ' (the embedded database inside)'}`);
     if (PHASES) await phases(server, url);
   } finally {
     await stopServer(server);
