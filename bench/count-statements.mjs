@@ -1,12 +1,16 @@
 // Preloaded into a benchmarked server (`node --import ./bench/count-statements.mjs …`): counts the
 // statements it sends to the database, whichever driver, and on SIGUSR2 prints the count and the
 // last statements to stderr, so a benchmark can see how many round trips one request costs; then, on
-// a line of its own, how many of each kind (the statement's first 70 characters) were sent so far.
+// a line of its own, how many of each kind (the statement's first 70 characters) were sent so far;
+// then, on a third line, the last statements with when each was sent and answered (milliseconds on
+// the server's clock, the answer's rows parsed by the driver included) and how many rows it
+// returned — what `bench:status --phases` splits one computation by.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 let count = 0;
 const recent = [];
+const timed = [];
 const byKind = new Map();
 function seen(text) {
   count += 1;
@@ -15,15 +19,35 @@ function seen(text) {
   byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
   recent.push(flat.slice(0, 160));
   if (recent.length > 40) recent.shift();
+  const entry = { kind: flat.slice(0, 110), sent: performance.now(), answered: null, rows: null };
+  timed.push(entry);
+  if (timed.length > 100) timed.shift();
+  return entry;
 }
 for (const target of [pg.Client.prototype, PGlite.prototype]) {
   for (const method of ['query', 'exec']) {
     const original = target[method];
     if (typeof original !== 'function') continue;
     target[method] = function (text, ...rest) {
-      seen(typeof text === 'string' ? text : text?.text);
-      return original.call(this, text, ...rest);
+      const entry = seen(typeof text === 'string' ? text : text?.text);
+      const result = original.call(this, text, ...rest);
+      if (result && typeof result.then === 'function') {
+        result.then(
+          (r) => {
+            entry.answered = performance.now();
+            entry.rows = Array.isArray(r) ? r.reduce((n, x) => n + (x?.rows?.length ?? 0), 0) : (r?.rows?.length ?? null);
+          },
+          () => {
+            entry.answered = performance.now();
+          },
+        );
+      }
+      return result;
     };
   }
 }
-process.on('SIGUSR2', () => process.stderr.write(`statements-sent ${count} ${JSON.stringify(recent)}\nstatements-by-kind ${JSON.stringify(Object.fromEntries(byKind))}\n`));
+process.on('SIGUSR2', () =>
+  process.stderr.write(
+    `statements-sent ${count} ${JSON.stringify(recent)}\nstatements-by-kind ${JSON.stringify(Object.fromEntries(byKind))}\nstatements-timed ${performance.now()} ${JSON.stringify(timed)}\n`,
+  ),
+);

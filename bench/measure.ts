@@ -35,3 +35,23 @@ export async function timedGet(url: string, headers: Record<string, string> = {}
 
 export const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 export const fmtMs = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
+
+export interface TimedStatement {
+  kind: string;
+  /** Sent and answered on the server's clock (ms); the driver's parsing of the rows is inside. */
+  sent: number;
+  answered: number | null;
+  rows: number | null;
+}
+
+/** The last statements the server sent, each with when it was sent and answered (bench/count-statements.mjs). */
+export async function statementsTimed(server: ServerProcess): Promise<TimedStatement[]> {
+  const before = server.output().length;
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    const timed = /statements-timed [\d.]+ (\[.*\])\n/.exec(server.output().slice(before))?.[1];
+    if (timed) return JSON.parse(timed) as TimedStatement[];
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the server did not report its statements');
+}

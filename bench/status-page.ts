@@ -9,6 +9,11 @@
  *
  *   npm run bench:status [-- --monitors 2000] [-- --services 20] [-- --raw-hours 3] [-- --requests 30] [-- --profile]
  *
+ * `--phases` prints, for uncached computations, each statement's time from sent to answered (the
+ * driver's parsing of its rows included) and rows, and the server's time between statements (its
+ * JavaScript: the sweep after the last read, …), medians over 9 requests — load changes them less
+ * than the totals, as each phase waits for the same cores.
+ *
  * `--profile` writes a CPU profile of the uncached server (node --cpu-prof), prints where its
  * time went while it answered the sequential requests and where the profile is kept.
  *
@@ -29,9 +34,10 @@ import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
 import { topOfProfile } from './cpu-profile.js';
+import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
-import { fmtMs, loadAverage, quantile, statementsSent, stopServer, timedGet } from './measure.js';
+import { fmtMs, loadAverage, quantile, statementsSent, statementsTimed, stopServer, timedGet, type TimedStatement } from './measure.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const option = (name: string, fallback: number) => {
@@ -45,6 +51,8 @@ const REQUESTS = option('requests', 30);
 /** `--only postgres` or `--only pglite` measures one database. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const PROFILE = process.argv.includes('--profile');
+/** `--phases` splits uncached computations by their statements (bench/count-statements.mjs times each). */
+const PHASES = process.argv.includes('--phases');
 const GOAL_MAX_MS = 100;
 const GOAL_P99_MS = 50;
 const history = (exec: (text: string) => Promise<void>) => writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
@@ -69,6 +77,30 @@ function line(label: string, samples: number[]): string {
   return `  ${label.padEnd(38)} n ${String(samples.length).padStart(4)}  p50 ${fmtMs(p50)}  p99 ${fmtMs(p99)}  max ${fmtMs(max)}   max/${GOAL_MAX_MS} ms ${(max / GOAL_MAX_MS).toFixed(2)} ×  p99/${GOAL_P99_MS} ms ${(p99 / GOAL_P99_MS).toFixed(2)} ×`;
 }
 
+/** Medians over a few uncached computations of each statement's time and the server's time before it. */
+async function phases(server: ServerProcess, url: string): Promise<void> {
+  const runs: { statements: TimedStatement[]; ms: number }[] = [];
+  for (let i = 0; i < 9; i++) {
+    const before = (await statementsSent(server)).count;
+    const { ms } = await timedGet(url);
+    const sent = (await statementsSent(server)).count - before;
+    runs.push({ statements: (await statementsTimed(server)).slice(-sent), ms });
+  }
+  const n = Math.min(...runs.map((r) => r.statements.length));
+  const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+  console.log(`  one uncached computation by phase (medians of ${runs.length}; "before" is the server's own work since the previous answer; load ${loadAverage()}):`);
+  for (let k = 0; k < n; k++) {
+    const at = (r: (typeof runs)[number]) => r.statements[k]!;
+    const gap = k === 0 ? null : median(runs.map((r) => at(r).sent - (r.statements[k - 1]!.answered ?? at(r).sent)));
+    const took = median(runs.map((r) => (at(r).answered ?? at(r).sent) - at(r).sent));
+    const rows = median(runs.map((r) => at(r).rows ?? 0));
+    console.log(`    ${gap === null ? ' '.repeat(17) : `before ${fmtMs(gap)}`}  statement ${fmtMs(took)} ${String(rows).padStart(6)} rows  ${runs[0]!.statements[k]!.kind.slice(0, 90)}`);
+  }
+  const span = median(runs.map((r) => (r.statements[n - 1]!.answered ?? 0) - r.statements[0]!.sent));
+  const inStatements = median(runs.map((r) => r.statements.slice(0, n).reduce((t, s) => t + ((s.answered ?? s.sent) - s.sent), 0)));
+  console.log(`    first statement sent to last answered ${fmtMs(span)} (in statements ${fmtMs(inStatements)}); whole request ${fmtMs(median(runs.map((r) => r.ms)))}`);
+}
+
 async function measure(label: string, env: Record<string, string>): Promise<void> {
   console.log(`${label} — load average ${loadAverage()}`);
   // Cold: each request computed afresh; the first one right after the start.
@@ -88,10 +120,20 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     const cold: number[] = [];
     const deadline = performance.now() + 120_000;
     const coldStart = performance.now();
+    // CPU seconds used by the server and by its database's backends (PostgreSQL on this machine): what load changes least.
+    const cpuOf = (pids: number[]) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
+    const backends = async () => (env.DATABASE_URL ? await backendsOf(env.DATABASE_URL, process.env.BENCH_DATABASE_URL!) : []);
+    const serverCpu0 = cpuOf(processTree(server.child.pid!));
+    const databasePids = await backends();
+    const databaseCpu0 = cpuOf(databasePids);
     for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) cold.push((await timedGet(url)).ms);
     coldSeconds = (performance.now() - coldStart) / 1000;
+    const serverCpuMs = ((cpuOf(processTree(server.child.pid!)) - serverCpu0) * 1000) / cold.length;
+    const databaseCpuMs = ((cpuOf(databasePids) - databaseCpu0) * 1000) / cold.length;
     console.log(`  first request after the start: ${fmtMs(first.ms)}`);
     console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
+    console.log(`  CPU per uncached computation: server ${fmtMs(serverCpuMs)}${env.DATABASE_URL ? `, PostgreSQL's backends ${fmtMs(databaseCpuMs)}` : ' (the embedded database inside)'}`);
+    if (PHASES) await phases(server, url);
   } finally {
     await stopServer(server);
   }

@@ -216,6 +216,45 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     expect((await keptDays(epakId, 'shared')).map((d) => d.day)).toContain('2026-10-26');
   }, 600_000);
 
+  it("keeps today's settled part, moves it on with the lines, and recomputes it after late results and a window over it", async () => {
+    const settledPart = async () =>
+      (await t.database.ownerQuery("SELECT settled_to FROM status_days WHERE service_id = $1 AND audience = 'shared' AND day = '2026-10-27' AND settled_to IS NOT NULL", [dvsId])) as { settled_to: Date | string }[];
+    // DVS b, DVS's only critical monitor at its one location, delivers 07:00–09:00 only hours later.
+    const b = monitors.find((m) => m.name === 'DVS b')!;
+    Object.assign(withheld, { key: `${b.name}|lvrtc`, from: Date.parse('2026-10-27T07:00:00Z'), to: Date.parse('2026-10-27T09:00:00Z') });
+    // Half-hour steps: the line moves within the day, and each computation sweeps only past the kept part.
+    await advanceTo(Date.parse('2026-10-27T13:00:00Z'), HOUR / 2);
+    const first = await settledPart();
+    expect(first).toHaveLength(1);
+    await advanceTo(Date.parse('2026-10-27T15:00:00Z'), HOUR / 2);
+    const second = await settledPart();
+    expect(Date.parse(String(second[0]!.settled_to))).toBeGreaterThan(Date.parse(String(first[0]!.settled_to)));
+    // The page reads it: a tampered settled part shows; removed, it is computed again.
+    await t.database.ownerQuery("UPDATE status_days SET up_ms = up_ms - 1000, down_ms = down_ms + 1000 WHERE service_id = $1 AND audience = 'shared' AND day = '2026-10-27'", [dvsId]);
+    const today = async (options: { recompute?: boolean } = {}) => (await publicStatus(t.deps, options)).services.find((s) => s.id === dvsId)!.days.find((d) => d.date === '2026-10-27')!;
+    expect((await today()).downSeconds).toBe((await today({ recompute: true })).downSeconds + 1);
+    await t.database.ownerQuery("DELETE FROM status_days WHERE service_id = $1 AND audience = 'shared' AND day = '2026-10-27'", [dvsId]);
+    await same("today's settled part removed");
+    expect(await settledPart()).toHaveLength(1);
+    // The withheld results arrive behind the line: it is rewound over the kept part.
+    const before = await today();
+    withheld.key = '';
+    await deliver(b, withheld.from, withheld.to, () => true);
+    await same("late results behind today's settled part, before the rollup runs again");
+    await rollUpAvailability(t.deps);
+    await same("late results behind today's settled part, rolled up again");
+    expect((await today()).unknownSeconds).toBeLessThan(before.unknownSeconds);
+    // A window declared after the fact over the settled part, then one ahead of it.
+    await scheduleMaintenance(t.deps, operator, { serviceIds: [dvsId], startsAt: '2026-10-27T05:00:00Z', endsAt: '2026-10-27T06:00:00Z', title: 'Pārslēgšana', announcedAt: '2026-10-20T08:00:00Z' });
+    await same("a window planned over today's settled part");
+    await scheduleMaintenance(t.deps, operator, { serviceIds: [dvsId], startsAt: '2026-10-27T17:00:00Z', endsAt: '2026-10-27T18:00:00Z', title: 'Atjaunināšana', announcedAt: '2026-10-20T08:00:00Z' });
+    await same('a window later today');
+    // Over Riga's midnight (22:00 UTC): the settled part becomes a whole day, the next day starts one.
+    await advanceTo(Date.parse('2026-10-28T06:00:00Z'), HOUR);
+    expect(await settledPart()).toEqual([]);
+    expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toEqual(expect.arrayContaining(['2026-10-27', '2026-10-28']));
+  }, 600_000);
+
   it('reads the kept days rather than recomputing them (a tampered day shows; removed, it is computed again)', async () => {
     await t.database.ownerQuery("UPDATE status_days SET up_ms = up_ms - 1000, down_ms = down_ms + 1000 WHERE service_id = $1 AND audience = 'shared' AND day = '2026-10-25'", [dvsId]);
     const tampered = (await publicStatus(t.deps)).services.find((s) => s.id === dvsId)!.days.find((d) => d.date === '2026-10-25')!;

@@ -10,8 +10,9 @@ type TimelineMonitor = Pick<Monitor, 'id' | 'locations' | 'intervalSeconds' | 'f
 
 /**
  * `locationTimelines` for many monitors at once: three statements whatever their number — the
- * rollup lines, the rolled-up segments, and the raw results past each monitor's rollup line (a
- * few intervals' worth while the rollup keeps up). Reports and the status page use this.
+ * rollup lines, the rolled-up segments (none when no location is rolled up past `from`), and the
+ * raw results past each monitor's rollup line (a few intervals' worth while the rollup keeps up).
+ * Reports and the status page use this.
  */
 export async function locationTimelinesMany(
   deps: { store: Pick<MonitoringDeps['store'], 'rollups'> },
@@ -24,13 +25,17 @@ export async function locationTimelinesMany(
 ): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
   const rolled = lines ?? (await deps.store.rollups.rolledToMany(tx, ids));
-  const segments = await deps.store.rollups.segmentsMany(tx, monitors.flatMap((m) => m.locations.map((location) => ({ monitorId: m.id, location }))), new Date(from), new Date(to));
+  const splits = new Map<string, number>();
+  for (const monitor of monitors) for (const location of monitor.locations) splits.set(`${monitor.id}|${location}`, Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.getTime() ?? from, from), to));
+  // Only a location rolled up past `from` has segments that count; a window starting at the lines reads none.
+  const rolledPairs = monitors.flatMap((m) => m.locations.filter((location) => splits.get(`${m.id}|${location}`)! > from).map((location) => ({ monitorId: m.id, location })));
+  const segments = rolledPairs.length > 0 ? await deps.store.rollups.segmentsMany(tx, rolledPairs, new Date(from), new Date(to)) : new Map<string, Segment[]>();
   const parts = new Map<string, Segment[]>();
   const tails: { monitor: TimelineMonitor; key: string; split: number }[] = [];
   for (const monitor of monitors) {
     for (const location of monitor.locations) {
       const key = `${monitor.id}|${location}`;
-      const split = Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.getTime() ?? from, from), to);
+      const split = splits.get(key)!;
       // Segments past a rewound rollup line are stale until the next run: the raw results decide there.
       parts.set(key, split > from ? clip(segments.get(key) ?? [], from, split) : []);
       if (split < to) tails.push({ monitor, key, split });

@@ -10,7 +10,7 @@ import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
 import type { DayFigures, KeptDay } from './status-day-ports.js';
-import { dayFingerprint, figuresOf, keptFigures, settledLine, speakersDigest, type Day } from './status-days.js';
+import { dayFingerprint, figuresOf, joinFigures, keptFigures, settledLine, speakersDigest, type Day } from './status-days.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -134,8 +134,9 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
       const ownWindows = windows.filter((w) => w.serviceIds.includes(service.id)).map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), announcedAt: Date.parse(w.announcedAt) }));
       const line = recompute ? -Infinity : settledLine(mine, lines, now);
       const speakers = speakersDigest(audience, mine, lines);
-      const fingerprints = days.map((d) => (d.end <= line ? dayFingerprint(speakers, ownWindows, d) : null));
-      return { service, mine, audience, ownWindows, fingerprints, figures: [] as DayFigures[], start: 0 };
+      // A day the line has passed is kept whole; the day it falls in, up to it ("Today's settled part").
+      const fingerprints = days.map((d) => (d.start < line ? dayFingerprint(speakers, ownWindows, d) : null));
+      return { service, mine, audience, ownWindows, line, fingerprints, figures: [] as DayFigures[], start: 0, at: 0, partial: null as DayFigures | null };
     });
     const kept = recompute ? [] : await deps.store.statusDays.read(tx, plans.map((p) => ({ serviceId: p.service.id, audience: p.audience })), days[0]!.date, days.at(-1)!.date);
     const keptBy = new Map(kept.map((row) => [`${row.serviceId}|${row.audience}|${row.day}`, row]));
@@ -143,25 +144,45 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
       for (const [i, d] of days.entries()) {
         const row = keptBy.get(`${plan.service.id}|${plan.audience}|${d.date}`);
         if (!row || plan.fingerprints[i] === null || row.fingerprint !== plan.fingerprints[i]) break;
-        plan.figures.push(keptFigures(row));
+        if (row.settledTo === null && d.end <= plan.line) {
+          plan.figures.push(keptFigures(row));
+          continue;
+        }
+        // The day's settled part, up to a line at or before today's: only the time past it is swept.
+        if (row.settledTo !== null && row.settledTo > d.start && row.settledTo < d.end && row.settledTo <= plan.line) {
+          plan.partial = keptFigures(row);
+          plan.at = row.settledTo;
+        }
+        break;
       }
       // Every day before it is settled, so it is at or before each of the service's rollup lines (or is the first day).
       plan.start = plan.figures.length;
+      if (!plan.partial) plan.at = days[plan.start]!.start;
     }
     const toKeep: KeptDay[] = [];
     const rolled = new Map([...lines].map(([id, byLocation]) => [id, new Map([...byLocation].map(([l, v]) => [l, v.rolledTo]))]));
+    // Services with the same first day share one read, from the earliest point any of them needs.
     for (const start of new Set(plans.map((p) => p.start))) {
       const group = plans.filter((p) => p.start === start);
-      const at = days[start]!.start;
-      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), at, now, rolled);
+      const from = Math.min(...group.map((p) => p.at));
+      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), from, now, rolled);
       for (const plan of group) {
-        const perMonitor = plan.mine.map((m) => combineLocations(timelines.get(m.id)!, at, now));
-        const timeline = applyMaintenance(combineMonitors(perMonitor, at, now), plan.ownWindows, 0, at, now);
-        for (let i = start; i < days.length; i++) {
-          const figures = figuresOf(timeline, days[i]!, now);
-          plan.figures.push(figures);
+        const perMonitor = plan.mine.map((m) => combineLocations(timelines.get(m.id)!, from, now));
+        const timeline = applyMaintenance(combineMonitors(perMonitor, from, now), plan.ownWindows, 0, from, now);
+        const at = plan.at;
+        for (let i = plan.start; i < days.length; i++) {
+          const d = days[i]!;
+          // The first day may start from its kept settled part: only the timeline past it counts then.
+          const own = (range: Day, end: number) => (i === plan.start && plan.partial ? joinFigures(plan.partial, figuresOf(timeline, { ...range, start: at }, end), at) : figuresOf(timeline, range, end));
+          plan.figures.push(own(d, now));
           const fingerprint = plan.fingerprints[i];
-          if (fingerprint && keptBy.get(`${plan.service.id}|${plan.audience}|${days[i]!.date}`)?.fingerprint !== fingerprint) toKeep.push({ serviceId: plan.service.id, audience: plan.audience, day: days[i]!.date, ...figures, fingerprint });
+          if (!fingerprint) continue;
+          const row = keptBy.get(`${plan.service.id}|${plan.audience}|${d.date}`);
+          if (d.end <= plan.line) {
+            if (row?.fingerprint !== fingerprint || row.settledTo !== null) toKeep.push({ serviceId: plan.service.id, audience: plan.audience, day: d.date, ...plan.figures[i]!, fingerprint, settledTo: null });
+          } else if (plan.line > at && (row?.fingerprint !== fingerprint || row.settledTo !== plan.line)) {
+            toKeep.push({ serviceId: plan.service.id, audience: plan.audience, day: d.date, ...own({ ...d, end: plan.line }, plan.line), fingerprint, settledTo: plan.line });
+          }
         }
       }
     }

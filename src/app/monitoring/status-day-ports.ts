@@ -20,6 +20,12 @@ export interface KeptDay extends DayFigures {
   /** Riga date, YYYY-MM-DD. */
   day: string;
   fingerprint: string;
+  /**
+   * A settled part of the day: the figures cover [the day's start, settledTo) — the earliest rollup
+   * line of the service's monitors when it was computed (ADR 0022, "Today's settled part"). Null:
+   * the whole day.
+   */
+  settledTo: number | null;
 }
 
 export interface StatusDayStore {

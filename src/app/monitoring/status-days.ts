@@ -59,4 +59,21 @@ export function speakersDigest(audience: string, monitors: Pick<Monitor, 'id' | 
   return createHash('sha256').update(parts.join('\n')).digest('base64url');
 }
 
+/**
+ * The figures of [s, e) from those of [s, at) and of [at, e), as `figuresOf` gives them over the
+ * whole: the sums add up, and a last run of `after` that begins at `at` continues `before`'s
+ * when their states agree. An empty `after` leaves `before` as it is.
+ */
+export function joinFigures(before: DayFigures, after: DayFigures, at: number): DayFigures {
+  if (after.upMs + after.downMs + after.maintenanceMs + after.unknownMs === 0) return before;
+  return {
+    upMs: before.upMs + after.upMs,
+    downMs: before.downMs + after.downMs,
+    maintenanceMs: before.maintenanceMs + after.maintenanceMs,
+    unknownMs: before.unknownMs + after.unknownMs,
+    lastState: after.lastState,
+    lastStart: after.lastStart === at && after.lastState === before.lastState ? before.lastStart : after.lastStart,
+  };
+}
+
 export const keptFigures = (row: KeptDay): DayFigures => ({ upMs: row.upMs, downMs: row.downMs, maintenanceMs: row.maintenanceMs, unknownMs: row.unknownMs, lastState: row.lastState, lastStart: row.lastStart });

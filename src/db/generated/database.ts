@@ -576,6 +576,7 @@ export interface StatusDays {
   last_state: string;
   maintenance_ms: number;
   service_id: string;
+  settled_to: Timestamp | null;
   unknown_ms: number;
   up_ms: number;
 }

@@ -1,14 +1,18 @@
 import type { KeptDay, StatusDayStore } from '../../app/monitoring/status-day-ports.js';
 import type { ReportState } from '../../domain/availability/timeline.js';
+import { sql } from 'kysely';
 import { trxOf } from '../tx.js';
 
 export const statusDayRepository: StatusDayStore = {
   async read(tx, keys, fromDay, toDay) {
     if (keys.length === 0) return [];
     const wanted = new Set(keys.map((k) => `${k.serviceId}|${k.audience}`));
+    // The columns the page uses, times as epoch milliseconds: 90 days of every service are read on each computation.
     const rows = await trxOf(tx)
       .selectFrom('status_days')
-      .selectAll()
+      .select(['service_id', 'audience', 'day', 'up_ms', 'down_ms', 'maintenance_ms', 'unknown_ms', 'last_state', 'fingerprint'])
+      .select(sql<number>`(extract(epoch FROM last_start) * 1000)::float8`.as('last_start_ms'))
+      .select(sql<number | null>`(extract(epoch FROM settled_to) * 1000)::float8`.as('settled_to_ms'))
       .where('service_id', 'in', [...new Set(keys.map((k) => k.serviceId))])
       .where('audience', 'in', [...new Set(keys.map((k) => k.audience))])
       .where('day', '>=', fromDay)
@@ -26,8 +30,9 @@ export const statusDayRepository: StatusDayStore = {
           maintenanceMs: r.maintenance_ms,
           unknownMs: r.unknown_ms,
           lastState: r.last_state as ReportState,
-          lastStart: r.last_start.getTime(),
+          lastStart: Number(r.last_start_ms),
           fingerprint: r.fingerprint,
+          settledTo: r.settled_to_ms === null ? null : Number(r.settled_to_ms),
         }),
       );
   },
@@ -50,6 +55,7 @@ export const statusDayRepository: StatusDayStore = {
           last_state: d.lastState,
           last_start: new Date(d.lastStart),
           fingerprint: d.fingerprint,
+          settled_to: d.settledTo === null ? null : new Date(d.settledTo),
           computed_at: at,
         })),
       )
@@ -62,6 +68,7 @@ export const statusDayRepository: StatusDayStore = {
           last_state: eb.ref('excluded.last_state'),
           last_start: eb.ref('excluded.last_start'),
           fingerprint: eb.ref('excluded.fingerprint'),
+          settled_to: eb.ref('excluded.settled_to'),
           computed_at: eb.ref('excluded.computed_at'),
         })),
       )
