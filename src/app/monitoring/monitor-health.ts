@@ -128,3 +128,19 @@ export async function monitorsLatency(deps: MonitoringDeps, actor: Actor, hours:
   const monitors = await visibleMonitors(deps, actor, filter);
   return latencyOf(deps, monitors.map((m) => m.id), hours, buckets);
 }
+
+/**
+ * A page of the visible monitors' series: `pick` chooses the page among the monitors the caller
+ * sees (listed once, in their scope), and only that page's series are read.
+ */
+export async function monitorsLatencyPage<P extends { items: readonly { monitorId: string }[] }>(
+  deps: MonitoringDeps,
+  actor: Actor,
+  hours: number,
+  filter: MonitorPick,
+  buckets: number | undefined,
+  pick: (visible: { monitorId: string }[]) => P,
+): Promise<{ page: P; series: LatencySeries[] }> {
+  const page = pick(await pickedMonitorIds(deps, actor, filter));
+  return { page, series: await latencyOf(deps, page.items.map((m) => m.monitorId), hours, buckets ?? MAX_LATENCY_BUCKETS) };
+}

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { ingestProbeBatch } from '../../app/monitoring/ingest-probe-batch.js';
 import { MAX_RESULTS_PER_BATCH } from '../../app/monitoring/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
-import { MAX_LATENCY_BUCKETS, monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitoring/monitor-health.js';
+import { MAX_LATENCY_BUCKETS, monitorHealth, monitorLatency, monitorsLatencyPage } from '../../app/monitoring/monitor-health.js';
 import { monitorLatencyRange } from '../../app/monitoring/monitor-latency-range.js';
 import { validationError } from '../../domain/errors.js';
 import { MONITOR_RANGES } from '../../domain/monitoring/monitor-range.js';
@@ -86,9 +86,9 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
   }, async (request, reply) => {
     const page = pageRequest(request.query, 'monitor-latency', ['uuid']);
-    // The series are read for the page's monitors only: a page of ids first, then their buckets.
-    const ids = pageInMemory(await pickedMonitorIds(deps, actorOf(request), pickOf(request.query)), byMonitor, page);
-    const series = await monitorsLatency(deps, actorOf(request), request.query.hours ?? 24, { ids: ids.items.map((h) => h.monitorId) }, request.query.buckets);
+    // The series are read for the page's monitors only: a page of the visible ids first (the
+    // monitors listed once), then their buckets.
+    const { page: ids, series } = await monitorsLatencyPage(deps, actorOf(request), request.query.hours ?? 24, pickOf(request.query), request.query.buckets, (visible) => pageInMemory(visible, byMonitor, page));
     return sendPage(request, reply, 'monitor-latency', { items: series.sort((a, b) => (a.monitorId < b.monitorId ? -1 : 1)), more: ids.more }, byMonitor);
   });
 
