@@ -20,4 +20,10 @@ describe('the message catalogues', () => {
     expect(en.filter((k) => !lvWords.has(plural(k)))).toEqual([]);
     expect(lv.filter((k) => !k.endsWith('_zero') && !new Set(en).has(k))).toEqual([]);
   });
+
+  it('name each language as its speakers do, in both', () => {
+    // The language switch names both languages from the catalogue shown: the other is not loaded.
+    expect(catalogue('lv').language).toMatchObject({ name: { lv: 'Latviešu', en: 'English' } });
+    expect(catalogue('en').language).toMatchObject({ name: { lv: 'Latviešu', en: 'English' } });
+  });
 });
