@@ -16,7 +16,8 @@ export interface HistoryShape {
  * What a server that has run for a year holds, written with set-based SQL straight into the tables
  * while the server is stopped — making a year of it through probe ingestion would take days: per
  * monitor a year of rolled-up segments (an outage of 2–30 minutes every ten days or so), its rollup
- * cursor at the settled frontier (as the rollup job leaves it), raw results every 60 s for the last
+ * cursor at the settled frontier (as the rollup job leaves it, with the latency of each whole hour
+ * of raw results before it kept), raw results every 60 s for the last
  * `rawHours` and the next 5 minutes (1 % of the monitors failing from five minutes before now) —
  * a few minutes, as results stand to the rollup line in a running server: the newest kept results
  * of each location reach back past the line (ADR 0022), as they do when the prober keeps up.
@@ -58,6 +59,12 @@ export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHou
         NOT (m.name LIKE '%00' AND t >= ${rawHours * 60 - 5}), 120
       FROM monitors m CROSS JOIN generate_series(0, ${rawHours * 60 + 4}) t
       WHERE m.name LIKE 'bench %';
+    -- The rollup keeps each location's latency per whole hour before its line (migration 035, ADR 0026).
+    INSERT INTO monitor_latency_hours (monitor_id, location, hour, checks, failures, measured, latency_sum, latency_max)
+      SELECT monitor_id, location, date_bin('1 hour', at, timestamptz '1970-01-01 00:00:00+00'), count(*), count(*) FILTER (WHERE NOT ok),
+        count(latency_ms), coalesce(sum(latency_ms), 0), max(latency_ms)
+      FROM probe_results WHERE at < date_bin('1 hour', '${rolledTo}'::timestamptz, timestamptz '1970-01-01 00:00:00+00') GROUP BY 1, 2, 3;
+    UPDATE monitor_rollups SET latency_from = date_bin('1 hour', '${new Date(rawFrom).toISOString()}'::timestamptz, timestamptz '1970-01-01 00:00:00+00');
     -- Probe ingestion keeps each location's newest results as it stores them (migration 031); rows
     -- written straight into the table need the same kept state, as the migration makes it.
     SELECT kopa_rebuild_latest_results();

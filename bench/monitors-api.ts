@@ -5,7 +5,10 @@
  * and sorted by state (`sort=state`), the statements one request sends, and p50/p99 over
  * sequential requests.
  *
- *   npm run bench:monitors [-- --monitors 2000] [-- --raw-hours 3] [-- --requests 40] [-- --only postgres|pglite]
+ *   npm run bench:monitors [-- --monitors 2000] [-- --raw-hours 3] [-- --requests 40] [-- --only postgres|pglite] [-- --paths a,b]
+ *
+ * `--paths` measures other GET paths instead (comma-separated), e.g. the sparklines' series
+ * `/api/v1/monitors/latency?limit=50` (288 five-minute buckets) against `…&buckets=24` (ADR 0026).
  *
  * The history is bench/history.ts's year (rolled-up segments, raw results every 60 s for the last
  * `--raw-hours` and the next 5 minutes, 1 % of the monitors failing from five minutes before now,
@@ -33,7 +36,9 @@ const SERVICES = 20;
 const RAW_HOURS = option('raw-hours', 3);
 const REQUESTS = option('requests', 40);
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const PATHS = ['/api/v1/monitors/counts', '/api/v1/monitors?state=down&limit=50', '/api/v1/monitors?sort=state&limit=50'];
+const PATHS = process.argv.includes('--paths')
+  ? process.argv[process.argv.indexOf('--paths') + 1]!.split(',')
+  : ['/api/v1/monitors/counts', '/api/v1/monitors?state=down&limit=50', '/api/v1/monitors?sort=state&limit=50'];
 
 
 /** A year of history (bench/history.ts), and every 97th monitor paused, as an operator's list has some. */
@@ -68,7 +73,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
       const deadline = performance.now() + 120_000;
       for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) samples.push((await timedGet(url, headers)).ms);
       const sorted = samples.sort((a, b) => a - b);
-      const answer = path.endsWith('counts') ? first.body : `${(JSON.parse(first.body) as { items: unknown[] }).items.length} rows`;
+      const answer = `${path.endsWith('counts') ? first.body : `${(JSON.parse(first.body) as { items: unknown[] }).items.length} rows`}, ${Math.round(Buffer.byteLength(first.body) / 1024)} kB`;
       console.log(`  ${path.padEnd(40)} first ${fmtMs(first.ms)}  n ${String(samples.length).padStart(3)}  p50 ${fmtMs(quantile(sorted, 0.5))}  p99 ${fmtMs(quantile(sorted, 0.99))}  statements ${statements}  answer ${answer}`);
     }
   } finally {

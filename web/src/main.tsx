@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
-import './i18n';
+import { languageReady } from './i18n';
 import { startPageAt } from './routes';
 import { SessionProvider, startSessionCheck } from './session';
 import './styles.css';
@@ -17,14 +17,21 @@ const queryClient = createQueryClient();
 startSessionCheck();
 startPageAt(queryClient, window.location);
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+function render(container: HTMLElement) {
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+// The first render waits for the language's messages (a chunk of their own, loading alongside the
+// page's code and data), so no key is shown in their place; should they fail to load, the page is
+// still drawn rather than left blank.
+void languageReady.finally(() => render(root));

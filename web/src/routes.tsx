@@ -3,10 +3,12 @@ import type { ComponentType } from 'react';
 import { matchPath } from 'react-router-dom';
 import { prefetchMonitorsPage } from './features/monitoring/monitors-prefetch';
 import { lazyPage, type LazyPage } from './lazy-page';
-import { LoginPage } from './pages/login-page';
 import type { Permission } from './permissions';
 
-// Every page but sign-in is its own chunk (see Layout for what shows while one loads).
+// Every page is its own chunk (see Layout for what shows while one loads). Sign-in too: with its
+// second factor and passkeys (@simplewebauthn/browser) it is ~15 kB that a signed-in visit,
+// the usual one, never needs (ADR 0026).
+const LoginPage = lazyPage(() => import('./pages/login-page'), 'LoginPage');
 const AccessibilityPage = lazyPage(() => import('./pages/accessibility-page'), 'AccessibilityPage');
 const AccountPage = lazyPage(() => import('./features/account/pages/account-page'), 'AccountPage');
 const InvitationPage = lazyPage(() => import('./features/users/pages/invitation-page'), 'InvitationPage');

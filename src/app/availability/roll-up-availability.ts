@@ -5,6 +5,7 @@ import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
 const CHUNK_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * How long after a result its state is settled: a failure run needs `failuresToConfirm` results
@@ -52,6 +53,9 @@ export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?
         const results = await deps.store.rollups.resultsAround(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), cursor.failuresToConfirm + 1);
         const segments = locationTimeline(results.map((r) => ({ at: r.at.getTime(), ok: r.ok })), cursor.intervalSeconds * 1000, cursor.failuresToConfirm, from, end);
         await deps.store.rollups.replaceFrom(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), segments, deps.clock.now());
+        // The chunk's whole hours are final now: the sparklines read them kept (ADR 0026). A chunk
+        // within one hour completes none, so the usual minute's chunk costs no statement here.
+        if (Math.floor(from / HOUR_MS) < Math.floor(end / HOUR_MS)) await deps.store.rollups.rollLatencyHours(tx, [{ monitorId: cursor.monitorId, location: cursor.location, from: new Date(from), to: new Date(end) }]);
         return end;
       });
       chunks++;

@@ -40,6 +40,14 @@ export interface RollupStore {
   linesMany(tx: Tx, monitorIds: string[]): Promise<Map<string, Map<string, { rolledTo: Date; rewinds: number }>>>;
   /** Segments of many (monitor, location) pairs overlapping [from, to), in one query: "monitor|location" → segments, oldest first. */
   segmentsMany(tx: Tx, pairs: { monitorId: string; location: string }[], from: Date, to: Date): Promise<Map<string, Segment[]>>;
+  /**
+   * Keeps each line's latency per UTC hour (ADR 0026): every whole hour in [the hour of `from`, the
+   * hour of `to`) computed again from the raw results, the line's later hours dropped. Called with
+   * a chunk just rolled up (its line exists); hours before the hour of `rolledTo` are then final.
+   */
+  rollLatencyHours(tx: Tx, lines: { monitorId: string; location: string; from: Date; to: Date }[]): Promise<void>;
+  /** Drops the kept latency hours before `cutoffDate`'s month, with the raw results they came from. */
+  dropLatencyHoursBefore(tx: Tx, cutoffDate: string): Promise<void>;
   /** Drops raw-result partitions wholly before `cutoff`; returns how many. */
   dropRawBefore(tx: Tx, cutoffDate: string): Promise<number>;
 }

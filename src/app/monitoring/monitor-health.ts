@@ -83,14 +83,32 @@ export interface LatencySeries {
   points: { at: string; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[];
 }
 
-/** Latency of the given monitors over the last hours in fixed buckets (at most 288 points each). */
-async function latencyOf(deps: MonitoringDeps, monitorIds: string[], hours: number): Promise<LatencySeries[]> {
+/** The most buckets a series has unless the caller asks for fewer. */
+export const MAX_LATENCY_BUCKETS = 288;
+
+/**
+ * How long each bucket of a window of `hours` is when it may have at most `buckets` of them: whole
+ * minutes, and whole hours once longer than an hour, so that those are read from the kept hours.
+ */
+export function latencyBucketMinutes(hours: number, buckets: number): number {
+  const minutes = Math.max(1, Math.ceil((hours * 60) / buckets));
+  return minutes <= 60 ? minutes : Math.ceil(minutes / 60) * 60;
+}
+
+/**
+ * Latency of the given monitors over the last hours in fixed buckets (at most `buckets` each, 288 by
+ * default), aligned to whole multiples of the bucket from the epoch. Buckets of whole hours are
+ * read from the latency the rollup keeps per hour (ADR 0026), shorter ones from the raw results.
+ */
+async function latencyOf(deps: MonitoringDeps, monitorIds: string[], hours: number, buckets = MAX_LATENCY_BUCKETS): Promise<LatencySeries[]> {
   if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) throw validationError('hours', 'out_of_range', 'must be a whole number of hours from 1 to 744', { min: 1, max: 744 });
+  if (!Number.isInteger(buckets) || buckets < 1 || buckets > MAX_LATENCY_BUCKETS) throw validationError('buckets', 'out_of_range', `must be a whole number from 1 to ${MAX_LATENCY_BUCKETS}`, { min: 1, max: MAX_LATENCY_BUCKETS });
   if (monitorIds.length === 0) return [];
-  const bucketMinutes = Math.max(1, Math.ceil((hours * 60) / 288));
+  const bucketMinutes = latencyBucketMinutes(hours, buckets);
   const to = deps.clock.now();
   const from = new Date(Math.floor((to.getTime() - hours * 3_600_000) / (bucketMinutes * 60_000)) * bucketMinutes * 60_000);
-  const rows = await deps.store.run(SYSTEM, (tx) => deps.store.watch.latencySeries(tx, monitorIds, from, to, bucketMinutes));
+  const rows = await deps.store.run(SYSTEM, (tx) =>
+    bucketMinutes % 60 === 0 ? deps.store.watch.latencyHourSeries(tx, monitorIds, from, to, bucketMinutes / 60) : deps.store.watch.latencySeries(tx, monitorIds, from, to, bucketMinutes));
   const byMonitor = new Map<string, LatencySeries>(monitorIds.map((monitorId) => [monitorId, { monitorId, bucketMinutes, points: [] }]));
   for (const p of rows) byMonitor.get(p.monitorId)?.points.push({ at: p.bucket.toISOString(), avgLatencyMs: p.avgLatencyMs, maxLatencyMs: p.maxLatencyMs, checks: p.checks, failures: p.failures });
   return [...byMonitor.values()];
@@ -105,8 +123,24 @@ export async function monitorLatency(deps: MonitoringDeps, actor: Actor, monitor
 }
 
 /** Every visible monitor's latency in one read, for the sparklines of the monitors list. */
-export async function monitorsLatency(deps: MonitoringDeps, actor: Actor, hours: number, filter: MonitorPick = {}): Promise<LatencySeries[]> {
+export async function monitorsLatency(deps: MonitoringDeps, actor: Actor, hours: number, filter: MonitorPick = {}, buckets = MAX_LATENCY_BUCKETS): Promise<LatencySeries[]> {
   requirePermission(actor, 'monitors.read');
   const monitors = await visibleMonitors(deps, actor, filter);
-  return latencyOf(deps, monitors.map((m) => m.id), hours);
+  return latencyOf(deps, monitors.map((m) => m.id), hours, buckets);
+}
+
+/**
+ * A page of the visible monitors' series: `pick` chooses the page among the monitors the caller
+ * sees (listed once, in their scope), and only that page's series are read.
+ */
+export async function monitorsLatencyPage<P extends { items: readonly { monitorId: string }[] }>(
+  deps: MonitoringDeps,
+  actor: Actor,
+  hours: number,
+  filter: MonitorPick,
+  buckets: number | undefined,
+  pick: (visible: { monitorId: string }[]) => P,
+): Promise<{ page: P; series: LatencySeries[] }> {
+  const page = pick(await pickedMonitorIds(deps, actor, filter));
+  return { page, series: await latencyOf(deps, page.items.map((m) => m.monitorId), hours, buckets ?? MAX_LATENCY_BUCKETS) };
 }

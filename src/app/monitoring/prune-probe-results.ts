@@ -21,6 +21,7 @@ export async function pruneProbeResults(deps: Pick<MonitoringDeps, 'store' | 'cl
     if (cutoff > now - 7 * 86_400_000) return { cutoff: cutoffDate, dropped: 0 };
     const dropped = await deps.store.rollups.dropRawBefore(tx, cutoffDate);
     if (dropped > 0) {
+      await deps.store.rollups.dropLatencyHoursBefore(tx, cutoffDate);
       await recordAudit(deps, tx, systemActor('retention'), { action: 'probe_results.partitions_dropped', entityType: 'system', entityId: null, tenantId: null, after: { cutoff: cutoffDate, partitions: dropped, retentionDays } });
     }
     return { cutoff: cutoffDate, dropped };

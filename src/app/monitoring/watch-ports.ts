@@ -19,6 +19,11 @@ export interface WatchStore {
   /** Buckets with results of each monitor, ordered by monitor and time. */
   latencySeries(tx: Tx, monitorIds: string[], from: Date, to: Date, bucketMinutes: number): Promise<{ monitorId: string; bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
   /**
+   * The same in buckets of whole hours from `from` (a whole UTC hour), from the latency hours the
+   * rollup keeps (ADR 0026) where they are final and the raw results elsewhere: the same figures.
+   */
+  latencyHourSeries(tx: Tx, monitorIds: string[], from: Date, to: Date, bucketHours: number): Promise<{ monitorId: string; bucket: Date; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
+  /**
    * One monitor's latency over [starts[0], to) in the given buckets (each runs to the next start):
    * only buckets with results, by their index in `starts`; the median and average of the results
    * that measured a latency, failed ones included, as in `latencySeries`.

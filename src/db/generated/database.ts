@@ -368,6 +368,17 @@ export interface MaintenanceWindowServices {
   window_id: string;
 }
 
+export interface MonitorLatencyHours {
+  checks: number;
+  failures: number;
+  hour: Timestamp;
+  latency_max: number | null;
+  latency_sum: Int8;
+  location: string;
+  measured: number;
+  monitor_id: string;
+}
+
 export interface MonitorLatestResults {
   ats: ArrayType<Timestamp>;
   latencies: number[];
@@ -393,6 +404,7 @@ export interface MonitorPushTokens {
 }
 
 export interface MonitorRollups {
+  latency_from: Timestamp | null;
   location: string;
   monitor_id: string;
   rewinds: Generated<number>;
@@ -790,6 +802,7 @@ export interface DB {
   maintenance_series: MaintenanceSeries;
   maintenance_window_services: MaintenanceWindowServices;
   maintenance_windows: MaintenanceWindows;
+  monitor_latency_hours: MonitorLatencyHours;
   monitor_latest_results: MonitorLatestResults;
   monitor_outages: MonitorOutages;
   monitor_push_tokens: MonitorPushTokens;

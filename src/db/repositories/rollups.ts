@@ -3,6 +3,7 @@ import type { RollupStore } from '../../app/availability/rollup-ports.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { LATEST_RESULTS_KEPT } from '../../domain/monitoring/monitor.js';
 import { trxOf } from '../tx.js';
+import { dropLatencyHoursBefore, rollLatencyHours } from './latency-hours.js';
 
 export const rollupRepository: RollupStore = {
   async cursors(tx) {
@@ -165,6 +166,9 @@ export const rollupRepository: RollupStore = {
     }
     return out;
   },
+
+  rollLatencyHours,
+  dropLatencyHoursBefore,
 
   async dropRawBefore(tx, cutoffDate) {
     const result = await sql<{ dropped: number }>`SELECT kopa_drop_probe_partitions_before(${cutoffDate}::date) AS dropped`.execute(trxOf(tx));

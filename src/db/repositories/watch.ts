@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { OutageRecord, WatchStore } from '../../app/monitoring/watch-ports.js';
 import type { MonitorOutagesTable } from '../watch-schema.js';
 import { trxOf } from '../tx.js';
+import { latencyHourSeries } from './latency-hours.js';
 
 const toOutage = (r: Selectable<MonitorOutagesTable>): OutageRecord => ({
   id: r.id,
@@ -38,12 +39,13 @@ export const watchRepository: WatchStore = {
   async latencySeries(tx, monitorIds, from, to, bucketMinutes) {
     if (monitorIds.length === 0) return [];
     const rows = await sql<{ monitor_id: string; bucket: Date; avg_latency: string | null; max_latency: number | null; checks: string; failures: string }>`
-      SELECT monitor_id::text AS monitor_id, date_bin(make_interval(mins => ${bucketMinutes}), at, ${from}::timestamptz) AS bucket,
+      SELECT monitor_id, date_bin(make_interval(mins => ${bucketMinutes}), at, ${from}::timestamptz) AS bucket,
              avg(latency_ms)::text AS avg_latency, max(latency_ms) AS max_latency, count(*)::text AS checks, count(*) FILTER (WHERE NOT ok)::text AS failures
       FROM probe_results WHERE monitor_id = ANY(${sql.val(monitorIds)}::uuid[]) AND at >= ${from} AND at < ${to}
       GROUP BY 1, 2 ORDER BY 1, 2`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ monitorId: r.monitor_id, bucket: r.bucket, avgLatencyMs: r.avg_latency === null ? null : Math.round(Number(r.avg_latency)), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
   },
+  latencyHourSeries,
   async latencyBuckets(tx, monitorId, starts, to) {
     if (starts.length === 0) return [];
     // width_bucket against the bucket starts: any bucket length (Riga days of 23 or 25 hours) in one

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { ingestProbeBatch } from '../../app/monitoring/ingest-probe-batch.js';
 import { MAX_RESULTS_PER_BATCH } from '../../app/monitoring/manage-monitors.js';
 import type { Deps } from '../../app/ports.js';
-import { monitorHealth, monitorLatency, monitorsLatency, pickedMonitorIds } from '../../app/monitoring/monitor-health.js';
+import { MAX_LATENCY_BUCKETS, monitorHealth, monitorLatency, monitorsLatencyPage } from '../../app/monitoring/monitor-health.js';
 import { monitorLatencyRange } from '../../app/monitoring/monitor-latency-range.js';
 import { validationError } from '../../domain/errors.js';
 import { MONITOR_RANGES } from '../../domain/monitoring/monitor-range.js';
@@ -71,21 +71,24 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
   });
 
   const Series = Type.Object({ monitorId: Type.String(), bucketMinutes: Type.Integer(), points: Type.Array(Type.Object({ at: Instant, avgLatencyMs: Type.Union([Type.Integer(), Type.Null()]), maxLatencyMs: Type.Union([Type.Integer(), Type.Null()]), checks: Type.Integer(), failures: Type.Integer() })) });
-  const hours = { hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })) };
+  const hours = {
+    hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 744, default: 24 })),
+    buckets: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LATENCY_BUCKETS, description: `at most this many buckets per series (default ${MAX_LATENCY_BUCKETS}); a bucket is whole minutes, or whole hours once longer than an hour — then read from the hourly latency the rollup keeps, and cheap` })),
+  };
 
   app.get('/monitors/latency', {
     schema: {
       'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
-      summary: 'Visible monitors’ latency and failures over the last hours (at most 288 buckets each); by monitor id',
+      summary: 'Visible monitors’ latency and failures over the last hours (at most 288 buckets each, or `buckets`); by monitor id. A point is every result of the bucket at all locations: `checks`, `failures`, and of the results that measured a latency (failed ones included) the mean (to the nearest ms) and maximum',
       querystring: Type.Object({ ...hours, ...Pick, ...PageQuery }, { additionalProperties: false }),
       response: { 200: pageOf(Series), ...ERRORS },
     },
   }, async (request, reply) => {
     const page = pageRequest(request.query, 'monitor-latency', ['uuid']);
-    // The series are read for the page's monitors only: a page of ids first, then their buckets.
-    const ids = pageInMemory(await pickedMonitorIds(deps, actorOf(request), pickOf(request.query)), byMonitor, page);
-    const series = await monitorsLatency(deps, actorOf(request), request.query.hours ?? 24, { ids: ids.items.map((h) => h.monitorId) });
+    // The series are read for the page's monitors only: a page of the visible ids first (the
+    // monitors listed once), then their buckets.
+    const { page: ids, series } = await monitorsLatencyPage(deps, actorOf(request), request.query.hours ?? 24, pickOf(request.query), request.query.buckets, (visible) => pageInMemory(visible, byMonitor, page));
     return sendPage(request, reply, 'monitor-latency', { items: series.sort((a, b) => (a.monitorId < b.monitorId ? -1 : 1)), more: ids.more }, byMonitor);
   });
 

@@ -8470,10 +8470,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Visible monitors’ latency and failures over the last hours (at most 288 buckets each); by monitor id */
+        /** Visible monitors’ latency and failures over the last hours (at most 288 buckets each, or `buckets`); by monitor id. A point is every result of the bucket at all locations: `checks`, `failures`, and of the results that measured a latency (failed ones included) the mean (to the nearest ms) and maximum */
         get: {
             parameters: {
                 query?: {
+                    /** @description at most this many buckets per series (default 288); a bucket is whole minutes, or whole hours once longer than an hour — then read from the hourly latency the rollup keeps, and cheap */
+                    buckets?: number;
                     /** @description opaque; nextCursor of the previous page */
                     cursor?: string;
                     hours?: number;

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage, LANGUAGES } from '../i18n';
 
-/** Two buttons, each named in its own language; the current one is pressed. */
+/**
+ * Two buttons, each named in its own language; the current one is pressed. The names come from
+ * the language shown (each catalogue holds both names as their speakers write them): only that
+ * language's messages are loaded (ADR 0026).
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const current = currentLanguage();
@@ -17,7 +21,7 @@ export function LanguageSwitch() {
           onClick={() => void changeLanguage(lng)}
         >
           <span aria-hidden="true">{lng.toUpperCase()}</span>
-          <span className="visually-hidden">{t(`language.name.${lng}`, { lng })}</span>
+          <span className="visually-hidden">{t(`language.name.${lng}`)}</span>
         </button>
       ))}
     </div>

@@ -119,12 +119,18 @@ export function useMonitorHealth(pick: MonitorPick, seed?: HealthSeed) {
   return { ...useRefreshingResource(query, keys.health(pick)), updatedAt: query.dataUpdatedAt };
 }
 
+/**
+ * A sparkline is ~120 pixels wide: a point an hour is enough, and whole hours are read from the
+ * latency the rollup keeps per hour instead of a day of raw results per monitor (ADR 0026).
+ */
+const SPARKLINE_BUCKETS = 24;
+
 /** The picked monitors' latency in one request per 200, for the sparklines; refreshed every minute. */
 export function useMonitorsLatency(pick: MonitorPick, hours: number) {
   const query = useQuery({
     queryKey: keys.latency(pick, hours),
     queryFn: ({ signal }) =>
-      eachGroup(pick, (q) => everyPage((cursor) => body(client.GET('/api/v1/monitors/latency', { params: { query: { ...q, hours, limit: PAGE_LIMIT, cursor } }, signal })))),
+      eachGroup(pick, (q) => everyPage((cursor) => body(client.GET('/api/v1/monitors/latency', { params: { query: { ...q, hours, buckets: SPARKLINE_BUCKETS, limit: PAGE_LIMIT, cursor } }, signal })))),
     enabled: !('ids' in pick) || pick.ids.length > 0,
     ...refreshEvery(),
   });

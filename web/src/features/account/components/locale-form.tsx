@@ -42,7 +42,7 @@ export function LocaleForm() {
           <div className="field-radio" key={lng}>
             <input type="radio" id={`account-locale-${lng}`} name="locale" value={lng} checked={locale === lng} onChange={() => setLocale(lng)} />
             <label htmlFor={`account-locale-${lng}`} lang={lng}>
-              {t(`language.name.${lng}`, { lng })}
+              {t(`language.name.${lng}`)}
             </label>
           </div>
         ))}

@@ -8,6 +8,8 @@ const MARK = 4;
 
 interface Props {
   points: LatencyPoint[];
+  /** Each point's bucket length: a point is drawn at its bucket's middle. */
+  bucketMinutes: number;
   /** The window the points cover, ending now. */
   hours: number;
   now: number;
@@ -17,11 +19,11 @@ interface Props {
  * A small inline picture of the average latency over the window (line) with the failures marked
  * below it (red ticks). The picture is decoration: the sentence under it says the same in words.
  */
-export function LatencySparkline({ points, hours, now }: Props) {
+export function LatencySparkline({ points, bucketMinutes, hours, now }: Props) {
   const { t } = useTranslation();
   const summary = latencySummary(t, latencyFigures(points), hours);
   const start = now - hours * 3_600_000;
-  const x = (at: string) => Math.min(WIDTH, Math.max(0, ((Date.parse(at) - start) / (hours * 3_600_000)) * WIDTH));
+  const x = (at: string) => Math.min(WIDTH, Math.max(0, ((Date.parse(at) + bucketMinutes * 30_000 - start) / (hours * 3_600_000)) * WIDTH));
   const measured = points.filter((p) => p.avgLatencyMs !== null);
   const top = Math.max(1, ...measured.map((p) => p.avgLatencyMs!));
   const y = (ms: number) => HEIGHT - MARK - 2 - (ms / top) * (HEIGHT - MARK - 4);
