@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { locationTimelines } from '../../src/app/monitoring/monitor-timeline.js';
 import { pruneProbeResults } from '../../src/app/monitoring/prune-probe-results.js';
 import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
@@ -9,6 +9,7 @@ import { locationTimeline, normalize, type Segment } from '../../src/domain/avai
 import type { Monitor } from '../../src/domain/monitoring/monitor.js';
 import { BACKENDS } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { firstServiceId, twoLocationMonitor } from '../support/monitors.js';
 
 const SYSTEM = { role: 'system' as const, tenantId: null };
 const operator = systemActor('test');
@@ -23,12 +24,11 @@ describe.each(BACKENDS)('availability rollups on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { now: () => now });
-    serviceId = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.services.list(tx)))[0]!.id;
+    serviceId = await firstServiceId(t);
   });
   afterAll(() => t.close());
 
-  const newMonitor = (name: string, failuresToConfirm = 2) =>
-    createMonitor(t.deps, operator, { serviceId, tenantId: null, name, type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm, critical: true, locations: ['lvrtc', 'lnb'], active: true });
+  const newMonitor = (name: string, failuresToConfirm = 2) => twoLocationMonitor(t, serviceId, name, failuresToConfirm);
 
   async function store(monitor: Monitor, location: string, results: { at: number; ok: boolean }[]) {
     for (let i = 0; i < results.length; i += 5000) {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { monitorsLatency, type LatencySeries } from '../../src/app/monitoring/monitor-health.js';
 import { rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
 import { systemActor } from '../../src/domain/actor.js';
 import type { Monitor } from '../../src/domain/monitoring/monitor.js';
 import { BACKENDS } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { firstServiceId, twoLocationMonitor } from '../support/monitors.js';
 
-const SYSTEM = { role: 'system' as const, tenantId: null };
 const operator = systemActor('test');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -61,12 +61,11 @@ describe.each(BACKENDS)('latency kept per hour on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { now: () => now });
-    serviceId = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.services.list(tx)))[0]!.id;
+    serviceId = await firstServiceId(t);
   });
   afterAll(() => t.close());
 
-  const newMonitor = (name: string) =>
-    createMonitor(t.deps, operator, { serviceId, tenantId: null, name, type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc', 'lnb'], active: true });
+  const newMonitor = (name: string, failuresToConfirm = 2) => twoLocationMonitor(t, serviceId, name, failuresToConfirm);
 
   async function store(monitor: Monitor, results: Result[]) {
     for (let i = 0; i < results.length; i += 2000) {

@@ -61,6 +61,22 @@ describe('the batch of results a scheduler delivers', () => {
   const monitor = (n: number) => ({ id: `monitor-${n}`, type: 'http' as const, target: 'http://127.0.0.1/', config: {}, timeoutMs: 1000, intervalSeconds: 10 });
   const outcome = (ok: boolean) => ({ ok, latencyMs: ok ? 1 : null, error: ok ? null : 'connection refused', warning: null });
 
+  /** A scheduler of always-passing checks whose first delivery waits until `release()`; `sizes` are the deliveries' sizes. */
+  function slowFirstDelivery(options: { flushMs: number; maxBatch?: number }) {
+    const sizes: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const scheduler = new ProbeScheduler({
+      check: async () => outcome(true),
+      deliver: async (b) => {
+        sizes.push(b.length);
+        if (sizes.length === 1) await gate;
+      },
+      ...options,
+    });
+    return { scheduler, sizes, release };
+  }
+
   async function withClock(run: () => Promise<void>): Promise<void> {
     vi.useFakeTimers({ now: Date.parse('2026-12-05T10:00:00Z') });
     try {
@@ -122,19 +138,8 @@ describe('the batch of results a scheduler delivers', () => {
 
   it('delivers a full batch without waiting, and never more than the batch size in one delivery', () =>
     withClock(async () => {
-      const sizes: number[] = [];
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
       // The first delivery is slow (a busy database): results gather behind it meanwhile.
-      const scheduler = new ProbeScheduler({
-        check: async () => outcome(true),
-        deliver: async (b) => {
-          sizes.push(b.length);
-          if (sizes.length === 1) await gate;
-        },
-        flushMs: 60_000,
-        maxBatch: 3,
-      });
+      const { scheduler, sizes, release } = slowFirstDelivery({ flushMs: 60_000, maxBatch: 3 });
       scheduler.assign([1, 2, 3, 4, 5, 6, 7].map(monitor));
       scheduler.start();
       await vi.advanceTimersByTimeAsync(10_000);
@@ -148,17 +153,7 @@ describe('the batch of results a scheduler delivers', () => {
 
   it('leaves results that arrive during a delivery to the next batch, rather than sending a small one after it', () =>
     withClock(async () => {
-      const sizes: number[] = [];
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const scheduler = new ProbeScheduler({
-        check: async () => outcome(true),
-        deliver: async (b) => {
-          sizes.push(b.length);
-          if (sizes.length === 1) await gate;
-        },
-        flushMs: 30_000,
-      });
+      const { scheduler, sizes, release } = slowFirstDelivery({ flushMs: 30_000 });
       scheduler.assign([monitor(1), monitor(2)]);
       scheduler.start();
       await vi.advanceTimersByTimeAsync(30_000);
