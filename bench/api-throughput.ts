@@ -18,9 +18,10 @@
  * CPU ms per request) per core given to replicas until PostgreSQL's cores run out (docs/adr/0019,
  * "A second replica").
  *
- *   npm run bench:api [-- --seconds 20] [-- --profile] [-- --replicas-only]
+ *   npm run bench:api [-- --seconds 20] [-- --profile] [-- --replicas-only | --pglite-only]
  *
- * `--replicas-only` runs only the replica comparison (a fresh PostgreSQL database of its own).
+ * `--replicas-only` runs only the replica comparison (a fresh PostgreSQL database of its own);
+ * `--pglite-only` only the embedded database's token and cookie runs.
  *
  * PostgreSQL is BENCH_DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/postgres.
  * The server runs the compiled dist/ when it is current (npm run bench:api builds it), otherwise
@@ -47,6 +48,7 @@ const arg = (name: string) => process.argv.indexOf(`--${name}`);
 const SECONDS = arg('seconds') > 0 ? Number(process.argv[arg('seconds') + 1]) : 20;
 const PROFILE = arg('profile') > 0;
 const REPLICAS_ONLY = arg('replicas-only') > 0;
+const PGLITE_ONLY = arg('pglite-only') > 0;
 
 interface Figures extends MeasuredFigures {
   label: string;
@@ -134,11 +136,13 @@ async function measureBaseline(databaseUrl: string, tenantUrlPath: string, token
  */
 async function measureCookieRuns(): Promise<void> {
   const results: Figures[] = [];
-  const database = await benchDatabase('kopa-api-cookie-', { requirePostgres: true });
-  try {
-    results.push(await measureKopaCookie(`Kopa cookie, ${database.label}`, { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') }));
-  } finally {
-    await database.drop();
+  if (!PGLITE_ONLY) {
+    const database = await benchDatabase('kopa-api-cookie-', { requirePostgres: true });
+    try {
+      results.push(await measureKopaCookie(`Kopa cookie, ${database.label}`, { DATABASE_URL: database.url!, KOPA_SECRET_KEY: randomBytes(32).toString('base64') }));
+    } finally {
+      await database.drop();
+    }
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kopa-api-cookie-pglite-'));
   try {
@@ -198,6 +202,7 @@ async function main(): Promise<void> {
   console.log(`API throughput — ${machineContext()}; wrk ${WRK_SHAPE} -d${SECONDS}s; server and load generator share the cores; load average before → after each run`);
   const results: Figures[] = [];
   let replicas: ReplicaRun[] = [];
+  if (PGLITE_ONLY) return measurePGliteOnly();
 
   const database = await benchDatabase('kopa-api-', { requirePostgres: true });
   try {
@@ -244,6 +249,19 @@ async function main(): Promise<void> {
   console.log(`a second replica on ${database.label}, through nginx (deploy/nginx/kopa.conf, TLS), in the order run:`);
   for (const line of replicaReport(replicas)) console.log(line);
   for (const line of REPLICA_NOTE) console.log(`  ${line}`);
+}
+
+/** The embedded database alone: its token run, then its cookie run (no PostgreSQL, no baseline, no replicas). */
+async function measurePGliteOnly(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kopa-api-pglite-'));
+  try {
+    const kopa = await measureKopa('Kopa, PGlite (embedded)', { KOPA_DATA_DIR: dataDir });
+    await kopa.stop();
+    console.log(`\n${row(kopa.figures)}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  await measureCookieRuns();
 }
 
 await main();

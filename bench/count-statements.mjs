@@ -1,5 +1,5 @@
 // Preloaded into a benchmarked server (`node --import ./bench/count-statements.mjs …`): counts the
-// statements it sends to the database, whichever driver, and on SIGUSR2 prints the count and the
+// statements it sends to the database, whichever driver (pg's query; PGlite's protocol messages), and on SIGUSR2 prints the count and the
 // last statements to stderr, so a benchmark can see how many round trips one request costs; then, on
 // a line of its own, how many of each kind (the statement's first 70 characters) were sent so far;
 // then, on a third line, the last statements with when each was sent and answered (milliseconds on
@@ -24,28 +24,42 @@ function seen(text) {
   if (timed.length > 100) timed.shift();
   return entry;
 }
-for (const target of [pg.Client.prototype, PGlite.prototype]) {
-  for (const method of ['query', 'exec']) {
-    const original = target[method];
-    if (typeof original !== 'function') continue;
-    target[method] = function (text, ...rest) {
-      const entry = seen(typeof text === 'string' ? text : text?.text);
-      const result = original.call(this, text, ...rest);
-      if (result && typeof result.then === 'function') {
-        result.then(
-          (r) => {
-            entry.answered = performance.now();
-            entry.rows = Array.isArray(r) ? r.reduce((n, x) => n + (x?.rows?.length ?? 0), 0) : (r?.rows?.length ?? null);
-          },
-          () => {
-            entry.answered = performance.now();
-          },
-        );
-      }
-      return result;
-    };
+function timed_(entry, result, rowsOf) {
+  if (result && typeof result.then === 'function') {
+    result.then(
+      (r) => {
+        entry.answered = performance.now();
+        entry.rows = rowsOf(r);
+      },
+      () => {
+        entry.answered = performance.now();
+      },
+    );
   }
+  return result;
 }
+const originalPgQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (text, ...rest) {
+  const entry = seen(typeof text === 'string' ? text : text?.text);
+  return timed_(entry, originalPgQuery.call(this, text, ...rest), (r) => (Array.isArray(r) ? r.reduce((n, x) => n + (x?.rows?.length ?? 0), 0) : (r?.rows?.length ?? null)));
+};
+// PGlite: every way in (query, exec, Kopa's own pipelined messages, src/db/pglite-statements.ts)
+// passes the protocol messages through execProtocolStream; a statement is a Parse ('P') or a
+// simple Query ('Q') there, whose text follows the header (and, for Parse, the statement's name).
+const decoder = new TextDecoder();
+function statementText(message) {
+  const kind = message[0];
+  if (kind !== 0x50 && kind !== 0x51) return null;
+  let at = 5;
+  if (kind === 0x50) at = message.indexOf(0, at) + 1;
+  return decoder.decode(message.subarray(at, message.indexOf(0, at)));
+}
+const originalStream = PGlite.prototype.execProtocolStream;
+PGlite.prototype.execProtocolStream = function (message, ...rest) {
+  const text = statementText(message);
+  const result = originalStream.call(this, message, ...rest);
+  return text === null ? result : timed_(seen(text), result, (messages) => messages.filter((m) => m.name === 'dataRow').length);
+};
 process.on('SIGUSR2', () =>
   process.stderr.write(
     `statements-sent ${count} ${JSON.stringify(recent)}\nstatements-by-kind ${JSON.stringify(Object.fromEntries(byKind))}\nstatements-timed ${performance.now()} ${JSON.stringify(timed)}\n`,
