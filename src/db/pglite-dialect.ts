@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { runStatement } from './pglite-statements.js';
 
 /**
  * Kysely dialect for embedded PGlite. PGlite is one database session, so the
@@ -63,10 +64,18 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
 
+  /**
+   * The next holder starts after the event loop has had a turn, not at once. PGlite answers
+   * within the same turn (its Postgres runs on this thread, all promises), so handing over at once
+   * chains every queued transaction into one long turn while no socket is read and no connection
+   * accepted — and Node accepts one new connection per turn. Under wrk's 32 connections a turn
+   * lasted 70–400 ms, the 32nd connection's first request waited 2 s or more (wrk's timeouts, the
+   * p99 of ~1 s; ADR 0019, "PGlite: one turn per holder").
+   */
   async releaseConnection(): Promise<void> {
     const release = this.releaseCurrent;
     this.releaseCurrent = null;
-    release?.();
+    if (release) setImmediate(release);
   }
 
   async destroy(): Promise<void> {}
@@ -76,13 +85,7 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    // Scripts (migrations) hold several statements, which only the simple protocol accepts.
-    if (compiled.parameters.length === 0 && /;\s*\S/.test(compiled.sql)) {
-      const results = await this.pglite.exec(compiled.sql);
-      const last = results[results.length - 1];
-      return { rows: (last?.rows ?? []) as R[] };
-    }
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const result = await runStatement<R>(this.pglite, compiled.sql, compiled.parameters);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
