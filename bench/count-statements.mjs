@@ -43,16 +43,31 @@ pg.Client.prototype.query = function (text, ...rest) {
   const entry = seen(typeof text === 'string' ? text : text?.text);
   return timed_(entry, originalPgQuery.call(this, text, ...rest), (r) => (Array.isArray(r) ? r.reduce((n, x) => n + (x?.rows?.length ?? 0), 0) : (r?.rows?.length ?? null)));
 };
-// PGlite: every way in (query, exec, Kopa's own pipelined messages, src/db/pglite-statements.ts)
-// passes the protocol messages through execProtocolStream; a statement is a Parse ('P') or a
-// simple Query ('Q') there, whose text follows the header (and, for Parse, the statement's name).
+// PGlite: every way in (query, exec, Kopa's own messages, src/db/pglite-statements.ts) passes the
+// protocol messages through execProtocolStream. A statement sent is a simple Query ('Q'), an
+// unnamed Parse ('P', executed in the same call), or a Bind ('B') of a statement prepared earlier
+// by a named Parse, whose text is remembered here; preparing one (a named Parse) executes nothing.
 const decoder = new TextDecoder();
+const preparedText = new Map();
+const cString = (message, at) => {
+  const end = message.indexOf(0, at);
+  return { text: decoder.decode(message.subarray(at, end)), next: end + 1 };
+};
 function statementText(message) {
   const kind = message[0];
-  if (kind !== 0x50 && kind !== 0x51) return null;
-  let at = 5;
-  if (kind === 0x50) at = message.indexOf(0, at) + 1;
-  return decoder.decode(message.subarray(at, message.indexOf(0, at)));
+  if (kind === 0x51) return cString(message, 5).text;
+  if (kind === 0x50) {
+    const name = cString(message, 5);
+    const text = cString(message, name.next).text;
+    if (name.text === '') return text;
+    preparedText.set(name.text, text);
+    return null;
+  }
+  if (kind === 0x42) {
+    const portal = cString(message, 5);
+    return preparedText.get(cString(message, portal.next).text) ?? null;
+  }
+  return null;
 }
 const originalStream = PGlite.prototype.execProtocolStream;
 PGlite.prototype.execProtocolStream = function (message, ...rest) {

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScoped } from '../../src/db/store.js';
+import { trxOf } from '../../src/db/tx.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/**
+ * The embedded database's statements (src/db/pglite-statements.ts): a statement with text
+ * parameters is prepared once and then only bound and executed. What must not change with that:
+ * each scope reads its own rows through the same prepared statement, and a table altered after a
+ * statement was prepared answers with its new shape. PGlite only: on PostgreSQL pg sends the
+ * statements and nothing is kept prepared.
+ */
+describe('PGlite statements kept prepared', () => {
+  let t: TestDatabase;
+  const ids: Record<'cesis' | 'sigulda', string> = { cesis: '', sigulda: '' };
+
+  beforeAll(async () => {
+    t = await createTestDatabase('pglite');
+    for (const [key, name, registration] of [['cesis', 'Cēsu novads', '90000031001'], ['sigulda', 'Siguldas novads', '90000031002']] as const) {
+      const [row] = (await t.ownerQuery(`INSERT INTO tenants (name, registration_number, peppol_id, status) VALUES ('${name}', '${registration}', '${registration}', 'active') RETURNING id`)) as { id: string }[];
+      ids[key] = row!.id;
+    }
+  });
+  afterAll(() => t.drop());
+
+  // The same text, with a text parameter, every time: prepared on its first use.
+  const activeTenantsIn = (tenantId: string) =>
+    runScoped(t.db.kysely, { role: 'tenant_admin', tenantId }, async (tx) => {
+      const { rows } = await sql<{ id: string }>`SELECT id FROM tenants WHERE status = ${'active'} ORDER BY id`.execute(trxOf(tx));
+      return rows.map((r) => r.id);
+    });
+
+  it("each municipality's scope reads only its own row through the one prepared statement, turn and turn about", async () => {
+    for (let round = 0; round < 3; round++) {
+      expect(await activeTenantsIn(ids.cesis)).toEqual([ids.cesis]);
+      expect(await activeTenantsIn(ids.sigulda)).toEqual([ids.sigulda]);
+    }
+  });
+
+  it('a table altered after its statement was prepared answers with its new columns', async () => {
+    await t.ownerQuery('CREATE TABLE prepared_shape (id text PRIMARY KEY)');
+    await t.ownerQuery("INSERT INTO prepared_shape VALUES ('a')");
+    const read = async () => (await sql<Record<string, unknown>>`SELECT * FROM prepared_shape WHERE id = ${'a'}`.execute(t.db.kysely)).rows;
+    expect(await read()).toEqual([{ id: 'a' }]);
+    await t.ownerQuery("ALTER TABLE prepared_shape ADD COLUMN colour text NOT NULL DEFAULT 'zils'");
+    expect(await read()).toEqual([{ id: 'a', colour: 'zils' }]);
+  });
+});
