@@ -38,6 +38,17 @@ describe('PGlite statements kept prepared', () => {
     }
   });
 
+  it('a statement first sent in a failed transaction is refused there, and works once the transaction is over', async () => {
+    const statusOf = (tx: Parameters<typeof trxOf>[0]) => sql<{ status: string }>`SELECT status FROM tenants WHERE id = ${ids.cesis}`.execute(trxOf(tx));
+    const failing = runScoped(t.db.kysely, { role: 'system', tenantId: null }, async (tx) => {
+      await sql`SELECT 1 / 0`.execute(trxOf(tx)).catch(() => {});
+      return statusOf(tx);
+    });
+    await expect(failing).rejects.toThrow(/current transaction is aborted/);
+    const { rows } = await runScoped(t.db.kysely, { role: 'system', tenantId: null }, statusOf);
+    expect(rows).toEqual([{ status: 'active' }]);
+  });
+
   it('a table altered after its statement was prepared answers with its new columns', async () => {
     await t.ownerQuery('CREATE TABLE prepared_shape (id text PRIMARY KEY)');
     await t.ownerQuery("INSERT INTO prepared_shape VALUES ('a')");
