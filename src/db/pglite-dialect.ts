@@ -68,9 +68,9 @@ class PGliteDriver implements Driver {
    * The next holder starts after the event loop has had a turn, not at once. PGlite answers
    * within the same turn (its Postgres runs on this thread, all promises), so handing over at once
    * chains every queued transaction into one long turn while no socket is read and no connection
-   * accepted — and Node accepts one new connection per turn. Under wrk's 32 connections a turn
-   * lasted 70–400 ms, the 32nd connection's first request waited 2 s or more (wrk's timeouts, the
-   * p99 of ~1 s; ADR 0019, "PGlite: one turn per holder").
+   * accepted. Measured under wrk's 32 connections: turns of 70–400 ms, the server accepting one new
+   * connection per turn, the last connection's first request waiting 2 s and more (wrk's timeouts,
+   * the p99 of ~1 s; ADR 0019, "The embedded database's second of waiting").
    */
   async releaseConnection(): Promise<void> {
     const release = this.releaseCurrent;

@@ -2,7 +2,7 @@ import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite
 
 /**
  * One statement sent to PGlite in one call into its WebAssembly Postgres, and each parameterised
- * statement parsed and planned once per database (ADR 0019, "PGlite: one call per statement").
+ * statement parsed and planned once per database (ADR 0019, "The embedded database's second of waiting").
  * `pglite.query` makes six calls per statement (Parse, Describe statement, Bind, Describe portal,
  * Execute, Sync, each a pass through Postgres's main loop) and parses and plans it anew every time;
  * on the embedded database all of it runs on the server's own event loop.
