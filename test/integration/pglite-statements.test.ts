@@ -49,6 +49,21 @@ describe('PGlite statements kept prepared', () => {
     expect(rows).toEqual([{ status: 'active' }]);
   });
 
+  // Order, not time: with the session handed on at once, all three transactions would run in one
+  // turn (PGlite answers within it) and the callback queued before them would come last.
+  it('the session is handed to the next transaction only after the event loop has had a turn, so sockets are read between transactions', async () => {
+    const order: string[] = [];
+    const transaction = (label: string) =>
+      runScoped(t.db.kysely, { role: 'system', tenantId: null }, async (tx) => {
+        order.push(label);
+        await sql`SELECT ${label}::text`.execute(trxOf(tx));
+      });
+    const queued = Promise.all(['first', 'second', 'third'].map(transaction));
+    setImmediate(() => order.push('event loop'));
+    await queued;
+    expect(order).toEqual(['first', 'event loop', 'second', 'third']);
+  });
+
   it('a table altered after its statement was prepared answers with its new columns', async () => {
     await t.ownerQuery('CREATE TABLE prepared_shape (id text PRIMARY KEY)');
     await t.ownerQuery("INSERT INTO prepared_shape VALUES ('a')");
