@@ -38,6 +38,19 @@ describe('PGlite statements kept prepared', () => {
     }
   });
 
+  it('each execution of a prepared statement binds its own values, null included', async () => {
+    const nameOf = (id: string | null) =>
+      runScoped(t.db.kysely, { role: 'system', tenantId: null }, async (tx) => {
+        const { rows } = await sql<{ name: string }>`SELECT name FROM tenants WHERE id = ${id} OR (${id}::uuid IS NULL AND name = ${'Cēsu novads'})`.execute(trxOf(tx));
+        return rows.map((r) => r.name);
+      });
+    for (let round = 0; round < 3; round++) {
+      expect(await nameOf(ids.sigulda)).toEqual(['Siguldas novads']);
+      expect(await nameOf(ids.cesis)).toEqual(['Cēsu novads']);
+      expect(await nameOf(null)).toEqual(['Cēsu novads']);
+    }
+  });
+
   it('a statement first sent in a failed transaction is refused there, and works once the transaction is over', async () => {
     const statusOf = (tx: Parameters<typeof trxOf>[0]) => sql<{ status: string }>`SELECT status FROM tenants WHERE id = ${ids.cesis}`.execute(trxOf(tx));
     const failing = runScoped(t.db.kysely, { role: 'system', tenantId: null }, async (tx) => {
