@@ -47,30 +47,26 @@ export const rollupRepository: RollupStore = {
   async resultsAroundMany(tx, pairs, to) {
     const out = pairs.map((): { atMs: number; ok: boolean }[] => []);
     if (pairs.length === 0) return out;
-    // Each location's newest results are kept as they arrive (migration 031), newest first. They
-    // answer a pair whenever they reach back past its margin before `from`, or hold every result
-    // stored — the usual case while the rollup keeps up —, so the raw results are read only for the
-    // rest. Only the answer travels: by position in the array, the results at or past `from` (the
-    // first `past_from`) with `margin` more before them, less those past `to` beyond its margin.
-    const kept = await sql<{ i: string | number; enough: boolean; results: string | null }>`
-      SELECT q.i, e.enough, CASE WHEN e.enough THEN
-             (SELECT string_agg(floor(extract(epoch FROM u.at) * 1000)::bigint || CASE WHEN u.ok THEN '+' ELSE '-' END, ',' ORDER BY u.n DESC)
-                FROM unnest(k.ats, k.oks) WITH ORDINALITY AS u(at, ok, n)
-               WHERE u.n > c.past_to - q.margin AND u.n <= c.past_from + q.margin) END AS results
-      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[],
-                  ${sql.val(pairs.map((p) => p.from.toISOString()))}::timestamptz[], ${sql.val(pairs.map((p) => p.margin))}::int[])
-             WITH ORDINALITY AS q(monitor_id, location, from_at, margin, i)
-      JOIN monitor_latest_results k ON k.monitor_id = q.monitor_id AND k.location = q.location
-      CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE a.at >= q.from_at) AS past_from, count(*) FILTER (WHERE a.at >= ${to}) AS past_to
-                            FROM unnest(k.ats) AS a(at)) c
-      -- A window that is empty (from at or past to) has its two margins overlap: the raw results answer it, as defined.
-      CROSS JOIN LATERAL (SELECT q.from_at < ${to} AND (cardinality(k.ats) < ${LATEST_RESULTS_KEPT} OR cardinality(k.ats) - c.past_from >= q.margin) AS enough) e`.execute(trxOf(tx));
+    // Each location's newest results are kept as they arrive (migration 031). They answer a pair
+    // whenever they reach back past its margin before \`from\`, or hold every result stored — the
+    // usual case while the rollup keeps up —, so the raw results are read only for the rest.
+    const kept = await sql<{ i: string | number; full: boolean; results: string }>`
+      SELECT q.i, cardinality(k.ats) >= ${LATEST_RESULTS_KEPT} AS full,
+             (SELECT string_agg(floor(extract(epoch FROM u.at) * 1000)::bigint || CASE WHEN u.ok THEN '+' ELSE '-' END, ',' ORDER BY u.at)
+                FROM unnest(k.ats, k.oks) AS u(at, ok)) AS results
+      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[]) WITH ORDINALITY AS q(monitor_id, location, i)
+      JOIN monitor_latest_results k ON k.monitor_id = q.monitor_id AND k.location = q.location`.execute(trxOf(tx));
     const answered = new Set<number>();
     for (const row of kept.rows) {
-      if (!row.enough || row.results === null) continue;
-      // "1733400000000+,1733400060000-": epoch milliseconds and the outcome, oldest first.
       const i = Number(row.i) - 1;
-      out[i] = row.results.split(',').map((r) => ({ atMs: Number(r.slice(0, -1)), ok: r.endsWith('+') }));
+      const pair = pairs[i]!;
+      // "1733400000000+,1733400060000-": epoch milliseconds and the outcome, oldest first.
+      const results = row.results.split(',').map((r) => ({ atMs: Number(r.slice(0, -1)), ok: r.endsWith('+') }));
+      const from = pair.from.getTime();
+      const before = results.filter((r) => r.atMs < from);
+      if (row.full && before.length < pair.margin) continue;
+      const after = results.filter((r) => r.atMs >= to.getTime());
+      out[i] = [...before.slice(Math.max(0, before.length - pair.margin)), ...results.filter((r) => r.atMs >= from && r.atMs < to.getTime()), ...after.slice(0, pair.margin)];
       answered.add(i);
     }
     const rest = pairs.map((pair, i) => ({ pair, i })).filter(({ i }) => !answered.has(i));
