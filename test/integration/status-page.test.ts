@@ -37,6 +37,8 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
     const bothDown = (at: number) => at >= Date.parse('2026-11-19T08:00:00Z') && at < Date.parse('2026-11-19T08:30:00Z');
     // 14:00–14:20 only LNB fails: one of two locations is no majority, so the service stays up.
     const lnbOnly = (at: number) => at >= Date.parse('2026-11-19T12:00:00Z') && at < Date.parse('2026-11-19T12:20:00Z');
+    // A paused monitor speaks for nothing: GIS stays without monitors.
+    await createMonitor(t.deps, operator, { serviceId: gisId, tenantId: null, name: 'GIS karte (paused)', type: 'http', target: 'https://gis.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical: true, locations: ['lvrtc'], active: false });
     await record(monitor.id, 'lvrtc', start, end, bothDown);
     await record(monitor.id, 'lnb', start, end, (at) => bothDown(at) || lnbOnly(at));
   });
@@ -60,7 +62,7 @@ describe.each(BACKENDS)('status page on %s', (backend) => {
     expect(byDate['2026-11-20']).toMatchObject({ availabilityPercent: 100, unknownSeconds: 0 });
     // Before the monitor existed nothing is known.
     expect(byDate['2026-11-17']).toMatchObject({ availabilityPercent: null, unknownSeconds: 86_400 });
-    // A service without monitors is unknown, not "up".
+    // A service without (active) monitors is unknown, not "up".
     expect(status.services.find((s: { code: string }) => s.code === 'GIS')).toMatchObject({ state: 'unknown', monitors: 0 });
   });
 

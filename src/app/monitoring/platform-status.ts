@@ -2,13 +2,12 @@ import type { Actor } from '../../domain/actor.js';
 import { applyMaintenance, combineLocations, combineMonitors, type ReportState } from '../../domain/availability/timeline.js';
 import { addDays, DEFAULT_ZONE, localDateOf, localToEpochMs } from '../../domain/calendar/local-time.js';
 import { notFound } from '../../domain/errors.js';
-import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { Service } from '../../domain/service.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
-import type { MaintenanceWindowRecord, MonitoringDeps } from './ports.js';
+import type { MaintenanceWindowRecord, MonitoringDeps, StatusPageMonitor } from './ports.js';
 import type { DayFigures, KeptDay } from './status-day-ports.js';
 import { dayFingerprint, figuresOf, joinFigures, keptFigures, settledLine, speakersDigest, type Day } from './status-days.js';
 import type { Tx } from '../shared/transaction.js';
@@ -63,7 +62,7 @@ type AnnouncedWindow = MaintenanceWindowRecord & { announcedAt: string };
 const isAnnounced = (w: MaintenanceWindowRecord): w is AnnouncedWindow => w.announcedAt !== null;
 
 /** A service's answer from its 90 days' figures: the state and "since" are the run the last day ends in. */
-function serviceStatus(service: Service, used: Monitor[], days: Day[], figures: DayFigures[], now: number): ServiceStatus {
+function serviceStatus(service: Service, used: StatusPageMonitor[], days: Day[], figures: DayFigures[], now: number): ServiceStatus {
   const from = days[0]!.start;
   // The last day with time in it (today, unless now is its first instant).
   let k = days.length - 1;
@@ -119,7 +118,7 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
     // Only announced windows (Kopa's notice sent, or declared): one the municipalities have not heard of is not maintenance yet.
     const windows = (await deps.store.maintenance.overlapping(tx, new Date(from), new Date(now + 30 * 86_400_000))).filter(isAnnounced);
     // The monitors that speak for each service (critical ones, or all if none is).
-    const monitors = (await deps.store.monitors.list(tx, {})).filter((m) => m.active);
+    const monitors = await deps.store.monitors.listActiveForStatus(tx);
     const used = new Map(list.map((service) => {
       const mine = monitors.filter((m) => m.serviceId === service.id && monitorFilter(m.tenantId, service.id));
       const critical = mine.filter((m) => m.critical);

@@ -84,7 +84,15 @@ export interface MonitorStore {
     page?: { after: { name: string; id: string } | null; limit: number },
   ): Promise<Monitor[]>;
   update(tx: Tx, monitorId: string, changes: Partial<Pick<Monitor, 'name' | 'target' | 'config' | 'timeoutMs' | 'critical' | 'locations' | 'active'>>): Promise<Monitor>;
+  /**
+   * The active monitors, by name and id as `list`, with only what the page's timelines need: the status
+   * page reads all of them on every computation, and the rest of each row is most of its bytes.
+   */
+  listActiveForStatus(tx: Tx): Promise<StatusPageMonitor[]>;
 }
+
+/** What the status page reads of a monitor: whom it speaks for and how its results are judged. */
+export type StatusPageMonitor = Pick<Monitor, 'id' | 'serviceId' | 'tenantId' | 'critical' | 'locations' | 'intervalSeconds' | 'failuresToConfirm'>;
 
 export interface ProbeResultStore {
   /** Creates the monthly partitions the instants fall in (idempotent). */

@@ -73,6 +73,16 @@ export const monitorRepository: Store['monitors'] = {
     }
     return (await q.execute()).map(toMonitor);
   },
+  async listActiveForStatus(tx) {
+    const rows = await trxOf(tx)
+      .selectFrom('monitors')
+      .select(['id', 'service_id', 'tenant_id', 'critical', 'locations', 'interval_seconds', 'failures_to_confirm'])
+      .where('active', '=', true)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, serviceId: r.service_id, tenantId: r.tenant_id, critical: r.critical, locations: r.locations, intervalSeconds: r.interval_seconds, failuresToConfirm: r.failures_to_confirm }));
+  },
   async update(tx, monitorId, c) {
     const row = await trxOf(tx)
       .updateTable('monitors')
