@@ -188,7 +188,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 /** Serves the built UI; any other page path gets index.html so client-side routes work. */
 async function installWeb(app: FastifyInstance, webDir: string | undefined): Promise<void> {
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // The build writes a .br and a .gz beside each text file (scripts/precompress-web.js); they are
+  // sent, with Content-Encoding and Vary, to a browser that accepts them.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, preCompressed: true });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
