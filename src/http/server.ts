@@ -189,8 +189,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 async function installWeb(app: FastifyInstance, webDir: string | undefined): Promise<void> {
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   // The build writes a .br and a .gz beside each text file (scripts/precompress-web.js); they are
-  // sent, with Content-Encoding and Vary, to a browser that accepts them.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, preCompressed: true });
+  // sent, with Content-Encoding, to a browser that accepts them. The plugin sets no Vary, without
+  // which a shared cache could hand the brotli bytes to a client that never asked for them.
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);

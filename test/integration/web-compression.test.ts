@@ -65,6 +65,7 @@ describe.each(BACKENDS)('the built UI, compressed, on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-encoding']).toBe('br');
+    expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
     expect(brotliDecompressSync(res.rawPayload).toString()).toBe(readFileSync(join(webDir, 'index.html'), 'utf8'));
   });
 });
