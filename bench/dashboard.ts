@@ -8,10 +8,12 @@
  * the service filter holding the services), and until the network is idle (the last response's end),
  * and the ratios to issue 11's goals (first screen's data < 300 ms, usable < 1 s).
  *
- *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall]
+ *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends]
  *
  * `--waterfall` also prints every request of the cold visit and of the last reload in the order they
  * started (start → first byte → end, from the navigation's start), to see which waits on which.
+ * `--new-backends` (PostgreSQL) ends the server's database connections after the warm reloads and
+ * reloads once more: Node is warm, every backend new — what a cold visit owes to new backends.
  *
  * The operator signs in with a password only: the server runs with KOPA_MFA_REQUIRED_ROLES=none,
  * as the tests' and benches' servers do (test/support/server-process.ts), since the second factor is
@@ -23,6 +25,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
 import { COMPILED_BIN, compiledIsCurrent } from '../test/support/kopa-command.js';
@@ -41,6 +44,7 @@ const SERVICES = option('services', 20);
 const RAW_HOURS = option('raw-hours', 24);
 const RELOADS = option('reloads', 3);
 const WATERFALL = process.argv.includes('--waterfall');
+const NEW_BACKENDS = process.argv.includes('--new-backends');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
 const EMAIL = 'bench.operator@rda.lv';
@@ -175,6 +179,11 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     console.log(line('cold', cold));
     let warm = cold;
     for (let i = 1; i <= RELOADS; i++) console.log(line(`warm ${i}`, (warm = await visit(page, 'reload'))));
+    let renewed: Visit | null = null;
+    if (NEW_BACKENDS && env.DATABASE_URL) {
+      console.log(`    the server's database connections ended: ${await endConnections(env.DATABASE_URL)}`);
+      console.log(line('new backends', (renewed = await visit(page, 'reload'))));
+    }
     console.log('    the slowest API requests, cold:');
     for (const text of slowest(cold)) console.log(text);
     console.log(`    the slowest API requests, warm ${RELOADS}:`);
@@ -184,12 +193,28 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
       for (const text of waterfall(cold)) console.log(text);
       console.log(`    every request, warm ${RELOADS}:`);
       for (const text of waterfall(warm)) console.log(text);
+      if (renewed) {
+        console.log('    every request, warm server with new backends:');
+        for (const text of waterfall(renewed)) console.log(text);
+      }
       console.log(`    marks, cold: first row ${ms(cold.firstRowMs)}, usable ${ms(cold.usableMs)}`);
     }
     console.log(`    load average after: ${loadAverage()}`);
   } finally {
     await context.close();
     await stopServer(server);
+  }
+}
+
+/** Ends every other connection to the server's database; the pool drops them and opens new ones. */
+async function endConnections(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const ended = await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    return ended.rowCount ?? 0;
+  } finally {
+    await client.end();
   }
 }
 
