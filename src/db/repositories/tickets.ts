@@ -235,6 +235,18 @@ export const ticketRepository: Store['tickets'] = {
     const rows = await trxOf(tx).selectFrom('tickets').selectAll().where('status', 'not in', ['resolved', 'closed']).execute();
     return rows.map(toTicket);
   },
+  async escalationDue(tx, now) {
+    const rows = await trxOf(tx)
+      .selectFrom('tickets')
+      .selectAll()
+      .where('status', 'not in', ['resolved', 'closed'])
+      .where('escalation_due_at', '<=', now)
+      .execute();
+    return rows.map((r) => ({ ticket: toTicket(r), rev: String(r.escalation_rev) }));
+  },
+  async setEscalationDue(tx, ticketId, at, rev) {
+    await trxOf(tx).updateTable('tickets').set({ escalation_due_at: at }).where('id', '=', ticketId).where('escalation_rev', '=', rev as never).execute();
+  },
   async claimMarker(tx, ticketId, marker, at) {
     const result = await trxOf(tx).updateTable('tickets').set({ [marker]: at }).where('id', '=', ticketId).where(marker, 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
