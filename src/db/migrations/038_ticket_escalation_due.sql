@@ -2,15 +2,18 @@
 -- the instant its next escalation (a clock's 80 % warning or its breach) can be due, and the job
 -- reads only tickets whose instant has passed. The job computes the instant with the domain's
 -- clocks; what it depends on marks it stale ('-infinity': due at the next run) right here, so no
--- write path can forget: the ticket's status, first reply, priority, targets and calendar, any
--- status event, and any edit of the ticket's calendar (every edit moves calendars.version).
+-- write path can forget: the ticket's status (every status event is written with it, moveTicket),
+-- first reply, priority, targets and calendar, a marker cleared, and any edit of the ticket's
+-- calendar (every edit moves calendars.version).
 -- escalation_rev moves with each mark, so a run never stores an instant computed before a
 -- change that committed while it ran. NULL: nothing left to raise until something changes (a
 -- resolved or closed ticket raises nothing; the job reads open tickets only, as before).
 ALTER TABLE tickets ADD COLUMN escalation_due_at timestamptz DEFAULT '-infinity';
 ALTER TABLE tickets ADD COLUMN escalation_rev bigint NOT NULL DEFAULT 0;
 UPDATE tickets SET escalation_due_at = NULL WHERE status IN ('resolved', 'closed');
-CREATE INDEX tickets_escalation_due ON tickets (escalation_due_at) WHERE status NOT IN ('resolved', 'closed');
+-- No index on escalation_due_at: an indexed column written would make each of the job's writes
+-- a non-HOT update, the churn that spreads the ticket lists over more pages (ADR 0027). The job
+-- finds the open tickets by tickets_open and returns only the due ones.
 
 CREATE OR REPLACE FUNCTION kopa_escalation_stale_mark(status text) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN status IN ('resolved', 'closed') THEN NULL ELSE '-infinity'::timestamptz END $$;
@@ -34,15 +37,6 @@ BEGIN
 END $$;
 CREATE TRIGGER tickets_escalation_stale BEFORE UPDATE ON tickets
   FOR EACH ROW EXECUTE FUNCTION kopa_ticket_escalation_stale();
-
-CREATE OR REPLACE FUNCTION kopa_status_event_escalation_stale() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE tickets SET escalation_due_at = kopa_escalation_stale_mark(status), escalation_rev = escalation_rev + 1 WHERE id = NEW.ticket_id;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER ticket_events_escalation_stale AFTER INSERT ON ticket_events
-  FOR EACH ROW WHEN (NEW.kind = 'status') EXECUTE FUNCTION kopa_status_event_escalation_stale();
 
 CREATE OR REPLACE FUNCTION kopa_calendar_escalation_stale() RETURNS trigger
   LANGUAGE plpgsql AS $$
