@@ -67,6 +67,7 @@ describe.each(BACKENDS)('escalation of the due tickets only, on %s', (backend) =
     const reprioritised = await open('P3');
     const quiet = await open('P4');
     let late = '';
+    let resumed = '';
 
     // Minute by minute, what happens to the tickets before that minute's run.
     const actions: Record<number, () => Promise<unknown>> = {
@@ -81,7 +82,11 @@ describe.each(BACKENDS)('escalation of the due tickets only, on %s', (backend) =
       150: () => operator.delete('/api/v1/calendars/lv/exceptions/2026-11-24'),
       // A priority raised with its targets (no use case changes them yet; the column trigger must see it).
       170: () => t.deps.store.run(SYSTEM, (tx) => sql`UPDATE tickets SET priority = 'P1', reaction_target_minutes = 60, resolution_target_minutes = 480 WHERE id = ${reprioritised}`.execute(trxOf(tx))),
+      // Paused past its instant (the run then finds nothing to wait for), then resumed.
+      160: async () => (resumed = await open('P1')),
+      180: () => move(resumed, 'waiting_for_customer'),
       200: () => move(reopened, 'in_progress'),
+      240: () => move(resumed, 'in_progress'),
       260: () => move(paused, 'waiting_for_customer'),
       290: () => move(paused, 'in_progress'),
     };
@@ -115,6 +120,7 @@ describe.each(BACKENDS)('escalation of the due tickets only, on %s', (backend) =
     expect(at(late, 'reaction', 'breach')).toEqual([150]); // opened 10:30, 60 minutes by 11:30, known at 12:30
     expect(at(reprioritised, 'reaction', 'breach')).toEqual([170]); // P3 → P1: 60 minutes long past
     expect(at(reopened, 'reaction', 'warning')).toEqual([228]); // 20 minutes before resolving, 28 more from 13:20
+    expect(at(resumed, 'reaction', 'warning')).toEqual([268]); // 20 minutes by 13:00, paused until 14:00, 28 more
     expect(at(untouched, 'resolution', 'warning')).toEqual([384]); // 384 of 480 minutes: 16:24
     expect(at(quiet, 'reaction', 'warning')).toEqual([384]); // P4: 384 of 480 minutes, 16:24
     // The bound: a run reads the tickets that changed or came due, not every open ticket.
