@@ -4,7 +4,7 @@ import type { DeskDeps, EscalationMarker } from './ports.js';
 import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { calendarClock } from '../calendars/calendar-clocks.js';
-import { slasOf } from './ticket-sla.js';
+import { SLA_BATCH, slasOf } from './ticket-sla.js';
 import { SYSTEM } from '../shared/transaction.js';
 import type { Ticket } from '../../domain/desk/ticket.js';
 import type { BusinessClock } from '../../domain/calendar/business-clock.js';
@@ -33,6 +33,7 @@ export async function escalateTickets(deps: DeskDeps): Promise<Escalation[]> {
   const actor = systemActor('escalation');
   return deps.store.run(SYSTEM, async (tx) => {
     const raised: Escalation[] = [];
+    const instants: { ticketId: string; at: Date | null; rev: string }[] = [];
     const due = await deps.store.tickets.escalationDue(tx, now);
     const tickets = due.map((d) => d.ticket);
     const slas = await slasOf(deps, tx, tickets, now);
@@ -60,8 +61,9 @@ export async function escalateTickets(deps: DeskDeps): Promise<Escalation[]> {
         const at = nextLevelAt(state, pending, clocks.get(ticket.calendarId)!, now.getTime());
         if (at !== null) next = next === null ? at : Math.min(next, at);
       }
-      await deps.store.tickets.setEscalationDue(tx, ticket.id, next === null ? null : new Date(next), rev);
+      instants.push({ ticketId: ticket.id, at: next === null ? null : new Date(next), rev });
     }
+    for (let i = 0; i < instants.length; i += SLA_BATCH) await deps.store.tickets.setEscalationDue(tx, instants.slice(i, i + SLA_BATCH));
     return raised;
   });
 }

@@ -106,8 +106,8 @@ export interface TicketStore {
    * it was computed (migration 038 marks them), with the revision it was computed against.
    */
   escalationDue(tx: Tx, now: Date): Promise<{ ticket: Ticket; rev: string }[]>;
-  /** Stores when the ticket's next escalation is due (null: none until it changes), unless it changed since `rev`. */
-  setEscalationDue(tx: Tx, ticketId: string, at: Date | null, rev: string): Promise<void>;
+  /** Stores when each ticket's next escalation is due (null: none until it changes), unless it changed since `rev`. */
+  setEscalationDue(tx: Tx, instants: readonly { ticketId: string; at: Date | null; rev: string }[]): Promise<void>;
   /** Sets an escalation marker if unset; true for the one caller that set it. */
   claimMarker(tx: Tx, ticketId: string, marker: EscalationMarker, at: Date): Promise<boolean>;
   createdBetween(tx: Tx, tenantId: string, from: Date, to: Date): Promise<Ticket[]>;

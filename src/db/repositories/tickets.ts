@@ -248,8 +248,11 @@ export const ticketRepository: Store['tickets'] = {
       .execute();
     return rows.map((r) => ({ ticket: toTicket(r), rev: String(r.escalation_rev) }));
   },
-  async setEscalationDue(tx, ticketId, at, rev) {
-    await trxOf(tx).updateTable('tickets').set({ escalation_due_at: at }).where('id', '=', ticketId).where('escalation_rev', '=', rev as never).execute();
+  async setEscalationDue(tx, instants) {
+    if (instants.length === 0) return;
+    // One statement for the run; a ticket changed since its revision was read keeps its stale mark.
+    const rows = sql.join(instants.map((i) => sql`(${i.ticketId}::uuid, ${i.at}::timestamptz, ${i.rev}::bigint)`));
+    await sql`UPDATE tickets SET escalation_due_at = v.at FROM (VALUES ${rows}) AS v (id, at, rev) WHERE tickets.id = v.id AND tickets.escalation_rev = v.rev`.execute(trxOf(tx));
   },
   async claimMarker(tx, ticketId, marker, at) {
     const result = await trxOf(tx).updateTable('tickets').set({ [marker]: at }).where('id', '=', ticketId).where(marker, 'is', null).executeTakeFirst();
