@@ -20,8 +20,7 @@ export async function inspectTicketLists(client: pg.Client, tenantId: string): P
   );
   console.log(`  tickets' indexes (pages, scans): ${indexes.rows.map((i) => `${i.name} ${i.pages} ${i.scans}`).join(', ')}`);
   const lists = [
-    { who: 'a municipality (tenant_user), ordered by number alone', role: 'tenant_user', tenant: tenantId, query: `SELECT * FROM tickets WHERE tenant_id = '${tenantId}' ORDER BY number DESC LIMIT 21` },
-    { who: 'a municipality (tenant_user), as the app asks since ADR 0027', role: 'tenant_user', tenant: tenantId, query: `SELECT * FROM tickets WHERE tenant_id = '${tenantId}' ORDER BY tenant_id, number DESC LIMIT 21` },
+    { who: 'a municipality (tenant_user)', role: 'tenant_user', tenant: tenantId, query: `SELECT * FROM tickets WHERE tenant_id = '${tenantId}' ORDER BY number DESC LIMIT 21` },
     { who: 'the escalation job (system)', role: 'system', tenant: '', query: `SELECT * FROM tickets WHERE status NOT IN ('resolved', 'closed') AND escalation_due_at <= now()` },
     { who: 'the desk (desk_agent)', role: 'desk_agent', tenant: '', query: 'SELECT * FROM tickets ORDER BY number DESC LIMIT 21' },
   ];

@@ -132,10 +132,6 @@ export const ticketRepository: Store['tickets'] = {
       case 'newest':
       case 'oldest': {
         const direction = sort === 'newest' ? 'desc' : 'asc';
-        // One municipality's tickets in the order of tickets_tenant_number (tenant_id is fixed, so
-        // the order is the same): otherwise the planner may walk every tenant's tickets by number
-        // and filter, reading more pages as the table grows and churns (ADR 0027).
-        if (tenantId !== null) q = q.orderBy('tenant_id', direction === 'desc' ? 'asc' : 'desc');
         q = q.orderBy('number', direction);
         if (after) q = q.where('number', direction === 'desc' ? '<' : '>', Number(after[0]) as never);
         break;
