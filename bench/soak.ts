@@ -27,6 +27,7 @@ import { serverEnv, spawnServer, type ServerProcess } from '../test/support/serv
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { CLOCK_TICKS, processTree } from './proc-cpu.js';
+import { inspectTicketLists } from './soak-inspect.js';
 
 const minutesArg = process.argv.indexOf('--minutes');
 const MINUTES = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 10;
@@ -283,6 +284,7 @@ async function main(): Promise<void> {
     const pass = total.errors === 0 && memoryDrifts.every(flat) && flat(throughputDrift) && (Number.isNaN(cpuDrift) || flat(cpuDrift));
     console.log(`Verdict: ${pass ? 'PASS' : 'FAIL'} — ${verdict.join(', ')}`);
     if (!pass) process.exitCode = 1;
+    await stats.inspect(tenantTokens[0]!.tenantId);
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
     await Promise.all(replicas.map((r) => Promise.race([r.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])));
@@ -361,6 +363,9 @@ class StatementStats {
     }
     this.last = now;
     return changes;
+  }
+  async inspect(tenantId: string): Promise<void> {
+    if (this.client) await inspectTicketLists(this.client, tenantId);
   }
   async close(): Promise<void> {
     await this.client?.end().catch(() => undefined);

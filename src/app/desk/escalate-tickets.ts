@@ -1,38 +1,51 @@
 import { systemActor } from '../../domain/actor.js';
-import type { ClockState } from '../../domain/desk/sla.js';
+import { levelsReached, nextLevelAt, type EscalationLevel } from '../../domain/desk/escalation.js';
 import type { DeskDeps, EscalationMarker } from './ports.js';
 import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { slasOf } from './ticket-sla.js';
+import { calendarClock } from '../calendars/calendar-clocks.js';
+import { SLA_BATCH, slasOf } from './ticket-sla.js';
 import { SYSTEM } from '../shared/transaction.js';
+import type { Ticket } from '../../domain/desk/ticket.js';
+import type { BusinessClock } from '../../domain/calendar/business-clock.js';
 
-export const WARNING_RATIO = 0.8;
+export { WARNING_RATIO } from '../../domain/desk/escalation.js';
 
 /** Declared beside its notification, so this file depends on that one and not back. */
 export type { Escalation } from './notify-escalation.js';
+
+const markerOf = (clock: Escalation['clock'], level: EscalationLevel) => `${clock}_${level === 'warning' ? 'warned' : 'breached'}_at` as EscalationMarker;
+const markerSet = (ticket: Ticket, marker: EscalationMarker) =>
+  ({ reaction_warned_at: ticket.reactionWarnedAt, reaction_breached_at: ticket.reactionBreachedAt, resolution_warned_at: ticket.resolutionWarnedAt, resolution_breached_at: ticket.resolutionBreachedAt })[marker] !== null;
 
 /**
  * Raises a warning when a clock reaches 80 % of its target and a breach at 100 %. Each is
  * raised once: the marker column is set with a conditional update, so when several replicas
  * (or a restarted one) run this at the same moment, exactly one of them records the event.
+ *
+ * Only the tickets whose next escalation is due are read (ADR 0027): each ticket keeps the
+ * instant its clocks next reach a level they have not raised, computed here after deciding, and
+ * any change to what the clocks depend on makes it due at once (migration 038). The decision
+ * itself is the clocks' own, as for every open ticket before.
  */
 export async function escalateTickets(deps: DeskDeps): Promise<Escalation[]> {
   const now = deps.clock.now();
   const actor = systemActor('escalation');
   return deps.store.run(SYSTEM, async (tx) => {
     const raised: Escalation[] = [];
-    const open = await deps.store.tickets.open(tx);
-    // Every open ticket's clocks in a few statements, not two per ticket: the open tickets are what grows.
-    const slas = await slasOf(deps, tx, open, now);
-    for (const [i, ticket] of open.entries()) {
+    const instants: { ticketId: string; at: Date | null; rev: string }[] = [];
+    const due = await deps.store.tickets.escalationDue(tx, now);
+    const tickets = due.map((d) => d.ticket);
+    const slas = await slasOf(deps, tx, tickets, now);
+    const clocks = new Map<string, BusinessClock>();
+    for (const calendarId of new Set(tickets.map((t) => t.calendarId))) clocks.set(calendarId, (await calendarClock(deps.store, tx, calendarId)).clock);
+    for (const [i, { ticket, rev }] of due.entries()) {
       const sla = slas[i]!;
-      const checks: [Escalation['clock'], ClockState][] = [['reaction', sla.reaction], ['resolution', sla.resolution]];
-      for (const [clock, state] of checks) {
-        if (state.metAt !== null) continue;
-        const levels: [Escalation['level'], boolean][] = [['warning', state.ratio >= WARNING_RATIO], ['breach', state.ratio >= 1]];
-        for (const [level, reached] of levels) {
-          if (!reached) continue;
-          const marker = `${clock}_${level === 'warning' ? 'warned' : 'breached'}_at` as EscalationMarker;
+      let next: number | null = null;
+      for (const [clock, state] of [['reaction', sla.reaction], ['resolution', sla.resolution]] as const) {
+        const reached = levelsReached(state);
+        for (const level of reached) {
+          const marker = markerOf(clock, level);
           if (!(await deps.store.tickets.claimMarker(tx, ticket.id, marker, now))) continue;
           const data = { clock, level, targetMinutes: state.targetMinutes, elapsedMinutes: Math.round(state.elapsedMinutes), dueAt: new Date(state.dueAt).toISOString() };
           await deps.store.tickets.addEvent(tx, ticket.tenantId, {
@@ -43,8 +56,14 @@ export async function escalateTickets(deps: DeskDeps): Promise<Escalation[]> {
           await queueEscalationNotifications(deps, tx, escalation, now);
           raised.push(escalation);
         }
+        // A level reached is raised now (here or by another replica); those not reached wait for their instant.
+        const pending = (['warning', 'breach'] as const).filter((level) => !reached.includes(level) && !markerSet(ticket, markerOf(clock, level)));
+        const at = nextLevelAt(state, pending, clocks.get(ticket.calendarId)!, now.getTime());
+        if (at !== null) next = next === null ? at : Math.min(next, at);
       }
+      instants.push({ ticketId: ticket.id, at: next === null ? null : new Date(next), rev });
     }
+    for (let i = 0; i < instants.length; i += SLA_BATCH) await deps.store.tickets.setEscalationDue(tx, instants.slice(i, i + SLA_BATCH));
     return raised;
   });
 }

@@ -99,8 +99,15 @@ export interface TicketStore {
   /** Comments the person wrote on the ticket after `since`, and the oldest of them. */
   recentComments(tx: Tx, ticketId: string, actorId: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
   addEvent(tx: Tx, tenantId: string, event: Omit<TicketEvent, 'id'>): Promise<TicketEvent>;
-  /** Open tickets of every tenant, for the escalation job (system scope). */
+  /** Open tickets of every tenant (system scope). */
   open(tx: Tx): Promise<Ticket[]>;
+  /**
+   * Open tickets whose next escalation is due at `now` or before, or whose clocks changed since
+   * it was computed (migration 038 marks them), with the revision it was computed against.
+   */
+  escalationDue(tx: Tx, now: Date): Promise<{ ticket: Ticket; rev: string }[]>;
+  /** Stores when each ticket's next escalation is due (null: none until it changes), unless it changed since `rev`. */
+  setEscalationDue(tx: Tx, instants: readonly { ticketId: string; at: Date | null; rev: string }[]): Promise<void>;
   /** Sets an escalation marker if unset; true for the one caller that set it. */
   claimMarker(tx: Tx, ticketId: string, marker: EscalationMarker, at: Date): Promise<boolean>;
   createdBetween(tx: Tx, tenantId: string, from: Date, to: Date): Promise<Ticket[]>;

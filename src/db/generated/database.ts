@@ -684,6 +684,8 @@ export interface Tickets {
   channel: string;
   created_at: Generated<Timestamp>;
   description: string;
+  escalation_due_at: Generated<Timestamp | null>;
+  escalation_rev: Generated<Int8>;
   first_response_at: Timestamp | null;
   id: Generated<string>;
   number: ColumnType<string, never, never>;

@@ -235,6 +235,21 @@ export const ticketRepository: Store['tickets'] = {
     const rows = await trxOf(tx).selectFrom('tickets').selectAll().where('status', 'not in', ['resolved', 'closed']).execute();
     return rows.map(toTicket);
   },
+  async escalationDue(tx, now) {
+    const rows = await trxOf(tx)
+      .selectFrom('tickets')
+      .selectAll()
+      .where('status', 'not in', ['resolved', 'closed'])
+      .where('escalation_due_at', '<=', now)
+      .execute();
+    return rows.map((r) => ({ ticket: toTicket(r), rev: String(r.escalation_rev) }));
+  },
+  async setEscalationDue(tx, instants) {
+    if (instants.length === 0) return;
+    // One statement for the run; a ticket changed since its revision was read keeps its stale mark.
+    const rows = sql.join(instants.map((i) => sql`(${i.ticketId}::uuid, ${i.at}::timestamptz, ${i.rev}::bigint)`));
+    await sql`UPDATE tickets SET escalation_due_at = v.at FROM (VALUES ${rows}) AS v (id, at, rev) WHERE tickets.id = v.id AND tickets.escalation_rev = v.rev`.execute(trxOf(tx));
+  },
   async claimMarker(tx, ticketId, marker, at) {
     const result = await trxOf(tx).updateTable('tickets').set({ [marker]: at }).where('id', '=', ticketId).where(marker, 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
