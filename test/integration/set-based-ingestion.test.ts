@@ -131,4 +131,33 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     const statements = await statementsOf(() => rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS }));
     expect(statements).toBeLessThanOrEqual(8);
   });
+
+  it('extends every line that keeps up in one transaction, and its segments are the timeline of the raw results', async () => {
+    const monitors = await newMonitors('keeping up', 40);
+    const start = Date.parse('2026-11-20T10:00:00Z');
+    // Each monitor fails for a run of its own (0 to 5 checks long, at its own minute), some across the step.
+    const okAt = (i: number, minute: number) => !(minute >= 10 + (i % 9) && minute < 10 + (i % 9) + (i % 6));
+    const outcomes = monitors.map((_, i) => Array.from({ length: 40 }, (_, minute) => ({ at: start + minute * MINUTE, ok: okAt(i, minute) })));
+    const saved = now;
+    try {
+      now = start + 40 * MINUTE;
+      for (let minute = 0; minute < 40; minute++) await ingestProbeBatch(t.deps, prober, monitors.map((m, i) => ({ monitorId: m.id, at: new Date(start + minute * MINUTE).toISOString(), ok: okAt(i, minute), location: 'local' })));
+      now = start + 27 * MINUTE;
+      await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 5_000 });
+      const first = (await lines(monitors)).get(monitors[0]!.id)!.get('local')!.rolledTo.getTime();
+      now += ROLLUP_STEP_MS;
+      let run: Awaited<ReturnType<typeof rollUpAvailability>> | undefined;
+      const statements = await statementsOf(async () => (run = await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS })));
+      expect(run!.chunks).toBeGreaterThanOrEqual(40);
+      // The cursors' read, then one transaction: the results of all lines, the segments' delete, cut, extension and insert, the lines.
+      expect(statements).toBeLessThanOrEqual(14);
+      const after = await lines(monitors);
+      for (const m of monitors) expect(after.get(m.id)!.get('local')!.rolledTo.getTime()).toBe(first + ROLLUP_STEP_MS);
+      const to = first + ROLLUP_STEP_MS;
+      const stored = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.segmentsMany(tx, monitors.map((m) => ({ monitorId: m.id, location: 'local' })), new Date(start), new Date(to)));
+      monitors.forEach((m, i) => expect(stored.get(`${m.id}|local`), m.name).toEqual(locationTimeline(outcomes[i]!, MINUTE, 2, start, to)));
+    } finally {
+      now = saved;
+    }
+  });
 });
