@@ -5,6 +5,7 @@ import { ROLLUP_STEP_MS, rollUpAvailability } from '../../src/app/availability/r
 import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js';
 import { createMonitor } from '../../src/app/monitoring/manage-monitors.js';
 import { locationTimelines } from '../../src/app/monitoring/monitor-timeline.js';
+import { watchOutages } from '../../src/app/monitoring/watch-outages.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { locationTimeline } from '../../src/domain/availability/timeline.js';
@@ -160,5 +161,25 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     } finally {
       now = saved;
     }
+  });
+
+  it('the outage watch judges every critical monitor in one transaction, and still confirms an outage at its first failure', async () => {
+    const watched = await newMonitors('watched', 30);
+    // One that confirms after five failures: the watch reads six results of each location, and judges each monitor on its own number.
+    watched.push(await createMonitor(t.deps, operator, { serviceId, tenantId: null, name: 'watched slowly', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 5, critical: true, locations: ['local'], active: true }));
+    for (const minutesAgo of [4, 3, 2, 1]) await ingestProbeBatch(t.deps, prober, resultsAt(watched, now - minutesAgo * MINUTE));
+    // A minute with nothing to confirm or close costs the same few statements however many monitors are watched.
+    let quiet: Awaited<ReturnType<typeof watchOutages>> | undefined;
+    const statements = await statementsOf(async () => (quiet = await watchOutages(t.deps)));
+    expect(quiet).toEqual({ confirmed: 0, ended: 0 });
+    // The transaction, the monitors, their newest results, their open outages.
+    expect(statements).toBeLessThanOrEqual(6);
+    // Four failures in a row (two confirm): the outage starts at the oldest of the newest three results, as the rule judges it.
+    const failing = watched[7]!;
+    const failedAt = [now - 55_000, now - 50_000, now - 40_000, now - 30_000];
+    for (const at of failedAt) await ingestProbeBatch(t.deps, prober, [{ monitorId: failing.id, at: new Date(at).toISOString(), ok: false, location: 'local' }]);
+    expect(await watchOutages(t.deps)).toEqual({ confirmed: 1, ended: 0 });
+    const open = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutage(tx, failing.id));
+    expect(Date.parse(open!.startedAt)).toBe(failedAt[1]);
   });
 });
