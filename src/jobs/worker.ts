@@ -33,13 +33,18 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void>; ti
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
 
+  // The last period each kind was enqueued for by this process: a period is enqueued once, not at
+  // every poll (the dedupe key keeps it once across replicas; this keeps the statements away).
+  const enqueuedSlot = new Map<string, number>();
+
   async function schedulePeriodic(now: Date): Promise<void> {
+    const due = options.periodic.map((p) => ({ p, slot: Math.floor(now.getTime() / (p.everySeconds * 1000)) })).filter(({ p, slot }) => enqueuedSlot.get(p.kind) !== slot);
+    if (due.length === 0) return;
     await deps.store.run(SYSTEM, async (tx) => {
-      for (const p of options.periodic) {
-        const slot = Math.floor(now.getTime() / (p.everySeconds * 1000));
-        await deps.store.jobs.enqueue(tx, p.kind, {}, new Date(slot * p.everySeconds * 1000), `${p.kind}:${slot}`);
-      }
+      for (const { p, slot } of due) await deps.store.jobs.enqueue(tx, p.kind, {}, new Date(slot * p.everySeconds * 1000), `${p.kind}:${slot}`);
     });
+    // Only once committed: a failed enqueue is tried again at the next poll.
+    for (const { p, slot } of due) enqueuedSlot.set(p.kind, slot);
   }
 
   async function tick(): Promise<number> {

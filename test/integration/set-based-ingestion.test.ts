@@ -5,6 +5,7 @@ import { ROLLUP_STEP_MS, rollUpAvailability } from '../../src/app/availability/r
 import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js';
 import { createMonitor } from '../../src/app/monitoring/manage-monitors.js';
 import { locationTimelines } from '../../src/app/monitoring/monitor-timeline.js';
+import { watchOutages } from '../../src/app/monitoring/watch-outages.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { locationTimeline } from '../../src/domain/availability/timeline.js';
@@ -130,5 +131,55 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     // However many lines have no results yet, a run that has nothing to settle costs a few statements.
     const statements = await statementsOf(() => rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS }));
     expect(statements).toBeLessThanOrEqual(8);
+  });
+
+  it('extends every line that keeps up in one transaction, and its segments are the timeline of the raw results', async () => {
+    const monitors = await newMonitors('keeping up', 40);
+    const start = Date.parse('2026-11-20T10:00:00Z');
+    // Each monitor fails for a run of its own (0 to 5 checks long, at its own minute), some across the step.
+    const okAt = (i: number, minute: number) => !(minute >= 10 + (i % 9) && minute < 10 + (i % 9) + (i % 6));
+    const outcomes = monitors.map((_, i) => Array.from({ length: 40 }, (_, minute) => ({ at: start + minute * MINUTE, ok: okAt(i, minute) })));
+    const saved = now;
+    try {
+      now = start + 40 * MINUTE;
+      for (let minute = 0; minute < 40; minute++) await ingestProbeBatch(t.deps, prober, monitors.map((m, i) => ({ monitorId: m.id, at: new Date(start + minute * MINUTE).toISOString(), ok: okAt(i, minute), location: 'local' })));
+      now = start + 27 * MINUTE;
+      await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 5_000 });
+      const first = (await lines(monitors)).get(monitors[0]!.id)!.get('local')!.rolledTo.getTime();
+      now += ROLLUP_STEP_MS;
+      let run: Awaited<ReturnType<typeof rollUpAvailability>> | undefined;
+      const statements = await statementsOf(async () => (run = await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS })));
+      expect(run!.chunks).toBeGreaterThanOrEqual(40);
+      // The cursors, where the other tests' unstarted lines begin (a transaction each), then one
+      // transaction: the results of all lines, the segments' delete, cut, extension and insert, the lines.
+      expect(statements).toBeLessThanOrEqual(15);
+      const after = await lines(monitors);
+      for (const m of monitors) expect(after.get(m.id)!.get('local')!.rolledTo.getTime()).toBe(first + ROLLUP_STEP_MS);
+      const to = first + ROLLUP_STEP_MS;
+      const stored = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.segmentsMany(tx, monitors.map((m) => ({ monitorId: m.id, location: 'local' })), new Date(start), new Date(to)));
+      monitors.forEach((m, i) => expect(stored.get(`${m.id}|local`), m.name).toEqual(locationTimeline(outcomes[i]!, MINUTE, 2, start, to)));
+    } finally {
+      now = saved;
+    }
+  });
+
+  it('the outage watch judges every critical monitor in one transaction, and still confirms an outage at its first failure', async () => {
+    const watched = await newMonitors('watched', 30);
+    // One that confirms after five failures: the watch reads six results of each location, and judges each monitor on its own number.
+    watched.push(await createMonitor(t.deps, operator, { serviceId, tenantId: null, name: 'watched slowly', type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 5, critical: true, locations: ['local'], active: true }));
+    for (const minutesAgo of [4, 3, 2, 1]) await ingestProbeBatch(t.deps, prober, resultsAt(watched, now - minutesAgo * MINUTE));
+    // A minute with nothing to confirm or close costs the same few statements however many monitors are watched.
+    let quiet: Awaited<ReturnType<typeof watchOutages>> | undefined;
+    const statements = await statementsOf(async () => (quiet = await watchOutages(t.deps)));
+    expect(quiet).toEqual({ confirmed: 0, ended: 0 });
+    // The transaction, the monitors, their newest results, their open outages.
+    expect(statements).toBeLessThanOrEqual(6);
+    // Four failures in a row (two confirm): the outage starts at the oldest of the newest three results, as the rule judges it.
+    const failing = watched[7]!;
+    const failedAt = [now - 55_000, now - 50_000, now - 40_000, now - 30_000];
+    for (const at of failedAt) await ingestProbeBatch(t.deps, prober, [{ monitorId: failing.id, at: new Date(at).toISOString(), ok: false, location: 'local' }]);
+    expect(await watchOutages(t.deps)).toEqual({ confirmed: 1, ended: 0 });
+    const open = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutage(tx, failing.id));
+    expect(Date.parse(open!.startedAt)).toBe(failedAt[1]);
   });
 });

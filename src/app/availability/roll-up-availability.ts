@@ -1,6 +1,7 @@
 import { locationTimeline } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { RollupDeps } from './ports.js';
+import type { RollupCursor } from './rollup-ports.js';
 import type { Tx } from '../shared/transaction.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -23,6 +24,9 @@ export const ROLLUP_STEP_MS = 5 * 60_000;
 /**
  * Extends every monitor's rolled-up segments up to its settled frontier, a day per transaction.
  * With `minStepMs`, a line less than that behind its frontier waits for a later run.
+ * Lines within a day of their frontier (every line that keeps up) are extended together, in one
+ * transaction and a fixed number of statements for the run; a line further behind (a first start
+ * over old results, a rewind, a long stop) catches up a day at a time in transactions of its own.
  * Safe to run on several replicas at once: each chunk rewrites the same rows with the same content.
  */
 export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?: number; minStepMs?: number } = {}): Promise<{ chunks: number; pending: number }> {
@@ -36,10 +40,24 @@ export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?
   let pending = 0;
   const budget = options.maxChunks ?? 500;
   const minStep = options.minStepMs ?? 0;
+  const keepingUp: Chunk[] = [];
+  const seen = new Set<string>();
   for (const cursor of cursors) {
     const frontier = now - settleMs(cursor.intervalSeconds, cursor.failuresToConfirm);
     let start = cursor.rolledTo?.getTime() ?? firstOf.get(cursor)?.getTime() ?? null;
     if (start === null || frontier - start < minStep) continue;
+    // A location listed twice on a monitor is one line.
+    const key = `${cursor.monitorId}|${cursor.location}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (start < frontier && frontier - start <= CHUNK_MS) {
+      if (chunks >= budget) pending++;
+      else {
+        keepingUp.push({ cursor, from: start, end: frontier });
+        chunks++;
+      }
+      continue;
+    }
     while (start < frontier) {
       if (chunks >= budget) {
         pending++;
@@ -50,19 +68,43 @@ export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?
         // A silent stretch (a paused agent, a removed location) is rolled up in one step, not a day at a time.
         const next = (await deps.store.rollups.firstResultAt(tx, cursor.monitorId, cursor.location, new Date(from)))?.getTime() ?? Infinity;
         const end = Math.min(Math.max(from + CHUNK_MS, next), frontier);
-        const results = await deps.store.rollups.resultsAround(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), cursor.failuresToConfirm + 1);
-        const segments = locationTimeline(results.map((r) => ({ at: r.at.getTime(), ok: r.ok })), cursor.intervalSeconds * 1000, cursor.failuresToConfirm, from, end);
-        await deps.store.rollups.replaceFrom(tx, cursor.monitorId, cursor.location, new Date(from), new Date(end), segments, deps.clock.now());
-        // The chunk's whole hours are final now: the sparklines read them kept (ADR 0026). A chunk
-        // within one hour completes none, so the usual minute's chunk costs no statement here.
-        if (Math.floor(from / HOUR_MS) < Math.floor(end / HOUR_MS)) await deps.store.rollups.rollLatencyHours(tx, [{ monitorId: cursor.monitorId, location: cursor.location, from: new Date(from), to: new Date(end) }]);
+        await rollChunks(deps, tx, [{ cursor, from, end }]);
         return end;
       });
       chunks++;
       start = end;
     }
   }
+  if (keepingUp.length > 0) await deps.store.run(SYSTEM, (tx) => rollChunks(deps, tx, keepingUp));
   return { chunks, pending };
+}
+
+/** One chunk of a line: its segments over [from, end) are computed again and the line moves to `end`. */
+interface Chunk {
+  cursor: RollupCursor;
+  from: number;
+  end: number;
+}
+
+/** Writes chunks of distinct lines, each at most a day long, with a fixed number of statements however many there are. */
+async function rollChunks(deps: RollupDeps, tx: Tx, chunks: readonly Chunk[]): Promise<void> {
+  // The results each chunk needs, read together for chunks ending at the same instant (lines with one interval and confirmation).
+  const results = new Map<Chunk, { atMs: number; ok: boolean }[]>();
+  const byEnd = new Map<number, Chunk[]>();
+  for (const c of chunks) byEnd.set(c.end, [...(byEnd.get(c.end) ?? []), c]);
+  for (const [end, group] of byEnd) {
+    const read = await deps.store.rollups.resultsAroundMany(tx, group.map((c) => ({ monitorId: c.cursor.monitorId, location: c.cursor.location, from: new Date(c.from), margin: c.cursor.failuresToConfirm + 1 })), new Date(end));
+    group.forEach((c, i) => results.set(c, read[i]!));
+  }
+  const lines = chunks.map((c) => {
+    const segments = locationTimeline(results.get(c)!.map((r) => ({ at: r.atMs, ok: r.ok })), c.cursor.intervalSeconds * 1000, c.cursor.failuresToConfirm, c.from, c.end);
+    return { monitorId: c.cursor.monitorId, location: c.cursor.location, from: new Date(c.from), to: new Date(c.end), segments };
+  });
+  await deps.store.rollups.replaceFromMany(tx, lines, deps.clock.now());
+  // The chunks' whole hours are final now: the sparklines read them kept (ADR 0026). A chunk
+  // within one hour completes none, so most of a run's five-minute chunks cost nothing here.
+  const hours = lines.filter((l) => Math.floor(l.from.getTime() / HOUR_MS) < Math.floor(l.to.getTime() / HOUR_MS));
+  if (hours.length > 0) await deps.store.rollups.rollLatencyHours(tx, hours.map((l) => ({ monitorId: l.monitorId, location: l.location, from: l.from, to: l.to })));
 }
 
 /**

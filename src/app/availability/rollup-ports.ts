@@ -28,6 +28,8 @@ export interface RollupStore {
   resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ atMs: number; ok: boolean }[][]>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
   replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
+  /** `replaceFrom` for many lines (each (monitor, location) once) in a fixed number of statements, whatever their count. */
+  replaceFromMany(tx: Tx, lines: readonly { monitorId: string; location: string; from: Date; to: Date; segments: readonly Segment[] }[], at: Date): Promise<void>;
   /** Moves the cursor back to `to` if it is beyond it (a late result arrived), counting the rewind. */
   rewind(tx: Tx, monitorId: string, location: string, to: Date, at: Date): Promise<void>;
   rolledTo(tx: Tx, monitorId: string): Promise<Map<string, Date>>;

@@ -79,15 +79,21 @@ async function endOutage(deps: MonitoringDeps, monitor: Monitor, outage: OutageR
  */
 export async function watchOutages(deps: MonitoringDeps): Promise<{ confirmed: number; ended: number }> {
   const now = deps.clock.now();
-  const monitors = (await deps.store.run(SYSTEM, (tx) => deps.store.monitors.list(tx, {}))).filter((m) => m.active && m.critical);
+  // One transaction for every critical monitor: their newest results (kept as they arrive, migration
+  // 031) and open outages, each in one read; a statement per monitor and minute only where something changes.
+  const { monitors, latest, openOutages } = await deps.store.run(SYSTEM, async (tx) => {
+    const monitors = (await deps.store.monitors.list(tx, {})).filter((m) => m.active && m.critical);
+    const ids = monitors.map((m) => m.id);
+    const perLocation = Math.max(0, ...monitors.map((m) => m.failuresToConfirm + 1));
+    return { monitors, latest: await deps.store.probeResults.latestKept(tx, ids, perLocation), openOutages: await deps.store.watch.openOutagesMany(tx, ids) };
+  });
+  const resultsOf = new Map<string, { location: string; at: number; ok: boolean }[]>();
+  for (const r of latest) resultsOf.set(r.monitorId, [...(resultsOf.get(r.monitorId) ?? []), { location: r.location, at: r.atMs, ok: r.ok }]);
   let confirmed = 0;
   let ended = 0;
   for (const monitor of monitors) {
-    const { results, open } = await deps.store.run(SYSTEM, async (tx) => ({
-      results: await deps.store.watch.latestResults(tx, monitor.id, monitor.failuresToConfirm + 1),
-      open: await deps.store.watch.openOutage(tx, monitor.id),
-    }));
-    const state = currentState(monitor, results.map((r) => ({ location: r.location, at: r.at.getTime(), ok: r.ok })), now.getTime());
+    const open = openOutages.get(monitor.id) ?? null;
+    const state = currentState(monitor, newestOf(monitor, resultsOf.get(monitor.id) ?? []), now.getTime());
     if (state.state === 'down' && !open) {
       const outage = await confirmOutage(deps, monitor, state.since, now);
       if (outage) {
@@ -100,4 +106,9 @@ export async function watchOutages(deps: MonitoringDeps): Promise<{ confirmed: n
     }
   }
   return { confirmed, ended };
+}
+
+/** The newest `failuresToConfirm + 1` results of each of the monitor's locations: what the state is judged on. */
+function newestOf(monitor: Monitor, results: { location: string; at: number; ok: boolean }[]): { location: string; at: number; ok: boolean }[] {
+  return monitor.locations.flatMap((location) => results.filter((r) => r.location === location).sort((a, b) => a.at - b.at).slice(-(monitor.failuresToConfirm + 1)));
 }

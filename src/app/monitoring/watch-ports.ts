@@ -30,6 +30,8 @@ export interface WatchStore {
    */
   latencyBuckets(tx: Tx, monitorId: string, starts: Date[], to: Date): Promise<{ index: number; p50LatencyMs: number | null; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
   openOutage(tx: Tx, monitorId: string): Promise<OutageRecord | null>;
+  /** The open outage of each of the monitors that has one, in one read: monitor id → outage. */
+  openOutagesMany(tx: Tx, monitorIds: readonly string[]): Promise<Map<string, OutageRecord>>;
   /** Records a new confirmed outage unless one is open; returns it only to the caller that created it. */
   startOutage(tx: Tx, monitorId: string, startedAt: Date, confirmedAt: Date): Promise<OutageRecord | null>;
   endOutage(tx: Tx, outageId: string, endedAt: Date): Promise<boolean>;

@@ -90,28 +90,48 @@ export const rollupRepository: RollupStore = {
   },
 
   async replaceFrom(tx, monitorId, location, from, to, segments, at) {
+    await rollupRepository.replaceFromMany(tx, [{ monitorId, location, from, to, segments }], at);
+  },
+
+  async replaceFromMany(tx, lines, at) {
+    if (lines.length === 0) return;
     const db = trxOf(tx);
-    await db.deleteFrom('monitor_segments').where('monitor_id', '=', monitorId).where('location', '=', location).where('start_at', '>=', from).execute();
+    const ids = sql.val(lines.map((l) => l.monitorId));
+    const locations = sql.val(lines.map((l) => l.location));
+    const froms = sql.val(lines.map((l) => l.from.toISOString()));
+    const input = sql`unnest(${ids}::uuid[], ${locations}::text[], ${froms}::timestamptz[]) AS q(monitor_id, location, from_at)`;
+    await sql`DELETE FROM monitor_segments s USING ${input} WHERE s.monitor_id = q.monitor_id AND s.location = q.location AND s.start_at >= q.from_at`.execute(db);
     // A segment reaching over `from` is cut there: what follows is being rewritten.
-    await db.updateTable('monitor_segments').set({ end_at: from }).where('monitor_id', '=', monitorId).where('location', '=', location).where('start_at', '<', from).where('end_at', '>', from).execute();
-    const rows = [...segments];
-    const last = await db.selectFrom('monitor_segments').select(['start_at', 'state']).where('monitor_id', '=', monitorId).where('location', '=', location).where('end_at', '=', from).executeTakeFirst();
-    // Extend the previous segment rather than start a new row with the same state: segments stay few.
-    if (last && rows[0] && rows[0].state === last.state && rows[0].start === from.getTime()) {
-      await db.updateTable('monitor_segments').set({ end_at: new Date(rows[0].end) }).where('monitor_id', '=', monitorId).where('location', '=', location).where('start_at', '=', last.start_at).execute();
-      rows.shift();
+    await sql`UPDATE monitor_segments s SET end_at = q.from_at FROM ${input}
+              WHERE s.monitor_id = q.monitor_id AND s.location = q.location AND s.start_at < q.from_at AND s.end_at > q.from_at`.execute(db);
+    // The segment ending at `from` (segments do not overlap: at most one) is extended when the first
+    // new one has its state, rather than starting a new row with the same state: segments stay few.
+    const leading = lines.map((l, i) => ({ l, i, first: l.segments[0] })).filter(({ l, first }) => first !== undefined && first.start === l.from.getTime());
+    const extended = new Set<number>();
+    if (leading.length > 0) {
+      const { rows } = await sql<{ i: string | number }>`
+        UPDATE monitor_segments s SET end_at = q.first_end
+        FROM unnest(${sql.val(leading.map(({ l }) => l.monitorId))}::uuid[], ${sql.val(leading.map(({ l }) => l.location))}::text[],
+                    ${sql.val(leading.map(({ l }) => l.from.toISOString()))}::timestamptz[], ${sql.val(leading.map(({ first }) => first!.state))}::text[],
+                    ${sql.val(leading.map(({ first }) => new Date(first!.end).toISOString()))}::timestamptz[], ${sql.val(leading.map(({ i }) => i))}::int[])
+             AS q(monitor_id, location, from_at, first_state, first_end, i)
+        WHERE s.monitor_id = q.monitor_id AND s.location = q.location AND s.end_at = q.from_at AND s.state = q.first_state
+        RETURNING q.i`.execute(db);
+      for (const r of rows) extended.add(Number(r.i));
     }
+    const rows = lines.flatMap((l, i) => (extended.has(i) ? l.segments.slice(1) : l.segments).map((s) => ({ l, s })));
     if (rows.length > 0) {
-      await db
-        .insertInto('monitor_segments')
-        .values(rows.map((s) => ({ monitor_id: monitorId, location, start_at: new Date(s.start), end_at: new Date(s.end), state: s.state })))
-        .execute();
+      await sql`
+        INSERT INTO monitor_segments (monitor_id, location, start_at, end_at, state)
+        SELECT * FROM unnest(${sql.val(rows.map(({ l }) => l.monitorId))}::uuid[], ${sql.val(rows.map(({ l }) => l.location))}::text[],
+                             ${sql.val(rows.map(({ s }) => new Date(s.start).toISOString()))}::timestamptz[], ${sql.val(rows.map(({ s }) => new Date(s.end).toISOString()))}::timestamptz[],
+                             ${sql.val(rows.map(({ s }) => s.state))}::text[])`.execute(db);
     }
-    await db
-      .insertInto('monitor_rollups')
-      .values({ monitor_id: monitorId, location, rolled_to: to, updated_at: at })
-      .onConflict((oc) => oc.columns(['monitor_id', 'location']).doUpdateSet({ rolled_to: to, updated_at: at }))
-      .execute();
+    await sql`
+      INSERT INTO monitor_rollups (monitor_id, location, rolled_to, updated_at)
+      SELECT q.monitor_id, q.location, q.rolled_to, ${at}
+      FROM unnest(${ids}::uuid[], ${locations}::text[], ${sql.val(lines.map((l) => l.to.toISOString()))}::timestamptz[]) AS q(monitor_id, location, rolled_to)
+      ON CONFLICT (monitor_id, location) DO UPDATE SET rolled_to = excluded.rolled_to, updated_at = excluded.updated_at`.execute(db);
   },
 
   async rewind(tx, monitorId, location, to, at) {

@@ -63,6 +63,11 @@ export const watchRepository: WatchStore = {
     const row = await trxOf(tx).selectFrom('monitor_outages').selectAll().where('monitor_id', '=', monitorId).where('ended_at', 'is', null).executeTakeFirst();
     return row ? toOutage(row) : null;
   },
+  async openOutagesMany(tx, monitorIds) {
+    if (monitorIds.length === 0) return new Map();
+    const rows = await trxOf(tx).selectFrom('monitor_outages').selectAll().where(sql<boolean>`monitor_id = ANY(${sql.val([...monitorIds])}::uuid[])`).where('ended_at', 'is', null).execute();
+    return new Map(rows.map((r) => [r.monitor_id, toOutage(r)]));
+  },
   async startOutage(tx, monitorId, startedAt, confirmedAt) {
     const row = await sql<Selectable<MonitorOutagesTable>>`
       INSERT INTO monitor_outages (monitor_id, started_at, confirmed_at) VALUES (${monitorId}, ${startedAt}, ${confirmedAt})
