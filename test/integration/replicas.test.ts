@@ -282,8 +282,14 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
     expect(outcomes.filter((o) => o.status !== 0 && o.status < 500).every((o) => o.status === 200 || o.status === 201)).toBe(true);
 
     for (const [path, times] of probes) {
-      // Probed once per interval after the takeover — the killed replica's monitors too.
-      expect([...perInterval(times, from, to).values()], `${path}: probes per interval after the takeover`).toEqual([1, 1]);
+      // Probed once per interval after the takeover — the killed replica's monitors too: no probe
+      // twice (a gap near 0) and no slot skipped (a gap near two intervals). Gaps, not counts per
+      // window: a probe delayed by a busy machine at the window's start lets a third slot fit in two
+      // intervals without anything being probed twice.
+      const inWindow = times.filter((t) => t >= from && t < to);
+      const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
+      expect(inWindow.length, `${path}: probes in two intervals after the takeover`).toBeGreaterThanOrEqual(2);
+      expect(gaps.every((gap) => gap > INTERVAL_S * 500 && gap < INTERVAL_S * 1500), `${path}: gaps between probes after the takeover ${gaps.join(', ')} ms`).toBe(true);
       // The killed replica's monitors resume at their first slot after the takeover: only slots
       // that fell between the kill and the takeover (at most one lease period) went unprobed.
       const firstAfter = times.find((t) => t > takenAt);
