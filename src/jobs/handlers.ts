@@ -17,6 +17,7 @@ import type { BackupSchedule } from '../app/backup/ports.js';
 import type { JobHandler, PeriodicJob } from './worker.js';
 
 export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; backup?: BackupSchedule | null } = {}): Record<string, JobHandler> {
+  let escalatedSinceStart = false;
   return {
     // Registered on every replica, configured or not: whichever claims the job runs it or fails loudly.
     backup: async () => {
@@ -56,8 +57,11 @@ export function jobHandlers(deps: Deps, options: { probeRetentionDays?: number; 
       if (!deps.notifier) throw new Error('E-mail is not configured');
       await deps.notifier.sendMail(payload as { to: string[]; subject: string; text: string });
     },
+    // The first run of this process looks at every open ticket: the kept instants were computed by
+    // the release before, whose holidays and clock rules may differ (ADR 0027).
     'ticket-escalation': async () => {
-      await escalateTickets(deps);
+      await escalateTickets(deps, { everyOpenTicket: !escalatedSinceStart });
+      escalatedSinceStart = true;
     },
     // An invitation's e-mail: a link for a new address, a notice for one that has an account.
     invitation: async (payload) => {

@@ -5,6 +5,7 @@ import { slaOf } from '../../src/app/desk/ticket-sla.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import type { Ticket } from '../../src/domain/desk/ticket.js';
 import { trxOf } from '../../src/db/tx.js';
+import { jobHandlers } from '../../src/jobs/handlers.js';
 import { BACKENDS } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
 
@@ -127,4 +128,22 @@ describe.each(BACKENDS)('escalation of the due tickets only, on %s', (backend) =
     // The bound: a run reads the tickets that changed or came due, not every open ticket.
     expect(readByBound).toBeLessThan(readByScan / 10);
   }, 300_000); // 431 runs of both, each a few statements
+
+  it("a process's first run reads every open ticket, whatever instant the release before kept", async () => {
+    now = new Date(Date.parse('2026-11-25T09:00:00+02:00'));
+    const reporter = await signIn(t.app, 'lietotajs@cesis.lv');
+    const res = await reporter.post('/api/v1/tickets', { priority: 'P1', category: 'incident', subject: 'Pēc jaunas versijas', description: 'Sīkāk.' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    expect(await escalateTickets(t.deps)).toEqual([]); // its instant kept: 09:48 (48 of 60 minutes)
+    // An instant kept by a release whose calendar counted this morning as a holiday: far too late.
+    await t.deps.store.run(SYSTEM, (tx) => sql`UPDATE tickets SET escalation_due_at = '2026-11-26T09:00:00+02:00' WHERE id = ${id}`.execute(trxOf(tx)));
+    now = new Date(Date.parse('2026-11-25T09:50:00+02:00'));
+    expect(await escalateTickets(t.deps)).toEqual([]);
+    const handlers = jobHandlers(t.deps);
+    const before = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.tickets.get(tx, null, id));
+    await handlers['ticket-escalation']!({});
+    const after = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.tickets.get(tx, null, id));
+    expect([before?.reactionWarnedAt, after?.reactionWarnedAt && new Date(after.reactionWarnedAt).toISOString()]).toEqual([null, '2026-11-25T07:50:00.000Z']);
+  });
 });

@@ -26,15 +26,17 @@ const markerSet = (ticket: Ticket, marker: EscalationMarker) =>
  * Only the tickets whose next escalation is due are read (ADR 0027): each ticket keeps the
  * instant its clocks next reach a level they have not raised, computed here after deciding, and
  * any change to what the clocks depend on makes it due at once (migration 038). The decision
- * itself is the clocks' own, as for every open ticket before.
+ * itself is the clocks' own, as for every open ticket before. `everyOpenTicket` reads them all
+ * regardless, as a process's first run does: a release may change what the instants were computed
+ * by (the law's holidays in code, the clock rules), and no trigger sees that.
  */
-export async function escalateTickets(deps: DeskDeps): Promise<Escalation[]> {
+export async function escalateTickets(deps: DeskDeps, options: { everyOpenTicket?: boolean } = {}): Promise<Escalation[]> {
   const now = deps.clock.now();
   const actor = systemActor('escalation');
   return deps.store.run(SYSTEM, async (tx) => {
     const raised: Escalation[] = [];
     const instants: { ticketId: string; at: Date | null; rev: string }[] = [];
-    const due = await deps.store.tickets.escalationDue(tx, now);
+    const due = await deps.store.tickets.escalationDue(tx, now, options.everyOpenTicket === true);
     const tickets = due.map((d) => d.ticket);
     const slas = await slasOf(deps, tx, tickets, now);
     const clocks = new Map<string, BusinessClock>();

@@ -105,7 +105,7 @@ export interface TicketStore {
    * Open tickets whose next escalation is due at `now` or before, or whose clocks changed since
    * it was computed (migration 038 marks them), with the revision it was computed against.
    */
-  escalationDue(tx: Tx, now: Date): Promise<{ ticket: Ticket; rev: string }[]>;
+  escalationDue(tx: Tx, now: Date, everyOpenTicket: boolean): Promise<{ ticket: Ticket; rev: string }[]>;
   /** Stores when each ticket's next escalation is due (null: none until it changes), unless it changed since `rev`. */
   setEscalationDue(tx: Tx, instants: readonly { ticketId: string; at: Date | null; rev: string }[]): Promise<void>;
   /** Sets an escalation marker if unset; true for the one caller that set it. */

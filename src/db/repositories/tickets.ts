@@ -235,12 +235,12 @@ export const ticketRepository: Store['tickets'] = {
     const rows = await trxOf(tx).selectFrom('tickets').selectAll().where('status', 'not in', ['resolved', 'closed']).execute();
     return rows.map(toTicket);
   },
-  async escalationDue(tx, now) {
+  async escalationDue(tx, now, everyOpenTicket) {
     const rows = await trxOf(tx)
       .selectFrom('tickets')
       .selectAll()
       .where('status', 'not in', ['resolved', 'closed'])
-      .where('escalation_due_at', '<=', now)
+      .$if(!everyOpenTicket, (q) => q.where('escalation_due_at', '<=', now))
       .execute();
     return rows.map((r) => ({ ticket: toTicket(r), rev: String(r.escalation_rev) }));
   },
