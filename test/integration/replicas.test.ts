@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import { openTicket } from '../../src/app/desk/open-ticket.js';
@@ -17,7 +17,7 @@ import { createStore } from '../../src/db/store.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
 import { createTestCa, type TestCa } from '../support/certificates.js';
-import { createEmptyPostgresDatabase } from '../support/database.js';
+import { createEmptyPostgresDatabase, ownerPool } from '../support/database.js';
 import { kopaCommand } from '../support/kopa-command.js';
 import { HAVE_NGINX, startNginx, templateKopaConf, type RunningNginx } from '../support/nginx.js';
 import { NO_POSTGRES_REASON, POSTGRES_URL } from '../support/parallel.js';
@@ -85,7 +85,7 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
 
   beforeAll(async () => {
     database = await createEmptyPostgresDatabase();
-    owner = new pg.Pool({ connectionString: database.url, max: 2 });
+    owner = ownerPool(database.url, 2);
 
     // The probe target: counts every request by path and answers at once.
     const target = createServer((req, res) => {

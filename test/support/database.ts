@@ -39,7 +39,7 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
   const empty = await createEmptyPostgresDatabase();
   const db = await openDatabase({ url: empty.url, poolSize: 5 });
   await migrate(db.kysely);
-  const owner = new pg.Pool({ connectionString: empty.url, max: 1 });
+  const owner = ownerPool(empty.url, 1);
   return {
     db,
     url: empty.url,
@@ -50,6 +50,18 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
       await empty.drop();
     },
   };
+}
+
+/**
+ * A pool for the test's own statements as the database's owner. pg-pool's `end()` resolves before
+ * its clients' sockets have closed, so the `DROP DATABASE … WITH (FORCE)` that follows can terminate a
+ * backend still saying goodbye (57P01); without a listener the pool would throw that as an uncaught
+ * error and fail the whole run. The app's own pool listens the same way (src/db/connect.ts).
+ */
+export function ownerPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {});
+  return pool;
 }
 
 /** A new, empty database on the TEST_DATABASE_URL server; `drop` removes it. */

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Deps } from '../../src/app/ports.js';
 import type { NotificationSettings } from '../../src/app/shared/ports.js';
 import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
@@ -6,7 +5,7 @@ import { openDatabase, type KopaDatabase } from '../../src/db/connect.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createStore } from '../../src/db/store.js';
 import { argon2Hasher } from '../../src/main/runtime.js';
-import { createEmptyPostgresDatabase } from './database.js';
+import { createEmptyPostgresDatabase, ownerPool } from './database.js';
 
 /** Concurrency needs a server: PGlite is one connection, so two transactions never overlap there. */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
@@ -27,7 +26,7 @@ export interface Replicas {
 export async function startReplicas(options: { now: () => Date; demo?: boolean; demoHistory?: boolean; notifications?: NotificationSettings}): Promise<Replicas> {
   const empty = await createEmptyPostgresDatabase();
   const pools: KopaDatabase[] = [await openDatabase({ url: empty.url, poolSize: 3 }), await openDatabase({ url: empty.url, poolSize: 3 })];
-  const owner = new pg.Pool({ connectionString: empty.url, max: 2 });
+  const owner = ownerPool(empty.url, 2);
   const deps = pools.map((db): Deps => ({
     store: createStore(db.kysely),
     clock: { now: options.now },
