@@ -3,11 +3,9 @@ import { levelsReached, nextLevelAt, type EscalationLevel } from '../../domain/d
 import type { DeskDeps, EscalationMarker } from './ports.js';
 import { queueEscalationNotifications, type Escalation } from './notify-escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { calendarClock } from '../calendars/calendar-clocks.js';
-import { SLA_BATCH, slasOf } from './ticket-sla.js';
+import { SLA_BATCH, calendarClocksOf, slasOf } from './ticket-sla.js';
 import { SYSTEM } from '../shared/transaction.js';
 import type { Ticket } from '../../domain/desk/ticket.js';
-import type { BusinessClock } from '../../domain/calendar/business-clock.js';
 
 export { WARNING_RATIO } from '../../domain/desk/escalation.js';
 
@@ -39,8 +37,7 @@ export async function escalateTickets(deps: DeskDeps, options: { everyOpenTicket
     const due = await deps.store.tickets.escalationDue(tx, now, options.everyOpenTicket === true);
     const tickets = due.map((d) => d.ticket);
     const slas = await slasOf(deps, tx, tickets, now);
-    const clocks = new Map<string, BusinessClock>();
-    for (const calendarId of new Set(tickets.map((t) => t.calendarId))) clocks.set(calendarId, (await calendarClock(deps.store, tx, calendarId)).clock);
+    const clocks = await calendarClocksOf(deps, tx, tickets);
     for (const [i, { ticket, rev }] of due.entries()) {
       const sla = slas[i]!;
       let next: number | null = null;

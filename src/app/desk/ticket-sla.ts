@@ -36,9 +36,15 @@ export async function slasOf(deps: TicketClockDeps, tx: Tx, tickets: readonly Ti
   for (let i = 0; i < tickets.length; i += batch) {
     for (const [id, list] of await deps.store.tickets.statusEventsOf(tx, tickets.slice(i, i + batch).map((t) => t.id))) events.set(id, list);
   }
+  const clocks = await calendarClocksOf(deps, tx, tickets);
+  return tickets.map((ticket) => clocksOf(ticket, events.get(ticket.id) ?? [], clocks.get(ticket.calendarId)!, now));
+}
+
+/** The business clock of each calendar the tickets follow, each calendar read once. */
+export async function calendarClocksOf(deps: TicketClockDeps, tx: Tx, tickets: readonly Ticket[]): Promise<Map<string, BusinessClock>> {
   const clocks = new Map<string, BusinessClock>();
   for (const calendarId of new Set(tickets.map((t) => t.calendarId))) clocks.set(calendarId, (await calendarClock(deps.store, tx, calendarId)).clock);
-  return tickets.map((ticket) => clocksOf(ticket, events.get(ticket.id) ?? [], clocks.get(ticket.calendarId)!, now));
+  return clocks;
 }
 
 /** Keeps the stored due instants (used for lists and the escalation job) in step with the clocks. */
