@@ -179,7 +179,7 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     const failedAt = [now - 55_000, now - 50_000, now - 40_000, now - 30_000];
     for (const at of failedAt) await ingestProbeBatch(t.deps, prober, [{ monitorId: failing.id, at: new Date(at).toISOString(), ok: false, location: 'local' }]);
     expect(await watchOutages(t.deps)).toEqual({ confirmed: 1, ended: 0 });
-    const open = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutage(tx, failing.id));
+    const open = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutagesMany(tx, [failing.id]))).get(failing.id) ?? null;
     expect(Date.parse(open!.startedAt)).toBe(failedAt[1]);
   });
 });

@@ -88,7 +88,11 @@ export async function watchOutages(deps: MonitoringDeps): Promise<{ confirmed: n
     return { monitors, latest: await deps.store.probeResults.latestKept(tx, ids, perLocation), openOutages: await deps.store.watch.openOutagesMany(tx, ids) };
   });
   const resultsOf = new Map<string, { location: string; at: number; ok: boolean }[]>();
-  for (const r of latest) resultsOf.set(r.monitorId, [...(resultsOf.get(r.monitorId) ?? []), { location: r.location, at: r.atMs, ok: r.ok }]);
+  for (const r of latest) {
+    const list = resultsOf.get(r.monitorId) ?? [];
+    if (list.length === 0) resultsOf.set(r.monitorId, list);
+    list.push({ location: r.location, at: r.atMs, ok: r.ok });
+  }
   let confirmed = 0;
   let ended = 0;
   for (const monitor of monitors) {

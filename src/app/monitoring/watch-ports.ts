@@ -29,7 +29,6 @@ export interface WatchStore {
    * that measured a latency, failed ones included, as in `latencySeries`.
    */
   latencyBuckets(tx: Tx, monitorId: string, starts: Date[], to: Date): Promise<{ index: number; p50LatencyMs: number | null; avgLatencyMs: number | null; maxLatencyMs: number | null; checks: number; failures: number }[]>;
-  openOutage(tx: Tx, monitorId: string): Promise<OutageRecord | null>;
   /** The open outage of each of the monitors that has one, in one read: monitor id → outage. */
   openOutagesMany(tx: Tx, monitorIds: readonly string[]): Promise<Map<string, OutageRecord>>;
   /** Records a new confirmed outage unless one is open; returns it only to the caller that created it. */

@@ -59,10 +59,6 @@ export const watchRepository: WatchStore = {
     const whole = (x: number | string | null) => (x === null ? null : Math.round(Number(x)));
     return rows.rows.map((r) => ({ index: Number(r.i) - 1, p50LatencyMs: whole(r.p50), avgLatencyMs: whole(r.avg_latency), maxLatencyMs: r.max_latency, checks: Number(r.checks), failures: Number(r.failures) }));
   },
-  async openOutage(tx, monitorId) {
-    const row = await trxOf(tx).selectFrom('monitor_outages').selectAll().where('monitor_id', '=', monitorId).where('ended_at', 'is', null).executeTakeFirst();
-    return row ? toOutage(row) : null;
-  },
   async openOutagesMany(tx, monitorIds) {
     if (monitorIds.length === 0) return new Map();
     const rows = await trxOf(tx).selectFrom('monitor_outages').selectAll().where(sql<boolean>`monitor_id = ANY(${sql.val([...monitorIds])}::uuid[])`).where('ended_at', 'is', null).execute();
