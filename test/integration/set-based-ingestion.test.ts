@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLLUP_STEP_MS, rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
+import { ROLLUP_STEP_MS, rollUpAvailability, settleMs } from '../../src/app/availability/roll-up-availability.js';
 import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js';
 import { createMonitor } from '../../src/app/monitoring/manage-monitors.js';
 import { locationTimelines } from '../../src/app/monitoring/monitor-timeline.js';
@@ -158,6 +158,35 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
       const to = first + ROLLUP_STEP_MS;
       const stored = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.segmentsMany(tx, monitors.map((m) => ({ monitorId: m.id, location: 'local' })), new Date(start), new Date(to)));
       monitors.forEach((m, i) => expect(stored.get(`${m.id}|local`), m.name).toEqual(locationTimeline(outcomes[i]!, MINUTE, 2, start, to)));
+    } finally {
+      now = saved;
+    }
+  });
+
+  it('counts a run\'s budget in transactions: every line that keeps up moves however small the budget, and a line behind waits', async () => {
+    const monitors = await newMonitors('budgeted', 40);
+    const start = Date.parse('2026-11-20T10:00:00Z');
+    const saved = now;
+    try {
+      now = start + 40 * MINUTE;
+      for (let minute = 0; minute < 40; minute++) await ingestProbeBatch(t.deps, prober, resultsAt(monitors, start + minute * MINUTE, minute % 7 !== 3));
+      now = start + 27 * MINUTE;
+      await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 5_000 });
+      const first = (await lines(monitors)).get(monitors[0]!.id)!.get('local')!.rolledTo.getTime();
+      // A line three days behind (a monitor whose agent replays old results) needs days of its own.
+      const [late] = await newMonitors('budgeted, behind', 1);
+      const old = start - 3 * 86_400_000;
+      await ingestProbeBatch(t.deps, prober, Array.from({ length: 30 }, (_, i) => ({ monitorId: late!.id, at: new Date(old + i * MINUTE).toISOString(), ok: true, location: 'local' })));
+      now += ROLLUP_STEP_MS;
+      // A budget of one transaction: all lines keeping up share it; the line behind is left for later.
+      const run = await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 1 });
+      expect(run.chunks).toBeGreaterThanOrEqual(40);
+      expect(run.pending).toBeGreaterThanOrEqual(1);
+      const after = await lines(monitors);
+      for (const m of monitors) expect(after.get(m.id)!.get('local')!.rolledTo.getTime(), m.name).toBe(first + ROLLUP_STEP_MS);
+      expect((await lines([late!])).get(late!.id)).toBeUndefined();
+      await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 5_000 });
+      expect((await lines([late!])).get(late!.id)!.get('local')!.rolledTo.getTime()).toBe(now - settleMs(60, 2));
     } finally {
       now = saved;
     }
