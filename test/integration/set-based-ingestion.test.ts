@@ -211,4 +211,20 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     const open = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutagesMany(tx, [failing.id]))).get(failing.id) ?? null;
     expect(Date.parse(open!.startedAt)).toBe(failedAt[1]);
   });
+
+  it('the outage watch reads only the active critical monitors, and a paused or non-critical one opens no outage', async () => {
+    const make = (name: string, critical: boolean, active: boolean) =>
+      createMonitor(t.deps, operator, { serviceId, tenantId: null, name, type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical, locations: ['local'], active });
+    const [watched, ordinary, paused] = [await make('filter watched', true, true), await make('filter ordinary', false, true), await make('filter paused', true, false)];
+    const read = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.monitors.list(tx, { active: true, critical: true }));
+    expect(read.every((m) => m.active && m.critical)).toBe(true);
+    expect(read.map((m) => m.id)).toContain(watched.id);
+    expect(read.map((m) => m.id)).not.toContain(ordinary.id);
+    expect(read.map((m) => m.id)).not.toContain(paused.id);
+    // All three fail three times: only the watched one's outage is confirmed.
+    for (const at of [now - 50_000, now - 40_000, now - 30_000]) await ingestProbeBatch(t.deps, prober, [watched, ordinary].map((m) => ({ monitorId: m.id, at: new Date(at).toISOString(), ok: false, location: 'local' })));
+    expect(await watchOutages(t.deps)).toMatchObject({ confirmed: 1 });
+    const open = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutagesMany(tx, [watched.id, ordinary.id, paused.id]));
+    expect([...open.keys()]).toEqual([watched.id]);
+  });
 });
