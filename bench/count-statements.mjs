@@ -80,3 +80,8 @@ process.on('SIGUSR2', () =>
     `statements-sent ${count} ${JSON.stringify(recent)}\nstatements-by-kind ${JSON.stringify(Object.fromEntries(byKind))}\nstatements-timed ${performance.now()} ${JSON.stringify(timed)}\n`,
   ),
 );
+// For bench/memory-trace.mjs: the kinds of the statements sent in the last `ms` milliseconds.
+globalThis.__kopaRecentStatements = (ms) => {
+  const since = performance.now() - ms;
+  return [...new Set(timed.filter((t) => t.sent >= since).map((t) => t.kind.slice(0, 60)))];
+};

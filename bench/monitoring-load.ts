@@ -9,11 +9,14 @@
  * against the schedule, the load average, and the ratios to the goals.
  *
  *   npm run bench:monitoring [-- --monitors 1000] [-- --warmup 120] [-- --window 180] [-- --only postgres|pglite]
- *                            [-- --statements] [-- --profile]
+ *                            [-- --statements] [-- --profile] [-- --memory-trace]
  *
  * `--statements` preloads bench/count-statements.mjs and prints the statements the server sent in the
  * window (per check, and by kind); `--profile` writes a CPU profile (node --cpu-prof) and prints
- * where the time went. Both add a little work of their own: leave them off for the figures.
+ * where the time went (BENCH_KEEP_PROFILE=1 keeps the file for a closer look). Both add a little work of their own: leave them off for the figures.
+ * `--memory-trace` preloads bench/memory-trace.mjs and prints, after the run, each moment the
+ * server's peak memory (VmHWM) grew: when since its start, with the V8 heap, external and
+ * WebAssembly memory then (and, with `--statements`, the statements sent just before).
  *
  * The target runs in a child process of its own, so its CPU is not the server's. The monitors are
  * written with set-based SQL while the server is stopped (after a first start has migrated the
@@ -25,6 +28,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { COMPILED_BIN, compiledIsCurrent } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
@@ -48,6 +52,7 @@ const INTERVAL_S = 60;
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const STATEMENTS = process.argv.includes('--statements');
 const PROFILE = process.argv.includes('--profile');
+const MEMORY_TRACE = process.argv.includes('--memory-trace');
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const GOAL = { pgliteCores: 0.035, pgliteMiB: 300, postgresServerCores: 0.02, postgresTotalCores: 0.035 };
 
@@ -124,7 +129,7 @@ function cpuOf(pids: number[], since: Map<number, number>): number {
 async function measure(label: string, env: Record<string, string>, target: Target, databaseUrl: string | undefined): Promise<Figures> {
   const bootstrap = randomBytes(24).toString('base64url');
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-load-prof-')) : undefined;
-  const nodeFlags = [...(STATEMENTS ? ['--import', join(HERE, 'count-statements.mjs')] : []), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const nodeFlags = [...(STATEMENTS ? ['--import', join(HERE, 'count-statements.mjs')] : []), ...(MEMORY_TRACE ? ['--import', join(HERE, 'memory-trace.mjs')] : []), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const server: ServerProcess = await spawnServer([...nodeFlags, COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap }), { timeoutMs: 600_000 });
   const pid = server.child.pid!;
   try {
@@ -157,6 +162,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
       for (const [kind, n] of kinds.sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${(n / Math.max(seen, 1)).toFixed(3).padStart(7)}  ${kind}`);
     }
 
+    if (databaseUrl) console.log(`  ${label}: ${await rollupLag(databaseUrl)}`);
     const counts = await fetch(`${server.url}/api/v1/monitors/counts`, { headers: { authorization: `Bearer ${bootstrap}` } }).then((r) => r.json() as Promise<Record<string, number>>);
     console.log(`  ${label}: monitors after the window — ${JSON.stringify(counts)}`);
     return {
@@ -173,11 +179,37 @@ async function measure(label: string, env: Record<string, string>, target: Targe
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
+    if (MEMORY_TRACE) {
+      console.log(`  ${label}: when the peak memory grew (seconds since start, MiB):`);
+      for (const line of server.output().split('\n').filter((l) => l.startsWith('memtrace '))) console.log(`    ${line.slice('memtrace '.length)}`);
+    }
     if (profileDir) {
       console.log(`  CPU profile of ${label} over the window (self time):`);
       for (const line of topOfProfile(profileDir, WINDOW_S, 20)) console.log(`    ${line}`);
-      rmSync(profileDir, { recursive: true, force: true });
+      if (process.env.BENCH_KEEP_PROFILE) console.log(`  the profile is kept in ${profileDir}`);
+      else rmSync(profileDir, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * How far the availability rollup's lines are behind: a line keeping up is at most its settling time
+ * (10 min at 60 s and two failures), a step (5 min) and a run (1 min) behind, so ~16 minutes.
+ */
+async function rollupLag(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ lines: number; started: number; p50: number | null; max: number | null; behind: number }>(`
+      SELECT (SELECT count(*) FROM monitors m CROSS JOIN LATERAL unnest(m.locations))::int AS lines, count(r.*)::int AS started,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM now() - r.rolled_to) / 60) AS p50,
+             max(extract(epoch FROM now() - r.rolled_to) / 60)::float8 AS max,
+             count(*) FILTER (WHERE r.rolled_to < now() - interval '17 minutes')::int AS behind
+      FROM monitor_rollups r`);
+    const r = rows[0]!;
+    return `rollup lines ${r.started} of ${r.lines} started; behind now by ${r.p50?.toFixed(1) ?? '—'} min (median), ${r.max?.toFixed(1) ?? '—'} min at most; ${r.behind} more than 17 min behind (a line keeping up is at most ~16)`;
+  } finally {
+    await client.end();
   }
 }
 

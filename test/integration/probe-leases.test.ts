@@ -57,6 +57,24 @@ describe.each(BACKENDS)('probe leases on %s, one replica', (backend) => {
       await t.drop();
     }
   });
+
+  it('makes the shard rows once, and again should they go missing (a restored database): it holds every shard again', async () => {
+    const t = await createTestDatabase(backend);
+    try {
+      const one = keeper(t.db, 'solo', 600);
+      await one.start();
+      expect(one.shards()).toEqual(ALL);
+      await t.db.kysely.deleteFrom('leases').where('name', 'like', `${SHARD_LEASE_PREFIX}%`).execute();
+      // A round finds nothing to renew or claim; a later one makes the rows again and takes them.
+      const store = createStore(t.db.kysely);
+      const heldRows = async () => (await store.run(SYSTEM, (tx) => store.leases.list(tx, SHARD_LEASE_PREFIX))).filter((r) => r.holder === 'solo').length;
+      await until(async () => (await heldRows()) === PROBE_SHARDS, 10_000);
+      await until(() => one.shards().length === PROBE_SHARDS, 5_000);
+      await one.stop();
+    } finally {
+      await t.drop();
+    }
+  });
 });
 
 if (!POSTGRES_URL) console.warn(`\n  ⚠ two-replica lease tests skipped: ${NO_POSTGRES_REASON}\n`);

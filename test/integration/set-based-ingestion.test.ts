@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLLUP_STEP_MS, rollUpAvailability } from '../../src/app/availability/roll-up-availability.js';
+import { ROLLUP_STEP_MS, rollUpAvailability, settleMs } from '../../src/app/availability/roll-up-availability.js';
 import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js';
 import { createMonitor } from '../../src/app/monitoring/manage-monitors.js';
 import { locationTimelines } from '../../src/app/monitoring/monitor-timeline.js';
@@ -163,6 +163,35 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     }
   });
 
+  it('counts a run\'s budget in transactions: every line that keeps up moves however small the budget, and a line behind waits', async () => {
+    const monitors = await newMonitors('budgeted', 40);
+    const start = Date.parse('2026-11-20T10:00:00Z');
+    const saved = now;
+    try {
+      now = start + 40 * MINUTE;
+      for (let minute = 0; minute < 40; minute++) await ingestProbeBatch(t.deps, prober, resultsAt(monitors, start + minute * MINUTE, minute % 7 !== 3));
+      now = start + 27 * MINUTE;
+      await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 5_000 });
+      const first = (await lines(monitors)).get(monitors[0]!.id)!.get('local')!.rolledTo.getTime();
+      // A line three days behind (a monitor whose agent replays old results) needs days of its own.
+      const [late] = await newMonitors('budgeted, behind', 1);
+      const old = start - 3 * 86_400_000;
+      await ingestProbeBatch(t.deps, prober, Array.from({ length: 30 }, (_, i) => ({ monitorId: late!.id, at: new Date(old + i * MINUTE).toISOString(), ok: true, location: 'local' })));
+      now += ROLLUP_STEP_MS;
+      // A budget of one transaction: all lines keeping up share it; the line behind is left for later.
+      const run = await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 1 });
+      expect(run.chunks).toBeGreaterThanOrEqual(40);
+      expect(run.pending).toBeGreaterThanOrEqual(1);
+      const after = await lines(monitors);
+      for (const m of monitors) expect(after.get(m.id)!.get('local')!.rolledTo.getTime(), m.name).toBe(first + ROLLUP_STEP_MS);
+      expect((await lines([late!])).get(late!.id)).toBeUndefined();
+      await rollUpAvailability(t.deps, { minStepMs: ROLLUP_STEP_MS, maxChunks: 5_000 });
+      expect((await lines([late!])).get(late!.id)!.get('local')!.rolledTo.getTime()).toBe(now - settleMs(60, 2));
+    } finally {
+      now = saved;
+    }
+  });
+
   it('the outage watch judges every critical monitor in one transaction, and still confirms an outage at its first failure', async () => {
     const watched = await newMonitors('watched', 30);
     // One that confirms after five failures: the watch reads six results of each location, and judges each monitor on its own number.
@@ -181,5 +210,21 @@ describe.each(BACKENDS)('set-based ingestion on %s', (backend) => {
     expect(await watchOutages(t.deps)).toEqual({ confirmed: 1, ended: 0 });
     const open = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutagesMany(tx, [failing.id]))).get(failing.id) ?? null;
     expect(Date.parse(open!.startedAt)).toBe(failedAt[1]);
+  });
+
+  it('the outage watch reads only the active critical monitors, and a paused or non-critical one opens no outage', async () => {
+    const make = (name: string, critical: boolean, active: boolean) =>
+      createMonitor(t.deps, operator, { serviceId, tenantId: null, name, type: 'http', target: 'https://dvs.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 2, critical, locations: ['local'], active });
+    const [watched, ordinary, paused] = [await make('filter watched', true, true), await make('filter ordinary', false, true), await make('filter paused', true, false)];
+    const read = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.monitors.list(tx, { active: true, critical: true }));
+    expect(read.every((m) => m.active && m.critical)).toBe(true);
+    expect(read.map((m) => m.id)).toContain(watched.id);
+    expect(read.map((m) => m.id)).not.toContain(ordinary.id);
+    expect(read.map((m) => m.id)).not.toContain(paused.id);
+    // All three fail three times: only the watched one's outage is confirmed.
+    for (const at of [now - 50_000, now - 40_000, now - 30_000]) await ingestProbeBatch(t.deps, prober, [watched, ordinary].map((m) => ({ monitorId: m.id, at: new Date(at).toISOString(), ok: false, location: 'local' })));
+    expect(await watchOutages(t.deps)).toMatchObject({ confirmed: 1 });
+    const open = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.watch.openOutagesMany(tx, [watched.id, ordinary.id, paused.id]));
+    expect([...open.keys()]).toEqual([watched.id]);
   });
 });

@@ -22,11 +22,20 @@ export const settleMs = (intervalSeconds: number, failuresToConfirm: number) => 
 export const ROLLUP_STEP_MS = 5 * 60_000;
 
 /**
+ * Lines that keep up are written together, this many to a transaction: each transaction is a fixed
+ * handful of statements, and its reads and writes grow with its lines, so this bounds one's size.
+ */
+export const LINES_PER_TRANSACTION = 1_000;
+
+/**
  * Extends every monitor's rolled-up segments up to its settled frontier, a day per transaction.
  * With `minStepMs`, a line less than that behind its frontier waits for a later run.
- * Lines within a day of their frontier (every line that keeps up) are extended together, in one
- * transaction and a fixed number of statements for the run; a line further behind (a first start
- * over old results, a rewind, a long stop) catches up a day at a time in transactions of its own.
+ * Lines within a day of their frontier (every line that keeps up) are extended together, up to
+ * `LINES_PER_TRANSACTION` to a transaction and a fixed number of statements each; a line further
+ * behind (a first start over old results, a rewind, a long stop) catches up a day at a time in
+ * transactions of its own. `maxChunks` bounds a run's transactions, so its length: the lines that
+ * keep up go first (1,000 of them cost what one day of a line behind does), then those behind;
+ * `pending` counts the lines left for a later run.
  * Safe to run on several replicas at once: each chunk rewrites the same rows with the same content.
  */
 export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?: number; minStepMs?: number } = {}): Promise<{ chunks: number; pending: number }> {
@@ -36,30 +45,38 @@ export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?
   const unstarted = cursors.filter((c) => c.rolledTo === null);
   const firsts = unstarted.length === 0 ? [] : await deps.store.run(SYSTEM, (tx) => deps.store.rollups.firstResultsAt(tx, unstarted));
   const firstOf = new Map(unstarted.map((c, i) => [c, firsts[i] ?? null]));
-  let chunks = 0;
-  let pending = 0;
   const budget = options.maxChunks ?? 500;
   const minStep = options.minStepMs ?? 0;
   const keepingUp: Chunk[] = [];
+  const behind: Chunk[] = [];
   const seen = new Set<string>();
   for (const cursor of cursors) {
     const frontier = now - settleMs(cursor.intervalSeconds, cursor.failuresToConfirm);
-    let start = cursor.rolledTo?.getTime() ?? firstOf.get(cursor)?.getTime() ?? null;
-    if (start === null || frontier - start < minStep) continue;
+    const start = cursor.rolledTo?.getTime() ?? firstOf.get(cursor)?.getTime() ?? null;
+    if (start === null || start >= frontier || frontier - start < minStep) continue;
     // A location listed twice on a monitor is one line.
     const key = `${cursor.monitorId}|${cursor.location}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (start < frontier && frontier - start <= CHUNK_MS) {
-      if (chunks >= budget) pending++;
-      else {
-        keepingUp.push({ cursor, from: start, end: frontier });
-        chunks++;
-      }
+    (frontier - start <= CHUNK_MS ? keepingUp : behind).push({ cursor, from: start, end: frontier });
+  }
+  let transactions = 0;
+  let chunks = 0;
+  let pending = 0;
+  for (let i = 0; i < keepingUp.length; i += LINES_PER_TRANSACTION) {
+    const group = keepingUp.slice(i, i + LINES_PER_TRANSACTION);
+    if (transactions >= budget) {
+      pending += group.length;
       continue;
     }
+    await deps.store.run(SYSTEM, (tx) => rollChunks(deps, tx, group));
+    transactions++;
+    chunks += group.length;
+  }
+  for (const { cursor, from: first, end: frontier } of behind) {
+    let start = first;
     while (start < frontier) {
-      if (chunks >= budget) {
+      if (transactions >= budget) {
         pending++;
         break;
       }
@@ -71,11 +88,11 @@ export async function rollUpAvailability(deps: RollupDeps, options: { maxChunks?
         await rollChunks(deps, tx, [{ cursor, from, end }]);
         return end;
       });
+      transactions++;
       chunks++;
       start = end;
     }
   }
-  if (keepingUp.length > 0) await deps.store.run(SYSTEM, (tx) => rollChunks(deps, tx, keepingUp));
   return { chunks, pending };
 }
 

@@ -77,10 +77,14 @@ export interface MonitorStore {
   get(tx: Tx, monitorId: string): Promise<Monitor | null>;
   /** The monitors of those ids that exist, in one read (any order). */
   getMany(tx: Tx, monitorIds: readonly string[]): Promise<Monitor[]>;
-  /** By name and id; `search` matches the name or target; with `page`, at most `limit` after the key. */
+  /**
+   * By name and id; `search` matches the name or target; `critical` and `active` keep only those with
+   * that flag (the outage watch reads the active critical ones each minute, not every monitor); with
+   * `page`, at most `limit` after the key.
+   */
   list(
     tx: Tx,
-    filter: { serviceId?: string | undefined; location?: string | undefined; search?: string | undefined },
+    filter: { serviceId?: string | undefined; location?: string | undefined; search?: string | undefined; critical?: boolean | undefined; active?: boolean | undefined },
     page?: { after: { name: string; id: string } | null; limit: number },
   ): Promise<Monitor[]>;
   update(tx: Tx, monitorId: string, changes: Partial<Pick<Monitor, 'name' | 'target' | 'config' | 'timeoutMs' | 'critical' | 'locations' | 'active'>>): Promise<Monitor>;

@@ -82,7 +82,8 @@ export async function watchOutages(deps: MonitoringDeps): Promise<{ confirmed: n
   // One transaction for every critical monitor: their newest results (kept as they arrive, migration
   // 031) and open outages, each in one read; a statement per monitor and minute only where something changes.
   const { monitors, latest, openOutages } = await deps.store.run(SYSTEM, async (tx) => {
-    const monitors = (await deps.store.monitors.list(tx, {})).filter((m) => m.active && m.critical);
+    // Only the active critical monitors are read, not every monitor each minute.
+    const monitors = await deps.store.monitors.list(tx, { active: true, critical: true });
     const ids = monitors.map((m) => m.id);
     const perLocation = Math.max(0, ...monitors.map((m) => m.failuresToConfirm + 1));
     return { monitors, latest: await deps.store.probeResults.latestKept(tx, ids, perLocation), openOutages: await deps.store.watch.openOutagesMany(tx, ids) };

@@ -63,6 +63,8 @@ export const monitorRepository: Store['monitors'] = {
     let q = trxOf(tx).selectFrom('monitors').selectAll().orderBy('name').orderBy('id');
     if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
     if (filter.location) q = q.where(sql<boolean>`${filter.location} = ANY(locations)`);
+    if (filter.critical !== undefined) q = q.where('critical', '=', filter.critical);
+    if (filter.active !== undefined) q = q.where('active', '=', filter.active);
     if (filter.search) {
       const text = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('name', 'ilike', text), eb('target', 'ilike', text)]));

@@ -31,6 +31,9 @@ export function startProbeLeases(options: ProbeLeaseOptions) {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   let failing = false;
+  // The shard rows are made once (ensure); again only after a round that got fewer shards than it
+  // asked for, in case they went missing (a restored database), or after a failed round.
+  let ensured = false;
 
   function setHeld(next: Set<number>): void {
     const changed = next.size !== held.size || [...next].some((s) => !held.has(s));
@@ -42,7 +45,7 @@ export function startProbeLeases(options: ProbeLeaseOptions) {
     const started = now();
     const outcome = await store.run(SYSTEM, async (tx) => {
       const beat = await store.leases.heartbeat(tx, replica, leaseMs);
-      await store.leases.ensure(tx, allShardLeaseNames());
+      if (!ensured) await store.leases.ensure(tx, allShardLeaseNames());
       const renewed = (await store.leases.renew(tx, replica, SHARD_LEASE_PREFIX, leaseMs)).map(shardOfLeaseName).filter((s): s is number => s !== null);
       const plan = leasePlan(renewed, beat.live);
       if (plan.release.length > 0) {
@@ -51,8 +54,9 @@ export function startProbeLeases(options: ProbeLeaseOptions) {
         await store.leases.release(tx, replica, plan.release.map(shardLeaseName));
       }
       const claimed = (await store.leases.claim(tx, replica, SHARD_LEASE_PREFIX, plan.want, leaseMs)).map(shardOfLeaseName).filter((s): s is number => s !== null);
-      return { keep: plan.keep, claimed, released: plan.release, beat };
+      return { keep: plan.keep, claimed, released: plan.release, beat, short: claimed.length < plan.want };
     });
+    ensured = !outcome.short;
     validUntil = started + leaseMs;
     if (outcome.claimed.length > 0 || outcome.released.length > 0) {
       log.info({ replica, live: outcome.beat.live, held: outcome.keep.length + outcome.claimed.length, claimed: outcome.claimed.length, released: outcome.released.length }, 'probe shards rebalanced');
@@ -73,6 +77,7 @@ export function startProbeLeases(options: ProbeLeaseOptions) {
         try {
           next = await round();
         } catch (error) {
+          ensured = false;
           if (!failing) log.warn({ replica, err: error instanceof Error ? error.message : String(error) }, 'could not renew probe leases; probing stops when they run out');
           failing = true;
           if (now() >= validUntil) setHeld(new Set());
