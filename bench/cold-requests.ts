@@ -8,9 +8,10 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--only postgres|pglite]
  *
- * `--fresh-days` empties the status page's kept days before each start, as on the bench's first
+ * `--end-backends` (PostgreSQL) ends the server's connections just before asking: new backends, as
+ * with a pool that kept none open. `--fresh-days` empties the status page's kept days before each start, as on the bench's first
  * start after its history was written (a restarted server of a running installation has them).
  */
 import { randomBytes } from 'node:crypto';
@@ -87,6 +88,14 @@ async function emptyKeptDays(env: Record<string, string>): Promise<void> {
   }
 }
 
+/** Ends the server's database connections: its pool then opens new ones, as a pool that kept none would. */
+async function endBackends(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(url).pathname.slice(1)]);
+  await admin.end();
+}
+
 async function once(tree: string, label: string, env: Record<string, string>, cookie: string): Promise<void> {
   if (process.argv.includes('--fresh-days')) await emptyKeptDays(env);
   const server = await start(tree, env);
@@ -96,6 +105,7 @@ async function once(tree: string, label: string, env: Record<string, string>, co
     const cpu = async () => cpuSeconds(pid) + (await backends()).reduce((sum, b) => sum + cpuSeconds(b), 0);
     const cpuAtBanner = await cpu();
     await new Promise((resolve) => setTimeout(resolve, option('delay', 1000)));
+    if (process.argv.includes('--end-backends') && env.DATABASE_URL) await endBackends(env.DATABASE_URL);
     const cpuBefore = await cpu();
     const t0 = performance.now();
     const times = await Promise.all(
