@@ -13,6 +13,8 @@ export interface KopaDatabase {
   backend: Backend;
   /** Pool figures for /metrics; PGlite has one session. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** Opens the connections the pool keeps (`keepOpen`) now, before a request needs them; PGlite has nothing to open. */
+  openKept(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,11 @@ export interface DatabaseOptions {
   connectTimeoutMs?: number;
   /** PostgreSQL's statement_timeout for every session; 0 or absent means none. */
   statementTimeoutMs?: number;
+  /**
+   * Connections the pool keeps open however long it is idle (pg closes an idle one after 10 s
+   * otherwise, and the next request pays for a new backend); opened at once by `openKept`.
+   */
+  keepOpen?: number;
 }
 
 // Dates, numerics and bigints stay text: calendar dates have no zone and money must stay exact.
@@ -40,6 +47,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Kopa
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    min: Math.min(options.keepOpen ?? 0, options.poolSize ?? 10),
     application_name: 'kopa',
     // Bounded waits, so a database that is down or a pool that is exhausted gives an answer
     // (503) instead of a request that hangs: pg's default is to wait for ever.
@@ -66,6 +74,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Kopa
     kysely,
     backend: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    openKept: async () => {
+      const clients = await Promise.all(Array.from({ length: pool.options.min ?? 0 }, () => pool.connect()));
+      for (const client of clients) client.release();
+    },
     close: () => kysely.destroy(),
   };
 }
@@ -103,6 +115,7 @@ async function openPGlite(dataDir: string | undefined): Promise<KopaDatabase> {
     kysely,
     backend: 'pglite',
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    openKept: async () => {},
     close: async () => {
       await kysely.destroy();
       await pglite.close();

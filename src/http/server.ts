@@ -39,6 +39,7 @@ import { probeResultRoutes } from './routes/probe-results.js';
 import { serviceRoutes } from './routes/services.js';
 import { slaPublicationRoutes } from './routes/sla-publications.js';
 import { statusRoutes } from './routes/status.js';
+import { watchRequests } from './request-activity.js';
 import { statusFeedRoutes } from './routes/status-feed.js';
 import { statusSubscriptionRoutes } from './routes/status-subscriptions.js';
 import { sessionRoutes } from './routes/session.js';
@@ -104,6 +105,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First, so that its hook sees every request: the status page's start computation gives way to them.
+  const requests = watchRequests(app);
   const draining = options.draining ?? (() => false);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -169,7 +172,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(billingCatalogueRoutes, { deps });
       await api.register(usageRoutes, { deps });
       await api.register(billingRunRoutes, { deps });
-      await api.register(statusRoutes, { deps, statusCacheMs: options.statusCacheMs });
+      await api.register(statusRoutes, { deps, statusCacheMs: options.statusCacheMs, requests });
       await api.register(statusFeedRoutes, { deps, statusCacheMs: options.statusCacheMs });
       await api.register(statusSubscriptionRoutes, { deps });
       await api.register(monitorListRoutes, { deps });

@@ -100,6 +100,8 @@ const actions: CliActions = {
       ? await startInboundMail({ deps: runtime.deps, settings: { deskAddress: config.deskAddress, ownAddresses: [addressOf(config.mailFrom)] }, port: config.inboundSmtpPort, host: config.host, log: app.log })
       : null;
 
+    // The pool's kept connections are opened before the first request needs them.
+    await runtime.db.openKept();
     const address = await app.listen({ port: config.port, host: config.host });
     const metricsServer = config.metricsAddress ? await buildMetricsServer(app, { token: config.metricsToken ?? null }) : null;
     const metricsUrl = metricsServer && config.metricsAddress ? await metricsServer.listen(config.metricsAddress) : null;

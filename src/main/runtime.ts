@@ -22,6 +22,13 @@ export const argon2Hasher: PasswordHasher = {
   verify: (hash, password) => argon2.verify(hash, password),
 };
 
+/**
+ * PostgreSQL connections the pool keeps open while idle, and `kopa serve` opens as it gets ready: as
+ * many as a page's first requests use at once (the monitors page: the session and four lists). A
+ * new backend costs each request that meets one its set-up (ADR 0026, "The cold start").
+ */
+export const KEPT_CONNECTIONS = 5;
+
 export interface Runtime {
   config: Config;
   db: KopaDatabase;
@@ -37,6 +44,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     poolSize: config.databasePoolSize,
     connectTimeoutMs: config.databaseConnectTimeoutSeconds * 1000,
     statementTimeoutMs: config.databaseStatementTimeoutSeconds * 1000,
+    keepOpen: KEPT_CONNECTIONS,
   });
   try {
     if (options.migrate !== false) await migrate(db.kysely);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS } from '../support/database.js';
@@ -145,5 +145,123 @@ describe.each(BACKENDS)('status page cache on %s', (backend) => {
     expect(next.generatedAt).toBe(now.toISOString());
     expect(next.services.find((s) => s.code === 'DVS')!.state).toBe('down');
     expect(first.services.find((s) => s.code === 'DVS')!.state).not.toBe('down');
+  });
+});
+
+/**
+ * The first answer is computed as the server gets ready; it gives way to any request that comes in
+ * while it runs (stops at its next read, rolls back, writes nothing) and begins again once the
+ * server is quiet. A status visitor who comes while it runs takes it over. The test holds the
+ * computation's read of the monitors until it has sent its request, and reads the server's log to
+ * know a request has come in (Fastify logs "incoming request" just before the hooks run).
+ */
+describe.each(BACKENDS)('status page start computation on %s', (backend) => {
+  const started = Date.parse('2026-11-20T12:00:00Z');
+  let now: Date;
+  let t: TestApp;
+
+  interface Gate {
+    reached: Promise<void>;
+    open(): void;
+  }
+
+  /**
+   * Starts the server with its start computation held at its read of the monitors. The n-th read
+   * waits at gate n if the test has made that gate before it comes (the first is made here); the
+   * others pass.
+   */
+  async function startHeld() {
+    const gates: { reached: () => void; opened: Promise<void>; gate: Gate }[] = [];
+    const gate = (n: number): Gate => {
+      while (gates.length < n) {
+        let reached!: () => void;
+        let open!: () => void;
+        const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+        const opened = new Promise<void>((resolve) => (open = resolve));
+        gates.push({ reached, opened, gate: { reached: reachedPromise, open } });
+      }
+      return gates[n - 1]!.gate;
+    };
+    const counts = { reads: 0, writes: 0 };
+    let written!: () => void;
+    const firstWrite = new Promise<void>((resolve) => (written = resolve));
+    const lines: string[] = [];
+    gate(1);
+    now = new Date(started);
+    t = await startTestApp(backend, {
+      now: () => now,
+      server: { statusCacheMs: 15_000, logLevel: 'debug', logStream: { write: (line: string) => void lines.push(line) } },
+      store: (store) => ({
+        ...store,
+        monitors: {
+          ...store.monitors,
+          listActiveForStatus: async (tx) => {
+            const held = gates[++counts.reads - 1];
+            if (held) {
+              held.reached();
+              await held.opened;
+            }
+            return store.monitors.listActiveForStatus(tx);
+          },
+        },
+        statusDays: {
+          ...store.statusDays,
+          write: async (tx, days, at) => {
+            counts.writes++;
+            await store.statusDays.write(tx, days, at);
+            written();
+          },
+        },
+      }),
+    });
+    const logged = async (text: string) => {
+      for (let i = 0; i < 400 && !lines.some((line) => line.includes(text)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(lines.filter((line) => line.includes(text)), `a log line with "${text}"`).not.toHaveLength(0);
+    };
+    return { gate, counts, firstWrite, lines, logged };
+  }
+
+  const status = async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/status' });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { generatedAt: string };
+  };
+
+  afterEach(() => t.close());
+
+  it('gives way to a request that comes in while it runs, writes nothing, and begins again once the server is quiet', async () => {
+    const held = await startHeld();
+    await held.gate(1).reached;
+    // A sign-in comes in while the computation holds its transaction (on PGlite, the only session).
+    const signingIn = signIn(t.app, 'operators@rda.lv');
+    await held.logged('/api/v1/session');
+    now = new Date(started + 2000);
+    held.gate(1).open();
+    // The sign-in is answered although the computation has not finished: it gave way.
+    expect((await signingIn).get).toBeTypeOf('function');
+    await Promise.race([held.gate(2).reached, held.firstWrite]);
+    expect(held.counts.writes).toBe(0);
+    await held.logged('gave way');
+    held.gate(2).open();
+    await held.firstWrite;
+    // The answer a visitor gets is the second attempt's, begun after the sign-in (the clock then read 12:00:02).
+    now = new Date(started + 3000);
+    expect((await status()).generatedAt).toBe(new Date(started + 2000).toISOString());
+    expect(held.counts).toEqual({ reads: 2, writes: 1 });
+  });
+
+  it('is taken over by a status visitor who comes while it runs, and then gives way to no request', async () => {
+    const held = await startHeld();
+    await held.gate(1).reached;
+    const visitor = status();
+    await held.logged('takes over');
+    now = new Date(started + 2000);
+    // Another request comes in and is answered while the visitor waits.
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    held.gate(1).open();
+    // The visitor gets the start's computation, finished: begun at 12:00:00, the only one.
+    expect((await visitor).generatedAt).toBe(new Date(started).toISOString());
+    expect(held.counts).toEqual({ reads: 1, writes: 1 });
+    expect(held.lines.some((line) => line.includes('gave way'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import type { Deps } from '../../src/app/ports.js';
+import type { Deps, Store } from '../../src/app/ports.js';
 import type { PasswordHasher } from '../../src/app/shared/ports.js';
 import type { Role } from '../../src/domain/roles.js';
 import { seedDemoData, DEMO_PASSWORD } from '../../src/app/demo/seed-demo-data.js';
@@ -37,6 +37,8 @@ export interface TestAppOptions {
   mfaRequiredRoles?: Role[];
   /** The OpenID Connect relying party, when a test routes it to its own provider. */
   relyingParty?: Deps['relyingParty'];
+  /** Wraps the store the server and the use cases get (to hold or count a read, say). */
+  store?: (store: Store) => Store;
   /** Server settings a test needs beyond the defaults (proxy trust, a log stream, a metrics token). */
   server?: Partial<Omit<ServerOptions, 'deps' | 'readiness' | 'metrics'>>;
 }
@@ -44,7 +46,7 @@ export interface TestAppOptions {
 /** The real server on a real database; requests go through app.inject. */
 export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
-  const store = createStore(database.db.kysely);
+  const store = (options.store ?? ((plain: Store) => plain))(createStore(database.db.kysely));
   const deps: Deps = {
     store,
     sentHandlers: maintenanceSentHandlers(store),
