@@ -107,7 +107,9 @@ async function measureKopa(label: string, env: Record<string, string>): Promise<
 }
 
 async function measureBaseline(databaseUrl: string, tenantUrlPath: string, token: string): Promise<Figures> {
-  const server = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'api-baseline.ts')], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The same statement-counting preload as Kopa's servers carry (it wraps pg's query, a few
+  // microseconds a statement), so the two CPU figures per request compare like with like.
+  const server = spawn(process.execPath, ['--import', join(HERE, 'count-statements.mjs'), '--import', 'tsx', join(HERE, 'api-baseline.ts')], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => server.once('exit', resolve));
   try {
     const base = await new Promise<string>((resolve, reject) => {

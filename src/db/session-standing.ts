@@ -4,7 +4,7 @@ import type { SessionStage } from '../app/identity/second-factor-ports.js';
 import type { TenantStatus } from '../domain/tenant.js';
 import type { Database } from './schema.js';
 import { toUser } from './repositories/users.js';
-import { standingRow } from './standing-lookup.js';
+import { standingLookup, standingRow } from './standing-lookup.js';
 
 interface StandingRow {
   csrf_token: string;
@@ -25,7 +25,7 @@ interface StandingRow {
 }
 
 // Migration 034; run as the token's is (standing-lookup.ts).
-const LOOKUP = 'SELECT * FROM kopa_session_standing($1)';
+const LOOKUP = standingLookup('SELECT * FROM kopa_session_standing($1)');
 
 /** A presented session cookie's standing in one autocommitted statement (ADR 0019). */
 export async function sessionStanding(db: Kysely<Database>, tokenHash: string): Promise<PresentedSession | null> {

@@ -3,7 +3,7 @@ import type { PresentedToken } from '../app/identity/ports.js';
 import type { Role } from '../domain/roles.js';
 import type { TenantStatus } from '../domain/tenant.js';
 import type { Database } from './schema.js';
-import { standingRow } from './standing-lookup.js';
+import { standingLookup, standingRow } from './standing-lookup.js';
 
 interface StandingRow {
   id: string;
@@ -21,7 +21,7 @@ interface StandingRow {
 }
 
 // Migration 033; fixed text, run by standing-lookup.ts.
-const LOOKUP = 'SELECT * FROM kopa_token_standing($1)';
+const LOOKUP = standingLookup('SELECT * FROM kopa_token_standing($1)');
 
 /** A presented token's standing in one autocommitted statement (ADR 0019). */
 export async function tokenStanding(db: Kysely<Database>, tokenHash: string): Promise<PresentedToken | null> {

@@ -6,12 +6,14 @@ import { validationError } from '../domain/errors.js';
  * would fail deep inside a query as a 500. Refuse it up front, naming the field.
  */
 export function installInputGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // A callback, not async: it runs on every request (server.ts).
+  app.addHook('preValidation', (request, _reply, done) => {
     const parts = [['body', request.body], ['query', request.query], ['params', request.params]] as const;
     for (const [part, value] of parts) {
       const field = fieldWithNul(value);
-      if (field !== null) throw validationError(field || part, 'nul_character', 'must not contain the NUL character');
+      if (field !== null) return done(validationError(field || part, 'nul_character', 'must not contain the NUL character'));
     }
+    done();
   });
 }
 

@@ -84,11 +84,13 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources): R
     },
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback, not async: it runs on every request (server.ts).
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the URL, so ids do not explode the label space.
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
   });
   app.decorate('metricsRegistry', registry);
   return registry;

@@ -35,7 +35,8 @@ export const DOCS_CONTENT_SECURITY_POLICY = policy(`'self' ${SWAGGER_LOGO_STYLE}
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
+  // A callback, not async: it runs on every response (server.ts).
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
@@ -45,5 +46,6 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     if (typeof type === 'string' && type.startsWith('text/html')) {
       reply.header('content-security-policy', /^\/docs(\/|$)/.test(request.url) ? DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
     }
+    done(null, payload);
   });
 }

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Store } from '../../app/ports.js';
 import type { TenantRecord } from '../../app/municipalities/ports.js';
 import type { PostalAddress, Tenant, TenantStatus } from '../../domain/tenant.js';
+import { compiledOnce } from '../compiled-query.js';
 import type { TenantsTable } from '../schema.js';
 import { trxOf } from '../tx.js';
 
@@ -34,6 +35,11 @@ function toRow(record: TenantRecord) {
   };
 }
 
+// Every tenant-scoped API call that names its municipality reads it: compiled once (ADR 0019).
+const tenantById = compiledOnce<{ tenantId: string }, Selectable<TenantsTable>>((db, param) =>
+  db.selectFrom('tenants').selectAll().where('id', '=', param('tenantId')),
+);
+
 export const tenantRepository: Store['tenants'] = {
   async list(tx, tenantId) {
     let q = trxOf(tx).selectFrom('tenants').selectAll().orderBy('name');
@@ -41,7 +47,7 @@ export const tenantRepository: Store['tenants'] = {
     return (await q.execute()).map(toTenant);
   },
   async get(tx, tenantId) {
-    const row = await trxOf(tx).selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
+    const row = (await trxOf(tx).executeQuery(tenantById({ tenantId }))).rows[0];
     return row ? toTenant(row) : null;
   },
   async findByRegistrationNumber(tx, registrationNumber) {
