@@ -146,6 +146,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-status-prof-')) : undefined;
   let server = await start(env, 0, profileDir);
   let coldSeconds = 0;
+  let coldEnded = 0;
   try {
     const url = `${server.url}/api/v1/status`;
     const arrivals = await liveArrivals(server.url, AGENT_TOKEN, historyEnds);
@@ -184,6 +185,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
       cold.push((await timedGet(url)).ms);
     }
     coldSeconds = (performance.now() - coldStart) / 1000;
+    coldEnded = performance.now();
     const arrivedPer = (arrivals.sent - sent0.results) / cold.length;
     const batchesPer = (arrivals.batches - sent0.batches) / cold.length;
     const serverCpuMs = ((cpuOf(processTree(server.child.pid!)) - serverCpu0) * 1000) / cold.length;
@@ -206,9 +208,10 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   } finally {
     await stopServer(server);
   }
+  const afterCold = (performance.now() - coldEnded) / 1000;
   if (profileDir) {
-    console.log('  where the uncached server spent its CPU while answering:');
-    for (const l of topOfProfile(profileDir, coldSeconds)) console.log(`    ${l}`);
+    console.log(`  where the uncached server spent its CPU while answering the sequential requests (the profile's ${coldSeconds.toFixed(1)} s before its last ${afterCold.toFixed(1)} s):`);
+    for (const l of topOfProfile(profileDir, coldSeconds, 16, afterCold)) console.log(`    ${l}`);
     console.log(`  the profile is kept in ${profileDir} (open it in Chrome's DevTools, Performance)`);
   }
   // Warm: the default cache, as visitors meet it between expiries, results arriving every second meanwhile.

@@ -16,22 +16,25 @@ function around(raw: ProbeResult[], from: number, to: number, margin: number): P
  * early or missing (gaps longer than three intervals), failures in runs of any length.
  */
 const stored = fc
-  .array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.boolean(), fc.integer({ min: 0, max: 4 })), { maxLength: 60 })
+  .array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 })), { maxLength: 60, size: 'max' })
   .map((steps) => {
     let at = 0;
     let failing = false;
     return steps.map(([gap, flip, kind]): ProbeResult => {
       at += kind === 0 ? gap : 100;
-      if (flip) failing = !failing;
+      if (flip === 0) failing = !failing;
       return { at, ok: !failing };
     });
   });
+/** A window start near one of the results (just before, at or just after it), or anywhere. */
+const start = (raw: ProbeResult[], index: number, offset: number) => (raw.length === 0 ? offset : raw[index % raw.length]!.at + offset);
 
 describe('a location timeline from its newest results, computed once and cut to each window', () => {
   it('is the timeline of the results around the window, wherever they reach back far enough', () => {
     fc.assert(
-      fc.property(stored, fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: -50, max: 6000 }), fc.integer({ min: 1, max: 3000 }), (raw, intervalMs, failuresToConfirm, from, length) => {
+      fc.property(stored, fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 6 }), fc.nat(), fc.integer({ min: -60, max: 60 }), fc.integer({ min: 1, max: 3000 }), (raw, intervalMs, failuresToConfirm, index, offset, length) => {
         const margin = failuresToConfirm + 1;
+        const from = start(raw, index, offset);
         const kept = raw.slice(-KEPT);
         const complete = raw.length < KEPT;
         const to = from + length;
