@@ -22,14 +22,14 @@ export async function locationTimelinesMany(
   from: number,
   to: number,
   /** The rollup lines, when the caller has read them already (before the segments, as here). */
-  lines?: Map<string, Map<string, Date>>,
+  lines?: Map<string, Map<string, { rolledTo: Date }>>,
   /** What this process computed from the kept newest results before (the status page): only changed ones are read. */
   reuse?: KeptTails,
 ): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
-  const rolled = lines ?? (await deps.store.rollups.rolledToMany(tx, ids));
+  const rolled = lines ?? (await deps.store.rollups.linesMany(tx, ids));
   const splits = new Map<string, number>();
-  for (const monitor of monitors) for (const location of monitor.locations) splits.set(`${monitor.id}|${location}`, Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.getTime() ?? from, from), to));
+  for (const monitor of monitors) for (const location of monitor.locations) splits.set(`${monitor.id}|${location}`, Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.rolledTo.getTime() ?? from, from), to));
   // Only a location rolled up past `from` has segments that count; a window starting at the lines reads none.
   const rolledPairs = monitors.flatMap((m) => m.locations.filter((location) => splits.get(`${m.id}|${location}`)! > from).map((location) => ({ monitorId: m.id, location })));
   const segments = rolledPairs.length > 0 ? await deps.store.rollups.segmentsMany(tx, rolledPairs, new Date(from), new Date(to)) : new Map<string, Segment[]>();

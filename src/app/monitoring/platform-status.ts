@@ -163,12 +163,11 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
     const toKeep: KeptDay[] = [];
     // The timelines past the lines from the kept newest results this process read before, where they have not changed ("Reusing unchanged tails").
     const reuse = recompute ? undefined : keptTailsOf(deps.store);
-    const rolled = new Map([...lines].map(([id, byLocation]) => [id, new Map([...byLocation].map(([l, v]) => [l, v.rolledTo]))]));
     // Services with the same first day share one read, from the earliest point any of them needs.
     for (const start of new Set(plans.map((p) => p.start))) {
       const group = plans.filter((p) => p.start === start);
       const from = Math.min(...group.map((p) => p.at));
-      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), from, now, rolled, reuse);
+      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), from, now, lines, reuse);
       for (const plan of group) {
         const perMonitor = plan.mine.map((m) => combineLocations(timelines.get(m.id)!, from, now));
         const timeline = applyMaintenance(combineMonitors(perMonitor, from, now), plan.ownWindows, 0, from, now);
