@@ -3,9 +3,10 @@ import { join } from 'node:path';
 
 /**
  * Where the CPU went in a server's `node --cpu-prof` profile, over its last `seconds` (so start-up
- * is left out): self time by package or source folder, then the functions with the most self time.
+ * is left out; `skipLastSeconds` leaves out what followed): self time by package or source folder, then the
+ * functions with the most self time.
  */
-export function topOfProfile(dir: string, seconds: number, count = 12): string[] {
+export function topOfProfile(dir: string, seconds: number, count = 12, skipLastSeconds = 0): string[] {
   const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
   if (!file) return ['(no profile written)'];
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
@@ -16,7 +17,8 @@ export function topOfProfile(dir: string, seconds: number, count = 12): string[]
     startTime: number;
   };
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const from = profile.endTime - seconds * 1e6;
+  const until = profile.endTime - skipLastSeconds * 1e6;
+  const from = until - seconds * 1e6;
   const self = new Map<string, number>();
   const byPart = new Map<string, number>();
   let total = 0;
@@ -24,7 +26,7 @@ export function topOfProfile(dir: string, seconds: number, count = 12): string[]
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     at += dt;
-    if (at < from) return;
+    if (at < from || at > until) return;
     const frame = byNode.get(id)!.callFrame;
     const where = frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|dist)\//, '$1/');
     const part = frame.url.includes('node_modules/')

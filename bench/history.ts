@@ -10,6 +10,8 @@ export interface HistoryShape {
   services: number;
   /** Hours of raw results every 60 s before now (and 5 minutes after, so monitors stay known while measured). */
   rawHours: number;
+  /** Minutes of raw results after now (default 5); 0 when results go on arriving through the server (bench/live-arrivals.ts). */
+  aheadMinutes?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface HistoryShape {
  * of each location reach back past the line (ADR 0022), as they do when the prober keeps up.
  * The monitors are `bench 1` … `bench N` in services `BENCH-1` …, located at `local`.
  */
-export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHours }: HistoryShape): Promise<void> {
+export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHours, aheadMinutes = 5 }: HistoryShape): Promise<number> {
   const now = Date.now();
   // The rollup job keeps segments final up to the settled frontier: 2 × (2 + 3) × 60 s behind now.
   const rolledTo = new Date(now - 11 * 60_000).toISOString();
@@ -57,7 +59,7 @@ export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHou
     INSERT INTO probe_results (monitor_id, location, at, ok, latency_ms)
       SELECT m.id, 'local', '${new Date(rawFrom).toISOString()}'::timestamptz + make_interval(secs => t * 60 + abs(hashtext(m.id::text)) % 60),
         NOT (m.name LIKE '%00' AND t >= ${rawHours * 60 - 5}), 120
-      FROM monitors m CROSS JOIN generate_series(0, ${rawHours * 60 + 4}) t
+      FROM monitors m CROSS JOIN generate_series(0, ${rawHours * 60 + aheadMinutes - 1}) t
       WHERE m.name LIKE 'bench %';
     -- The rollup keeps each location's latency per whole hour before its line (migration 035, ADR 0026).
     INSERT INTO monitor_latency_hours (monitor_id, location, hour, checks, failures, measured, latency_sum, latency_max)
@@ -69,10 +71,11 @@ export async function writeYearOfHistory(exec: Sql, { monitors, services, rawHou
     -- written straight into the table need the same kept state, as the migration makes it.
     SELECT kopa_rebuild_latest_results();
   `);
+  return now;
 }
 
 /** Runs `write` on a PostgreSQL database, then ANALYZE, as the server would find it after a while. */
-export async function onPostgres(url: string, write: (exec: Sql) => Promise<void>): Promise<void> {
+export async function onPostgres(url: string, write: (exec: Sql) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -84,7 +87,7 @@ export async function onPostgres(url: string, write: (exec: Sql) => Promise<void
 }
 
 /** The same on the embedded database of a `kopa serve` data folder (the server must be stopped). */
-export async function onPGlite(dataDir: string, write: (exec: Sql) => Promise<void>): Promise<void> {
+export async function onPGlite(dataDir: string, write: (exec: Sql) => Promise<unknown>): Promise<void> {
   const db = await PGlite.create(join(dataDir, 'pglite'));
   try {
     await write(async (text) => void (await db.exec(text)));

@@ -37,6 +37,7 @@ import { topOfProfile } from './cpu-profile.js';
 import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
+import { liveArrivals, type Arrivals } from './live-arrivals.js';
 import { fmtMs, loadAverage, quantile, statementsSent, statementsTimed, stopServer, timedGet, type TimedStatement } from './measure.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -55,14 +56,28 @@ const PROFILE = process.argv.includes('--profile');
 const PHASES = process.argv.includes('--phases');
 const GOAL_MAX_MS = 100;
 const GOAL_P99_MS = 50;
-const history = (exec: (text: string) => Promise<void>) => writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS });
+/** When the written history ends: results arrive through the server from then on (bench/live-arrivals.ts). */
+let historyEnds = 0;
+const history = async (exec: (text: string) => Promise<void>) => {
+  historyEnds = await writeYearOfHistory(exec, { monitors: MONITORS, services: SERVICES, rawHours: RAW_HOURS, aheadMinutes: 0 });
+};
+/**
+ * The kept newest results (21 a location) reach back past the rollup line the history leaves
+ * (11 minutes before its end) by 3 results or more — what a pair needs to be answered from them —
+ * until about 7 minutes after it: the job worker, which would move the line on, is off while measuring.
+ */
+const KEPT_REACH_MINUTES = 7;
+const sinceHistory = () => `${((Date.now() - historyEnds) / 60_000).toFixed(1)} min after the history's end${Date.now() - historyEnds > KEPT_REACH_MINUTES * 60_000 ? ` — past the ${KEPT_REACH_MINUTES} min the kept results reach back past the unmoved line: pairs fall back to raw reads` : ''}`;
 
+
+/** The probe agents' token: the operator token the server registers at start-up. */
+const AGENT_TOKEN = randomBytes(24).toString('base64url');
 
 async function start(env: Record<string, string>, cacheSeconds: number, profileDir?: string): Promise<ServerProcess> {
   return spawnServer(
     ['--import', join(HERE, 'count-statements.mjs'), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...kopaCommand('serve', '--port', '0')],
-    // No probing and no job worker while measuring: the history is already there, and the cores are few.
-    serverEnv({ ...env, LOG_LEVEL: 'warn', KOPA_PROBER: 'false', KOPA_JOBS: 'false', KOPA_STATUS_CACHE_SECONDS: String(cacheSeconds) }),
+    // No probing and no job worker while measuring: results arrive from the bench as an agent sends them, and the cores are few.
+    serverEnv({ ...env, LOG_LEVEL: 'warn', KOPA_PROBER: 'false', KOPA_JOBS: 'false', KOPA_STATUS_CACHE_SECONDS: String(cacheSeconds), KOPA_BOOTSTRAP_TOKEN: AGENT_TOKEN }),
     // Migrating PGlite on a busy machine takes minutes.
     { timeoutMs: 600_000 },
   );
@@ -77,15 +92,39 @@ function line(label: string, samples: number[]): string {
   return `  ${label.padEnd(38)} n ${String(samples.length).padStart(4)}  p50 ${fmtMs(p50)}  p99 ${fmtMs(p99)}  max ${fmtMs(max)}   max/${GOAL_MAX_MS} ms ${(max / GOAL_MAX_MS).toFixed(2)} ×  p99/${GOAL_P99_MS} ms ${(p99 / GOAL_P99_MS).toFixed(2)} ×`;
 }
 
+/**
+ * One uncached computation with its statements (the arrivals due sent first, outside them): its
+ * time, its statements, and how many locations' kept results it read — the rows of the statement
+ * that returns only the changed ones (ADR 0022 "Reusing unchanged tails"), or of the one that read
+ * them all before it — and whether any location fell back to the raw results.
+ */
+async function computation(server: ServerProcess, url: string, arrivals: Arrivals): Promise<{ ms: number; statements: TimedStatement[]; arrived: number; keptRead: number | null; fellBack: boolean }> {
+  const arrived = await arrivals.sendDue();
+  const before = (await statementsSent(server)).count;
+  const { ms } = await timedGet(url);
+  const sent = (await statementsSent(server)).count - before;
+  const statements = (await statementsTimed(server)).slice(-sent);
+  const kept = statements.filter((s) => s.kind.startsWith('SELECT q.i, k.version::text') || s.kind.startsWith('SELECT q.i, cardinality(k.ats)'));
+  return { ms, statements, arrived, keptRead: kept.length === 0 ? null : kept.reduce((n, s) => n + (s.rows ?? 0), 0), fellBack: statements.some((s) => s.kind.includes('floor(extract(epoch FROM r.at)')) };
+}
+
+function printKeptRead(label: string, runs: Awaited<ReturnType<typeof computation>>[]): void {
+  const read = runs.map((r) => r.keptRead);
+  const ms = runs.map((r) => r.ms.toFixed(0)).join(', ');
+  console.log(`  ${label}: results arrived before each ${runs.map((r) => r.arrived).join(', ')}; locations' kept results read ${read.map((n) => n ?? '–').join(', ')}${runs.some((r) => r.fellBack) ? '; SOME LOCATIONS READ FROM THE RAW RESULTS' : ''}; ms ${ms}`);
+}
+
 /** Medians over a few uncached computations of each statement's time and the server's time before it. */
-async function phases(server: ServerProcess, url: string): Promise<void> {
+async function phases(server: ServerProcess, url: string, arrivals: Arrivals): Promise<void> {
   const runs: { statements: TimedStatement[]; ms: number }[] = [];
+  const all = [];
   for (let i = 0; i < 9; i++) {
-    const before = (await statementsSent(server)).count;
-    const { ms } = await timedGet(url);
-    const sent = (await statementsSent(server)).count - before;
-    runs.push({ statements: (await statementsTimed(server)).slice(-sent), ms });
+    const one = await computation(server, url, arrivals);
+    all.push(one);
+    runs.push(one);
   }
+  printKeptRead('uncached computations one after another', all);
+  if (!PHASES) return;
   const n = Math.min(...runs.map((r) => r.statements.length));
   const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
   console.log(`  one uncached computation by phase (medians of ${runs.length}; "before" is the server's own work since the previous answer; load ${loadAverage()}):`);
@@ -107,51 +146,89 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-status-prof-')) : undefined;
   let server = await start(env, 0, profileDir);
   let coldSeconds = 0;
+  let coldEnded = 0;
   try {
     const url = `${server.url}/api/v1/status`;
+    const arrivals = await liveArrivals(server.url, AGENT_TOKEN, historyEnds);
+    // The results due since the history's end (the server was down meanwhile), as an agent's buffer delivers them.
+    const caughtUp = await arrivals.sendDue();
     const first = await timedGet(url);
     const status = JSON.parse(first.body) as { services: { state: string; monitors: number }[] };
     const monitors = status.services.reduce((n, s) => n + s.monitors, 0);
     const states = status.services.map((s) => s.state).join(' ');
     console.log(`  answer: ${status.services.length} services, ${monitors} monitors speaking for them, states: ${states}; ${(first.body.length / 1024).toFixed(0)} KiB`);
+    console.log(`  results arriving through POST /api/v1/probe-results at ${((MONITORS / 60)).toFixed(1)}/s, every result due sent before each uncached request (${caughtUp} caught up after the start)`);
+    await arrivals.sendDue();
     const before = (await statementsSent(server)).count;
     await timedGet(url);
     console.log(`  statements one computation sends: ${(await statementsSent(server)).count - before}`);
-    const cold: number[] = [];
-    const deadline = performance.now() + 120_000;
-    const coldStart = performance.now();
     // CPU seconds used by the server and by its database's backends (PostgreSQL on this machine): what load changes least.
     const cpuOf = (pids: number[]) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
     const backends = async () => (env.DATABASE_URL ? await backendsOf(env.DATABASE_URL, process.env.BENCH_DATABASE_URL!) : []);
-    const serverCpu0 = cpuOf(processTree(server.child.pid!));
     const databasePids = await backends();
+    // What the arrivals alone cost (storing them, the kept rows, their versions), in batches as small as between two requests, so it can be told apart below.
+    const idle0 = { server: cpuOf(processTree(server.child.pid!)), database: cpuOf(databasePids), sent: arrivals.sent, batches: arrivals.batches };
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      await arrivals.sendDue();
+    }
+    const idleBatches = arrivals.batches - idle0.batches;
+    const perBatch = { server: ((cpuOf(processTree(server.child.pid!)) - idle0.server) * 1000) / idleBatches, database: ((cpuOf(databasePids) - idle0.database) * 1000) / idleBatches, results: (arrivals.sent - idle0.sent) / idleBatches };
+    const cold: number[] = [];
+    const deadline = performance.now() + 120_000;
+    const coldStart = performance.now();
+    const serverCpu0 = cpuOf(processTree(server.child.pid!));
     const databaseCpu0 = cpuOf(databasePids);
-    for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) cold.push((await timedGet(url)).ms);
+    const sent0 = { results: arrivals.sent, batches: arrivals.batches };
+    for (let i = 0; i < REQUESTS && performance.now() < deadline; i++) {
+      await arrivals.sendDue();
+      cold.push((await timedGet(url)).ms);
+    }
     coldSeconds = (performance.now() - coldStart) / 1000;
+    coldEnded = performance.now();
+    const arrivedPer = (arrivals.sent - sent0.results) / cold.length;
+    const batchesPer = (arrivals.batches - sent0.batches) / cold.length;
     const serverCpuMs = ((cpuOf(processTree(server.child.pid!)) - serverCpu0) * 1000) / cold.length;
     const databaseCpuMs = ((cpuOf(databasePids) - databaseCpu0) * 1000) / cold.length;
     console.log(`  first request after the start: ${fmtMs(first.ms)}`);
     console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
     console.log(`  CPU per uncached computation: server ${fmtMs(serverCpuMs)}${env.DATABASE_URL ? `, PostgreSQL's backends ${fmtMs(databaseCpuMs)}` : ' (the embedded database inside)'}`);
-    if (PHASES) await phases(server, url);
+    console.log(`    with the ${arrivedPer.toFixed(1)} results (${batchesPer.toFixed(2)} requests) that arrived meanwhile stored; a request of ${perBatch.results.toFixed(1)} results alone costs server ${fmtMs(perBatch.server)}${env.DATABASE_URL ? `, backends ${fmtMs(perBatch.database)}` : ''} (${idleBatches} requests without status requests): without them server ${fmtMs(serverCpuMs - batchesPer * perBatch.server)}${env.DATABASE_URL ? `, backends ${fmtMs(databaseCpuMs - batchesPer * perBatch.database)}` : ''}`);
+    await phases(server, url, arrivals);
+    // As the first visitor after a 15 s cache expires meets it (had the computation not already run in the background).
+    const spaced = [];
+    for (let i = 0; i < 3; i++) {
+      arrivals.every(1000);
+      await new Promise((r) => setTimeout(r, 15_000));
+      await arrivals.stop();
+      spaced.push(await computation(server, url, arrivals));
+    }
+    printKeptRead('uncached computations 15 s apart', spaced);
+    console.log(`  ${sinceHistory()}`);
   } finally {
     await stopServer(server);
   }
+  const afterCold = (performance.now() - coldEnded) / 1000;
   if (profileDir) {
-    console.log('  where the uncached server spent its CPU while answering:');
-    for (const l of topOfProfile(profileDir, coldSeconds)) console.log(`    ${l}`);
+    console.log(`  where the uncached server spent its CPU while answering the sequential requests (the profile's ${coldSeconds.toFixed(1)} s before its last ${afterCold.toFixed(1)} s):`);
+    for (const l of topOfProfile(profileDir, coldSeconds, 16, afterCold)) console.log(`    ${l}`);
     console.log(`  the profile is kept in ${profileDir} (open it in Chrome's DevTools, Performance)`);
   }
-  // Warm: the default cache, as visitors meet it between expiries.
+  // Warm: the default cache, as visitors meet it between expiries, results arriving every second meanwhile.
   server = await start(env, 15);
   try {
     const url = `${server.url}/api/v1/status`;
+    const arrivals = await liveArrivals(server.url, AGENT_TOKEN, historyEnds);
+    await arrivals.sendDue();
     await timedGet(url);
+    arrivals.every(1000);
     // For 20 s at least, so an expiry of the 15 s answer falls among them.
     const warm: number[] = [];
     const since = performance.now();
     for (let i = 0; i < 500 || performance.now() - since < 20_000; i++) warm.push((await timedGet(url)).ms);
+    await arrivals.stop();
     console.log(line('cached (15 s), over 20 s', warm));
+    console.log(`  ${sinceHistory()}`);
   } finally {
     await stopServer(server);
   }

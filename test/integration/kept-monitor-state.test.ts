@@ -11,7 +11,7 @@ import { loadMigrations, migrate } from '../../src/db/migrate.js';
 import { createStore } from '../../src/db/store.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { currentState, unknownReason } from '../../src/domain/availability/current-state.js';
-import type { Monitor } from '../../src/domain/monitoring/monitor.js';
+import { LATEST_RESULTS_KEPT, type Monitor } from '../../src/domain/monitoring/monitor.js';
 import { BACKENDS, createEmptyPostgresDatabase, type BackendName } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -162,6 +162,44 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
     );
   });
 
+  it('gives the kept results of a location again exactly when they changed, whatever arrives (ADR 0022 "Reusing unchanged tails")', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(monitorPlan, { minLength: 1, maxLength: 3 }), fc.array(batchPlan, { minLength: 1, maxLength: 6 }), async (plans, batches) => {
+        now = new Date('2026-11-20T12:00:00Z');
+        const monitors: Monitor[] = [];
+        for (const p of plans) monitors.push(await newMonitor(p));
+        const pairs = monitors.flatMap((m) => LOCATIONS.map((location) => ({ monitorId: m.id, location })));
+        // What a reader holds: each pair's version and results as last given ('0': never read).
+        const held = pairs.map(() => ({ version: '0' as string | null, complete: false, results: [] as { at: number; ok: boolean }[] }));
+        const sent: { monitorId: string; at: string; ok: boolean; location: string }[] = [];
+        for (const b of batches) {
+          const fresh = b.results.map((r) => {
+            const m = monitors[r.monitor % monitors.length]!;
+            return { monitorId: m.id, at: new Date(now.getTime() - r.minutesAgo * MINUTE + r.second * 1000).toISOString(), ok: r.ok, location: m.locations[r.location % m.locations.length]! };
+          });
+          const again = sent.length === 0 ? [] : sent.slice(b.resend % sent.length, (b.resend % sent.length) + 3).map((r) => ({ ...r, ok: !r.ok }));
+          if (b.path === 'batch') await ingestProbeBatch(t.deps, operator, [...fresh, ...again]);
+          else for (const m of monitors) {
+            const mine = [...fresh, ...again].filter((r) => r.monitorId === m.id).map(({ monitorId: _, ...r }) => r);
+            if (mine.length > 0) await ingestProbeResults(t.deps, operator, m.id, mine);
+          }
+          sent.push(...fresh);
+          const changed = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.keptResultsChanged(tx, pairs.map((p, i) => ({ ...p, version: held[i]!.version }))));
+          for (const c of changed) held[c.index] = { version: c.version, complete: c.complete, results: c.results };
+          // What is held — given again or left out as unchanged — is the newest results stored, by definition.
+          const raw = await rawResults(t.database.ownerQuery, monitors.map((m) => m.id));
+          expect(held).toEqual(
+            pairs.map((p) => {
+              const mine = raw.filter((r) => r.monitorId === p.monitorId && r.location === p.location).sort((x, y) => x.at.getTime() - y.at.getTime());
+              return { version: mine.length === 0 ? null : expect.any(String), complete: mine.length === 0 ? false : mine.length < LATEST_RESULTS_KEPT, results: mine.slice(-LATEST_RESULTS_KEPT).map((r) => ({ at: r.at.getTime(), ok: r.ok })) };
+            }),
+          );
+        }
+      }),
+      { numRuns: 20, seed: 20261206 },
+    );
+  });
+
   it('keeps no more than the newest results the strictest rule needs, and takes in a late one in time order', async () => {
     now = new Date('2026-11-20T12:00:00Z');
     const m = await newMonitor({ failuresToConfirm: 20, locations: ['a'], active: true });
@@ -250,8 +288,17 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
     const august = Date.parse('2026-08-10T08:00:00Z');
     const old = Array.from({ length: 6 }, (_, i) => [{ at: new Date(august + i * MINUTE).toISOString(), ok: true, location: 'a' }, { at: new Date(august + i * MINUTE).toISOString(), ok: false, location: 'b' }]).flat();
     await ingestProbeResults(t.deps, operator, m.id, [...old, { at: new Date(now.getTime() - 2 * MINUTE).toISOString(), ok: true, location: 'a' }, { at: new Date(now.getTime() - MINUTE).toISOString(), ok: true, location: 'a' }]);
+    const pairs = ['a', 'b'].map((location) => ({ monitorId: m.id, location }));
+    const changed = (versions: (string | null)[]) => t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.keptResultsChanged(tx, pairs.map((p, i) => ({ ...p, version: versions[i]! }))));
+    const held = await changed(['0', '0']);
+    expect(held.map((c) => c.results.length)).toEqual([8, 6]);
     const dropped = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.dropRawBefore(tx, '2026-10-15'));
     expect(dropped).toBeGreaterThan(0);
+    // Trimmed and removed rows both come again: a reader never keeps what retention dropped.
+    expect(await changed(held.map((c) => c.version))).toEqual([
+      { index: 0, version: expect.any(String), complete: true, results: [now.getTime() - 2 * MINUTE, now.getTime() - MINUTE].map((at) => ({ at, ok: true })) },
+      { index: 1, version: null, complete: false, results: [] },
+    ]);
     const [current] = await monitorsNow([m.id]);
     const raw = await rawResults(t.database.ownerQuery, [m.id]);
     expect(raw.map((r) => r.location)).toEqual(['a', 'a']);

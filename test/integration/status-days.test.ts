@@ -96,12 +96,12 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     }
   }
 
-  async function same(label: string) {
+  async function same(label: string, deps = t.deps) {
     comparisons++;
     // Twice: the first may compute and keep days, the second reads them.
     for (let pass = 0; pass < 2; pass++) {
-      expect(await publicStatus(t.deps), `${label}, public, pass ${pass}`).toEqual(await publicStatus(t.deps, { recompute: true }));
-      expect(await tenantStatus(t.deps, operator, cesisId), `${label}, Cēsis, pass ${pass}`).toEqual(await tenantStatus(t.deps, operator, cesisId, { recompute: true }));
+      expect(await publicStatus(deps), `${label}, public, pass ${pass}`).toEqual(await publicStatus(t.deps, { recompute: true }));
+      expect(await tenantStatus(deps, operator, cesisId), `${label}, Cēsis, pass ${pass}`).toEqual(await tenantStatus(t.deps, operator, cesisId, { recompute: true }));
     }
   }
 
@@ -253,6 +253,74 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     await advanceTo(Date.parse('2026-10-28T06:00:00Z'), HOUR);
     expect(await settledPart()).toEqual([]);
     expect((await keptDays(dvsId, 'shared')).map((d) => d.day)).toEqual(expect.arrayContaining(['2026-10-27', '2026-10-28']));
+  }, 600_000);
+
+  it('reuses the timelines it computed from the kept newest results only while they are unchanged (ADR 0022 "Reusing unchanged tails")', async () => {
+    const dvsA = monitors.find((m) => m.name === 'DVS a')!;
+    const b = monitors.find((m) => m.name === 'DVS b')!;
+    const kept = async (m: Monitor, location: string) =>
+      ((await t.database.ownerQuery('SELECT oks::text AS oks, version::text AS version FROM monitor_latest_results WHERE monitor_id = $1 AND location = $2', [m.id, location])) as { oks: string; version: string }[])[0]!;
+    // Steps shorter than an interval: most computations find most locations unchanged.
+    await advanceTo(now.getTime() + 40 * 60_000, 4 * 60_000);
+    // Late results inside the tip: two failures between two successes of ARH's only shared monitor
+    // (a confirmed run where it was up), well past its rollup line.
+    const arh = monitors.find((m) => m.name === 'ARH shared')!;
+    const newest = (await t.database.ownerQuery('SELECT (extract(epoch FROM u.at) * 1000)::float8 AS at, u.ok FROM monitor_latest_results k, unnest(k.ats, k.oks) AS u(at, ok) WHERE k.monitor_id = $1 ORDER BY u.at', [arh.id])) as { at: number; ok: boolean }[];
+    const i = newest.map((r, k) => (k + 1 < newest.length && r.ok && newest[k + 1]!.ok && Number(r.at) > now.getTime() - 40 * 60_000 ? k : -1)).reduce((a, k) => Math.max(a, k), -1);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const arhToday = async () => (await publicStatus(t.deps)).services.find((s) => s.id === ownId)!.days.at(-1)!;
+    const before = await arhToday();
+    await ingestProbeResults(t.deps, operator, arh.id, [1000, 2000].map((ms) => ({ at: new Date(Number(newest[i]!.at) + ms).toISOString(), ok: false, location: 'lvrtc' })));
+    await same('late failures inside the tip');
+    expect((await arhToday()).downSeconds).toBeGreaterThan(before.downSeconds);
+    const dvs = async () => (await publicStatus(t.deps)).services.find((s) => s.id === dvsId)!;
+
+    // The page does reuse: a kept row changed without moving its version (which no writer can do:
+    // the trigger moves it on every write) still shows what was computed from it before …
+    const shown = await publicStatus(t.deps);
+    const original = await kept(b, 'lvrtc');
+    await t.database.ownerQuery('ALTER TABLE monitor_latest_results DISABLE TRIGGER kept_results_version');
+    await t.database.ownerQuery("UPDATE monitor_latest_results SET oks = array_fill(false, ARRAY[cardinality(oks)]) WHERE monitor_id = $1 AND location = 'lvrtc'", [b.id]);
+    await t.database.ownerQuery('ALTER TABLE monitor_latest_results ENABLE TRIGGER kept_results_version');
+    expect((await kept(b, 'lvrtc')).version).toBe(original.version);
+    expect(await publicStatus(t.deps)).toEqual(shown);
+    expect(await publicStatus(t.deps, { recompute: true })).not.toEqual(shown);
+    // … and any write moves the version, so the change shows at once; written back, so does that.
+    await t.database.ownerQuery("UPDATE monitor_latest_results SET oks = oks WHERE monitor_id = $1 AND location = 'lvrtc'", [b.id]);
+    await same('a kept row written');
+    expect((await dvs()).state).toBe('down');
+    await t.database.ownerQuery("UPDATE monitor_latest_results SET oks = $2::boolean[] WHERE monitor_id = $1 AND location = 'lvrtc'", [b.id, original.oks]);
+    await same('a kept row written back');
+    expect(await publicStatus(t.deps)).toEqual(shown);
+
+    // The monitor's rule changes (no use case changes it; edited in the database), its results do
+    // not: the same kept results give another timeline.
+    await t.database.ownerQuery('UPDATE monitors SET failures_to_confirm = 4 WHERE id = $1', [b.id]);
+    await same('confirmation changed, no new results');
+    await t.database.ownerQuery('UPDATE monitors SET failures_to_confirm = 2, interval_seconds = 60 WHERE id = $1', [b.id]);
+    await same('interval changed, no new results');
+    await t.database.ownerQuery('UPDATE monitors SET interval_seconds = $2 WHERE id = $1', [b.id, INTERVAL]);
+    await same('interval back');
+    // A kept row gone (as retention removes one whose results it all dropped): the raw results answer.
+    await t.database.ownerQuery("DELETE FROM monitor_latest_results WHERE monitor_id = $1 AND location = 'lnb'", [dvsA.id]);
+    await same('a kept row removed');
+    // Put back as the raw results say (new results would otherwise merge into a row missing the older ones).
+    await t.database.ownerQuery('SELECT kopa_rebuild_latest_results()');
+    expect(await kept(dvsA, 'lnb')).toBeDefined();
+    await advanceTo(now.getTime() + 4 * 60_000, 4 * 60_000);
+
+    // Another replica on the same database (its own store, its own reuse) and a restarted process:
+    // results stored through one, the other sees them.
+    const replica = { ...t.deps, store: { ...t.deps.store } };
+    await same('another replica, first computation', replica);
+    for (let step = 0; step < 3; step++) {
+      now = new Date(now.getTime() + 2 * 60_000);
+      for (const m of monitors) await deliver(m, ingestedTo, now.getTime(), () => true);
+      ingestedTo = now.getTime();
+      await same(`results stored, seen by the replica (step ${step})`, replica);
+      await same(`results stored, seen by the first process (step ${step})`);
+    }
+    await same('a restarted process', { ...t.deps, store: { ...t.deps.store } });
   }, 600_000);
 
   it('reads the kept days rather than recomputing them (a tampered day shows; removed, it is computed again)', async () => {

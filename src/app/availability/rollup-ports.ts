@@ -26,6 +26,15 @@ export interface RollupStore {
    * kept newest results where they reach back far enough, from the raw results otherwise.
    */
   resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ atMs: number; ok: boolean }[][]>;
+  /**
+   * Each location's kept newest results (migration 031), oldest first with epoch-millisecond times,
+   * for the pairs whose kept row is not at the version given — every change to a row moves its
+   * version (migration 039), so a pair left out is exactly as it was when read at that version.
+   * `version` null: the pair had no row (left out while it still has none); '0': never read
+   * (always answered). An answer with `version` null: the pair has no row now. `complete`: the row
+   * holds every result stored for the pair (fewer than it keeps at most).
+   */
+  keptResultsChanged(tx: Tx, pairs: readonly { monitorId: string; location: string; version: string | null }[]): Promise<{ index: number; version: string | null; complete: boolean; results: { at: number; ok: boolean }[] }[]>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
   replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
   /** `replaceFrom` for many lines (each (monitor, location) once) in a fixed number of statements, whatever their count. */

@@ -1,5 +1,6 @@
 import { fillGaps, locationTimeline, type Segment } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
+import { timelinesFromKeptTails, type KeptTails } from './kept-tails.js';
 import type { MonitoringDeps } from './ports.js';
 import type { Tx } from '../shared/transaction.js';
 
@@ -21,29 +22,34 @@ export async function locationTimelinesMany(
   from: number,
   to: number,
   /** The rollup lines, when the caller has read them already (before the segments, as here). */
-  lines?: Map<string, Map<string, Date>>,
+  lines?: Map<string, Map<string, { rolledTo: Date }>>,
+  /** What this process computed from the kept newest results before (the status page): only changed ones are read. */
+  reuse?: KeptTails,
 ): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
-  const rolled = lines ?? (await deps.store.rollups.rolledToMany(tx, ids));
+  const rolled = lines ?? (await deps.store.rollups.linesMany(tx, ids));
   const splits = new Map<string, number>();
-  for (const monitor of monitors) for (const location of monitor.locations) splits.set(`${monitor.id}|${location}`, Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.getTime() ?? from, from), to));
+  for (const monitor of monitors) for (const location of monitor.locations) splits.set(`${monitor.id}|${location}`, Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.rolledTo.getTime() ?? from, from), to));
   // Only a location rolled up past `from` has segments that count; a window starting at the lines reads none.
   const rolledPairs = monitors.flatMap((m) => m.locations.filter((location) => splits.get(`${m.id}|${location}`)! > from).map((location) => ({ monitorId: m.id, location })));
   const segments = rolledPairs.length > 0 ? await deps.store.rollups.segmentsMany(tx, rolledPairs, new Date(from), new Date(to)) : new Map<string, Segment[]>();
   const parts = new Map<string, Segment[]>();
-  const tails: { monitor: TimelineMonitor; key: string; split: number }[] = [];
+  const tails: { monitor: TimelineMonitor; location: string; key: string; split: number }[] = [];
   for (const monitor of monitors) {
     for (const location of monitor.locations) {
       const key = `${monitor.id}|${location}`;
       const split = splits.get(key)!;
       // Segments past a rewound rollup line are stale until the next run: the raw results decide there.
       parts.set(key, split > from ? clip(segments.get(key) ?? [], from, split) : []);
-      if (split < to) tails.push({ monitor, key, split });
+      if (split < to) tails.push({ monitor, location, key, split });
     }
   }
+  const fromKept = reuse && tails.length > 0 ? await timelinesFromKeptTails(deps, tx, reuse, tails, to) : new Map<string, Segment[]>();
+  for (const { key } of tails) if (fromKept.has(key)) parts.get(key)!.push(...fromKept.get(key)!);
+  const rest = tails.filter((t) => !fromKept.has(t.key));
   // A failure run is judged on the whole result sequence: results either side of the window count.
-  const raw = await deps.store.rollups.resultsAroundMany(tx, tails.map((t) => ({ monitorId: t.monitor.id, location: t.key.slice(t.monitor.id.length + 1), from: new Date(t.split), margin: t.monitor.failuresToConfirm + 1 })), new Date(to));
-  tails.forEach(({ monitor, key, split }, i) => {
+  const raw = rest.length > 0 ? await deps.store.rollups.resultsAroundMany(tx, rest.map((t) => ({ monitorId: t.monitor.id, location: t.location, from: new Date(t.split), margin: t.monitor.failuresToConfirm + 1 })), new Date(to)) : [];
+  rest.forEach(({ monitor, key, split }, i) => {
     parts.get(key)!.push(...locationTimeline(raw[i]!.map((r) => ({ at: r.atMs, ok: r.ok })), monitor.intervalSeconds * 1000, monitor.failuresToConfirm, split, to));
   });
   const out = new Map<string, Segment[][]>();

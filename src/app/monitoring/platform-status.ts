@@ -6,6 +6,7 @@ import type { Service } from '../../domain/service.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
+import { keptTailsOf } from './kept-tails.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps, StatusPageMonitor } from './ports.js';
 import type { DayFigures, KeptDay } from './status-day-ports.js';
@@ -107,7 +108,8 @@ type StatusDeps = Pick<MonitoringDeps, 'store' | 'clock'>;
  * Each service's timeline over its 90 days, as day figures: the settled days kept (ADR 0022
  * "Kept days") and read back while their fingerprint matches, the rest — the tip past the rollup
  * line, and any day missing or stale — computed from the segments and raw results and the settled
- * ones among them kept. `recompute` ignores the kept days: the whole computation, as before them.
+ * ones among them kept. `recompute` ignores the kept days and the timelines this process computed
+ * from the kept newest results before: the whole computation, as before them.
  */
 async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>, monitorFilter: (monitorTenantId: string | null, serviceId: string) => boolean, audienceOf: (serviceId: string) => string, recompute: boolean): Promise<PlatformStatus> {
   const now = deps.clock.now().getTime();
@@ -159,12 +161,13 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
       if (!plan.partial) plan.at = days[plan.start]!.start;
     }
     const toKeep: KeptDay[] = [];
-    const rolled = new Map([...lines].map(([id, byLocation]) => [id, new Map([...byLocation].map(([l, v]) => [l, v.rolledTo]))]));
+    // The timelines past the lines from the kept newest results this process read before, where they have not changed ("Reusing unchanged tails").
+    const reuse = recompute ? undefined : keptTailsOf(deps.store);
     // Services with the same first day share one read, from the earliest point any of them needs.
     for (const start of new Set(plans.map((p) => p.start))) {
       const group = plans.filter((p) => p.start === start);
       const from = Math.min(...group.map((p) => p.at));
-      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), from, now, rolled);
+      const timelines = await locationTimelinesMany(deps, tx, group.flatMap((p) => p.mine), from, now, lines, reuse);
       for (const plan of group) {
         const perMonitor = plan.mine.map((m) => combineLocations(timelines.get(m.id)!, from, now));
         const timeline = applyMaintenance(combineMonitors(perMonitor, from, now), plan.ownWindows, 0, from, now);

@@ -385,6 +385,7 @@ export interface MonitorLatestResults {
   location: string;
   monitor_id: string;
   oks: boolean[];
+  version: Generated<Int8>;
 }
 
 export interface MonitorOutages {
