@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/monitoring/platform-status.js';
+import { publicStatus, tenantStatus } from '../../app/monitoring/platform-status.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import type { RequestActivity } from '../request-activity.js';
+import { givingWay, statusCache } from '../status-cache.js';
 import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant, Nullable } from '../schemas.js';
 import { IncidentView } from './incidents.js';
@@ -30,123 +30,11 @@ const StatusView = Type.Object({
   maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), description: Type.Union([Type.String(), Type.Null()]), startsAt: Instant, endsAt: Instant, announcedAt: Instant, serviceIds: Type.Array(Type.String()), createdAt: Instant })),
 });
 
-/** Thrown inside the start's computation when a request has come in: its transaction rolls back, nothing is written. */
-class GaveWay extends Error {
-  constructor() {
-    super('the status page\'s start computation gave way to a request');
-  }
-}
-
-type Store = StatusDeps['store'];
-type StatusDeps = Parameters<typeof publicStatus>[0];
-
-/**
- * The store, each of whose calls (a read, the kept days' write, a transaction) first asks
- * `giveWay` and throws GaveWay when told to. Calls happen inside the computation's transaction, so
- * giving way rolls it back; the computation stops between two reads, not inside one.
- */
-function givingWay(store: Store, giveWay: () => boolean): Store {
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(object, key) {
-        const value: unknown = Reflect.get(object, key);
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            if (giveWay()) throw new GaveWay();
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
-          };
-        }
-        return value !== null && typeof value === 'object' ? wrap(value) : value;
-      },
-    });
-  return wrap(store);
-}
-
-/** How long the server must have had no request in flight before a start computation that gave way begins again. */
-export const START_QUIET_MS = 100;
-
-interface Run {
-  data: Promise<PlatformStatus>;
-  /** Set when a status visitor came while it ran: it gives way no more (the visitor waits for it). */
-  takenOver: boolean;
-}
-
-/**
- * The public page is read often and changes by the minute: one computation serves everyone for a
- * while. Once that while is over the answer in hand is still given at once while the next one is
- * computed (stale-while-revalidate), so no visitor waits for a computation but the first after the
- * start; `generatedAt` says how old an answer is. A computation that fails is forgotten, and the
- * next visitor waits for a fresh one (and gets its error if that fails too).
- *
- * The first answer is computed as the server gets ready (`start`), so that no visitor waits for it
- * either — but that takes the cores for a second or more just when a restarted server's first
- * pages are asked for. So that one **gives way**: when any request comes in while it runs, it stops
- * at its next read and rolls back with nothing written, and begins again once the server has had no
- * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
- * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").
- */
-function statusCache(ttlMs: number, now: () => number, compute: (giveWay: () => boolean) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger) {
-  let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
-  let computing: Run | null = null;
-  let cancelWait: (() => void) | null = null;
-  let closed = false;
-  const refresh = (givesWay: boolean): Run => {
-    const at = now();
-    const receivedBefore = requests.received();
-    const run = { takenOver: !givesWay } as Run;
-    run.data = compute(() => !run.takenOver && requests.received() !== receivedBefore);
-    computing = run;
-    run.data.then(
-      () => {
-        if (computing === run) computing = null;
-        fresh = { at, data: run.data };
-      },
-      (error: unknown) => {
-        if (computing === run) computing = null;
-        fresh = null;
-        if (error instanceof GaveWay) {
-          log.debug('the status page\'s start computation gave way to a request; it begins again when the server is quiet');
-          beginWhenQuiet();
-        }
-      },
-    );
-    return run;
-  };
-  const beginWhenQuiet = () => {
-    if (closed) return;
-    cancelWait?.();
-    cancelWait = requests.whenQuiet(START_QUIET_MS, () => {
-      cancelWait = null;
-      if (!fresh && !computing && !closed) void refresh(true).data.catch(() => undefined);
-    });
-  };
-  const current = (): Promise<PlatformStatus> => {
-    if (ttlMs <= 0) return compute(() => false);
-    if (!fresh) {
-      if (!computing) return refresh(false).data;
-      const run = computing;
-      if (!run.takenOver) log.debug('a status visitor takes over the start computation');
-      run.takenOver = true;
-      // It may have given way just before (its rollback still under way): then the visitor's own.
-      return run.data.catch((error: unknown) => (error instanceof GaveWay ? current() : Promise.reject(error)));
-    }
-    if (now() - fresh.at > ttlMs && !computing) void refresh(false).data.catch(() => undefined);
-    return fresh.data;
-  };
-  return {
-    current,
-    /** The first answer, as the server gets ready; it gives way to requests (above). */
-    start: () => void refresh(true).data.catch(() => undefined),
-    close: () => {
-      closed = true;
-      cancelWait?.();
-    },
-  };
-}
-
 export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number; requests: RequestActivity }> = async (app, { deps, statusCacheMs, requests }) => {
   const ttlMs = statusCacheMs ?? 15_000;
-  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), (giveWay) => publicStatus({ store: givingWay(deps.store, giveWay), clock: deps.clock }), requests, app.log);
+  // A run that cannot give way reads the store itself: the timelines the status computation keeps
+  // per store between runs (ADR 0022, "Reusing unchanged tails") are then found again.
+  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), (giveWay) => publicStatus({ store: giveWay ? givingWay(deps.store, giveWay) : deps.store, clock: deps.clock }), requests, app.log);
   const current = cache.current;
   // The first answer is computed as the server starts, not while the first visitor waits.
   if (ttlMs > 0) {
