@@ -30,7 +30,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,8 @@ async function measureKopa(label: string, env: Record<string, string>): Promise<
     if (profileDir) {
       console.log(`  CPU profile of ${label} (self time):`);
       for (const line of topOfProfile(profileDir, SECONDS)) console.log(`    ${line}`);
+      // BENCH_KEEP_PROFILES=<folder> keeps each profile there, to read beyond the top functions.
+      if (process.env.BENCH_KEEP_PROFILES) cpSync(profileDir, join(process.env.BENCH_KEEP_PROFILES, label.replace(/\W+/g, '-')), { recursive: true });
       rmSync(profileDir, { recursive: true, force: true });
     }
   };

@@ -43,8 +43,8 @@ pg.Client.prototype.query = function (text, ...rest) {
   const entry = seen(typeof text === 'string' ? text : text?.text);
   return timed_(entry, originalPgQuery.call(this, text, ...rest), (r) => (Array.isArray(r) ? r.reduce((n, x) => n + (x?.rows?.length ?? 0), 0) : (r?.rows?.length ?? null)));
 };
-// PGlite: every way in (query, exec, Kopa's own messages, src/db/pglite-statements.ts) passes the
-// protocol messages through execProtocolStream. A statement sent is a simple Query ('Q'), an
+// PGlite: every way in passes the protocol messages through execProtocolStream (query, exec) or
+// execProtocolRawStream (Kopa's own messages, src/db/pglite-statements.ts). A statement sent is a simple Query ('Q'), an
 // unnamed Parse ('P', executed in the same call), or a Bind ('B') of a statement prepared earlier
 // by a named Parse, whose text is remembered here; preparing one (a named Parse) executes nothing.
 const decoder = new TextDecoder();
@@ -75,6 +75,21 @@ PGlite.prototype.execProtocolStream = function (message, ...rest) {
   const result = originalStream.call(this, message, ...rest);
   return text === null ? result : timed_(seen(text), result, (messages) => messages.filter((m) => m.name === 'dataRow').length);
 };
+// Kopa's own calls (src/db/pglite-statements.ts) take the raw bytes and read them itself: the rows
+// are its DataRow messages ('D'), counted in the bytes once the call is over.
+const originalRawStream = PGlite.prototype.execProtocolRawStream;
+PGlite.prototype.execProtocolRawStream = function (message, options) {
+  const text = statementText(message);
+  if (text === null) return originalRawStream.call(this, message, options);
+  const chunks = [];
+  const result = originalRawStream.call(this, message, { ...options, onRawData: (bytes) => (chunks.push(bytes.slice()), options.onRawData(bytes)) });
+  return timed_(seen(text), result, () => dataRows(Buffer.concat(chunks)));
+};
+function dataRows(data) {
+  let rows = 0;
+  for (let at = 0; at + 5 <= data.length; at += 1 + data.readInt32BE(at + 1)) if (data[at] === 0x44) rows += 1;
+  return rows;
+}
 process.on('SIGUSR2', () =>
   process.stderr.write(
     `statements-sent ${count} ${JSON.stringify(recent)}\nstatements-by-kind ${JSON.stringify(Object.fromEntries(byKind))}\nstatements-timed ${performance.now()} ${JSON.stringify(timed)}\n`,

@@ -1,44 +1,50 @@
-import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { protocol, type PGlite } from '@electric-sql/pglite';
+import { describedColumns, readResults, type Column, type StatementResult } from './pglite-results.js';
+
+export type { StatementResult } from './pglite-results.js';
 
 /**
- * One statement sent to PGlite in one call into its WebAssembly Postgres, and each parameterised
- * statement parsed and planned once per database (ADR 0019, "The embedded database's second of waiting").
- * `pglite.query` makes six calls per statement (Parse, Describe statement, Bind, Describe portal,
- * Execute, Sync, each a pass through Postgres's main loop) and parses and plans it anew every time;
- * on the embedded database all of it runs on the server's own event loop.
+ * One statement sent to PGlite in one call into its WebAssembly Postgres, each parameterised
+ * statement parsed and planned once per database, and the answer read straight from the bytes
+ * Postgres wrote (ADR 0019, "The embedded database's second of waiting" and "Reading PGlite's answers
+ * ourselves"). `pglite.query` makes six calls per statement (Parse, Describe statement, Bind,
+ * Describe portal, Execute, Sync, each a pass through Postgres's main loop) and parses and plans it
+ * anew every time; on the embedded database all of it runs on the server's own event loop.
  *
  * - No parameters: one simple-protocol Query message. It also takes scripts of several statements
  *   (migrations); the last statement's result is the answer.
- * - Parameters that are all strings or null: a named prepared statement, then Bind, Describe,
- *   Execute and Sync in one buffer. PGlite's `query` describes the statement first only to pick a
- *   serialiser by each parameter's type, and every one of its serialisers passes a string through
- *   as it is, so sending the text unchanged binds exactly what `query` would.
+ * - Parameters that are all strings or null: a named prepared statement, then Bind, Execute and
+ *   Sync in one buffer. PGlite's `query` describes the statement first only to pick a serialiser by
+ *   each parameter's type, and every one of its serialisers passes a string through as it is, so
+ *   sending the text unchanged binds exactly what `query` would. The statement's columns were read
+ *   once, when it was prepared (Describe of the statement), so the portal is not described again.
  * - Anything else (dates, numbers, arrays, objects): `pglite.query`, whose serialisers convert them.
  *
  * A prepared plan is PostgreSQL's own, with its own invalidation: a table's or policy's change, or
  * another role, plans it again, and row-level security reads the scope's settings when it runs, not
  * when it was planned. The one change it refuses is a different row shape after DDL (`select *` of a
- * table a migration altered): that statement is dropped and sent unprepared. The Sync ends every
- * pipeline whether a message failed or not, so an error leaves nothing half-done behind; PGlite
- * raises the first error, as `query` does.
+ * table a migration altered, a column renamed or retyped): that statement is dropped and sent
+ * unprepared, so the columns kept with a name are always the ones Postgres sends. The Sync ends
+ * every pipeline whether a message failed or not, so an error leaves nothing half-done behind; the
+ * first error is raised, as `query` does.
  */
-export async function runStatement<R>(pglite: PGlite, text: string, parameters: readonly unknown[]): Promise<Results<R>> {
+export async function runStatement<R>(pglite: PGlite, text: string, parameters: readonly unknown[]): Promise<StatementResult<R>> {
   if (parameters.length === 0) {
-    const results = parse.parseResults(await exclusive(pglite, protocol.serialize.query(text)), pglite.parsers);
-    return results[results.length - 1] as Results<R>;
+    const results = await exchange<R>(pglite, protocol.serialize.query(text));
+    return results[results.length - 1]!;
   }
   if (!parameters.every(isTextOrNull)) return pglite.query<R>(text, parameters as unknown[]);
   const values = parameters as (string | null)[];
-  const name = await preparedName(pglite, text);
-  if (name === null) return executeOnce<R>(pglite, [protocol.serialize.parse({ text }), ...boundAndExecuted(values)]);
+  const prepared = await preparedStatement(pglite, text);
+  if (prepared === null) return unprepared<R>(pglite, text, values);
   try {
-    return await executeOnce<R>(pglite, boundAndExecuted(values, name));
+    return (await exchange<R>(pglite, join(bound(values, prepared.name)), prepared.columns))[0]!;
   } catch (error) {
     if ((error as { code?: unknown }).code !== ROW_SHAPE_CHANGED) throw error;
-    await forget(pglite, text, name);
+    await forget(pglite, text, prepared.name);
     // Inside a transaction the failure has aborted it: the caller sees the error and rolls back.
     if (pglite.isInTransaction()) throw error;
-    return executeOnce<R>(pglite, [protocol.serialize.parse({ text }), ...boundAndExecuted(values)]);
+    return unprepared<R>(pglite, text, values);
   }
 }
 
@@ -46,50 +52,74 @@ export async function runStatement<R>(pglite: PGlite, text: string, parameters: 
 const ROW_SHAPE_CHANGED = '0A000';
 /** Distinct statement texts kept prepared; past it (long `in (…)` lists of varying length) a statement is parsed each time. */
 const MOST_PREPARED = 200;
-const preparedByDatabase = new WeakMap<PGlite, Map<string, string>>();
+
+interface Prepared {
+  name: string;
+  /** Its result's columns, from Describe of the statement: what every execution's rows carry. */
+  columns: Column[];
+}
+const preparedByDatabase = new WeakMap<PGlite, Map<string, Prepared>>();
 let nextName = 0;
 
-/** The statement's prepared name, parsing it on its first use; null when it cannot or should not be kept. */
-async function preparedName(pglite: PGlite, text: string): Promise<string | null> {
+/** The statement prepared, parsing and describing it on its first use; null when it cannot or should not be kept. */
+async function preparedStatement(pglite: PGlite, text: string): Promise<Prepared | null> {
   let prepared = preparedByDatabase.get(pglite);
   if (!prepared) preparedByDatabase.set(pglite, (prepared = new Map()));
   const known = prepared.get(text);
   if (known !== undefined) return known;
   if (prepared.size >= MOST_PREPARED) return null;
   const name = `kopa_${nextName++}`;
+  let columns: Column[];
   try {
     // On its own, so a statement is remembered only once PostgreSQL has accepted it (a Parse fails
     // in an aborted transaction, for one); the failing statement then runs unprepared and raises there.
-    await exclusive(pglite, join([protocol.serialize.parse({ name, text }), protocol.serialize.sync()]));
+    columns = describedColumns(await call(pglite, join([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()])), pglite.parsers);
   } catch {
     return null;
   }
-  prepared.set(text, name);
-  return name;
+  const statement = { name, columns };
+  prepared.set(text, statement);
+  return statement;
 }
 
 async function forget(pglite: PGlite, text: string, name: string): Promise<void> {
   preparedByDatabase.get(pglite)?.delete(text);
-  await exclusive(pglite, join([protocol.serialize.close({ type: 'S', name }), protocol.serialize.sync()]));
+  readResults(await call(pglite, join([protocol.serialize.close({ type: 'S', name }), protocol.serialize.sync()])), pglite.parsers);
 }
 
-const boundAndExecuted = (values: (string | null)[], statement?: string) => [
-  protocol.serialize.bind({ ...(statement !== undefined && { statement }), values }),
-  protocol.serialize.describe({ type: 'P' }),
-  protocol.serialize.execute({}),
-  protocol.serialize.sync(),
-];
+/** Parse of the unnamed statement, then Bind, Describe of the portal (its columns), Execute and Sync: one call. */
+const unprepared = async <R>(pglite: PGlite, text: string, values: (string | null)[]) =>
+  (await exchange<R>(pglite, join([protocol.serialize.parse({ text }), ...bound(values), protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute({}), protocol.serialize.sync()])))[0]!;
 
-async function executeOnce<R>(pglite: PGlite, messages: Uint8Array[]): Promise<Results<R>> {
-  return parse.parseResults(await exclusive(pglite, join(messages)), pglite.parsers)[0] as Results<R>;
+/** Bind with the values: of a prepared statement followed by Execute and Sync, or of the unnamed one, the caller adding the rest. */
+function bound(values: (string | null)[], statement?: string): Uint8Array[] {
+  if (statement === undefined) return [protocol.serialize.bind({ values })];
+  return [protocol.serialize.bind({ statement, values }), protocol.serialize.execute({}), protocol.serialize.sync()];
 }
 
 const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
 
-// PGlite's own lock for protocol-level calls: nothing else it runs (a dump, a close) interleaves.
-// No sync to the file system after it: the data folder is NodeFS and tests run in memory, whose
-// syncToFs does nothing (only the browser's IndexedDB copies files there).
-const exclusive = (pglite: PGlite, message: Uint8Array) => pglite.runExclusive(() => pglite.execProtocolStream(message, { syncToFs: false }));
+/**
+ * One call into Postgres; its answer's bytes, which readResults reads. Not under PGlite's query lock: every
+ * statement Kopa sends reaches this instance through the Kysely driver (src/db/pglite-dialect.ts),
+ * which lets one holder at a time use the session, and the call itself runs to its end without
+ * yielding (execProtocolRawStream awaits nothing when it does not sync the file system). The lock
+ * alone cost 20–50 µs a call, about half of what Postgres spends on the token lookup (ADR 0019). No sync to the file
+ * system after it: the data folder is NodeFS and tests run in memory, whose syncToFs does nothing
+ * (only the browser's IndexedDB copies files there).
+ */
+async function call(pglite: PGlite, message: Uint8Array): Promise<Buffer> {
+  // What pglite.query says of a closed (or closing) database, instead of a call into a stopped Postgres.
+  if (!pglite.ready) throw new Error('PGlite is closed');
+  const chunks: Buffer[] = [];
+  // The bytes are a view of Postgres's memory, valid only during the callback: copied.
+  await pglite.execProtocolRawStream(message, { syncToFs: false, onRawData: (bytes) => void chunks.push(Buffer.from(bytes)) });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+async function exchange<R>(pglite: PGlite, message: Uint8Array, columns?: Column[]): Promise<StatementResult<R>[]> {
+  return readResults<R>(await call(pglite, message), pglite.parsers, columns);
+}
 
 function join(parts: Uint8Array[]): Uint8Array {
   const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
