@@ -148,6 +148,69 @@ describe.each(BACKENDS)('status page cache on %s', (backend) => {
   });
 });
 
+// A computation after an expiry asks the database only for the kept results that changed since the
+// last one and reuses what it computed from the rest (ADR 0022, "Reusing unchanged tails"): through
+// the server's cache too, whose start computation reads through a store that gives way.
+describe.each(BACKENDS)('status page computations after an expiry on %s', (backend) => {
+  let t: TestApp;
+  let now: Date;
+  const monitorIds: string[] = [];
+  /** Rows of kept results the database returned, by the clock of the computation that asked. */
+  const returnedAt = new Map<number, number>();
+  const generatedAt = async () => ((await t.app.inject({ method: 'GET', url: '/api/v1/status' })).json() as { generatedAt: string }).generatedAt;
+  const nextAnswer = async (after: string) => {
+    let answer = await generatedAt();
+    for (let i = 0; i < 200 && answer === after; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      answer = await generatedAt();
+    }
+    return answer;
+  };
+
+  beforeAll(async () => {
+    now = new Date('2026-11-20T12:00:00Z');
+    t = await startTestApp(backend, {
+      now: () => now,
+      server: { statusCacheMs: 15_000 },
+      store: (store) => ({
+        ...store,
+        rollups: {
+          ...store.rollups,
+          keptResultsChanged: async (tx, pairs) => {
+            const changed = await store.rollups.keptResultsChanged(tx, pairs);
+            returnedAt.set(now.getTime(), (returnedAt.get(now.getTime()) ?? 0) + changed.length);
+            return changed;
+          },
+        },
+      }),
+    });
+    const dvs = ((await t.database.ownerQuery(`SELECT id::text AS id FROM services WHERE code = 'DVS'`)) as { id: string }[])[0]!.id;
+    for (const name of ['viens', 'divi']) {
+      const monitor = await createMonitor(t.deps, operator, { serviceId: dvs, tenantId: null, name, type: 'http', target: `https://${name}.kopa.test/`, config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 1, critical: true, locations: ['lvrtc'], active: true });
+      monitorIds.push(monitor.id);
+      await ingestProbeResults(t.deps, operator, monitor.id, [{ at: new Date(now.getTime() - 2 * MINUTE).toISOString(), ok: true, location: 'lvrtc' }]);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('reads again only the kept results that changed', async () => {
+    now = new Date(now.getTime() + 1000);
+    const first = await generatedAt();
+    // The first computation after the start's reads both locations: it has nothing to reuse yet.
+    now = new Date(now.getTime() + 16_000);
+    await generatedAt();
+    const second = await nextAnswer(first);
+    expect(returnedAt.get(Date.parse(second))).toBe(2);
+    // One location gets a new result; the next computation reads that one alone.
+    await ingestProbeResults(t.deps, operator, monitorIds[0]!, [{ at: new Date(now.getTime() - MINUTE).toISOString(), ok: true, location: 'lvrtc' }]);
+    now = new Date(now.getTime() + 16_000);
+    await generatedAt();
+    const third = await nextAnswer(second);
+    expect(third).toBe(now.toISOString());
+    expect(returnedAt.get(Date.parse(third))).toBe(1);
+  });
+});
+
 /**
  * The first answer is computed as the server gets ready; it gives way to any request that comes in
  * while it runs (stops at its next read, rolls back, writes nothing) and begins again once the
