@@ -17,7 +17,7 @@ type StatusDeps = Parameters<typeof publicStatus>[0];
  * `giveWay` and throws GaveWay when told to. Calls happen inside the computation's transaction, so
  * giving way rolls it back; the computation stops between two reads, not inside one.
  */
-export function givingWay(store: Store, giveWay: () => boolean): Store {
+function givingWay(store: Store, giveWay: () => boolean): Store {
   const wrap = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key) {
@@ -39,6 +39,8 @@ export const START_QUIET_MS = 100;
 
 interface Run {
   data: Promise<PlatformStatus>;
+  /** Whether it must stop now: a request has come in and it may still give way. */
+  mustGiveWay: () => boolean;
   /** Set when a status visitor came while it ran: it gives way no more (the visitor waits for it). */
   takenOver: boolean;
 }
@@ -57,17 +59,21 @@ interface Run {
  * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
  * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").
  */
-export function statusCache(ttlMs: number, now: () => number, compute: (giveWay: (() => boolean) | null) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger) {
+export function statusCache(ttlMs: number, now: () => number, store: Store, compute: (store: Store) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger) {
   let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
   let computing: Run | null = null;
+  // One store for every run, so that what the computation keeps per store (the kept tails of
+  // ADR 0022) carries from run to run, the start's included; only the run under way is asked.
+  const runStore = givingWay(store, () => computing?.mustGiveWay() ?? false);
   let cancelWait: (() => void) | null = null;
   let closed = false;
   const refresh = (givesWay: boolean): Run => {
     const at = now();
     const receivedBefore = requests.received();
     const run = { takenOver: !givesWay } as Run;
-    run.data = compute(givesWay ? () => !run.takenOver && requests.received() !== receivedBefore : null);
+    run.mustGiveWay = () => !run.takenOver && requests.received() !== receivedBefore;
     computing = run;
+    run.data = compute(runStore);
     run.data.then(
       () => {
         if (computing === run) computing = null;
@@ -93,7 +99,7 @@ export function statusCache(ttlMs: number, now: () => number, compute: (giveWay:
     });
   };
   const current = (): Promise<PlatformStatus> => {
-    if (ttlMs <= 0) return compute(null);
+    if (ttlMs <= 0) return compute(store);
     if (!fresh) {
       if (!computing) return refresh(false).data;
       const run = computing;

@@ -4,7 +4,7 @@ import { publicStatus, tenantStatus } from '../../app/monitoring/platform-status
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import type { RequestActivity } from '../request-activity.js';
-import { givingWay, statusCache } from '../status-cache.js';
+import { statusCache } from '../status-cache.js';
 import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant, Nullable } from '../schemas.js';
 import { IncidentView } from './incidents.js';
@@ -32,9 +32,7 @@ const StatusView = Type.Object({
 
 export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number; requests: RequestActivity }> = async (app, { deps, statusCacheMs, requests }) => {
   const ttlMs = statusCacheMs ?? 15_000;
-  // A run that cannot give way reads the store itself: the timelines the status computation keeps
-  // per store between runs (ADR 0022, "Reusing unchanged tails") are then found again.
-  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), (giveWay) => publicStatus({ store: giveWay ? givingWay(deps.store, giveWay) : deps.store, clock: deps.clock }), requests, app.log);
+  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), deps.store, (store) => publicStatus({ store, clock: deps.clock }), requests, app.log);
   const current = cache.current;
   // The first answer is computed as the server starts, not while the first visitor waits.
   if (ttlMs > 0) {
