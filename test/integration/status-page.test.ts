@@ -258,19 +258,17 @@ describe.each(BACKENDS)('status page start computation on %s', (backend) => {
       server: { statusCacheMs: 15_000, logLevel: 'debug', logStream: { write: (line: string) => void lines.push(line) } },
       store: (store) => ({
         ...store,
-        monitors: {
-          ...store.monitors,
-          listActiveForStatus: async (tx) => {
-            const held = gates[++counts.reads - 1];
-            if (held) {
-              held.reached();
-              await held.opened;
-            }
-            return store.monitors.listActiveForStatus(tx);
-          },
-        },
         statusDays: {
           ...store.statusDays,
+          // The computation's read of the monitors, lines and kept days.
+          inputs: async (tx, held, fromDay) => {
+            const gate = gates[++counts.reads - 1];
+            if (gate) {
+              gate.reached();
+              await gate.opened;
+            }
+            return store.statusDays.inputs(tx, held, fromDay);
+          },
           write: async (tx, days, at) => {
             counts.writes++;
             await store.statusDays.write(tx, days, at);
