@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { publicStatus } from '../../src/app/monitoring/platform-status.js';
+import type { KeptResults } from '../../src/app/availability/rollup-ports.js';
 import type { StatusInputs } from '../../src/app/monitoring/status-day-ports.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import { systemActor } from '../../src/domain/actor.js';
@@ -47,6 +48,17 @@ describe.each(BACKENDS)('status page inputs read since a snapshot on %s', (backe
     days: [...i.days.values()].sort((a, b) => (`${a.serviceId}|${a.audience}|${a.day}` < `${b.serviceId}|${b.audience}|${b.day}` ? -1 : 1)),
   });
 
+  const keptResults = (held: KeptResults | null) => t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.keptResults(tx, held));
+  const keptShape = (k: KeptResults) => [...k.rows.values()].sort((a, b) => (`${a.monitorId}|${a.location}` < `${b.monitorId}|${b.location}` ? -1 : 1));
+  /** The kept rows read by the owner, decoded here: complete below 21 results, times in epoch milliseconds. */
+  const directKept = async () =>
+    ((await owner(`SELECT monitor_id::text AS m, location AS l, (SELECT json_agg(json_build_array(floor(extract(epoch FROM u.at) * 1000), u.ok) ORDER BY u.at) FROM unnest(ats, oks) AS u(at, ok)) AS r FROM monitor_latest_results`)) as { m: string; l: string; r: [number | string, boolean][] | string }[])
+      .map((row) => {
+        const results = (typeof row.r === 'string' ? (JSON.parse(row.r) as [number, boolean][]) : row.r).map(([at, ok]) => ({ at: Number(at), ok }));
+        return { monitorId: row.m, location: row.l, complete: results.length < 21, results };
+      })
+      .sort((a, b) => (`${a.monitorId}|${a.location}` < `${b.monitorId}|${b.location}` ? -1 : 1));
+
   const newMonitor = async (service: string, locations: string[]) =>
     ((await owner(`INSERT INTO monitors (service_id, name, type, interval_seconds, locations) VALUES ($1, 'm', 'http', 60, $2::text[]) RETURNING id::text AS id`, [service, `{${locations.join(',')}}`])) as { id: string }[])[0]!.id;
 
@@ -56,7 +68,7 @@ describe.each(BACKENDS)('status page inputs read since a snapshot on %s', (backe
   });
   afterAll(() => t.close());
 
-  it('equals reading every row, after any inserts, changes and deletes of monitors, lines and kept days', async () => {
+  it('equals reading every row, after any inserts, changes and deletes of monitors, lines, kept days and kept results', async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('monitor' as const), service: fc.nat(2), two: fc.boolean() }),
       fc.record({ kind: fc.constant('change monitor' as const), pick: fc.nat(), field: fc.constantFrom('active', 'critical', 'locations', 'interval', 'confirm', 'service') }),
@@ -66,15 +78,19 @@ describe.each(BACKENDS)('status page inputs read since a snapshot on %s', (backe
       fc.record({ kind: fc.constant('day' as const), service: fc.nat(2), audience: fc.constantFrom('shared', 'other'), day: fc.nat(6), up: fc.nat(86_400_000), settled: fc.boolean() }),
       fc.record({ kind: fc.constant('delete day' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('next day' as const) }),
+      fc.record({ kind: fc.constant('kept' as const), pick: fc.nat(), location: fc.constantFrom('lvrtc', 'lnb'), count: fc.integer({ min: 1, max: 21 }), start: fc.nat(1000), failing: fc.nat(7) }),
+      fc.record({ kind: fc.constant('delete kept' as const), pick: fc.nat() }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(op, { maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (rounds) => {
         await owner('DELETE FROM status_days');
         await owner('DELETE FROM monitor_rollups');
+        await owner('DELETE FROM monitor_latest_results');
         await owner('DELETE FROM monitors');
         let first = 3;
         const fromDay = () => `2026-12-0${first}`;
         let held = (await inputs(null, fromDay())).inputs;
+        let kept = (await keptResults(null)).kept;
         for (const round of rounds) {
           for (const o of round) {
             const monitors = ((await owner('SELECT id::text AS id FROM monitors ORDER BY id')) as { id: string }[]).map((r) => r.id);
@@ -110,10 +126,27 @@ describe.each(BACKENDS)('status page inputs read since a snapshot on %s', (backe
               const day = days[o.pick % Math.max(1, days.length)];
               if (day) await owner('DELETE FROM status_days WHERE service_id = $1 AND audience = $2 AND day = $3::date', [day.s, day.a, day.d]);
             } else if (o.kind === 'next day' && first < 7) first++;
+            else if (o.kind === 'kept' && pick(o.pick)) {
+              // As ingestion's merge leaves a row: the newest results, up to 21, every `failing`-th one failed.
+              await owner(
+                `INSERT INTO monitor_latest_results (monitor_id, location, ats, oks, latencies)
+                 SELECT $1, $2, array_agg($3::timestamptz + i * interval '1 minute' ORDER BY i), array_agg(i % $5::int <> 0 ORDER BY i), array_agg(0 ORDER BY i)
+                 FROM generate_series(1, $4::int) AS i
+                 ON CONFLICT (monitor_id, location) DO UPDATE SET ats = excluded.ats, oks = excluded.oks, latencies = excluded.latencies`,
+                [pick(o.pick), o.location, new Date(Date.parse('2026-12-01T00:00:00Z') + o.start * MINUTE).toISOString(), o.count, o.failing + 1],
+              );
+            } else if (o.kind === 'delete kept') {
+              const rows = (await owner('SELECT monitor_id::text AS m, location AS l FROM monitor_latest_results ORDER BY 1, 2')) as { m: string; l: string }[];
+              const row = rows[o.pick % Math.max(1, rows.length)];
+              if (row) await owner('DELETE FROM monitor_latest_results WHERE monitor_id = $1 AND location = $2', [row.m, row.l]);
+            }
           }
           held = (await inputs(held, fromDay())).inputs;
           expect(shape(held)).toEqual(await direct(fromDay()));
           expect(shape(held)).toEqual(shape((await inputs(null, fromDay())).inputs));
+          kept = (await keptResults(kept)).kept;
+          expect(keptShape(kept)).toEqual(await directKept());
+          expect(keptShape(kept)).toEqual(keptShape((await keptResults(null)).kept));
         }
       }),
       { numRuns: 25 },

@@ -4,9 +4,7 @@ import type { KeptDay, StatusInputs, StatusLine } from '../../app/monitoring/sta
 import type { ReportState } from '../../domain/availability/timeline.js';
 import type { Tx } from '../../app/shared/transaction.js';
 import { trxOf } from '../tx.js';
-
-/** A snapshot that sees no transaction: every row was written since it. */
-const NOTHING_SEEN = '1:1:';
+import { laidOver, NOTHING_SEEN } from './written-since.js';
 
 type MonitorRow = [string, string, string | null, boolean, string[], number, number, boolean];
 type LineRow = [string, string, number, number];
@@ -42,15 +40,6 @@ async function changedSince(tx: Tx, since: string, fromDay: string): Promise<Ans
                                         (extract(epoch FROM last_start) * 1000)::float8, fingerprint, (extract(epoch FROM settled_to) * 1000)::float8))
          FROM status_days WHERE day >= ${fromDay}::date AND kopa_written_since(xmin, ${since}::pg_snapshot)) AS days`.execute(trxOf(tx));
   return rows.rows[0]!;
-}
-
-/** `held` with `changed` laid over it (a new map; `held` itself is never changed: another computation may be using it). */
-function laidOver<Row>(held: ReadonlyMap<string, Row> | undefined, changed: Row[], keyOf: (row: Row) => string, keep?: (row: Row) => boolean): ReadonlyMap<string, Row> {
-  if (held && changed.length === 0 && !keep) return held;
-  const out = new Map(held);
-  for (const row of changed) out.set(keyOf(row), row);
-  if (keep) for (const [key, row] of out) if (!keep(row)) out.delete(key);
-  return out;
 }
 
 const monitorOf = (r: MonitorRow): StatusPageMonitor & { active: boolean } => ({ id: r[0], serviceId: r[1], tenantId: r[2], critical: r[3], locations: r[4], intervalSeconds: r[5], failuresToConfirm: r[6], active: r[7] });
