@@ -167,7 +167,11 @@ describe.each(BACKENDS)('status page inputs read since a snapshot on %s', (backe
     await owner('SAVEPOINT inner_change');
     await owner('UPDATE monitors SET interval_seconds = 120 WHERE id = $1', [b]);
     await owner('RELEASE SAVEPOINT inner_change');
+    // A later transaction commits meanwhile, so the snapshot's xmax passes the subtransaction's id,
+    // which the snapshot does not list as running (it lists top-level transactions only).
+    const c = (await createMonitor(t.deps, operator, { serviceId: services[1]!, tenantId: null, name: 'c', type: 'http', target: 'https://c.kopa.test/', config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 1, critical: true, locations: ['lnb'], active: true })).id;
     let held = (await inputs(null, '2026-12-01')).inputs;
+    expect(held.monitors.has(c)).toBe(true);
     expect(held.monitors.get(a)!.critical).toBe(true);
     expect(held.monitors.get(b)!.intervalSeconds).toBe(60);
     held = (await inputs(held, '2026-12-01')).inputs;
