@@ -75,8 +75,10 @@ function statementText(message) {
 const originalStream = PGlite.prototype.execProtocolStream;
 PGlite.prototype.execProtocolStream = function (message, ...rest) {
   const text = statementText(message);
+  // Seen before the call: PGlite runs the statement synchronously inside it, before it returns.
+  const entry = text === null ? null : seen(text);
   const result = originalStream.call(this, message, ...rest);
-  return text === null ? result : timed_(seen(text), result, (messages) => messages.filter((m) => m.name === 'dataRow').length);
+  return entry === null ? result : timed_(entry, result, (messages) => messages.filter((m) => m.name === 'dataRow').length);
 };
 // PGlite's `query` (Kopa's statements with parameters that are not all text: arrays, numbers, dates)
 // reads its rows from DataRow messages as they stream in and leaves none in the messages
@@ -112,8 +114,9 @@ PGlite.prototype.execProtocolRawStream = function (message, options) {
   const text = statementText(message);
   if (text === null) return originalRawStream.call(this, message, options);
   const chunks = [];
+  const entry = seen(text);
   const result = originalRawStream.call(this, message, { ...options, onRawData: (bytes) => (chunks.push(bytes.slice()), options.onRawData(bytes)) });
-  return timed_(seen(text), result, () => dataRows(Buffer.concat(chunks)));
+  return timed_(entry, result, () => dataRows(Buffer.concat(chunks)));
 };
 function dataRows(data) {
   let rows = 0;
