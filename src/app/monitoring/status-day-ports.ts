@@ -1,7 +1,7 @@
 /** The status page's kept settled days (`Store['statusDays']`, ADR 0022 "Kept days"). */
 import type { ReportState } from '../../domain/availability/timeline.js';
 import type { Tx } from '../shared/transaction.js';
-import type { StatusPageMonitor } from './ports.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
 
 /** One day of a service's status timeline: its milliseconds per state, and the run it ends in. */
 export interface DayFigures {
@@ -45,7 +45,8 @@ export interface StatusLine {
 export interface StatusInputs {
   since: string;
   fromDay: string;
-  monitors: ReadonlyMap<string, StatusPageMonitor & { active: boolean }>;
+  /** `StatusPageMonitor` (ports.ts, which imports this file) and whether it is active. */
+  monitors: ReadonlyMap<string, Pick<Monitor, 'id' | 'serviceId' | 'tenantId' | 'critical' | 'locations' | 'intervalSeconds' | 'failuresToConfirm' | 'active'>>;
   lines: ReadonlyMap<string, StatusLine>;
   days: ReadonlyMap<string, KeptDay>;
 }
