@@ -12,6 +12,8 @@ let count = 0;
 const recent = [];
 const timed = [];
 const byKind = new Map();
+/** The statements each `PGlite.query` under way has sent (below). */
+const inQuery = new Set();
 function seen(text) {
   count += 1;
   const flat = String(text).replace(/\s+/g, ' ').trim();
@@ -21,6 +23,7 @@ function seen(text) {
   if (recent.length > 40) recent.shift();
   const entry = { kind: flat.slice(0, 110), sent: performance.now(), answered: null, rows: null };
   timed.push(entry);
+  for (const statements of inQuery) statements.push(entry);
   if (timed.length > 100) timed.shift();
   return entry;
 }
@@ -72,8 +75,37 @@ function statementText(message) {
 const originalStream = PGlite.prototype.execProtocolStream;
 PGlite.prototype.execProtocolStream = function (message, ...rest) {
   const text = statementText(message);
+  // Seen before the call: PGlite runs the statement synchronously inside it, before it returns.
+  const entry = text === null ? null : seen(text);
   const result = originalStream.call(this, message, ...rest);
-  return text === null ? result : timed_(seen(text), result, (messages) => messages.filter((m) => m.name === 'dataRow').length);
+  return entry === null ? result : timed_(entry, result, (messages) => messages.filter((m) => m.name === 'dataRow').length);
+};
+// PGlite's `query` (Kopa's statements with parameters that are not all text: arrays, numbers, dates)
+// reads its rows from DataRow messages as they stream in and leaves none in the messages
+// execProtocolStream answers, and it sends the statement in several calls (Parse and Describe,
+// then Bind and Execute), of which the first alone carries the text. So those statements' rows,
+// and when they were answered, are taken here from its result.
+const originalQuery = PGlite.prototype.query;
+PGlite.prototype.query = function (...args) {
+  const statements = [];
+  inQuery.add(statements);
+  const result = originalQuery.apply(this, args);
+  result.then(
+    (r) => {
+      inQuery.delete(statements);
+      const last = statements.at(-1);
+      if (last) {
+        last.rows = r?.rows?.length ?? null;
+        last.answered = performance.now();
+      }
+    },
+    () => {
+      inQuery.delete(statements);
+      const last = statements.at(-1);
+      if (last) last.answered = performance.now();
+    },
+  );
+  return result;
 };
 // Kopa's own calls (src/db/pglite-statements.ts) take the raw bytes and read them itself: the rows
 // are its DataRow messages ('D'), counted in the bytes once the call is over.
@@ -82,8 +114,9 @@ PGlite.prototype.execProtocolRawStream = function (message, options) {
   const text = statementText(message);
   if (text === null) return originalRawStream.call(this, message, options);
   const chunks = [];
+  const entry = seen(text);
   const result = originalRawStream.call(this, message, { ...options, onRawData: (bytes) => (chunks.push(bytes.slice()), options.onRawData(bytes)) });
-  return timed_(seen(text), result, () => dataRows(Buffer.concat(chunks)));
+  return timed_(entry, result, () => dataRows(Buffer.concat(chunks)));
 };
 function dataRows(data) {
   let rows = 0;

@@ -105,7 +105,10 @@ async function computation(server: ServerProcess, url: string, arrivals: Arrival
   const sent = (await statementsSent(server)).count - before;
   const statements = (await statementsTimed(server)).slice(-sent);
   const kept = statements.filter((s) => s.kind.startsWith('SELECT q.i, k.version::text') || s.kind.startsWith('SELECT q.i, cardinality(k.ats)'));
-  return { ms, statements, arrived, keptRead: kept.length === 0 ? null : kept.reduce((n, s) => n + (s.rows ?? 0), 0), fellBack: statements.some((s) => s.kind.includes('floor(extract(epoch FROM r.at)')) };
+  // The read of the kept rows written since the last (ADR 0022, "Reading only what changed"): its first row is its snapshot and count.
+  const since = statements.filter((s) => s.kind.startsWith('SELECT (SELECT count(*)::int FROM monitor_latest_results) AS count'));
+  const keptRead = since.length > 0 ? since.reduce((n, s) => n + Math.max(0, (s.rows ?? 1) - 1), 0) : kept.length === 0 ? null : kept.reduce((n, s) => n + (s.rows ?? 0), 0);
+  return { ms, statements, arrived, keptRead, fellBack: statements.some((s) => s.kind.includes('floor(extract(epoch FROM r.at)')) };
 }
 
 function printKeptRead(label: string, runs: Awaited<ReturnType<typeof computation>>[]): void {

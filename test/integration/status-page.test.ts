@@ -148,8 +148,8 @@ describe.each(BACKENDS)('status page cache on %s', (backend) => {
   });
 });
 
-// A computation after an expiry asks the database only for the kept results that changed since the
-// last one and reuses what it computed from the rest (ADR 0022, "Reusing unchanged tails"): through
+// A computation after an expiry asks the database only for the kept results written since the
+// last one read them and reuses what it computed from the rest (ADR 0022, "Reusing unchanged tails"): through
 // the server's cache too, from its start computation (which reads through a store that gives way) on.
 describe.each(BACKENDS)('status page computations after an expiry on %s', (backend) => {
   let t: TestApp;
@@ -176,10 +176,10 @@ describe.each(BACKENDS)('status page computations after an expiry on %s', (backe
         ...store,
         rollups: {
           ...store.rollups,
-          keptResultsChanged: async (tx, pairs) => {
-            const changed = await store.rollups.keptResultsChanged(tx, pairs);
-            returned += changed.length;
-            return changed;
+          keptResults: async (tx, held) => {
+            const answer = await store.rollups.keptResults(tx, held);
+            returned += answer.sent;
+            return answer;
           },
         },
       }),
@@ -231,7 +231,7 @@ describe.each(BACKENDS)('status page start computation on %s', (backend) => {
   }
 
   /**
-   * Starts the server with its start computation held at its read of the monitors. The n-th read
+   * Starts the server with its start computation held at its read of the monitors (with the lines and kept days). The n-th read
    * waits at gate n if the test has made that gate before it comes (the first is made here); the
    * others pass.
    */
@@ -258,19 +258,17 @@ describe.each(BACKENDS)('status page start computation on %s', (backend) => {
       server: { statusCacheMs: 15_000, logLevel: 'debug', logStream: { write: (line: string) => void lines.push(line) } },
       store: (store) => ({
         ...store,
-        monitors: {
-          ...store.monitors,
-          listActiveForStatus: async (tx) => {
-            const held = gates[++counts.reads - 1];
-            if (held) {
-              held.reached();
-              await held.opened;
-            }
-            return store.monitors.listActiveForStatus(tx);
-          },
-        },
         statusDays: {
           ...store.statusDays,
+          // The computation's read of the monitors, lines and kept days.
+          inputs: async (tx, held, fromDay) => {
+            const gate = gates[++counts.reads - 1];
+            if (gate) {
+              gate.reached();
+              await gate.opened;
+            }
+            return store.statusDays.inputs(tx, held, fromDay);
+          },
           write: async (tx, days, at) => {
             counts.writes++;
             await store.statusDays.write(tx, days, at);

@@ -11,6 +11,21 @@ export interface RollupCursor {
   failuresToConfirm: number;
 }
 
+/** A location's kept newest results (migration 031), oldest first, times in epoch milliseconds. */
+export interface KeptResultsRow {
+  monitorId: string;
+  location: string;
+  /** The row holds every result stored for the location (fewer than it keeps at most). */
+  complete: boolean;
+  results: { at: number; ok: boolean }[];
+}
+
+/** Every location's kept newest results as of one statement, by "monitor|location"; `since` is opaque to the app. */
+export interface KeptResults {
+  since: string;
+  rows: ReadonlyMap<string, KeptResultsRow>;
+}
+
 export interface RollupStore {
   /** Every (monitor, location) pair, with how far it is rolled up. */
   cursors(tx: Tx): Promise<RollupCursor[]>;
@@ -35,6 +50,14 @@ export interface RollupStore {
    * holds every result stored for the pair (fewer than it keeps at most).
    */
   keptResultsChanged(tx: Tx, pairs: readonly { monitorId: string; location: string; version: string | null }[]): Promise<{ index: number; version: string | null; complete: boolean; results: { at: number; ok: boolean }[] }[]>;
+  /**
+   * Every location's kept newest results in one statement (ADR 0022, "Reading only what changed"):
+   * given what an earlier call answered, only the rows written since its snapshot travel and are
+   * laid over it, and the answer is exactly what reading every row in this statement would give.
+   * A row left unchanged is the same object as in `held`. `sent`: how many rows travelled.
+   * `reusable` false: not to be handed back (the transaction wrote before it).
+   */
+  keptResults(tx: Tx, held: KeptResults | null): Promise<{ kept: KeptResults; reusable: boolean; sent: number }>;
   /** Replaces everything from `from` on with `segments` (which cover [from, to)) and moves the cursor to `to`. */
   replaceFrom(tx: Tx, monitorId: string, location: string, from: Date, to: Date, segments: Segment[], at: Date): Promise<void>;
   /** `replaceFrom` for many lines (each (monitor, location) once) in a fixed number of statements, whatever their count. */

@@ -7,6 +7,7 @@ import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { keptTailsOf } from './kept-tails.js';
+import { currentInputs } from './status-inputs.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps, StatusPageMonitor } from './ports.js';
 import type { DayFigures, KeptDay } from './status-day-ports.js';
@@ -119,15 +120,17 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
     const list = await services(tx);
     // Only announced windows (Kopa's notice sent, or declared): one the municipalities have not heard of is not maintenance yet.
     const windows = (await deps.store.maintenance.overlapping(tx, new Date(from), new Date(now + 30 * 86_400_000))).filter(isAnnounced);
+    // The monitors, the lines and the kept days in one statement, only the rows written since this process last read them travelling ("Reading only what changed").
+    const held = recompute ? null : await currentInputs(deps, tx, days[0]!.date);
     // The monitors that speak for each service (critical ones, or all if none is).
-    const monitors = await deps.store.monitors.listActiveForStatus(tx);
+    const monitors = held ? held.monitors : await deps.store.monitors.listActiveForStatus(tx);
     const used = new Map(list.map((service) => {
       const mine = monitors.filter((m) => m.serviceId === service.id && monitorFilter(m.tenantId, service.id));
       const critical = mine.filter((m) => m.critical);
       return [service.id, critical.length > 0 ? critical : mine];
     }));
     // The lines (and rewind counts) before any segment is read: a rewind after this makes what is kept now stale, never wrongly fresh.
-    const lines = await deps.store.rollups.linesMany(tx, [...used.values()].flat().map((m) => m.id));
+    const lines = held ? held.lines : await deps.store.rollups.linesMany(tx, [...used.values()].flat().map((m) => m.id));
     const plans = list.map((service) => {
       const mine = used.get(service.id)!;
       const audience = audienceOf(service.id);
@@ -139,7 +142,8 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
       const fingerprints = days.map((d) => (d.start < line ? dayFingerprint(speakers, ownWindows, d) : null));
       return { service, mine, audience, ownWindows, line, fingerprints, figures: [] as DayFigures[], start: 0, at: 0, partial: null as DayFigures | null };
     });
-    const kept = recompute ? [] : await deps.store.statusDays.read(tx, plans.map((p) => ({ serviceId: p.service.id, audience: p.audience })), days[0]!.date, days.at(-1)!.date);
+    // Every kept day from the first shown on; only the plans' own (service, audience, day) are looked up.
+    const kept = held ? held.keptDays : [];
     const keptBy = new Map(kept.map((row) => [`${row.serviceId}|${row.audience}|${row.day}`, row]));
     for (const plan of plans) {
       for (const [i, d] of days.entries()) {

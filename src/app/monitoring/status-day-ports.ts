@@ -1,6 +1,7 @@
 /** The status page's kept settled days (`Store['statusDays']`, ADR 0022 "Kept days"). */
 import type { ReportState } from '../../domain/availability/timeline.js';
 import type { Tx } from '../shared/transaction.js';
+import type { Monitor } from '../../domain/monitoring/monitor.js';
 
 /** One day of a service's status timeline: its milliseconds per state, and the run it ends in. */
 export interface DayFigures {
@@ -28,7 +29,38 @@ export interface KeptDay extends DayFigures {
   settledTo: number | null;
 }
 
+/** A rollup line as the status page reads it: how far the location is rolled up, and how often its line was moved back. */
+export interface StatusLine {
+  monitorId: string;
+  location: string;
+  rolledTo: number;
+  rewinds: number;
+}
+
+/**
+ * What every status computation reads, as of one statement's snapshot: every monitor (active or
+ * not), every rollup line and the kept days from `fromDay` on, by key. `since` is opaque to the
+ * app: handed back to `inputs`, it makes the database send only the rows written after it.
+ */
+export interface StatusInputs {
+  since: string;
+  fromDay: string;
+  /** `StatusPageMonitor` (ports.ts, which imports this file) and whether it is active. */
+  monitors: ReadonlyMap<string, Pick<Monitor, 'id' | 'serviceId' | 'tenantId' | 'critical' | 'locations' | 'intervalSeconds' | 'failuresToConfirm' | 'active'>>;
+  lines: ReadonlyMap<string, StatusLine>;
+  days: ReadonlyMap<string, KeptDay>;
+}
+
 export interface StatusDayStore {
+  /**
+   * The status page's inputs in one statement (ADR 0022, "Reading only what changed"): given the
+   * inputs an earlier call answered, only the rows written since its snapshot travel and are laid
+   * over them; the answer is exactly what reading every row in this statement would give.
+   * `reusable` false: not to be handed back (the transaction wrote before it, so what it saw
+   * includes rows that may never commit).
+   */
+  inputs(tx: Tx, held: StatusInputs | null, fromDay: string): Promise<{ inputs: StatusInputs; reusable: boolean }>;
+
   /** The kept days of these (service, audience) pairs in [fromDay, toDay]. */
   read(tx: Tx, keys: { serviceId: string; audience: string }[], fromDay: string, toDay: string): Promise<KeptDay[]>;
   /** Writes (or overwrites) the given days. */

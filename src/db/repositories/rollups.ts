@@ -3,6 +3,7 @@ import type { RollupStore } from '../../app/availability/rollup-ports.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { LATEST_RESULTS_KEPT } from '../../domain/monitoring/monitor.js';
 import { trxOf } from '../tx.js';
+import { keptResults } from './kept-results.js';
 import { dropLatencyHoursBefore, rollLatencyHours } from './latency-hours.js';
 
 export const rollupRepository: RollupStore = {
@@ -109,6 +110,8 @@ export const rollupRepository: RollupStore = {
       results: r.results === null ? [] : r.results.split(',').map((x) => ({ at: Number(x.slice(0, -1)), ok: x.endsWith('+') })),
     }));
   },
+
+  keptResults,
 
   async replaceFrom(tx, monitorId, location, from, to, segments, at) {
     await rollupRepository.replaceFromMany(tx, [{ monitorId, location, from, to, segments }], at);

@@ -2,8 +2,11 @@ import type { KeptDay, StatusDayStore } from '../../app/monitoring/status-day-po
 import type { ReportState } from '../../domain/availability/timeline.js';
 import { sql } from 'kysely';
 import { trxOf } from '../tx.js';
+import { statusInputs } from './status-inputs.js';
 
 export const statusDayRepository: StatusDayStore = {
+  inputs: statusInputs,
+
   async read(tx, keys, fromDay, toDay) {
     if (keys.length === 0) return [];
     const wanted = new Set(keys.map((k) => `${k.serviceId}|${k.audience}`));
