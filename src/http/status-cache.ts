@@ -12,10 +12,19 @@ class GaveWay extends Error {
 type Store = StatusDeps['store'];
 type StatusDeps = Parameters<typeof publicStatus>[0];
 
+/** Resolves once the event loop has taken what is waiting (arrived requests, their sockets). */
+const eventLoopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The store, each of whose calls (a read, the kept days' write, a transaction) first asks
- * `giveWay` and throws GaveWay when told to. Calls happen inside the computation's transaction, so
- * giving way rolls it back; the computation stops between two reads, not inside one.
+ * The store, each of whose calls (a read, the kept days' write, a transaction) first lets the
+ * event loop answer what is waiting, then asks `giveWay` and throws GaveWay when told to. Calls
+ * happen inside the computation's transaction, so giving way rolls it back; the computation stops
+ * between two reads, not inside one.
+ *
+ * The turn is for the visitors who get the answer in hand while the next one is computed: without
+ * it a computation on the embedded database, whose statements run on this thread and answer
+ * through promises alone, kept the thread from its first read to its last (ADR 0022, 2026-12-06
+ * afternoon). Every store call is asynchronous, so waiting before one changes no result.
  */
 function givingWay(store: Store, giveWay: () => boolean): Store {
   const wrap = <T extends object>(target: T): T =>
@@ -23,7 +32,8 @@ function givingWay(store: Store, giveWay: () => boolean): Store {
       get(object, key) {
         const value: unknown = Reflect.get(object, key);
         if (typeof value === 'function') {
-          return (...args: unknown[]) => {
+          return async (...args: unknown[]) => {
+            await eventLoopTurn();
             if (giveWay()) throw new GaveWay();
             return (value as (...a: unknown[]) => unknown).apply(object, args);
           };
