@@ -38,6 +38,22 @@ const plainCombineMonitors = (timelines: Segment[][], from: number, to: number):
     ? [{ start: from, end: to, state: 'unknown' }]
     : plainSweep(timelines, from, to, (states) => (states.includes('down') ? 'down' : states.includes('unknown') ? 'unknown' : 'up'));
 
+/** fillGaps as it was written first: pieces collected, then joined by `normalize`. */
+function plainFillGaps<S extends string>(segments: Segment<S>[], from: number, to: number, fill: S): Segment<S>[] {
+  const out: Segment<S>[] = [];
+  let cursor = from;
+  for (const s of segments) {
+    const start = Math.max(s.start, from);
+    const end = Math.min(s.end, to);
+    if (end <= start) continue;
+    if (start > cursor) out.push({ start: cursor, end: start, state: fill });
+    out.push({ start, end, state: s.state });
+    cursor = end;
+  }
+  if (cursor < to) out.push({ start: cursor, end: to, state: fill });
+  return normalize(out);
+}
+
 function plainApplyMaintenance(segments: Segment[], windows: MaintenanceWindow[], noticeMs: number, from: number, to: number): Segment<ReportState>[] {
   const effective = windows.filter((w) => w.start - w.announcedAt >= noticeMs).sort((a, b) => a.start - b.start);
   const merged: Segment<'maintenance'>[] = normalize(
@@ -48,7 +64,7 @@ function plainApplyMaintenance(segments: Segment[], windows: MaintenanceWindow[]
       return acc;
     }, []),
   );
-  const overlay = fillGaps<ReportState | 'none'>(merged, from, to, 'none');
+  const overlay = plainFillGaps<ReportState | 'none'>(merged, from, to, 'none');
   return plainSweep<ReportState | 'none'>([segments as Segment<ReportState>[], overlay], from, to, ([state, m]) => (m === 'maintenance' ? 'maintenance' : state!)) as Segment<ReportState>[];
 }
 
@@ -76,9 +92,9 @@ const timeline = fc
   });
 /** Mostly a gap-free timeline over the window (what the callers pass), sometimes any. */
 const window = fc.tuple(fc.integer({ min: -30, max: 200 }), fc.integer({ min: -10, max: 300 }));
-const covering = (t: Segment[], from: number, to: number) => fillGaps(t, Math.min(from, to), Math.max(from, to), 'unknown');
+const covering = (t: Segment[], from: number, to: number) => plainFillGaps(t, Math.min(from, to), Math.max(from, to), 'unknown');
 
-describe('the sweep gives what the plain sweep gave', () => {
+describe('the sweep and the gap filling give what the plain ones gave', () => {
   it('combining locations and monitors, over any timelines and window', () => {
     fc.assert(
       fc.property(fc.array(timeline, { maxLength: 7 }), window, fc.boolean(), (timelines, [from, to], fill) => {
@@ -98,6 +114,16 @@ describe('the sweep gives what the plain sweep gave', () => {
         expect(outcome(() => applyMaintenance(given, windows.map((w) => ({ ...w })), notice, from, to))).toEqual(outcome(() => plainApplyMaintenance(given, windows.map((w) => ({ ...w })), notice, from, to)));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('filling the gaps of any segments, overlapping or not, over any window', () => {
+    const any = fc.array(fc.tuple(fc.integer({ min: -50, max: 300 }), fc.integer({ min: -5, max: 80 }), state), { maxLength: 12 }).map((parts) => parts.map(([start, length, s]) => ({ start, end: start + length, state: s })));
+    fc.assert(
+      fc.property(fc.oneof(timeline, any), window, fc.constantFrom<State>('unknown', 'up'), (t, [from, to], fill) => {
+        expect(fillGaps(t, from, to, fill)).toEqual(plainFillGaps(t, from, to, fill));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -28,20 +28,29 @@ export function normalize<S extends string>(segments: Segment<S>[]): Segment<S>[
   return out;
 }
 
-/** Fills [from, to) around the given segments (sorted, non-overlapping) with `fill`. */
+/**
+ * Fills [from, to) around the given segments (sorted, non-overlapping) with `fill`. Pieces are
+ * joined to the last one as they come, as `normalize` would join them afterwards (it runs for every
+ * location on every status computation: one pass, no second copy).
+ */
 export function fillGaps<S extends string>(segments: Segment<S>[], from: number, to: number, fill: S): Segment<S>[] {
   const out: Segment<S>[] = [];
+  let last: Segment<S> | undefined;
+  const add = (start: number, end: number, state: S) => {
+    if (last && last.state === state && last.end === start) last.end = end;
+    else out.push((last = { start, end, state }));
+  };
   let cursor = from;
   for (const s of segments) {
     const start = Math.max(s.start, from);
     const end = Math.min(s.end, to);
     if (end <= start) continue;
-    if (start > cursor) out.push({ start: cursor, end: start, state: fill });
-    out.push({ start, end, state: s.state });
+    if (start > cursor) add(cursor, start, fill);
+    add(start, end, s.state);
     cursor = end;
   }
-  if (cursor < to) out.push({ start: cursor, end: to, state: fill });
-  return normalize(out);
+  if (cursor < to) add(cursor, to, fill);
+  return out;
 }
 
 /**
