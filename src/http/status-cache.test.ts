@@ -8,14 +8,21 @@ const noRequests: RequestActivity = { received: () => 0, whenQuiet: () => () => 
 const silent = { debug: () => undefined } as unknown as FastifyBaseLogger;
 const answerAt = (at: number): PlatformStatus => ({ generatedAt: new Date(at).toISOString(), overall: 'unknown', services: [], incidents: [], maintenance: [] });
 
-/** A store of two reads, recording them in `events`. */
+/** A store of reads, recording them in `events`; a request arrives while each runs (an embedded database's statement runs on the thread). */
 function recordingStore(events: string[]) {
-  return { monitors: { list: async (name: string) => void events.push(`read ${name}`) } };
+  return {
+    monitors: {
+      list: async (name: string) => {
+        events.push(`read ${name}`);
+        setImmediate(() => events.push(`a request arrived during read ${name}`));
+      },
+    },
+  };
 }
 type Reads = ReturnType<typeof recordingStore>;
 
 describe('statusCache', () => {
-  it('lets what waits on the event loop (visitors of the answer in hand) go first before each read of a computation', async () => {
+  it('lets what waits on the event loop (visitors of the answer in hand) go first before each read of a computation, and after it', async () => {
     const events: string[] = [];
     const store = recordingStore(events);
     let now = 0;
@@ -31,7 +38,8 @@ describe('statusCache', () => {
     };
     const cache = statusCache(15_000, () => now, store as never, compute, noRequests, silent);
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
-    expect(events).toEqual(['a waiting request', 'read first', 'first answered', 'another waiting request', 'read second']);
+    const turns = ['a waiting request', 'read first', 'a request arrived during read first', 'first answered', 'another waiting request', 'read second', 'a request arrived during read second'];
+    expect(events).toEqual(turns);
     // After an expiry the answer in hand is given at once, and the next computation turns the same way.
     events.length = 0;
     now = 16_000;
@@ -42,7 +50,7 @@ describe('statusCache', () => {
       next = await cache.current();
     }
     expect(next.generatedAt).toBe(answerAt(16_000).generatedAt);
-    expect(events).toEqual(['a waiting request', 'read first', 'first answered', 'another waiting request', 'read second']);
+    expect(events).toEqual(turns);
   });
 
   it('gives an uncached computation (no while to serve) the store as it is', async () => {
