@@ -12,10 +12,21 @@ class GaveWay extends Error {
 type Store = StatusDeps['store'];
 type StatusDeps = Parameters<typeof publicStatus>[0];
 
+/** Resolves once the event loop has taken what is waiting (arrived requests, their sockets). */
+const eventLoopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The store, each of whose calls (a read, the kept days' write, a transaction) first asks
- * `giveWay` and throws GaveWay when told to. Calls happen inside the computation's transaction, so
- * giving way rolls it back; the computation stops between two reads, not inside one.
+ * The store, each of whose calls (a read, the kept days' write, a transaction) first lets the
+ * event loop answer what is waiting, then asks `giveWay` and throws GaveWay when told to, and once
+ * answered lets the event loop turn again before the computation goes on. Calls happen inside the
+ * computation's transaction, so giving way rolls it back; the computation stops between two
+ * reads, not inside one.
+ *
+ * The turns are for the visitors who get the answer in hand while the next one is computed:
+ * without them a computation on the embedded database, whose statements run on this thread and
+ * answer through promises alone, kept the thread from its first read to its last; with a turn
+ * only before each call, a statement and the work on its rows stayed one stretch (ADR 0022,
+ * 2026-12-06 afternoon). Every store call is asynchronous, so waiting around one changes no result.
  */
 function givingWay(store: Store, giveWay: () => boolean): Store {
   const wrap = <T extends object>(target: T): T =>
@@ -23,9 +34,12 @@ function givingWay(store: Store, giveWay: () => boolean): Store {
       get(object, key) {
         const value: unknown = Reflect.get(object, key);
         if (typeof value === 'function') {
-          return (...args: unknown[]) => {
+          return async (...args: unknown[]) => {
+            await eventLoopTurn();
             if (giveWay()) throw new GaveWay();
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
+            const answer: unknown = await (value as (...a: unknown[]) => unknown).apply(object, args);
+            await eventLoopTurn();
+            return answer;
           };
         }
         return value !== null && typeof value === 'object' ? wrap(value) : value;

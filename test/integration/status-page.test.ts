@@ -184,6 +184,8 @@ describe.each(BACKENDS)('status page computations after an expiry on %s', (backe
         },
       }),
     });
+    // The start's computation lets the event loop turn between its reads: it is done before the monitors are made.
+    await generatedAt();
     const dvs = ((await t.database.ownerQuery(`SELECT id::text AS id FROM services WHERE code = 'DVS'`)) as { id: string }[])[0]!.id;
     for (const name of ['viens', 'divi']) {
       const monitor = await createMonitor(t.deps, operator, { serviceId: dvs, tenantId: null, name, type: 'http', target: `https://${name}.kopa.test/`, config: {}, intervalSeconds: 60, timeoutMs: 5000, failuresToConfirm: 1, critical: true, locations: ['lvrtc'], active: true });

@@ -49,8 +49,19 @@ export function dayFingerprint(speakers: string, windows: { start: number; end: 
   for (const w of windows.filter((w) => w.start < day.end && w.end > day.start).sort((a, b) => a.start - b.start || a.end - b.end || a.announcedAt - b.announcedAt)) {
     parts.push(`w${w.start}-${w.end}@${w.announcedAt}`);
   }
-  return createHash('sha256').update(parts.join('\n')).digest('base64url');
+  const text = parts.join('\n');
+  // The same 90 days of every service are hashed on every computation (~3–5 ms for 1,800): each text's digest is kept.
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    if (digests.size >= MAX_DIGESTS) digests.clear();
+    digests.set(text, (digest = createHash('sha256').update(text).digest('base64url')));
+  }
+  return digest;
 }
+
+/** The digests of the fingerprints' texts this process made: a pure function's answers, so never stale. */
+const digests = new Map<string, string>();
+const MAX_DIGESTS = 50_000;
 
 /** The audience, the monitors that speak (ids, locations) and each line's rewind count, as one digest. */
 export function speakersDigest(audience: string, monitors: Pick<Monitor, 'id' | 'locations'>[], lines: Map<string, Map<string, { rewinds: number }>>): string {

@@ -28,20 +28,29 @@ export function normalize<S extends string>(segments: Segment<S>[]): Segment<S>[
   return out;
 }
 
-/** Fills [from, to) around the given segments (sorted, non-overlapping) with `fill`. */
+/**
+ * Fills [from, to) around the given segments (sorted, non-overlapping) with `fill`. Pieces are
+ * joined to the last one as they come, as `normalize` would join them afterwards (it runs for every
+ * location on every status computation: one pass, no second copy).
+ */
 export function fillGaps<S extends string>(segments: Segment<S>[], from: number, to: number, fill: S): Segment<S>[] {
   const out: Segment<S>[] = [];
+  let last: Segment<S> | undefined;
+  const add = (start: number, end: number, state: S) => {
+    if (last && last.state === state && last.end === start) last.end = end;
+    else out.push((last = { start, end, state }));
+  };
   let cursor = from;
   for (const s of segments) {
     const start = Math.max(s.start, from);
     const end = Math.min(s.end, to);
     if (end <= start) continue;
-    if (start > cursor) out.push({ start: cursor, end: start, state: fill });
-    out.push({ start, end, state: s.state });
+    if (start > cursor) add(cursor, start, fill);
+    add(start, end, s.state);
     cursor = end;
   }
-  if (cursor < to) out.push({ start: cursor, end: to, state: fill });
-  return normalize(out);
+  if (cursor < to) add(cursor, to, fill);
+  return out;
 }
 
 /**
@@ -70,32 +79,60 @@ export function locationTimeline(results: ProbeResult[], intervalMs: number, fai
   return fillGaps(covered, from, to, 'unknown');
 }
 
-/** Walks several timelines together, calling `decide` with the states at each stretch. */
+/**
+ * Walks several timelines together, calling `decide` with the states at each stretch. The stretches
+ * run between `from`, `to` and every segment start strictly between them; each timeline gives the
+ * state of its first segment not ended by the stretch's start. Adjacent stretches given one state
+ * become one (as `normalize` joins them).
+ *
+ * The status page runs this for every monitor and service on every computation, so it allocates
+ * only its output: the cuts in one typed array (sorted as numbers), one array of states handed to
+ * `decide` at every stretch (read, never kept), and a segment only where the state changes.
+ */
 function sweep<S extends string>(timelines: Segment<S>[][], from: number, to: number, decide: (states: S[]) => S): Segment<S>[] {
-  const cuts = new Set<number>([from, to]);
-  for (const t of timelines) for (const s of t) if (s.start > from && s.start < to) cuts.add(s.start);
-  const points = [...cuts].sort((a, b) => a - b);
-  const index = timelines.map(() => 0);
+  let inside = 0;
+  for (const t of timelines) for (const s of t) if (s.start > from && s.start < to) inside++;
+  const cuts = new Float64Array(inside + 2);
+  let n = 0;
+  cuts[n++] = from;
+  cuts[n++] = to;
+  for (const t of timelines) for (const s of t) if (s.start > from && s.start < to) cuts[n++] = s.start;
+  cuts.sort();
+  const index = new Array<number>(timelines.length).fill(0);
+  const states = new Array<S>(timelines.length);
   const out: Segment<S>[] = [];
-  for (let p = 0; p + 1 < points.length; p++) {
-    const start = points[p]!;
-    const states = timelines.map((t, k) => {
-      while (index[k]! < t.length && t[index[k]!]!.end <= start) index[k]!++;
-      return t[index[k]!]!.state;
-    });
-    out.push({ start, end: points[p + 1]!, state: decide(states) });
+  let last: Segment<S> | undefined;
+  for (let p = 0; p + 1 < n; p++) {
+    const start = cuts[p]!;
+    const end = cuts[p + 1]!;
+    if (end === start) continue;
+    for (let k = 0; k < timelines.length; k++) {
+      const t = timelines[k]!;
+      let i = index[k]!;
+      while (i < t.length && t[i]!.end <= start) i++;
+      index[k] = i;
+      states[k] = t[i]!.state;
+    }
+    const state = decide(states);
+    if (last && last.state === state) last.end = end;
+    else out.push((last = { start, end, state }));
   }
-  return normalize(out);
+  return out;
 }
 
 /** A moment is DOWN when a majority of the locations with a known state there are DOWN. */
 export function combineLocations(timelines: Segment[][], from: number, to: number): Segment[] {
   if (timelines.length === 0) return [{ start: from, end: to, state: 'unknown' }];
   return sweep(timelines, from, to, (states) => {
-    const known = states.filter((s) => s !== 'unknown');
-    if (known.length === 0) return 'unknown';
-    const down = known.filter((s) => s === 'down').length;
-    return down * 2 > known.length ? 'down' : 'up';
+    let known = 0;
+    let down = 0;
+    for (const s of states) {
+      if (s === 'unknown') continue;
+      known++;
+      if (s === 'down') down++;
+    }
+    if (known === 0) return 'unknown';
+    return down * 2 > known ? 'down' : 'up';
   });
 }
 
@@ -105,7 +142,14 @@ export function combineLocations(timelines: Segment[][], from: number, to: numbe
  */
 export function combineMonitors(timelines: Segment[][], from: number, to: number): Segment[] {
   if (timelines.length === 0) return [{ start: from, end: to, state: 'unknown' }];
-  return sweep(timelines, from, to, (states) => (states.includes('down') ? 'down' : states.includes('unknown') ? 'unknown' : 'up'));
+  return sweep(timelines, from, to, (states) => {
+    let unknown = false;
+    for (const s of states) {
+      if (s === 'down') return 'down';
+      if (s === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : 'up';
+  });
 }
 
 export interface MaintenanceWindow {

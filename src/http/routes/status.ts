@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { publicStatus, tenantStatus } from '../../app/monitoring/platform-status.js';
+import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/monitoring/platform-status.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import type { RequestActivity } from '../request-activity.js';
 import { statusCache } from '../status-cache.js';
+import { writtenOnce } from '../written-once.js';
 import { pathId } from '../ids.js';
 import { DateText, ERRORS, Instant, Nullable } from '../schemas.js';
 import { IncidentView } from './incidents.js';
@@ -34,6 +35,8 @@ export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs
   const ttlMs = statusCacheMs ?? 15_000;
   const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), deps.store, (store) => publicStatus({ store, clock: deps.clock }), requests, app.log);
   const current = cache.current;
+  // One answer serves every visitor for its while: it is written out once, not once per visitor.
+  const send = writtenOnce<PlatformStatus>();
   // The first answer is computed as the server starts, not while the first visitor waits.
   if (ttlMs > 0) {
     app.addHook('onReady', async () => cache.start());
@@ -44,7 +47,7 @@ export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs
     schema: { tags: ['status'], summary: 'The public status page: each shared service now, 90 daily bars, incidents and planned maintenance (no sign-in)', security: [], response: { 200: StatusView, ...ERRORS } },
   }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=15');
-    return current();
+    return send(reply, await current());
   });
 
   app.get('/tenants/:id/status', {

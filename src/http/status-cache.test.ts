@@ -1,0 +1,63 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import type { PlatformStatus } from '../app/monitoring/platform-status.js';
+import type { RequestActivity } from './request-activity.js';
+import { statusCache } from './status-cache.js';
+
+const noRequests: RequestActivity = { received: () => 0, whenQuiet: () => () => undefined };
+const silent = { debug: () => undefined } as unknown as FastifyBaseLogger;
+const answerAt = (at: number): PlatformStatus => ({ generatedAt: new Date(at).toISOString(), overall: 'unknown', services: [], incidents: [], maintenance: [] });
+
+/** A store of reads, recording them in `events`; a request arrives while each runs (an embedded database's statement runs on the thread). */
+function recordingStore(events: string[]) {
+  return {
+    monitors: {
+      list: async (name: string) => {
+        events.push(`read ${name}`);
+        setImmediate(() => events.push(`a request arrived during read ${name}`));
+      },
+    },
+  };
+}
+type Reads = ReturnType<typeof recordingStore>;
+
+describe('statusCache', () => {
+  it('lets what waits on the event loop (visitors of the answer in hand) go first before each read of a computation, and after it', async () => {
+    const events: string[] = [];
+    const store = recordingStore(events);
+    let now = 0;
+    const compute = async (given: unknown) => {
+      const reads = given as Reads;
+      // What arrived while the computation runs: a request is taken by the event loop, not by a promise.
+      setImmediate(() => events.push('a waiting request'));
+      await reads.monitors.list('first');
+      events.push('first answered');
+      setImmediate(() => events.push('another waiting request'));
+      await reads.monitors.list('second');
+      return answerAt(now);
+    };
+    const cache = statusCache(15_000, () => now, store as never, compute, noRequests, silent);
+    expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
+    const turns = ['a waiting request', 'read first', 'a request arrived during read first', 'first answered', 'another waiting request', 'read second', 'a request arrived during read second'];
+    expect(events).toEqual(turns);
+    // After an expiry the answer in hand is given at once, and the next computation turns the same way.
+    events.length = 0;
+    now = 16_000;
+    expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
+    let next = await cache.current();
+    for (let i = 0; i < 50 && next.generatedAt === answerAt(0).generatedAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      next = await cache.current();
+    }
+    expect(next.generatedAt).toBe(answerAt(16_000).generatedAt);
+    expect(events).toEqual(turns);
+  });
+
+  it('gives an uncached computation (no while to serve) the store as it is', async () => {
+    const store = recordingStore([]);
+    let given: unknown;
+    const cache = statusCache(0, () => 0, store as never, async (s) => ((given = s), answerAt(0)), noRequests, silent);
+    await cache.current();
+    expect(given).toBe(store);
+  });
+});
