@@ -1,5 +1,3 @@
-// First: before any other module loads and grows V8's young generation (embedded database only).
-import './embedded-heap.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { systemActor } from '../domain/actor.js';
