@@ -24,7 +24,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { topOfProfile } from './cpu-profile.js';
 import { onPGlite, onPostgres, type Sql } from './history.js';
-import { backendsOf, cpuSeconds, memoryMiB, processTree } from './proc-cpu.js';
+import { backendsOf, CLOCK_TICKS, cpuSeconds, memoryMiB, processTree } from './proc-cpu.js';
 import { loadAverage, statementsSent } from './measure.js';
 
 const option = (name: string, fallback: number) => {
@@ -112,6 +112,8 @@ function writeMonitors(targetUrl: string): (exec: Sql) => Promise<void> {
 interface Figures {
   label: string;
   serverCores: number;
+  /** Of serverCores, the kernel's share (stime). */
+  serverSystemCores: number;
   databaseCores: number | null;
   rssMiB: number;
   windowMaxRssMiB: number;
@@ -119,6 +121,19 @@ interface Figures {
   seen: number;
   expected: number;
   load: string;
+}
+
+/**
+ * The server's CPU seconds in user and in kernel mode (utime, stime of /proc/<pid>/stat): the kernel's
+ * share is mostly the sockets (the checks' and the database's), which no JavaScript change removes.
+ */
+function userAndSystem(pid: number): { user: number; system: number } {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
+  } catch {
+    return { user: 0, system: 0 };
+  }
 }
 
 /** CPU seconds of a set of processes, each counted from its first sight (a process born in the window from zero). */
@@ -138,6 +153,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
 
     const adminUrl = process.env.BENCH_DATABASE_URL!;
     const serverStart = new Map(processTree(pid).map((p) => [p, cpuSeconds(p)]));
+    const systemStart = userAndSystem(pid).system;
     const databaseStart = new Map((databaseUrl ? await backendsOf(databaseUrl, adminUrl) : []).map((p) => [p, cpuSeconds(p)]));
     const statementsStart = STATEMENTS ? await statementsSent(server) : null;
     const seenStart = await target.seen();
@@ -151,6 +167,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     const seconds = (performance.now() - t0) / 1000;
     const seen = (await target.seen()) - seenStart;
     const serverCpu = cpuOf(processTree(pid), serverStart);
+    const serverSystem = userAndSystem(pid).system - systemStart;
     // A backend that closed during the window takes its CPU with it: the pool keeps its connections, so few do.
     const databaseCpu = databaseUrl ? cpuOf(await backendsOf(databaseUrl, adminUrl), databaseStart) : null;
     const rssMiB = memoryMiB(pid, 'VmRSS');
@@ -168,6 +185,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     return {
       label,
       serverCores: serverCpu / seconds,
+      serverSystemCores: serverSystem / seconds,
       databaseCores: databaseCpu === null ? null : databaseCpu / seconds,
       rssMiB,
       windowMaxRssMiB: Math.max(windowMaxRssMiB, rssMiB),
@@ -231,7 +249,7 @@ const ratio = (value: number, goal: number) => `${(value / goal).toFixed(2)} ×`
 
 function report(f: Figures): void {
   console.log(`  ${f.label}`);
-  console.log(`    server CPU:       ${f3(f.serverCores)} core${f.databaseCores !== null ? `   PostgreSQL backends of the bench database: ${f3(f.databaseCores)} core   together: ${f3(f.serverCores + f.databaseCores)} core` : ''}`);
+  console.log(`    server CPU:       ${f3(f.serverCores)} core (kernel ${f3(f.serverSystemCores)})${f.databaseCores !== null ? `   PostgreSQL backends of the bench database: ${f3(f.databaseCores)} core   together: ${f3(f.serverCores + f.databaseCores)} core` : ''}`);
   console.log(`    server memory:    RSS ${f.rssMiB.toFixed(0)} MiB at the end, ${f.windowMaxRssMiB.toFixed(0)} MiB at most in the window, peak since start (VmHWM) ${f.peakMiB.toFixed(0)} MiB`);
   console.log(`    target requests:  ${f.seen} seen, ${f.expected.toFixed(0)} scheduled — ${(f.seen / f.expected).toFixed(3)} of the schedule`);
   console.log(`    load average:     ${f.load}`);
