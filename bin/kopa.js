@@ -7,7 +7,5 @@ if (!existsSync(entry)) {
   console.error('kopa: the compiled server is missing (dist/main/kopa.js); run `npm run build` first');
   process.exit(2);
 }
-// Before the server's modules load: loading them is what grows V8's young generation (embedded database only).
-await import(new URL('../dist/main/embedded-heap.js', import.meta.url).href);
 const { main } = await import(entry.href);
 await main(process.argv);
