@@ -8,7 +8,12 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--only postgres|pglite]
+ *
+ * Each line also gives the start itself, counted from the process's spawn: the wall time to the banner
+ * and the CPU the server and its backends used until then — so that work moved before the banner
+ * (warming the first screen's paths) is counted, not hidden. `--serial` asks the five one after
+ * another instead of at once, each with its own CPU (server + backends): which request costs what.
  *
  * `--end-backends` (PostgreSQL) ends the server's connections just before asking: new backends, as
  * with a pool that kept none open. `--fresh-days` empties the status page's kept days before each start, as on the bench's first
@@ -98,7 +103,9 @@ async function endBackends(url: string): Promise<void> {
 
 async function once(tree: string, label: string, env: Record<string, string>, cookie: string): Promise<void> {
   if (process.argv.includes('--fresh-days')) await emptyKeptDays(env);
+  const spawnedAt = performance.now();
   const server = await start(tree, env);
+  const startMs = performance.now() - spawnedAt;
   try {
     const pid = server.child.pid!;
     const backends = env.DATABASE_URL ? () => backendsOf(env.DATABASE_URL!, ADMIN_URL) : async () => [];
@@ -107,20 +114,31 @@ async function once(tree: string, label: string, env: Record<string, string>, co
     await new Promise((resolve) => setTimeout(resolve, option('delay', 1000)));
     if (process.argv.includes('--end-backends') && env.DATABASE_URL) await endBackends(env.DATABASE_URL);
     const cpuBefore = await cpu();
-    const t0 = performance.now();
-    const times = await Promise.all(
-      PATHS.map(async (path) => {
-        const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-        return performance.now() - t0;
-      }),
-    );
-    const cpuAfter = await cpu();
+    const ask = async (path: string, t0: number) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      return performance.now() - t0;
+    };
     const ms = (n: number) => `${n.toFixed(0).padStart(5)}`;
+    const t0 = performance.now();
+    let times: number[];
+    const each: string[] = [];
+    if (process.argv.includes('--serial')) {
+      times = [];
+      for (const path of PATHS) {
+        const cpuThen = await cpu();
+        times.push(await ask(path, performance.now()));
+        each.push(`${path.split('?')[0]!.replace('/api/v1/', '')} ${ms((await cpu() - cpuThen) * 1000).trim()}`);
+      }
+    } else {
+      times = await Promise.all(PATHS.map((path) => ask(path, t0)));
+    }
+    const cpuAfter = await cpu();
     console.log(
-      `  ${label.padEnd(34)} ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
-        `CPU (server + backends): banner → asked ${ms((cpuBefore - cpuAtBanner) * 1000)} ms, asked → answered ${ms((cpuAfter - cpuBefore) * 1000)} ms   load ${loadAverage()}`,
+      `  ${label.padEnd(34)} start → banner ${ms(startMs)} ms, CPU ${ms(cpuAtBanner * 1000)} ms   ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
+        `CPU (server + backends): banner → asked ${ms((cpuBefore - cpuAtBanner) * 1000)} ms, asked → answered ${ms((cpuAfter - cpuBefore) * 1000)} ms   load ${loadAverage()}` +
+        (each.length > 0 ? `\n  ${''.padEnd(34)} CPU each (ms): ${each.join(', ')}` : ''),
     );
   } finally {
     await stopServer(server);
