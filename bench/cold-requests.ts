@@ -8,12 +8,13 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--only postgres|pglite]
  *
  * Each line also gives the start itself, counted from the process's spawn: the wall time to the banner
  * and the CPU the server and its backends used until then — so that work moved before the banner
  * (warming the first screen's paths) is counted, not hidden. `--serial` asks the five one after
  * another instead of at once, each with its own CPU (server + backends): which request costs what.
+ * `--again` then asks the five once more, warm: the floor the cold figures are set beside.
  *
  * `--end-backends` (PostgreSQL) ends the server's connections just before asking: new backends, as
  * with a pool that kept none open. `--fresh-days` empties the status page's kept days before each start, as on the bench's first
@@ -135,10 +136,18 @@ async function once(tree: string, label: string, env: Record<string, string>, co
       times = await Promise.all(PATHS.map((path) => ask(path, t0)));
     }
     const cpuAfter = await cpu();
+    // `--again`: the same five at once on the now warm server, the floor a cold start is set beside.
+    let again = '';
+    if (process.argv.includes('--again')) {
+      const t1 = performance.now();
+      const warmTimes = await Promise.all(PATHS.map((path) => ask(path, t1)));
+      again = `\n  ${''.padEnd(34)} again, warm: longest ${ms(Math.max(...warmTimes.slice(1)))} ms, CPU ${ms((await cpu() - cpuAfter) * 1000)} ms`;
+    }
     console.log(
       `  ${label.padEnd(34)} start → banner ${ms(startMs)} ms, CPU ${ms(cpuAtBanner * 1000)} ms   ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
         `CPU (server + backends): banner → asked ${ms((cpuBefore - cpuAtBanner) * 1000)} ms, asked → answered ${ms((cpuAfter - cpuBefore) * 1000)} ms   load ${loadAverage()}` +
-        (each.length > 0 ? `\n  ${''.padEnd(34)} CPU each (ms): ${each.join(', ')}` : ''),
+        (each.length > 0 ? `\n  ${''.padEnd(34)} CPU each (ms): ${each.join(', ')}` : '') +
+        again,
     );
   } finally {
     await stopServer(server);
