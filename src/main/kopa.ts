@@ -21,7 +21,6 @@ import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startInboundMail } from '../jobs/inbound-mail.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
-import { warmFirstScreen } from './warm-first-screen.js';
 import { stopOnSignals } from './shutdown.js';
 import { backupCommand, CommandFailure, restoreCommand } from './backup-commands.js';
 import { SYSTEM } from '../app/shared/transaction.js';
@@ -103,8 +102,6 @@ const actions: CliActions = {
 
     // The pool's kept connections are opened before the first request needs them.
     await runtime.db.openKept();
-    // On the embedded database a restart's first page otherwise pays its first runs (ADR 0026, "The warm start"); on PostgreSQL it measured no gain.
-    if (runtime.db.backend === 'pglite') await warmFirstScreen(runtime.deps).catch((error: unknown) => app.log.warn({ err: error }, 'warming the first screen failed'));
     const address = await app.listen({ port: config.port, host: config.host });
     const metricsServer = config.metricsAddress ? await buildMetricsServer(app, { token: config.metricsToken ?? null }) : null;
     const metricsUrl = metricsServer && config.metricsAddress ? await metricsServer.listen(config.metricsAddress) : null;
