@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import { healthOf, type MonitorHealth } from './monitor-health.js';
+import { healthOf, statesOf, type MonitorHealth } from './monitor-health.js';
 import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from '../shared/paging.js';
 import type { MonitoringDeps } from './ports.js';
 
@@ -61,8 +61,10 @@ export type StateCounts = Record<DisplayState, number> & { total: number };
 /** How many visible monitors are in each state, for the list's heading: by the same rules as the list. */
 export async function monitorCounts(deps: MonitoringDeps, actor: Actor): Promise<StateCounts> {
   requirePermission(actor, 'monitors.read');
-  const rows = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {})));
-  const counts = { total: rows.length, down: 0, unknown: 0, up: 0, paused: 0 };
-  for (const row of rows) counts[displayState(row)] += 1;
+  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {}));
+  // A paused monitor counts as paused whatever its results: only the active ones' states are read.
+  const active = monitors.filter((m) => m.active);
+  const counts = { total: monitors.length, down: 0, unknown: 0, up: 0, paused: monitors.length - active.length };
+  for (const state of await statesOf(deps, active)) counts[state] += 1;
   return counts;
 }

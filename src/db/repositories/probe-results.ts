@@ -72,4 +72,15 @@ export const probeResultRepository: Store['probeResults'] = {
       ORDER BY k.monitor_id, k.location, u.at`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, atMs: Number(r.at_ms), ok: r.ok, latencyMs: r.latency_ms }));
   },
+  async keptTips(tx, monitorIds, perLocation) {
+    if (monitorIds.length === 0) return [];
+    // One row per location with its newest results as two arrays: a quarter of latestKept's rows
+    // and no latencies, for the states alone (the list's counts).
+    const rows = await sql<{ monitor_id: string; location: string; ats_ms: number[]; oks: boolean[] }>`
+      SELECT k.monitor_id, k.location, k.oks[1:${perLocation}::integer] AS oks,
+        ARRAY(SELECT floor(extract(epoch FROM u.at) * 1000)::float8 FROM unnest(k.ats[1:${perLocation}::integer]) WITH ORDINALITY AS u(at, i) ORDER BY u.i) AS ats_ms
+      FROM monitor_latest_results k
+      WHERE k.monitor_id = ANY(${sql.val([...monitorIds])}::uuid[])`.execute(trxOf(tx));
+    return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, atsMs: r.ats_ms.map(Number), oks: r.oks }));
+  },
 };
