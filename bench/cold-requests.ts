@@ -8,13 +8,14 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--repeat-counts 50] [--only postgres|pglite]
  *
  * Each line also gives the start itself, counted from the process's spawn: the wall time to the banner
  * and the CPU the server and its backends used until then — so that work moved before the banner
  * (warming the first screen's paths) is counted, not hidden. `--serial` asks the five one after
  * another instead of at once, each with its own CPU (server + backends): which request costs what.
  * `--again` then asks the five once more, warm: the floor the cold figures are set beside.
+ * `--repeat-counts N` then asks the counts N times, one after another: their CPU per request, warm.
  *
  * `--end-backends` (PostgreSQL) ends the server's connections just before asking: new backends, as
  * with a pool that kept none open. `--fresh-days` empties the status page's kept days before each start, as on the bench's first
@@ -142,6 +143,16 @@ async function once(tree: string, label: string, env: Record<string, string>, co
       const t1 = performance.now();
       const warmTimes = await Promise.all(PATHS.map((path) => ask(path, t1)));
       again = `\n  ${''.padEnd(34)} again, warm: longest ${ms(Math.max(...warmTimes.slice(1)))} ms, CPU ${ms((await cpu() - cpuAfter) * 1000)} ms`;
+    }
+    // `--repeat-counts N`: the counts asked N times more, one after another, warm: their own CPU per
+    // request (server + backends), which one cold request's 10 ms CPU ticks cannot show.
+    const repeats = option('repeat-counts', 0);
+    if (repeats > 0) {
+      const cpuThen = await cpu();
+      const walls: number[] = [];
+      for (let i = 0; i < repeats; i++) walls.push(await ask('/api/v1/monitors/counts', performance.now()));
+      walls.sort((a, b) => a - b);
+      again += `\n  ${''.padEnd(34)} counts ×${repeats}, warm: CPU ${(((await cpu()) - cpuThen) * 1000 / repeats).toFixed(1)} ms each, wall p50 ${walls[Math.floor(repeats / 2)]!.toFixed(1)} ms, max ${walls.at(-1)!.toFixed(1)} ms`;
     }
     console.log(
       `  ${label.padEnd(34)} start → banner ${ms(startMs)} ms, CPU ${ms(cpuAtBanner * 1000)} ms   ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
