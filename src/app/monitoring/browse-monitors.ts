@@ -61,7 +61,7 @@ export type StateCounts = Record<DisplayState, number> & { total: number };
 /** How many visible monitors are in each state, for the list's heading: by the same rules as the list. */
 export async function monitorCounts(deps: MonitoringDeps, actor: Actor): Promise<StateCounts> {
   requirePermission(actor, 'monitors.read');
-  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {}));
+  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.listForStates(tx));
   // A paused monitor counts as paused whatever its results: only the active ones' states are read.
   const active = monitors.filter((m) => m.active);
   const counts = { total: monitors.length, down: 0, unknown: 0, up: 0, paused: monitors.length - active.length };

@@ -3,7 +3,7 @@ import { currentState, unknownReason, type LatestResult, type UnknownReason } fr
 import type { State } from '../../domain/availability/timeline.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { MonitoringDeps } from './ports.js';
+import type { MonitorForState, MonitoringDeps } from './ports.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -76,7 +76,7 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
  * Only the states of the given active monitors now, in their order, by the same rule as `healthOf`
  * (no reasons, instants or latencies): what the list's counts need, from one row per location.
  */
-export async function statesOf(deps: MonitoringDeps, monitors: readonly Monitor[]): Promise<State[]> {
+export async function statesOf(deps: MonitoringDeps, monitors: readonly MonitorForState[]): Promise<State[]> {
   if (monitors.length === 0) return [];
   const now = deps.clock.now().getTime();
   const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
