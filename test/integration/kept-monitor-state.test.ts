@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
-import { monitorCounts } from '../../src/app/monitoring/browse-monitors.js';
+import { browseMonitors, DISPLAY_STATES, displayState, monitorCounts } from '../../src/app/monitoring/browse-monitors.js';
 import { healthOf, statesOf, type MonitorHealth } from '../../src/app/monitoring/monitor-health.js';
 import { issuePushToken, receiveBeat, recordMissedBeats } from '../../src/app/monitoring/push-monitors.js';
 import { updateMonitor } from '../../src/app/monitoring/update-monitor.js';
@@ -292,6 +292,17 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
     for (const state of shown) counted[state] += 1;
     expect(new Set(shown)).toEqual(new Set(['up', 'down', 'unknown', 'paused']));
     expect(await monitorCounts(t.deps, operator)).toEqual(counted);
+    // The list filtered by a state shows exactly the monitors in it, and sorted by state worst first.
+    const everyone = { after: null, limit: 10_000 };
+    for (const state of DISPLAY_STATES) {
+      const listed = (await browseMonitors(t.deps, operator, { sort: 'name', states: [state] }, everyone)).items;
+      expect(new Set(listed.map((row) => row.monitor.id))).toEqual(new Set(all.filter((_, i) => shown[i] === state).map((m) => m.id)));
+      expect(listed.every((row) => displayState(row) === state)).toBe(true);
+    }
+    const byState = (await browseMonitors(t.deps, operator, { sort: 'state' }, everyone)).items;
+    expect(byState.map((row) => row.monitor.id).sort()).toEqual(all.map((m) => m.id).sort());
+    const order = byState.map((row) => DISPLAY_STATES.indexOf(displayState(row)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it('forgets with retention what retention dropped from the raw results', async () => {
