@@ -8,7 +8,7 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--repeat-counts 50] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--repeat-counts 50 [--repeat-path <path>]] [--only postgres|pglite]
  *
  * Each line also gives the start itself, counted from the process's spawn: the wall time to the banner
  * and the CPU the server and its backends used until then — so that work moved before the banner
@@ -38,6 +38,8 @@ const option = (name: string, fallback: number) => (process.argv.includes(`--${n
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL;
+/** `--repeat-path`: what `--repeat-counts` asks again (the counts unless told). */
+const REPEATED = process.argv.includes('--repeat-path') ? process.argv[process.argv.indexOf('--repeat-path') + 1]! : '/api/v1/monitors/counts';
 const PATHS = ['/api/v1/session', '/api/v1/monitors?sort=name&limit=50', '/api/v1/monitors/counts', '/api/v1/services?limit=200', '/api/v1/tenants?limit=200'];
 
 interface State {
@@ -150,9 +152,9 @@ async function once(tree: string, label: string, env: Record<string, string>, co
     if (repeats > 0) {
       const cpuThen = await cpu();
       const walls: number[] = [];
-      for (let i = 0; i < repeats; i++) walls.push(await ask('/api/v1/monitors/counts', performance.now()));
+      for (let i = 0; i < repeats; i++) walls.push(await ask(REPEATED, performance.now()));
       walls.sort((a, b) => a - b);
-      again += `\n  ${''.padEnd(34)} counts ×${repeats}, warm: CPU ${(((await cpu()) - cpuThen) * 1000 / repeats).toFixed(1)} ms each, wall p50 ${walls[Math.floor(repeats / 2)]!.toFixed(1)} ms, max ${walls.at(-1)!.toFixed(1)} ms`;
+      again += `\n  ${''.padEnd(34)} ${REPEATED} ×${repeats}, warm: CPU ${(((await cpu()) - cpuThen) * 1000 / repeats).toFixed(1)} ms each, wall p50 ${walls[Math.floor(repeats / 2)]!.toFixed(1)} ms, max ${walls.at(-1)!.toFixed(1)} ms`;
     }
     console.log(
       `  ${label.padEnd(34)} start → banner ${ms(startMs)} ms, CPU ${ms(cpuAtBanner * 1000)} ms   ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
