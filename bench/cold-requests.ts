@@ -8,7 +8,14 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--repeat-counts 50 [--repeat-path <path>]] [--only postgres|pglite]
+ *
+ * Each line also gives the start itself, counted from the process's spawn: the wall time to the banner
+ * and the CPU the server and its backends used until then — so that work moved before the banner
+ * (warming the first screen's paths) is counted, not hidden. `--serial` asks the five one after
+ * another instead of at once, each with its own CPU (server + backends): which request costs what.
+ * `--again` then asks the five once more, warm: the floor the cold figures are set beside.
+ * `--repeat-counts N` then asks the counts N times, one after another: their CPU per request, warm.
  *
  * `--end-backends` (PostgreSQL) ends the server's connections just before asking: new backends, as
  * with a pool that kept none open. `--fresh-days` empties the status page's kept days before each start, as on the bench's first
@@ -31,6 +38,8 @@ const option = (name: string, fallback: number) => (process.argv.includes(`--${n
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL;
+/** `--repeat-path`: what `--repeat-counts` asks again (the counts unless told). */
+const REPEATED = process.argv.includes('--repeat-path') ? process.argv[process.argv.indexOf('--repeat-path') + 1]! : '/api/v1/monitors/counts';
 const PATHS = ['/api/v1/session', '/api/v1/monitors?sort=name&limit=50', '/api/v1/monitors/counts', '/api/v1/services?limit=200', '/api/v1/tenants?limit=200'];
 
 interface State {
@@ -98,7 +107,9 @@ async function endBackends(url: string): Promise<void> {
 
 async function once(tree: string, label: string, env: Record<string, string>, cookie: string): Promise<void> {
   if (process.argv.includes('--fresh-days')) await emptyKeptDays(env);
+  const spawnedAt = performance.now();
   const server = await start(tree, env);
+  const startMs = performance.now() - spawnedAt;
   try {
     const pid = server.child.pid!;
     const backends = env.DATABASE_URL ? () => backendsOf(env.DATABASE_URL!, ADMIN_URL) : async () => [];
@@ -107,20 +118,49 @@ async function once(tree: string, label: string, env: Record<string, string>, co
     await new Promise((resolve) => setTimeout(resolve, option('delay', 1000)));
     if (process.argv.includes('--end-backends') && env.DATABASE_URL) await endBackends(env.DATABASE_URL);
     const cpuBefore = await cpu();
-    const t0 = performance.now();
-    const times = await Promise.all(
-      PATHS.map(async (path) => {
-        const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-        return performance.now() - t0;
-      }),
-    );
-    const cpuAfter = await cpu();
+    const ask = async (path: string, t0: number) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      return performance.now() - t0;
+    };
     const ms = (n: number) => `${n.toFixed(0).padStart(5)}`;
+    const t0 = performance.now();
+    let times: number[];
+    const each: string[] = [];
+    if (process.argv.includes('--serial')) {
+      times = [];
+      for (const path of PATHS) {
+        const cpuThen = await cpu();
+        times.push(await ask(path, performance.now()));
+        each.push(`${path.split('?')[0]!.replace('/api/v1/', '')} ${ms((await cpu() - cpuThen) * 1000).trim()}`);
+      }
+    } else {
+      times = await Promise.all(PATHS.map((path) => ask(path, t0)));
+    }
+    const cpuAfter = await cpu();
+    // `--again`: the same five at once on the now warm server, the floor a cold start is set beside.
+    let again = '';
+    if (process.argv.includes('--again')) {
+      const t1 = performance.now();
+      const warmTimes = await Promise.all(PATHS.map((path) => ask(path, t1)));
+      again = `\n  ${''.padEnd(34)} again, warm: longest ${ms(Math.max(...warmTimes.slice(1)))} ms, CPU ${ms((await cpu() - cpuAfter) * 1000)} ms`;
+    }
+    // `--repeat-counts N`: the counts asked N times more, one after another, warm: their own CPU per
+    // request (server + backends), which one cold request's 10 ms CPU ticks cannot show.
+    const repeats = option('repeat-counts', 0);
+    if (repeats > 0) {
+      const cpuThen = await cpu();
+      const walls: number[] = [];
+      for (let i = 0; i < repeats; i++) walls.push(await ask(REPEATED, performance.now()));
+      walls.sort((a, b) => a - b);
+      again += `\n  ${''.padEnd(34)} ${REPEATED} ×${repeats}, warm: CPU ${(((await cpu()) - cpuThen) * 1000 / repeats).toFixed(1)} ms each, wall p50 ${walls[Math.floor(repeats / 2)]!.toFixed(1)} ms, max ${walls.at(-1)!.toFixed(1)} ms`;
+    }
     console.log(
-      `  ${label.padEnd(34)} ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
-        `CPU (server + backends): banner → asked ${ms((cpuBefore - cpuAtBanner) * 1000)} ms, asked → answered ${ms((cpuAfter - cpuBefore) * 1000)} ms   load ${loadAverage()}`,
+      `  ${label.padEnd(34)} start → banner ${ms(startMs)} ms, CPU ${ms(cpuAtBanner * 1000)} ms   ${times.map(ms).join(' ')} ms   longest ${ms(Math.max(...times.slice(1)))} ms   ` +
+        `CPU (server + backends): banner → asked ${ms((cpuBefore - cpuAtBanner) * 1000)} ms, asked → answered ${ms((cpuAfter - cpuBefore) * 1000)} ms   load ${loadAverage()}` +
+        (each.length > 0 ? `\n  ${''.padEnd(34)} CPU each (ms): ${each.join(', ')}` : '') +
+        again,
     );
   } finally {
     await stopServer(server);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
-import { healthOf, type MonitorHealth } from '../../src/app/monitoring/monitor-health.js';
+import { browseMonitors, DISPLAY_STATES, displayState, monitorCounts } from '../../src/app/monitoring/browse-monitors.js';
+import { healthOf, statesOf, type MonitorHealth } from '../../src/app/monitoring/monitor-health.js';
 import { issuePushToken, receiveBeat, recordMissedBeats } from '../../src/app/monitoring/push-monitors.js';
 import { updateMonitor } from '../../src/app/monitoring/update-monitor.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
@@ -151,6 +152,9 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
           const expected = expectedHealth(current, raw, now.getTime());
           expect(await healthOf(t.deps, current)).toEqual(expected);
           for (const m of current) expect(await healthOf(t.deps, [m])).toEqual(expectedHealth([m], raw, now.getTime()));
+          // The states alone (the list's counts), from one row per location, are the same states.
+          const active = current.filter((m) => m.active);
+          expect(await statesOf(t.deps, active)).toEqual(expectedHealth(active, raw, now.getTime()).map((h) => h.state));
           // The timelines' raw tails (status page, reports) come from the same kept rows where they reach back far enough.
           const to = new Date(now.getTime() - tail.toMinutesAgo * MINUTE);
           const pairs = tail.pairs.map((p) => ({ monitorId: current[p.monitor % current.length]!.id, location: LOCATIONS[p.location % LOCATIONS.length]!, from: new Date(now.getTime() - p.fromMinutesAgo * MINUTE), margin: p.margin }));
@@ -279,6 +283,26 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
     // The cases are what they say by the pure rules, and the kept results give the same.
     expect(current.map((m, i) => (m.active ? expected[i]!.state : 'paused'))).toEqual(plan.map((p) => p.is));
     expect(await healthOf(t.deps, current)).toEqual(expected);
+    // The list's counts, over every monitor there is, count the states the list shows.
+    const active = current.filter((m) => m.active);
+    expect(await statesOf(t.deps, active)).toEqual(expected.filter((_, i) => current[i]!.active).map((h) => h.state));
+    const all = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.monitors.list(tx, {}));
+    const shown = (await healthOf(t.deps, all)).map((h, i) => (all[i]!.active ? h.state : 'paused'));
+    const counted = { total: all.length, down: 0, unknown: 0, up: 0, paused: 0 };
+    for (const state of shown) counted[state] += 1;
+    expect(new Set(shown)).toEqual(new Set(['up', 'down', 'unknown', 'paused']));
+    expect(await monitorCounts(t.deps, operator)).toEqual(counted);
+    // The list filtered by a state shows exactly the monitors in it, and sorted by state worst first.
+    const everyone = { after: null, limit: 10_000 };
+    for (const state of DISPLAY_STATES) {
+      const listed = (await browseMonitors(t.deps, operator, { sort: 'name', states: [state] }, everyone)).items;
+      expect(new Set(listed.map((row) => row.monitor.id))).toEqual(new Set(all.filter((_, i) => shown[i] === state).map((m) => m.id)));
+      expect(listed.every((row) => displayState(row) === state)).toBe(true);
+    }
+    const byState = (await browseMonitors(t.deps, operator, { sort: 'state' }, everyone)).items;
+    expect(byState.map((row) => row.monitor.id).sort()).toEqual(all.map((m) => m.id).sort());
+    const order = byState.map((row) => DISPLAY_STATES.indexOf(displayState(row)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it('forgets with retention what retention dropped from the raw results', async () => {

@@ -60,7 +60,8 @@ export async function authenticateSession(
   // A pending sign-in keeps its short deadline; only full sessions slide.
   if (session.stage === 'full' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     const expiresAt = new Date(now.getTime() + context.sessionTtlHours * 3_600_000);
-    await deps.store.run(SYSTEM, (tx) => deps.store.sessions.touch(tx, tokenHash, now, expiresAt));
+    const seenBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
+    await deps.store.run(SYSTEM, (tx) => deps.store.sessions.touch(tx, tokenHash, now, expiresAt, seenBefore));
   }
   const actor: Actor = {
     kind: 'user',

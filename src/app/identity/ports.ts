@@ -103,7 +103,11 @@ export interface UserStore {
 export interface SessionStore {
   insert(tx: Tx, record: SessionRecord & { clientAddress: string | null; userAgent: string | null }): Promise<void>;
   find(tx: Tx, tokenHash: string): Promise<StoredSession | null>;
-  touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
+  /**
+   * Slides a session seen last before `seenBefore`; false when it was seen since, or when another
+   * request holds the row (touching it now) — that request's touch stands for both.
+   */
+  touch(tx: Tx, tokenHash: string, at: Date, expiresAt: Date, seenBefore: Date): Promise<boolean>;
   /** Moves a session to a new stage under a new token (the old token stops working). */
   promote(tx: Tx, tokenHash: string, change: { tokenHash: string; stage: SessionStage; expiresAt: Date; at: Date }): Promise<void>;
   setChallenge(tx: Tx, tokenHash: string, challenge: string | null): Promise<void>;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import { healthOf, type MonitorHealth } from './monitor-health.js';
+import { healthOf, statesOf, type MonitorHealth } from './monitor-health.js';
 import { pageInMemory, sliceOf, type CursorKey, type PageRequest, type Slice } from '../shared/paging.js';
 import type { MonitoringDeps } from './ports.js';
 
@@ -28,7 +28,11 @@ export const displayState = (row: MonitorRow): DisplayState => (row.monitor.acti
 
 /** The page key: (name, id) by name; (worst state first, name, id) by state. */
 export function monitorKey(sort: MonitorSort, row: MonitorRow): CursorKey {
-  return sort === 'name' ? [row.monitor.name, row.monitor.id] : [DISPLAY_STATES.indexOf(displayState(row)), row.monitor.name, row.monitor.id];
+  return keyOf(sort, row.monitor, displayState(row));
+}
+
+function keyOf(sort: MonitorSort, monitor: Monitor, state: DisplayState): CursorKey {
+  return sort === 'name' ? [monitor.name, monitor.id] : [DISPLAY_STATES.indexOf(state), monitor.name, monitor.id];
 }
 
 /**
@@ -45,9 +49,16 @@ export async function browseMonitors(deps: MonitoringDeps, actor: Actor, query: 
     const slice = sliceOf(rows, page.limit);
     return { items: await withHealth(deps, slice.items), more: slice.more };
   }
-  const all = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, filter)));
-  const wanted = query.states === undefined ? all : all.filter((row) => query.states!.includes(displayState(row)));
-  return pageInMemory(wanted, (row) => monitorKey(query.sort, row), page);
+  // Every matching monitor's state alone chooses the page (as the counts do); the page's rows then
+  // get their whole health, whose state is the same by the same rule (tested).
+  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, filter));
+  const active = monitors.filter((m) => m.active);
+  const states = await statesOf(deps, active);
+  const stateOf = new Map(active.map((m, i) => [m.id, states[i]!]));
+  const rows = monitors.map((monitor) => ({ monitor, state: monitor.active ? stateOf.get(monitor.id)! : ('paused' as const) }));
+  const wanted = query.states === undefined ? rows : rows.filter((row) => query.states!.includes(row.state));
+  const slice = pageInMemory(wanted, (row) => keyOf(query.sort, row.monitor, row.state), page);
+  return { items: await withHealth(deps, slice.items.map((row) => row.monitor)), more: slice.more };
 }
 
 async function withHealth(deps: MonitoringDeps, monitors: Monitor[]): Promise<MonitorRow[]> {
@@ -61,8 +72,10 @@ export type StateCounts = Record<DisplayState, number> & { total: number };
 /** How many visible monitors are in each state, for the list's heading: by the same rules as the list. */
 export async function monitorCounts(deps: MonitoringDeps, actor: Actor): Promise<StateCounts> {
   requirePermission(actor, 'monitors.read');
-  const rows = await withHealth(deps, await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.list(tx, {})));
-  const counts = { total: rows.length, down: 0, unknown: 0, up: 0, paused: 0 };
-  for (const row of rows) counts[displayState(row)] += 1;
+  const monitors = await deps.store.run(scopeOf(actor), (tx) => deps.store.monitors.listForStates(tx));
+  // A paused monitor counts as paused whatever its results: only the active ones' states are read.
+  const active = monitors.filter((m) => m.active);
+  const counts = { total: monitors.length, down: 0, unknown: 0, up: 0, paused: monitors.length - active.length };
+  for (const state of await statesOf(deps, active)) counts[state] += 1;
   return counts;
 }

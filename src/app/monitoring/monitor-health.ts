@@ -1,9 +1,9 @@
 import type { Actor } from '../../domain/actor.js';
-import { currentState, unknownReason, type UnknownReason } from '../../domain/availability/current-state.js';
+import { currentState, unknownReason, type LatestResult, type UnknownReason } from '../../domain/availability/current-state.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
-import type { MonitoringDeps } from './ports.js';
+import type { MonitorForState, MonitoringDeps } from './ports.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { SYSTEM } from '../shared/transaction.js';
 
@@ -70,6 +70,25 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
     const reason = unknownReason(m, results, now);
     return { monitorId: m.id, state: m.active ? state.state : 'unknown', since: mine.length > 0 ? new Date(state.since).toISOString() : null, lastCheckAt: last ? new Date(last.atMs).toISOString() : null, lastLatencyMs: last?.latencyMs ?? null, unknownReason: reason && healthReason(reason) };
   });
+}
+
+/**
+ * Only the states of the given active monitors now, in their order, by the same rule as `healthOf`
+ * (no reasons, instants or latencies): what the list's counts need, from one row per location.
+ */
+export async function statesOf(deps: MonitoringDeps, monitors: readonly MonitorForState[]): Promise<State[]> {
+  if (monitors.length === 0) return [];
+  const now = deps.clock.now().getTime();
+  const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
+  const tips = await deps.store.run(SYSTEM, (tx) => deps.store.probeResults.keptTips(tx, monitors.map((m) => m.id), perLocation));
+  const byMonitor = new Map<string, LatestResult[]>();
+  for (const tip of tips) {
+    let results = byMonitor.get(tip.monitorId);
+    if (!results) byMonitor.set(tip.monitorId, (results = []));
+    for (let i = 0; i < tip.atsMs.length; i++) results.push({ location: tip.location, at: tip.atsMs[i]!, ok: tip.oks[i]! });
+  }
+  // currentState reads only the monitor's own locations, as healthOf's filter does.
+  return monitors.map((m) => currentState(m, byMonitor.get(m.id) ?? [], now).state);
 }
 
 function healthReason(reason: UnknownReason): HealthReason {

@@ -93,7 +93,12 @@ export interface MonitorStore {
    * page reads all of them on every computation, and the rest of each row is most of its bytes.
    */
   listActiveForStatus(tx: Tx): Promise<StatusPageMonitor[]>;
+  /** Every monitor the scope sees, only what its state needs (the monitors list's counts), in no order. */
+  listForStates(tx: Tx): Promise<MonitorForState[]>;
 }
+
+/** What the state now of a monitor is worked out from. */
+export type MonitorForState = Pick<Monitor, 'id' | 'active' | 'locations' | 'intervalSeconds' | 'failuresToConfirm'>;
 
 /** What the status page reads of a monitor: whom it speaks for and how its results are judged. */
 export type StatusPageMonitor = Pick<Monitor, 'id' | 'serviceId' | 'tenantId' | 'critical' | 'locations' | 'intervalSeconds' | 'failuresToConfirm'>;
@@ -115,6 +120,8 @@ export interface ProbeResultStore {
    * times in epoch milliseconds.
    */
   latestKept(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; atMs: number; ok: boolean; latencyMs: number | null }[]>;
+  /** The same kept results, one entry per monitor and location, newest first: `atsMs[i]` and `oks[i]` are one result. */
+  keptTips(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; atsMs: number[]; oks: boolean[] }[]>;
 }
 
 export interface MaintenanceStore {

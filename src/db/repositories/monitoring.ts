@@ -75,6 +75,10 @@ export const monitorRepository: Store['monitors'] = {
     }
     return (await q.execute()).map(toMonitor);
   },
+  async listForStates(tx) {
+    const rows = await trxOf(tx).selectFrom('monitors').select(['id', 'active', 'locations', 'interval_seconds', 'failures_to_confirm']).execute();
+    return rows.map((r) => ({ id: r.id, active: r.active, locations: r.locations, intervalSeconds: r.interval_seconds, failuresToConfirm: r.failures_to_confirm }));
+  },
   async listActiveForStatus(tx) {
     const rows = await trxOf(tx)
       .selectFrom('monitors')

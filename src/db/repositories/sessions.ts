@@ -35,8 +35,13 @@ export const sessionRepository: Store['sessions'] = {
       challenge: row.challenge,
     };
   },
-  async touch(tx, tokenHash, at, expiresAt) {
-    await trxOf(tx).updateTable('sessions').set({ last_seen_at: at, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
+  async touch(tx, tokenHash, at, expiresAt, seenBefore) {
+    // A visit's parallel requests all find the touch due: the first to lock the row slides it, the
+    // others skip the locked row (they neither wait for its commit nor write it again), and the
+    // condition, checked again on the locked row, keeps a touch from undoing a later one.
+    const due = trxOf(tx).selectFrom('sessions').select('id').where('token_hash', '=', tokenHash).where('last_seen_at', '<', seenBefore).forUpdate().skipLocked();
+    const result = await trxOf(tx).updateTable('sessions').set({ last_seen_at: at, expires_at: expiresAt }).where('id', '=', due).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   },
   async promote(tx, tokenHash, change) {
     await trxOf(tx)
