@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { publicStatus } from '../../src/app/monitoring/platform-status.js';
@@ -6,6 +7,7 @@ import type { KeptResults } from '../../src/app/availability/rollup-ports.js';
 import type { StatusInputs } from '../../src/app/monitoring/status-day-ports.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import { systemActor } from '../../src/domain/actor.js';
+import { trxOf } from '../../src/db/tx.js';
 import { BACKENDS } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -180,6 +182,18 @@ describe.each(BACKENDS)('status page inputs read since a snapshot on %s', (backe
     expect(held.monitors.get(a)!.critical).toBe(false);
     expect(held.monitors.get(b)!.intervalSeconds).toBe(120);
     expect(shape(held)).toEqual(await direct('2026-12-01'));
+  });
+
+  it('hands back nothing read by a transaction that had written first (its own uncommitted rows may roll back)', async () => {
+    // Read after a write of its own, a copy holds rows no other transaction may ever see; kept and
+    // laid over later, a rolled-back change would stay, as its row's older version is not "written since".
+    const read = (write: boolean) =>
+      t.deps.store.run(SYSTEM, async (tx) => {
+        if (write) await sql`UPDATE services SET code = code`.execute(trxOf(tx));
+        return { inputs: (await t.deps.store.statusDays.inputs(tx, null, '2026-12-01')).reusable, kept: (await t.deps.store.rollups.keptResults(tx, null)).reusable };
+      });
+    expect(await read(false)).toEqual({ inputs: true, kept: true });
+    expect(await read(true)).toEqual({ inputs: false, kept: false });
   });
 
   it("a computation after another process changed a monitor or a line shows it, as the whole computation does", async () => {

@@ -76,7 +76,7 @@ export const probeResultRepository: Store['probeResults'] = {
     if (monitorIds.length === 0) return [];
     // One row per location, its newest results as two lists of text (epoch milliseconds, and t/f
     // as PostgreSQL writes booleans): a third of latestKept's rows, no latencies, and splitting text
-    // is cheaper than parsing array values (client CPU 9.5 -> 4.2 ms for 2,000 locations, ADR 0026).
+    // is cheaper than parsing array values (measured by hand, not by a committed bench: ADR 0026).
     const rows = await sql<{ monitor_id: string; location: string; ats_ms: string | null; oks: string | null }>`
       SELECT k.monitor_id, k.location, array_to_string(k.oks[1:${perLocation}::integer], ',') AS oks,
         array_to_string(ARRAY(SELECT floor(extract(epoch FROM u.at) * 1000)::bigint FROM unnest(k.ats[1:${perLocation}::integer]) WITH ORDINALITY AS u(at, i) ORDER BY u.i), ',') AS ats_ms
