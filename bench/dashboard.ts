@@ -13,7 +13,17 @@
  * and the longest one's own duration (asked → answered) — which is what the first goal's "first
  * screen's data" is, apart from the scripts before it and the drawing after it.
  *
- *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends]
+ *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends] [-- --fresh-days] [-- --tree <dir>]
+ *
+ * "Cold after a restart" means a restart of a running installation: after the history is written
+ * (behind the server's back), the server is started once and asked for the public status page, so
+ * that the status page's kept days are written as a running server keeps them; it is stopped, and
+ * the cold visit is to the next start. `--fresh-days` skips that run: the cold start then finds no
+ * kept days, and its status start computation (ADR 0022/0026) reads 90 days of segments exactly
+ * while the page loads — the bench's case before 2026-12-06 evening, which no running installation
+ * meets after a restart (only its very first start after an upgrade that empties them).
+ * `--tree <dir>` starts that tree's built `bin/kopa.js` (its dist/ and web/dist) instead of this
+ * one's: a commit built in a copy, measured by this bench, back to back.
  *
  * `--waterfall` also prints every request of the cold visit and of the last reload in the order they
  * started (start → first byte → end, from the navigation's start), to see which waits on which.
@@ -51,6 +61,9 @@ const RELOADS = option('reloads', 3);
 const WATERFALL = process.argv.includes('--waterfall');
 const NEW_BACKENDS = process.argv.includes('--new-backends');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const FRESH_DAYS = process.argv.includes('--fresh-days');
+const TREE = process.argv.includes('--tree') ? process.argv[process.argv.indexOf('--tree') + 1]! : undefined;
+const BIN = TREE ? join(TREE, 'bin/kopa.js') : COMPILED_BIN;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
 const EMAIL = 'bench.operator@rda.lv';
 const PASSWORD = randomBytes(18).toString('base64url');
@@ -163,7 +176,7 @@ async function signIn(browser: Browser, url: string): Promise<Awaited<ReturnType
 }
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
-  return spawnServer([COMPILED_BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
+  return spawnServer([BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
 }
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
@@ -201,6 +214,20 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
   const t0 = performance.now();
   await write();
   console.log(`  ${label}: history written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!FRESH_DAYS) {
+    // The run a restarted installation had before its restart: its status start computation writes
+    // the kept days (the status page's answer is given once that computation has committed).
+    const t1 = performance.now();
+    server = await start(env);
+    try {
+      const res = await fetch(`${server.url}/api/v1/status`);
+      if (res.status !== 200) throw new Error(`the status page: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    } finally {
+      await stopServer(server);
+    }
+    console.log(`  ${label}: ran once (the status page's kept days written) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  } else console.log(`  ${label}: --fresh-days: the restart finds no kept status days`);
 
   // The restart: nothing of the server is warm, nor the browser's cache (a fresh context with only the cookie).
   const spawnedAt = performance.now();
@@ -262,11 +289,12 @@ async function endConnections(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!compiledIsCurrent()) throw new Error('dist/ is missing or older than src/: run `npm run build` (npm run bench:dashboard does)');
+  if (!TREE && !compiledIsCurrent()) throw new Error('dist/ is missing or older than src/: run `npm run build` (npm run bench:dashboard does)');
   process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
   console.log(
     `Monitors page in Chromium — ${machineContext()}; ${MONITORS} monitors in ${SERVICES} services, a year of rolled-up history, ${RAW_HOURS} h of raw results every 60 s; ` +
-      `goals: first screen's data < ${GOAL.firstRowMs} ms, usable < ${GOAL.usableMs} ms, cold after a restart`,
+      `goals: first screen's data < ${GOAL.firstRowMs} ms, usable < ${GOAL.usableMs} ms, cold after a restart` +
+      `${FRESH_DAYS ? ' (--fresh-days: no kept status days)' : ' (of a server that ran: kept status days)'}; server ${BIN}`,
   );
   const chromium = await launchBrowser();
   try {

@@ -60,6 +60,20 @@ describe.each(BACKENDS)('the built UI, compressed, on %s', (backend) => {
     expect(tiny.body).toBe('a');
   });
 
+  // Vite names what it puts under assets/ by their content's hash: a browser may keep them without
+  // asking again. index.html is the same address for every build, so it is always asked again.
+  it('lets a browser keep the hashed assets a year, and revalidate index.html', async () => {
+    for (const acceptEncoding of ['gzip, deflate, br, zstd', undefined]) {
+      const asset = await get('/assets/index.js', acceptEncoding);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    for (const url of ['/monitors', '/index.html']) {
+      const page = await get(url, 'gzip, br');
+      expect(page.statusCode).toBe(200);
+      expect(String(page.headers['cache-control'])).not.toMatch(/immutable|max-age=[1-9]/);
+    }
+  });
+
   it('sends a page address its index.html compressed too', async () => {
     const res = await get('/monitors', 'gzip, br');
     expect(res.statusCode).toBe(200);
