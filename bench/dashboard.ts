@@ -49,6 +49,7 @@ import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
 import { loadAverage, stopServer } from './measure.js';
+import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -238,8 +239,10 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     await context.addInitScript({ content: WATCH_FOR_ROWS });
     const page = await context.newPage();
     console.log(`  ${label} — load average ${loadAverage()}`);
+    const cpuBefore = await cpuNow(server, env.DATABASE_URL);
     const navigatedAt = performance.now() - spawnedAt;
     const cold = await visit(page, 'open');
+    const cpuAfter = await cpuNow(server, env.DATABASE_URL);
     if (new URL(page.url()).pathname !== '/monitors') throw new Error(`the monitors page was not shown: ${page.url()}`);
     console.log(`    first row: ${cold.firstRow}`);
     console.log(line('cold', cold));
@@ -247,6 +250,9 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     console.log(
       `    ${''.padEnd(12)} from the process's start: banner ${ms(bannerAt)}, navigation ${ms(navigatedAt)}, first row ${ms(navigatedAt + cold.firstRowMs)}, usable ${ms(navigatedAt + cold.usableMs)}`,
     );
+    // CPU from /proc, the navigation to the network's idle (+ 500 ms quiet): what the load changes little.
+    const used = (k: keyof typeof cpuAfter) => `${((cpuAfter[k] - cpuBefore[k]) * 1000).toFixed(0)} ms`;
+    console.log(`    ${''.padEnd(12)} CPU of the cold visit: browser ${used('browser')}, server ${used('server')}${env.DATABASE_URL ? `, its PostgreSQL backends ${used('backends')}` : ''}`);
     let warm = cold;
     for (let i = 1; i <= RELOADS; i++) console.log(line(`warm ${i}`, (warm = await visit(page, 'reload'))));
     let renewed: Visit | null = null;
@@ -274,6 +280,17 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     await context.close();
     await stopServer(server);
   }
+}
+
+/**
+ * CPU seconds used so far by the browser (every process below this one that is not the server's),
+ * the server, and the server's PostgreSQL backends. A process that ended meanwhile is not counted.
+ */
+async function cpuNow(server: ServerProcess, databaseUrl: string | undefined): Promise<{ browser: number; server: number; backends: number }> {
+  const serverTree = new Set(processTree(server.child.pid!));
+  const sum = (pids: Iterable<number>) => [...pids].reduce((total, pid) => total + cpuSeconds(pid), 0);
+  const backends = databaseUrl ? await backendsOf(databaseUrl, process.env.BENCH_DATABASE_URL!) : [];
+  return { browser: sum(processTree(process.pid).filter((pid) => pid !== process.pid && !serverTree.has(pid))), server: sum(serverTree), backends: sum(backends) };
 }
 
 /** Ends every other connection to the server's database; the pool drops them and opens new ones. */
