@@ -37,7 +37,7 @@
  * off (the monitors' addresses do not exist; the cores are few), as in bench/status-page.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -251,8 +251,9 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
       `    ${''.padEnd(12)} from the process's start: banner ${ms(bannerAt)}, navigation ${ms(navigatedAt)}, first row ${ms(navigatedAt + cold.firstRowMs)}, usable ${ms(navigatedAt + cold.usableMs)}`,
     );
     // CPU from /proc, the navigation to the network's idle (+ 500 ms quiet): what the load changes little.
-    const used = (k: keyof typeof cpuAfter) => `${((cpuAfter[k] - cpuBefore[k]) * 1000).toFixed(0)} ms`;
-    console.log(`    ${''.padEnd(12)} CPU of the cold visit: browser ${used('browser')}, server ${used('server')}${env.DATABASE_URL ? `, its PostgreSQL backends ${used('backends')}` : ''}`);
+    const used = (k: string) => `${(((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)) * 1000).toFixed(0)} ms`;
+    const types = Object.keys(cpuAfter).filter((k) => k.startsWith('  ')).map((k) => `${k.trim()} ${used(k)}`);
+    console.log(`    ${''.padEnd(12)} CPU of the cold visit: browser ${used('browser')} (${types.join(', ')}), server ${used('server')}${env.DATABASE_URL ? `, its PostgreSQL backends ${used('backends')}` : ''}`);
     let warm = cold;
     for (let i = 1; i <= RELOADS; i++) console.log(line(`warm ${i}`, (warm = await visit(page, 'reload'))));
     let renewed: Visit | null = null;
@@ -286,11 +287,24 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
  * CPU seconds used so far by the browser (every process below this one that is not the server's),
  * the server, and the server's PostgreSQL backends. A process that ended meanwhile is not counted.
  */
-async function cpuNow(server: ServerProcess, databaseUrl: string | undefined): Promise<{ browser: number; server: number; backends: number }> {
+async function cpuNow(server: ServerProcess, databaseUrl: string | undefined): Promise<Record<string, number>> {
   const serverTree = new Set(processTree(server.child.pid!));
   const sum = (pids: Iterable<number>) => [...pids].reduce((total, pid) => total + cpuSeconds(pid), 0);
   const backends = databaseUrl ? await backendsOf(databaseUrl, process.env.BENCH_DATABASE_URL!) : [];
-  return { browser: sum(processTree(process.pid).filter((pid) => pid !== process.pid && !serverTree.has(pid))), server: sum(serverTree), backends: sum(backends) };
+  const browser = processTree(process.pid).filter((pid) => pid !== process.pid && !serverTree.has(pid));
+  // Chromium's processes by their --type (renderer, gpu-process, utility, zygote; none: the browser process).
+  const byType: Record<string, number> = {};
+  for (const pid of browser) {
+    let type = 'other';
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (/chrom/i.test(args[0] ?? '')) type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length) ?? 'browser process';
+    } catch {
+      continue;
+    }
+    byType[`  ${type}`] = (byType[`  ${type}`] ?? 0) + cpuSeconds(pid);
+  }
+  return { browser: sum(browser), ...byType, server: sum(serverTree), backends: sum(backends) };
 }
 
 /** Ends every other connection to the server's database; the pool drops them and opens new ones. */
