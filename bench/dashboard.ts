@@ -297,7 +297,7 @@ async function cpuNow(server: ServerProcess, databaseUrl: string | undefined): P
   for (const pid of browser) {
     let type = 'other';
     try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/); // Chromium rewrites its children's titles with spaces
       if (/chrom/i.test(args[0] ?? '')) type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length) ?? 'browser process';
     } catch {
       continue;
