@@ -19,6 +19,7 @@ const asked = new Map<string, Promise<Response>>();
 
 if (location.search === '') {
   for (const path of FIRST_SCREEN[location.pathname] ?? []) {
+    // eslint-disable-next-line no-restricted-globals -- the client is in the main script this runs before; it takes these answers (takeEarly)
     const answer = fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     // A failure is the failure of the request that takes it; one nobody takes is not reported.
     answer.catch(() => undefined);
