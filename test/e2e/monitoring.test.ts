@@ -89,16 +89,6 @@ describe.runIf(runBrowserJourneys)('an outage from monitor to status page and re
     expect(traffic.indexOf('ask /api/v1/monitors')).toBeGreaterThan(-1);
     expect(traffic.indexOf('ask /api/v1/monitors')).toBeLessThan(traffic.indexOf('answer /api/v1/session'));
     expect(traffic.filter((x) => x === 'ask /api/v1/monitors')).toHaveLength(1);
-    // The bare address's first screen is asked by index.html's early script (web/src/early-requests.ts),
-    // before the main script has run far enough to ask for the page's code, and the page takes
-    // those answers instead of asking again.
-    const firstScreen = ['/api/v1/session', '/api/v1/monitors', '/api/v1/monitors/counts', '/api/v1/services', '/api/v1/tenants'];
-    const pageCode = traffic.findIndex((x) => /^ask \/assets\/monitors-page-[\w-]+\.js$/.test(x));
-    expect(pageCode).toBeGreaterThan(-1);
-    for (const asked of firstScreen) {
-      expect(traffic.filter((x) => x === `ask ${asked}`), asked).toHaveLength(1);
-      expect(traffic.indexOf(`ask ${asked}`), asked).toBeLessThan(pageCode);
-    }
     expect(traffic).not.toContain('ask /api/v1/monitors/health');
     await expectAccessible(operator, 'monitors list');
     // The server finds it: search, state and order travel in the address.

@@ -30,20 +30,6 @@ describe('the production build of the UI', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\son[a-z]+="/i); // no inline event handlers
   });
-
-  // The monitors page's first requests are asked by a script of their own that runs as soon as it
-  // arrives (async), not after the main script's imports have loaded and it has been evaluated
-  // (web/src/early-requests.ts); it is small and imports nothing.
-  it('loads the early requests as an async module script of their own, before the main script', () => {
-    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    expect(scripts).toHaveLength(2);
-    expect(scripts[0]).toMatch(/^<script type="module" async crossorigin src="\/assets\/early-requests-[\w-]+\.js">$/);
-    expect(scripts[1]).toMatch(/src="\/assets\/index-[\w-]+\.js"/);
-    const early = readFileSync(join(DIST, /src="\/(assets\/early-requests-[\w-]+\.js)"/.exec(scripts[0]!)![1]!), 'utf8');
-    expect(early).not.toMatch(/\bimport\b/);
-    expect(early.length).toBeLessThan(2000);
-  });
 });
 
 describe.runIf(runBrowserJourneys)('the UI and /docs under the Content-Security-Policy in Chromium', () => {

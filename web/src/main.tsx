@@ -1,5 +1,3 @@
-// First: the monitors page's first requests, if index.html's early script has not already asked them.
-import { forgetEarly } from './early-requests';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -36,8 +34,4 @@ function render(container: HTMLElement) {
 // The first render waits for the language's messages (a chunk of their own, loading alongside the
 // page's code and data), so no key is shown in their place; should they fail to load, the page is
 // still drawn rather than left blank.
-// By then the first screen's requests have taken their early answers; any left are not to be used later.
-void languageReady.finally(() => {
-  forgetEarly();
-  render(root);
-});
+void languageReady.finally(() => render(root));

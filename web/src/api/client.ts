@@ -1,5 +1,4 @@
 import createClient, { type Client, type ClientPathsWithMethod, type FetchResponse, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import { takeEarly } from '../early-requests';
 import { ApiError, reportUnauthorized, toApiError, writeHeaders } from './problem';
 import type { components, paths } from './schema';
 
@@ -60,8 +59,7 @@ type StrictMethod<M extends Verb> = <P extends ClientPathsWithMethod<Client<path
 type StrictClient = Omit<Client<paths>, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'> & { GET: StrictMethod<'get'>; POST: StrictMethod<'post'>; PUT: StrictMethod<'put'>; PATCH: StrictMethod<'patch'>; DELETE: StrictMethod<'delete'> };
 
 /** The one way the UI calls the API: paths, parameters and bodies typed from web/src/api/schema.d.ts. */
-// A request the page's first screen already asked before the main script ran takes that answer (early-requests.ts).
-const fetchClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: (request) => takeEarly(request) ?? globalThis.fetch(request) });
+const fetchClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 fetchClient.use(conventions);
 // The same functions, seen through the operation-typed signatures above.
 export const client = fetchClient as unknown as StrictClient;
