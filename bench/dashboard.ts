@@ -22,6 +22,9 @@
  * kept days, and its status start computation (ADR 0022/0026) reads 90 days of segments exactly
  * while the page loads — the bench's case before 2026-12-06 evening, which no running installation
  * meets after a restart (only its very first start after an upgrade that empties them).
+ * The cold visit also prints the CPU used from the navigation to the network's idle, from /proc: the
+ * browser (Chromium's processes, by their `--type`), the server, and its PostgreSQL backends — on a
+ * machine of two cores the browser's own work is part of what the page waits for.
  * `--tree <dir>` starts that tree's built `bin/kopa.js` (its dist/ and web/dist) instead of this
  * one's: a commit built in a copy, measured by this bench, back to back.
  *
