@@ -14,6 +14,8 @@
  * JavaScript: the sweep after the last read, …), medians over 9 requests — load changes them less
  * than the totals, as each phase waits for the same cores.
  *
+ * `BENCH_SERVER_FLAGS` adds flags to the server's node (an experiment's V8 flags, say).
+ *
  * `--profile` writes a CPU profile of the uncached server (node --cpu-prof), prints where its
  * time went while it answered the sequential requests and where the profile is kept.
  *
@@ -33,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { topOfProfile } from './cpu-profile.js';
 import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
@@ -49,6 +52,8 @@ const MONITORS = option('monitors', 2000);
 const SERVICES = option('services', 20);
 const RAW_HOURS = option('raw-hours', 3);
 const REQUESTS = option('requests', 30);
+/** `--spaced N`: how many computations 15 s after the last (what the first visitor after an expiry meets). */
+const SPACED = option('spaced', 3);
 /** `--only postgres` or `--only pglite` measures one database. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const PROFILE = process.argv.includes('--profile');
@@ -75,7 +80,7 @@ const AGENT_TOKEN = randomBytes(24).toString('base64url');
 
 async function start(env: Record<string, string>, cacheSeconds: number, profileDir?: string): Promise<ServerProcess> {
   return spawnServer(
-    ['--import', join(HERE, 'count-statements.mjs'), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...kopaCommand('serve', '--port', '0')],
+    ['--import', join(HERE, 'count-statements.mjs'), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...kopaCommand('serve', '--port', '0')],
     // No probing and no job worker while measuring: results arrive from the bench as an agent sends them, and the cores are few.
     serverEnv({ ...env, LOG_LEVEL: 'warn', KOPA_PROBER: 'false', KOPA_JOBS: 'false', KOPA_STATUS_CACHE_SECONDS: String(cacheSeconds), KOPA_BOOTSTRAP_TOKEN: AGENT_TOKEN }),
     // Migrating PGlite on a busy machine takes minutes.
@@ -128,9 +133,14 @@ async function phases(server: ServerProcess, url: string, arrivals: Arrivals): P
   }
   printKeptRead('uncached computations one after another', all);
   if (!PHASES) return;
+  printPhases(`one uncached computation by phase (medians of ${runs.length}; "before" is the server's own work since the previous answer; load ${loadAverage()}):`, runs);
+}
+
+/** Each statement's time and the server's own work before it, medians over the runs. */
+function printPhases(title: string, runs: { statements: TimedStatement[]; ms: number }[]): void {
   const n = Math.min(...runs.map((r) => r.statements.length));
   const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
-  console.log(`  one uncached computation by phase (medians of ${runs.length}; "before" is the server's own work since the previous answer; load ${loadAverage()}):`);
+  console.log(`  ${title}`);
   for (let k = 0; k < n; k++) {
     const at = (r: (typeof runs)[number]) => r.statements[k]!;
     const gap = k === 0 ? null : median(runs.map((r) => at(r).sent - (r.statements[k - 1]!.answered ?? at(r).sent)));
@@ -142,6 +152,55 @@ async function phases(server: ServerProcess, url: string, arrivals: Arrivals): P
   const inStatements = median(runs.map((r) => r.statements.slice(0, n).reduce((t, s) => t + ((s.answered ?? s.sent) - s.sent), 0)));
   console.log(`    first statement sent to last answered ${fmtMs(span)} (in statements ${fmtMs(inStatements)}); whole request ${fmtMs(median(runs.map((r) => r.ms)))}`);
 }
+
+/** Now on the monotonic clock V8's profiles use (CLOCK_MONOTONIC, the same in every process), in µs. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Where the server's CPU went within the given windows (µs, monotonic): self time of each
+ * function, and the time spent inside each of Kopa's own functions (inclusive), per window.
+ */
+function profileWithin(dir: string, windows: [number, number][], count = 18): string[] {
+  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+  if (!file) return ['(no profile written)'];
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[]; startTime: number };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => {
+    const f = byNode.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|dist)\//, '$1/')}:${f.lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (!windows.some(([a, b]) => at >= a && at <= b)) return;
+    total += dt;
+    self.set(name(id), (self.get(name(id)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const key = name(n);
+      if (!/ (src|dist)\//.test(key) || seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+    }
+  });
+  const ms = (t: number) => `${(t / 1000 / windows.length).toFixed(1).padStart(6)} ms`;
+  return [
+    `sampled ${ms(total)} per window`,
+    'self, per window:',
+    ...[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, t]) => `  ${ms(t)}  ${key}`),
+    "inside Kopa's functions, per window:",
+    ...[...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, t]) => `  ${ms(t)}  ${key}`),
+  ];
+}
+
+/** The computations 15 s apart, on the monotonic clock (µs), for the profile. */
+let spacedWindows: [number, number][] = [];
 
 async function measure(label: string, env: Record<string, string>): Promise<void> {
   console.log(`${label} — load average ${loadAverage()}`);
@@ -200,13 +259,27 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     await phases(server, url, arrivals);
     // As the first visitor after a 15 s cache expires meets it (had the computation not already run in the background).
     const spaced = [];
-    for (let i = 0; i < 3; i++) {
+    const spacedCpu: { server: number; database: number }[] = [];
+    spacedWindows = [];
+    for (let i = 0; i < SPACED; i++) {
       arrivals.every(1000);
       await new Promise((r) => setTimeout(r, 15_000));
       await arrivals.stop();
-      spaced.push(await computation(server, url, arrivals));
+      // The arrivals due are stored first (inside `computation`, before the request); the CPU is taken around the request alone.
+      const arrived = await arrivals.sendDue();
+      const server0 = cpuOf(processTree(server.child.pid!));
+      const database0 = cpuOf(databasePids);
+      const startUs = monotonicUs();
+      const one = await computation(server, url, arrivals);
+      spacedWindows.push([startUs, monotonicUs()]);
+      spacedCpu.push({ server: (cpuOf(processTree(server.child.pid!)) - server0) * 1000, database: (cpuOf(databasePids) - database0) * 1000 });
+      spaced.push({ ...one, arrived: one.arrived + arrived });
     }
     printKeptRead('uncached computations 15 s apart', spaced);
+    const sum = (f: (c: { server: number; database: number }) => number) => spacedCpu.reduce((t, c) => t + f(c), 0) / spacedCpu.length;
+    // /proc counts CPU in clock ticks (10 ms): one computation's figure is coarse, their mean is not.
+    console.log(`  CPU of each computation 15 s apart: server ${spacedCpu.map((c) => c.server.toFixed(0)).join(', ')} ms (mean ${sum((c) => c.server).toFixed(1)})${env.DATABASE_URL ? `; backends ${spacedCpu.map((c) => c.database.toFixed(0)).join(', ')} ms (mean ${sum((c) => c.database).toFixed(1)})` : ''}`);
+    if (PHASES) printPhases(`the computations 15 s apart by phase (medians of ${spaced.length}; load ${loadAverage()}):`, spaced);
     console.log(`  ${sinceHistory()}`);
   } finally {
     await stopServer(server);
@@ -215,6 +288,8 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   if (profileDir) {
     console.log(`  where the uncached server spent its CPU while answering the sequential requests (the profile's ${coldSeconds.toFixed(1)} s before its last ${afterCold.toFixed(1)} s):`);
     for (const l of topOfProfile(profileDir, coldSeconds, 16, afterCold)) console.log(`    ${l}`);
+    console.log('  where it spent its CPU during the computations 15 s apart:');
+    for (const l of profileWithin(profileDir, spacedWindows)) console.log(`    ${l}`);
     console.log(`  the profile is kept in ${profileDir} (open it in Chrome's DevTools, Performance)`);
   }
   // Warm: the default cache, as visitors meet it between expiries, results arriving every second meanwhile.

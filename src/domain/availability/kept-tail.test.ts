@@ -52,4 +52,44 @@ describe('a location timeline from its newest results, computed once and cut to 
       }),
     );
   });
+
+  it('is built for a kept row as the general timeline builds it, whatever new, late, resent or trimmed results made the row', () => {
+    // A kept row as ingestion and retention leave it: the newest KEPT results by time, oldest first,
+    // after any sequence of new results, late ones falling between, resent ones with the outcome
+    // flipped (a time is stored once: the row keeps one of them), and trims of the oldest.
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('new' as const), gap: fc.integer({ min: 0, max: 400 }), ok: fc.boolean() }),
+      fc.record({ kind: fc.constant('late' as const), back: fc.integer({ min: 0, max: 2000 }), ok: fc.boolean() }),
+      fc.record({ kind: fc.constant('resent' as const), index: fc.nat(), ok: fc.boolean() }),
+      fc.record({ kind: fc.constant('trim' as const), before: fc.integer({ min: 0, max: 3000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 80 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 6 }), (changes, intervalMs, failuresToConfirm) => {
+        let row: ProbeResult[] = [];
+        let newest = 0;
+        const put = (r: ProbeResult) => {
+          row = [...row.filter((x) => x.at !== r.at), r].sort((a, b) => a.at - b.at).slice(-KEPT);
+        };
+        for (const c of changes) {
+          if (c.kind === 'new') put({ at: (newest += c.gap), ok: c.ok });
+          else if (c.kind === 'late') put({ at: newest - c.back, ok: c.ok });
+          else if (c.kind === 'resent' && row.length > 0) put({ at: row[c.index % row.length]!.at, ok: c.ok });
+          else if (c.kind === 'trim') row = row.filter((r) => r.at >= newest - c.before);
+          expect(keptTimeline(row, intervalMs, failuresToConfirm)).toEqual(locationTimeline(row, intervalMs, failuresToConfirm, -Infinity, Infinity));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is the general timeline for any results, out of order or at the same instant too', () => {
+    const results = fc.array(fc.record({ at: fc.integer({ min: -50, max: 500 }), ok: fc.boolean() }), { maxLength: 30 });
+    fc.assert(
+      fc.property(results, fc.boolean(), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 6 }), (raw, sorted, intervalMs, failuresToConfirm) => {
+        const given = sorted ? [...raw].sort((a, b) => a.at - b.at) : raw;
+        expect(keptTimeline(given, intervalMs, failuresToConfirm)).toEqual(locationTimeline(given, intervalMs, failuresToConfirm, -Infinity, Infinity));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
