@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { compileWasmOnOneTask } from './pglite-compile.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -103,7 +102,6 @@ async function openPGlite(dataDir: string | undefined): Promise<KopaDatabase> {
     mkdirSync(dataDir, { recursive: true });
     location = join(dataDir, 'pglite');
   }
-  compileWasmOnOneTask();
   const pglite = await PGlite.create(location, {
     startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])],
     parsers: {
