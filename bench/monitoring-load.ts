@@ -54,7 +54,14 @@ const STATEMENTS = process.argv.includes('--statements');
 const PROFILE = process.argv.includes('--profile');
 const MEMORY_TRACE = process.argv.includes('--memory-trace');
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const GOAL = { pgliteCores: 0.035, pgliteMiB: 300, postgresServerCores: 0.02, postgresTotalCores: 0.035 };
+/**
+ * Issue 11 writes the embedded goal as "300 MB" and defines no other unit, so it is read as SI:
+ * 300,000,000 bytes, 286.1 MiB. /proc reports KiB, so memory is measured in MiB and printed in both.
+ */
+const GOAL = { pgliteCores: 0.035, pgliteBytes: 300_000_000, postgresServerCores: 0.02, postgresTotalCores: 0.035 };
+const MIB = 1_048_576;
+/** A figure measured in MiB, with the same in SI megabytes (10^6 bytes), the goal's unit. */
+const mibAndMB = (mib: number) => `${mib.toFixed(0)} MiB = ${((mib * MIB) / 1e6).toFixed(0)} MB`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -250,11 +257,11 @@ const ratio = (value: number, goal: number) => `${(value / goal).toFixed(2)} ×`
 function report(f: Figures): void {
   console.log(`  ${f.label}`);
   console.log(`    server CPU:       ${f3(f.serverCores)} core (kernel ${f3(f.serverSystemCores)})${f.databaseCores !== null ? `   PostgreSQL backends of the bench database: ${f3(f.databaseCores)} core   together: ${f3(f.serverCores + f.databaseCores)} core` : ''}`);
-  console.log(`    server memory:    RSS ${f.rssMiB.toFixed(0)} MiB at the end, ${f.windowMaxRssMiB.toFixed(0)} MiB at most in the window, peak since start (VmHWM) ${f.peakMiB.toFixed(0)} MiB`);
+  console.log(`    server memory:    RSS ${mibAndMB(f.rssMiB)} at the end, ${mibAndMB(f.windowMaxRssMiB)} at most in the window, peak since start (VmHWM) ${mibAndMB(f.peakMiB)}`);
   console.log(`    target requests:  ${f.seen} seen, ${f.expected.toFixed(0)} scheduled — ${(f.seen / f.expected).toFixed(3)} of the schedule`);
   console.log(`    load average:     ${f.load}`);
   if (f.databaseCores === null) {
-    console.log(`    ratio to goals:   CPU ${ratio(f.serverCores, GOAL.pgliteCores)} of ${GOAL.pgliteCores} core, memory (peak) ${ratio(f.peakMiB, GOAL.pgliteMiB)} of ${GOAL.pgliteMiB} MB (RSS at the end ${ratio(f.rssMiB, GOAL.pgliteMiB)})`);
+    console.log(`    ratio to goals:   CPU ${ratio(f.serverCores, GOAL.pgliteCores)} of ${GOAL.pgliteCores} core, memory (peak) ${ratio(f.peakMiB * MIB, GOAL.pgliteBytes)} of ${GOAL.pgliteBytes / 1e6} MB = ${(GOAL.pgliteBytes / MIB).toFixed(1)} MiB (window max ${ratio(f.windowMaxRssMiB * MIB, GOAL.pgliteBytes)}, RSS at the end ${ratio(f.rssMiB * MIB, GOAL.pgliteBytes)})`);
   } else {
     console.log(`    ratio to goals:   server ${ratio(f.serverCores, GOAL.postgresServerCores)} of ${GOAL.postgresServerCores} core, server + database ${ratio(f.serverCores + f.databaseCores, GOAL.postgresTotalCores)} of ${GOAL.postgresTotalCores} core`);
   }
@@ -291,7 +298,7 @@ async function main(): Promise<void> {
     await target.stop();
   }
   console.log('');
-  console.log(`Goals (issue 11): embedded ≤ ${GOAL.pgliteCores} core and ≤ ${GOAL.pgliteMiB} MB; PostgreSQL server ≤ ${GOAL.postgresServerCores} core, server + database ≤ ${GOAL.postgresTotalCores} core`);
+  console.log(`Goals (issue 11): embedded ≤ ${GOAL.pgliteCores} core and ≤ ${GOAL.pgliteBytes / 1e6} MB (SI: ${(GOAL.pgliteBytes / MIB).toFixed(1)} MiB); PostgreSQL server ≤ ${GOAL.postgresServerCores} core, server + database ≤ ${GOAL.postgresTotalCores} core`);
   for (const f of figures) report(f);
 }
 
