@@ -99,6 +99,12 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 240));
       await Promise.all([0, 1, 2, 3].map(() => runCheck(assignment, context)));
     });
+    // The same rate as the scheduler starts them since phases fall on whole seconds: 1,000 a minute
+    // is about seventeen together each second (ADR 0025, "2026-12-06, evening").
+    await perCall('seventeen HTTP checks at once, every second (per 17)', REPEAT / 17 > 10 ? Math.round(REPEAT / 17) : 12, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await Promise.all(Array.from({ length: 17 }, () => runCheck(assignment, context)));
+    });
     await perCall('nothing, 60 ms (the idle loop alone)', REPEAT, () => new Promise((resolve) => setTimeout(resolve, 60)));
     closeCheckContext(context);
   } finally {

@@ -42,15 +42,6 @@ export interface RollupStore {
    */
   resultsAroundMany(tx: Tx, pairs: { monitorId: string; location: string; from: Date; margin: number }[], to: Date): Promise<{ atMs: number; ok: boolean }[][]>;
   /**
-   * Each location's kept newest results (migration 031), oldest first with epoch-millisecond times,
-   * for the pairs whose kept row is not at the version given — every change to a row moves its
-   * version (migration 039), so a pair left out is exactly as it was when read at that version.
-   * `version` null: the pair had no row (left out while it still has none); '0': never read
-   * (always answered). An answer with `version` null: the pair has no row now. `complete`: the row
-   * holds every result stored for the pair (fewer than it keeps at most).
-   */
-  keptResultsChanged(tx: Tx, pairs: readonly { monitorId: string; location: string; version: string | null }[]): Promise<{ index: number; version: string | null; complete: boolean; results: { at: number; ok: boolean }[] }[]>;
-  /**
    * Every location's kept newest results in one statement (ADR 0022, "Reading only what changed"):
    * given what an earlier call answered, only the rows written since its snapshot travel and are
    * laid over it, and the answer is exactly what reading every row in this statement would give.

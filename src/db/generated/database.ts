@@ -385,7 +385,6 @@ export interface MonitorLatestResults {
   location: string;
   monitor_id: string;
   oks: boolean[];
-  version: Generated<Int8>;
 }
 
 export interface MonitorOutages {

@@ -90,27 +90,6 @@ export const rollupRepository: RollupStore = {
     return out;
   },
 
-  async keptResultsChanged(tx, pairs) {
-    if (pairs.length === 0) return [];
-    // One primary-key lookup per pair; only the rows whose version differs from the one given
-    // travel, as text: "1733400000000+,1733400060000-", epoch milliseconds and outcome, oldest first.
-    const rows = await sql<{ i: string | number; version: string | null; full: boolean | null; results: string | null }>`
-      SELECT q.i, k.version::text AS version, cardinality(k.ats) >= ${LATEST_RESULTS_KEPT} AS full,
-             (SELECT string_agg(floor(extract(epoch FROM u.at) * 1000)::bigint || CASE WHEN u.ok THEN '+' ELSE '-' END, ',' ORDER BY u.at)
-                FROM unnest(k.ats, k.oks) AS u(at, ok)) AS results
-      FROM unnest(${sql.val(pairs.map((p) => p.monitorId))}::uuid[], ${sql.val(pairs.map((p) => p.location))}::text[], ${sql.val(pairs.map((p) => p.version))}::bigint[])
-             WITH ORDINALITY AS q(monitor_id, location, known, i)
-      LEFT JOIN monitor_latest_results k ON k.monitor_id = q.monitor_id AND k.location = q.location
-      WHERE k.version IS DISTINCT FROM q.known
-      ORDER BY q.i`.execute(trxOf(tx));
-    return rows.rows.map((r) => ({
-      index: Number(r.i) - 1,
-      version: r.version,
-      complete: r.full === false,
-      results: r.results === null ? [] : r.results.split(',').map((x) => ({ at: Number(x.slice(0, -1)), ok: x.endsWith('+') })),
-    }));
-  },
-
   keptResults,
 
   async replaceFrom(tx, monitorId, location, from, to, segments, at) {

@@ -20,12 +20,57 @@ describe('probe slots', () => {
     expect(nextSlot(id, 60_000, Date.parse('2026-11-28T10:00:00Z'))).toBe(nextSlot(id, 60_000, Date.parse('2026-11-28T10:00:00Z')));
   });
 
+  it('puts phases on whole seconds, so the checks of a second start together', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.integer({ min: 10, max: 86_400 }), (id, seconds) => {
+        const phase = phaseOf(id, seconds * 1000);
+        expect(phase % 1000).toBe(0);
+        expect(phase).toBeGreaterThanOrEqual(0);
+        expect(phase).toBeLessThan(seconds * 1000);
+      }),
+    );
+  });
+
   it('spreads a thousand monitors evenly over the minute: no second gets more than twice its share', () => {
     const perSecond = new Array<number>(60).fill(0);
     for (let i = 0; i < 1000; i++) perSecond[Math.floor(phaseOf(`monitor-${i}-${(i * 7919) % 1000}`, 60_000) / 1000)]!++;
     // 1000 / 60 ≈ 16.7 per second.
     expect(Math.max(...perSecond)).toBeLessThanOrEqual(34);
     expect(Math.min(...perSecond)).toBeGreaterThan(0);
+  });
+});
+
+describe('the scheduler’s timers', () => {
+  it('wakes once per second that has checks due, not once per monitor', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-05T10:00:00.123Z') });
+    try {
+      const started = new Map<number, number>();
+      const scheduler = new ProbeScheduler({
+        check: async () => {
+          started.set(Date.now(), (started.get(Date.now()) ?? 0) + 1);
+          return { ok: true, latencyMs: 1, error: null, warning: null };
+        },
+        deliver: async () => {},
+      });
+      const monitors = Array.from({ length: 300 }, (_, i) => ({ id: `monitor-${i}`, type: 'http' as const, target: 'http://127.0.0.1/', config: {}, timeoutMs: 1000, intervalSeconds: 60 }));
+      scheduler.assign(monitors);
+      scheduler.start();
+      // 300 monitors on at most 60 phases: one timer per booked second, and the flush's interval.
+      expect(vi.getTimerCount()).toBeLessThanOrEqual(61);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect([...started.values()].reduce((a, b) => a + b, 0)).toBe(300);
+      expect(started.size).toBeLessThanOrEqual(60);
+      for (const at of started.keys()) expect(at % 1000).toBe(0);
+      // A monitor taken away takes its booking with it; the rest still run once a minute.
+      scheduler.assign(monitors.slice(1));
+      started.clear();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect([...started.values()].reduce((a, b) => a + b, 0)).toBe(299);
+      await scheduler.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

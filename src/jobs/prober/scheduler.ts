@@ -26,11 +26,21 @@ export interface SchedulerOptions {
   mayRun?(monitorId: string): boolean;
 }
 
+/**
+ * Phases fall on whole seconds (when the interval is whole seconds, as every monitor's is), so the
+ * checks of one second start in one wake-up of the process (one timer per booked second). On a quiet
+ * machine a check met alone cost the process about twice one started with the others of its second
+ * (`bench/monitoring-ops.ts` prints both; ADR 0025, "2026-12-06, evening").
+ */
+export const PHASE_STEP_MS = 1000;
+
 /** A stable offset inside the interval, so a monitor's checks land at the same phase everywhere. */
 export function phaseOf(monitorId: string, intervalMs: number): number {
   let hash = 2166136261;
   for (let i = 0; i < monitorId.length; i++) hash = Math.imul(hash ^ monitorId.charCodeAt(i), 16777619) >>> 0;
-  return hash % intervalMs;
+  // An interval of a fraction of a second (the scheduler's tests) keeps millisecond phases.
+  const step = intervalMs % PHASE_STEP_MS === 0 ? PHASE_STEP_MS : 1;
+  return (hash % (intervalMs / step)) * step;
 }
 
 /** The first slot at or after `from`: slots are phase + k × interval on the epoch's time line. */
@@ -45,7 +55,10 @@ export function nextSlot(monitorId: string, intervalMs: number, from: number): n
  * Lateness (start − slot) is kept so an operator can see when one process is not enough.
  */
 export class ProbeScheduler {
-  private readonly monitors = new Map<string, { assignment: Assignment; timer: NodeJS.Timeout | null; key: string }>();
+  /** Each monitor's next booked slot (null when none is booked). */
+  private readonly monitors = new Map<string, { assignment: Assignment; slot: number | null; key: string }>();
+  /** One timer per slot instant, for every monitor booked on it: the checks of a second start in one wake-up. */
+  private readonly slots = new Map<number, { ids: Set<string>; timer: NodeJS.Timeout }>();
   private readonly waiting: (() => void)[] = [];
   private readonly outbox: ProbeResult[] = [];
   private active = 0;
@@ -78,7 +91,7 @@ export class ProbeScheduler {
     for (const id of this.monitors.keys()) this.schedule(id);
   }
 
-  /** Replaces the assignments; unchanged monitors keep their timers, changed ones restart. */
+  /** Replaces the assignments; unchanged monitors keep their booked slots, changed ones are booked anew. */
   assign(assignments: Assignment[]): void {
     const seen = new Set<string>();
     for (const a of assignments) {
@@ -86,13 +99,13 @@ export class ProbeScheduler {
       const key = JSON.stringify([a.type, a.target, a.config, a.timeoutMs, a.intervalSeconds]);
       const existing = this.monitors.get(a.id);
       if (existing && existing.key === key) continue;
-      if (existing?.timer) clearTimeout(existing.timer);
-      this.monitors.set(a.id, { assignment: a, timer: null, key });
+      if (existing) this.unbook(a.id, existing);
+      this.monitors.set(a.id, { assignment: a, slot: null, key });
       if (!this.stopped) this.schedule(a.id);
     }
     for (const [id, entry] of this.monitors) {
       if (seen.has(id)) continue;
-      if (entry.timer) clearTimeout(entry.timer);
+      this.unbook(id, entry);
       this.monitors.delete(id);
       this.lastOk.delete(id);
     }
@@ -103,11 +116,37 @@ export class ProbeScheduler {
     if (!entry || this.stopped) return;
     const intervalMs = entry.assignment.intervalSeconds * 1000;
     const slot = nextSlot(id, intervalMs, after);
-    entry.timer = setTimeout(() => {
-      const fired = this.fire(id, slot).finally(() => this.running.delete(fired));
-      this.running.add(fired);
+    entry.slot = slot;
+    const booked = this.slots.get(slot);
+    if (booked) {
+      booked.ids.add(id);
+      return;
+    }
+    const ids = new Set([id]);
+    const timer = setTimeout(() => {
+      this.slots.delete(slot);
+      for (const due of ids) {
+        const dueEntry = this.monitors.get(due);
+        if (dueEntry) dueEntry.slot = null;
+        const fired = this.fire(due, slot).finally(() => this.running.delete(fired));
+        this.running.add(fired);
+      }
     }, Math.max(0, slot - this.now()));
-    entry.timer.unref?.();
+    timer.unref?.();
+    this.slots.set(slot, { ids, timer });
+  }
+
+  /** Takes a monitor off its booked slot; the slot's timer goes when no monitor is left on it. */
+  private unbook(id: string, entry: { slot: number | null }): void {
+    const slot = entry.slot;
+    if (slot === null) return;
+    entry.slot = null;
+    const booked = this.slots.get(slot);
+    if (!booked) return;
+    booked.ids.delete(id);
+    if (booked.ids.size > 0) return;
+    clearTimeout(booked.timer);
+    this.slots.delete(slot);
   }
 
   private async fire(id: string, slot: number): Promise<void> {
@@ -190,7 +229,9 @@ export class ProbeScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.flushTimer) clearInterval(this.flushTimer);
-    for (const entry of this.monitors.values()) if (entry.timer) clearTimeout(entry.timer);
+    for (const booked of this.slots.values()) clearTimeout(booked.timer);
+    this.slots.clear();
+    for (const entry of this.monitors.values()) entry.slot = null;
     // Checks under way finish (each within its own timeout) and their results go with the last batch.
     await Promise.allSettled([...this.running]);
     await this.flush();
