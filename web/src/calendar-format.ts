@@ -1,5 +1,5 @@
 import { addDays, type ClockSlot } from './business-minutes';
-import { dateFormat } from './date-formats';
+import { dateFormat } from './format';
 import { currentLanguage } from './i18n';
 
 function intlLocale(): string {

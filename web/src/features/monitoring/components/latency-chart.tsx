@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SeriesChart } from '../../../components/series-chart';
-import { dateFormat } from '../../../date-formats';
-import { formatDate, formatInstant, formatNumber, intlLocale } from '../../../format';
+import { dateFormat, formatDate, formatInstant, formatNumber, intlLocale } from '../../../format';
 import { latencyFigures } from '../latency-figures';
 import { latencyRows } from '../latency-rows';
 import type { LatencySeries } from '../queries';
