@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dateFormat } from '../../web/src/date-formats';
+import { dateFormat } from '../../web/src/date-formats.js';
 
 /**
  * The UI's date formatters are made once per locale and options (web/src/date-formats.ts): making
