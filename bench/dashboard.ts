@@ -28,6 +28,11 @@
  * `--tree <dir>` starts that tree's built `bin/kopa.js` (its dist/ and web/dist) instead of this
  * one's: a commit built in a copy, measured by this bench, back to back.
  *
+ * `--profile` records the cold visit's renderer through the DevTools protocol: its main thread's
+ * time by kind (Performance.getMetrics: scripts, style recalculation, layout, all tasks), the DOM's
+ * nodes and the rows at the network's idle, and a sampled JavaScript CPU profile (Profiler) whose
+ * self time is summed by script (the bundle's chunks keep their names) and by function — to see what
+ * the browser's own CPU of a cold visit is spent on.
  * `--waterfall` also prints every request of the cold visit and of the last reload in the order they
  * started (start → first byte → end, from the navigation's start), to see which waits on which.
  * `--new-backends` (PostgreSQL) ends the server's database connections after the warm reloads and
@@ -66,6 +71,7 @@ const WATERFALL = process.argv.includes('--waterfall');
 const NEW_BACKENDS = process.argv.includes('--new-backends');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const FRESH_DAYS = process.argv.includes('--fresh-days');
+const PROFILE = process.argv.includes('--profile');
 const TREE = process.argv.includes('--tree') ? process.argv[process.argv.indexOf('--tree') + 1]! : undefined;
 const BIN = TREE ? join(TREE, 'bin/kopa.js') : COMPILED_BIN;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
@@ -242,10 +248,29 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     await context.addInitScript({ content: WATCH_FOR_ROWS });
     const page = await context.newPage();
     console.log(`  ${label} — load average ${loadAverage()}`);
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Performance.enable');
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const cpuBefore = await cpuNow(server, env.DATABASE_URL);
     const navigatedAt = performance.now() - spawnedAt;
     const cold = await visit(page, 'open');
     const cpuAfter = await cpuNow(server, env.DATABASE_URL);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const dom = await page.evaluate(() => ({
+        nodes: document.getElementsByTagName('*').length,
+        rows: document.querySelectorAll('tbody tr').length,
+        scripts: performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script' || /\.js$/.test(r.name)).length,
+        styleRules: [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0),
+      }));
+      await cdp.detach();
+      printProfile(profile, metrics, dom);
+    }
     if (new URL(page.url()).pathname !== '/monitors') throw new Error(`the monitors page was not shown: ${page.url()}`);
     console.log(`    first row: ${cold.firstRow}`);
     console.log(line('cold', cold));
@@ -284,6 +309,45 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     await context.close();
     await stopServer(server);
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The cold visit's renderer: its main thread's time by kind, the DOM, and the sampled JavaScript's self time by script and by function. */
+function printProfile(profile: CpuProfile, metrics: { name: string; value: number }[], dom: { nodes: number; rows: number; scripts: number; styleRules: number }): void {
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  const sec = (name: string) => `${(metric(name) * 1000).toFixed(0)} ms`;
+  console.log(
+    `    ${''.padEnd(12)} renderer's main thread, cold: tasks ${sec('TaskDuration')}, scripts ${sec('ScriptDuration')}, style ${sec('RecalcStyleDuration')} (${metric('RecalcStyleCount')}×), ` +
+      `layout ${sec('LayoutDuration')} (${metric('LayoutCount')}×); DOM ${dom.nodes} elements, ${dom.rows} table rows, ${dom.scripts} scripts, ${dom.styleRules} CSS rules; JS heap ${(metric('JSHeapUsedSize') / 1e6).toFixed(1)} MB`,
+  );
+  // Self time of each sampled node: the delta before a sample is the time spent where the sample landed.
+  const byNode = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 1; i < samples.length; i++) byNode.set(samples[i]!, (byNode.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const self = byNode.get(node.id) ?? 0;
+    if (self === 0) continue;
+    const f = node.callFrame;
+    const script = f.url ? new URL(f.url, 'http://x/').pathname : f.functionName.startsWith('(') ? f.functionName : '(no script: native/V8)';
+    if (f.functionName !== '(idle)') total += self;
+    byScript.set(script, (byScript.get(script) ?? 0) + self);
+    const name = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + self);
+  }
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log(`    ${''.padEnd(12)} sampled JavaScript profile, cold: ${total.toFixed(0)} ms busy (idle excluded); self time by script:`);
+  for (const [k, v] of top(byScript, 14)) console.log(`      ${ms(v)}  ${k}`);
+  console.log('    self time by function:');
+  for (const [k, v] of top(byFunction, 20)) console.log(`      ${ms(v)}  ${k.slice(0, 140)}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { addDays, type ClockSlot } from './business-minutes';
+import { dateFormat } from './format';
 import { currentLanguage } from './i18n';
 
 function intlLocale(): string {
@@ -16,7 +17,7 @@ function capitalise(text: string): string {
 
 /** "novembris" / "November" for a month YYYY-MM, in the UI language. */
 export function monthName(month: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', timeZone: 'UTC' }).format(utcDate(`${month}-01`));
+  return dateFormat(intlLocale(), { month: 'long', timeZone: 'UTC' }).format(utcDate(`${month}-01`));
 }
 
 /** Weekday names Monday first, short and long, in the UI language. */
@@ -25,15 +26,15 @@ export function weekdayNames(): { short: string; long: string }[] {
   return Array.from({ length: 7 }, (_, i) => {
     const date = utcDate(addDays('2024-01-01', i));
     return {
-      short: capitalise(new Intl.DateTimeFormat(intlLocale(), { weekday: 'short', timeZone: 'UTC' }).format(date)),
-      long: capitalise(new Intl.DateTimeFormat(intlLocale(), { weekday: 'long', timeZone: 'UTC' }).format(date)),
+      short: capitalise(dateFormat(intlLocale(), { weekday: 'short', timeZone: 'UTC' }).format(date)),
+      long: capitalise(dateFormat(intlLocale(), { weekday: 'long', timeZone: 'UTC' }).format(date)),
     };
   });
 }
 
 /** "pirmdiena, 2. novembris" / "Monday 2 November". */
 export function longDate(date: string, withYear = false): string {
-  return new Intl.DateTimeFormat(intlLocale(), { weekday: 'long', day: 'numeric', month: 'long', ...(withYear && { year: 'numeric' }), timeZone: 'UTC' }).format(utcDate(date));
+  return dateFormat(intlLocale(), { weekday: 'long', day: 'numeric', month: 'long', ...(withYear && { year: 'numeric' }), timeZone: 'UTC' }).format(utcDate(date));
 }
 
 /** Monday = 0 … Sunday = 6. */

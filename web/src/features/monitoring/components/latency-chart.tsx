@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SeriesChart } from '../../../components/series-chart';
-import { formatDate, formatInstant, formatNumber, intlLocale } from '../../../format';
+import { dateFormat, formatDate, formatInstant, formatNumber, intlLocale } from '../../../format';
 import { latencyFigures } from '../latency-figures';
 import { latencyRows } from '../latency-rows';
 import type { LatencySeries } from '../queries';
@@ -12,7 +12,7 @@ const RIGA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
 function axisLabel(at: string, bucket: LatencySeries['bucket']): string {
   const options: Intl.DateTimeFormatOptions =
     bucket === '5min' ? { hour: '2-digit', minute: '2-digit' } : bucket === 'hour' ? { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' };
-  return new Intl.DateTimeFormat(intlLocale(), { ...options, hourCycle: 'h23', timeZone: ZONE }).format(new Date(at));
+  return dateFormat(intlLocale(), { ...options, hourCycle: 'h23', timeZone: ZONE }).format(new Date(at));
 }
 
 /** A bucket's start in the table: a Riga date for days, a date and time otherwise. */
