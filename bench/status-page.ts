@@ -35,8 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase } from './bench-database.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { topOfProfile } from './cpu-profile.js';
+import { frameName, latestProfile, topOfProfile } from './cpu-profile.js';
 import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
@@ -109,7 +108,7 @@ async function computation(server: ServerProcess, url: string, arrivals: Arrival
   const { ms } = await timedGet(url);
   const sent = (await statementsSent(server)).count - before;
   const statements = (await statementsTimed(server)).slice(-sent);
-  const kept = statements.filter((s) => s.kind.startsWith('SELECT q.i, k.version::text') || s.kind.startsWith('SELECT q.i, cardinality(k.ats)'));
+  const kept = statements.filter((s) => s.kind.startsWith('SELECT q.i, cardinality(k.ats)'));
   // The read of the kept rows written since the last (ADR 0022, "Reading only what changed"): its first row is its snapshot and count.
   const since = statements.filter((s) => s.kind.startsWith('SELECT (SELECT count(*)::int FROM monitor_latest_results) AS count'));
   const keptRead = since.length > 0 ? since.reduce((n, s) => n + Math.max(0, (s.rows ?? 1) - 1), 0) : kept.length === 0 ? null : kept.reduce((n, s) => n + (s.rows ?? 0), 0);
@@ -161,16 +160,12 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
  * function, and the time spent inside each of Kopa's own functions (inclusive), per window.
  */
 function profileWithin(dir: string, windows: [number, number][], count = 18): string[] {
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
-  if (!file) return ['(no profile written)'];
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[]; startTime: number };
+  const profile = latestProfile(dir);
+  if (!profile) return ['(no profile written)'];
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (id: number) => {
-    const f = byNode.get(id)!.callFrame;
-    return `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|dist)\//, '$1/')}:${f.lineNumber + 1}`;
-  };
+  const name = (id: number) => frameName(byNode.get(id)!.callFrame);
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
