@@ -260,6 +260,8 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     const cold = await visit(page, 'open');
     const cpuAfter = await cpuNow(server, env.DATABASE_URL);
     if (cdp) {
+      // The page's clock read just before the profile stops aligns the profile's clock with it (to a few ms).
+      const pageNow = await page.evaluate(() => performance.now());
       const { profile } = await cdp.send('Profiler.stop');
       const { metrics } = await cdp.send('Performance.getMetrics');
       const dom = await page.evaluate(() => ({
@@ -270,6 +272,7 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
       }));
       await cdp.detach();
       printProfile(profile, metrics, dom);
+      printBusyTimeline(profile, pageNow, cold.firstRowMs);
     }
     if (new URL(page.url()).pathname !== '/monitors') throw new Error(`the monitors page was not shown: ${page.url()}`);
     console.log(`    first row: ${cold.firstRow}`);
@@ -315,6 +318,42 @@ interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
   samples?: number[];
   timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/**
+ * When the renderer's main thread was busy, in 100 ms steps of the page's clock up to the first row:
+ * which work (scripts' evaluation, React's renders, layout) stands between the data's arrival and
+ * the row on screen. Each step gives its busy time and the scripts (or native work) that took most.
+ */
+function printBusyTimeline(profile: CpuProfile, pageNowAtStop: number, firstRowMs: number): void {
+  const STEP = 100;
+  const offsetMs = profile.endTime / 1000 - pageNowAtStop;
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const steps = new Map<number, Map<string, number>>();
+  let at = profile.startTime;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    const f = nodes.get(samples[i]!);
+    const self = (deltas[i] ?? 0) / 1000;
+    if (!f || f.functionName === '(idle)' || self === 0) continue;
+    const pageMs = at / 1000 - offsetMs;
+    if (pageMs > firstRowMs + STEP) break;
+    const step = Math.floor(pageMs / STEP) * STEP;
+    const where = f.url ? new URL(f.url, 'http://x/').pathname.replace('/assets/', '') : f.functionName.startsWith('(') ? f.functionName : '(native)';
+    const kinds = steps.get(step) ?? new Map<string, number>();
+    kinds.set(where, (kinds.get(where) ?? 0) + self);
+    steps.set(step, kinds);
+  }
+  console.log(`    ${''.padEnd(12)} the renderer's main thread busy (sampled), by ${STEP} ms of the page's clock up to the first row (${firstRowMs.toFixed(0)} ms):`);
+  for (const [step, kinds] of [...steps].sort((a, b) => a[0] - b[0])) {
+    const busy = [...kinds.values()].reduce((a, b) => a + b, 0);
+    const most = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+    console.log(`      ${ms(step)} +${STEP}: busy ${busy.toFixed(0).padStart(3)} ms  (${most})`);
+  }
 }
 
 /** The cold visit's renderer: its main thread's time by kind, the DOM, and the sampled JavaScript's self time by script and by function. */
