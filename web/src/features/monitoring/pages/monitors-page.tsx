@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Flash } from '../../../components/flash';
@@ -28,15 +28,17 @@ export function MonitorsPage() {
   const filters = filtersFrom(params);
   const filterKey = `${filters.q}|${filters.state}|${filters.serviceId}|${filters.sort}`;
   const list = useMonitorList(listQueryOf(filters));
-  const pages = list.data?.pages ?? [];
-  const items = pages.flatMap((page) => page.items);
+  // What the table is given stays the same object while its data is (the queries share unchanged
+  // data structurally), so the memoised table and rows skip the renders of the other queries.
+  const pages = useMemo(() => list.data?.pages ?? [], [list.data]);
+  const items = useMemo(() => pages.flatMap((page) => page.items), [pages]);
   const loading = list.isPending;
   const loadingMore = list.isFetchingNextPage;
   const hasMore = list.hasNextPage;
   // The first row of a page "load more" brought takes focus.
   const firstOfLastPage = pages.length > 1 ? (pages[pages.length - 1]!.items[0] ?? null) : null;
   // States and sparklines refresh for the rows on screen only.
-  const ids = items.map((r) => r.id);
+  const ids = useMemo(() => items.map((r) => r.id), [items]);
   // The list brought each row's state: the first request for states is the refresh a minute later.
   const health = useMonitorHealth({ ids }, { data: items.map((r) => r.health), at: list.dataUpdatedAt });
   const latency = useMonitorsLatency({ ids }, SPARKLINE_HOURS);
@@ -44,18 +46,25 @@ export function MonitorsPage() {
   const services = useServices();
   const tenants = useTenants();
   const firstNew = useRef<HTMLAnchorElement>(null);
-  const healthById = new Map<string, MonitorHealth>(items.map((r) => [r.id, r.health]));
-  for (const h of health.data ?? []) healthById.set(h.monitorId, h);
+  const healthById = useMemo(() => {
+    const byId = new Map<string, MonitorHealth>(items.map((r) => [r.id, r.health]));
+    for (const h of health.data ?? []) byId.set(h.monitorId, h);
+    return byId;
+  }, [items, health.data]);
+  const latencyShown = useMemo(() => ({ data: latency.data, error: latency.error }), [latency.data, latency.error]);
 
   useEffect(() => {
     if (firstOfLastPage) firstNew.current?.focus();
   }, [firstOfLastPage?.id]);
 
-  const serviceName = (id: string) => {
-    const service = services.data?.find((s) => s.id === id);
-    return service ? localName(service.name) : t('common.loadingShort');
-  };
-  const tenantName = (id: string) => tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort');
+  const serviceName = useCallback(
+    (id: string) => {
+      const service = services.data?.find((s) => s.id === id);
+      return service ? localName(service.name) : t('common.loadingShort');
+    },
+    [services.data, t],
+  );
+  const tenantName = useCallback((id: string) => tenants.data?.find((x) => x.id === id)?.name ?? t('common.loadingShort'), [tenants.data, t]);
   const apply = (f: MonitorFilterValues) => {
     const next = new URLSearchParams();
     if (f.q) next.set('q', f.q);
@@ -115,7 +124,7 @@ export function MonitorsPage() {
             serviceName={serviceName}
             tenantName={tenantName}
             health={healthById}
-            latency={latency}
+            latency={latencyShown}
             keepOrder
             focusId={firstOfLastPage?.id ?? null}
             focusRef={firstNew}

@@ -1,0 +1,114 @@
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { runBrowserJourneys } from '../support/browser.js';
+import { journeyWorld, logIn } from './support.js';
+
+const MONITORS = 12;
+
+/**
+ * Runs before the UI's scripts: a minimal React DevTools hook (React calls it in production builds
+ * too) that, at each commit, finds the monitors table's rows and counts those rendered again. A
+ * row's <tr> element is made anew (new props) only when the row component itself ran; when React
+ * left the row alone, or only went through it to something inside (a badge, a link), its <tr>
+ * keeps the props it had, so comparing each row's with the last commit's counts the rows' renders.
+ */
+const COUNT_ROW_RENDERS = `(() => {
+  const last = new Map();
+  const counter = { rendered: 0, commits: 0 };
+  window.rowRenders = counter;
+  const rowsOf = (fiber, out) => {
+    for (let f = fiber; f; f = f.sibling) {
+      const el = f.stateNode;
+      if (f.type === 'tr' && el instanceof HTMLElement && el.parentElement?.tagName === 'TBODY' && el.closest('section[aria-labelledby="monitors-list-title"]')) out.set(el, f.memoizedProps);
+      else if (f.child) rowsOf(f.child, out);
+    }
+    return out;
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject(renderer) { this.renderers.set(1, renderer); return 1; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    onCommitFiberRoot(_id, root) {
+      const rows = rowsOf(root.current, new Map());
+      counter.commits++;
+      for (const [el, props] of rows) if (last.has(el) && last.get(el) !== props) counter.rendered++;
+      last.clear();
+      for (const [el, props] of rows) last.set(el, props);
+    },
+  };
+})();`;
+
+/** Holds every request to the API path `path` until `release()`; then lets them (and any later ones) through. */
+async function hold(page: Page, path: string): Promise<{ release(): Promise<void> }> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route((url) => url.pathname === path, (route) => (released ? route.continue() : void held.push(route)));
+  return {
+    async release() {
+      released = true;
+      await Promise.all(held.map((route) => route.continue()));
+    },
+  };
+}
+
+const rowRenders = (page: Page) => page.evaluate(() => (window as unknown as { rowRenders: { rendered: number; commits: number } }).rowRenders);
+
+/**
+ * The monitors page renders its rows again only when what a row shows changed (ADR 0026): the
+ * page's queries arrive one by one, and each used to render every row again.
+ */
+describe.runIf(runBrowserJourneys)('the monitors page renders a row again only when it changed', () => {
+  const world = journeyWorld('pglite');
+
+  it('leaves the rows alone when the counts arrive, renders them when their sparklines or the language do', async () => {
+    const page = await world.open();
+    await logIn(page, 'operators@rda.lv');
+    await page.evaluate(async (count) => {
+      const { csrfToken } = await (await fetch('/api/v1/session')).json();
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken as string };
+      const serviceId = (await (await fetch('/api/v1/services')).json()).items[0].id as string;
+      for (let i = 1; i <= count; i++) {
+        const response = await fetch('/api/v1/monitors', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ serviceId, name: `Portāls ${String(i).padStart(2, '0')}`, type: 'http', target: `https://portals-${i}.example.lv/`, intervalSeconds: 60, locations: ['local'] }),
+        });
+        if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+      }
+    }, MONITORS);
+
+    await page.addInitScript({ content: COUNT_ROW_RENDERS });
+    const counts = await hold(page, '/api/v1/monitors/counts');
+    const latency = await hold(page, '/api/v1/monitors/latency');
+    await page.goto('/monitors');
+    const rows = page.locator('section[aria-labelledby="monitors-list-title"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(MONITORS);
+    // The services' names are in the rows (their query answered) before counting starts; the
+    // sparklines' cells say "…" until their held request is let through.
+    await expect.poll(() => rows.first().locator('td').first().innerText()).not.toBe('…');
+    const hook = await rowRenders(page);
+    expect(hook.commits, 'React committed through the hook').toBeGreaterThan(0);
+
+    // The counts change the sentence above the table, nothing in a row.
+    const before = (await rowRenders(page)).rendered;
+    await counts.release();
+    await page.getByText(`Monitori: ${MONITORS} (ieslēgti`).waitFor();
+    expect((await rowRenders(page)).rendered - before).toBe(0);
+
+    // The sparklines change every row: each is rendered again, once.
+    const beforeLatency = (await rowRenders(page)).rendered;
+    await latency.release();
+    await expect.poll(() => page.locator('section[aria-labelledby="monitors-list-title"] tbody .sparkline').count()).toBe(MONITORS);
+    expect((await rowRenders(page)).rendered - beforeLatency).toBe(MONITORS);
+
+    // A memoised row still follows the language: every row reads in English after the switch.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => rows.first().innerText()).toContain('every 60 s');
+    await expect.poll(() => rows.last().innerText()).toContain('shared instance');
+  });
+});
