@@ -65,18 +65,19 @@ const rowRenders = (page: Page) => page.evaluate(() => (window as unknown as { r
 describe.runIf(runBrowserJourneys)('the monitors page renders a row again only when it changed', () => {
   const world = journeyWorld('pglite');
 
-  it('leaves the rows alone when the counts arrive, renders them when their sparklines or the language do', async () => {
+  it('renders a row again when its names, sparkline or language arrive, and no row when the counts do', async () => {
     const page = await world.open();
     await logIn(page, 'operators@rda.lv');
     await page.evaluate(async (count) => {
       const { csrfToken } = await (await fetch('/api/v1/session')).json();
       const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken as string };
       const serviceId = (await (await fetch('/api/v1/services')).json()).items[0].id as string;
+      const tenantId = (await (await fetch('/api/v1/tenants')).json()).items[0].id as string;
       for (let i = 1; i <= count; i++) {
         const response = await fetch('/api/v1/monitors', {
           method: 'POST',
           headers,
-          body: JSON.stringify({ serviceId, name: `Portāls ${String(i).padStart(2, '0')}`, type: 'http', target: `https://portals-${i}.example.lv/`, intervalSeconds: 60, locations: ['local'] }),
+          body: JSON.stringify({ serviceId, tenantId: i === 1 ? tenantId : null, name: `Portāls ${String(i).padStart(2, '0')}`, type: 'http', target: `https://portals-${i}.example.lv/`, intervalSeconds: 60, locations: ['local'] }),
         });
         if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
       }
@@ -85,6 +86,7 @@ describe.runIf(runBrowserJourneys)('the monitors page renders a row again only w
     await page.addInitScript({ content: COUNT_ROW_RENDERS });
     const counts = await hold(page, '/api/v1/monitors/counts');
     const latency = await hold(page, '/api/v1/monitors/latency');
+    const tenants = await hold(page, '/api/v1/tenants');
     await page.goto('/monitors');
     const rows = page.locator('section[aria-labelledby="monitors-list-title"] tbody tr');
     await expect.poll(() => rows.count()).toBe(MONITORS);
@@ -93,6 +95,12 @@ describe.runIf(runBrowserJourneys)('the monitors page renders a row again only w
     await expect.poll(() => rows.first().locator('td').first().innerText()).not.toBe('…');
     const hook = await rowRenders(page);
     expect(hook.commits, 'React committed through the hook').toBeGreaterThan(0);
+
+    // The municipalities' names change the one own-instance row (the first), no other.
+    const beforeTenants = (await rowRenders(page)).rendered;
+    await tenants.release();
+    await expect.poll(() => rows.first().locator('th').innerText()).not.toContain('…');
+    expect((await rowRenders(page)).rendered - beforeTenants).toBe(1);
 
     // The counts change the sentence above the table, nothing in a row.
     const before = (await rowRenders(page)).rendered;
