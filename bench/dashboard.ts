@@ -13,7 +13,7 @@
  * and the longest one's own duration (asked → answered) — which is what the first goal's "first
  * screen's data" is, apart from the scripts before it and the drawing after it.
  *
- *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends] [-- --fresh-days] [-- --tree <dir>]
+ *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends] [-- --fresh-days] [-- --tree <dir>] [-- --profile] [-- --renders]
  *
  * "Cold after a restart" means a restart of a running installation: after the history is written
  * (behind the server's back), the server is started once and asked for the public status page, so
@@ -72,6 +72,7 @@ const NEW_BACKENDS = process.argv.includes('--new-backends');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const FRESH_DAYS = process.argv.includes('--fresh-days');
 const PROFILE = process.argv.includes('--profile');
+const RENDERS = process.argv.includes('--renders');
 const TREE = process.argv.includes('--tree') ? process.argv[process.argv.indexOf('--tree') + 1]! : undefined;
 const BIN = TREE ? join(TREE, 'bin/kopa.js') : COMPILED_BIN;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
@@ -111,6 +112,41 @@ const WATCH_FOR_ROWS = `(() => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
+/**
+ * `--renders`: a minimal React DevTools hook (React calls it in production builds too) that counts,
+ * over the cold visit, React's commits and the monitors table's rows rendered: a row's <tr> gets new
+ * props only when the row's component ran (as test/e2e/monitors-renders.test.ts counts them). Kept
+ * out of the timed runs: walking the tree at each commit costs the page time of its own.
+ */
+const COUNT_ROW_RENDERS = `(() => {
+  const last = new Map();
+  const counts = { commits: 0, mounted: 0, again: 0 };
+  window.benchRenders = counts;
+  const rowsOf = (fiber, out) => {
+    for (let f = fiber; f; f = f.sibling) {
+      const el = f.stateNode;
+      if (f.type === 'tr' && el instanceof HTMLElement && el.parentElement?.tagName === 'TBODY') out.set(el, f.memoizedProps);
+      else if (f.child) rowsOf(f.child, out);
+    }
+    return out;
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, isDisabled: false, renderers: new Map(),
+    inject(renderer) { this.renderers.set(1, renderer); return 1; },
+    checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
+    onCommitFiberRoot(_id, root) {
+      const rows = rowsOf(root.current, new Map());
+      counts.commits++;
+      for (const [el, props] of rows) {
+        if (!last.has(el)) counts.mounted++;
+        else if (last.get(el) !== props) counts.again++;
+      }
+      last.clear();
+      for (const [el, props] of rows) last.set(el, props);
+    },
+  };
 })();`;
 
 /** The first screen's data requests (`prefetchMonitorsPage`), by path without the query. */
@@ -246,6 +282,7 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
   const context = await browser.newContext({ baseURL: server.url, locale: 'lv-LV', timezoneId: 'Europe/Riga', viewport: { width: 1280, height: 800 }, storageState: session });
   try {
     await context.addInitScript({ content: WATCH_FOR_ROWS });
+    if (RENDERS) await context.addInitScript({ content: COUNT_ROW_RENDERS });
     const page = await context.newPage();
     console.log(`  ${label} — load average ${loadAverage()}`);
     const cdp = PROFILE ? await context.newCDPSession(page) : null;
@@ -276,6 +313,11 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     }
     if (new URL(page.url()).pathname !== '/monitors') throw new Error(`the monitors page was not shown: ${page.url()}`);
     console.log(`    first row: ${cold.firstRow}`);
+    if (RENDERS) {
+      // Counted to the network's idle: the sparklines' answer (after the first row) is in.
+      const r = await page.evaluate(() => (window as unknown as { benchRenders: { commits: number; mounted: number; again: number } }).benchRenders);
+      console.log(`    ${''.padEnd(12)} React, cold: ${r.commits} commits; table rows mounted ${r.mounted}, rendered again ${r.again}`);
+    }
     console.log(line('cold', cold));
     // Counted from the process's start too: work the server does before its banner is not hidden.
     console.log(
