@@ -3,7 +3,7 @@ import type { publicStatus, PlatformStatus } from '../app/monitoring/platform-st
 import type { RequestActivity } from './request-activity.js';
 
 /** Thrown inside the start's computation when a request has come in: its transaction rolls back, nothing is written. */
-class GaveWay extends Error {
+export class GaveWay extends Error {
   constructor() {
     super('the status page\'s start computation gave way to a request');
   }
@@ -48,6 +48,48 @@ function givingWay(store: Store, giveWay: () => boolean): Store {
   return wrap(store);
 }
 
+/**
+ * How many (monitor, location) pairs one read of the rolled-up segments asks for. On the embedded
+ * database a statement runs on this thread and cannot be interrupted: the segments of 2,000 pairs
+ * in one statement held it 0.6–1.0 s after a restart, and a page's requests waited behind it (ADR 0026,
+ * "2026-12-06, night"). In steps of this size a request waits for one step at most.
+ */
+export const SEGMENT_PAIRS_PER_READ = 200;
+
+/**
+ * The store whose `rollups.segmentsMany` reads the pairs in steps of `perRead`, each step a call of
+ * the given store's own (through `givingWay`, each turns the event loop and may give way), the
+ * answers merged. Each pair's segments still come from one statement read after the lines, so each
+ * pair's answer is what the one statement gave it; only different pairs may be read a few statements
+ * apart, which the lines read first already allow for (a rewind after them makes what is kept stale,
+ * never wrongly fresh).
+ */
+function segmentsInSteps(store: Store, perRead: number): Store {
+  const rollups = store.rollups;
+  return {
+    ...store,
+    rollups: {
+      ...rollups,
+      segmentsMany: async (tx, pairs, from, to) => {
+        if (pairs.length <= perRead) return rollups.segmentsMany(tx, pairs, from, to);
+        const merged: Awaited<ReturnType<typeof rollups.segmentsMany>> = new Map();
+        for (let start = 0; start < pairs.length; start += perRead) {
+          for (const [key, segments] of await rollups.segmentsMany(tx, pairs.slice(start, start + perRead), from, to)) merged.set(key, segments);
+        }
+        return merged;
+      },
+    },
+  };
+}
+
+/**
+ * The store every computation of the cache reads through: the segments in steps, each step a call
+ * that gives way when `mustGiveWay` says so (the start's, until a status visitor takes it over).
+ */
+export function computationStore(store: Store, mustGiveWay: () => boolean, segmentPairsPerRead = SEGMENT_PAIRS_PER_READ): Store {
+  return segmentsInSteps(givingWay(store, mustGiveWay), segmentPairsPerRead);
+}
+
 /** How long the server must have had no request in flight before a start computation that gave way begins again. */
 export const START_QUIET_MS = 100;
 
@@ -78,7 +120,7 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
   let computing: Run | null = null;
   // One store for every run, so that what the computation keeps per store (the kept tails of
   // ADR 0022) carries from run to run, the start's included; only the run under way is asked.
-  const runStore = givingWay(store, () => computing?.mustGiveWay() ?? false);
+  const runStore = computationStore(store, () => computing?.mustGiveWay() ?? false);
   let cancelWait: (() => void) | null = null;
   let closed = false;
   const refresh = (givesWay: boolean): Run => {
