@@ -1,4 +1,4 @@
-import { fillGaps, locationTimeline, type Segment } from '../../domain/availability/timeline.js';
+import { coversAsFilled, fillGaps, locationTimeline, type Segment } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { timelinesFromKeptTails, type KeptTails } from './kept-tails.js';
 import type { MonitoringDeps } from './ports.js';
@@ -28,32 +28,41 @@ export async function locationTimelinesMany(
 ): Promise<Map<string, Segment[][]>> {
   const ids = monitors.map((m) => m.id);
   const rolled = lines ?? (await deps.store.rollups.linesMany(tx, ids));
-  const splits = new Map<string, number>();
-  for (const monitor of monitors) for (const location of monitor.locations) splits.set(`${monitor.id}|${location}`, Math.min(Math.max(rolled.get(monitor.id)?.get(location)?.rolledTo.getTime() ?? from, from), to));
-  // Only a location rolled up past `from` has segments that count; a window starting at the lines reads none.
-  const rolledPairs = monitors.flatMap((m) => m.locations.filter((location) => splits.get(`${m.id}|${location}`)! > from).map((location) => ({ monitorId: m.id, location })));
-  const segments = rolledPairs.length > 0 ? await deps.store.rollups.segmentsMany(tx, rolledPairs, new Date(from), new Date(to)) : new Map<string, Segment[]>();
-  const parts = new Map<string, Segment[]>();
-  const tails: { monitor: TimelineMonitor; location: string; key: string; split: number }[] = [];
+  // Each (monitor, location) once, its key made once: the status page has ~6,000 of them per computation.
+  const pairs: { monitor: TimelineMonitor; location: string; key: string; split: number; parts: Segment[] }[] = [];
   for (const monitor of monitors) {
-    for (const location of monitor.locations) {
-      const key = `${monitor.id}|${location}`;
-      const split = splits.get(key)!;
-      // Segments past a rewound rollup line are stale until the next run: the raw results decide there.
-      parts.set(key, split > from ? clip(segments.get(key) ?? [], from, split) : []);
-      if (split < to) tails.push({ monitor, location, key, split });
-    }
+    const own = rolled.get(monitor.id);
+    for (const location of monitor.locations) pairs.push({ monitor, location, key: `${monitor.id}|${location}`, split: Math.min(Math.max(own?.get(location)?.rolledTo.getTime() ?? from, from), to), parts: [] });
   }
+  // Only a location rolled up past `from` has segments that count; a window starting at the lines reads none.
+  const rolledPairs = pairs.filter((p) => p.split > from).map((p) => ({ monitorId: p.monitor.id, location: p.location }));
+  const segments = rolledPairs.length > 0 ? await deps.store.rollups.segmentsMany(tx, rolledPairs, new Date(from), new Date(to)) : new Map<string, Segment[]>();
+  // Segments past a rewound rollup line are stale until the next run: the raw results decide there.
+  for (const pair of pairs) if (pair.split > from) pair.parts = clip(segments.get(pair.key) ?? [], from, pair.split);
+  const tails = pairs.filter((p) => p.split < to);
   const fromKept = reuse && tails.length > 0 ? await timelinesFromKeptTails(deps, tx, reuse, tails, to) : new Map<string, Segment[]>();
-  for (const { key } of tails) if (fromKept.has(key)) parts.get(key)!.push(...fromKept.get(key)!);
+  for (const tail of tails) {
+    const kept = fromKept.get(tail.key);
+    if (kept) tail.parts = tail.parts.length === 0 ? kept : [...tail.parts, ...kept];
+  }
   const rest = tails.filter((t) => !fromKept.has(t.key));
   // A failure run is judged on the whole result sequence: results either side of the window count.
   const raw = rest.length > 0 ? await deps.store.rollups.resultsAroundMany(tx, rest.map((t) => ({ monitorId: t.monitor.id, location: t.location, from: new Date(t.split), margin: t.monitor.failuresToConfirm + 1 })), new Date(to)) : [];
-  rest.forEach(({ monitor, key, split }, i) => {
-    parts.get(key)!.push(...locationTimeline(raw[i]!.map((r) => ({ at: r.atMs, ok: r.ok })), monitor.intervalSeconds * 1000, monitor.failuresToConfirm, split, to));
+  rest.forEach((tail, i) => {
+    tail.parts.push(...locationTimeline(raw[i]!.map((r) => ({ at: r.atMs, ok: r.ok })), tail.monitor.intervalSeconds * 1000, tail.monitor.failuresToConfirm, tail.split, to));
   });
   const out = new Map<string, Segment[][]>();
-  for (const monitor of monitors) out.set(monitor.id, monitor.locations.map((location) => fillGaps(parts.get(`${monitor.id}|${location}`)!, from, to, 'unknown')));
+  let p = 0;
+  for (const monitor of monitors) {
+    out.set(
+      monitor.id,
+      // A part that already covers the window as `fillGaps` would give it (a kept tail cut from the line on) is not copied again.
+      monitor.locations.map(() => {
+        const parts = pairs[p++]!.parts;
+        return coversAsFilled(parts, from, to) ? parts : fillGaps(parts, from, to, 'unknown');
+      }),
+    );
+  }
   return out;
 }
 

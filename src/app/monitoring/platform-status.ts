@@ -7,7 +7,7 @@ import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
 import { keptTailsOf } from './kept-tails.js';
-import { currentInputs } from './status-inputs.js';
+import { currentInputs, keptDayKey } from './status-inputs.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps, StatusPageMonitor } from './ports.js';
 import type { DayFigures, KeptDay } from './status-day-ports.js';
@@ -148,11 +148,10 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
       return { service, mine, audience, ownWindows, line, fingerprints, figures: [] as DayFigures[], start: 0, at: 0, partial: null as DayFigures | null };
     });
     // Every kept day from the first shown on; only the plans' own (service, audience, day) are looked up.
-    const kept = held ? held.keptDays : [];
-    const keptBy = new Map(kept.map((row) => [`${row.serviceId}|${row.audience}|${row.day}`, row]));
+    const keptBy: ReadonlyMap<string, KeptDay> = held ? held.keptDays : new Map();
     for (const plan of plans) {
       for (const [i, d] of days.entries()) {
-        const row = keptBy.get(`${plan.service.id}|${plan.audience}|${d.date}`);
+        const row = keptBy.get(keptDayKey(plan.service.id, plan.audience, d.date));
         if (!row || plan.fingerprints[i] === null || row.fingerprint !== plan.fingerprints[i]) break;
         if (row.settledTo === null && d.end <= plan.line) {
           plan.figures.push(keptFigures(row));
@@ -188,7 +187,7 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
           plan.figures.push(own(d, now));
           const fingerprint = plan.fingerprints[i];
           if (!fingerprint) continue;
-          const row = keptBy.get(`${plan.service.id}|${plan.audience}|${d.date}`);
+          const row = keptBy.get(keptDayKey(plan.service.id, plan.audience, d.date));
           if (d.end <= plan.line) {
             if (row?.fingerprint !== fingerprint || row.settledTo !== null) toKeep.push({ serviceId: plan.service.id, audience: plan.audience, day: d.date, ...plan.figures[i]!, fingerprint, settledTo: null });
           } else if (plan.line > at && (row?.fingerprint !== fingerprint || row.settledTo !== plan.line)) {

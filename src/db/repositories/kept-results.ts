@@ -16,18 +16,22 @@ import { laidOver, NOTHING_SEEN } from './written-since.js';
  * cost the database ~30 µs a row — some 15 ms after each 15 s expiry, when ~500 rows have changed —
  * and `array_send` ~3 µs. `decodeKept` gives the same results the text did (ADR 0022, 2026-12-06,
  * evening).
+ *
+ * The bytes travel as hex text and are turned back by `Buffer.from` (native): as a bytea, PGlite's
+ * driver decoded the hex one `parseInt` per byte in JavaScript (~136 KB after each expiry), and
+ * node-postgres ran its own JavaScript decoder too (ADR 0022, "2026-12-06, night").
  */
 export async function keptResults(tx: Tx, held: KeptResults | null): Promise<{ kept: KeptResults; reusable: boolean; sent: number }> {
-  const { rows } = await sql<{ snapshot: string | null; clean: boolean | null; count: number | null; monitor_id: string | null; location: string | null; full: boolean | null; ats: Uint8Array | null; oks: string | null }>`
+  const { rows } = await sql<{ snapshot: string | null; clean: boolean | null; count: number | null; monitor_id: string | null; location: string | null; full: boolean | null; ats: string | null; oks: string | null }>`
     SELECT (SELECT count(*)::int FROM monitor_latest_results) AS count, pg_current_snapshot()::text AS snapshot, pg_current_xact_id_if_assigned() IS NULL AS clean,
-           NULL::text AS monitor_id, NULL::text AS location, NULL::boolean AS full, NULL::bytea AS ats, NULL::text AS oks
+           NULL::text AS monitor_id, NULL::text AS location, NULL::boolean AS full, NULL::text AS ats, NULL::text AS oks
     UNION ALL
-    SELECT NULL, NULL, NULL, k.monitor_id::text, k.location, cardinality(k.ats) >= ${LATEST_RESULTS_KEPT}, array_send(k.ats), k.oks::text
+    SELECT NULL, NULL, NULL, k.monitor_id::text, k.location, cardinality(k.ats) >= ${LATEST_RESULTS_KEPT}, encode(array_send(k.ats), 'hex'), k.oks::text
       FROM monitor_latest_results k WHERE kopa_written_since(k.xmin, ${held?.since ?? NOTHING_SEEN}::pg_snapshot)`.execute(trxOf(tx));
   const head = rows.find((r) => r.snapshot !== null)!;
   const changed = rows
     .filter((r) => r.snapshot === null)
-    .map((r): KeptResultsRow => ({ monitorId: r.monitor_id!, location: r.location!, complete: r.full === false, results: decodeKept(r.ats, r.oks) }));
+    .map((r): KeptResultsRow => ({ monitorId: r.monitor_id!, location: r.location!, complete: r.full === false, results: decodeKept(r.ats === null ? null : Buffer.from(r.ats, 'hex'), r.oks) }));
   const kept = { since: head.snapshot!, rows: laidOver(held?.rows, changed, (r) => `${r.monitorId}|${r.location}`) };
   if (held && kept.rows.size !== head.count) return keptResults(tx, null);
   return { kept, reusable: head.clean === true, sent: changed.length };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMaintenance, combineLocations, combineMonitors, locationTimeline, summarize, type Segment } from './timeline.js';
+import { applyMaintenance, combineLocations, combineMonitors, coversAsFilled, fillGaps, locationTimeline, summarize, type Segment, type State } from './timeline.js';
 
 const S = 1000;
 const results = (spec: string, step = 60) => [...spec].map((c, i) => ({ at: i * step * S, ok: c === '+' }));
@@ -92,5 +92,53 @@ describe('properties', () => {
         return down(k + 1) <= down(k);
       }),
     );
+  });
+});
+
+describe('coversAsFilled: segments fillGaps would give back unchanged', () => {
+  // Sorted, non-overlapping segments from (gap before, length, state) steps starting at `first`: gaps, empty ones, repeated states and overhangs past either end all occur.
+  const segmentsFrom = (first: number, steps: [number, number, State][]) => {
+    const out: Segment[] = [];
+    let at = first;
+    for (const [gap, length, state] of steps) {
+      at += gap;
+      out.push({ start: at, end: at + length, state });
+      at += length;
+    }
+    return out;
+  };
+  const step = fc.tuple(fc.constantFrom(0, 0, 0, 1, 5), fc.integer({ min: 0, max: 20 }), fc.constantFrom<State>('up', 'down', 'unknown'));
+
+  it('holds exactly when fillGaps over the window returns equal segments', () => {
+    fc.assert(
+      // The window often ends where the segments do: the case where only the rules inside decide.
+      fc.property(fc.constantFrom(0, 0, 0, -1, 1), fc.array(step, { maxLength: 12 }), fc.option(fc.integer({ min: 1, max: 120 })), (first, steps, width) => {
+        const segments = segmentsFrom(first, steps);
+        const from = 0;
+        const to = width ?? Math.max(1, segments.at(-1)?.end ?? 1);
+        expect(coversAsFilled(segments, from, to)).toBe(JSON.stringify(fillGaps(segments, from, to, 'unknown')) === JSON.stringify(segments));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('holds for whatever fillGaps gives', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3, max: 3 }), fc.array(step, { maxLength: 12 }), fc.integer({ min: 1, max: 120 }), (first, steps, width) => {
+        expect(coversAsFilled(fillGaps(segmentsFrom(first, steps), 0, width, 'unknown'), 0, width)).toBe(true);
+      }),
+    );
+  });
+
+  it('rejects a gap, an empty segment, a repeated state and a window not reached', () => {
+    const up = (start: number, end: number): Segment => ({ start, end, state: 'up' });
+    const down = (start: number, end: number): Segment => ({ start, end, state: 'down' });
+    expect(coversAsFilled([up(0, 5), down(5, 10)], 0, 10)).toBe(true);
+    expect(coversAsFilled([up(0, 4), down(5, 10)], 0, 10)).toBe(false);
+    expect(coversAsFilled([up(0, 5), down(5, 5), up(5, 10)], 0, 10)).toBe(false);
+    expect(coversAsFilled([up(0, 5), up(5, 10)], 0, 10)).toBe(false);
+    expect(coversAsFilled([up(0, 5), down(5, 9)], 0, 10)).toBe(false);
+    expect(coversAsFilled([up(-1, 5), down(5, 10)], 0, 10)).toBe(false);
+    expect(coversAsFilled([], 0, 10)).toBe(false);
   });
 });

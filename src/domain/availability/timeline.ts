@@ -54,6 +54,21 @@ export function fillGaps<S extends string>(segments: Segment<S>[], from: number,
 }
 
 /**
+ * Whether `fillGaps(segments, from, to, …)` would give the same segments: they run from `from` to
+ * `to` with no gap, none empty, and no two adjacent ones share a state. A caller holding such
+ * segments can use them as they are instead of a copy.
+ */
+export function coversAsFilled<S extends string>(segments: readonly Segment<S>[], from: number, to: number): boolean {
+  if (segments.length === 0 || segments[0]!.start !== from || segments[segments.length - 1]!.end !== to) return false;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.end <= s.start) return false;
+    if (i > 0 && (s.start !== segments[i - 1]!.end || s.state === segments[i - 1]!.state)) return false;
+  }
+  return true;
+}
+
+/**
  * One monitor at one location. Result i covers [at_i, min(at_{i+1}, at_i + 3 × interval));
  * a run of consecutive failures is DOWN when it has at least `failuresToConfirm` results,
  * otherwise its time counts as UP. Time no result covers is UNKNOWN.
