@@ -12,7 +12,7 @@ const Problem = Type.Object(
 const Note = () => Type.Object({ id: Type.String(), note: Type.Union([Type.String(), Type.Null()]) });
 const Count = Type.Object({ count: Type.Integer() });
 
-/** Three routes (and their HEAD twins): two answer the same, freshly built, schema; all three the same problem. */
+/** Four routes (and their HEAD twins): three declare the same, freshly built, schema; all four the same problem. */
 async function appCountingCompiles() {
   let compiled = 0;
   const counting: ReturnType<typeof SerializerSelector> = (externalSchemas, options) => {
@@ -30,14 +30,20 @@ async function appCountingCompiles() {
     reply.code(409).send({ title: 'Busy', reason: 'busy', stack: 'dropped' }),
   );
   app.get('/c', { schema: { response: { 200: Count, 409: problem } } }, () => ({ count: 3 }));
+  app.get('/d', { schema: { response: { 200: Note(), 409: problem } } }, () => ({ id: 'd', note: 'same schema as /a' }));
   await app.ready();
   return { app, compiled: () => compiled };
 }
 
 describe('sharedSerializers', () => {
-  it('compiles one serializer per distinct response schema, not one per route and status', async () => {
+  it('compiles nothing at start, then one serializer per distinct response schema as responses need them', async () => {
     const { app, compiled } = await appCountingCompiles();
-    // Six route-and-status pairs, three distinct schemas: the note, the count and the problem.
+    expect(compiled()).toBe(0);
+    // /a and /d answer the same note schema: one compilation for both, and none again for a repeat.
+    for (const url of ['/a', '/d', '/a']) await app.inject(url);
+    expect(compiled()).toBe(1);
+    await app.inject('/b'); // the problem
+    await app.inject('/c'); // the count
     expect(compiled()).toBe(3);
     await app.close();
   });
@@ -49,6 +55,7 @@ describe('sharedSerializers', () => {
     const b = await app.inject('/b');
     expect([b.statusCode, b.json()]).toEqual([409, { title: 'Busy', reason: 'busy' }]);
     expect((await app.inject('/c')).json()).toEqual({ count: 3 });
+    expect((await app.inject('/d')).json()).toEqual({ id: 'd', note: 'same schema as /a' });
     await app.close();
   });
 });

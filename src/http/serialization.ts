@@ -33,10 +33,24 @@ export function sharedSerializers(build: SerializerFactory = SerializerSelector(
       const key = JSON.stringify(route.schema);
       let serializer = serializers.get(key);
       if (!serializer) {
-        serializer = compile(route);
+        serializer = compiledOnFirstUse(() => compile(route));
         serializers.set(key, serializer);
       }
       return serializer;
     };
+  };
+}
+
+/**
+ * Compiled when a response first needs it, not when the route is registered: at start Fastify asks
+ * for every route's serializers, and compiling them all (~300 routes) grew the heap by tens of MiB
+ * at the very moment the process peaks (ADR 0025, "2026-12-06, night"). Most routes of a running
+ * server are never called; the first response of the others pays its compilation once.
+ */
+function compiledOnFirstUse(compile: () => Serializer): Serializer {
+  let compiled: Serializer | null = null;
+  return (data) => {
+    compiled ??= compile();
+    return compiled(data);
   };
 }

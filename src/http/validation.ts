@@ -1,4 +1,4 @@
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type ErrorObject, type Options } from 'ajv';
 import * as ajvFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
@@ -20,5 +20,24 @@ export function installValidation(app: FastifyInstance, sharedSchemas: object[])
     addFormats(ajv);
     for (const schema of sharedSchemas) ajv.addSchema(schema);
   }
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => compiledOnFirstUse(() => (httpPart === 'body' ? strict : coercing).compile(schema)));
+}
+
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/**
+ * Compiled when a request first needs it, not when the route is registered, like the response
+ * serializers (src/http/serialization.ts): Ajv's code for every route's schemas at start is memory
+ * at the process's peak (ADR 0025, "2026-12-06, night"). Fastify reads the failures from the
+ * function's `errors`, so they are handed on.
+ */
+function compiledOnFirstUse(compile: () => Validate): Validate {
+  let compiled: Validate | null = null;
+  const validate: Validate = (data) => {
+    compiled ??= compile();
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  return validate;
 }

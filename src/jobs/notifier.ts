@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Notifier } from '../app/shared/ports.js';
 
 export interface NotifierOptions {
@@ -20,12 +20,14 @@ function withoutMessageId(headers: Record<string, string> | undefined): Record<s
 
 /** SMTP through nodemailer and signed webhooks through fetch; each throws on failure. */
 export function createNotifier(options: NotifierOptions): Notifier {
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  // nodemailer (~10 MiB of modules) is loaded with the first mail sent, not at every start.
+  let transport: Promise<Transporter> | null = null;
+  const transportOf = (smtpUrl: string) => (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
   const senderDomain = /@([^>\s]+)>?\s*$/.exec(options.mailFrom)?.[1] ?? 'kopa';
   return {
     async sendMail(message) {
-      if (!transport) throw new Error('KOPA_SMTP_URL is not set');
-      await transport.sendMail({
+      if (!options.smtpUrl) throw new Error('KOPA_SMTP_URL is not set');
+      await (await transportOf(options.smtpUrl)).sendMail({
         from: options.mailFrom,
         to: message.to,
         subject: message.subject,

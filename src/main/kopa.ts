@@ -19,7 +19,6 @@ import { startLocalProber } from '../jobs/prober/local-prober.js';
 import { startProbeLeases } from '../jobs/prober/probe-leases.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startInboundMail } from '../jobs/inbound-mail.js';
 import { openRuntime, requireSecretKey, serverFor, type Runtime } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
 import { backupCommand, CommandFailure, restoreCommand } from './backup-commands.js';
@@ -96,8 +95,9 @@ const actions: CliActions = {
     const prober = config.runProber ? startLocalProber(runtime.deps, app.log, { ...(leases && { leases }) }) : null;
     await leases?.start();
     await prober?.start();
+    // The SMTP listener and the mail parser weigh ~20 MiB of modules: loaded only when configured.
     const inboundMail = config.inboundSmtpPort && config.deskAddress
-      ? await startInboundMail({ deps: runtime.deps, settings: { deskAddress: config.deskAddress, ownAddresses: [addressOf(config.mailFrom)] }, port: config.inboundSmtpPort, host: config.host, log: app.log })
+      ? await (await import('../jobs/inbound-mail.js')).startInboundMail({ deps: runtime.deps, settings: { deskAddress: config.deskAddress, ownAddresses: [addressOf(config.mailFrom)] }, port: config.inboundSmtpPort, host: config.host, log: app.log })
       : null;
 
     // The pool's kept connections are opened before the first request needs them.

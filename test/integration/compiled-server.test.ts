@@ -25,6 +25,17 @@ function expectNoTypeScript(modules: string[]) {
   expect(modules.filter((url) => url.includes('/dist/main/kopa.js')).length).toBeGreaterThan(0);
 }
 
+/** The npm packages among the modules a process resolved. */
+function packagesIn(modules: string[]): Set<string> {
+  return new Set(modules.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
+}
+
+/**
+ * Packages `kopa serve` loads on first use, not at start (ADR 0025, "2026-12-06, night"): mail
+ * sending and parsing, the SMTP listener (only when configured), the OpenID Connect client.
+ */
+const LOADED_ON_FIRST_USE = ['nodemailer', 'mailparser', 'smtp-server', 'openid-client', 'jose'];
+
 // What production runs: `node bin/kopa.js`, the compiled dist/ that `npm run build` makes
 // (npm test builds first), with no TypeScript and no tsx at run time.
 describe('the compiled server (bin/kopa.js → dist/)', () => {
@@ -83,6 +94,9 @@ describe('the compiled server (bin/kopa.js → dist/)', () => {
     }
     expect((await server.exited).code).toBe(0);
     expectNoTypeScript(modulesIn(record));
+    const packages = packagesIn(modulesIn(record));
+    expect(packages.has('@electric-sql/pglite') && packages.has('fastify'), 'the recorder saw the packages the server runs on').toBe(true);
+    expect(LOADED_ON_FIRST_USE.filter((name) => packages.has(name))).toEqual([]);
   }, 180_000);
 
   it('says in one line to build when dist/ is missing', () => {

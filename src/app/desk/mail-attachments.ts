@@ -1,4 +1,4 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { KopaError } from '../../domain/errors.js';
 
 export interface MailFile {
@@ -13,6 +13,8 @@ export function filesOf(parsed: ParsedMail): MailFile[] {
 
 /** The files of a whole message kept in quarantine. */
 export async function filesOfRaw(raw: Uint8Array): Promise<MailFile[]> {
+  // The parser (~15 MiB of modules) is loaded on the first quarantined mail, not at every start.
+  const { simpleParser } = await import('mailparser');
   return filesOf(await simpleParser(Buffer.from(raw)));
 }
 

@@ -1,5 +1,7 @@
-import { createRemoteJWKSet, customFetch as joseFetch, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import * as oidc from 'openid-client';
+import type * as Jose from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import type * as OpenIdClient from 'openid-client';
+import type { Configuration, CustomFetch } from 'openid-client';
 import { isLoopbackIssuer } from '../../domain/identity-provider.js';
 import type { ProviderClient, RelyingParty } from './oidc-ports.js';
 
@@ -7,15 +9,22 @@ const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 /** A provider's metadata and keys are read again after this long (key rotation, changed endpoints). */
 const DISCOVERY_TTL_MS = 15 * 60_000;
 
+let loaded: Promise<{ oidc: typeof OpenIdClient; jose: typeof Jose }> | null = null;
+/** openid-client and jose (~10 MiB of modules) are loaded with the first sign-in through a provider, not at every start. */
+function libraries() {
+  loaded ??= Promise.all([import('openid-client'), import('jose')]).then(([oidc, jose]) => ({ oidc, jose }));
+  return loaded;
+}
+
 export interface RelyingPartyOptions {
   /** The fetch every request to providers goes through; tests pass one that reaches their provider. */
-  fetch?: oidc.CustomFetch;
+  fetch?: CustomFetch;
   /** Milliseconds a provider may take to answer. */
   timeoutSeconds?: number;
 }
 
 interface Discovered {
-  config: oidc.Configuration;
+  config: Configuration;
   jwks: JWTVerifyGetKey | null;
   at: number;
 }
@@ -33,6 +42,7 @@ export function openIdRelyingParty(options: RelyingPartyOptions = {}): RelyingPa
     const key = `${provider.id}:${provider.version}`;
     const known = cache.get(key);
     if (known && Date.now() - known.at < DISCOVERY_TTL_MS) return known;
+    const { oidc, jose } = await libraries();
     const config = await oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, oidc.ClientSecretBasic(provider.clientSecret), {
       ...(options.fetch && { [oidc.customFetch]: options.fetch }),
       timeout: options.timeoutSeconds ?? 10,
@@ -41,7 +51,7 @@ export function openIdRelyingParty(options: RelyingPartyOptions = {}): RelyingPa
       execute: [oidc.enableNonRepudiationChecks, ...(isLoopbackIssuer(provider.issuer) ? [oidc.allowInsecureRequests] : [])],
     });
     const jwksUri = config.serverMetadata().jwks_uri;
-    const jwks = jwksUri ? createRemoteJWKSet(new URL(jwksUri), { ...(options.fetch && { [joseFetch]: options.fetch as never }) }) : null;
+    const jwks = jwksUri ? jose.createRemoteJWKSet(new URL(jwksUri), { ...(options.fetch && { [jose.customFetch]: options.fetch as never }) }) : null;
     const discovered = { config, jwks, at: Date.now() };
     for (const stale of [...cache.keys()].filter((k) => k.startsWith(`${provider.id}:`))) cache.delete(stale);
     cache.set(key, discovered);
@@ -62,11 +72,13 @@ export function openIdRelyingParty(options: RelyingPartyOptions = {}): RelyingPa
     },
 
     async newFlow() {
+      const { oidc } = await libraries();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       return { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier, codeChallenge: await oidc.calculatePKCECodeChallenge(codeVerifier) };
     },
 
     async authorizationUrl(provider, flow) {
+      const { oidc } = await libraries();
       const { config } = await configOf(provider);
       return oidc
         .buildAuthorizationUrl(config, {
@@ -82,6 +94,7 @@ export function openIdRelyingParty(options: RelyingPartyOptions = {}): RelyingPa
     },
 
     async finish(provider, callbackUrl, flow) {
+      const { oidc } = await libraries();
       const { config } = await configOf(provider);
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: flow.codeVerifier,
@@ -95,17 +108,19 @@ export function openIdRelyingParty(options: RelyingPartyOptions = {}): RelyingPa
     },
 
     async endSessionUrl(provider, hint) {
+      const { oidc } = await libraries();
       const { config } = await configOf(provider);
       if (!config.serverMetadata().end_session_endpoint) return null;
       return oidc.buildEndSessionUrl(config, { id_token_hint: hint.idToken, post_logout_redirect_uri: hint.postLogoutRedirectUri, client_id: provider.clientId }).toString();
     },
 
     async verifyLogoutToken(provider, logoutToken) {
+      const { jose } = await libraries();
       const { config, jwks } = await configOf(provider);
       if (!jwks) throw new Error('the provider publishes no keys');
       // OpenID Connect Back-Channel Logout 1.0 §2.6: signed by the provider, for this client,
       // recent, naming the logout event and a subject or session, and carrying no nonce.
-      const { payload } = await jwtVerify(logoutToken, jwks, {
+      const { payload } = await jose.jwtVerify(logoutToken, jwks, {
         issuer: config.serverMetadata().issuer,
         audience: provider.clientId,
         requiredClaims: ['iat', 'jti', 'events'],

@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { KopaError, fieldError } from '../../domain/errors.js';
 import { logOut } from '../identity/log-out.js';
@@ -42,6 +41,8 @@ function refused(detail: string): KopaError {
 export async function backChannelLogout(deps: OidcDeps, logoutToken: string, requestId: string | null): Promise<{ ended: number }> {
   let issuer: unknown;
   let audiences: string[];
+  // jose is loaded with the first logout token, not at every start (ADR 0025).
+  const { decodeJwt } = await import('jose');
   try {
     const unverified = decodeJwt(logoutToken);
     issuer = unverified.iss;
