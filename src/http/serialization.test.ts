@@ -1,8 +1,12 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { Type } from '@sinclair/typebox';
 import Fastify from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sharedSerializers } from './serialization.js';
+
+// The Ajv that fast-json-stringify builds its union validators with: every schema it compiles goes through this module's compileSchema.
+const ajvCompile = createRequire(createRequire(import.meta.url).resolve('fast-json-stringify'))('ajv/dist/compile') as { compileSchema: (...args: unknown[]) => unknown };
 
 const Problem = Type.Object(
   { title: Type.String(), reason: Type.Optional(Type.Union([Type.Literal('busy'), Type.Literal('locked')])) },
@@ -13,7 +17,7 @@ const Note = () => Type.Object({ id: Type.String(), note: Type.Union([Type.Strin
 const Count = Type.Object({ count: Type.Integer() });
 
 /** Four routes (and their HEAD twins): three declare the same, freshly built, schema; all four the same problem. */
-async function appCountingCompiles() {
+async function appCountingCompiles(atStart?: (method: string, url: string) => boolean) {
   let compiled = 0;
   const counting: ReturnType<typeof SerializerSelector> = (externalSchemas, options) => {
     const compile = SerializerSelector()(externalSchemas, options);
@@ -22,7 +26,7 @@ async function appCountingCompiles() {
       return compile(route);
     };
   };
-  const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: sharedSerializers(counting) } } });
+  const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: sharedSerializers(counting, atStart) } } });
   app.addSchema(Problem);
   const problem = Type.Ref('Problem');
   app.get('/a', { schema: { response: { 200: Note(), 409: problem } } }, () => ({ id: 'a', note: null, secret: 'dropped' }));
@@ -36,6 +40,8 @@ async function appCountingCompiles() {
 }
 
 describe('sharedSerializers', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('compiles nothing at start, then one serializer per distinct response schema as responses need them', async () => {
     const { app, compiled } = await appCountingCompiles();
     expect(compiled()).toBe(0);
@@ -56,6 +62,20 @@ describe('sharedSerializers', () => {
     expect([b.statusCode, b.json()]).toEqual([409, { title: 'Busy', reason: 'busy' }]);
     expect((await app.inject('/c')).json()).toEqual({ count: 3 });
     expect((await app.inject('/d')).json()).toEqual({ id: 'd', note: 'same schema as /a' });
+    await app.close();
+  });
+
+  it('compiles the 200 answers of the routes named for the start at once, their union validators included, and nothing for their first answers', async () => {
+    const validators = vi.spyOn(ajvCompile, 'compileSchema');
+    const { app, compiled } = await appCountingCompiles((method, url) => method === 'GET' && url === '/a');
+    expect(compiled()).toBe(1);
+    const atReady = validators.mock.calls.length;
+    expect(atReady).toBeGreaterThan(0);
+    expect((await app.inject('/a')).json()).toEqual({ id: 'a', note: null });
+    expect([compiled(), validators.mock.calls.length]).toEqual([1, atReady]);
+    // /d has /a's schema but is not named: its serializer waits for its first answer, as do /a's problems.
+    expect((await app.inject('/d')).json()).toEqual({ id: 'd', note: 'same schema as /a' });
+    expect(compiled()).toBe(2);
     await app.close();
   });
 });

@@ -1,7 +1,9 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import type { CompiledAtStart } from './first-screen.js';
 
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
-type Serializer = ReturnType<ReturnType<SerializerFactory>>;
+type Compiler = ReturnType<SerializerFactory>;
+type Serializer = ReturnType<Compiler>;
 
 /**
  * Fastify's own response serializer compiler (fast-json-stringify), with one serializer per
@@ -17,11 +19,16 @@ type Serializer = ReturnType<ReturnType<SerializerFactory>>;
  * once per route once schemas were added there, so serializers are kept per text of the shared
  * schemas across those calls; schemas are compared by their JSON text, since TypeBox builds a
  * fresh object for each use. One factory serves one server, whose options do not change.
+ *
+ * Each is compiled on its first answer, except the 200 answers of the routes `atStart` names, which
+ * are compiled at once with the Ajv validators fast-json-stringify writes their unions by
+ * (`compileValidators`; otherwise those too wait for the first answer that reaches them).
  */
-export function sharedSerializers(build: SerializerFactory = SerializerSelector()): SerializerFactory {
+export function sharedSerializers(build: SerializerFactory = SerializerSelector(), atStart: CompiledAtStart = () => false): SerializerFactory {
   const byShared = new Map<string, Map<string, Serializer>>();
   return (externalSchemas, options) => {
     const compile = build(externalSchemas, options);
+    let compileWithValidators: Compiler | null = null;
     const sharedKey = JSON.stringify(externalSchemas ?? null);
     let bySchema = byShared.get(sharedKey);
     if (!bySchema) {
@@ -30,10 +37,11 @@ export function sharedSerializers(build: SerializerFactory = SerializerSelector(
     }
     const serializers = bySchema;
     return (route) => {
-      const key = JSON.stringify(route.schema);
+      const now = route.httpStatus === '200' && atStart(route.method, route.url);
+      const key = `${now ? 'start' : 'use'} ${JSON.stringify(route.schema)}`;
       let serializer = serializers.get(key);
       if (!serializer) {
-        serializer = compiledOnFirstUse(() => compile(route));
+        serializer = now ? (compileWithValidators ??= build(externalSchemas, { ...options, compileValidators: true }))(route) : compiledOnFirstUse(() => compile(route));
         serializers.set(key, serializer);
       }
       return serializer;

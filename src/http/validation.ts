@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import * as ajvFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import type { CompiledAtStart } from './first-screen.js';
 
 // ajv-formats is CommonJS; under ESM its function arrives as the default export.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -11,16 +12,20 @@ const common: Options = { removeAdditional: false, useDefaults: true, allErrors:
 /**
  * JSON bodies are validated as sent: `"97"` is not a number and `123` is not a name, so a
  * client's mistake is reported instead of silently converted. Query strings and path
- * parameters arrive as text and are converted to the declared types.
+ * parameters arrive as text and are converted to the declared types. The routes `atStart` names are
+ * compiled as they are registered, every other on its first request.
  */
-export function installValidation(app: FastifyInstance, sharedSchemas: object[]): void {
+export function installValidation(app: FastifyInstance, sharedSchemas: object[], atStart: CompiledAtStart = () => false): void {
   const strict = new Ajv({ ...common, coerceTypes: false });
   const coercing = new Ajv({ ...common, coerceTypes: 'array' });
   for (const ajv of [strict, coercing]) {
     addFormats(ajv);
     for (const schema of sharedSchemas) ajv.addSchema(schema);
   }
-  app.setValidatorCompiler(({ schema, httpPart }) => compiledOnFirstUse(() => (httpPart === 'body' ? strict : coercing).compile(schema)));
+  app.setValidatorCompiler(({ schema, httpPart, method, url }) => {
+    const compile = (): Validate => (httpPart === 'body' ? strict : coercing).compile(schema);
+    return atStart(method, url) ? compile() : compiledOnFirstUse(compile);
+  });
 }
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };

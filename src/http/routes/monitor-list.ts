@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import { browseMonitors, DISPLAY_STATES, monitorCounts, monitorKey, type DisplayState } from '../../app/monitoring/browse-monitors.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
-import { eagerSerializers } from '../eager-serialization.js';
 import { PageQuery, pageOf, pageRequest, sendPage } from '../paging.js';
 import { ERRORS, Instant, Nullable } from '../schemas.js';
 import { MonitorView } from './monitoring.js';
@@ -30,10 +29,7 @@ const MonitorRowView = Type.Intersect([MonitorView, Type.Object({ health: Health
 
 /** The monitors list: filtered, sorted and paged on the server, each monitor with its state now. */
 export const monitorListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  // The list's rows are full of unions (nullable fields, states): their validators are compiled before the server listens.
-  const serializerCompiler = eagerSerializers(app.getSchemas());
   app.get('/monitors', {
-    serializerCompiler,
     schema: { 'x-kopa-permission': 'monitors.read',
       tags: ['monitoring'],
       summary: 'Monitors (shared ones and, for a municipality, its own instances’) with their state now; agents ask for their location’s',
