@@ -65,19 +65,27 @@ export const SEGMENT_PAIRS_PER_READ = 200;
  * never wrongly fresh).
  */
 function segmentsInSteps(store: Store, perRead: number): Store {
-  const rollups = store.rollups;
+  // Built on the first computation's first read, not here: a server only describing its API builds
+  // the cache over a store that must not be touched (src/http/openapi-document.ts).
+  let stepped: Store['rollups'] | null = null;
+  return new Proxy(store, {
+    get(object, key) {
+      if (key !== 'rollups') return Reflect.get(object, key) as unknown;
+      return (stepped ??= steppedRollups(object.rollups, perRead));
+    },
+  });
+}
+
+function steppedRollups(rollups: Store['rollups'], perRead: number): Store['rollups'] {
   return {
-    ...store,
-    rollups: {
-      ...rollups,
-      segmentsMany: async (tx, pairs, from, to) => {
-        if (pairs.length <= perRead) return rollups.segmentsMany(tx, pairs, from, to);
-        const merged: Awaited<ReturnType<typeof rollups.segmentsMany>> = new Map();
-        for (let start = 0; start < pairs.length; start += perRead) {
-          for (const [key, segments] of await rollups.segmentsMany(tx, pairs.slice(start, start + perRead), from, to)) merged.set(key, segments);
-        }
-        return merged;
-      },
+    ...rollups,
+    segmentsMany: async (tx, pairs, from, to) => {
+      if (pairs.length <= perRead) return rollups.segmentsMany(tx, pairs, from, to);
+      const merged: Awaited<ReturnType<typeof rollups.segmentsMany>> = new Map();
+      for (let start = 0; start < pairs.length; start += perRead) {
+        for (const [key, segments] of await rollups.segmentsMany(tx, pairs.slice(start, start + perRead), from, to)) merged.set(key, segments);
+      }
+      return merged;
     },
   };
 }
