@@ -9,7 +9,7 @@ import { sendOutbox } from '../../src/app/outbox/send-outbox.js';
 import { systemActor } from '../../src/domain/actor.js';
 import type { Monitor } from '../../src/domain/monitoring/monitor.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
-import { BACKENDS } from '../support/database.js';
+import { BACKENDS, noOlderTransactionRunning } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
 import { smtpReceiver } from '../support/smtp-receiver.js';
 
@@ -102,17 +102,6 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     for (let pass = 0; pass < 2; pass++) {
       expect(await publicStatus(deps), `${label}, public, pass ${pass}`).toEqual(await publicStatus(t.deps, { recompute: true }));
       expect(await tenantStatus(deps, operator, cesisId), `${label}, Cēsis, pass ${pass}`).toEqual(await tenantStatus(t.deps, operator, cesisId, { recompute: true }));
-    }
-  }
-
-  /** Waits until every transaction begun before this call has ended, in every database of the cluster (ADR 0022 "Reading only what changed"). */
-  async function noOlderTransactionRunning() {
-    const [{ xid }] = (await t.database.ownerQuery('SELECT pg_current_xact_id()::text AS xid')) as [{ xid: string }];
-    for (let waited = 0; ; waited += 50) {
-      const [{ ended }] = (await t.database.ownerQuery('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS ended', [xid])) as [{ ended: boolean }];
-      if (ended) return;
-      if (waited > 60_000) throw new Error(`a transaction older than ${xid} is still running after a minute`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
@@ -298,7 +287,7 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     // cluster: a test file's or a bench's transaction in another database, begun before these rows
     // were written, would have them sent again (harmless, but not the exact counts below). So the
     // counting starts once every transaction older than one begun now has ended.
-    await noOlderTransactionRunning();
+    await noOlderTransactionRunning(t.database);
     const shown = await publicStatus(counting);
     // Its first computation reads every kept row.
     expect(sent).toBe(Number(((await t.database.ownerQuery('SELECT count(*)::int AS n FROM monitor_latest_results')) as { n: number }[])[0]!.n));

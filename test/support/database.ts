@@ -95,3 +95,20 @@ function interpolate(text: string, params: unknown[] = []): string {
     return `'${String(value).replace(/'/g, "''")}'`;
   });
 }
+
+/**
+ * Waits until every transaction begun before this call has ended, in every database of the cluster.
+ * "Written since" (migration 040) counts from a snapshot's xmin, the oldest transaction running
+ * anywhere in the cluster: another test file's transaction in its own database, begun before a
+ * test's rows were written, has them sent again — harmless, but not the exact counts a test of
+ * "only what changed" checks. After this, no row written before it counts as written since.
+ */
+export async function noOlderTransactionRunning(database: Pick<TestDatabase, 'ownerQuery'>): Promise<void> {
+  const [{ xid }] = (await database.ownerQuery('SELECT pg_current_xact_id()::text AS xid')) as [{ xid: string }];
+  for (let waited = 0; ; waited += 50) {
+    const [{ ended }] = (await database.ownerQuery('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS ended', [xid])) as [{ ended: boolean }];
+    if (ended) return;
+    if (waited > 60_000) throw new Error(`a transaction older than ${xid} is still running after a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
