@@ -64,7 +64,9 @@ async function listen(server: Server): Promise<number> {
  * slot fit in the window without anything being probed twice.
  */
 function expectOncePerInterval(times: number[], from: number, to: number, intervals: number, label: string): void {
-  const inWindow = times.filter((t) => t >= from && t < to);
+  // A check due just before `to` reaches the target a little after it (its own latency, a busy
+  // machine): the window is judged half an interval longer, and the gaps say none ran twice or was skipped.
+  const inWindow = times.filter((t) => t >= from && t < to + INTERVAL_S * 500);
   const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
   expect(inWindow.length, `${label}: probes in ${intervals} intervals`).toBeGreaterThanOrEqual(intervals);
   expect(gaps.every((gap) => gap > INTERVAL_S * 500 && gap < INTERVAL_S * 1500), `${label}: gaps between probes ${gaps.join(', ')} ms`).toBe(true);
