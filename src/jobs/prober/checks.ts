@@ -79,6 +79,9 @@ export function readJsonPath(value: unknown, path: string): unknown {
   return current;
 }
 
+/** Methods a client may send again by itself when a connection fails (RFC 9110, 9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
 function statusExpected(status: number, expected: unknown): boolean {
   if (Array.isArray(expected)) return expected.includes(status);
   if (typeof expected === 'number') return status === expected;
@@ -93,13 +96,20 @@ function checkHttp(monitor: ProbeTarget, context: CheckContext): Promise<CheckOu
   const keyword = typeof config.keyword === 'string' ? config.keyword : null;
   const jsonPath = typeof config.jsonPath === 'string' ? config.jsonPath : null;
   const needsBody = method !== 'HEAD' && (keyword !== null || jsonPath !== null);
-  const started = context.now();
-  return new Promise((resolve) => {
+  let resolve!: (outcome: CheckOutcome) => void;
+  const outcome = new Promise<CheckOutcome>((r) => (resolve = r));
+  send(false);
+  return outcome;
+
+  function send(again: boolean): void {
+    const started = context.now();
+    let answered = false;
     const request = (secure ? https : http).request(
       url,
       {
         method,
-        agent: secure ? context.agents.https : context.agents.http,
+        // Sent again: on a connection of its own, never on another kept one that may be as stale.
+        agent: again ? false : secure ? context.agents.https : context.agents.http,
         lookup: context.dns.lookup as never,
         timeout: monitor.timeoutMs,
         headers: { 'user-agent': 'Kopa-prober/1', ...(config.headers as Record<string, string> | undefined) },
@@ -107,6 +117,7 @@ function checkHttp(monitor: ProbeTarget, context: CheckContext): Promise<CheckOu
         rejectUnauthorized: config.allowInvalidCertificate !== true,
       },
       (response) => {
+        answered = true;
         // Read the certificate now: by 'end' a keep-alive agent may have taken the socket back (response.socket is null).
         const cert = secure ? (response.socket as TLSSocket).getPeerCertificate() : undefined;
         const chunks: Buffer[] = [];
@@ -142,9 +153,16 @@ function checkHttp(monitor: ProbeTarget, context: CheckContext): Promise<CheckOu
       },
     );
     request.on('timeout', () => request.destroy(new Error(`timed out after ${monitor.timeoutMs} ms`)));
-    request.on('error', (error) => resolve(fail(error.message)));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed as this request went out on it (its idle timeout
+      // ended just then): the request never reached the service, so it goes once more on a new
+      // connection, as RFC 9110 (9.2.2) lets a client do with an idempotent method. Not a failure of
+      // the service: counting it as one failed whole monitors slot after slot (ADR 0018, 2026-12-07).
+      if (!again && !answered && request.reusedSocket && IDEMPOTENT_METHODS.has(method.toUpperCase()) && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return send(true);
+      resolve(fail(error.message));
+    });
     request.end();
-  });
+  }
 }
 
 function splitHostPort(target: string, defaultPort: number): { host: string; port: number } {
