@@ -291,6 +291,11 @@ describe.runIf(POSTGRES_URL && HAVE_NGINX)('two replicas behind nginx on one Pos
       expect(firstAfter, `${path}: probed after the takeover`).toBeDefined();
       expect(firstAfter! - takenAt, `${path}: first probe after the takeover`).toBeLessThanOrEqual(INTERVAL_S * 1000 + 500);
     }
+    // The target answered every request that reached it: no stored result may be a failure. A check
+    // sent on a kept-alive connection the target had just closed (its 5 s keep-alive timeout ending as
+    // a slot began) used to fail here — and, phases being whole seconds, at the same slots every interval.
+    const { rows: failures } = await owner.query<{ target: string; at: Date; error: string | null }>('SELECT m.target, r.at, r.error FROM probe_results r JOIN monitors m ON m.id = r.monitor_id WHERE NOT r.ok ORDER BY r.at');
+    expect(failures.map((f) => `${new URL(f.target).pathname} at ${f.at.toISOString()}: ${f.error}`)).toEqual([]);
     expect(survivor.child.exitCode).toBeNull();
   }, 120_000);
 
