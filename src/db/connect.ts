@@ -103,7 +103,7 @@ const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB'];
  * (TurboFan) on background threads. Those optimizing compilations were the embedded server's peak
  * memory: each takes megabytes of compiler memory, several threads at once while PGlite opens and
  * the first work runs, and the C allocator keeps much of it afterwards. Measured on 1,000 monitors
- * (ADR 0025, "2026-12-07"): peak 291–308 MiB with them, 228–229 without; queries run on Liftoff's
+ * (ADR 0025, "2026-12-07"): the server's peak 304–312 MiB with them, 227 without; queries run on Liftoff's
  * code, which the same ADR measures against the API's throughput.
  * V8 reads the flag when it compiles, so it is set before PGlite is created; it holds for the
  * process, whose only WebAssembly besides PGlite's is Node's HTTP parser for fetch (small).
