@@ -7,6 +7,9 @@
 // made of a grown young generation is told apart from garbage kept in the old one), then
 // the kinds of the statements sent in the last two seconds when bench/count-statements.mjs is
 // preloaded too — so a benchmark can tell when the peak happened and what was running.
+// It samples on the main thread, so it stands still while the main thread is busy — PGlite runs
+// Postgres there, opening included: a peak made inside one long call shows only as a later line whose
+// hwm exceeds its rss. To see such a peak, poll /proc/<pid>/status from outside (ADR 0025, 2026-12-07).
 import { readFileSync } from 'node:fs';
 import { getHeapSpaceStatistics } from 'node:v8';
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -96,7 +97,25 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Kopa
  */
 const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB'];
 
+/**
+ * PGlite's Postgres is 9 MB of WebAssembly, which V8 compiles lazily with its baseline compiler
+ * (Liftoff) and then, function by function as they run hot, again with its optimizing compiler
+ * (TurboFan) on background threads. Those optimizing compilations were the embedded server's peak
+ * memory: each takes megabytes of compiler memory, several threads at once while PGlite opens and
+ * the first work runs, and the C allocator keeps much of it afterwards. Measured on 1,000 monitors
+ * (ADR 0025, "2026-12-07"): the server's peak 304–312 MiB with them, 227 without; queries run on Liftoff's
+ * code, which the same ADR measures against the API's throughput.
+ * V8 reads the flag when it compiles, so it is set before PGlite is created; it holds for the
+ * process, whose only WebAssembly besides PGlite's is Node's HTTP parser for fetch (small).
+ * Node 20 and 22 honour a flag set at run time; Node 24 ignores this one unless it is given on
+ * the command line (`node --liftoff-only bin/kopa.js`).
+ */
+function compileWebAssemblyWithLiftoffOnly(): void {
+  setFlagsFromString('--liftoff-only');
+}
+
 async function openPGlite(dataDir: string | undefined): Promise<KopaDatabase> {
+  compileWebAssemblyWithLiftoffOnly();
   let location: string | undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
