@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { publicStatus, PlatformStatus } from '../app/monitoring/platform-status.js';
 import type { RequestActivity } from './request-activity.js';
+import { WRAPPED_STORE } from '../app/monitoring/kept-tails.js';
 
 /** Thrown inside the start's computation when a request has come in: its transaction rolls back, nothing is written. */
 export class GaveWay extends Error {
@@ -32,6 +33,7 @@ function givingWay(store: Store, giveWay: () => boolean): Store {
   const wrap = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key) {
+        if (key === WRAPPED_STORE) return object;
         const value: unknown = Reflect.get(object, key);
         if (typeof value === 'function') {
           return async (...args: unknown[]) => {
@@ -70,6 +72,7 @@ function segmentsInSteps(store: Store, perRead: number): Store {
   let stepped: Store['rollups'] | null = null;
   return new Proxy(store, {
     get(object, key) {
+      if (key === WRAPPED_STORE) return Reflect.get(object, key) as unknown;
       if (key !== 'rollups') return Reflect.get(object, key) as unknown;
       return (stepped ??= steppedRollups(object.rollups, perRead));
     },
@@ -131,17 +134,21 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
   const runStore = computationStore(store, () => computing?.mustGiveWay() ?? false);
   let cancelWait: (() => void) | null = null;
   let closed = false;
+  let attempts = 0;
   const refresh = (givesWay: boolean): Run => {
     const at = now();
+    const began = performance.now();
     const receivedBefore = requests.received();
     const run = { takenOver: !givesWay } as Run;
     run.mustGiveWay = () => !run.takenOver && requests.received() !== receivedBefore;
     computing = run;
+    if (givesWay) log.debug(`the status page's start computation begins (attempt ${++attempts})`);
     run.data = compute(runStore);
     run.data.then(
       () => {
         if (computing === run) computing = null;
         fresh = { at, data: run.data };
+        if (givesWay) log.debug(`the status page's start computation finished in ${(performance.now() - began).toFixed(0)} ms (attempt ${attempts})`);
       },
       (error: unknown) => {
         if (computing === run) computing = null;
