@@ -101,8 +101,15 @@ export function computationStore(store: Store, mustGiveWay: () => boolean, segme
   return segmentsInSteps(givingWay(store, mustGiveWay), segmentPairsPerRead);
 }
 
-/** How long the server must have had no request in flight before a start computation that gave way begins again. */
-export const START_QUIET_MS = 100;
+/**
+ * How long the server must have had no request in flight before a start computation that gave way
+ * begins again. A page's load pauses between its requests while the browser runs what came (the
+ * main script's evaluation before the page's chunks and data are asked: 100–300 ms cold); at 100 ms
+ * the computation began again in such a pause, and the page's next requests waited for its
+ * statement in flight — on the embedded database, the server's only thread (ADR 0026, "2026-12-07").
+ * A second outlasts a page's pauses; a status visitor who comes before starts or takes it over.
+ */
+export const START_QUIET_MS = 1000;
 
 interface Run {
   data: Promise<PlatformStatus>;
