@@ -59,7 +59,7 @@ describe('statusCache', () => {
     const quietAsked: number[] = [];
     const requests: RequestActivity = { received: () => received, whenQuiet: (quietMs) => (quietAsked.push(quietMs), () => undefined) };
     const store = { monitors: { list: async () => void (received += 1) } };
-    const cache = statusCache(15_000, () => 0, store as never, async (given) => {
+    const cache = statusCache(15_000, () => 0, store as never, async (given: unknown) => {
       await (given as typeof store).monitors.list();
       await (given as typeof store).monitors.list();
       return answerAt(0);
