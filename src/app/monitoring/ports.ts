@@ -120,6 +120,8 @@ export interface ProbeResultStore {
    * times in epoch milliseconds.
    */
   latestKept(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; atMs: number; ok: boolean; latencyMs: number | null }[]>;
+  /** The same kept results, one entry per monitor and location, newest first: `atsMs[i]` and `oks[i]` are one result. */
+  keptTips(tx: Tx, monitorIds: readonly string[], perLocation: number): Promise<{ monitorId: string; location: string; atsMs: number[]; oks: boolean[] }[]>;
 }
 
 export interface MaintenanceStore {

@@ -72,4 +72,17 @@ export const probeResultRepository: Store['probeResults'] = {
       ORDER BY k.monitor_id, k.location, u.at`.execute(trxOf(tx));
     return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, atMs: Number(r.at_ms), ok: r.ok, latencyMs: r.latency_ms }));
   },
+  async keptTips(tx, monitorIds, perLocation) {
+    if (monitorIds.length === 0) return [];
+    // One row per location, its newest results as two lists of text (epoch milliseconds, and t/f
+    // as PostgreSQL writes booleans): a third of latestKept's rows, no latencies, and splitting text
+    // is cheaper than parsing array values (measured by hand, not by a committed bench: ADR 0026).
+    const rows = await sql<{ monitor_id: string; location: string; ats_ms: string | null; oks: string | null }>`
+      SELECT k.monitor_id, k.location, array_to_string(k.oks[1:${perLocation}::integer], ',') AS oks,
+        array_to_string(ARRAY(SELECT floor(extract(epoch FROM u.at) * 1000)::bigint FROM unnest(k.ats[1:${perLocation}::integer]) WITH ORDINALITY AS u(at, i) ORDER BY u.i), ',') AS ats_ms
+      FROM monitor_latest_results k
+      WHERE k.monitor_id = ANY(${sql.val([...monitorIds])}::uuid[])`.execute(trxOf(tx));
+    const list = (text: string | null) => (text === null || text === '' ? [] : text.split(','));
+    return rows.rows.map((r) => ({ monitorId: r.monitor_id, location: r.location, atsMs: list(r.ats_ms).map(Number), oks: list(r.oks).map((ok) => ok === 't') }));
+  },
 };
