@@ -13,7 +13,7 @@
  * and the longest one's own duration (asked → answered) — which is what the first goal's "first
  * screen's data" is, apart from the scripts before it and the drawing after it.
  *
- *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends] [-- --fresh-days] [-- --tree <dir>] [-- --profile] [-- --renders]
+ *   npm run bench:dashboard [-- --monitors 2000] [-- --services 20] [-- --raw-hours 24] [-- --reloads 3] [-- --only postgres|pglite] [-- --waterfall] [-- --new-backends] [-- --fresh-days] [-- --tree <dir>] [-- --profile] [-- --renders] [-- --server-log]
  *
  * "Cold after a restart" means a restart of a running installation: after the history is written
  * (behind the server's back), the server is started once and asked for the public status page, so
@@ -35,6 +35,10 @@
  * the browser's own CPU of a cold visit is spent on.
  * `--waterfall` also prints every request of the cold visit and of the last reload in the order they
  * started (start → first byte → end, from the navigation's start), to see which waits on which.
+ * `--server-log` runs the restarted server with LOG_LEVEL=debug and prints, in the page's clock, what its log
+ * says of the cold visit: each request's arrival at the server and its answer (Fastify's own lines), and
+ * the status page's start computation (when it gave way, began again and finished; ADR 0026) — which
+ * request waited on which, seen from the server.
  * `--new-backends` (PostgreSQL) ends the server's database connections after the warm reloads and
  * reloads once more: Node is warm, every backend new — what a cold visit owes to new backends.
  *
@@ -73,6 +77,7 @@ const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const FRESH_DAYS = process.argv.includes('--fresh-days');
 const PROFILE = process.argv.includes('--profile');
 const RENDERS = process.argv.includes('--renders');
+const SERVER_LOG = process.argv.includes('--server-log');
 const TREE = process.argv.includes('--tree') ? process.argv[process.argv.indexOf('--tree') + 1]! : undefined;
 const BIN = TREE ? join(TREE, 'bin/kopa.js') : COMPILED_BIN;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
@@ -277,7 +282,7 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
 
   // The restart: nothing of the server is warm, nor the browser's cache (a fresh context with only the cookie).
   const spawnedAt = performance.now();
-  server = await start(env);
+  server = await start(SERVER_LOG ? { ...env, LOG_LEVEL: 'debug' } : env);
   const bannerAt = performance.now() - spawnedAt;
   const context = await browser.newContext({ baseURL: server.url, locale: 'lv-LV', timezoneId: 'Europe/Riga', viewport: { width: 1280, height: 800 }, storageState: session });
   try {
@@ -319,6 +324,7 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
       console.log(`    ${''.padEnd(12)} React, cold: ${r.commits} commits; table rows mounted ${r.mounted}, rendered again ${r.again}`);
     }
     console.log(line('cold', cold));
+    if (SERVER_LOG) printServerLog(server.output(), await page.evaluate(() => performance.timeOrigin), cold.idleMs);
     // Counted from the process's start too: work the server does before its banner is not hidden.
     console.log(
       `    ${''.padEnd(12)} from the process's start: banner ${ms(bannerAt)}, navigation ${ms(navigatedAt)}, first row ${ms(navigatedAt + cold.firstRowMs)}, usable ${ms(navigatedAt + cold.usableMs)}`,
@@ -354,6 +360,35 @@ async function measure(label: string, env: Record<string, string>, browser: Brow
     await context.close();
     await stopServer(server);
   }
+}
+
+/**
+ * `--server-log`: the server's log lines of the cold visit in the page's clock (the page's time origin and
+ * the log's `time` are both the machine's wall clock): the requests it took, from their arrival at the
+ * server (Fastify's "incoming request", after whatever held its one thread) to their answer, and the
+ * status start computation's own lines.
+ */
+function printServerLog(output: string, pageOrigin: number, idleMs: number): void {
+  const requests = new Map<string, { url: string; at: number; answered: number | null }>();
+  const status: string[] = [];
+  for (const text of output.split('\n')) {
+    if (!text.startsWith('{')) continue;
+    let entry: { time: number; msg: string; reqId?: string; req?: { url: string } };
+    try {
+      entry = JSON.parse(text) as typeof entry;
+    } catch {
+      continue;
+    }
+    const at = entry.time - pageOrigin;
+    if (at < -5000 || at > idleMs + 1000) continue;
+    if (entry.msg === 'incoming request' && entry.reqId && entry.req) requests.set(entry.reqId, { url: entry.req.url, at, answered: null });
+    else if (entry.msg === 'request completed' && entry.reqId && requests.has(entry.reqId)) requests.get(entry.reqId)!.answered = at;
+    else if (/status/i.test(entry.msg)) status.push(`      ${ms(at)}  ${entry.msg}`);
+  }
+  console.log(`    ${''.padEnd(12)} the server's log, cold (ms in the page's clock): the status start computation`);
+  for (const text of status) console.log(text);
+  console.log(`    ${''.padEnd(12)} requests as the server took them: arrived → answered`);
+  for (const r of [...requests.values()].sort((a, b) => a.at - b.at)) console.log(`      ${ms(r.at)} → ${r.answered === null ? '      –   ' : ms(r.answered)}  ${r.url.slice(0, 100)}`);
 }
 
 interface CpuProfile {

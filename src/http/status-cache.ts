@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { publicStatus, PlatformStatus } from '../app/monitoring/platform-status.js';
 import type { RequestActivity } from './request-activity.js';
+import { WRAPPED_STORE } from '../app/monitoring/kept-tails.js';
 
 /** Thrown inside the start's computation when a request has come in: its transaction rolls back, nothing is written. */
 export class GaveWay extends Error {
@@ -32,6 +33,7 @@ function givingWay(store: Store, giveWay: () => boolean): Store {
   const wrap = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key) {
+        if (key === WRAPPED_STORE) return object;
         const value: unknown = Reflect.get(object, key);
         if (typeof value === 'function') {
           return async (...args: unknown[]) => {
@@ -70,6 +72,7 @@ function segmentsInSteps(store: Store, perRead: number): Store {
   let stepped: Store['rollups'] | null = null;
   return new Proxy(store, {
     get(object, key) {
+      if (key === WRAPPED_STORE) return Reflect.get(object, key) as unknown;
       if (key !== 'rollups') return Reflect.get(object, key) as unknown;
       return (stepped ??= steppedRollups(object.rollups, perRead));
     },
@@ -98,8 +101,15 @@ export function computationStore(store: Store, mustGiveWay: () => boolean, segme
   return segmentsInSteps(givingWay(store, mustGiveWay), segmentPairsPerRead);
 }
 
-/** How long the server must have had no request in flight before a start computation that gave way begins again. */
-export const START_QUIET_MS = 100;
+/**
+ * How long the server must have had no request in flight before a start computation that gave way
+ * begins again. A page's load pauses between its requests while the browser runs what came (the
+ * main script's evaluation before the page's chunks and data are asked: 100–300 ms cold); at 100 ms
+ * the computation began again in such a pause, and the page's next requests waited for its
+ * statement in flight — on the embedded database, the server's only thread (ADR 0026, "2026-12-07").
+ * A second outlasts a page's pauses; a status visitor who comes before starts or takes it over.
+ */
+export const START_QUIET_MS = 1000;
 
 interface Run {
   data: Promise<PlatformStatus>;
@@ -131,17 +141,21 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
   const runStore = computationStore(store, () => computing?.mustGiveWay() ?? false);
   let cancelWait: (() => void) | null = null;
   let closed = false;
+  let attempts = 0;
   const refresh = (givesWay: boolean): Run => {
     const at = now();
+    const began = performance.now();
     const receivedBefore = requests.received();
     const run = { takenOver: !givesWay } as Run;
     run.mustGiveWay = () => !run.takenOver && requests.received() !== receivedBefore;
     computing = run;
+    if (givesWay) log.debug(`the status page's start computation begins (attempt ${++attempts})`);
     run.data = compute(runStore);
     run.data.then(
       () => {
         if (computing === run) computing = null;
         fresh = { at, data: run.data };
+        if (givesWay) log.debug(`the status page's start computation finished in ${(performance.now() - began).toFixed(0)} ms (attempt ${attempts})`);
       },
       (error: unknown) => {
         if (computing === run) computing = null;

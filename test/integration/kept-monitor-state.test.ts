@@ -4,6 +4,7 @@ import { ingestProbeBatch } from '../../src/app/monitoring/ingest-probe-batch.js
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { browseMonitors, DISPLAY_STATES, displayState, monitorCounts } from '../../src/app/monitoring/browse-monitors.js';
 import { healthOf, statesOf, type MonitorHealth } from '../../src/app/monitoring/monitor-health.js';
+import { keptTailsOf } from '../../src/app/monitoring/kept-tails.js';
 import { issuePushToken, receiveBeat, recordMissedBeats } from '../../src/app/monitoring/push-monitors.js';
 import { updateMonitor } from '../../src/app/monitoring/update-monitor.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
@@ -153,9 +154,18 @@ describe.each(BACKENDS)('kept state now on %s', (backend) => {
           const expected = expectedHealth(current, raw, now.getTime());
           expect(await healthOf(t.deps, current)).toEqual(expected);
           for (const m of current) expect(await healthOf(t.deps, [m])).toEqual(expectedHealth([m], raw, now.getTime()));
-          // The states alone (the list's counts), from one row per location, are the same states.
+          // The states alone (the list's counts) are the same states: from one row per location before
+          // this process holds a read of the kept results, and from the read it holds (the previous
+          // run's) laid over with what was written since once it does.
           const active = current.filter((m) => m.active);
-          expect(await statesOf(t.deps, active)).toEqual(expectedHealth(active, raw, now.getTime()).map((h) => h.state));
+          const states = expectedHealth(active, raw, now.getTime()).map((h) => h.state);
+          const tails = keptTailsOf(t.deps.store);
+          const held = tails.held;
+          tails.held = null;
+          expect(await statesOf(t.deps, active)).toEqual(states);
+          expect(tails.held).toBeNull();
+          tails.held = held ?? (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.rollups.keptResults(tx, null))).kept;
+          expect(await statesOf(t.deps, active)).toEqual(states);
           // The timelines' raw tails (status page, reports) come from the same kept rows where they reach back far enough.
           const to = new Date(now.getTime() - tail.toMinutesAgo * MINUTE);
           const pairs = tail.pairs.map((p) => ({ monitorId: current[p.monitor % current.length]!.id, location: LOCATIONS[p.location % LOCATIONS.length]!, from: new Date(now.getTime() - p.fromMinutesAgo * MINUTE), margin: p.margin }));

@@ -17,9 +17,19 @@ export interface KeptTails {
 
 const byStore = new WeakMap<object, KeptTails>();
 
+/**
+ * What a store that reads through another answers for this key: the store it wraps (the status
+ * page's computations read through one that gives way, src/http/status-cache.ts). The kept tails
+ * are filed under the wrapped store, so that the status computations and the monitors' states
+ * (`statesOf`) share one read of the kept results: after the start's computation, a restarted
+ * server's first counts read only the rows written since (ADR 0026, "2026-12-07").
+ */
+export const WRAPPED_STORE = Symbol('the store this one reads through');
+
 export function keptTailsOf(store: object): KeptTails {
-  let tails = byStore.get(store);
-  if (!tails) byStore.set(store, (tails = { held: null }));
+  const key = (store as { [WRAPPED_STORE]?: object })[WRAPPED_STORE] ?? store;
+  let tails = byStore.get(key);
+  if (!tails) byStore.set(key, (tails = { held: null }));
   return tails;
 }
 

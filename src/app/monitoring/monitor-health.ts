@@ -6,6 +6,7 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitorForState, MonitoringDeps } from './ports.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { SYSTEM } from '../shared/transaction.js';
+import { keptTailsOf } from './kept-tails.js';
 
 
 export interface MonitorHealth {
@@ -74,18 +75,37 @@ export async function healthOf(deps: MonitoringDeps, monitors: readonly Monitor[
 
 /**
  * Only the states of the given active monitors now, in their order, by the same rule as `healthOf`
- * (no reasons, instants or latencies): what the list's counts need, from one row per location.
+ * (no reasons, instants or latencies): what the list's counts need. Once this process holds a read
+ * of every location's kept results (the status page's computations make one, `keptTailsOf`), from
+ * that read laid over with only the rows written since (`keptResults`), kept for the next: after
+ * the status start computation a restarted server's first counts read one row, not one per
+ * location. Before any, from one row per location with only its newest results (`keptTips`): a
+ * first whole read, 21 results a row, cost the cold counts more (ADR 0026, "2026-12-07"). A state
+ * needs each location's newest results; the older ones a kept row holds beside them change none
+ * (`currentState` reads the last result and the run of failures before it).
  */
 export async function statesOf(deps: MonitoringDeps, monitors: readonly MonitorForState[]): Promise<State[]> {
   if (monitors.length === 0) return [];
   const now = deps.clock.now().getTime();
-  const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
-  const tips = await deps.store.run(SYSTEM, (tx) => deps.store.probeResults.keptTips(tx, monitors.map((m) => m.id), perLocation));
+  const tails = keptTailsOf(deps.store);
   const byMonitor = new Map<string, LatestResult[]>();
-  for (const tip of tips) {
-    let results = byMonitor.get(tip.monitorId);
-    if (!results) byMonitor.set(tip.monitorId, (results = []));
-    for (let i = 0; i < tip.atsMs.length; i++) results.push({ location: tip.location, at: tip.atsMs[i]!, ok: tip.oks[i]! });
+  const held = tails.held;
+  if (held) {
+    const { kept, reusable } = await deps.store.run(SYSTEM, (tx) => deps.store.rollups.keptResults(tx, held));
+    if (reusable) tails.held = kept;
+    for (const m of monitors) {
+      const results: LatestResult[] = [];
+      for (const location of new Set(m.locations)) for (const r of kept.rows.get(`${m.id}|${location}`)?.results ?? []) results.push({ location, at: r.at, ok: r.ok });
+      byMonitor.set(m.id, results);
+    }
+  } else {
+    const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
+    const tips = await deps.store.run(SYSTEM, (tx) => deps.store.probeResults.keptTips(tx, monitors.map((m) => m.id), perLocation));
+    for (const tip of tips) {
+      let results = byMonitor.get(tip.monitorId);
+      if (!results) byMonitor.set(tip.monitorId, (results = []));
+      for (let i = 0; i < tip.atsMs.length; i++) results.push({ location: tip.location, at: tip.atsMs[i]!, ok: tip.oks[i]! });
+    }
   }
   // currentState reads only the monitor's own locations, as healthOf's filter does.
   return monitors.map((m) => currentState(m, byMonitor.get(m.id) ?? [], now).state);

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { healthOf } from '../../src/app/monitoring/monitor-health.js';
+import { ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
+import { SYSTEM } from '../../src/app/shared/transaction.js';
+import { systemActor } from '../../src/domain/actor.js';
+import { BACKENDS } from '../support/database.js';
+import { signIn, startTestApp, type TestApp } from '../support/app.js';
+
+/**
+ * The monitors' states (the list's counts) read the kept results the way the status page's
+ * computations do, and share with them what this process read last — also with the computations
+ * that read through the status cache's store that gives way (src/http/status-cache.ts). So after
+ * a restart the status start computation's read serves the first counts: only the rows written
+ * since travel (ADR 0026, "2026-12-07"). The counts stay those of the states the list shows.
+ */
+describe.each(BACKENDS)('monitor states sharing the status computation\'s kept results on %s', (backend) => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('reads after the status start computation only the kept rows written since, and counts exactly', async () => {
+    const reads: { held: boolean; sent: number }[] = [];
+    t = await startTestApp(backend, {
+      demoHistory: true,
+      server: { statusCacheMs: 15_000 },
+      store: (store) => ({
+        ...store,
+        rollups: {
+          ...store.rollups,
+          keptResults: async (tx, held) => {
+            const answer = await store.rollups.keptResults(tx, held);
+            reads.push({ held: held !== null, sent: answer.sent });
+            return answer;
+          },
+        },
+      }),
+    });
+    // The status page's answer: its start computation's (or a computation this visitor waited for).
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/status' })).statusCode).toBe(200);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.held).toBe(false);
+    const keptRows = reads[0]!.sent;
+    expect(keptRows).toBeGreaterThan(0);
+
+    const operator = await signIn(t.app, 'operators@rda.lv');
+    const expected = async () => {
+      const all = await t.deps.store.run(SYSTEM, (tx) => t.deps.store.monitors.list(tx, {}));
+      const counts = { total: all.length, down: 0, unknown: 0, up: 0, paused: 0 };
+      for (const [i, h] of (await healthOf(t.deps, all)).entries()) counts[all[i]!.active ? h.state : 'paused'] += 1;
+      return counts;
+    };
+    const counts = await operator.get('/api/v1/monitors/counts');
+    expect(counts.statusCode).toBe(200);
+    // The counts read what the start computation held: nothing was written since.
+    expect(reads.slice(1)).toEqual([{ held: true, sent: 0 }]);
+    expect(counts.json()).toEqual(await expected());
+
+    // A result arrives for one location: the next counts read that row alone, and count it.
+    const monitor = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.monitors.list(tx, {}))).find((m) => m.active && m.type === 'http')!;
+    const at = new Date(Date.now() - 1000).toISOString();
+    await ingestProbeResults(t.deps, systemActor('test'), monitor.id, [{ at, ok: false, location: monitor.locations[0]! }, { at: new Date(Date.now() - 500).toISOString(), ok: false, location: monitor.locations[0]! }]);
+    const after = await operator.get('/api/v1/monitors/counts');
+    expect(reads.slice(2)).toEqual([{ held: true, sent: 1 }]);
+    expect(after.json()).toEqual(await expected());
+  });
+});
