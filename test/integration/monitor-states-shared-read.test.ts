@@ -3,7 +3,7 @@ import { healthOf } from '../../src/app/monitoring/monitor-health.js';
 import { ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import { systemActor } from '../../src/domain/actor.js';
-import { BACKENDS } from '../support/database.js';
+import { BACKENDS, noOlderTransactionRunning } from '../support/database.js';
 import { signIn, startTestApp, type TestApp } from '../support/app.js';
 
 /**
@@ -34,6 +34,9 @@ describe.each(BACKENDS)('monitor states sharing the status computation\'s kept r
         },
       }),
     });
+    // The exact counts of rows written since below: no transaction elsewhere in the cluster may hold
+    // a read's snapshot xmin below the rows already written (test/support/database.ts).
+    await noOlderTransactionRunning(t.database);
     // The status page's answer: its start computation's (or a computation this visitor waited for).
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/status' })).statusCode).toBe(200);
     expect(reads).toHaveLength(1);
@@ -48,6 +51,7 @@ describe.each(BACKENDS)('monitor states sharing the status computation\'s kept r
       for (const [i, h] of (await healthOf(t.deps, all)).entries()) counts[all[i]!.active ? h.state : 'paused'] += 1;
       return counts;
     };
+    await noOlderTransactionRunning(t.database);
     const counts = await operator.get('/api/v1/monitors/counts');
     expect(counts.statusCode).toBe(200);
     // The counts read what the start computation held: nothing was written since.
