@@ -34,15 +34,11 @@ describe.each(BACKENDS)('monitor states sharing the status computation\'s kept r
         },
       }),
     });
-    // The exact counts of rows written since below: no transaction elsewhere in the cluster may hold
-    // a read's snapshot xmin below the rows already written (test/support/database.ts).
-    await noOlderTransactionRunning(t.database);
     // The status page's answer: its start computation's (or a computation this visitor waited for).
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/status' })).statusCode).toBe(200);
     expect(reads).toHaveLength(1);
     expect(reads[0]!.held).toBe(false);
-    const keptRows = reads[0]!.sent;
-    expect(keptRows).toBeGreaterThan(0);
+    expect(reads[0]!.sent).toBeGreaterThan(0);
 
     const operator = await signIn(t.app, 'operators@rda.lv');
     const expected = async () => {
@@ -51,19 +47,25 @@ describe.each(BACKENDS)('monitor states sharing the status computation\'s kept r
       for (const [i, h] of (await healthOf(t.deps, all)).entries()) counts[all[i]!.active ? h.state : 'paused'] += 1;
       return counts;
     };
+    // Exact counts of rows written since need every read's snapshot to see all rows written before it
+    // as old: a transaction elsewhere in the cluster (CI runs files side by side) that was open while
+    // the app started has the start computation's read send those rows again (harmless, not exact).
+    // So the first counts must build on the start computation's read, the ones after it send exactly what changed.
     await noOlderTransactionRunning(t.database);
     const counts = await operator.get('/api/v1/monitors/counts');
     expect(counts.statusCode).toBe(200);
-    // The counts read what the start computation held: nothing was written since.
-    expect(reads.slice(1)).toEqual([{ held: true, sent: 0 }]);
+    expect(reads.slice(1).map((read) => read.held)).toEqual([true]);
     expect(counts.json()).toEqual(await expected());
+    // Nothing was written since: the next counts read no row.
+    expect((await operator.get('/api/v1/monitors/counts')).json()).toEqual(await expected());
+    expect(reads.slice(2)).toEqual([{ held: true, sent: 0 }]);
 
     // A result arrives for one location: the next counts read that row alone, and count it.
     const monitor = (await t.deps.store.run(SYSTEM, (tx) => t.deps.store.monitors.list(tx, {}))).find((m) => m.active && m.type === 'http')!;
     const at = new Date(Date.now() - 1000).toISOString();
     await ingestProbeResults(t.deps, systemActor('test'), monitor.id, [{ at, ok: false, location: monitor.locations[0]! }, { at: new Date(Date.now() - 500).toISOString(), ok: false, location: monitor.locations[0]! }]);
     const after = await operator.get('/api/v1/monitors/counts');
-    expect(reads.slice(2)).toEqual([{ held: true, sent: 1 }]);
+    expect(reads.slice(3)).toEqual([{ held: true, sent: 1 }]);
     expect(after.json()).toEqual(await expected());
   });
 });
