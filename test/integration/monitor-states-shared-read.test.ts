@@ -4,7 +4,7 @@ import { ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js'
 import { SYSTEM } from '../../src/app/shared/transaction.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS, noOlderTransactionRunning } from '../support/database.js';
-import { signIn, startTestApp, type TestApp } from '../support/app.js';
+import { recordingKeptResults, signIn, startTestApp, type TestApp } from '../support/app.js';
 
 /**
  * The monitors' states (the list's counts) read the kept results the way the status page's
@@ -22,17 +22,7 @@ describe.each(BACKENDS)('monitor states sharing the status computation\'s kept r
     t = await startTestApp(backend, {
       demoHistory: true,
       server: { statusCacheMs: 15_000 },
-      store: (store) => ({
-        ...store,
-        rollups: {
-          ...store.rollups,
-          keptResults: async (tx, held) => {
-            const answer = await store.rollups.keptResults(tx, held);
-            reads.push({ held: held !== null, sent: answer.sent });
-            return answer;
-          },
-        },
-      }),
+      store: recordingKeptResults((read) => void reads.push(read)),
     });
     // The status page's answer: its start computation's (or a computation this visitor waited for).
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/status' })).statusCode).toBe(200);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { systemActor } from '../../src/domain/actor.js';
 import { BACKENDS, noOlderTransactionRunning } from '../support/database.js';
-import { signIn, startTestApp, type TestApp } from '../support/app.js';
+import { recordingKeptResults, signIn, startTestApp, type TestApp } from '../support/app.js';
 
 const MINUTE = 60_000;
 const operator = systemActor('test');
@@ -172,17 +172,7 @@ describe.each(BACKENDS)('status page computations after an expiry on %s', (backe
     t = await startTestApp(backend, {
       now: () => now,
       server: { statusCacheMs: 15_000 },
-      store: (store) => ({
-        ...store,
-        rollups: {
-          ...store.rollups,
-          keptResults: async (tx, held) => {
-            const answer = await store.rollups.keptResults(tx, held);
-            returned += answer.sent;
-            return answer;
-          },
-        },
-      }),
+      store: recordingKeptResults((read) => void (returned += read.sent)),
     });
     // The start's computation lets the event loop turn between its reads: it is done before the monitors are made.
     await generatedAt();

@@ -117,3 +117,21 @@ function clientWith(app: FastifyInstance, headers: Record<string, string>): Clie
     delete: (url) => app.inject({ method: 'DELETE', url, headers }),
   };
 }
+
+/**
+ * A store whose kept-results reads (the status page's and the monitors' states') are reported as
+ * they return: whether a held read was laid over, and how many rows the database sent.
+ */
+export function recordingKeptResults(onRead: (read: { held: boolean; sent: number }) => void): (store: Store) => Store {
+  return (store) => ({
+    ...store,
+    rollups: {
+      ...store.rollups,
+      keptResults: async (tx, held) => {
+        const answer = await store.rollups.keptResults(tx, held);
+        onRead({ held: held !== null, sent: answer.sent });
+        return answer;
+      },
+    },
+  });
+}

@@ -34,6 +34,17 @@ export function keptTailsOf(store: object): KeptTails {
 }
 
 /**
+ * The kept results now: what this process holds laid over with the rows written since, in one
+ * statement, and held for the next read when the database says it may be (`reusable`). The status
+ * page's timelines and the monitors' states both read through here, so they share one read.
+ */
+export async function readKeptResults(deps: { store: Pick<MonitoringDeps['store'], 'rollups'> }, tx: Tx, tails: KeptTails): Promise<KeptResults> {
+  const { kept, reusable } = await deps.store.rollups.keptResults(tx, tails.held);
+  if (reusable) tails.held = kept;
+  return kept;
+}
+
+/**
  * `keptTimeline` of a kept row per interval and confirmation count (a monitor's settings may
  * change, its results not). A row unchanged since the last read is the same object, so its
  * timelines are computed once; a changed row is a new object and starts empty.
@@ -55,8 +66,7 @@ export async function timelinesFromKeptTails(
   tails: readonly { monitor: TailMonitor; location: string; key: string; split: number }[],
   to: number,
 ): Promise<Map<string, Segment[]>> {
-  const { kept, reusable } = await deps.store.rollups.keptResults(tx, reuse.held);
-  if (reusable) reuse.held = kept;
+  const kept = await readKeptResults(deps, tx, reuse);
   const out = new Map<string, Segment[]>();
   for (const t of tails) {
     const row = kept.rows.get(t.key);

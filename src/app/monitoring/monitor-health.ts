@@ -6,7 +6,7 @@ import { requirePermission, scopeOf } from '../shared/authorize.js';
 import type { MonitorForState, MonitoringDeps } from './ports.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import { SYSTEM } from '../shared/transaction.js';
-import { keptTailsOf } from './kept-tails.js';
+import { keptTailsOf, readKeptResults } from './kept-tails.js';
 
 
 export interface MonitorHealth {
@@ -89,10 +89,8 @@ export async function statesOf(deps: MonitoringDeps, monitors: readonly MonitorF
   const now = deps.clock.now().getTime();
   const tails = keptTailsOf(deps.store);
   const byMonitor = new Map<string, LatestResult[]>();
-  const held = tails.held;
-  if (held) {
-    const { kept, reusable } = await deps.store.run(SYSTEM, (tx) => deps.store.rollups.keptResults(tx, held));
-    if (reusable) tails.held = kept;
+  if (tails.held) {
+    const kept = await deps.store.run(SYSTEM, (tx) => readKeptResults(deps, tx, tails));
     for (const m of monitors) {
       const results: LatestResult[] = [];
       for (const location of new Set(m.locations)) for (const r of kept.rows.get(`${m.id}|${location}`)?.results ?? []) results.push({ location, at: r.at, ok: r.ok });
