@@ -43,17 +43,23 @@ const COUNT_ROW_RENDERS = `(() => {
   };
 })();`;
 
-/** Holds every request to the API path `path` until `release()`; then lets them (and any later ones) through. */
-async function hold(page: Page, path: string): Promise<{ release(): Promise<void> }> {
+/** Holds every request to the path `path` (or whose address matches it) until `release()`; then lets them (and any later ones) through. */
+async function hold(page: Page, path: string | RegExp): Promise<{ release(): Promise<void> }> {
   const held: Route[] = [];
   let released = false;
-  await page.route((url) => url.pathname === path, (route) => (released ? route.continue() : void held.push(route)));
+  await page.route((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)), (route) => (released ? route.continue() : void held.push(route)));
   return {
     async release() {
       released = true;
       await Promise.all(held.map((route) => route.continue()));
     },
   };
+}
+
+/** Resolves once no download of the page (a resource timing entry) has ended for 500 ms. */
+async function quietNetwork(page: Page): Promise<void> {
+  const started = () => page.evaluate(() => performance.getEntriesByType('resource').length);
+  for (let last = -1, now = await started(); now !== last; last = now, now = await started()) await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 const rowRenders = (page: Page) => page.evaluate(() => (window as unknown as { rowRenders: { rendered: number; commits: number } }).rowRenders);
@@ -118,5 +124,56 @@ describe.runIf(runBrowserJourneys)('the monitors page renders a row again only w
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => rows.first().innerText()).toContain('every 60 s');
     await expect.poll(() => rows.last().innerText()).toContain('shared instance');
+  });
+});
+
+/**
+ * Runs before the UI's scripts: notes whether the pages' Suspense fallback (layout.tsx: a busy box
+ * straight under <main> saying "Notiek ielāde…") was ever in the document. The session check's box
+ * (require-auth.tsx) has the same place and says that the session is being checked.
+ */
+const WATCH_FOR_FALLBACK = `(() => {
+  window.fallbackShown = false;
+  new MutationObserver(() => {
+    for (const box of document.querySelectorAll('main > div[aria-busy="true"]')) if (box.textContent.includes('Notiek ielāde')) window.fallbackShown = true;
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+/**
+ * A page whose code is in when React first shows it is drawn in that render: a lazy page that
+ * suspended even so committed the loading fallback, and React held the page back up to 300 ms after
+ * it (web/src/lazy-page.ts).
+ */
+describe.runIf(runBrowserJourneys)('a page opened by its address, its code loaded during the session check', () => {
+  const world = journeyWorld('pglite');
+
+  it('is drawn without the loading fallback', async () => {
+    const page = await world.open();
+    await logIn(page, 'operators@rda.lv');
+    await page.addInitScript({ content: WATCH_FOR_FALLBACK });
+    // The session's answer waits until the page's code (started by startPageAt) has arrived.
+    const session = await hold(page, '/api/v1/session');
+    const pageCode = page.waitForResponse((response) => /\/assets\/monitors-page-[\w-]+\.js$/.test(response.url()));
+    await page.goto('/monitors', { waitUntil: 'commit' });
+    await (await pageCode).finished();
+    // Its chunks are asked for with it; once no download has ended for half a second they are in
+    // and evaluated (a few milliseconds' work), and only the held session check is waiting.
+    await quietNetwork(page);
+    await session.release();
+    await page.locator('#monitors-list-title').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { fallbackShown: boolean }).fallbackShown)).toBe(false);
+
+    // The check sees the fallback when there is one: the same visit with the page's code held
+    // until the session has answered.
+    const other = await world.open();
+    await logIn(other, 'operators@rda.lv');
+    await other.addInitScript({ content: WATCH_FOR_FALLBACK });
+    const code = await hold(other, /\/assets\/monitors-page-[\w-]+\.js$/);
+    const answered = other.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/session');
+    await other.goto('/monitors', { waitUntil: 'commit' });
+    await (await answered).finished();
+    await expect.poll(() => other.evaluate(() => (window as unknown as { fallbackShown: boolean }).fallbackShown)).toBe(true);
+    await code.release();
+    await other.locator('#monitors-list-title').waitFor();
   });
 });
