@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCheckContext, createCheckContext, runCheck, type CheckContext, type ProbeTarget } from '../../src/jobs/prober/checks.js';
@@ -93,5 +94,37 @@ describe('an HTTP check on a kept-alive connection the server has just closed', 
     expect(await runCheck(monitor(server.url, 'POST'), context)).toMatchObject({ ok: false, error: 'socket hang up' });
     expect(server.connections).toBe(1);
     expect(server.answered).toEqual(['POST']);
+  });
+});
+
+/**
+ * A server that says how long it keeps an idle connection (`Keep-Alive: timeout=2`, as Node and
+ * Apache do) and closes it then: the prober drops the connection a second before (Node's agent's
+ * margin), so a check after that goes on a new connection, never on one about to be closed.
+ */
+describe("an HTTP check after a server's announced keep-alive timeout", () => {
+  it('goes on a new connection once the kept one has been idle for the timeout less a second', async () => {
+    const server = createHttpServer((_request, response) => response.end('ok'));
+    server.keepAliveTimeout = 2000;
+    const connections: number[] = [];
+    server.on('connection', () => connections.push(Date.now()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const context = createCheckContext(createDnsCache());
+    try {
+      const target: ProbeTarget = { type: 'http', target: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, config: {}, timeoutMs: 2000 };
+      expect(await runCheck(target, context)).toMatchObject({ ok: true });
+      // Within the second's margin the kept connection is used again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await runCheck(target, context)).toMatchObject({ ok: true });
+      expect(connections).toHaveLength(1);
+      // Past it (the server would still hold the connection for another half second), a new one.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await runCheck(target, context)).toMatchObject({ ok: true });
+      expect(connections).toHaveLength(2);
+    } finally {
+      closeCheckContext(context);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -28,11 +28,21 @@ const MAX_BODY_BYTES = 1_048_576;
 const pass = (latencyMs: number, warning: string | null = null): CheckOutcome => ({ ok: true, latencyMs, error: null, warning });
 const fail = (error: string, latencyMs: number | null = null): CheckOutcome => ({ ok: false, latencyMs, error: error.slice(0, 500), warning: null });
 
+/**
+ * How long an idle kept connection is kept at most. Node's agent takes a server's `Keep-Alive:
+ * timeout=N` hint (less a second) only when it has a timeout of its own; without one it kept every
+ * connection until the server closed it, and a check sent as the server's idle timeout ended met a
+ * hang-up (sent again, ADR 0018, 2026-12-07). An hour: longer than monitors' intervals are in
+ * practice, so a server that gives no hint keeps its connection from check to check as before.
+ */
+export const IDLE_CONNECTION_MS = 3_600_000;
+
 export function createCheckContext(dns: DnsCache, maxSockets = 256): CheckContext {
+  const kept = { keepAlive: true, maxSockets, timeout: IDLE_CONNECTION_MS };
   return {
     dns,
     // Keep-alive so that a thousand checks a minute do not each pay for a new TLS handshake.
-    agents: { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) },
+    agents: { http: new http.Agent(kept), https: new https.Agent(kept) },
     now: () => performance.now(),
   };
 }
