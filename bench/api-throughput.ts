@@ -81,12 +81,16 @@ async function measureKopa(label: string, env: Record<string, string>): Promise<
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-api-prof-')) : undefined;
   const nodeFlags = ['--import', join(HERE, 'count-statements.mjs'), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const server = await spawnServer([...nodeFlags, ...kopaCommand('serve', '--port', '0')], serverEnv({ ...env, KOPA_BOOTSTRAP_TOKEN: bootstrap, LOG_LEVEL: 'warn' }));
+  // The server is stopped after the other runs (the baseline, the cookie's), so the profile's
+  // window is the token run's seconds, counted back from when that run ended, not from the exit.
+  let measuredEndedAt: number | null = null;
   const stop = async () => {
+    const sinceMeasured = measuredEndedAt === null ? 0 : (performance.now() - measuredEndedAt) / 1000;
     server.child.kill('SIGTERM');
     await server.exited;
     if (profileDir) {
-      console.log(`  CPU profile of ${label} (self time):`);
-      for (const line of topOfProfile(profileDir, SECONDS)) console.log(`    ${line}`);
+      console.log(`  CPU profile of ${label}, its token run (self time):`);
+      for (const line of topOfProfile(profileDir, SECONDS, 12, sinceMeasured)) console.log(`    ${line}`);
       // BENCH_KEEP_PROFILES=<folder> keeps each profile there, to read beyond the top functions.
       if (process.env.BENCH_KEEP_PROFILES) cpSync(profileDir, join(process.env.BENCH_KEEP_PROFILES, label.replace(/\W+/g, '-')), { recursive: true });
       rmSync(profileDir, { recursive: true, force: true });
@@ -101,6 +105,7 @@ async function measureKopa(label: string, env: Record<string, string>): Promise<
     for (const s of sample) console.log(`    ${s}`);
     await wrk(url, token, 3); // warm-up: JIT, pool, caches
     const figures = await measured(url, token, SECONDS, [server.child.pid!], env.DATABASE_URL);
+    measuredEndedAt = performance.now();
     return { figures: { label, ...figures, statements: perRequest }, url, token, stop };
   } catch (error) {
     await stop();

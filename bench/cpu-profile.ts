@@ -10,9 +10,13 @@ export interface CpuProfile {
   startTime: number;
 }
 
-/** The newest profile written into `dir`, or null when the server wrote none. */
+/**
+ * The newest profile of a main thread written into `dir`, or null when the server wrote none. Node
+ * writes one per thread, `CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, the main thread's 0; a
+ * server with a worker thread wrote two, and the worker's (idle) was the one taken by name alone.
+ */
 export function latestProfile(dir: string): CpuProfile | null {
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+  const file = readdirSync(dir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f)).sort().pop();
   return file ? (JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile) : null;
 }
 
