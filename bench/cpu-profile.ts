@@ -13,7 +13,7 @@ export interface CpuProfile {
 /**
  * The newest profile of a main thread written into `dir`, or null when the server wrote none. Node
  * writes one per thread, `CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, the main thread's 0; a
- * server with a worker thread wrote two, and the worker's (idle) was the one taken by name alone.
+ * server run from the sources wrote a second for tsx's loader thread, idle, which sorted last.
  */
 export function latestProfile(dir: string): CpuProfile | null {
   const file = readdirSync(dir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f)).sort().pop();

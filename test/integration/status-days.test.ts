@@ -10,7 +10,7 @@ import { systemActor } from '../../src/domain/actor.js';
 import type { Monitor } from '../../src/domain/monitoring/monitor.js';
 import { createNotifier } from '../../src/jobs/notifier.js';
 import { BACKENDS, noOlderTransactionRunning } from '../support/database.js';
-import { signIn, startTestApp, type TestApp } from '../support/app.js';
+import { recordingKeptResults, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { smtpReceiver } from '../support/smtp-receiver.js';
 
 const HOUR = 3_600_000;
@@ -278,11 +278,7 @@ describe.each(BACKENDS)('kept status days on %s', (backend) => {
     // The page does reuse: a computation is sent only the kept rows written since the previous one
     // read them (ADR 0022, "Reading only what changed"), counted here through a store of its own …
     let sent = 0;
-    const counting = { ...t.deps, store: { ...t.deps.store, rollups: { ...t.deps.store.rollups, keptResults: async (...args: Parameters<typeof t.deps.store.rollups.keptResults>) => {
-      const answer = await t.deps.store.rollups.keptResults(...args);
-      sent += answer.sent;
-      return answer;
-    } } } };
+    const counting = { ...t.deps, store: recordingKeptResults((read) => (sent += read.sent))(t.deps.store) };
     // "Written since" counts from the snapshot's xmin, the oldest transaction running anywhere in the
     // cluster: a test file's or a bench's transaction in another database, begun before these rows
     // were written, would have them sent again (harmless, but not the exact counts below). So the

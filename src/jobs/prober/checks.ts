@@ -35,7 +35,7 @@ const fail = (error: string, latencyMs: number | null = null): CheckOutcome => (
  * hang-up (sent again, ADR 0018, 2026-12-07). An hour: longer than monitors' intervals are in
  * practice, so a server that gives no hint keeps its connection from check to check as before.
  */
-export const IDLE_CONNECTION_MS = 3_600_000;
+const IDLE_CONNECTION_MS = 3_600_000;
 
 export function createCheckContext(dns: DnsCache, maxSockets = 256): CheckContext {
   const kept = { keepAlive: true, maxSockets, timeout: IDLE_CONNECTION_MS };
