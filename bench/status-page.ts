@@ -197,6 +197,8 @@ function profileWithin(dir: string, windows: [number, number][], count = 18): st
 /** The computations 15 s apart, on the monotonic clock (µs), for the profile. */
 let spacedWindows: [number, number][] = [];
 
+let firstStatements: TimedStatement[] = [];
+
 async function measure(label: string, env: Record<string, string>): Promise<void> {
   console.log(`${label} — load average ${loadAverage()}`);
   // Cold: each request computed afresh; the first one right after the start.
@@ -210,6 +212,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     // The results due since the history's end (the server was down meanwhile), as an agent's buffer delivers them.
     const caughtUp = await arrivals.sendDue();
     const first = await timedGet(url);
+    if (PHASES) firstStatements = (await statementsTimed(server)).slice(-(await statementsSent(server)).count);
     const status = JSON.parse(first.body) as { services: { state: string; monitors: number }[] };
     const monitors = status.services.reduce((n, s) => n + s.monitors, 0);
     const states = status.services.map((s) => s.state).join(' ');
@@ -247,7 +250,8 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     const batchesPer = (arrivals.batches - sent0.batches) / cold.length;
     const serverCpuMs = ((cpuOf(processTree(server.child.pid!)) - serverCpu0) * 1000) / cold.length;
     const databaseCpuMs = ((cpuOf(databasePids) - databaseCpu0) * 1000) / cold.length;
-    console.log(`  first request after the start: ${fmtMs(first.ms)}`);
+    console.log(`  first request after the start, its history's first computation (no day kept yet: a first start, or after an upgrade): ${fmtMs(first.ms)}`);
+    if (PHASES) printPhases('the first request after the start by phase (every statement since the start):', [{ statements: firstStatements, ms: first.ms }]);
     console.log(line('uncached (KOPA_STATUS_CACHE_SECONDS=0)', cold));
     console.log(`  CPU per uncached computation: server ${fmtMs(serverCpuMs)}${env.DATABASE_URL ? `, PostgreSQL's backends ${fmtMs(databaseCpuMs)}` : ' (the embedded database inside)'}`);
     console.log(`    with the ${arrivedPer.toFixed(1)} results (${batchesPer.toFixed(2)} requests) that arrived meanwhile stored; a request of ${perBatch.results.toFixed(1)} results alone costs server ${fmtMs(perBatch.server)}${env.DATABASE_URL ? `, backends ${fmtMs(perBatch.database)}` : ''} (${idleBatches} requests without status requests): without them server ${fmtMs(serverCpuMs - batchesPer * perBatch.server)}${env.DATABASE_URL ? `, backends ${fmtMs(databaseCpuMs - batchesPer * perBatch.database)}` : ''}`);
@@ -293,7 +297,10 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     const url = `${server.url}/api/v1/status`;
     const arrivals = await liveArrivals(server.url, AGENT_TOKEN, historyEnds);
     await arrivals.sendDue();
-    await timedGet(url);
+    const statementsBefore = PHASES ? (await statementsSent(server)).count : 0;
+    const first = await timedGet(url);
+    console.log(`  first request after a restart (the days kept by the server before, the default cache): ${fmtMs(first.ms)}`);
+    if (PHASES) printPhases('the first request after a restart by phase (every statement since the results caught up):', [{ statements: (await statementsTimed(server)).slice(statementsBefore - (await statementsSent(server)).count), ms: first.ms }]);
     arrivals.every(1000);
     // For 20 s at least, so an expiry of the 15 s answer falls among them.
     const warm: number[] = [];
