@@ -111,6 +111,13 @@ export function computationStore(store: Store, mustGiveWay: () => boolean, segme
  */
 export const START_QUIET_MS = 1000;
 
+/** Where the answers are kept for the next server to start (src/app/monitoring/kept-answer.ts). */
+export interface KeptAnswers {
+  /** The last answer kept, if it may still be given. */
+  latest(): Promise<PlatformStatus | null>;
+  keep(answer: PlatformStatus): Promise<void>;
+}
+
 interface Run {
   data: Promise<PlatformStatus>;
   /** Whether it must stop now: a request has come in and it may still give way. */
@@ -132,8 +139,13 @@ interface Run {
  * at its next read and rolls back with nothing written, and begins again once the server has had no
  * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
  * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").
+ *
+ * Each answer is also kept in the database, and a server starts with the last one kept there if it
+ * is recent (a restart's, another replica's): given like an answer in hand after its expiry while
+ * the start computes its own, or served for the rest of its while if that has not passed (ADR 0022,
+ * "The answer kept across a restart").
  */
-export function statusCache(ttlMs: number, now: () => number, store: Store, compute: (store: Store) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger) {
+export function statusCache(ttlMs: number, now: () => number, store: Store, compute: (store: Store) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger, kept?: KeptAnswers) {
   let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
   let computing: Run | null = null;
   // One store for every run, so that what the computation keeps per store (the kept tails of
@@ -152,28 +164,31 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
     if (givesWay) log.debug(`the status page's start computation begins (attempt ${++attempts})`);
     run.data = compute(runStore);
     run.data.then(
-      () => {
+      (answer) => {
         if (computing === run) computing = null;
         fresh = { at, data: run.data };
+        kept?.keep(answer).catch((error: unknown) => log.warn({ err: error }, 'the status page\'s answer could not be kept for the next start'));
         if (givesWay) log.debug(`the status page's start computation finished in ${(performance.now() - began).toFixed(0)} ms (attempt ${attempts})`);
       },
       (error: unknown) => {
         if (computing === run) computing = null;
-        fresh = null;
         if (error instanceof GaveWay) {
+          // No failure: a kept answer in hand stays.
           log.debug('the status page\'s start computation gave way to a request; it begins again when the server is quiet');
           beginWhenQuiet();
-        }
+        } else fresh = null;
       },
     );
     return run;
   };
+  /** No answer in hand, or one whose while has passed. */
+  const expired = () => !fresh || now() - fresh.at > ttlMs;
   const beginWhenQuiet = () => {
     if (closed) return;
     cancelWait?.();
     cancelWait = requests.whenQuiet(START_QUIET_MS, () => {
       cancelWait = null;
-      if (!fresh && !computing && !closed) void refresh(true).data.catch(() => undefined);
+      if (expired() && !computing && !closed) void refresh(true).data.catch(() => undefined);
     });
   };
   const current = (): Promise<PlatformStatus> => {
@@ -186,13 +201,20 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
       // It may have given way just before (its rollback still under way): then the visitor's own.
       return run.data.catch((error: unknown) => (error instanceof GaveWay ? current() : Promise.reject(error)));
     }
-    if (now() - fresh.at > ttlMs && !computing) void refresh(false).data.catch(() => undefined);
+    if (expired() && !computing) void refresh(false).data.catch(() => undefined);
     return fresh.data;
   };
   return {
     current,
-    /** The first answer, as the server gets ready; it gives way to requests (above). */
-    start: () => void refresh(true).data.catch(() => undefined),
+    /**
+     * The first answer, as the server gets ready: the one kept, if recent, and a computation that
+     * gives way to requests (above) unless the kept answer's while has not passed.
+     */
+    start: async () => {
+      const answer = await kept?.latest().catch((error: unknown) => (log.warn({ err: error }, 'the status page\'s kept answer could not be read'), null));
+      if (answer && !fresh) fresh = { at: Date.parse(answer.generatedAt), data: Promise.resolve(answer) };
+      if (expired()) void refresh(true).data.catch(() => undefined);
+    },
     close: () => {
       closed = true;
       cancelWait?.();

@@ -39,13 +39,18 @@ export interface TestAppOptions {
   relyingParty?: Deps['relyingParty'];
   /** Wraps the store the server and the use cases get (to hold or count a read, say). */
   store?: (store: Store) => Store;
+  /**
+   * Another server on this app's database, as a restart or a second replica starts on it: no demo
+   * data is seeded, and closing it leaves the database to the app that made it.
+   */
+  sameDatabaseAs?: TestApp;
   /** Server settings a test needs beyond the defaults (proxy trust, a log stream, a metrics token). */
   server?: Partial<Omit<ServerOptions, 'deps' | 'readiness' | 'metrics'>>;
 }
 
 /** The real server on a real database; requests go through app.inject. */
 export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase(backend);
+  const database = options.sameDatabaseAs?.database ?? (await createTestDatabase(backend));
   const store = (options.store ?? ((plain: Store) => plain))(createStore(database.db.kysely));
   const deps: Deps = {
     store,
@@ -56,7 +61,7 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
     identity: identitySettings({ mfaRequiredRoles: options.mfaRequiredRoles ?? [] }),
     ...(options.relyingParty && { relyingParty: options.relyingParty }),
   };
-  if (options.demo !== false) await seedDemoData(deps, { history: options.demoHistory ?? false });
+  if (options.demo !== false && !options.sameDatabaseAs) await seedDemoData(deps, { history: options.demoHistory ?? false });
   const app = await buildServer({
     deps,
     sessionTtlHours: 12,
@@ -81,7 +86,7 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.sameDatabaseAs) await database.drop();
     },
   };
 }

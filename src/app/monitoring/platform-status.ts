@@ -208,7 +208,8 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
   return { generatedAt: new Date(now).toISOString(), overall: overall(result.statuses), services: result.statuses, incidents, maintenance: result.upcoming };
 }
 
-const SHARED = 'shared';
+/** The audience of the public page and of the shared monitors' kept days. */
+export const SHARED = 'shared';
 
 /** The public status page: shared services and their shared monitors only. No sign-in. */
 export function publicStatus(deps: StatusDeps, options: { recompute?: boolean } = {}): Promise<PlatformStatus> {

@@ -1,4 +1,4 @@
-/** The status page's kept settled days (`Store['statusDays']`, ADR 0022 "Kept days"). */
+/** The status page's kept settled days and last answer (`Store['statusDays']`, ADR 0022 "Kept days"). */
 import type { ReportState } from '../../domain/availability/timeline.js';
 import type { Tx } from '../shared/transaction.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
@@ -65,4 +65,16 @@ export interface StatusDayStore {
   read(tx: Tx, keys: { serviceId: string; audience: string }[], fromDay: string, toDay: string): Promise<KeptDay[]>;
   /** Writes (or overwrites) the given days. */
   write(tx: Tx, days: KeptDay[], at: Date): Promise<void>;
+
+  /** The last answer kept for this audience, whichever server computed it (ADR 0022, "The answer kept across a restart"). */
+  keptAnswer(tx: Tx, audience: string): Promise<KeptAnswer | null>;
+  /** Keeps this answer for the audience unless one generated later is kept already (another replica's). */
+  keepAnswer(tx: Tx, audience: string, answer: KeptAnswer): Promise<void>;
+}
+
+/** A status answer as kept: when it was generated, its schema's digest, and its JSON text. */
+export interface KeptAnswer {
+  generatedAt: Date;
+  shape: string;
+  body: string;
 }

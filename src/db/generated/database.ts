@@ -578,6 +578,13 @@ export interface SlaReportPublications {
   version: number;
 }
 
+export interface StatusAnswers {
+  audience: string;
+  body: string;
+  generated_at: Timestamp;
+  shape: string;
+}
+
 export interface StatusDays {
   audience: string;
   computed_at: Timestamp;
@@ -821,6 +828,7 @@ export interface DB {
   sessions: Sessions;
   sla_exclusions: SlaExclusions;
   sla_report_publications: SlaReportPublications;
+  status_answers: StatusAnswers;
   status_days: StatusDays;
   status_subscribers: StatusSubscribers;
   status_unsubscribe_tokens: StatusUnsubscribeTokens;

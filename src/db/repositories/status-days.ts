@@ -77,4 +77,23 @@ export const statusDayRepository: StatusDayStore = {
       )
       .execute();
   },
+
+  async keptAnswer(tx, audience) {
+    const row = await trxOf(tx).selectFrom('status_answers').select(['generated_at', 'shape', 'body']).where('audience', '=', audience).executeTakeFirst();
+    return row ? { generatedAt: row.generated_at, shape: row.shape, body: row.body } : null;
+  },
+
+  async keepAnswer(tx, audience, answer) {
+    await trxOf(tx)
+      .insertInto('status_answers')
+      .values({ audience, generated_at: answer.generatedAt, shape: answer.shape, body: answer.body })
+      .onConflict((oc) =>
+        oc
+          .column('audience')
+          .doUpdateSet((eb) => ({ generated_at: eb.ref('excluded.generated_at'), shape: eb.ref('excluded.shape'), body: eb.ref('excluded.body') }))
+          // Two replicas keep their answers in either order: the later answer stays.
+          .where('status_answers.generated_at', '<', (eb) => eb.ref('excluded.generated_at')),
+      )
+      .execute();
+  },
 };

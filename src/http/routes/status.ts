@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/monitoring/platform-status.js';
+import { keepPublicStatus, keptPublicStatus } from '../../app/monitoring/kept-answer.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import type { RequestActivity } from '../request-activity.js';
@@ -31,9 +33,13 @@ const StatusView = Type.Object({
   maintenance: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), description: Type.Union([Type.String(), Type.Null()]), startsAt: Instant, endsAt: Instant, announcedAt: Instant, serviceIds: Type.Array(Type.String()), createdAt: Instant })),
 });
 
+/** The answer's schema, digested: an answer kept by a release whose schema differs is not given (ADR 0022). */
+const ANSWER_SHAPE = createHash('sha256').update(JSON.stringify(StatusView)).digest('base64url');
+
 export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number; requests: RequestActivity }> = async (app, { deps, statusCacheMs, requests }) => {
   const ttlMs = statusCacheMs ?? 15_000;
-  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), deps.store, (store) => publicStatus({ store, clock: deps.clock }), requests, app.log);
+  const kept = { latest: () => keptPublicStatus(deps, ANSWER_SHAPE), keep: (answer: PlatformStatus) => keepPublicStatus(deps, answer, ANSWER_SHAPE) };
+  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), deps.store, (store) => publicStatus({ store, clock: deps.clock }), requests, app.log, kept);
   const current = cache.current;
   // One answer serves every visitor for its while: it is written out once, not once per visitor.
   const send = writtenOnce<PlatformStatus>();
