@@ -73,6 +73,27 @@ describe('statusCache', () => {
     cache.close();
   });
 
+  it('starts with a kept answer still within its while without computing, and computes once it has passed', async () => {
+    let computed = 0;
+    let now = 10_000;
+    const kept = { latest: async () => answerAt(0), keep: async () => undefined };
+    const cache = statusCache(15_000, () => now, {} as never, async () => (computed++, answerAt(now)), noRequests, silent, kept);
+    await cache.start();
+    // Another replica's answer of 10 s ago serves its remaining 5 s here too.
+    expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
+    expect(computed).toBe(0);
+    now = 16_000;
+    expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
+    let next = await cache.current();
+    for (let i = 0; i < 50 && next.generatedAt === answerAt(0).generatedAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      next = await cache.current();
+    }
+    expect(next.generatedAt).toBe(answerAt(16_000).generatedAt);
+    expect(computed).toBe(1);
+    cache.close();
+  });
+
   it('gives an uncached computation (no while to serve) the store as it is', async () => {
     const store = recordingStore([]);
     let given: unknown;
