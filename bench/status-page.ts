@@ -149,7 +149,8 @@ function printPhases(title: string, runs: { statements: TimedStatement[]; ms: nu
     const rows = median(runs.map((r) => at(r).rows ?? 0));
     console.log(`    ${gap === null ? ' '.repeat(17) : `before ${fmtMs(gap)}`}  statement ${fmtMs(took)} ${String(rows).padStart(6)} rows  ${runs[0]!.statements[k]!.kind.slice(0, 90)}`);
   }
-  const span = median(runs.map((r) => (r.statements[n - 1]!.answered ?? 0) - r.statements[0]!.sent));
+  // The last statement answered: one still in flight when the list was taken (the kept answer's write, after the answer) has no end yet.
+  const span = median(runs.map((r) => (r.statements.slice(0, n).reduce((end, s) => s.answered ?? end, r.statements[0]!.sent)) - r.statements[0]!.sent));
   const inStatements = median(runs.map((r) => r.statements.slice(0, n).reduce((t, s) => t + ((s.answered ?? s.sent) - s.sent), 0)));
   console.log(`    first statement sent to last answered ${fmtMs(span)} (in statements ${fmtMs(inStatements)}); whole request ${fmtMs(median(runs.map((r) => r.ms)))}`);
 }
