@@ -8,6 +8,16 @@ const noRequests: RequestActivity = { received: () => 0, whenQuiet: () => () => 
 const silent = { debug: () => undefined } as unknown as FastifyBaseLogger;
 const answerAt = (at: number): PlatformStatus => ({ generatedAt: new Date(at).toISOString(), overall: 'unknown', services: [], incidents: [], maintenance: [] });
 
+/** The cache's first answer other than `given`, asked every 5 ms (for a quarter of a second at most). */
+async function answerAfter(cache: { current(): Promise<PlatformStatus> }, given: PlatformStatus): Promise<PlatformStatus> {
+  let next = await cache.current();
+  for (let i = 0; i < 50 && next.generatedAt === given.generatedAt; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    next = await cache.current();
+  }
+  return next;
+}
+
 /** A store of reads, recording them in `events`; a request arrives while each runs (an embedded database's statement runs on the thread). */
 function recordingStore(events: string[]) {
   return {
@@ -44,12 +54,7 @@ describe('statusCache', () => {
     events.length = 0;
     now = 16_000;
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
-    let next = await cache.current();
-    for (let i = 0; i < 50 && next.generatedAt === answerAt(0).generatedAt; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      next = await cache.current();
-    }
-    expect(next.generatedAt).toBe(answerAt(16_000).generatedAt);
+    expect((await answerAfter(cache, answerAt(0))).generatedAt).toBe(answerAt(16_000).generatedAt);
     expect(events).toEqual(turns);
   });
 
@@ -84,12 +89,7 @@ describe('statusCache', () => {
     expect(computed).toBe(0);
     now = 16_000;
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
-    let next = await cache.current();
-    for (let i = 0; i < 50 && next.generatedAt === answerAt(0).generatedAt; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      next = await cache.current();
-    }
-    expect(next.generatedAt).toBe(answerAt(16_000).generatedAt);
+    expect((await answerAfter(cache, answerAt(0))).generatedAt).toBe(answerAt(16_000).generatedAt);
     expect(computed).toBe(1);
     cache.close();
   });
