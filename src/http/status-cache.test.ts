@@ -94,6 +94,17 @@ describe('statusCache', () => {
     cache.close();
   });
 
+  it('keeps the answer in hand when it closes, and nothing before', async () => {
+    const keptAnswers: PlatformStatus[] = [];
+    const kept = { latest: async () => null, keep: async (answer: PlatformStatus) => void keptAnswers.push(answer) };
+    const cache = statusCache(15_000, () => 0, {} as never, async () => answerAt(0), noRequests, silent, kept);
+    await cache.start();
+    expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
+    expect(keptAnswers).toEqual([]);
+    await cache.close();
+    expect(keptAnswers).toEqual([answerAt(0)]);
+  });
+
   it('gives an uncached computation (no while to serve) the store as it is', async () => {
     const store = recordingStore([]);
     let given: unknown;

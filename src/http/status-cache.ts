@@ -140,10 +140,11 @@ interface Run {
  * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
  * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").
  *
- * Each answer is also kept in the database, and a server starts with the last one kept there if it
- * is recent (a restart's, another replica's): given like an answer in hand after its expiry while
- * the start computes its own, or served for the rest of its while if that has not passed (ADR 0022,
- * "The answer kept across a restart").
+ * The answer in hand when the server stops is kept in the database, and a server starts with the
+ * last one kept there if it is recent (a restart): given like an answer in hand after its expiry
+ * while the start computes its own, or served for the rest of its while if that has not passed
+ * (ADR 0022, "The answer kept across a restart"). Kept at the stop only: each answer kept would
+ * leave a dead copy of ~200 KB behind, and the embedded database has no autovacuum to reclaim it.
  */
 export function statusCache(ttlMs: number, now: () => number, store: Store, compute: (store: Store) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger, kept?: KeptAnswers) {
   let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
@@ -164,10 +165,9 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
     if (givesWay) log.debug(`the status page's start computation begins (attempt ${++attempts})`);
     run.data = compute(runStore);
     run.data.then(
-      (answer) => {
+      () => {
         if (computing === run) computing = null;
         fresh = { at, data: run.data };
-        kept?.keep(answer).catch((error: unknown) => log.warn({ err: error }, 'the status page\'s answer could not be kept for the next start'));
         if (givesWay) log.debug(`the status page's start computation finished in ${(performance.now() - began).toFixed(0)} ms (attempt ${attempts})`);
       },
       (error: unknown) => {
@@ -215,9 +215,16 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
       if (answer && !fresh) fresh = { at: Date.parse(answer.generatedAt), data: Promise.resolve(answer) };
       if (expired()) void refresh(true).data.catch(() => undefined);
     },
-    close: () => {
+    /** Stops the start's waiting and keeps the answer in hand for the next server to start. */
+    close: async () => {
       closed = true;
       cancelWait?.();
+      if (!fresh || !kept) return;
+      try {
+        await kept.keep(await fresh.data);
+      } catch (error) {
+        log.warn({ err: error }, 'the status page\'s answer could not be kept for the next start');
+      }
     },
   };
 }
