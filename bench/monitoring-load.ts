@@ -24,7 +24,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +148,12 @@ function cpuOf(pids: number[], since: Map<number, number>): number {
   return pids.reduce((total, pid) => total + cpuSeconds(pid) - (since.get(pid) ?? 0), 0);
 }
 
+/** The bytes of the files under a folder, in MiB. */
+function folderMiB(dir: string): number {
+  const bytes = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((t, name) => t + bytes(join(path, name)), 0) : statSync(path).size);
+  return bytes(dir) / 2 ** 20;
+}
+
 async function measure(label: string, env: Record<string, string>, target: Target, databaseUrl: string | undefined): Promise<Figures> {
   const bootstrap = randomBytes(24).toString('base64url');
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'kopa-load-prof-')) : undefined;
@@ -164,6 +170,7 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     const databaseStart = new Map((databaseUrl ? await backendsOf(databaseUrl, adminUrl) : []).map((p) => [p, cpuSeconds(p)]));
     const statementsStart = STATEMENTS ? await statementsSent(server) : null;
     const seenStart = await target.seen();
+    const folderStart = env.KOPA_DATA_DIR ? folderMiB(env.KOPA_DATA_DIR) : null;
     const loadStart = loadAverage();
     const t0 = performance.now();
     let windowMaxRssMiB = 0;
@@ -187,6 +194,8 @@ async function measure(label: string, env: Record<string, string>, target: Targe
     }
 
     if (databaseUrl) console.log(`  ${label}: ${await rollupLag(databaseUrl)}`);
+    // The embedded database runs no autovacuum: what its folder gains over the window is what a day of probing would multiply.
+    if (folderStart !== null) console.log(`  ${label}: data folder ${folderStart.toFixed(1)} MiB at the window's start, ${folderMiB(env.KOPA_DATA_DIR!).toFixed(1)} MiB at its end`);
     const counts = await fetch(`${server.url}/api/v1/monitors/counts`, { headers: { authorization: `Bearer ${bootstrap}` } }).then((r) => r.json() as Promise<Record<string, number>>);
     console.log(`  ${label}: monitors after the window — ${JSON.stringify(counts)}`);
     return {
