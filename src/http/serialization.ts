@@ -1,5 +1,5 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
-import type { CompiledAtStart } from './first-screen.js';
+import type { CompiledAtStart } from './compiled-at-start.js';
 
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Compiler = ReturnType<SerializerFactory>;

@@ -50,7 +50,7 @@ import { usageRoutes } from './routes/usage.js';
 import { userAccessRoutes } from './routes/user-access.js';
 import { userRoutes } from './routes/users.js';
 import { SHARED_SCHEMAS } from './schemas.js';
-import { onFirstScreen } from './first-screen.js';
+import { compiledAtStart } from './compiled-at-start.js';
 import { sharedSerializers } from './serialization.js';
 import { installValidation } from './validation.js';
 
@@ -90,7 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       serializers: { req: serializeRequest },
     },
     trustProxy: fastifyTrustProxy(options.trustProxy),
-    schemaController: { compilersFactory: { buildSerializer: sharedSerializers(undefined, onFirstScreen) } },
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers(undefined, compiledAtStart) } },
     // While closing, requests already on an open connection are served (with Connection: close,
     // below) rather than refused with Fastify's plain 503: nothing a client sent is dropped.
     return503OnClosing: false,
@@ -119,7 +119,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installSecurityHeaders(app);
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
-  installValidation(app, SHARED_SCHEMAS, onFirstScreen);
+  installValidation(app, SHARED_SCHEMAS, compiledAtStart);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

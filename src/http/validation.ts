@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import * as ajvFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
-import type { CompiledAtStart } from './first-screen.js';
+import type { CompiledAtStart } from './compiled-at-start.js';
 
 // ajv-formats is CommonJS; under ESM its function arrives as the default export.
 type AddFormats = (ajv: Ajv) => Ajv;

@@ -9,9 +9,10 @@ import { signIn, startTestApp, type TestApp } from '../support/app.js';
 const ajvCompile = createRequire(createRequire(import.meta.url).resolve('fast-json-stringify'))('ajv/dist/compile') as { compileSchema: (...args: unknown[]) => unknown };
 
 /**
- * The first screen's answers after a start compile nothing: their request validators and their
- * answers' serializers, union validators included, were compiled before the server listened
- * (src/http/first-screen.ts; ADR 0026, "2026-12-06, night").
+ * The first screen's answers and the public status page's after a start compile nothing: their
+ * request validators and their answers' serializers, union validators included, were compiled
+ * before the server listened (src/http/compiled-at-start.ts; ADR 0026, "2026-12-06, night"; ADR 0022,
+ * "2026-12-07, later").
  */
 describe.each(BACKENDS)('the first screen’s first answers on %s', (backend) => {
   let t: TestApp;
@@ -30,6 +31,10 @@ describe.each(BACKENDS)('the first screen’s first answers on %s', (backend) =>
       const answers = await Promise.all(['/api/v1/session', '/api/v1/monitors?limit=50', '/api/v1/monitors/counts', '/api/v1/services?limit=100', '/api/v1/tenants?limit=100'].map((url) => operator.get(url)));
       expect(answers.map((res) => res.statusCode)).toEqual([200, 200, 200, 200, 200]);
       expect((answers[1]!.json() as { items: { health: { state: string } }[] }).items.map((row) => row.health.state)).toEqual(['unknown', 'unknown']);
+      expect(compiles).not.toHaveBeenCalled();
+      const status = await t.app.inject({ method: 'GET', url: '/api/v1/status' });
+      expect(status.statusCode).toBe(200);
+      expect((status.json() as { services: unknown[] }).services.length).toBeGreaterThan(0);
       expect(compiles).not.toHaveBeenCalled();
       // Another route's are compiled on its first use, which the spy sees.
       expect((await operator.get('/api/v1/incidents')).statusCode).toBe(200);
