@@ -1,5 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's callers are machines that do not wait on its answer the way a person waits on a
+     * page: probe agents sending results, monitored systems' heartbeats. Their requests are not
+     * counted as activity, so the status page's start computation neither gives way to them nor
+     * waits for a pause in them (ADR 0022, "2026-12-07, later").
+     */
+    unattended?: boolean;
+  }
+}
+
 /** How busy the server is, for work that should run only while no one is waiting (the status page's start). */
 export interface RequestActivity {
   /** How many requests have come in since the server started. */
@@ -13,9 +25,9 @@ export interface RequestActivity {
 
 /**
  * Counts every request the server takes, from its arrival (`onRequest`) to the end of its response
- * or its connection (the response's `close`, which an aborted request emits too). Must be called on
- * the root instance before any plugin is registered, so that its hook sees every route, the UI's
- * files and the not-found answers included.
+ * or its connection (the response's `close`, which an aborted request emits too), except those of
+ * routes marked `unattended`. Must be called on the root instance before any plugin is registered,
+ * so that its hook sees every route, the UI's files and the not-found answers included.
  */
 export function watchRequests(app: FastifyInstance): RequestActivity {
   let received = 0;
@@ -27,7 +39,8 @@ export function watchRequests(app: FastifyInstance): RequestActivity {
       waiter.then();
     }, waiter.quietMs);
   };
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.config.unattended) return done();
     received++;
     inFlight++;
     for (const waiter of waiting) {

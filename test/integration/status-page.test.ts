@@ -210,7 +210,7 @@ describe.each(BACKENDS)('status page computations after an expiry on %s', (backe
 /**
  * The first answer is computed as the server gets ready; it gives way to any request that comes in
  * while it runs (stops at its next read, rolls back, writes nothing) and begins again once the
- * server is quiet. A status visitor who comes while it runs takes it over. The test holds the
+ * server is quiet — but to no agent's results or heartbeat. A status visitor who comes while it runs takes it over. The test holds the
  * computation's read of the monitors until it has sent its request, and reads the server's log to
  * know a request has come in (Fastify logs "incoming request" just before the hooks run).
  */
@@ -305,6 +305,24 @@ describe.each(BACKENDS)('status page start computation on %s', (backend) => {
     now = new Date(started + 3000);
     expect((await status()).generatedAt).toBe(new Date(started + 2000).toISOString());
     expect(held.counts).toEqual({ reads: 2, writes: 1 });
+  });
+
+  it('gives no way to the requests of agents and monitored systems, which no one waits on', async () => {
+    const held = await startHeld();
+    await held.gate(1).reached;
+    // A heartbeat (its token unknown) and a batch of results (without a token) come in while the computation holds its transaction.
+    const beat = t.app.inject({ method: 'GET', url: '/api/v1/push/kopa_push_nothing-here' });
+    const results = t.app.inject({ method: 'POST', url: '/api/v1/probe-results', payload: { results: [] } });
+    await held.logged('/api/v1/push/');
+    await held.logged('/api/v1/probe-results');
+    now = new Date(started + 2000);
+    held.gate(1).open();
+    await held.firstWrite;
+    expect([(await beat).statusCode, (await results).statusCode]).toEqual([404, 401]);
+    // The start's one attempt, begun at 12:00:00, finished and is what a visitor gets.
+    expect((await status()).generatedAt).toBe(new Date(started).toISOString());
+    expect(held.counts).toEqual({ reads: 1, writes: 1 });
+    expect(held.lines.some((line) => line.includes('gave way'))).toBe(false);
   });
 
   it('is taken over by a status visitor who comes while it runs, and then gives way to no request', async () => {

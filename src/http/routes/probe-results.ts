@@ -39,6 +39,7 @@ const Beat = Type.Object(
 
 export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/probe-results', {
+    config: { unattended: true },
     // A full batch of 10,000 results with monitor ids is over a megabyte.
     bodyLimit: 16 * 1024 * 1024,
     schema: {
@@ -139,6 +140,6 @@ export const probeResultRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
     response: { 200: Type.Object({ monitorId: Type.String(), at: Instant }), ...ERRORS },
   });
-  app.post('/push/:token', { schema: { ...beatSchema('POST'), querystring: Beat } }, async (request) => beat(request.params.token, request.query));
-  app.get('/push/:token', { schema: { ...beatSchema('GET'), querystring: Beat } }, async (request) => beat(request.params.token, request.query));
+  app.post('/push/:token', { config: { unattended: true }, schema: { ...beatSchema('POST'), querystring: Beat } }, async (request) => beat(request.params.token, request.query));
+  app.get('/push/:token', { config: { unattended: true }, schema: { ...beatSchema('GET'), querystring: Beat } }, async (request) => beat(request.params.token, request.query));
 };
