@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * The route's callers are machines that do not wait on its answer the way a person waits on a
-     * page: probe agents sending results, monitored systems' heartbeats. Their requests are not
-     * counted as activity, so the status page's start computation neither gives way to them nor
-     * waits for a pause in them (ADR 0022, "2026-12-07, later").
+     * page: probe agents sending results, monitored systems' heartbeats (`attended`, below).
      */
     unattended?: boolean;
   }
@@ -24,9 +22,19 @@ export interface RequestActivity {
 }
 
 /**
- * Counts every request the server takes, from its arrival (`onRequest`) to the end of its response
- * or its connection (the response's `close`, which an aborted request emits too), except those of
- * routes marked `unattended`. Must be called on the root instance before any plugin is registered,
+ * Whether someone waits on the answer as a person waits on a page: not when a machine calls — a
+ * route marked `unattended`, or any call with a bearer token (probe agents refreshing their
+ * monitors, municipalities' scripts); the UI signs in with a cookie. Told from the request line and
+ * headers alone: nothing else is known when a request arrives.
+ */
+function attended(request: FastifyRequest): boolean {
+  return !request.routeOptions.config.unattended && !/^Bearer\s/i.test(request.headers.authorization ?? '');
+}
+
+/**
+ * Counts every request the server takes that someone waits on (`attended`), from its arrival
+ * (`onRequest`) to the end of its response or its connection (the response's `close`, which an
+ * aborted request emits too). Must be called on the root instance before any plugin is registered,
  * so that its hook sees every route, the UI's files and the not-found answers included.
  */
 export function watchRequests(app: FastifyInstance): RequestActivity {
@@ -40,7 +48,7 @@ export function watchRequests(app: FastifyInstance): RequestActivity {
     }, waiter.quietMs);
   };
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.unattended) return done();
+    if (!attended(request)) return done();
     received++;
     inFlight++;
     for (const waiter of waiting) {

@@ -135,8 +135,8 @@ interface Run {
  *
  * The first answer is computed as the server gets ready (`start`), so that no visitor waits for it
  * either — but that takes the cores for a second or more just when a restarted server's first
- * pages are asked for. So that one **gives way**: when any request comes in while it runs (but an
- * unattended one, src/http/request-activity.ts: agents' results catching up after the restart), it stops
+ * pages are asked for. So that one **gives way**: when a request someone waits on comes in while it
+ * runs (not a machine's, src/http/request-activity.ts: agents catching up after the restart), it stops
  * at its next read and rolls back with nothing written, and begins again once the server has had no
  * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
  * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").

@@ -210,7 +210,7 @@ describe.each(BACKENDS)('status page computations after an expiry on %s', (backe
 /**
  * The first answer is computed as the server gets ready; it gives way to any request that comes in
  * while it runs (stops at its next read, rolls back, writes nothing) and begins again once the
- * server is quiet — but to no agent's results or heartbeat. A status visitor who comes while it runs takes it over. The test holds the
+ * server is quiet — but to no machine's call (agents, heartbeats, scripts with a bearer token). A status visitor who comes while it runs takes it over. The test holds the
  * computation's read of the monitors until it has sent its request, and reads the server's log to
  * know a request has come in (Fastify logs "incoming request" just before the hooks run).
  */
@@ -307,18 +307,19 @@ describe.each(BACKENDS)('status page start computation on %s', (backend) => {
     expect(held.counts).toEqual({ reads: 2, writes: 1 });
   });
 
-  it('gives no way to the requests of agents and monitored systems, which no one waits on', async () => {
+  it('gives no way to machines’ calls (agents, heartbeats, scripts with a bearer token), which no one waits on like a page', async () => {
     const held = await startHeld();
     await held.gate(1).reached;
-    // A heartbeat (its token unknown) and a batch of results (without a token) come in while the computation holds its transaction.
+    // While the computation holds its transaction: a heartbeat (its token unknown), a batch of
+    // results (without a token), and a script's call with a bearer token (not one issued).
     const beat = t.app.inject({ method: 'GET', url: '/api/v1/push/kopa_push_nothing-here' });
     const results = t.app.inject({ method: 'POST', url: '/api/v1/probe-results', payload: { results: [] } });
-    await held.logged('/api/v1/push/');
-    await held.logged('/api/v1/probe-results');
+    const script = t.app.inject({ method: 'GET', url: '/api/v1/monitors?limit=10', headers: { authorization: 'Bearer kopa_nothing-here' } });
+    for (const path of ['/api/v1/push/', '/api/v1/probe-results', '/api/v1/monitors?limit=10']) await held.logged(path);
     now = new Date(started + 2000);
     held.gate(1).open();
     await held.firstWrite;
-    expect([(await beat).statusCode, (await results).statusCode]).toEqual([404, 401]);
+    expect([(await beat).statusCode, (await results).statusCode, (await script).statusCode]).toEqual([404, 401, 401]);
     // The start's one attempt, begun at 12:00:00, finished and is what a visitor gets.
     expect((await status()).generatedAt).toBe(new Date(started).toISOString());
     expect(held.counts).toEqual({ reads: 1, writes: 1 });
