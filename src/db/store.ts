@@ -139,7 +139,8 @@ export function createStore(db: Kysely<Database>): Store {
     incidents: incidentRepository,
     invitations: invitationRepository,
     rollups: rollupRepository,
-    statusDays: statusDayRepository,
+    // VACUUM runs outside a transaction block, so on a connection of its own rather than in `run`.
+    statusDays: { ...statusDayRepository, reclaimKeptAnswers: () => db.connection().execute(async (conn) => void (await sql.raw('VACUUM status_answers').execute(conn))) },
     slaPublications: slaPublicationRepository,
     watch: watchRepository,
     invoices: invoiceRepository,

@@ -46,7 +46,7 @@ describe('statusCache', () => {
       await reads.monitors.list('second');
       return answerAt(now);
     };
-    const cache = statusCache(15_000, () => now, store as never, compute, noRequests, silent);
+    const cache = statusCache({ ttlMs: 15_000, now: () => now, store: store as never, compute, requests: noRequests, log: silent });
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
     const turns = ['a waiting request', 'read first', 'a request arrived during read first', 'first answered', 'another waiting request', 'read second', 'a request arrived during read second'];
     expect(events).toEqual(turns);
@@ -64,11 +64,12 @@ describe('statusCache', () => {
     const quietAsked: number[] = [];
     const requests: RequestActivity = { received: () => received, whenQuiet: (quietMs) => (quietAsked.push(quietMs), () => undefined) };
     const store = { monitors: { list: async () => void (received += 1) } };
-    const cache = statusCache(15_000, () => 0, store as never, async (given: unknown) => {
+    const compute = async (given: unknown) => {
       await (given as typeof store).monitors.list();
       await (given as typeof store).monitors.list();
       return answerAt(0);
-    }, requests, silent);
+    };
+    const cache = statusCache({ ttlMs: 15_000, now: () => 0, store: store as never, compute, requests, log: silent });
     cache.start();
     for (let i = 0; i < 50 && quietAsked.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     // The longest pause measured in a cold visit's waterfall, between the main script's arrival and
@@ -82,7 +83,7 @@ describe('statusCache', () => {
     let computed = 0;
     let now = 10_000;
     const kept = { latest: async () => answerAt(0), keep: async () => undefined };
-    const cache = statusCache(15_000, () => now, {} as never, async () => (computed++, answerAt(now)), noRequests, silent, kept);
+    const cache = statusCache({ ttlMs: 15_000, now: () => now, store: {} as never, compute: async () => (computed++, answerAt(now)), requests: noRequests, log: silent, kept });
     await cache.start();
     // Another replica's answer of 10 s ago serves its remaining 5 s here too.
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
@@ -94,21 +95,43 @@ describe('statusCache', () => {
     cache.close();
   });
 
-  it('keeps the answer in hand when it closes, and nothing before', async () => {
+  it('keeps an answer computed half a minute or more after the last kept, and the one in hand when it closes', async () => {
+    const keptAnswers: string[] = [];
+    const kept = { latest: async () => null, keep: async (answer: PlatformStatus) => void keptAnswers.push(answer.generatedAt) };
+    let now = 0;
+    const cache = statusCache({ ttlMs: 15_000, now: () => now, store: {} as never, compute: async () => answerAt(now), requests: noRequests, log: silent, kept });
+    await cache.start();
+    let given = await cache.current();
+    // Each answer's while passed: the next visitor gets the one in hand, the one after the new.
+    for (const at of [16_000, 32_000, 48_000]) {
+      now = at;
+      given = await answerAfter(cache, given);
+      expect(given.generatedAt).toBe(answerAt(at).generatedAt);
+    }
+    // The first answer is kept at once (a crash after it leaves it), then one 30 s or more after it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(keptAnswers).toEqual([answerAt(0), answerAt(32_000)].map((a) => a.generatedAt));
+    await cache.close();
+    expect(keptAnswers).toEqual([answerAt(0), answerAt(32_000), answerAt(48_000)].map((a) => a.generatedAt));
+    // Closing again keeps nothing more: the answer in hand is kept already.
+    await cache.close();
+    expect(keptAnswers).toHaveLength(3);
+  });
+
+  it('does not keep again the kept answer it started with', async () => {
     const keptAnswers: PlatformStatus[] = [];
-    const kept = { latest: async () => null, keep: async (answer: PlatformStatus) => void keptAnswers.push(answer) };
-    const cache = statusCache(15_000, () => 0, {} as never, async () => answerAt(0), noRequests, silent, kept);
+    const kept = { latest: async () => answerAt(0), keep: async (answer: PlatformStatus) => void keptAnswers.push(answer) };
+    const cache = statusCache({ ttlMs: 15_000, now: () => 5_000, store: {} as never, compute: async () => answerAt(5_000), requests: noRequests, log: silent, kept });
     await cache.start();
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
-    expect(keptAnswers).toEqual([]);
     await cache.close();
-    expect(keptAnswers).toEqual([answerAt(0)]);
+    expect(keptAnswers).toEqual([]);
   });
 
   it('gives an uncached computation (no while to serve) the store as it is', async () => {
     const store = recordingStore([]);
     let given: unknown;
-    const cache = statusCache(0, () => 0, store as never, async (s) => ((given = s), answerAt(0)), noRequests, silent);
+    const cache = statusCache({ ttlMs: 0, now: () => 0, store: store as never, compute: async (s) => ((given = s), answerAt(0)), requests: noRequests, log: silent });
     await cache.current();
     expect(given).toBe(store);
   });

@@ -118,6 +118,25 @@ export interface KeptAnswers {
   keep(answer: PlatformStatus): Promise<void>;
 }
 
+/**
+ * How often a computed answer is kept for the next server to start: a server that crashes leaves
+ * one at most this old (plus its downtime), within KEPT_ANSWER_MAX_AGE_MS if it is back within half
+ * a minute. Each keeping writes ~200 KB, so not every 15 s answer is kept.
+ */
+export const KEEP_EVERY_MS = 30_000;
+
+export interface StatusCacheOptions {
+  /** How long one answer serves every visitor; 0 computes each request afresh, keeps nothing. */
+  ttlMs: number;
+  now: () => number;
+  store: Store;
+  compute: (store: Store) => Promise<PlatformStatus>;
+  /** The requests the start computation gives way to. */
+  requests: RequestActivity;
+  log: FastifyBaseLogger;
+  kept?: KeptAnswers | undefined;
+}
+
 interface Run {
   data: Promise<PlatformStatus>;
   /** Whether it must stop now: a request has come in and it may still give way. */
@@ -141,21 +160,32 @@ interface Run {
  * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
  * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").
  *
- * The answer in hand when the server stops is kept in the database, and a server starts with the
- * last one kept there if it is recent (a restart): given like an answer in hand after its expiry
- * while the start computes its own, or served for the rest of its while if that has not passed
- * (ADR 0022, "The answer kept across a restart"). Kept at the stop only: each answer kept would
- * leave a dead copy of ~200 KB behind, and the embedded database has no autovacuum to reclaim it.
+ * Answers are kept in the database for the next server to start: one computed KEEP_EVERY_MS or
+ * more after the last kept, and the one in hand when the server stops. A server starts with the
+ * last one kept there if it is recent (a restart, a crash, another replica's): given like an answer
+ * in hand after its expiry while the start computes its own, or served for the rest of its while if
+ * that has not passed (ADR 0022, "The answer kept across a restart" and "2026-12-07, later").
  */
-export function statusCache(ttlMs: number, now: () => number, store: Store, compute: (store: Store) => Promise<PlatformStatus>, requests: RequestActivity, log: FastifyBaseLogger, kept?: KeptAnswers) {
+export function statusCache({ ttlMs, now, store, compute, requests, log, kept }: StatusCacheOptions) {
   let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
   let computing: Run | null = null;
+  /** When the answer last kept (or found kept at the start) was generated. */
+  let keptAt = -Infinity;
   // One store for every run, so that what the computation keeps per store (the kept tails of
   // ADR 0022) carries from run to run, the start's included; only the run under way is asked.
   const runStore = computationStore(store, () => computing?.mustGiveWay() ?? false);
   let cancelWait: (() => void) | null = null;
   let closed = false;
   let attempts = 0;
+  /** The keeping under way, if any: one at a time, and the server's close waits for it. */
+  let keeping: Promise<void> = Promise.resolve();
+  const keep = (answer: PlatformStatus): Promise<void> => {
+    const at = Date.parse(answer.generatedAt);
+    if (!kept || at <= keptAt) return keeping;
+    keptAt = at;
+    keeping = keeping.then(() => kept.keep(answer)).catch((error: unknown) => log.warn({ err: error }, 'the status page\'s answer could not be kept for the next start'));
+    return keeping;
+  };
   const refresh = (givesWay: boolean): Run => {
     const at = now();
     const began = performance.now();
@@ -166,10 +196,11 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
     if (givesWay) log.debug(`the status page's start computation begins (attempt ${++attempts})`);
     run.data = compute(runStore);
     run.data.then(
-      () => {
+      (answer) => {
         if (computing === run) computing = null;
         fresh = { at, data: run.data };
         if (givesWay) log.debug(`the status page's start computation finished in ${(performance.now() - began).toFixed(0)} ms (attempt ${attempts})`);
+        if (at - keptAt >= KEEP_EVERY_MS && !closed) void keep(answer);
       },
       (error: unknown) => {
         if (computing === run) computing = null;
@@ -213,19 +244,17 @@ export function statusCache(ttlMs: number, now: () => number, store: Store, comp
      */
     start: async () => {
       const answer = await kept?.latest().catch((error: unknown) => (log.warn({ err: error }, 'the status page\'s kept answer could not be read'), null));
-      if (answer && !fresh) fresh = { at: Date.parse(answer.generatedAt), data: Promise.resolve(answer) };
+      if (answer && !fresh) {
+        fresh = { at: Date.parse(answer.generatedAt), data: Promise.resolve(answer) };
+        keptAt = fresh.at;
+      }
       if (expired()) void refresh(true).data.catch(() => undefined);
     },
-    /** Stops the start's waiting and keeps the answer in hand for the next server to start. */
+    /** Stops the start's waiting and keeps the answer in hand, unless it is kept already, for the next server to start. */
     close: async () => {
       closed = true;
       cancelWait?.();
-      if (!fresh || !kept) return;
-      try {
-        await kept.keep(await fresh.data);
-      } catch (error) {
-        log.warn({ err: error }, 'the status page\'s answer could not be kept for the next start');
-      }
+      if (fresh) await keep(await fresh.data);
     },
   };
 }

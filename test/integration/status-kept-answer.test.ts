@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitor, ingestProbeResults } from '../../src/app/monitoring/manage-monitors.js';
 import { KEPT_ANSWER_MAX_AGE_MS, keepPublicStatus, keptPublicStatus } from '../../src/app/monitoring/kept-answer.js';
@@ -46,8 +47,9 @@ describe.each(BACKENDS)('status page answer kept across a restart on %s', (backe
     }
     expect(answer.generatedAt).toBe(now.toISOString());
     expect(answer.services.find((s) => s.code === 'DVS')!.state).toBe('down');
-    // Nothing is kept while it runs; its stop keeps the answer in hand.
-    expect(await keptAt()).toEqual([]);
+    // Its first answer, the start's, was kept as it was computed (a crash would have left it); the
+    // next, 16 s later, is not (answers are kept every 30 s); its stop keeps the answer in hand.
+    expect(await keptAt()).toEqual([new Date(T0).toISOString()]);
     await first.app.close();
     expect(await keptAt()).toEqual([answer.generatedAt]);
 
@@ -103,5 +105,19 @@ describe.each(BACKENDS)('status page answer kept across a restart on %s', (backe
     const later = { ...computed, generatedAt: new Date(T0 + 101_000).toISOString(), overall: 'outage' as const };
     await keepPublicStatus(first.deps, later, 'shape-a');
     expect(await keptPublicStatus(at(1000), 'shape-a')).toEqual(later);
+  });
+
+  it('gives back the space of the answers kept before it, so keeping again and again does not grow the table', async () => {
+    const computed = await publicStatus({ store: first.deps.store, clock: { now: () => new Date(T0 + 200_000) } });
+    // ~200 KB that does not compress, as the answer of 2,000 monitors takes.
+    const filler = randomBytes(150_000).toString('base64');
+    const keep = (ms: number) => keepPublicStatus(first.deps, { ...computed, generatedAt: new Date(T0 + 200_000 + ms).toISOString(), filler } as PlatformStatus, 'shape-a');
+    const size = async () => Number(((await first.database.ownerQuery(`SELECT pg_total_relation_size('status_answers')::text AS size`)) as { size: string }[])[0]!.size);
+    await keep(0);
+    const once = await size();
+    for (let i = 1; i <= 15; i++) await keep(i * 1000);
+    // Without the space given back the table held every answer kept: sixteen of them, over 3 MB.
+    expect(await size()).toBeLessThan(3 * once);
+    expect(once).toBeGreaterThan(200_000);
   });
 });

@@ -14,8 +14,8 @@ export const KEPT_ANSWER_MAX_AGE_MS = 60_000;
 type Deps = Pick<MonitoringDeps, 'store' | 'clock'>;
 
 /**
- * The public page's last answer kept in the database (by the last server to stop: this one before
- * a restart, or another replica), if it is of this release's `shape` and no older than
+ * The public page's last answer kept in the database (by this server before a restart or a crash,
+ * or by another replica), if it is of this release's `shape` and no older than
  * KEPT_ANSWER_MAX_AGE_MS.
  * An answer from the future (a clock set back since) is not given either.
  */
@@ -27,8 +27,12 @@ export async function keptPublicStatus(deps: Deps, shape: string): Promise<Platf
   return JSON.parse(kept.body) as PlatformStatus;
 }
 
-/** Keeps the public page's answer, as a server stops, for the next to start (ADR 0022, "The answer kept across a restart"). */
+/**
+ * Keeps the public page's answer for the next server to start (ADR 0022, "The answer kept across a
+ * restart"), and gives back the space the one kept before took.
+ */
 export async function keepPublicStatus(deps: Deps, status: PlatformStatus, shape: string): Promise<void> {
   const answer = { generatedAt: new Date(status.generatedAt), shape, body: JSON.stringify(status) };
   await deps.store.run(SYSTEM, (tx) => deps.store.statusDays.keepAnswer(tx, SHARED, answer));
+  await deps.store.statusDays.reclaimKeptAnswers();
 }

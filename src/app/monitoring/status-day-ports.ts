@@ -70,6 +70,12 @@ export interface StatusDayStore {
   keptAnswer(tx: Tx, audience: string): Promise<KeptAnswer | null>;
   /** Keeps this answer for the audience unless one generated later is kept already (another replica's). */
   keepAnswer(tx: Tx, audience: string, answer: KeptAnswer): Promise<void>;
+  /**
+   * Gives back the space the answers kept before took, outside any transaction: each keeping
+   * leaves the last answer's ~200 KB behind as dead rows, and the embedded database runs no
+   * autovacuum to reclaim them (ADR 0022, "2026-12-07, later").
+   */
+  reclaimKeptAnswers(): Promise<void>;
 }
 
 /** A status answer as kept: when it was generated, its schema's digest, and its JSON text. */

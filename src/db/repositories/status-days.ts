@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { trxOf } from '../tx.js';
 import { statusInputs } from './status-inputs.js';
 
-export const statusDayRepository: StatusDayStore = {
+export const statusDayRepository: Omit<StatusDayStore, 'reclaimKeptAnswers'> = {
   inputs: statusInputs,
 
   async read(tx, keys, fromDay, toDay) {

@@ -39,7 +39,7 @@ const ANSWER_SHAPE = createHash('sha256').update(JSON.stringify(StatusView)).dig
 export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number; requests: RequestActivity }> = async (app, { deps, statusCacheMs, requests }) => {
   const ttlMs = statusCacheMs ?? 15_000;
   const kept = { latest: () => keptPublicStatus(deps, ANSWER_SHAPE), keep: (answer: PlatformStatus) => keepPublicStatus(deps, answer, ANSWER_SHAPE) };
-  const cache = statusCache(ttlMs, () => deps.clock.now().getTime(), deps.store, (store) => publicStatus({ store, clock: deps.clock }), requests, app.log, kept);
+  const cache = statusCache({ ttlMs, now: () => deps.clock.now().getTime(), store: deps.store, compute: (store) => publicStatus({ store, clock: deps.clock }), requests, log: app.log, kept });
   const current = cache.current;
   // One answer serves every visitor for its while: it is written out once, not once per visitor.
   const send = writtenOnce<PlatformStatus>();
