@@ -8,8 +8,9 @@
  *    round, its size and HOT updates after some rounds. (Ingestion rewrites the kept rows a batch
  *    at a time, in their own transactions; `bench/monitoring-load.ts --only pglite` prints what
  *    the data folder does then.)
- * 3. One ~700 KB text value updated 200 times in place (as the status page's kept answer would be
- *    if kept after every computation): the table's size.
+ * 3. One ~700 KB text value updated 200 times in place, without and with a VACUUM of its table
+ *    after each update (the status page keeps an answer every 30 s and then vacuums the table):
+ *    the table's size, and what a VACUUM takes.
  *
  *   node --import tsx bench/pglite-rewrites.ts
  */
@@ -52,13 +53,31 @@ async function rewrites(): Promise<void> {
 }
 
 async function keptAnswers(): Promise<void> {
-  const db = new PGlite();
-  await db.exec('CREATE TABLE t (k text PRIMARY KEY, body text)');
   const body = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i, v: Math.random() })));
-  for (let i = 0; i < 200; i++) await db.query(`INSERT INTO t VALUES ('a', $1) ON CONFLICT (k) DO UPDATE SET body = excluded.body`, [body + i]);
-  const size = (await db.query<{ size: string }>(`SELECT pg_total_relation_size('t')::text AS size`)).rows[0]!.size;
-  console.log(`One row of ${(body.length / 1000).toFixed(0)} KB text updated 200 times, no vacuum: the table is ${(Number(size) / 1e6).toFixed(1)} MB (why the status page keeps its answer only at a stop)`);
-  await db.close();
+  for (const vacuum of [false, true]) {
+    const db = new PGlite();
+    await db.exec('CREATE TABLE t (k text PRIMARY KEY, body text)');
+    const updates: number[] = [];
+    const vacuums: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      let t0 = performance.now();
+      await db.query(`INSERT INTO t VALUES ('a', $1) ON CONFLICT (k) DO UPDATE SET body = excluded.body`, [body + i]);
+      updates.push(performance.now() - t0);
+      if (!vacuum) continue;
+      t0 = performance.now();
+      await db.exec('VACUUM t');
+      vacuums.push(performance.now() - t0);
+    }
+    const size = (await db.query<{ size: string }>(`SELECT pg_total_relation_size('t')::text AS size`)).rows[0]!.size;
+    const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[ms.length >> 1]!.toFixed(1);
+    const max = (ms: number[]) => Math.max(...ms).toFixed(1);
+    console.log(
+      vacuum
+        ? `The same, each update followed by VACUUM of the table (what the status page does since it keeps an answer every 30 s): ${(Number(size) / 1e6).toFixed(2)} MB; VACUUM median ${median(vacuums)} ms, max ${max(vacuums)} ms; update median ${median(updates)} ms`
+        : `One row of ${(body.length / 1000).toFixed(0)} KB text updated 200 times, no vacuum: the table is ${(Number(size) / 1e6).toFixed(1)} MB; update median ${median(updates)} ms`,
+    );
+    await db.close();
+  }
 }
 
 await writtenSince();
