@@ -6,7 +6,7 @@ import type { Service } from '../../domain/service.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
-import { keptTailsOf } from './kept-tails.js';
+import { keptTailsOf, readKeptResults } from './kept-tails.js';
 import { currentInputs, keptDayKey } from './status-inputs.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps, StatusPageMonitor } from './ports.js';
@@ -121,6 +121,13 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
   const now = deps.clock.now().getTime();
   const days = dayRanges(now);
   const from = days[0]!.start;
+  // A process's first computation reads every location's kept results in a transaction of its own
+  // before the rest: held from then on (`keptTailsOf`), that read serves the monitors' states too,
+  // even when this computation gives way later — as a restarted server's start computation does
+  // to the first page's requests, whose counts then read only the rows written since (ADR 0026,
+  // "2026-12-07, later"). Its own read below lays the rows written meanwhile over it.
+  const reuse = recompute ? undefined : keptTailsOf(deps.store);
+  if (reuse && !reuse.held) await deps.store.run(SYSTEM, (tx) => readKeptResults(deps, tx, reuse));
   const result = await deps.store.run(SYSTEM, async (tx) => {
     const list = await services(tx);
     // Only announced windows (Kopa's notice sent, or declared): one the municipalities have not heard of is not maintenance yet.
@@ -170,7 +177,6 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
     }
     const toKeep: KeptDay[] = [];
     // The timelines past the lines from the kept newest results this process read before, where they have not changed ("Reusing unchanged tails").
-    const reuse = recompute ? undefined : keptTailsOf(deps.store);
     // Services with the same first day share one read, from the earliest point any of them needs.
     for (const start of new Set(plans.map((p) => p.start))) {
       const group = plans.filter((p) => p.start === start);
