@@ -8,7 +8,7 @@
  * the last answer (from /proc: what the load changes little).
  *
  *   node --import tsx bench/cold-requests.ts prepare            (writes the database and the state file)
- *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--end-backends] [--serial] [--again] [--repeat-counts 50 [--repeat-path <path>]] [--only postgres|pglite]
+ *   node --import tsx bench/cold-requests.ts run <tree> [<tree> …] [--rounds 3] [--delay 1000] [--fresh-days] [--no-kept-answer] [--end-backends] [--serial] [--again] [--repeat-counts 50 [--repeat-path <path>]] [--only postgres|pglite]
  *
  * Each line also gives the start itself, counted from the process's spawn: the wall time to the banner
  * and the CPU the server and its backends used until then — so that work moved before the banner
@@ -18,7 +18,9 @@
  * `--repeat-counts N` then asks the counts N times, one after another: their CPU per request, warm.
  *
  * `--end-backends` (PostgreSQL) ends the server's connections just before asking: new backends, as
- * with a pool that kept none open. `--fresh-days` empties the status page's kept days before each start, as on the bench's first
+ * with a pool that kept none open. `--no-kept-answer` deletes the status page's kept answer before
+ * each start, as a server down for over a minute finds none it may give: its start computation
+ * then runs (a restart within 15 s of the last answer kept would skip it). `--fresh-days` empties the status page's kept days before each start, as on the bench's first
  * start after its history was written (a restarted server of a running installation has them).
  */
 import { randomBytes } from 'node:crypto';
@@ -84,15 +86,15 @@ async function prepare(): Promise<void> {
   console.log(`prepared: ${STATE}`);
 }
 
-async function emptyKeptDays(env: Record<string, string>): Promise<void> {
+async function emptyTable(env: Record<string, string>, table: 'status_days' | 'status_answers'): Promise<void> {
   if (env.DATABASE_URL) {
     const owner = new pg.Client({ connectionString: env.DATABASE_URL });
     await owner.connect();
-    await owner.query('DELETE FROM status_days');
+    await owner.query(`DELETE FROM ${table}`);
     await owner.end();
   } else {
     const db = await openDatabase({ dataDir: env.KOPA_DATA_DIR });
-    await db.kysely.deleteFrom('status_days').execute();
+    await db.kysely.deleteFrom(table).execute();
     await db.close();
   }
 }
@@ -106,7 +108,8 @@ async function endBackends(url: string): Promise<void> {
 }
 
 async function once(tree: string, label: string, env: Record<string, string>, cookie: string): Promise<void> {
-  if (process.argv.includes('--fresh-days')) await emptyKeptDays(env);
+  if (process.argv.includes('--fresh-days')) await emptyTable(env, 'status_days');
+  if (process.argv.includes('--no-kept-answer')) await emptyTable(env, 'status_answers');
   const spawnedAt = performance.now();
   const server = await start(tree, env);
   const startMs = performance.now() - spawnedAt;
