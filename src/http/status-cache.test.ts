@@ -79,6 +79,29 @@ describe('statusCache', () => {
     cache.close();
   });
 
+  it('waits at its start for its computation, up to a bound, before the server listens', async () => {
+    // A computation done within the bound: the start returns with the answer in hand, computed once.
+    let computed = 0;
+    const quick = statusCache({ ttlMs: 15_000, now: () => 0, store: {} as never, compute: async () => (computed++, await new Promise((resolve) => setTimeout(resolve, 30)), answerAt(0)), requests: noRequests, log: silent, startWaitMs: 5_000 });
+    const began = performance.now();
+    await quick.start();
+    expect(performance.now() - began).toBeLessThan(2_000);
+    expect(await Promise.race([quick.current(), new Promise((resolve) => setImmediate(() => resolve('waited')))])).toEqual(answerAt(0));
+    expect(computed).toBe(1);
+    await quick.close();
+    // One longer than the bound: the start returns at the bound, the computation goes on.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow = statusCache({ ttlMs: 15_000, now: () => 0, store: {} as never, compute: async () => (await released, answerAt(0)), requests: noRequests, log: silent, startWaitMs: 50 });
+    const started = performance.now();
+    await slow.start();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    const answer = slow.current();
+    release();
+    expect(await answer).toEqual(answerAt(0));
+    await slow.close();
+  });
+
   it('starts with a kept answer still within its while without computing, and computes once it has passed', async () => {
     let computed = 0;
     let now = 10_000;

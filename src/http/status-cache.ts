@@ -111,6 +111,16 @@ export function computationStore(store: Store, mustGiveWay: () => boolean, segme
  */
 export const START_QUIET_MS = 1000;
 
+/**
+ * How long a starting server waits for its start computation before it listens. A restart's
+ * computation, with the days kept, takes 100–250 ms on a cold process (PGlite, this machine); done
+ * before the first request, no visitor waits for it and no page's first requests share the thread
+ * with it. The history's first computation (a first start, an upgrade: 1–2 s) is not waited for
+ * whole: the server listens and the computation goes on, giving way as below (ADR 0022,
+ * "2026-12-07, later").
+ */
+export const START_WAIT_MS = 500;
+
 /** Where the answers are kept for the next server to start (src/app/monitoring/kept-answer.ts). */
 export interface KeptAnswers {
   /** The last answer kept, if it may still be given. */
@@ -135,6 +145,8 @@ export interface StatusCacheOptions {
   requests: RequestActivity;
   log: FastifyBaseLogger;
   kept?: KeptAnswers | undefined;
+  /** START_WAIT_MS unless told. */
+  startWaitMs?: number;
 }
 
 interface Run {
@@ -153,8 +165,9 @@ interface Run {
  * next visitor waits for a fresh one (and gets its error if that fails too).
  *
  * The first answer is computed as the server gets ready (`start`), so that no visitor waits for it
- * either — but that takes the cores for a second or more just when a restarted server's first
- * pages are asked for. So that one **gives way**: when a request someone waits on comes in while it
+ * either; the server waits for it up to START_WAIT_MS before it listens. A longer one (the
+ * history's first computation) takes the cores for a second or more just when a restarted server's
+ * first pages are asked for. So the start computation **gives way**: when a request someone waits on comes in while it
  * runs (not a machine's, src/http/request-activity.ts: agents catching up after the restart), it stops
  * at its next read and rolls back with nothing written, and begins again once the server has had no
  * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
@@ -166,7 +179,7 @@ interface Run {
  * in hand after its expiry while the start computes its own, or served for the rest of its while if
  * that has not passed (ADR 0022, "The answer kept across a restart" and "2026-12-07, later").
  */
-export function statusCache({ ttlMs, now, store, compute, requests, log, kept }: StatusCacheOptions) {
+export function statusCache({ ttlMs, now, store, compute, requests, log, kept, startWaitMs = START_WAIT_MS }: StatusCacheOptions) {
   let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
   let computing: Run | null = null;
   /** When the answer last kept (or found kept at the start) was generated. */
@@ -240,7 +253,8 @@ export function statusCache({ ttlMs, now, store, compute, requests, log, kept }:
     current,
     /**
      * The first answer, as the server gets ready: the one kept, if recent, and a computation that
-     * gives way to requests (above) unless the kept answer's while has not passed.
+     * gives way to requests (above) unless the kept answer's while has not passed — waited for up
+     * to `startWaitMs` before the server listens.
      */
     start: async () => {
       const answer = await kept?.latest().catch((error: unknown) => (log.warn({ err: error }, 'the status page\'s kept answer could not be read'), null));
@@ -248,7 +262,11 @@ export function statusCache({ ttlMs, now, store, compute, requests, log, kept }:
         fresh = { at: Date.parse(answer.generatedAt), data: Promise.resolve(answer) };
         keptAt = fresh.at;
       }
-      if (expired()) void refresh(true).data.catch(() => undefined);
+      if (!expired()) return;
+      const done = refresh(true).data.then(() => undefined, () => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, startWaitMs)))]);
+      clearTimeout(timer);
     },
     /** Stops the start's waiting and keeps the answer in hand, unless it is kept already, for the next server to start. */
     close: async () => {
