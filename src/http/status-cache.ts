@@ -166,12 +166,13 @@ interface Run {
  *
  * The first answer is computed as the server gets ready (`start`), so that no visitor waits for it
  * either; the server waits for it up to START_WAIT_MS before it listens. A longer one (the
- * history's first computation) takes the cores for a second or more just when a restarted server's
- * first pages are asked for. So the start computation **gives way**: when a request someone waits on comes in while it
- * runs (not a machine's, src/http/request-activity.ts: agents catching up after the restart), it stops
- * at its next read and rolls back with nothing written, and begins again once the server has had no
- * request in flight for START_QUIET_MS. A status visitor who comes while it runs takes it over: it
- * gives way no more, and the visitor waits for it (ADR 0026, "The start that gives way").
+ * history's first computation) takes the cores for a second or more just when a restarted
+ * server's first pages are asked for. So the start computation **gives way**: when a request
+ * someone waits on comes in while it runs (not a machine's, src/http/request-activity.ts: agents
+ * catching up after the restart), it stops at its next read and rolls back with nothing written,
+ * and begins again once the server has had no request in flight for START_QUIET_MS. A status
+ * visitor who comes while it runs takes it over: it gives way no more, and the visitor waits for
+ * it (ADR 0026, "The start that gives way").
  *
  * Answers are kept in the database for the next server to start: one computed KEEP_EVERY_MS or
  * more after the last kept, and the one in hand when the server stops. A server starts with the
