@@ -60,6 +60,32 @@ describe.each(BACKENDS)('monitor states sharing the status computation\'s kept r
     expect(after.json()).toEqual(await expected());
   });
 
+  it('after a restart that computes nothing (the answer kept at the stop still fresh), counts from the kept results read at the start', async () => {
+    let now = new Date();
+    const first = await startTestApp(backend, { demoHistory: true, now: () => now, server: { statusCacheMs: 15_000 } });
+    expect((await first.app.inject({ method: 'GET', url: '/api/v1/status' })).statusCode).toBe(200);
+    await first.app.close();
+    // 5 s later the server starts again on the database: the answer its predecessor kept serves on.
+    now = new Date(now.getTime() + 5000);
+    const reads: { held: boolean; sent: number }[] = [];
+    const lines: string[] = [];
+    t = await startTestApp(backend, {
+      sameDatabaseAs: first,
+      now: () => now,
+      server: { statusCacheMs: 15_000, logLevel: 'debug', logStream: { write: (line: string) => void lines.push(line) } },
+      store: recordingKeptResults((read) => void reads.push(read)),
+    });
+    try {
+      expect(lines.some((line) => line.includes('start computation begins'))).toBe(false);
+      expect(reads.map((read) => read.held)).toEqual([false]);
+      const counts = await (await signIn(t.app, 'operators@rda.lv')).get('/api/v1/monitors/counts');
+      expect(counts.statusCode).toBe(200);
+      expect(reads.slice(1).map((read) => read.held)).toEqual([true]);
+    } finally {
+      await first.close();
+    }
+  });
+
   it('after a start computation that gave way to the first page, counts from the kept results it read first', async () => {
     const reads: { held: boolean; sent: number }[] = [];
     const lines: string[] = [];

@@ -3,7 +3,7 @@ import type { Segment } from '../../domain/availability/timeline.js';
 import type { Monitor } from '../../domain/monitoring/monitor.js';
 import type { KeptResults, KeptResultsRow } from '../availability/rollup-ports.js';
 import type { MonitoringDeps } from './ports.js';
-import type { Tx } from '../shared/transaction.js';
+import { SYSTEM, type Tx } from '../shared/transaction.js';
 
 /**
  * What this process read of the locations' kept results last, per store (one database): each
@@ -42,6 +42,18 @@ export async function readKeptResults(deps: { store: Pick<MonitoringDeps['store'
   const { kept, reusable } = await deps.store.rollups.keptResults(tx, tails.held);
   if (reusable) tails.held = kept;
   return kept;
+}
+
+/**
+ * Reads every location's kept results once, in a transaction of its own, if this process holds no
+ * read of them yet: what the monitors' states and the status computations then lay only the rows
+ * written since over. A restarted server does it before it listens, so that the first page's counts
+ * find it even when no start computation runs (the answer kept at the stop still fresh), or when
+ * one gives way (ADR 0026, "2026-12-07, later").
+ */
+export async function holdKeptResults(deps: { store: Pick<MonitoringDeps['store'], 'rollups' | 'run'> }): Promise<void> {
+  const tails = keptTailsOf(deps.store);
+  if (!tails.held) await deps.store.run(SYSTEM, (tx) => readKeptResults(deps, tx, tails));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Service } from '../../domain/service.js';
 import type { Incident } from '../../domain/status/incident.js';
 import { requirePermission, requireTenantAccess } from '../shared/authorize.js';
 import { listIncidents } from './manage-incidents.js';
-import { keptTailsOf, readKeptResults } from './kept-tails.js';
+import { holdKeptResults, keptTailsOf } from './kept-tails.js';
 import { currentInputs, keptDayKey } from './status-inputs.js';
 import { locationTimelinesMany } from './monitor-timeline.js';
 import type { MaintenanceWindowRecord, MonitoringDeps, StatusPageMonitor } from './ports.js';
@@ -122,12 +122,11 @@ async function build(deps: StatusDeps, services: (tx: Tx) => Promise<Service[]>,
   const days = dayRanges(now);
   const from = days[0]!.start;
   // A process's first computation reads every location's kept results in a transaction of its own
-  // before the rest: held from then on (`keptTailsOf`), that read serves the monitors' states too,
-  // even when this computation gives way later — as a restarted server's start computation does
-  // to the first page's requests, whose counts then read only the rows written since (ADR 0026,
-  // "2026-12-07, later"). Its own read below lays the rows written meanwhile over it.
+  // before the rest (if the server's start has not): held from then on, that read serves the
+  // monitors' states too, even when this computation gives way later (ADR 0026, "2026-12-07,
+  // later"). Its own read below lays the rows written meanwhile over it.
   const reuse = recompute ? undefined : keptTailsOf(deps.store);
-  if (reuse && !reuse.held) await deps.store.run(SYSTEM, (tx) => readKeptResults(deps, tx, reuse));
+  if (reuse) await holdKeptResults(deps);
   const result = await deps.store.run(SYSTEM, async (tx) => {
     const list = await services(tx);
     // Only announced windows (Kopa's notice sent, or declared): one the municipalities have not heard of is not maintenance yet.

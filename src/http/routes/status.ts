@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { publicStatus, tenantStatus, type PlatformStatus } from '../../app/monitoring/platform-status.js';
 import { keepPublicStatus, keptPublicStatus } from '../../app/monitoring/kept-answer.js';
+import { holdKeptResults } from '../../app/monitoring/kept-tails.js';
 import type { Deps } from '../../app/ports.js';
 import { actorOf } from '../auth.js';
 import type { RequestActivity } from '../request-activity.js';
@@ -45,7 +46,12 @@ export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs
   const send = writtenOnce<PlatformStatus>();
   // The first answer is computed as the server starts, not while the first visitor waits.
   if (ttlMs > 0) {
-    app.addHook('onReady', async () => cache.start());
+    // The kept results read first, so the first page's counts build on it even when no start
+    // computation runs (the answer kept at the stop still fresh) or one gives way.
+    app.addHook('onReady', async () => {
+      await holdKeptResults(deps).catch((error: unknown) => app.log.warn({ err: error }, 'the kept results could not be read at the start'));
+      await cache.start();
+    });
     app.addHook('onClose', async () => cache.close());
   }
 
