@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openDatabase } from '../src/db/connect.js';
 
 /**
  * Where a benchmark runs: a fresh database on the PostgreSQL server named by BENCH_DATABASE_URL,
@@ -37,3 +38,19 @@ export async function benchDatabase(prefix: string, options: { requirePostgres?:
   };
 }
 
+
+/**
+ * Deletes every row of one of the status page's kept tables while the server is stopped: its
+ * kept days (a first start finds none) or its kept answers (a server down over a minute finds none
+ * it may give). `env` is the server's: DATABASE_URL, or KOPA_DATA_DIR for the embedded database.
+ */
+export async function emptyKeptTable(env: Record<string, string>, table: 'status_days' | 'status_answers'): Promise<void> {
+  if (env.DATABASE_URL) {
+    const owner = new pg.Client({ connectionString: env.DATABASE_URL });
+    await owner.connect();
+    await owner.query(`DELETE FROM ${table}`).finally(() => owner.end());
+  } else {
+    const db = await openDatabase({ dataDir: env.KOPA_DATA_DIR });
+    await db.kysely.deleteFrom(table).execute().finally(() => db.close());
+  }
+}

@@ -28,9 +28,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase } from '../src/db/connect.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
-import { benchDatabase } from './bench-database.js';
+import { benchDatabase, emptyKeptTable } from './bench-database.js';
 import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
 import { loadAverage, stopServer } from './measure.js';
 import { backendsOf, cpuSeconds } from './proc-cpu.js';
@@ -86,19 +85,6 @@ async function prepare(): Promise<void> {
   console.log(`prepared: ${STATE}`);
 }
 
-async function emptyTable(env: Record<string, string>, table: 'status_days' | 'status_answers'): Promise<void> {
-  if (env.DATABASE_URL) {
-    const owner = new pg.Client({ connectionString: env.DATABASE_URL });
-    await owner.connect();
-    await owner.query(`DELETE FROM ${table}`);
-    await owner.end();
-  } else {
-    const db = await openDatabase({ dataDir: env.KOPA_DATA_DIR });
-    await db.kysely.deleteFrom(table).execute();
-    await db.close();
-  }
-}
-
 /** Ends the server's database connections: its pool then opens new ones, as a pool that kept none would. */
 async function endBackends(url: string): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -108,8 +94,8 @@ async function endBackends(url: string): Promise<void> {
 }
 
 async function once(tree: string, label: string, env: Record<string, string>, cookie: string): Promise<void> {
-  if (process.argv.includes('--fresh-days')) await emptyTable(env, 'status_days');
-  if (process.argv.includes('--no-kept-answer')) await emptyTable(env, 'status_answers');
+  if (process.argv.includes('--fresh-days')) await emptyKeptTable(env, 'status_days');
+  if (process.argv.includes('--no-kept-answer')) await emptyKeptTable(env, 'status_answers');
   const spawnedAt = performance.now();
   const server = await start(tree, env);
   const startMs = performance.now() - spawnedAt;

@@ -39,11 +39,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { kopaCommand } from '../test/support/kopa-command.js';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
-import { benchDatabase } from './bench-database.js';
+import { benchDatabase, emptyKeptTable } from './bench-database.js';
 import { frameName, latestProfile, topOfProfile } from './cpu-profile.js';
 import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
@@ -337,7 +335,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   // Nothing kept, or kept over a minute ago (a first start, a start after a longer stop): a start
   // computation not done before the server listened is taken over by the visitor at the very start,
   // who waits for the rest of it (ADR 0026, "The start that gives way").
-  await forgetKeptAnswers(env);
+  await emptyKeptTable(env, 'status_answers');
   server = await start(env, 15);
   try {
     const first = await timedGet(`${server.url}/api/v1/status`);
@@ -387,18 +385,6 @@ async function main(): Promise<void> {
 
 /** How old an answer is, in seconds. */
 const answerAge = (body: string) => (Date.now() - Date.parse((JSON.parse(body) as { generatedAt: string }).generatedAt)) / 1000;
-
-/** Deletes the kept answers while the server is stopped, as the database of a server down for longer than a minute holds none it may give. */
-async function forgetKeptAnswers(env: Record<string, string>): Promise<void> {
-  if (env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: env.DATABASE_URL });
-    await client.connect();
-    await client.query('DELETE FROM status_answers').finally(() => client.end());
-  } else {
-    const db = await PGlite.create(join(env.KOPA_DATA_DIR!, 'pglite'));
-    await db.exec('DELETE FROM status_answers').finally(() => db.close());
-  }
-}
 
 async function onPostgres(): Promise<void> {
   const database = await benchDatabase('kopa-status-', { requirePostgres: true });
