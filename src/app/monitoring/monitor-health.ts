@@ -93,7 +93,12 @@ export async function statesOf(deps: MonitoringDeps, monitors: readonly MonitorF
     const kept = await deps.store.run(SYSTEM, (tx) => readKeptResults(deps, tx, tails));
     for (const m of monitors) {
       const results: LatestResult[] = [];
-      for (const location of new Set(m.locations)) for (const r of kept.rows.get(`${m.id}|${location}`)?.results ?? []) results.push({ location, at: r.at, ok: r.ok });
+      // Only as many of each location's newest as keptTips would give: a kept row holds 21.
+      const needed = m.failuresToConfirm + 1;
+      for (const location of new Set(m.locations)) {
+        const kept_ = kept.rows.get(`${m.id}|${location}`)?.results ?? [];
+        for (let i = Math.max(0, kept_.length - needed); i < kept_.length; i++) results.push({ location, at: kept_[i]!.at, ok: kept_[i]!.ok });
+      }
       byMonitor.set(m.id, results);
     }
   } else {
