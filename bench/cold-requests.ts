@@ -41,6 +41,8 @@ process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres'
 const ADMIN_URL = process.env.BENCH_DATABASE_URL;
 /** `--repeat-path`: what `--repeat-counts` asks again (the counts unless told). */
 const REPEATED = process.argv.includes('--repeat-path') ? process.argv[process.argv.indexOf('--repeat-path') + 1]! : '/api/v1/monitors/counts';
+/** `BENCH_SERVER_FLAGS`: flags for the server's node (a CPU profile's, say), as bench/status-page.ts takes them. */
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const PATHS = ['/api/v1/session', '/api/v1/monitors?sort=name&limit=50', '/api/v1/monitors/counts', '/api/v1/services?limit=200', '/api/v1/tenants?limit=200'];
 
 interface State {
@@ -50,7 +52,7 @@ interface State {
 }
 
 const start = (tree: string, env: Record<string, string>): Promise<ServerProcess> =>
-  spawnServer([join(tree, 'bin/kopa.js'), 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
+  spawnServer([...SERVER_FLAGS, join(tree, 'bin/kopa.js'), 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
 
 async function prepareOne(tree: string, env: Record<string, string>, write: () => Promise<void>): Promise<string> {
   const bootstrap = randomBytes(24).toString('base64url');

@@ -79,6 +79,8 @@ const PROFILE = process.argv.includes('--profile');
 const RENDERS = process.argv.includes('--renders');
 const SERVER_LOG = process.argv.includes('--server-log');
 const TREE = process.argv.includes('--tree') ? process.argv[process.argv.indexOf('--tree') + 1]! : undefined;
+/** `BENCH_SERVER_FLAGS`: flags for the server's node (a CPU profile's, say), as bench/status-page.ts takes them. */
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const BIN = TREE ? join(TREE, 'bin/kopa.js') : COMPILED_BIN;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
 const EMAIL = 'bench.operator@rda.lv';
@@ -227,7 +229,7 @@ async function signIn(browser: Browser, url: string): Promise<Awaited<ReturnType
 }
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
-  return spawnServer([BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
+  return spawnServer([...SERVER_FLAGS, BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
 }
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;

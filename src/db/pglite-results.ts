@@ -18,6 +18,7 @@ export interface StatementResult<R> {
 
 // Backend message types (PostgreSQL protocol, "Message Formats").
 const ROW_DESCRIPTION = 0x54; // T
+const PARAMETER_DESCRIPTION = 0x74; // t
 const DATA_ROW = 0x44; // D
 const COMMAND_COMPLETE = 0x43; // C
 const ERROR_RESPONSE = 0x45; // E
@@ -62,17 +63,22 @@ export function readResults<R>(data: Buffer, parsers: Parsers, described?: Colum
   return results;
 }
 
-/** The columns a Describe of a statement answered with (none when it returns no rows); its error, if it failed. */
-export function describedColumns(data: Buffer, parsers: Parsers): Column[] {
+/**
+ * What a Describe of a statement answered: its result's columns (none when it returns no rows) and
+ * its parameters' types, as PostgreSQL inferred them; its error, if it failed.
+ */
+export function describedStatement(data: Buffer, parsers: Parsers): { columns: Column[]; parameterTypes: number[] } {
   let columns: Column[] = [];
+  const parameterTypes: number[] = [];
   for (let at = 0; at + 5 <= data.length; ) {
     const type = data[at]!;
     const end = at + 1 + data.readInt32BE(at + 1);
     if (type === ROW_DESCRIPTION) columns = columnsOf(data, at + 5, parsers);
+    else if (type === PARAMETER_DESCRIPTION) for (let i = 0, count = data.readInt16BE(at + 5); i < count; i++) parameterTypes.push(data.readInt32BE(at + 7 + 4 * i));
     else if (type === ERROR_RESPONSE) throw databaseError(data.subarray(at, end));
     at = end;
   }
-  return columns;
+  return { columns, parameterTypes };
 }
 
 function columnsOf(data: Buffer, at: number, parsers: Parsers): Column[] {

@@ -1,5 +1,7 @@
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStatement } from '../../src/db/pglite-statements.js';
 import { runScoped } from '../../src/db/store.js';
 import { trxOf } from '../../src/db/tx.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -146,5 +148,52 @@ describe('PGlite statements kept prepared', () => {
     expect(await read()).toEqual([{ id: 'a' }]);
     await t.ownerQuery("ALTER TABLE prepared_shape ADD COLUMN colour text NOT NULL DEFAULT 'zils'");
     expect(await read()).toEqual([{ id: 'a', colour: 'zils' }]);
+  });
+});
+
+/**
+ * Values other than text (src/db/pglite-statements.ts): bound to a statement kept prepared, each as
+ * `pglite.query` binds it, by the type PostgreSQL inferred for its parameter, so that a `limit` or a
+ * timestamp no longer sends the statement through `query`'s parse, plan and describe on every call.
+ */
+describe('PGlite statements with values of every kind', () => {
+  let pglite: PGlite;
+  beforeAll(async () => {
+    pglite = await PGlite.create();
+  });
+  afterAll(() => pglite.close());
+
+  const kept = async () => (await pglite.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements')).rows.map((r) => r.statement);
+
+  it('a date, numbers, a boolean, arrays, an object and bytes are bound as pglite.query binds them, through a statement kept prepared', async () => {
+    const text = `SELECT $1::timestamptz AS at, $2::int4 AS n, $3::float8 AS f, $4::numeric AS amount, $5::bool AS yes, $6::text[] AS tags,
+      $7::jsonb AS doc, $8::bytea AS raw, $9::text AS said, $10::text AS said_when, $11::uuid[] AS ids, $12 = 'b' AS untyped LIMIT $13`;
+    const values = [new Date('2026-12-07T10:00:00.123Z'), 42, 1.5, 12.3, true, ['a', 'b"c', null], { a: [1, 'b'] }, new Uint8Array([1, 2, 255]), 7, new Date('2026-12-07T10:00:00.123Z'), ['0c6d2a4e-8f0e-4a44-9b1e-2f3c4d5e6f70'], 'b', 1];
+    const expected = {
+      at: new Date('2026-12-07T10:00:00.123Z'),
+      n: 42,
+      f: 1.5,
+      amount: '12.3',
+      yes: true,
+      tags: ['a', 'b"c', null],
+      doc: { a: [1, 'b'] },
+      raw: new Uint8Array([1, 2, 255]),
+      said: '7',
+      said_when: '2026-12-07T10:00:00.123Z',
+      ids: ['0c6d2a4e-8f0e-4a44-9b1e-2f3c4d5e6f70'],
+      untyped: true,
+    };
+    for (let round = 0; round < 2; round++) {
+      expect((await runStatement(pglite, text, values)).rows).toEqual([expected]);
+      expect((await pglite.query(text, values)).rows).toEqual([expected]);
+    }
+    expect(await kept()).toContain(text);
+  });
+
+  it('a statement of more than 64 parameters answers the same but is not kept, so that texts of many rows take no place of those sent all day', async () => {
+    const many = Array.from({ length: 65 }, (_, i) => i + 1);
+    const text = `SELECT ${many.map((i) => `$${i}::int`).join(' + ')} AS total`;
+    expect((await runStatement(pglite, text, many)).rows).toEqual([{ total: (65 * 66) / 2 }]);
+    expect(await kept()).not.toContain(text);
   });
 });
