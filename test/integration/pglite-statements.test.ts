@@ -165,10 +165,10 @@ describe('PGlite statements with values of every kind', () => {
 
   const kept = async () => (await pglite.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements')).rows.map((r) => r.statement);
 
-  it('a date, numbers, a boolean, arrays, an object and bytes are bound as pglite.query binds them, through a statement kept prepared', async () => {
+  it('a date, numbers, a boolean, arrays, an object, bytes and undefined (NULL) are bound as pglite.query binds them, through a statement kept prepared', async () => {
     const text = `SELECT $1::timestamptz AS at, $2::int4 AS n, $3::float8 AS f, $4::numeric AS amount, $5::bool AS yes, $6::text[] AS tags,
-      $7::jsonb AS doc, $8::bytea AS raw, $9::text AS said, $10::text AS said_when, $11::uuid[] AS ids, $12 = 'b' AS untyped LIMIT $13`;
-    const values = [new Date('2026-12-07T10:00:00.123Z'), 42, 1.5, 12.3, true, ['a', 'b"c', null], { a: [1, 'b'] }, new Uint8Array([1, 2, 255]), 7, new Date('2026-12-07T10:00:00.123Z'), ['0c6d2a4e-8f0e-4a44-9b1e-2f3c4d5e6f70'], 'b', 1];
+      $7::jsonb AS doc, $8::bytea AS raw, $9::text AS said, $10::text AS said_when, $11::uuid[] AS ids, $12 = 'b' AS untyped, $14::text AS nothing LIMIT $13`;
+    const values = [new Date('2026-12-07T10:00:00.123Z'), 42, 1.5, 12.3, true, ['a', 'b"c', null], { a: [1, 'b'] }, new Uint8Array([1, 2, 255]), 7, new Date('2026-12-07T10:00:00.123Z'), ['0c6d2a4e-8f0e-4a44-9b1e-2f3c4d5e6f70'], 'b', 1, undefined];
     const expected = {
       at: new Date('2026-12-07T10:00:00.123Z'),
       n: 42,
@@ -182,6 +182,7 @@ describe('PGlite statements with values of every kind', () => {
       said_when: '2026-12-07T10:00:00.123Z',
       ids: ['0c6d2a4e-8f0e-4a44-9b1e-2f3c4d5e6f70'],
       untyped: true,
+      nothing: null,
     };
     for (let round = 0; round < 2; round++) {
       expect((await runStatement(pglite, text, values)).rows).toEqual([expected]);
