@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateSession, authenticateToken } from '../app/identity/authenticate.js';
+import { authenticateSession, authenticateToken, readyStandingLookups } from '../app/identity/authenticate.js';
 import { requirePermission } from '../app/shared/authorize.js';
 import type { Deps } from '../app/ports.js';
 import { enforceTenantStanding } from '../app/municipalities/tenant-standing.js';
@@ -42,6 +42,9 @@ export function installAuth(app: FastifyInstance, { deps, sessionTtlHours }: Aut
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionAuth', null);
   app.decorateRequest('readOnly', false);
+  app.addHook('onReady', async () => {
+    await readyStandingLookups(deps).catch((error: unknown) => app.log.warn({ err: error }, 'the standing lookups could not be readied at the start'));
+  });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;

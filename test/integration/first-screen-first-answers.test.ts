@@ -44,3 +44,39 @@ describe.each(BACKENDS)('the first screen’s first answers on %s', (backend) =>
     }
   });
 });
+
+/**
+ * The session's and the token's standing lookups are asked once before the server listens, for a
+ * hash no one holds: on the embedded database the first call of a PL/pgSQL function loads the
+ * language and compiles the function, which the first signed-in request after a restart waited for
+ * (src/app/identity/authenticate.ts, `readyStandingLookups`).
+ */
+describe.each(BACKENDS)('the standing lookups at the start on %s', (backend) => {
+  const asked: { kind: 'session' | 'token'; found: boolean }[] = [];
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend, {
+      store: (store) => ({
+        ...store,
+        sessionStanding: async (hash) => {
+          const found = await store.sessionStanding(hash);
+          asked.push({ kind: 'session', found: found !== null });
+          return found;
+        },
+        tokenStanding: async (hash) => {
+          const found = await store.tokenStanding(hash);
+          asked.push({ kind: 'token', found: found !== null });
+          return found;
+        },
+      }),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('are each asked once before the first request, and find no one', async () => {
+    expect(asked).toEqual([{ kind: 'session', found: false }, { kind: 'token', found: false }]);
+    const operator = await signIn(t.app, 'operators@rda.lv');
+    expect((await operator.get('/api/v1/session')).statusCode).toBe(200);
+    expect(asked.at(-1)).toEqual({ kind: 'session', found: true });
+  });
+});

@@ -25,6 +25,20 @@ export interface TokenAuth {
   tenantStatus: TenantStatus | null;
 }
 
+/** A hash of no session and no token: what `readyStandingLookups` asks for. */
+const NO_ONE = '0'.repeat(64);
+
+/**
+ * Both standing lookups asked once for a hash no one holds, before the server listens: on the
+ * embedded database the first call of a PL/pgSQL function loads the language's module and compiles
+ * the function, ~20 ms that the first signed-in request after a restart waited for (ADR 0026,
+ * "2026-12-07, evening"). They only read, and find nothing.
+ */
+export async function readyStandingLookups(deps: IdentityDeps): Promise<void> {
+  await deps.store.sessionStanding(NO_ONE);
+  await deps.store.tokenStanding(NO_ONE);
+}
+
 // Sliding expiry is written at most this often, not on every request.
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
