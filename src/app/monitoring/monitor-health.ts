@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { currentState, unknownReason, type LatestResult, type UnknownReason } from '../../domain/availability/current-state.js';
+import { currentState, stateOfTails, unknownReason, type LatestResult, type LocationTail, type UnknownReason } from '../../domain/availability/current-state.js';
 import type { State } from '../../domain/availability/timeline.js';
 import { notFound, validationError } from '../../domain/errors.js';
 import { requirePermission, scopeOf } from '../shared/authorize.js';
@@ -88,31 +88,24 @@ export async function statesOf(deps: MonitoringDeps, monitors: readonly MonitorF
   if (monitors.length === 0) return [];
   const now = deps.clock.now().getTime();
   const tails = keptTailsOf(deps.store);
-  const byMonitor = new Map<string, LatestResult[]>();
   if (tails.held) {
     const kept = await deps.store.run(SYSTEM, (tx) => readKeptResults(deps, tx, tails));
-    for (const m of monitors) {
-      const results: LatestResult[] = [];
-      // Only as many of each location's newest as keptTips would give: a kept row holds 21.
-      const needed = m.failuresToConfirm + 1;
-      for (const location of new Set(m.locations)) {
-        const kept_ = kept.rows.get(`${m.id}|${location}`)?.results ?? [];
-        for (let i = Math.max(0, kept_.length - needed); i < kept_.length; i++) results.push({ location, at: kept_[i]!.at, ok: kept_[i]!.ok });
-      }
-      byMonitor.set(m.id, results);
-    }
-  } else {
-    const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
-    const tips = await deps.store.run(SYSTEM, (tx) => deps.store.probeResults.keptTips(tx, monitors.map((m) => m.id), perLocation));
-    for (const tip of tips) {
-      let results = byMonitor.get(tip.monitorId);
-      if (!results) byMonitor.set(tip.monitorId, (results = []));
-      for (let i = 0; i < tip.atsMs.length; i++) results.push({ location: tip.location, at: tip.atsMs[i]!, ok: tip.oks[i]! });
-    }
+    // Each kept row is one location's newest results, oldest first: given to the rule as they are.
+    return monitors.map((m) => stateOfTails(m, m.locations.map((location) => kept.rows.get(`${m.id}|${location}`)?.results ?? NO_RESULTS), now).state);
+  }
+  const byMonitor = new Map<string, LatestResult[]>();
+  const perLocation = Math.max(...monitors.map((m) => m.failuresToConfirm), 1) + 1;
+  const tips = await deps.store.run(SYSTEM, (tx) => deps.store.probeResults.keptTips(tx, monitors.map((m) => m.id), perLocation));
+  for (const tip of tips) {
+    let results = byMonitor.get(tip.monitorId);
+    if (!results) byMonitor.set(tip.monitorId, (results = []));
+    for (let i = 0; i < tip.atsMs.length; i++) results.push({ location: tip.location, at: tip.atsMs[i]!, ok: tip.oks[i]! });
   }
   // currentState reads only the monitor's own locations, as healthOf's filter does.
   return monitors.map((m) => currentState(m, byMonitor.get(m.id) ?? [], now).state);
 }
+
+const NO_RESULTS: LocationTail = [];
 
 function healthReason(reason: UnknownReason): HealthReason {
   if (reason.code !== 'no_results') return { code: reason.code, params: {} };
