@@ -22,6 +22,7 @@
  * each start, as a server down for over a minute finds none it may give: its start computation
  * then runs (a restart within 15 s of the last answer kept would skip it). `--fresh-days` empties the status page's kept days before each start, as on the bench's first
  * start after its history was written (a restarted server of a running installation has them).
+ * `BENCH_SERVER_FLAGS` adds flags to the server's node (`--cpu-prof --cpu-prof-dir=…`, say).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ import pg from 'pg';
 import { serverEnv, spawnServer, type ServerProcess } from '../test/support/server-process.js';
 import { benchDatabase, emptyKeptTable } from './bench-database.js';
 import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
-import { loadAverage, stopServer } from './measure.js';
+import { benchServerFlags, loadAverage, stopServer } from './measure.js';
 import { backendsOf, cpuSeconds } from './proc-cpu.js';
 
 const STATE = process.env.COLD_STATE ?? join(tmpdir(), 'kopa-cold-requests.json');
@@ -41,8 +42,6 @@ process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres'
 const ADMIN_URL = process.env.BENCH_DATABASE_URL;
 /** `--repeat-path`: what `--repeat-counts` asks again (the counts unless told). */
 const REPEATED = process.argv.includes('--repeat-path') ? process.argv[process.argv.indexOf('--repeat-path') + 1]! : '/api/v1/monitors/counts';
-/** `BENCH_SERVER_FLAGS`: flags for the server's node (a CPU profile's, say), as bench/status-page.ts takes them. */
-const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const PATHS = ['/api/v1/session', '/api/v1/monitors?sort=name&limit=50', '/api/v1/monitors/counts', '/api/v1/services?limit=200', '/api/v1/tenants?limit=200'];
 
 interface State {
@@ -52,7 +51,7 @@ interface State {
 }
 
 const start = (tree: string, env: Record<string, string>): Promise<ServerProcess> =>
-  spawnServer([...SERVER_FLAGS, join(tree, 'bin/kopa.js'), 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
+  spawnServer([...benchServerFlags(), join(tree, 'bin/kopa.js'), 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
 
 async function prepareOne(tree: string, env: Record<string, string>, write: () => Promise<void>): Promise<string> {
   const bootstrap = randomBytes(24).toString('base64url');

@@ -39,6 +39,7 @@
  * says of the cold visit: each request's arrival at the server and its answer (Fastify's own lines), and
  * the status page's start computation (when it gave way, began again and finished; ADR 0026) — which
  * request waited on which, seen from the server.
+ * `BENCH_SERVER_FLAGS` adds flags to the server's node (`--cpu-prof --cpu-prof-dir=…`, say).
  * `--new-backends` (PostgreSQL) ends the server's database connections after the warm reloads and
  * reloads once more: Node is warm, every backend new — what a cold visit owes to new backends.
  *
@@ -60,7 +61,7 @@ import { serverEnv, spawnServer, type ServerProcess } from '../test/support/serv
 import { benchDatabase } from './bench-database.js';
 import { machineContext } from './context.js';
 import { onPGlite, onPostgres, writeYearOfHistory, type Sql } from './history.js';
-import { loadAverage, stopServer } from './measure.js';
+import { benchServerFlags, loadAverage, stopServer } from './measure.js';
 import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 
 const option = (name: string, fallback: number) => {
@@ -79,8 +80,6 @@ const PROFILE = process.argv.includes('--profile');
 const RENDERS = process.argv.includes('--renders');
 const SERVER_LOG = process.argv.includes('--server-log');
 const TREE = process.argv.includes('--tree') ? process.argv[process.argv.indexOf('--tree') + 1]! : undefined;
-/** `BENCH_SERVER_FLAGS`: flags for the server's node (a CPU profile's, say), as bench/status-page.ts takes them. */
-const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const BIN = TREE ? join(TREE, 'bin/kopa.js') : COMPILED_BIN;
 const GOAL = { firstRowMs: 300, usableMs: 1000 };
 const EMAIL = 'bench.operator@rda.lv';
@@ -229,7 +228,7 @@ async function signIn(browser: Browser, url: string): Promise<Awaited<ReturnType
 }
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
-  return spawnServer([...SERVER_FLAGS, BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
+  return spawnServer([...benchServerFlags(), BIN, 'serve', '--port', '0'], serverEnv({ ...env, KOPA_PROBER: 'false', KOPA_JOBS: 'false' }), { timeoutMs: 600_000 });
 }
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;

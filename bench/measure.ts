@@ -4,6 +4,9 @@ import type { ServerProcess } from '../test/support/server-process.js';
 /** The load average while a measurement ran: other work on the machine shares its cores. */
 export const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
+/** `BENCH_SERVER_FLAGS`: flags a bench adds to its server's node (a CPU profile's, an experiment's V8 flags). */
+export const benchServerFlags = (): string[] => (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+
 export async function stopServer(server: ServerProcess): Promise<void> {
   server.child.kill('SIGTERM');
   await server.exited;

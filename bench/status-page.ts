@@ -47,7 +47,7 @@ import { backendsOf, cpuSeconds, processTree } from './proc-cpu.js';
 import { machineContext } from './context.js';
 import { onPGlite as writeOnPGlite, onPostgres as writeOnPostgres, writeYearOfHistory } from './history.js';
 import { liveArrivals, type Arrivals } from './live-arrivals.js';
-import { fmtMs, loadAverage, quantile, statementsSent, statementsTimed, stopServer, timedGet, type TimedStatement } from './measure.js';
+import { benchServerFlags, fmtMs, loadAverage, quantile, statementsSent, statementsTimed, stopServer, timedGet, type TimedStatement } from './measure.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const option = (name: string, fallback: number) => {
@@ -86,7 +86,7 @@ const AGENT_TOKEN = randomBytes(24).toString('base64url');
 
 async function start(env: Record<string, string>, cacheSeconds: number, profileDir?: string): Promise<ServerProcess> {
   return spawnServer(
-    ['--import', join(HERE, 'count-statements.mjs'), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...kopaCommand('serve', '--port', '0')],
+    ['--import', join(HERE, 'count-statements.mjs'), ...benchServerFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...kopaCommand('serve', '--port', '0')],
     // No probing and no job worker while measuring: results arrive from the bench as an agent sends them, and the cores are few.
     serverEnv({ ...env, LOG_LEVEL: 'warn', KOPA_PROBER: 'false', KOPA_JOBS: 'false', KOPA_STATUS_CACHE_SECONDS: String(cacheSeconds), KOPA_BOOTSTRAP_TOKEN: AGENT_TOKEN }),
     // Migrating PGlite on a busy machine takes minutes.

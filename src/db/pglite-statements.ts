@@ -38,7 +38,7 @@ export async function runStatement<R>(pglite: PGlite, text: string, parameters: 
     const results = await exchange<R>(pglite, protocol.serialize.query(text));
     return results[results.length - 1]!;
   }
-  const prepared = parameters.length > MOST_PARAMETERS_KEPT ? null : await preparedStatement(pglite, text);
+  const prepared = await preparedStatement(pglite, text, parameters.length);
   if (prepared === null) return parameters.every(isTextOrNull) ? unprepared<R>(pglite, text, [...parameters]) : pglite.query<R>(text, parameters as unknown[]);
   const values = parameters.map((value, i) => serialized(pglite, value, prepared.parameterTypes[i]));
   try {
@@ -74,7 +74,8 @@ const preparedByDatabase = new WeakMap<PGlite, Map<string, Prepared>>();
 let nextName = 0;
 
 /** The statement prepared, parsing and describing it on its first use; null when it cannot or should not be kept. */
-async function preparedStatement(pglite: PGlite, text: string): Promise<Prepared | null> {
+async function preparedStatement(pglite: PGlite, text: string, parameterCount: number): Promise<Prepared | null> {
+  if (parameterCount > MOST_PARAMETERS_KEPT) return null;
   let prepared = preparedByDatabase.get(pglite);
   if (!prepared) preparedByDatabase.set(pglite, (prepared = new Map()));
   const known = prepared.get(text);
