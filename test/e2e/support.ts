@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { launchBrowser, seriousViolations } from '../support/browser.js';
 import type { BackendName } from '../support/database.js';
 import { startRealServer } from '../support/server.js';
@@ -102,6 +102,11 @@ export async function enrolAuthenticator(page: Page, key: string): Promise<strin
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await expectAccessible(page, 'login');
+  await signInOnThisPage(page, email, password);
+}
+
+/** Signs in on the login page already shown (reached by a redirect, say), the second factor included. */
+export async function signInOnThisPage(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel('E-pasta adrese').fill(email);
   await page.getByLabel('Parole').fill(password);
   await page.getByRole('button', { name: 'Pieteikties' }).click();
@@ -131,4 +136,23 @@ export async function openFromMenu(page: Page, group: string, entry: string): Pr
   const button = nav.getByRole('button', { name: group });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await nav.getByRole('link', { name: entry, exact: true }).click();
+}
+
+/** Holds every request to the path `path` (or whose address matches it) until `release()`; then lets them (and any later ones) through. */
+export async function hold(page: Page, path: string | RegExp): Promise<{ release(): Promise<void> }> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)), (route) => (released ? route.continue() : void held.push(route)));
+  return {
+    async release() {
+      released = true;
+      await Promise.all(held.map((route) => route.continue()));
+    },
+  };
+}
+
+/** Resolves once no download of the page (a resource timing entry) has ended for 500 ms. */
+export async function quietNetwork(page: Page): Promise<void> {
+  const started = () => page.evaluate(() => performance.getEntriesByType('resource').length);
+  for (let last = -1, now = await started(); now !== last; last = now, now = await started()) await new Promise((resolve) => setTimeout(resolve, 500));
 }

@@ -1,7 +1,10 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** A page loaded on first show that can also be asked to start loading sooner. */
-export type LazyPage = LazyExoticComponent<ComponentType> & { preload(): void };
+export type LazyPage = LazyExoticComponent<ComponentType> & {
+  /** Starts loading the page's code; settles when it is in, or has failed to load. */
+  preload(): Promise<void>;
+};
 
 type PageModule = { default: ComponentType };
 
@@ -32,7 +35,10 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Compone
     {
       preload() {
         // A failed early download is not an error yet: React asks again when it shows the page.
-        start().catch(() => (loading = null));
+        return start().then(
+          () => undefined,
+          () => void (loading = null),
+        );
       },
     },
   );

@@ -12,10 +12,10 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 const queryClient = createQueryClient();
-// Who is signed in is asked at once; the page's code (and, for some pages, its first data) loads
-// at the same time, not after the answer.
+// Who is signed in is asked at once (web/src/early.ts asked the server already; this takes that
+// answer), and the page's code loads at the same time, not after the answer.
 startSessionCheck();
-startPageAt(queryClient, window.location);
+const pageCode = startPageAt(window.location);
 
 function render(container: HTMLElement) {
   createRoot(container).render(
@@ -31,7 +31,8 @@ function render(container: HTMLElement) {
   );
 }
 
-// The first render waits for the language's messages (a chunk of their own, loading alongside the
-// page's code and data), so no key is shown in their place; should they fail to load, the page is
-// still drawn rather than left blank.
-void languageReady.finally(() => render(root));
+// The first render waits for the language's messages (a chunk of their own), so no key is shown in
+// their place, and for the page's code: the session's answer, asked early, often comes first, and
+// a render then would show the loading fallback, after which React holds the page back up to 300 ms
+// (see lazy-page.ts). Should either fail to load, the page is still drawn rather than left blank.
+void Promise.allSettled([languageReady, pageCode]).then(() => render(root));

@@ -1,7 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { matchPath } from 'react-router-dom';
-import { prefetchMonitorsPage } from './features/monitoring/monitors-prefetch';
 import { lazyPage, type LazyPage } from './lazy-page';
 import type { Permission } from './permissions';
 
@@ -70,8 +68,6 @@ export interface PageRoute {
   permission?: Permission;
   /** Only agency staff holding the permission (what the server allows across municipalities only). */
   acrossTenants?: boolean;
-  /** Starts the first screen's requests when the page is opened by its address (see `startPageAt`). */
-  prefetch?: (queryClient: QueryClient, search: URLSearchParams) => void;
 }
 
 /** Pages anyone may open. */
@@ -116,7 +112,7 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
   { path: 'incidents', page: IncidentsPage, permission: 'incidents.write' },
   { path: 'incidents/new', page: IncidentNewPage, permission: 'incidents.write' },
   { path: 'incidents/:id', page: IncidentPage, permission: 'incidents.write' },
-  { path: 'monitors', page: MonitorsPage, permission: 'monitors.read', prefetch: prefetchMonitorsPage },
+  { path: 'monitors', page: MonitorsPage, permission: 'monitors.read' },
   { path: 'monitors/new', page: MonitorNewPage, permission: 'monitors.write' },
   { path: 'monitors/:id', page: MonitorPage, permission: 'monitors.read' },
   { path: 'maintenance', page: MaintenancePage },
@@ -139,13 +135,13 @@ export const SIGNED_IN_ROUTES: readonly PageRoute[] = [
 export { HomePage, NotFoundPage };
 
 /**
- * A page opened by its address (a visit, a reload): its code, and the first screen's data of the
- * pages that say how, start loading while the session is checked instead of after it. Only a head
- * start: the route table and the session still decide what is shown.
+ * A page opened by its address (a visit, a reload): its code starts loading while the session is
+ * checked instead of after it (the first screen's data of the pages that have one was asked for
+ * even earlier, by web/src/early.ts). Only a head start: the route table and the session still
+ * decide what is shown. Settles when the page's code is in (or failed to load; React asks again).
  */
-export function startPageAt(queryClient: QueryClient, location: { pathname: string; search: string }): void {
+export async function startPageAt(location: { pathname: string }): Promise<void> {
   if (location.pathname === '/') return HomePage.preload();
   const route = [...PUBLIC_ROUTES, ...SIGNED_IN_ROUTES].find((r) => matchPath({ path: `/${r.path}`, end: true }, location.pathname));
-  if (route && 'preload' in route.page) (route.page as LazyPage).preload();
-  route?.prefetch?.(queryClient, new URLSearchParams(location.search));
+  if (route && 'preload' in route.page) await (route.page as LazyPage).preload();
 }

@@ -104,8 +104,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [apply, applyPending, attempt]);
 
-  // A 401 before the session check has answered came from a page's early requests (startPageAt):
-  // nothing has expired, and the check decides whether anyone is signed in.
+  // A 401 before the session check has answered ends nothing: no session had been seen to expire,
+  // and the check decides whether anyone is signed in.
   const checking = useRef(true);
   checking.current = status === 'loading';
   useEffect(() => {

@@ -1,4 +1,5 @@
 import createClient, { type Client, type ClientPathsWithMethod, type FetchResponse, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import { fetchTakingEarly } from './early-answers';
 import { ApiError, reportUnauthorized, toApiError, writeHeaders } from './problem';
 import type { components, paths } from './schema';
 
@@ -59,7 +60,8 @@ type StrictMethod<M extends Verb> = <P extends ClientPathsWithMethod<Client<path
 type StrictClient = Omit<Client<paths>, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'> & { GET: StrictMethod<'get'>; POST: StrictMethod<'post'>; PUT: StrictMethod<'put'>; PATCH: StrictMethod<'patch'>; DELETE: StrictMethod<'delete'> };
 
 /** The one way the UI calls the API: paths, parameters and bodies typed from web/src/api/schema.d.ts. */
-const fetchClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// Its fetch takes the answers web/src/early.ts asked for before the app's code had arrived.
+const fetchClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: fetchTakingEarly });
 fetchClient.use(conventions);
 // The same functions, seen through the operation-typed signatures above.
 export const client = fetchClient as unknown as StrictClient;

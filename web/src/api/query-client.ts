@@ -7,9 +7,11 @@ import { ApiError } from './problem';
  * refetched on window focus: pages reload what a change touched, by invalidation.
  */
 /**
- * How long an answer counts as fresh for the first screen's lists a page may have asked for before
- * it mounted (startPageAt): a page mounting on such an answer shows it without asking again at
- * once. Changes made in the UI invalidate these lists whatever their age.
+ * How long an answer counts as fresh for the first screen's lists (the monitors page's list and
+ * counts, the services, the municipalities): the several parts of a page that show one of them,
+ * mounting one after another, share the answer the first asked for (on a visit, the one
+ * web/src/early.ts asked before the app's code had arrived) instead of each asking again.
+ * Changes made in the UI invalidate these lists whatever their age.
  */
 export const FIRST_SCREEN_FRESH_MS = 10_000;
 

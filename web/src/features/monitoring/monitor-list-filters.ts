@@ -25,7 +25,7 @@ export function filtersFrom(params: URLSearchParams): MonitorFilterValues {
   };
 }
 
-/** The list request of these filters: the page and its prefetch ask the same, so they share one answer. */
+/** The list request of these filters: the page and web/src/early.ts ask the same, so the page takes the early answer. */
 export function listQueryOf(filters: MonitorFilterValues): MonitorListQuery {
   return { q: filters.q || undefined, state: filters.state || undefined, serviceId: filters.serviceId || undefined, sort: filters.sort, limit: MONITORS_PAGE_SIZE };
 }
