@@ -9,7 +9,7 @@
  * and the ratios to issue 11's goals (first screen's data < 300 ms, usable < 1 s); the cold visit's
  * marks are also given from the server process's spawn (its start to the banner included). Beside them, the
  * first screen's data requests themselves (the list, the counts, the services and the municipalities,
- * which `startPageAt` asks with the session check): when they were asked, when the last was answered,
+ * which web/src/early.ts asks with the session, before the app's code; ADR 0028): when they were asked, when the last was answered,
  * and the longest one's own duration (asked → answered) — which is what the first goal's "first
  * screen's data" is, apart from the scripts before it and the drawing after it.
  *
@@ -167,7 +167,7 @@ const COUNT_ROW_RENDERS = `(() => {
   };
 })();`;
 
-/** The first screen's data requests (`prefetchMonitorsPage`), by path without the query. */
+/** The first screen's data requests (`monitorsFirstScreen`, asked by web/src/early.ts), by path without the query. */
 const FIRST_SCREEN_DATA = ['/api/v1/monitors', '/api/v1/monitors/counts', '/api/v1/services', '/api/v1/tenants'];
 
 interface Timed {
