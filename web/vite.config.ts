@@ -17,9 +17,10 @@ function earlyScriptFirst(): Plugin {
       order: 'post',
       handler(html, ctx): string {
         const tags = ctx.bundle ? builtEarlyTags(ctx.bundle) : ['<script type="module" src="/src/early.ts"></script>'];
-        // Before the app's own script, after the head's <meta> lines (the charset first of all).
-        const at = html.search(/\s*<script type="module"/);
-        if (at < 0) throw new Error('index.html has no module script to put the early script before');
+        // Right after the head's own lines (the charset first of all), before what Vite adds there:
+        // the app's script and its preloads, which would otherwise take the first connections.
+        const at = html.indexOf('</title>') + '</title>'.length;
+        if (at < '</title>'.length) throw new Error('index.html has no <title> to put the early script after');
         return `${html.slice(0, at)}\n    ${tags.join('\n    ')}${html.slice(at)}`;
       },
     },
