@@ -1,5 +1,3 @@
-import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
-
 /**
  * GET answers asked for while the app's own scripts are still loading (web/src/early.ts), each
  * handed to the API client's first identical request instead of asking the server again
@@ -7,6 +5,8 @@ import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'op
  * KEPT_MS is forgotten; and every write (signing in, say) forgets them all, since what was
  * answered before it may no longer be true.
  */
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+
 /** A GET to ask early: the API path and its query parameters, as the page's own query sends them. */
 export type EarlyRequest = readonly [path: string, query?: Record<string, unknown>];
 
