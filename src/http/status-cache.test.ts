@@ -6,7 +6,7 @@ import { statusCache } from './status-cache.js';
 
 const noRequests: RequestActivity = { received: () => 0, whenQuiet: () => () => undefined };
 const silent = { debug: () => undefined } as unknown as FastifyBaseLogger;
-const answerAt = (at: number): PlatformStatus => ({ generatedAt: new Date(at).toISOString(), overall: 'unknown', services: [], incidents: [], maintenance: [] });
+const answerAt = (at: number): PlatformStatus => ({ generatedAt: new Date(at).toISOString(), history: 'complete', overall: 'unknown', services: [], incidents: [], maintenance: [] });
 
 /** The cache's first answer other than `given`, asked every 5 ms (for a quarter of a second at most). */
 async function answerAfter(cache: { current(): Promise<PlatformStatus> }, given: PlatformStatus): Promise<PlatformStatus> {
@@ -147,6 +147,78 @@ describe('statusCache', () => {
     const cache = statusCache({ ttlMs: 15_000, now: () => 5_000, store: {} as never, compute: async () => answerAt(5_000), requests: noRequests, log: silent, kept });
     await cache.start();
     expect((await cache.current()).generatedAt).toBe(answerAt(0).generatedAt);
+    await cache.close();
+    expect(keptAnswers).toEqual([]);
+  });
+
+  it('gives a computation\'s first look at once while it goes on, never keeps it, and stops the computation giving way for it', async () => {
+    const keptAnswers: PlatformStatus[] = [];
+    const kept = { latest: async () => null, keep: async (answer: PlatformStatus) => void keptAnswers.push(answer) };
+    let received = 0;
+    const requests: RequestActivity = { received: () => received, whenQuiet: () => () => undefined };
+    const look: PlatformStatus = { ...answerAt(0), history: 'computing' };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const store = { monitors: { list: async () => undefined } };
+    let computed = 0;
+    const compute = async (given: unknown, firstLook?: (answer: PlatformStatus) => void) => {
+      computed++;
+      firstLook?.(look);
+      await released;
+      // A request has come in meanwhile (the visitor's): a computation that still gave way would stop at this read.
+      await (given as typeof store).monitors.list();
+      return answerAt(0);
+    };
+    const cache = statusCache({ ttlMs: 15_000, now: () => 0, store: store as never, compute, requests, log: silent, kept, startWaitMs: 20 });
+    await cache.start();
+    received++;
+    // Given before the next turn of the event loop: nobody waits for the history.
+    expect(await Promise.race([cache.current(), new Promise((resolve) => setImmediate(() => resolve('waited')))])).toBe(look);
+    expect(await cache.current()).toBe(look);
+    release();
+    let next = await cache.current();
+    for (let i = 0; i < 50 && next === look; i++) next = await new Promise((resolve) => setTimeout(resolve, 5)).then(() => cache.current());
+    expect(next).toEqual(answerAt(0));
+    expect(computed).toBe(1);
+    await cache.close();
+    expect(keptAnswers.map((a) => a.history)).toEqual(['complete']);
+  });
+
+  it('computes again for a status visitor when the start computation gave way after its first look', async () => {
+    let received = 0;
+    const requests: RequestActivity = { received: () => received, whenQuiet: () => () => undefined };
+    const store = { monitors: { list: async () => undefined } };
+    const look: PlatformStatus = { ...answerAt(0), history: 'computing' };
+    let computed = 0;
+    const compute = async (given: unknown, firstLook?: (answer: PlatformStatus) => void) => {
+      computed++;
+      firstLook?.(look);
+      // The start's: another page's request comes in now, and it gives way at its next read.
+      if (computed === 1) received++;
+      await (given as typeof store).monitors.list();
+      return answerAt(0);
+    };
+    // Never quiet: only a status visitor begins it again.
+    const cache = statusCache({ ttlMs: 15_000, now: () => 0, store: store as never, compute, requests, log: silent, startWaitMs: 1_000 });
+    await cache.start();
+    expect(await cache.current()).toBe(look);
+    let next = await cache.current();
+    for (let i = 0; i < 50 && next === look; i++) next = await new Promise((resolve) => setTimeout(resolve, 5)).then(() => cache.current());
+    expect(next).toEqual(answerAt(0));
+    expect(computed).toBe(2);
+    await cache.close();
+  });
+
+  it('keeps nothing at its close while it has only a first look in hand', async () => {
+    const keptAnswers: PlatformStatus[] = [];
+    const kept = { latest: async () => null, keep: async (answer: PlatformStatus) => void keptAnswers.push(answer) };
+    const compute = (_given: unknown, firstLook?: (answer: PlatformStatus) => void) => {
+      firstLook?.({ ...answerAt(0), history: 'computing' });
+      return new Promise<PlatformStatus>(() => undefined);
+    };
+    const cache = statusCache({ ttlMs: 15_000, now: () => 0, store: {} as never, compute, requests: noRequests, log: silent, kept, startWaitMs: 20 });
+    await cache.start();
+    expect((await cache.current()).history).toBe('computing');
     await cache.close();
     expect(keptAnswers).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { publicStatus, PlatformStatus } from '../app/monitoring/platform-status.js';
 import type { RequestActivity } from './request-activity.js';
 import { WRAPPED_STORE } from '../app/monitoring/kept-tails.js';
+import { inWriteOrder } from '../app/monitoring/status-day-ports.js';
 
 /** Thrown inside the start's computation when a request has come in: its transaction rolls back, nothing is written. */
 export class GaveWay extends Error {
@@ -94,11 +95,47 @@ function steppedRollups(rollups: Store['rollups'], perRead: number): Store['roll
 }
 
 /**
- * The store every computation of the cache reads through: the segments in steps, each step a call
- * that gives way when `mustGiveWay` says so (the start's, until a status visitor takes it over).
+ * How many kept days one write of the history's first computation sends. 1,800 days (20 services'
+ * 90) in one statement held the embedded database's thread 259 ms, and a status visitor given the
+ * first look waited behind it (ADR 0029); a step of this size takes ~30 ms.
  */
-export function computationStore(store: Store, mustGiveWay: () => boolean, segmentPairsPerRead = SEGMENT_PAIRS_PER_READ): Store {
-  return segmentsInSteps(givingWay(store, mustGiveWay), segmentPairsPerRead);
+export const KEPT_DAYS_PER_WRITE = 200;
+
+/**
+ * The store whose `statusDays.write` writes in steps of `perWrite` days, each step a call of the
+ * given store's own (through `givingWay`, each turns the event loop and may give way), in the one
+ * order every writer locks rows in. All steps are in the computation's transaction: it commits
+ * every day or none.
+ */
+function writesInSteps(store: Store, perWrite: number): Store {
+  let stepped: Store['statusDays'] | null = null;
+  return new Proxy(store, {
+    get(object, key) {
+      if (key === WRAPPED_STORE) return Reflect.get(object, key) as unknown;
+      if (key !== 'statusDays') return Reflect.get(object, key) as unknown;
+      return (stepped ??= steppedWrites(object.statusDays, perWrite));
+    },
+  });
+}
+
+function steppedWrites(statusDays: Store['statusDays'], perWrite: number): Store['statusDays'] {
+  return {
+    ...statusDays,
+    write: async (tx, days, at) => {
+      if (days.length <= perWrite) return statusDays.write(tx, days, at);
+      const sorted = [...days].sort(inWriteOrder);
+      for (let start = 0; start < sorted.length; start += perWrite) await statusDays.write(tx, sorted.slice(start, start + perWrite), at);
+    },
+  };
+}
+
+/**
+ * The store every computation of the cache reads through: the segments read and the kept days
+ * written in steps, each step a call that gives way when `mustGiveWay` says so (the start's, until
+ * a status visitor takes it over).
+ */
+export function computationStore(store: Store, mustGiveWay: () => boolean, segmentPairsPerRead = SEGMENT_PAIRS_PER_READ, keptDaysPerWrite = KEPT_DAYS_PER_WRITE): Store {
+  return writesInSteps(segmentsInSteps(givingWay(store, mustGiveWay), segmentPairsPerRead), keptDaysPerWrite);
 }
 
 /**
@@ -140,7 +177,8 @@ export interface StatusCacheOptions {
   ttlMs: number;
   now: () => number;
   store: Store;
-  compute: (store: Store) => Promise<PlatformStatus>;
+  /** `firstLook`, when called, gives an answer to serve while the computation goes on (PlatformStatus.history). */
+  compute: (store: Store, firstLook?: (answer: PlatformStatus) => void) => Promise<PlatformStatus>;
   /** The requests the start computation gives way to. */
   requests: RequestActivity;
   log: FastifyBaseLogger;
@@ -181,7 +219,8 @@ interface Run {
  * that has not passed (ADR 0022, "The answer kept across a restart" and "2026-12-07, later").
  */
 export function statusCache({ ttlMs, now, store, compute, requests, log, kept, startWaitMs = START_WAIT_MS }: StatusCacheOptions) {
-  let fresh: { at: number; data: Promise<PlatformStatus> } | null = null;
+  /** The answer in hand; `firstLook` while it is a computation's first look, given until the computation is done. */
+  let fresh: { at: number; data: Promise<PlatformStatus>; firstLook?: true } | null = null;
   let computing: Run | null = null;
   /** When the answer last kept (or found kept at the start) was generated. */
   let keptAt = -Infinity;
@@ -208,7 +247,11 @@ export function statusCache({ ttlMs, now, store, compute, requests, log, kept, s
     run.mustGiveWay = () => !run.takenOver && requests.received() !== receivedBefore;
     computing = run;
     if (givesWay) log.debug(`the status page's start computation begins (attempt ${++attempts})`);
-    run.data = compute(runStore);
+    // A first look is asked for only while no answer is in hand: an expired one is given meanwhile.
+    const firstLook = fresh && !fresh.firstLook ? undefined : (look: PlatformStatus) => {
+      if (computing === run && (!fresh || fresh.firstLook)) fresh = { at, data: Promise.resolve(look), firstLook: true };
+    };
+    run.data = compute(runStore, firstLook);
     run.data.then(
       (answer) => {
         if (computing === run) computing = null;
@@ -227,8 +270,8 @@ export function statusCache({ ttlMs, now, store, compute, requests, log, kept, s
     );
     return run;
   };
-  /** No answer in hand, or one whose while has passed. */
-  const expired = () => !fresh || now() - fresh.at > ttlMs;
+  /** No answer in hand, a first look, or an answer whose while has passed. */
+  const expired = () => !fresh || fresh.firstLook === true || now() - fresh.at > ttlMs;
   const beginWhenQuiet = () => {
     if (closed) return;
     cancelWait?.();
@@ -246,6 +289,11 @@ export function statusCache({ ttlMs, now, store, compute, requests, log, kept, s
       run.takenOver = true;
       // It may have given way just before (its rollback still under way): then the visitor's own.
       return run.data.catch((error: unknown) => (error instanceof GaveWay ? current() : Promise.reject(error)));
+    }
+    // A status visitor given the first look takes the computation over too: it gives way no more.
+    if (fresh.firstLook && computing && !computing.takenOver) {
+      log.debug('a status visitor takes over the start computation, given its first look');
+      computing.takenOver = true;
     }
     if (expired() && !computing) void refresh(false).data.catch(() => undefined);
     return fresh.data;
@@ -273,7 +321,7 @@ export function statusCache({ ttlMs, now, store, compute, requests, log, kept, s
     close: async () => {
       closed = true;
       cancelWait?.();
-      if (fresh) await keep(await fresh.data);
+      if (fresh && !fresh.firstLook) await keep(await fresh.data);
     },
   };
 }

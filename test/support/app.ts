@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { Deps, Store } from '../../src/app/ports.js';
 import type { PasswordHasher } from '../../src/app/shared/ports.js';
+import type { PlatformStatus } from '../../src/app/monitoring/platform-status.js';
 import type { Role } from '../../src/domain/roles.js';
 import { seedDemoData, DEMO_PASSWORD } from '../../src/app/demo/seed-demo-data.js';
 import { createStore } from '../../src/db/store.js';
@@ -139,4 +140,20 @@ export function recordingKeptResults(onRead: (read: { held: boolean; sent: numbe
       },
     },
   });
+}
+
+/**
+ * The public status page's whole answer from a server with the status cache on: asked again every
+ * 25 ms while it is a first look, the history still being computed (ADR 0029), for 10 s at most.
+ */
+export async function wholeStatus(t: Pick<TestApp, 'app'>): Promise<PlatformStatus> {
+  const ask = async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/status' });
+    if (res.statusCode !== 200) throw new Error(`GET /api/v1/status → ${res.statusCode} ${res.body}`);
+    return res.json() as PlatformStatus;
+  };
+  let answer = await ask();
+  for (let i = 0; i < 400 && answer.history === 'computing'; i++) answer = await new Promise((resolve) => setTimeout(resolve, 25)).then(ask);
+  if (answer.history !== 'complete') throw new Error('the status page\'s history was still being computed after 10 s');
+  return answer;
 }

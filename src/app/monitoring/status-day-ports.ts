@@ -14,6 +14,12 @@ export interface DayFigures {
   lastStart: number;
 }
 
+/**
+ * The one order in which every writer writes kept days: two replicas filling the same days (in
+ * steps, or in one statement) lock the rows in it, and wait for each other rather than deadlock.
+ */
+export const inWriteOrder = (a: KeptDay, b: KeptDay): number => (a.serviceId + a.audience + a.day < b.serviceId + b.audience + b.day ? -1 : 1);
+
 export interface KeptDay extends DayFigures {
   serviceId: string;
   /** 'shared' for the shared monitors, else the municipality whose own monitors speak. */

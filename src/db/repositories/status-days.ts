@@ -1,4 +1,4 @@
-import type { KeptDay, StatusDayStore } from '../../app/monitoring/status-day-ports.js';
+import { inWriteOrder, type KeptDay, type StatusDayStore } from '../../app/monitoring/status-day-ports.js';
 import type { ReportState } from '../../domain/availability/timeline.js';
 import { sql } from 'kysely';
 import { trxOf } from '../tx.js';
@@ -42,8 +42,7 @@ export const statusDayRepository: Omit<StatusDayStore, 'reclaimKeptAnswers'> = {
 
   async write(tx, days, at) {
     if (days.length === 0) return;
-    // One order for every writer, so two replicas filling the same days wait rather than deadlock.
-    const sorted = [...days].sort((a, b) => (a.serviceId + a.audience + a.day < b.serviceId + b.audience + b.day ? -1 : 1));
+    const sorted = [...days].sort(inWriteOrder);
     await trxOf(tx)
       .insertInto('status_days')
       .values(

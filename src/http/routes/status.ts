@@ -16,6 +16,10 @@ import { IncidentView } from './incidents.js';
 const State = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('maintenance'), Type.Literal('unknown')]);
 const StatusView = Type.Object({
   generatedAt: Instant,
+  history: Type.Union([Type.Literal('complete'), Type.Literal('computing')], {
+    description:
+      "'computing' in a first look, given while the 90 days are computed for the first time (after an install over history, or an upgrade): each service's state now, but no days, uptime or since yet; ask again in a few seconds (it is not cached). 'complete' otherwise",
+  }),
   overall: Type.Union([Type.Literal('operational'), Type.Literal('outage'), Type.Literal('maintenance'), Type.Literal('unknown')]),
   services: Type.Array(
     Type.Object({
@@ -40,7 +44,7 @@ const ANSWER_SHAPE = createHash('sha256').update(JSON.stringify(StatusView)).dig
 export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs?: number; requests: RequestActivity }> = async (app, { deps, statusCacheMs, requests }) => {
   const ttlMs = statusCacheMs ?? 15_000;
   const kept = { latest: () => keptPublicStatus(deps, ANSWER_SHAPE), keep: (answer: PlatformStatus) => keepPublicStatus(deps, answer, ANSWER_SHAPE) };
-  const cache = statusCache({ ttlMs, now: () => deps.clock.now().getTime(), store: deps.store, compute: (store) => publicStatus({ store, clock: deps.clock }), requests, log: app.log, kept });
+  const cache = statusCache({ ttlMs, now: () => deps.clock.now().getTime(), store: deps.store, compute: (store, firstLook) => publicStatus({ store, clock: deps.clock }, { firstLook }), requests, log: app.log, kept });
   const current = cache.current;
   // One answer serves every visitor for its while: it is written out once, not once per visitor.
   const send = writtenOnce<PlatformStatus>();
@@ -58,8 +62,10 @@ export const statusRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; statusCacheMs
   app.get('/status', {
     schema: { tags: ['status'], summary: 'The public status page: each shared service now, 90 daily bars, incidents and planned maintenance (no sign-in)', security: [], response: { 200: StatusView, ...ERRORS } },
   }, async (_request, reply) => {
-    reply.header('cache-control', 'public, max-age=15');
-    return send(reply, await current());
+    const answer = await current();
+    // A first look is replaced within seconds: nobody on the way keeps it.
+    reply.header('cache-control', answer.history === 'complete' ? 'public, max-age=15' : 'no-cache');
+    return send(reply, answer);
   });
 
   app.get('/tenants/:id/status', {
