@@ -11428,6 +11428,8 @@ export interface paths {
                              * @description ISO-8601 instant in UTC
                              */
                             generatedAt: string;
+                            /** @description 'computing' in a first look, given while the 90 days are computed for the first time (after an install over history, or an upgrade): each service's state now, but no days, uptime or since yet; ask again in a few seconds (it is not cached). 'complete' otherwise */
+                            history: "complete" | "computing";
                             incidents: {
                                 /**
                                  * Format: date-time
@@ -14710,6 +14712,8 @@ export interface paths {
                              * @description ISO-8601 instant in UTC
                              */
                             generatedAt: string;
+                            /** @description 'computing' in a first look, given while the 90 days are computed for the first time (after an install over history, or an upgrade): each service's state now, but no days, uptime or since yet; ask again in a few seconds (it is not cached). 'complete' otherwise */
+                            history: "complete" | "computing";
                             incidents: {
                                 /**
                                  * Format: date-time

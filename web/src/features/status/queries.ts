@@ -22,9 +22,13 @@ const keys = {
   incident: (id: string) => ['incidents', 'detail', id] as const,
 };
 
-/** The shared services' status (no sign-in needed), refreshed every minute. */
+/** How soon a first look (the 90 days still being computed after the server's start) is asked for again. */
+const HISTORY_COMPUTING_AGAIN_MS = 3_000;
+const untilComputed = (everyMs: number | false) => (query: { state: { data?: PlatformStatus | undefined } }) => (query.state.data?.history === 'computing' ? HISTORY_COMPUTING_AGAIN_MS : everyMs);
+
+/** The shared services' status (no sign-in needed), refreshed every minute, and within seconds while its history is being computed. */
 export function usePublicStatus() {
-  const query = useQuery({ queryKey: keys.publicStatus, queryFn: ({ signal }) => body(client.GET('/api/v1/status', { signal })), ...refreshEvery() });
+  const query = useQuery({ queryKey: keys.publicStatus, queryFn: ({ signal }) => body(client.GET('/api/v1/status', { signal })), ...refreshEvery(), refetchInterval: untilComputed(60_000) });
   return useRefreshingResource(query, keys.publicStatus);
 }
 
@@ -83,6 +87,7 @@ export function useStatusOnce(tenantId: string | undefined) {
     queryKey: key,
     queryFn: ({ signal }) =>
       tenantId ? body(client.GET('/api/v1/tenants/{id}/status', { params: { path: { id: tenantId } }, signal })) : body(client.GET('/api/v1/status', { signal })),
+    refetchInterval: untilComputed(false),
   });
   return useQueryResource(query, key);
 }

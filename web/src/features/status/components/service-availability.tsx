@@ -6,6 +6,7 @@ import { AsyncSection } from '../../../components/async-section';
 import { AvailabilityBars } from './availability-bars';
 import { AvailabilityLegend } from './availability-legend';
 import { DowntimeDays } from './downtime-days';
+import { HistoryComputing } from './history-computing';
 import { ServiceStateBadge } from '../../../components/service-state-badge';
 
 interface Props {
@@ -31,13 +32,19 @@ export function ServiceAvailability({ serviceId, tenantId }: Props) {
               <p>
                 {t('service.stateNow')} <ServiceStateBadge state={service.state} />
               </p>
-              <p className="muted">{t('status.barsIntro')}</p>
-              <p>
-                <strong>{service.uptimePercent === null ? t('status.uptime90None') : t('status.uptime90', { value: formatPercent(t, service.uptimePercent) })}</strong>
-              </p>
-              <AvailabilityBars name={name} days={service.days} />
-              <AvailabilityLegend />
-              <DowntimeDays name={name} days={service.days} />
+              {data.history === 'computing' ? (
+                <HistoryComputing />
+              ) : (
+                <>
+                  <p className="muted">{t('status.barsIntro')}</p>
+                  <p>
+                    <strong>{service.uptimePercent === null ? t('status.uptime90None') : t('status.uptime90', { value: formatPercent(t, service.uptimePercent) })}</strong>
+                  </p>
+                  <AvailabilityBars name={name} days={service.days} />
+                  <AvailabilityLegend />
+                  <DowntimeDays name={name} days={service.days} />
+                </>
+              )}
             </>
           );
         }}

@@ -12,10 +12,12 @@ interface Props {
   service: ServiceStatus;
   /** Links the name to the catalogue entry (for signed-in people). */
   linkToService: boolean;
+  /** The 90 days are being computed (the page says so once): the state now only. */
+  historyComputing?: boolean;
 }
 
 /** One service on a status page: its state now and its last 90 days. */
-export function ServiceStatusItem({ service, linkToService }: Props) {
+export function ServiceStatusItem({ service, linkToService, historyComputing = false }: Props) {
   const { t } = useTranslation();
   const name = localName(service.name);
   const headingId = `service-status-${service.id}`;
@@ -28,6 +30,16 @@ export function ServiceStatusItem({ service, linkToService }: Props) {
         </h3>
         <ServiceStateBadge state={service.state} />
       </div>
+      {!historyComputing ? <ServiceHistory service={service} name={name} /> : service.monitors === 0 && <p className="muted service-status-since">{t('status.noMonitors')}</p>}
+    </li>
+  );
+}
+
+/** When the state now began, the uptime over the 90 days and the days themselves. */
+function ServiceHistory({ service, name }: { service: ServiceStatus; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <p className="muted service-status-since">
         {service.monitors === 0
           ? t('status.noMonitors')
@@ -44,6 +56,6 @@ export function ServiceStatusItem({ service, linkToService }: Props) {
       </p>
       <AvailabilityBars name={name} days={service.days} />
       <DowntimeDays name={name} days={service.days} />
-    </li>
+    </>
   );
 }

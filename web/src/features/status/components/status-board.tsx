@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { localName } from '../../../local-name';
 import type { PlatformStatus } from '../queries';
 import { AvailabilityLegend } from './availability-legend';
+import { HistoryComputing } from './history-computing';
 import { IncidentCard } from './incident-card';
 import { MaintenanceList } from './maintenance-list';
 import { ServiceStatusItem } from './service-status-item';
@@ -20,6 +21,8 @@ export function StatusBoard({ status, linkToServices }: Props) {
   const serviceName = (id: string) => names.get(id) ?? null;
   const active = status.incidents.filter((i) => i.status !== 'resolved');
   const recent = status.incidents.filter((i) => i.status === 'resolved');
+  // A first look after the server's start: states now, the 90 days still being computed.
+  const computing = status.history === 'computing';
 
   return (
     <>
@@ -30,14 +33,20 @@ export function StatusBoard({ status, linkToServices }: Props) {
       </section>
       <section className="section" aria-labelledby="status-services">
         <h2 id="status-services">{t('status.services')}</h2>
-        <p className="muted">{t('status.barsIntro')}</p>
-        <AvailabilityLegend />
+        {computing ? (
+          <HistoryComputing />
+        ) : (
+          <>
+            <p className="muted">{t('status.barsIntro')}</p>
+            <AvailabilityLegend />
+          </>
+        )}
         {status.services.length === 0 ? (
           <p>{t('status.noServices')}</p>
         ) : (
           <ul className="plain-list service-status-list">
             {status.services.map((s) => (
-              <ServiceStatusItem key={s.id} service={s} linkToService={linkToServices} />
+              <ServiceStatusItem key={s.id} service={s} linkToService={linkToServices} historyComputing={computing} />
             ))}
           </ul>
         )}
