@@ -59,27 +59,28 @@ function givingWay(store: Store, giveWay: () => boolean): Store {
  */
 export const SEGMENT_PAIRS_PER_READ = 200;
 
-/**
- * The store whose `rollups.segmentsMany` reads the pairs in steps of `perRead`, each step a call of
- * the given store's own (through `givingWay`, each turns the event loop and may give way), the
- * answers merged. Each pair's segments still come from one statement read after the lines, so each
- * pair's answer is what the one statement gave it; only different pairs may be read a few statements
- * apart, which the lines read first already allow for (a rewind after them makes what is kept stale,
- * never wrongly fresh).
- */
-function segmentsInSteps(store: Store, perRead: number): Store {
-  // Built on the first computation's first read, not here: a server only describing its API builds
+/** The store with one of its parts replaced by `build`'s, each of whose calls goes to the given store's own. */
+function withPart<K extends keyof Store>(store: Store, part: K, build: (own: Store[K]) => Store[K]): Store {
+  // Built on the first computation's first use, not here: a server only describing its API builds
   // the cache over a store that must not be touched (src/http/openapi-document.ts).
-  let stepped: Store['rollups'] | null = null;
+  let built: Store[K] | null = null;
   return new Proxy(store, {
     get(object, key) {
-      if (key === WRAPPED_STORE) return Reflect.get(object, key) as unknown;
-      if (key !== 'rollups') return Reflect.get(object, key) as unknown;
-      return (stepped ??= steppedRollups(object.rollups, perRead));
+      // Every other key, WRAPPED_STORE included, is the given store's.
+      if (key !== part) return Reflect.get(object, key) as unknown;
+      return (built ??= build(object[part]));
     },
   });
 }
 
+/**
+ * `rollups.segmentsMany` reading the pairs in steps of `perRead`, each step a call of the given
+ * store's own (through `givingWay`, each turns the event loop and may give way), the answers
+ * merged. Each pair's segments still come from one statement read after the lines, so each pair's
+ * answer is what the one statement gave it; only different pairs may be read a few statements
+ * apart, which the lines read first already allow for (a rewind after them makes what is kept stale,
+ * never wrongly fresh).
+ */
 function steppedRollups(rollups: Store['rollups'], perRead: number): Store['rollups'] {
   return {
     ...rollups,
@@ -102,22 +103,10 @@ function steppedRollups(rollups: Store['rollups'], perRead: number): Store['roll
 export const KEPT_DAYS_PER_WRITE = 200;
 
 /**
- * The store whose `statusDays.write` writes in steps of `perWrite` days, each step a call of the
- * given store's own (through `givingWay`, each turns the event loop and may give way), in the one
- * order every writer locks rows in. All steps are in the computation's transaction: it commits
- * every day or none.
+ * `statusDays.write` writing in steps of `perWrite` days, each step a call of the given store's own
+ * (through `givingWay`, each turns the event loop and may give way), in the one order every writer
+ * locks rows in. All steps are in the computation's transaction: it commits every day or none.
  */
-function writesInSteps(store: Store, perWrite: number): Store {
-  let stepped: Store['statusDays'] | null = null;
-  return new Proxy(store, {
-    get(object, key) {
-      if (key === WRAPPED_STORE) return Reflect.get(object, key) as unknown;
-      if (key !== 'statusDays') return Reflect.get(object, key) as unknown;
-      return (stepped ??= steppedWrites(object.statusDays, perWrite));
-    },
-  });
-}
-
 function steppedWrites(statusDays: Store['statusDays'], perWrite: number): Store['statusDays'] {
   return {
     ...statusDays,
@@ -135,7 +124,8 @@ function steppedWrites(statusDays: Store['statusDays'], perWrite: number): Store
  * a status visitor takes it over).
  */
 export function computationStore(store: Store, mustGiveWay: () => boolean, segmentPairsPerRead = SEGMENT_PAIRS_PER_READ, keptDaysPerWrite = KEPT_DAYS_PER_WRITE): Store {
-  return writesInSteps(segmentsInSteps(givingWay(store, mustGiveWay), segmentPairsPerRead), keptDaysPerWrite);
+  const stepped = withPart(givingWay(store, mustGiveWay), 'rollups', (rollups) => steppedRollups(rollups, segmentPairsPerRead));
+  return withPart(stepped, 'statusDays', (statusDays) => steppedWrites(statusDays, keptDaysPerWrite));
 }
 
 /**
