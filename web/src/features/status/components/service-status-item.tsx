@@ -30,7 +30,7 @@ export function ServiceStatusItem({ service, linkToService, historyComputing = f
         </h3>
         <ServiceStateBadge state={service.state} />
       </div>
-      {!historyComputing ? <ServiceHistory service={service} name={name} /> : service.monitors === 0 && <p className="muted service-status-since">{t('status.noMonitors')}</p>}
+      {historyComputing ? service.monitors === 0 && <p className="muted service-status-since">{t('status.noMonitors')}</p> : <ServiceHistory service={service} name={name} />}
     </li>
   );
 }
