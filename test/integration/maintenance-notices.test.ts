@@ -101,7 +101,8 @@ describe.each(BACKENDS)('maintenance notices on %s', (backend) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     // Announced when the notice is sent (maintenance-announcement.test.ts), not when it is recorded.
-    expect(res.json()).toMatchObject({ startsAt: '2026-10-13T19:00:00.000Z', announcedAt: null, announcementStatus: 'pending', declaredBy: null, status: 'scheduled', sequence: 0, seriesId: expect.any(String) });
+    // Recorded at the app's clock, as the reminder's rule reads it (not the database's: a test's clock is months from it).
+    expect(res.json()).toMatchObject({ startsAt: '2026-10-13T19:00:00.000Z', createdAt: new Date(START).toISOString(), announcedAt: null, announcementStatus: 'pending', declaredBy: null, status: 'scheduled', sequence: 0, seriesId: expect.any(String) });
     const listed = (await operator.get('/api/v1/maintenance-windows?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z')).json().items as { id: string; startsAt: string; endsAt: string; seriesId: string }[];
     series = listed.filter((w) => w.seriesId === res.json().seriesId);
     // 22:00 EEST is 19:00 UTC; after the last Sunday of October, 22:00 EET is 20:00 UTC.

@@ -47,6 +47,7 @@ export async function runMaintenanceNotices(deps: MonitoringDeps): Promise<{ rem
           endsAt: new Date(o.endMs).toISOString(),
           announcedAt: null,
           serviceIds: template.serviceIds,
+          createdAt: now.toISOString(),
           createdBy: series.createdBy,
           seriesId: series.id,
           declaredBy: null,

@@ -46,7 +46,8 @@ export interface MaintenanceWindowRecord {
 
 export type AnnouncementStatus = 'sent' | 'declared' | 'pending' | 'no_recipients';
 
-export type NewMaintenanceWindow = Pick<MaintenanceWindowRecord, 'title' | 'description' | 'startsAt' | 'endsAt' | 'announcedAt' | 'serviceIds' | 'createdBy' | 'seriesId' | 'declaredBy'>;
+/** `createdAt` by the app's clock, as every instant the rules compare: the reminder skips a window planned within its 24 hours by it. */
+export type NewMaintenanceWindow = Pick<MaintenanceWindowRecord, 'title' | 'description' | 'startsAt' | 'endsAt' | 'announcedAt' | 'serviceIds' | 'createdAt' | 'createdBy' | 'seriesId' | 'declaredBy'>;
 
 export interface MaintenanceSeriesRecord {
   id: string;

@@ -69,6 +69,7 @@ export async function scheduleMaintenance(deps: MonitoringDeps, actor: Actor, in
           endsAt: new Date(o.endMs).toISOString(),
           announcedAt: declared?.toISOString() ?? null,
           serviceIds: input.serviceIds,
+          createdAt: now.toISOString(),
           createdBy: actor.label,
           seriesId: series?.id ?? null,
           declaredBy: declared ? actor.label : null,

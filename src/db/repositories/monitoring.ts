@@ -214,7 +214,7 @@ export const maintenanceRepository: Store['maintenance'] = {
     const trx = trxOf(tx);
     const row = await trx
       .insertInto('maintenance_windows')
-      .values({ title: w.title, description: w.description, starts_at: w.startsAt, ends_at: w.endsAt, announced_at: w.announcedAt, created_by: w.createdBy, series_id: w.seriesId, declared_by: w.declaredBy })
+      .values({ title: w.title, description: w.description, starts_at: w.startsAt, ends_at: w.endsAt, announced_at: w.announcedAt, created_at: w.createdAt, created_by: w.createdBy, series_id: w.seriesId, declared_by: w.declaredBy })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('maintenance_window_services').values(w.serviceIds.map((service_id) => ({ window_id: row.id, service_id }))).execute();
