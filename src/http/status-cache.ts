@@ -181,7 +181,7 @@ interface Run {
   data: Promise<PlatformStatus>;
   /** Whether it must stop now: a request has come in and it may still give way. */
   mustGiveWay: () => boolean;
-  /** Set when a status visitor came while it ran: it gives way no more (the visitor waits for it). */
+  /** Set when a status visitor came while it ran: it gives way no more (the visitor waits for it, or is given its first look meanwhile). */
   takenOver: boolean;
 }
 
